@@ -1,0 +1,37 @@
+// Lints PHI Guard itself. The core's layering (no vscode / eslint at runtime) is enforced here.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', 'samples/**', '.e2e-tools/**', 'corpora/**', 'test-results/**', '**/*.vsix'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // One engine, thin adapters: the core must run in plain Node, the CLI, ESLint and the editor alike.
+    files: ['src/core/**/*.ts', 'src/deid/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'src/core is pure analysis: only src/extension may import vscode.' },
+          { name: 'eslint', message: 'src/core is pure analysis: only src/eslint-plugin may import eslint.' },
+        ],
+        patterns: [
+          { group: ['@typescript-eslint/*', 'typescript-eslint', '@eslint/*'], message: 'src/core must not depend on ESLint packages.' },
+          { group: ['**/extension/**', '**/eslint-plugin/**', '**/cli/**'], message: 'src/core must not import an adapter.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', window: 'readonly', document: 'readonly', acquireVsCodeApi: 'readonly', setTimeout: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

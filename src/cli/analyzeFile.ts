@@ -1,0 +1,120 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyzeSource, type AnalysisResult, type AnalyzeOptions, type Finding, type PhiGuardConfig } from '../core';
+import { displayPath } from './displayPath';
+import { LineIndex } from './lineIndex';
+import type { FileFinding, FileScanResult, ReportedFlowStep, ScanNotice } from './scanReport';
+
+export type Analyzer = (options: AnalyzeOptions) => AnalysisResult;
+
+export interface AnalyzeFileOptions {
+  readonly absolutePath: string;
+  readonly cwd: string;
+  readonly config: PhiGuardConfig;
+  /** The engine; tests substitute a fake one. */
+  readonly analyze?: Analyzer;
+}
+
+/** Files this many times over `maxFileSizeKb` are not even read: the engine would skip them anyway. */
+const READ_LIMIT_FACTOR = 4;
+
+/** Reads and analyses one file. Never throws: a file that cannot be read becomes a notice. */
+export function analyzeFile(options: AnalyzeFileOptions): FileScanResult {
+  const { absolutePath, cwd, config } = options;
+  const file = displayPath(absolutePath, cwd);
+  const notAnalysed = (notice: ScanNotice, lines = 0): FileScanResult => ({ file, lines, analysed: false, findings: [], notices: [notice] });
+
+  let text: string;
+  try {
+    const size = fs.statSync(absolutePath).size;
+    if (size > config.maxFileSizeKb * 1024 * READ_LIMIT_FACTOR) {
+      return notAnalysed({ kind: 'skipped', file, message: `skipped: ${Math.round(size / 1024)} KB is over the maxFileSizeKb limit of ${config.maxFileSizeKb} KB` });
+    }
+    text = fs.readFileSync(absolutePath, 'utf8');
+  } catch (error) {
+    return notAnalysed({ kind: 'unreadable', file, message: `could not read the file (${describeError(error)}); it was not analysed` });
+  }
+
+  const index = new LineIndex(text);
+  let result: AnalysisResult;
+  try {
+    result = (options.analyze ?? analyzeSource)({ fileName: absolutePath, text, config });
+  } catch (error) {
+    return notAnalysed({ kind: 'internal-error', file, message: `PHI Guard failed on this file (${describeError(error)}); please report it` }, index.lineCount);
+  }
+
+  if (result.skipped) {
+    return notAnalysed({ kind: 'skipped', file, message: `skipped: ${result.skipped.message}` }, index.lineCount);
+  }
+
+  const notices: ScanNotice[] = [];
+  for (const problem of result.parseProblems) {
+    const at = index.positionAt(problem.range.start);
+    notices.push({ kind: 'syntax-error', file, line: at.line, column: at.column, message: `syntax error: ${problem.message} (analysed what could be parsed)` });
+  }
+  for (const problem of result.suppressionProblems) {
+    const at = index.positionAt(problem.range.start);
+    notices.push({ kind: 'suppression', file, line: at.line, column: at.column, message: problem.message });
+  }
+
+  const otherFiles = new OtherFileIndexes(absolutePath, index);
+  const findings = result.findings.map((finding) => toFileFinding(finding, file, index, otherFiles, cwd));
+  return { file, lines: index.lineCount, analysed: true, findings, notices };
+}
+
+function toFileFinding(finding: Finding, file: string, index: LineIndex, otherFiles: OtherFileIndexes, cwd: string): FileFinding {
+  const start = index.positionAt(finding.range.start);
+  const end = index.positionAt(finding.range.end);
+  const flow = finding.flow.map((step): ReportedFlowStep => {
+    const stepIndex = step.file === undefined ? index : otherFiles.get(step.file);
+    const at = stepIndex?.positionAt(step.range.start) ?? { line: 1, column: 1 };
+    const stepFile = step.file === undefined ? file : displayPath(otherFiles.resolve(step.file), cwd);
+    return { kind: step.kind, file: stepFile, line: at.line, column: at.column, note: step.note };
+  });
+  return {
+    rule: finding.rule,
+    category: finding.category,
+    file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    message: finding.message,
+    phiCategories: finding.phiCategories,
+    sink: { id: finding.sink.id, package: finding.sink.package, api: finding.sink.api, vendor: finding.sink.vendor },
+    expression: finding.expression,
+    flow,
+  };
+}
+
+/** Line indexes of the other files a cross-file flow passes through, read once each. */
+class OtherFileIndexes {
+  private readonly cache = new Map<string, LineIndex | undefined>();
+
+  constructor(private readonly analysedPath: string, analysedIndex: LineIndex) {
+    this.cache.set(analysedPath, analysedIndex);
+  }
+
+  resolve(file: string): string {
+    return path.resolve(path.dirname(this.analysedPath), file);
+  }
+
+  get(file: string): LineIndex | undefined {
+    const absolute = this.resolve(file);
+    if (!this.cache.has(absolute)) {
+      let index: LineIndex | undefined;
+      try {
+        index = new LineIndex(fs.readFileSync(absolute, 'utf8'));
+      } catch {
+        index = undefined;
+      }
+      this.cache.set(absolute, index);
+    }
+    return this.cache.get(absolute);
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,89 @@
+import * as os from 'os';
+import { parseArgs } from 'util';
+import { FAIL_ON_VALUES, type FailOn } from './severity';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+
+export interface ScanCommand {
+  readonly command: 'scan';
+  readonly paths: readonly string[];
+  readonly format: OutputFormat;
+  readonly failOn: FailOn;
+  readonly configPath: string | undefined;
+  readonly jobs: number;
+}
+
+export type CliCommand = ScanCommand | { readonly command: 'help' } | { readonly command: 'version' };
+
+/** A command line the CLI cannot run; printed with the usage text, exit code 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: phi-guard <command> [options]
+
+Commands:
+  scan [paths...]        Find PHI flowing into AI SDKs, logs, unencrypted storage and URLs
+                         (default path: the current folder)
+  inventory              (not yet available)
+
+Options for scan:
+  -f, --format <format>  text (default), json or sarif
+  --fail-on <severity>   error (default), warning or none: exit 1 on findings at or above it
+  -c, --config <file>    .phi-guard.json to use (default: the nearest one above the first path)
+  -j, --jobs <n>         worker threads (default: the number of CPU cores)
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or internal error.
+Documentation: docs/cli.md`;
+
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'fail-on': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        jobs: { type: 'string', short: 'j' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return { command: 'version' };
+  const [command, ...paths] = positionals;
+  if (values.help || command === undefined || command === 'help') return { command: 'help' };
+  if (command === 'inventory') throw new UsageError('`phi-guard inventory` is not available yet; use `phi-guard scan`.');
+  if (command !== 'scan') throw new UsageError(`unknown command "${command}"; the available command is \`scan\`.`);
+
+  return {
+    command: 'scan',
+    paths: paths.length > 0 ? paths : ['.'],
+    format: oneOf('--format', values.format ?? 'text', FORMATS),
+    failOn: oneOf('--fail-on', values['fail-on'] ?? 'error', FAIL_ON_VALUES),
+    configPath: values.config,
+    jobs: values.jobs === undefined ? defaultJobs() : positiveInteger('--jobs', values.jobs),
+  };
+}
+
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got "${value}").`);
+}
+
+function positiveInteger(option: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${option} must be a whole number of 1 or more (got "${value}").`);
+  return number;
+}
+
+function defaultJobs(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}

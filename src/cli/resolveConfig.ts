@@ -1,0 +1,63 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_CONFIG, type PhiGuardConfig } from '../core';
+import { findConfigFile, loadConfigFile } from '../core/config/loadConfig';
+import type { ConfigProblem } from '../core';
+
+export interface ResolvedProject {
+  readonly config: PhiGuardConfig;
+  /** The `.phi-guard.json` in use, if any. */
+  readonly configFile: string | undefined;
+  /** Where the root `.gitignore` is read and what the config's globs are relative to. */
+  readonly root: string;
+}
+
+/** A configuration the scan cannot run with; the CLI exits with 2 and prints each problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    // The loader's messages already start with `file:line:column:`.
+    super(`${problems.map((p) => p.message).join('\n')}\nThe scan did not run: fix the configuration above (or pass another one with --config).`);
+  }
+}
+
+/**
+ * Finds the config and project root for a scan. The config is `--config`, else the nearest
+ * `.phi-guard.json` from the first scanned path upwards. The root is the config's folder, else the
+ * nearest folder holding `.git`, else the first scanned folder.
+ */
+export function resolveProject(options: { readonly cwd: string; readonly firstPath: string; readonly configPath?: string }): ResolvedProject {
+  const firstAbsolute = path.resolve(options.cwd, options.firstPath);
+  const startDir = isDirectory(firstAbsolute) ? firstAbsolute : path.dirname(firstAbsolute);
+
+  let configFile: string | undefined;
+  if (options.configPath !== undefined) {
+    configFile = path.resolve(options.cwd, options.configPath);
+    if (!fs.existsSync(configFile)) {
+      throw new ConfigError([{ file: options.configPath, line: 0, column: 0, message: `${options.configPath}: config file not found; check the path given to --config.` }]);
+    }
+  } else {
+    configFile = findConfigFile(startDir);
+  }
+
+  if (configFile === undefined) {
+    return { config: DEFAULT_CONFIG, configFile: undefined, root: findGitRoot(startDir) ?? startDir };
+  }
+  const { config, problems } = loadConfigFile(configFile);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { config, configFile, root: path.dirname(configFile) };
+}
+
+function findGitRoot(startDir: string): string | undefined {
+  for (let dir = startDir; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function isDirectory(absolute: string): boolean {
+  try {
+    return fs.statSync(absolute).isDirectory();
+  } catch {
+    return false;
+  }
+}

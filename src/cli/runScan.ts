@@ -1,0 +1,73 @@
+import type { ScanCommand } from './cliArgs';
+import { collectFiles, PathNotFoundError } from './collectFiles';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exitCodes';
+import { formatJson } from './formatters/jsonFormatter';
+import { formatSarif } from './formatters/sarifFormatter';
+import { formatText } from './formatters/textFormatter';
+import type { Analyzer } from './analyzeFile';
+import { ProgressLine } from './progress';
+import { ConfigError, resolveProject } from './resolveConfig';
+import type { ScanReport } from './scanReport';
+import { defaultWorkerScript, scanFiles } from './scanFiles';
+import { failsBuild } from './severity';
+
+export interface ScanIo {
+  readonly cwd: string;
+  readonly stdout: { write(text: string): unknown };
+  /** Progress goes here when it is a terminal; errors and notices always do. */
+  readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
+  readonly color: boolean;
+}
+
+export interface ScanInternals {
+  readonly workerScript?: string;
+  readonly workerExecArgv?: readonly string[];
+  readonly minFilesForWorkers?: number;
+  readonly analyze?: Analyzer;
+}
+
+/** Runs `phi-guard scan` and returns the exit code; never calls process.exit. */
+export async function runScan(command: ScanCommand, io: ScanIo, internals: ScanInternals = {}): Promise<number> {
+  let project;
+  let collected;
+  try {
+    project = resolveProject({ cwd: io.cwd, firstPath: command.paths[0], configPath: command.configPath });
+    collected = collectFiles({ paths: command.paths, cwd: io.cwd, config: project.config, root: project.root });
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof PathNotFoundError) {
+      io.stderr.write(`phi-guard: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+
+  const progress = new ProgressLine(io.stderr as NodeJS.WriteStream);
+  let report: ScanReport;
+  try {
+    report = await scanFiles({
+      files: collected.files,
+      cwd: io.cwd,
+      config: project.config,
+      jobs: command.jobs,
+      workerScript: internals.workerScript ?? defaultWorkerScript(),
+      workerExecArgv: internals.workerExecArgv,
+      minFilesForWorkers: internals.minFilesForWorkers,
+      analyze: internals.analyze,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } finally {
+    progress.clear();
+  }
+  report = { ...report, notices: [...collected.notices, ...report.notices] };
+
+  if (command.format === 'text') {
+    io.stdout.write(formatText(report, { color: io.color }));
+  } else {
+    io.stdout.write(command.format === 'json' ? formatJson(report) : formatSarif(report, { cwd: io.cwd, config: project.config }));
+    for (const notice of report.notices) {
+      const where = notice.line === undefined ? notice.file : `${notice.file}:${notice.line}:${notice.column}`;
+      io.stderr.write(`phi-guard: ${where}: ${notice.message}\n`);
+    }
+  }
+  return report.findings.some((finding) => failsBuild(finding.severity, command.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,90 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { PhiGuardConfig } from '../core';
+import { analyzeFile, type Analyzer } from './analyzeFile';
+import type { FileScanResult, ReportedFinding, ScanNotice, ScanReport } from './scanReport';
+import { cliSeverityFor } from './severity';
+import { scanOnWorkers } from './workerPool';
+
+/** Below this many files, starting workers (each loads TypeScript) costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 64;
+
+export interface ScanOptions {
+  /** Absolute paths, as `collectFiles` returns them. */
+  readonly files: readonly string[];
+  readonly cwd: string;
+  readonly config: PhiGuardConfig;
+  /** Worker threads to use; 1 analyses in this thread. */
+  readonly jobs: number;
+  /** The bundled worker (`dist/scanWorker.js`); without it the scan runs in this thread. */
+  readonly workerScript?: string;
+  readonly workerExecArgv?: readonly string[];
+  /** Overrides MIN_FILES_FOR_WORKERS (tests). */
+  readonly minFilesForWorkers?: number;
+  /** The engine, for the in-thread scan; tests substitute a fake one. */
+  readonly analyze?: Analyzer;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Analyses every file and applies the configured severities. */
+export async function scanFiles(options: ScanOptions): Promise<ScanReport> {
+  const total = options.files.length;
+  let done = 0;
+  const onFileDone = (): void => {
+    done++;
+    options.onProgress?.(done, total);
+  };
+
+  let results: FileScanResult[];
+  if (usesWorkers(options)) {
+    results = await scanOnWorkers(options.files, {
+      workerScript: options.workerScript as string,
+      workerCount: options.jobs,
+      workerData: { cwd: options.cwd, config: options.config },
+      execArgv: options.workerExecArgv,
+      onFileDone,
+    });
+  } else {
+    results = options.files.map((absolutePath) => {
+      const result = analyzeFile({ absolutePath, cwd: options.cwd, config: options.config, analyze: options.analyze });
+      onFileDone();
+      return result;
+    });
+  }
+  return buildReport(results, options.config);
+}
+
+function usesWorkers(options: ScanOptions): boolean {
+  if (options.jobs <= 1 || options.analyze !== undefined || options.workerScript === undefined) return false;
+  if (options.files.length < (options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS)) return false;
+  return fs.existsSync(options.workerScript);
+}
+
+/** Orders findings by file and position so that output is the same whatever thread analysed what. */
+export function buildReport(results: readonly FileScanResult[], config: PhiGuardConfig): ScanReport {
+  const findings: ReportedFinding[] = [];
+  const notices: ScanNotice[] = [];
+  let linesScanned = 0;
+  let filesAnalysed = 0;
+  for (const result of results) {
+    linesScanned += result.lines;
+    if (result.analysed) filesAnalysed++;
+    notices.push(...result.notices);
+    for (const finding of result.findings) {
+      const severity = cliSeverityFor(finding.rule, config);
+      if (severity !== 'off') findings.push({ ...finding, severity });
+    }
+  }
+  findings.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule));
+  notices.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return { findings, notices, filesScanned: results.length, filesAnalysed, linesScanned };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The worker bundle next to the running CLI bundle (`dist/cli.js` → `dist/scanWorker.js`). */
+export function defaultWorkerScript(): string {
+  return path.join(__dirname, 'scanWorker.js');
+}

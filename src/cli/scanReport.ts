@@ -1,0 +1,61 @@
+import type { FlowStepKind, PhiCategoryId, RuleId, SinkCategory } from '../core';
+
+/** Severity of a reported finding; rules set to `off` are not reported at all. */
+export type ReportSeverity = 'error' | 'warning';
+
+/** A flow step with its position resolved; `file` is relative to the working directory, with `/`. */
+export interface ReportedFlowStep {
+  readonly kind: FlowStepKind;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly note: string;
+}
+
+/** A finding as the CLI reports it: positions are 1-based, `end*` point just past the value. */
+export interface FileFinding {
+  readonly rule: RuleId;
+  readonly category: SinkCategory;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly message: string;
+  readonly phiCategories: readonly PhiCategoryId[];
+  readonly sink: { readonly id: string; readonly package: string; readonly api: string; readonly vendor: string };
+  readonly expression: string;
+  readonly flow: readonly ReportedFlowStep[];
+}
+
+export interface ReportedFinding extends FileFinding {
+  readonly severity: ReportSeverity;
+}
+
+export type NoticeKind = 'skipped' | 'unreadable' | 'syntax-error' | 'suppression' | 'ignored' | 'internal-error';
+
+/** Something the user should know that is not a finding: a file not analysed, a malformed suppression. */
+export interface ScanNotice {
+  readonly kind: NoticeKind;
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly message: string;
+}
+
+/** What analysing one file produced; plain data so that it can cross a worker-thread boundary. */
+export interface FileScanResult {
+  readonly file: string;
+  readonly lines: number;
+  readonly analysed: boolean;
+  readonly findings: readonly FileFinding[];
+  readonly notices: readonly ScanNotice[];
+}
+
+export interface ScanReport {
+  readonly findings: readonly ReportedFinding[];
+  readonly notices: readonly ScanNotice[];
+  readonly filesScanned: number;
+  readonly filesAnalysed: number;
+  readonly linesScanned: number;
+}

@@ -1,0 +1,127 @@
+import type ts from 'typescript';
+import { DEFAULT_CONFIG } from '../config/config';
+import type { PhiGuardConfig } from '../config/config';
+import { PHI_CATEGORY_IDS } from '../catalog/phiCategories';
+import type { PhiCategoryId } from '../catalog/phiCategories';
+import { RULE_BY_CATEGORY } from '../findings/finding';
+import type { Finding, SourceReason, SuppressedFinding, SuppressionProblem, TextRange } from '../findings/finding';
+import { deidentifyFix } from '../findings/fixes';
+import { findingMessage } from '../findings/messages';
+import { parseSuppressions, statementLine } from '../findings/suppressions';
+import { maskLiterals } from '../text/mask';
+import { Interpreter } from './interpreter';
+import type { RawFinding, SinkSite } from './interpreter';
+import { looksMinified, parseFile } from './parse';
+
+export interface AnalyzeOptions {
+  /** Absolute or workspace-relative path; its extension selects JS/JSX/TS/TSX parsing. */
+  readonly fileName: string;
+  readonly text: string;
+  readonly config?: PhiGuardConfig;
+  /** `YYYY-MM-DD` for suppression expiry; defaults to today (UTC). */
+  readonly today?: string;
+}
+
+export interface SkipNotice {
+  readonly reason: 'too-large' | 'minified' | 'internal-error';
+  readonly message: string;
+}
+
+export interface ParseProblem {
+  readonly range: TextRange;
+  readonly message: string;
+}
+
+export interface AnalysisResult {
+  readonly findings: readonly Finding[];
+  readonly suppressed: readonly SuppressedFinding[];
+  readonly suppressionProblems: readonly SuppressionProblem[];
+  /** Syntax errors the parser recovered from. Callers that keep "last good results" check this. */
+  readonly parseProblems: readonly ParseProblem[];
+  /** Every recognised sink call, with or without PHI (AI vendor inventory). */
+  readonly sinkSites: readonly SinkSite[];
+  /** Set when the file was not analysed (too large, minified, internal error). */
+  readonly skipped?: SkipNotice;
+}
+
+const EMPTY_RESULT = { findings: [], suppressed: [], suppressionProblems: [], parseProblems: [], sinkSites: [] } as const;
+
+/** Analyse one file. Never throws: an internal error becomes a skip notice naming the file. */
+export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const { text, fileName } = options;
+  if (text.length > config.maxFileSizeKb * 1024) {
+    return { ...EMPTY_RESULT, skipped: { reason: 'too-large', message: `${fileName}: skipped, ${Math.round(text.length / 1024)} KB is over the ${config.maxFileSizeKb} KB limit (maxFileSizeKb in .phi-guard.json).` } };
+  }
+  if (looksMinified(text)) {
+    return { ...EMPTY_RESULT, skipped: { reason: 'minified', message: `${fileName}: skipped, it looks minified or generated (very long lines). Exclude it in .phi-guard.json to silence this notice.` } };
+  }
+  try {
+    return analyzeParsed(fileName, text, config, options.today ?? new Date().toISOString().slice(0, 10));
+  } catch (error) {
+    const detail = error instanceof RangeError ? 'the code is nested too deeply to analyse' : String(error instanceof Error ? error.message : error);
+    return { ...EMPTY_RESULT, skipped: { reason: 'internal-error', message: `${fileName}: PHI Guard could not analyse this file (${detail}). Please report it; other files are not affected.` } };
+  }
+}
+
+function analyzeParsed(fileName: string, text: string, config: PhiGuardConfig, today: string): AnalysisResult {
+  const { sourceFile, syntaxErrors } = parseFile(fileName, text);
+  let interpreter = new Interpreter(sourceFile, config);
+  interpreter.run();
+  if (interpreter.stale) {
+    // A closure read a variable before a later write made it PHI: once more with every write known.
+    interpreter = new Interpreter(sourceFile, config, interpreter.bindingValues);
+    interpreter.run();
+  }
+  const findings = interpreter.findings.map((raw) => toFinding(raw, sourceFile, config));
+  findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
+
+  const { suppressions, problems } = parseSuppressions(text, today);
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const finding of findings) {
+    const line = sourceFile.getLineAndCharacterOfPosition(finding.range.start).line;
+    const statement = suppressions.length ? statementLine(sourceFile, finding.range.start) : line;
+    const match = suppressions.find((s) => s.rules.includes(finding.rule)
+      && (s.standalone ? s.line + 1 === line || s.line + 1 === statement : s.line === line || s.line === statement));
+    if (match) suppressed.push({ finding, reason: match.reason, commentRange: match.range });
+    else kept.push(finding);
+  }
+  return { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites: interpreter.sinkSites };
+}
+
+function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardConfig): Finding {
+  const categories = orderCategories(raw.taint.categories);
+  const expression = shorten(maskLiterals(sourceFile.text.slice(raw.carrier.start, raw.carrier.end).replace(/\s+/g, ' ')));
+  const rule = RULE_BY_CATEGORY[raw.sink.category];
+  return {
+    rule,
+    category: raw.sink.category,
+    sink: raw.sink,
+    phiCategories: categories,
+    reasons: dedupeReasons(raw.taint.reasons),
+    range: raw.carrier,
+    expression,
+    message: findingMessage(expression, categories, raw.sink),
+    flow: raw.steps.map((s) => ({ ...s, note: maskLiterals(s.note) })),
+    fixes: [deidentifyFix(sourceFile, raw.carrier, config, raw.sink.category)],
+  };
+}
+
+function orderCategories(categories: ReadonlySet<PhiCategoryId>): PhiCategoryId[] {
+  return PHI_CATEGORY_IDS.filter((id) => categories.has(id));
+}
+
+function dedupeReasons(reasons: readonly SourceReason[]): SourceReason[] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => {
+    const key = JSON.stringify(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

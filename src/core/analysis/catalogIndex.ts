@@ -1,0 +1,58 @@
+import { SANITIZERS } from '../catalog/sanitizers';
+import type { SanitizerEntry, SinkEntry } from '../catalog/sinkTypes';
+import { SINKS } from '../catalog/sinks';
+import type { ApiRef } from './values';
+import { compileApiPattern, matchesApiPattern, moduleMatches } from './apiPattern';
+import type { CompiledApiPattern } from './apiPattern';
+
+interface CompiledSink {
+  readonly entry: SinkEntry;
+  readonly patterns: readonly CompiledApiPattern[];
+}
+
+function compileSinks(entries: readonly SinkEntry[]): CompiledSink[] {
+  return entries.map((entry) => ({ entry, patterns: entry.paths.map(compileApiPattern) }));
+}
+
+const COMPILED_SINKS = compileSinks(SINKS);
+const COMPILED_SANITIZERS = SANITIZERS.filter((s) => s.modules && s.paths).map((entry) => ({ entry, patterns: entry.paths!.map(compileApiPattern) }));
+
+/** Modules that appear in the catalogs: imports of other modules are not tracked as API references. */
+const KNOWN_MODULE_PATTERNS: readonly string[] = [...new Set([...SINKS.flatMap((s) => s.modules), ...SANITIZERS.flatMap((s) => s.modules ?? [])])];
+const moduleCache = new Map<string, boolean>();
+
+export function isCatalogModule(module: string): boolean {
+  let known = moduleCache.get(module);
+  if (known === undefined) {
+    known = moduleMatches(KNOWN_MODULE_PATTERNS, module);
+    moduleCache.set(module, known);
+  }
+  return known;
+}
+
+export type SinkKind = 'call' | 'new' | 'assign';
+
+/** The catalog entries whose path matches this callee (or assigned property). */
+export function findSinks(ref: ApiRef, kind: SinkKind): SinkEntry[] {
+  const found: SinkEntry[] = [];
+  for (const { entry, patterns } of COMPILED_SINKS) {
+    if ((entry.kind ?? 'call') !== kind) continue;
+    if (!moduleMatches(entry.modules, ref.module)) continue;
+    if (patterns.some((p) => matchesApiPattern(p, ref.path))) found.push(entry);
+  }
+  return found;
+}
+
+export function isChainable(ref: ApiRef, method: string): boolean {
+  for (const { entry } of COMPILED_SINKS) {
+    if (entry.chainable?.includes(method) && moduleMatches(entry.modules, ref.module)) return true;
+  }
+  return false;
+}
+
+export function findSanitizer(ref: ApiRef): SanitizerEntry | undefined {
+  for (const { entry, patterns } of COMPILED_SANITIZERS) {
+    if (moduleMatches(entry.modules!, ref.module) && patterns.some((p) => matchesApiPattern(p, ref.path))) return entry;
+  }
+  return undefined;
+}

@@ -1,0 +1,1351 @@
+import ts from 'typescript';
+import { describeCategory } from '../catalog/phiCategories';
+import type { PhiCategoryId } from '../catalog/phiCategories';
+import { FHIR_ELEMENT_CATEGORIES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_RECORD_CATEGORIES } from '../catalog/fhir';
+import { NOT_SANITIZER_WORDS, SANITIZER_WORDS } from '../catalog/sanitizers';
+import type { ArgSpec, SinkEntry } from '../catalog/sinkTypes';
+import { AI_HOSTS } from '../catalog/sinks';
+import type { FlowStep, SinkDescriptor, SourceReason, TextRange } from '../findings/finding';
+import { splitWords } from '../names/splitWords';
+import { normalizeModule } from './apiPattern';
+import { findSanitizer, findSinks, isCatalogModule, isChainable } from './catalogIndex';
+import type { SinkKind } from './catalogIndex';
+import { collectLocalTypes } from './localTypes';
+import type { LocalType } from './localTypes';
+import { Binding, Scope } from './scope';
+import { NameClassifier, isReadVerb, isRecordGateway, stripReadVerb } from './sources';
+import type { NameVerdict } from './sources';
+import {
+  EMPTY, deepTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, paramTaint, sourceTaint, withStep,
+} from './values';
+import type { ApiRef, FunctionRef, LiteralPart, Taint, Value } from './values';
+import type { PhiGuardConfig } from '../config/config';
+
+/** A PHI value reaching a sink, before messages and fixes are attached. */
+export interface RawFinding {
+  readonly sink: SinkDescriptor;
+  readonly taint: Taint;
+  readonly carrier: TextRange;
+  readonly steps: readonly FlowStep[];
+}
+
+/** Every recognised sink call, PHI or not (the inventory lists AI call sites even when they are clean). */
+export interface SinkSite {
+  readonly sink: SinkDescriptor;
+  readonly range: TextRange;
+}
+
+interface SummarySink {
+  readonly param: number;
+  readonly sink: SinkDescriptor;
+  /** Steps from the parameter to the sink, inside the function. */
+  readonly steps: readonly FlowStep[];
+  /** Where the value enters the sink, inside the function. */
+  readonly carrier: TextRange;
+}
+
+interface Summary {
+  returnValue: Value;
+  readonly sinks: SummarySink[];
+}
+
+interface ClassInfo {
+  readonly name: string;
+  readonly fields: Map<string, Value>;
+  readonly methods: Map<string, FunctionInfo>;
+}
+
+interface FunctionInfo extends FunctionRef {
+  readonly node: ts.SignatureDeclaration;
+  readonly name: string;
+  readonly scope: Scope;
+  readonly cls: ClassInfo | undefined;
+  readonly paramApis: (ApiRef | undefined)[];
+  summary: Summary | undefined;
+  analyzing: boolean;
+}
+
+interface Frame {
+  readonly fn: FunctionInfo | undefined;
+  readonly id: number;
+  env: Map<Binding, Value>;
+  readonly summary: Summary;
+  readonly cls: ClassInfo | undefined;
+}
+
+const MAX_DEPTH = 400;
+const GLOBAL_ALIASES = new Set(['window', 'globalThis', 'self', 'global']);
+const PREDICATE_METHODS = new Set([
+  'includes', 'has', 'startsWith', 'endsWith', 'test', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'some', 'every',
+  'localeCompare', 'isArray', 'isNaN', 'isFinite', 'isInteger', 'keys', 'hasOwnProperty', 'equals', 'isEqual', 'compare', 'count',
+  'size', 'exists', 'validate', 'isValid', 'matches', 'contains', 'getTimezoneOffset', 'charCodeAt', 'codePointAt', 'search',
+]);
+const CALLBACK_ELEMENT_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'flatMap', 'some', 'every', 'sort', 'toSorted', 'findIndex', 'groupBy']);
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+const KEEP_RECORD_METHODS = new Set(['filter', 'find', 'findLast', 'slice', 'sort', 'toSorted', 'reverse', 'concat', 'at', 'pop', 'shift', 'flat', 'values', 'get', 'first', 'last', 'then']);
+const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append', 'assign', 'fill']);
+/** Properties that never carry the record's identifiers (`patients.length`, `patient.resourceType`). */
+const NON_PHI_PROPERTIES = new Set([
+  'length', 'size', 'id', 'status', 'statusCode', 'statusText', 'ok', 'type', 'resourceType', 'meta', 'active', 'createdAt', 'updatedAt',
+  'deletedAt', 'version', 'versionId', 'lastUpdated', 'count', 'total', 'usage', 'model', 'object', 'created', 'finish_reason',
+  'stop_reason', 'role', 'headers', 'index', 'kind', 'gender', 'language', 'tenantId', 'organizationId', 'key', 'success', 'error',
+]);
+/** Properties of a record that hold more of the record (`patient.data`, `row.values`). */
+const CONTAINER_PROPERTIES = new Set([
+  'data', 'info', 'details', 'record', 'records', 'profile', 'demographics', 'body', 'payload', 'attributes', 'properties', 'fields',
+  'values', 'value', 'result', 'results', 'items', 'rows', 'docs', 'hits', 'entries', 'current', 'dataValues', 'doc', 'item', 'row',
+  'rawData', 'json', 'content', 'message', 'choices', 'output', 'text', 'parsed', 'input', 'patient', 'person', 'subject',
+]);
+
+function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.ConciseBody } {
+  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)
+    || ts.isConstructorDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node);
+}
+
+function propertyNameText(name: ts.PropertyName | ts.BindingName | ts.MemberName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && (ts.isStringLiteral(name.expression) || ts.isNoSubstitutionTemplateLiteral(name.expression))) return name.expression.text;
+  return undefined;
+}
+
+function skipOuter(node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)
+      || ts.isTypeAssertionExpression(current) || ts.isAwaitExpression(current)) current = current.expression;
+    else return current;
+  }
+}
+
+/**
+ * Abstract interpreter over one file's TypeScript AST: forward, flow-sensitive within a function,
+ * flow-insensitive across closures; functions are summarised (parameter → sink, parameter → return)
+ * and summaries are applied at call sites. Values carry PHI taint, API references (which library
+ * object a value is) and known object shapes.
+ */
+export class Interpreter {
+  readonly findings: RawFinding[] = [];
+  readonly sinkSites: SinkSite[] = [];
+  private readonly findingKeys = new Set<string>();
+  private readonly siteKeys = new Set<string>();
+  private readonly functions: FunctionInfo[] = [];
+  private readonly functionByNode = new Map<ts.Node, FunctionInfo>();
+  private readonly classByNode = new Map<ts.Node, ClassInfo>();
+  private readonly localTypes: ReadonlyMap<string, LocalType>;
+  private readonly names: NameClassifier;
+  private frame!: Frame;
+  private scope!: Scope;
+  private depth = 0;
+  /** A closure read a variable that was written later: another pass sees the complete picture. */
+  stale = false;
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    private readonly config: PhiGuardConfig,
+    private readonly carried: Map<ts.Node, Value> = new Map(),
+  ) {
+    this.names = new NameClassifier(config);
+    this.localTypes = collectLocalTypes(sourceFile, this.names);
+  }
+
+  /** Values of module-level and captured bindings, carried into a second pass. */
+  get bindingValues(): Map<ts.Node, Value> {
+    return this.carried;
+  }
+
+  run(): void {
+    const moduleScope = new Scope(undefined, 0);
+    this.scope = moduleScope;
+    this.frame = { fn: undefined, id: 0, env: new Map(), summary: { returnValue: EMPTY, sinks: [] }, cls: undefined };
+    this.execStatements(this.sourceFile.statements);
+    for (let i = 0; i < this.functions.length; i++) this.summaryOf(this.functions[i]!);
+  }
+
+  // ---------------------------------------------------------------- positions and steps
+
+  private range(node: ts.Node): TextRange {
+    return { start: node.getStart(this.sourceFile), end: node.getEnd() };
+  }
+
+  private step(kind: FlowStep['kind'], node: ts.Node, note: string): FlowStep {
+    return { kind, range: this.range(node), note };
+  }
+
+  private text(node: ts.Node): string {
+    const t = node.getText(this.sourceFile).replace(/\s+/g, ' ');
+    return t.length > 60 ? `${t.slice(0, 57)}...` : t;
+  }
+
+  // ---------------------------------------------------------------- bindings
+
+  private declare(name: string, kind: Binding['kind'], declaration: ts.Node): Binding {
+    const binding = this.scope.declare(name, kind, declaration);
+    const carried = this.carried.get(declaration);
+    if (carried && binding.global === EMPTY) binding.global = carried;
+    return binding;
+  }
+
+  private read(binding: Binding, at: ts.Node): Value {
+    let value: Value;
+    if (binding.owner === this.frame.id && this.frame.env.has(binding)) value = this.frame.env.get(binding)!;
+    else {
+      value = binding.global;
+      if (binding.owner !== this.frame.id) binding.readByClosure = true;
+    }
+    if (binding.kind !== 'var' && binding.kind !== 'param') return value;
+    if (value.sanitized || value.fn || (value.api && !value.api.path.some((segment) => segment.startsWith('$arg')))) return value;
+    const source = this.nameSourceOf(binding, at);
+    return source ? { ...value, taint: joinTaint(source, value.taint) } : value;
+  }
+
+  private nameSourceOf(binding: Binding, _at: ts.Node): Taint | undefined {
+    if (binding.nameSource === undefined) {
+      binding.nameSource = null;
+      const verdict = this.names.classify(binding.name);
+      if (verdict) {
+        const declName = ts.isVariableDeclaration(binding.declaration) || ts.isParameter(binding.declaration) || ts.isBindingElement(binding.declaration)
+          ? binding.declaration.name : binding.declaration;
+        binding.nameSource = this.nameTaint(binding.name, verdict, declName);
+      }
+    }
+    return binding.nameSource ?? undefined;
+  }
+
+  private nameTaint(name: string, verdict: NameVerdict, node: ts.Node): Taint {
+    const reason: SourceReason = verdict.fromConfig ? { kind: 'config', name } : { kind: 'name', name, words: verdict.words };
+    const what = verdict.record ? 'a patient record' : verdict.categories.map(describeCategory).join(', ');
+    return sourceTaint(verdict.categories, reason, this.step('source', node, `\`${this.text(node)}\`: the name says ${what}`), verdict.record);
+  }
+
+  private write(binding: Binding, value: Value): void {
+    if (binding.owner === this.frame.id) this.frame.env.set(binding, value);
+    const merged = joinValues(binding.global, value);
+    if (merged !== binding.global) {
+      if (binding.readByClosure && isTainted(value.taint) && !isTainted(binding.global.taint)) this.stale = true;
+      binding.global = merged;
+      this.carried.set(binding.declaration, merged);
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private hoist(statements: readonly ts.Statement[]): void {
+    for (const statement of statements) {
+      if (ts.isFunctionDeclaration(statement) && statement.name) {
+        const binding = this.declare(statement.name.text, 'function', statement);
+        const fn = this.functionInfo(statement, statement.name.text);
+        binding.global = { fn };
+      } else if (ts.isClassDeclaration(statement) && statement.name) {
+        this.declare(statement.name.text, 'class', statement);
+      } else if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) this.declarePattern(declaration.name, 'var', declaration);
+      } else if (ts.isImportDeclaration(statement)) {
+        this.bindImport(statement);
+      } else if (ts.isImportEqualsDeclaration(statement)) {
+        const ref = statement.moduleReference;
+        const binding = this.declare(statement.name.text, 'import', statement);
+        if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
+          const module = normalizeModule(ref.expression.text);
+          if (isCatalogModule(module)) binding.global = { api: { module, path: [] } };
+        }
+      }
+    }
+  }
+
+  private declarePattern(name: ts.BindingName, kind: Binding['kind'], declaration: ts.Node): void {
+    if (ts.isIdentifier(name)) this.declare(name.text, kind, declaration);
+    else for (const element of name.elements) if (ts.isBindingElement(element)) this.declarePattern(element.name, kind, element);
+  }
+
+  private bindImport(node: ts.ImportDeclaration): void {
+    const clause = node.importClause;
+    if (!clause || !ts.isStringLiteral(node.moduleSpecifier)) return;
+    const module = normalizeModule(node.moduleSpecifier.text);
+    const tracked = isCatalogModule(module);
+    if (clause.name) {
+      const binding = this.declare(clause.name.text, 'import', clause);
+      if (tracked) binding.global = { api: { module, path: ['default'] } };
+    }
+    const bindings = clause.namedBindings;
+    if (!bindings) return;
+    if (ts.isNamespaceImport(bindings)) {
+      const binding = this.declare(bindings.name.text, 'import', bindings);
+      if (tracked) binding.global = { api: { module, path: [] } };
+    } else {
+      for (const element of bindings.elements) {
+        const binding = this.declare(element.name.text, 'import', element);
+        if (tracked) binding.global = { api: { module, path: [(element.propertyName ?? element.name).text] } };
+      }
+    }
+  }
+
+  private execStatements(statements: readonly ts.Statement[]): void {
+    this.hoist(statements);
+    for (const statement of statements) this.exec(statement);
+  }
+
+  private withScope<T>(run: () => T): T {
+    const saved = this.scope;
+    this.scope = new Scope(saved, this.frame.id);
+    try {
+      return run();
+    } finally {
+      this.scope = saved;
+    }
+  }
+
+  private branch(run: () => void): Map<Binding, Value> {
+    const saved = this.frame.env;
+    this.frame.env = new Map(saved);
+    try {
+      run();
+      return this.frame.env;
+    } finally {
+      this.frame.env = saved;
+    }
+  }
+
+  private joinEnvs(...envs: Map<Binding, Value>[]): void {
+    const out = new Map<Binding, Value>();
+    for (const env of envs) for (const [binding, value] of env) out.set(binding, out.has(binding) ? joinValues(out.get(binding)!, value) : value);
+    this.frame.env = out;
+  }
+
+  private exec(node: ts.Statement): void {
+    if (this.depth > MAX_DEPTH) return;
+    this.depth++;
+    try {
+      this.execInner(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private execInner(node: ts.Statement): void {
+    if (ts.isExpressionStatement(node)) {
+      this.eval(node.expression);
+    } else if (ts.isVariableStatement(node)) {
+      for (const declaration of node.declarationList.declarations) this.execDeclaration(declaration);
+    } else if (ts.isReturnStatement(node)) {
+      if (node.expression) {
+        const value = this.eval(node.expression);
+        const taint = withStep(value.taint, this.step('return', node.expression, `returned${this.frame.fn ? ` from \`${this.frame.fn.name}\`` : ''}`));
+        this.frame.summary.returnValue = joinValues(this.frame.summary.returnValue, { ...value, taint });
+      }
+    } else if (ts.isIfStatement(node)) {
+      this.eval(node.expression);
+      const thenEnv = this.branch(() => this.exec(node.thenStatement));
+      const elseEnv = this.branch(() => node.elseStatement && this.exec(node.elseStatement));
+      this.joinEnvs(thenEnv, elseEnv);
+    } else if (ts.isBlock(node)) {
+      this.withScope(() => this.execStatements(node.statements));
+    } else if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
+      const iterable = this.eval(node.expression);
+      const element: Value = ts.isForInStatement(node) ? EMPTY : { taint: deepTaint(iterable), context: iterable.context, typeName: iterable.typeName };
+      this.loop(() => {
+        this.withScope(() => {
+          const init = node.initializer;
+          if (ts.isVariableDeclarationList(init)) {
+            for (const declaration of init.declarations) {
+              this.declarePattern(declaration.name, 'var', declaration);
+              this.bindPattern(declaration.name, element, declaration);
+            }
+          } else this.assignTo(init, element);
+          this.exec(node.statement);
+        });
+      });
+    } else if (ts.isForStatement(node)) {
+      this.withScope(() => {
+        if (node.initializer) {
+          if (ts.isVariableDeclarationList(node.initializer)) {
+            for (const d of node.initializer.declarations) this.declarePattern(d.name, 'var', d);
+            for (const d of node.initializer.declarations) this.execDeclaration(d);
+          } else this.eval(node.initializer);
+        }
+        this.loop(() => {
+          if (node.condition) this.eval(node.condition);
+          this.exec(node.statement);
+          if (node.incrementor) this.eval(node.incrementor);
+        });
+      });
+    } else if (ts.isWhileStatement(node) || ts.isDoStatement(node)) {
+      this.loop(() => {
+        this.eval(node.expression);
+        this.exec(node.statement);
+      });
+    } else if (ts.isTryStatement(node)) {
+      const tryEnv = this.branch(() => this.exec(node.tryBlock));
+      const catchEnv = this.branch(() => {
+        if (node.catchClause) {
+          this.withScope(() => {
+            const v = node.catchClause!.variableDeclaration;
+            if (v) this.declarePattern(v.name, 'var', v);
+            this.exec(node.catchClause!.block);
+          });
+        }
+      });
+      this.joinEnvs(tryEnv, catchEnv);
+      if (node.finallyBlock) this.exec(node.finallyBlock);
+    } else if (ts.isSwitchStatement(node)) {
+      this.eval(node.expression);
+      const envs: Map<Binding, Value>[] = [];
+      this.withScope(() => {
+        for (const clause of node.caseBlock.clauses) {
+          envs.push(this.branch(() => {
+            if (ts.isCaseClause(clause)) this.eval(clause.expression);
+            this.execStatements(clause.statements);
+          }));
+        }
+      });
+      envs.push(this.frame.env);
+      this.joinEnvs(...envs);
+    } else if (ts.isThrowStatement(node)) {
+      this.eval(node.expression);
+    } else if (ts.isLabeledStatement(node)) {
+      this.exec(node.statement);
+    } else if (ts.isClassDeclaration(node)) {
+      const cls = this.classInfo(node);
+      if (node.name) this.write(this.scope.lookup(node.name.text) ?? this.declare(node.name.text, 'class', node), { fn: undefined, fields: undefined, api: undefined, context: [cls.name] });
+    } else if (ts.isExportAssignment(node)) {
+      this.eval(node.expression);
+    } else if (ts.isModuleDeclaration(node) && node.body && ts.isModuleBlock(node.body)) {
+      this.withScope(() => this.execStatements((node.body as ts.ModuleBlock).statements));
+    }
+  }
+
+  private loop(body: () => void): void {
+    const before = this.frame.env;
+    const first = this.branch(body);
+    this.frame.env = first;
+    const second = this.branch(body);
+    this.joinEnvs(before, first, second);
+  }
+
+  private execDeclaration(declaration: ts.VariableDeclaration): void {
+    let value = declaration.initializer ? this.eval(declaration.initializer) : EMPTY;
+    if (declaration.type) value = joinValues(value, this.typeValue(declaration.type, declaration.name));
+    if (this.hasPhiTag(declaration) || (ts.isVariableDeclarationList(declaration.parent) && ts.isVariableStatement(declaration.parent.parent) && this.hasPhiTag(declaration.parent.parent))) {
+      value = { ...value, taint: joinTaint(value.taint, sourceTaint(['other-id'], { kind: 'phi-tag', name: declaration.name.getText(this.sourceFile) }, this.step('source', declaration.name, 'tagged `@phi`'))) };
+    }
+    if (declaration.initializer && this.isCleanByConstruction(declaration.initializer)) value = { ...value, sanitized: value.sanitized || !isTainted(value.taint) };
+    this.bindPattern(declaration.name, value, declaration);
+  }
+
+  /** Initializers whose value the code spells out: a name-based source on the variable would be a guess. */
+  private isCleanByConstruction(init: ts.Expression): boolean {
+    const e = skipOuter(init);
+    return ts.isStringLiteral(e) || ts.isNumericLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isRegularExpressionLiteral(e)
+      || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword
+      || ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isClassExpression(e) || ts.isObjectLiteralExpression(e)
+      || ts.isArrayLiteralExpression(e) || ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken
+      || ts.isBinaryExpression(e) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken,
+        ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.InstanceOfKeyword, ts.SyntaxKind.InKeyword].includes(e.operatorToken.kind)
+      || ts.isTypeOfExpression(e) || ts.isJsxElement(e) || ts.isJsxSelfClosingElement(e) || ts.isJsxFragment(e)
+      || (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require')
+      || (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && /^(use(State|Ref|Memo|Callback|Form)|createContext|Symbol|Boolean)$/.test(e.expression.text) && e.arguments.every((a) => !ts.isIdentifier(a)));
+  }
+
+  private hasPhiTag(node: ts.Node): boolean {
+    const ranges = ts.getLeadingCommentRanges(this.sourceFile.text, node.pos);
+    return !!ranges?.some((r) => /@phi\b/.test(this.sourceFile.text.slice(r.pos, r.end)));
+  }
+
+  /** Binds a declaration's name (or destructuring pattern) to a value. */
+  private bindPattern(name: ts.BindingName, value: Value, declaration: ts.Node): void {
+    if (ts.isIdentifier(name)) {
+      const binding = this.scope.lookup(name.text) ?? this.declare(name.text, 'var', declaration);
+      const taint = withStep(value.taint, this.step('assignment', name, `assigned to \`${name.text}\``));
+      this.write(binding, taint === value.taint ? value : { ...value, taint });
+      return;
+    }
+    if (ts.isObjectBindingPattern(name)) {
+      for (const element of name.elements) {
+        if (element.dotDotDotToken) {
+          this.bindPattern(element.name, { taint: value.taint, fields: value.fields }, element);
+          continue;
+        }
+        const key = element.propertyName ? propertyNameText(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
+        let v = key !== undefined ? this.readProperty(value, undefined, key, element.propertyName ?? element.name) : { taint: notRecord(value.taint) };
+        if (element.initializer) v = joinValues(v, this.eval(element.initializer));
+        this.bindPattern(element.name, v, element);
+      }
+      return;
+    }
+    for (const element of name.elements) {
+      if (ts.isOmittedExpression(element)) continue;
+      let v: Value = { taint: value.taint, context: value.context, typeName: value.typeName };
+      if (element.initializer) v = joinValues(v, this.eval(element.initializer));
+      this.bindPattern(element.name, v, element);
+    }
+  }
+
+  // ---------------------------------------------------------------- functions and classes
+
+  private functionInfo(node: ts.SignatureDeclaration, name: string, cls?: ClassInfo): FunctionInfo {
+    const existing = this.functionByNode.get(node);
+    if (existing) return existing;
+    const fn: FunctionInfo = { id: this.functions.length + 1, node, name, scope: this.scope, cls: cls ?? this.frame.cls, paramApis: [], summary: undefined, analyzing: false };
+    this.functions.push(fn);
+    this.functionByNode.set(node, fn);
+    return fn;
+  }
+
+  private classInfo(node: ts.ClassLikeDeclaration): ClassInfo {
+    const existing = this.classByNode.get(node);
+    if (existing) return existing;
+    const cls: ClassInfo = { name: node.name?.text ?? 'class', fields: new Map(), methods: new Map() };
+    this.classByNode.set(node, cls);
+    const outerCls = this.frame.cls;
+    (this.frame as { cls: ClassInfo | undefined }).cls = cls;
+    try {
+      for (const member of node.members) {
+        const memberName = member.name ? propertyNameText(member.name) : undefined;
+        if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && memberName) {
+          cls.methods.set(memberName, this.functionInfo(member, `${cls.name}.${memberName}`, cls));
+        } else if (ts.isConstructorDeclaration(member)) {
+          const ctor = this.functionInfo(member, `${cls.name} constructor`, cls);
+          member.parameters.forEach((p, i) => {
+            if (ts.isIdentifier(p.name) && p.type && ts.isParameterPropertyDeclaration(p, member)) {
+              const typed = this.typeValue(p.type, p.name);
+              if (typed !== EMPTY) cls.fields.set(p.name.text, typed);
+              if (typed.api) ctor.paramApis[i] = typed.api;
+            }
+          });
+        } else if (ts.isPropertyDeclaration(member) && memberName) {
+          let value = member.initializer ? this.eval(member.initializer) : EMPTY;
+          if (member.type) value = joinValues(value, this.typeValue(member.type, member.name));
+          if (member.initializer && isFunctionLike(member.initializer)) value = { fn: this.functionInfo(member.initializer, `${cls.name}.${memberName}`, cls) };
+          if (value !== EMPTY) cls.fields.set(memberName, joinValues(cls.fields.get(memberName) ?? EMPTY, value));
+        }
+      }
+    } finally {
+      (this.frame as { cls: ClassInfo | undefined }).cls = outerCls;
+    }
+    return cls;
+  }
+
+  private summaryOf(fn: FunctionInfo): Summary {
+    if (fn.summary) return fn.summary;
+    if (fn.analyzing) return { returnValue: EMPTY, sinks: [] };
+    fn.analyzing = true;
+    const summary: Summary = { returnValue: EMPTY, sinks: [] };
+    const savedFrame = this.frame;
+    const savedScope = this.scope;
+    const savedDepth = this.depth;
+    this.frame = { fn, id: fn.id, env: new Map(), summary, cls: fn.cls };
+    this.scope = new Scope(fn.scope, fn.id);
+    this.depth = 0;
+    try {
+      fn.node.parameters.forEach((parameter, index) => this.bindParameter(fn, parameter, index));
+      const body = (fn.node as { body?: ts.ConciseBody }).body;
+      if (body) {
+        if (ts.isBlock(body)) this.execStatements(body.statements);
+        else {
+          const value = this.eval(body);
+          summary.returnValue = joinValues(summary.returnValue, { ...value, taint: withStep(value.taint, this.step('return', body, `returned from \`${fn.name}\``)) });
+        }
+      }
+    } finally {
+      this.frame = savedFrame;
+      this.scope = savedScope;
+      this.depth = savedDepth;
+      fn.analyzing = false;
+    }
+    fn.summary = summary;
+    return summary;
+  }
+
+  private bindParameter(fn: FunctionInfo, parameter: ts.ParameterDeclaration, index: number): void {
+    const label = ts.isIdentifier(parameter.name) ? parameter.name.text : `#${index + 1}`;
+    let value: Value;
+    const api = fn.paramApis[index];
+    if (api) value = { api };
+    else if (parameter.dotDotDotToken) value = { taint: paramTaint(index, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
+    else value = { taint: paramTaint(index, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
+    if (parameter.type) {
+      const typed = this.typeValue(parameter.type, parameter.name);
+      if (typed.api) value = { api: typed.api };
+      else if (typed !== EMPTY) value = { ...typed, taint: joinTaint(typed.taint, value.taint) };
+    }
+    if (ts.isIdentifier(parameter.name)) {
+      const binding = this.declare(parameter.name.text, 'param', parameter);
+      const source = this.nameSourceOf(binding, parameter.name);
+      // A parameter whose name says PHI is a source inside the function; not also a summary flow (one leak, one finding).
+      if (source && !value.api) value = { ...value, taint: joinTaint(source, onlyConcrete(value.taint)) };
+      binding.nameSource = null;
+      this.frame.env.set(binding, value);
+      binding.global = joinValues(binding.global, value);
+    } else {
+      this.declarePattern(parameter.name, 'param', parameter);
+      this.bindPattern(parameter.name, value, parameter);
+    }
+    if (parameter.initializer) this.eval(parameter.initializer);
+  }
+
+  // ---------------------------------------------------------------- types
+
+  /** What a type annotation says: an API instance (`OpenAI`, `Logger`), a PHI record (`Patient`), or nothing. */
+  private typeValue(type: ts.TypeNode, at: ts.Node): Value {
+    if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
+      return type.types.reduce<Value>((acc, t) => joinValues(acc, this.typeValue(t, at)), EMPTY);
+    }
+    if (ts.isArrayTypeNode(type)) return this.typeValue(type.elementType, at);
+    if (ts.isParenthesizedTypeNode(type) || ts.isTypeOperatorNode(type)) return this.typeValue(type.type, at);
+    if (!ts.isTypeReferenceNode(type)) return EMPTY;
+    const parts: string[] = [];
+    let name: ts.EntityName = type.typeName;
+    while (ts.isQualifiedName(name)) {
+      parts.unshift(name.right.text);
+      name = name.left;
+    }
+    parts.unshift(name.text);
+    const last = parts[parts.length - 1]!;
+    if (['Array', 'ReadonlyArray', 'Promise', 'Readonly', 'Partial', 'Required', 'NonNullable', 'Awaited', 'Set', 'PromiseLike'].includes(last) && type.typeArguments?.length) {
+      return this.typeValue(type.typeArguments[0]!, at);
+    }
+    const binding = this.scope.lookup(parts[0]!);
+    const base = binding?.kind === 'import' ? binding.global.api : undefined;
+    if (base) return { api: { module: base.module, path: [...base.path, ...parts.slice(1), 'new()'] } };
+    const local = this.localTypes.get(last);
+    const categories = local?.categories.length ? local.categories : this.names.typeCategories(last);
+    if (categories && categories.length) {
+      const fhir = !local && last in FHIR_PHI_RESOURCES;
+      const reason: SourceReason = { kind: local?.tagged ? 'phi-tag' : 'type', typeName: last, name: last } as SourceReason;
+      const note = `\`${this.text(at)}\` is typed \`${last}\`${fhir ? ' (a FHIR resource)' : ''}`;
+      return { taint: sourceTaint(categories, reason, this.step('source', at, note), true), context: splitWords(last), typeName: local ? last : fhir ? `fhir:${last}` : undefined };
+    }
+    return EMPTY;
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  eval(node: ts.Expression): Value {
+    if (this.depth > MAX_DEPTH) return EMPTY;
+    this.depth++;
+    try {
+      return this.evalInner(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalInner(node: ts.Expression): Value {
+    switch (node.kind) {
+      case ts.SyntaxKind.Identifier:
+        return this.evalIdentifier(node as ts.Identifier);
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+        return { str: (node as ts.StringLiteral).text };
+      case ts.SyntaxKind.ThisKeyword:
+        return this.frame.cls ? { fields: this.frame.cls.fields, context: splitWords(this.frame.cls.name) } : EMPTY;
+      case ts.SyntaxKind.PropertyAccessExpression: {
+        const access = node as ts.PropertyAccessExpression;
+        const object = this.eval(access.expression);
+        return this.readProperty(object, access.expression, access.name.text, access);
+      }
+      case ts.SyntaxKind.ElementAccessExpression: {
+        const access = node as ts.ElementAccessExpression;
+        const object = this.eval(access.expression);
+        const arg = access.argumentExpression;
+        if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) return this.readProperty(object, access.expression, arg.text, access);
+        this.eval(arg);
+        let taint = object.taint;
+        if (object.fields) for (const f of object.fields.values()) taint = joinTaint(taint, f.taint);
+        return { taint, context: object.context, typeName: object.typeName };
+      }
+      case ts.SyntaxKind.CallExpression:
+        return this.evalCall(node as ts.CallExpression);
+      case ts.SyntaxKind.NewExpression:
+        return this.evalNew(node as ts.NewExpression);
+      case ts.SyntaxKind.TemplateExpression: {
+        const template = node as ts.TemplateExpression;
+        let taint: Taint | undefined;
+        let prefix = template.head.text;
+        let prefixOpen = true;
+        for (const span of template.templateSpans) {
+          const v = this.eval(span.expression);
+          taint = joinTaint(taint, notRecord(deepTaint(v)));
+          if (prefixOpen) {
+            if (v.str !== undefined && prefix === '') prefix = v.str + span.literal.text;
+            else prefixOpen = false;
+          }
+        }
+        return { taint, str: prefix || undefined };
+      }
+      case ts.SyntaxKind.TaggedTemplateExpression: {
+        const tagged = node as ts.TaggedTemplateExpression;
+        this.eval(tagged.tag);
+        return ts.isTemplateExpression(tagged.template) ? { taint: this.eval(tagged.template).taint } : EMPTY;
+      }
+      case ts.SyntaxKind.BinaryExpression:
+        return this.evalBinary(node as ts.BinaryExpression);
+      case ts.SyntaxKind.ConditionalExpression: {
+        const c = node as ts.ConditionalExpression;
+        this.eval(c.condition);
+        return joinValues(this.eval(c.whenTrue), this.eval(c.whenFalse));
+      }
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.AwaitExpression:
+      case ts.SyntaxKind.SpreadElement:
+        return this.eval((node as ts.ParenthesizedExpression).expression);
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return this.evalObject(node as ts.ObjectLiteralExpression);
+      case ts.SyntaxKind.ArrayLiteralExpression: {
+        const parts: LiteralPart[] = [];
+        let taint: Taint | undefined;
+        for (const element of (node as ts.ArrayLiteralExpression).elements) {
+          const v = this.eval(element);
+          parts.push({ key: undefined, node: element, value: v });
+          taint = joinTaint(taint, deepTaint(v));
+        }
+        return { taint, parts };
+      }
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression:
+        return { fn: this.functionInfo(node as ts.SignatureDeclaration, this.functionName(node as ts.FunctionExpression)) };
+      case ts.SyntaxKind.ClassExpression:
+        this.classInfo(node as ts.ClassExpression);
+        return EMPTY;
+      case ts.SyntaxKind.PrefixUnaryExpression:
+      case ts.SyntaxKind.PostfixUnaryExpression:
+        this.eval((node as ts.PrefixUnaryExpression).operand);
+        return EMPTY;
+      case ts.SyntaxKind.TypeOfExpression:
+      case ts.SyntaxKind.VoidExpression:
+      case ts.SyntaxKind.DeleteExpression:
+        this.eval((node as ts.TypeOfExpression).expression);
+        return EMPTY;
+      case ts.SyntaxKind.YieldExpression: {
+        const y = node as ts.YieldExpression;
+        return y.expression ? this.eval(y.expression) : EMPTY;
+      }
+      case ts.SyntaxKind.CommaListExpression: {
+        let last: Value = EMPTY;
+        for (const e of (node as ts.CommaListExpression).elements) last = this.eval(e);
+        return last;
+      }
+      case ts.SyntaxKind.JsxElement:
+      case ts.SyntaxKind.JsxSelfClosingElement:
+      case ts.SyntaxKind.JsxFragment:
+        this.visitJsx(node);
+        return EMPTY;
+      default:
+        return EMPTY;
+    }
+  }
+
+  private functionName(node: ts.FunctionExpression | ts.ArrowFunction): string {
+    if (ts.isFunctionExpression(node) && node.name) return node.name.text;
+    return 'anonymous function';
+  }
+
+  private visitJsx(node: ts.Node): void {
+    const visit = (child: ts.Node): void => {
+      if (ts.isJsxExpression(child)) {
+        if (child.expression) this.eval(child.expression);
+      } else if (ts.isJsxSpreadAttribute(child)) this.eval(child.expression);
+      else ts.forEachChild(child, visit);
+    };
+    ts.forEachChild(node, visit);
+  }
+
+  private evalIdentifier(node: ts.Identifier): Value {
+    const name = node.text;
+    if (name === 'undefined') return EMPTY;
+    const binding = this.scope.lookup(name);
+    if (binding) return this.read(binding, node);
+    if (GLOBAL_ALIASES.has(name)) return { api: { module: '<global>', path: [] } };
+    return { api: { module: '<global>', path: [name] } };
+  }
+
+  private evalBinary(node: ts.BinaryExpression): Value {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.EqualsToken) {
+      const value = this.eval(node.right);
+      this.assignTo(node.left, value, node.right);
+      return value;
+    }
+    if (op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) {
+      const joined = joinValues(this.eval(node.left), this.eval(node.right));
+      this.assignTo(node.left, joined, node.right);
+      return joined;
+    }
+    const left = this.eval(node.left);
+    const right = this.eval(node.right);
+    switch (op) {
+      case ts.SyntaxKind.PlusToken: {
+        const str = left.str !== undefined ? left.str + (right.str ?? '') : undefined;
+        return { taint: joinTaint(notRecord(deepTaint(left)), notRecord(deepTaint(right))), str };
+      }
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.QuestionQuestionToken:
+        return joinValues(left, right);
+      case ts.SyntaxKind.AmpersandAmpersandToken:
+        return right;
+      case ts.SyntaxKind.CommaToken:
+        return right;
+      default:
+        return EMPTY;
+    }
+  }
+
+  private evalObject(node: ts.ObjectLiteralExpression): Value {
+    const fields = new Map<string, Value>();
+    const parts: LiteralPart[] = [];
+    let taint: Taint | undefined;
+    for (const property of node.properties) {
+      if (ts.isPropertyAssignment(property)) {
+        const key = propertyNameText(property.name);
+        if (!key && ts.isComputedPropertyName(property.name)) this.eval(property.name.expression);
+        const v = this.eval(property.initializer);
+        if (key !== undefined) fields.set(key, v);
+        parts.push({ key, node: property.initializer, value: v });
+        if (key === undefined) taint = joinTaint(taint, deepTaint(v));
+      } else if (ts.isShorthandPropertyAssignment(property)) {
+        const v = this.evalIdentifier(property.name);
+        fields.set(property.name.text, v);
+        parts.push({ key: property.name.text, node: property.name, value: v });
+      } else if (ts.isSpreadAssignment(property)) {
+        const v = this.eval(property.expression);
+        if (v.fields) for (const [k, f] of v.fields) fields.set(k, f);
+        taint = joinTaint(taint, v.taint);
+        parts.push({ key: undefined, node: property.expression, value: v });
+      } else if (ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property)) {
+        const key = propertyNameText(property.name);
+        const fn = this.functionInfo(property, key ?? 'method');
+        if (key) fields.set(key, { fn });
+      }
+    }
+    return { taint, fields, parts };
+  }
+
+  /** Reads `object.key`: API paths, known fields, names that say PHI, typed records, then the object's own taint. */
+  private readProperty(object: Value, objectNode: ts.Expression | undefined, key: string, at: ts.Node): Value {
+    if (object.api) {
+      const api = object.api;
+      if (api.module === '<global>' && api.path.length === 0 && key !== 'console') return { api: { module: '<global>', path: [key] } };
+      // An AI response derived from PHI is PHI, field by field; request objects handed to callbacks (`req.body.ssn`) are judged by name.
+      let taint = isTainted(object.taint) && !NON_PHI_PROPERTIES.has(key) ? object.taint : undefined;
+      if (api.path.some((segment) => segment.startsWith('$arg')) && !this.names.isNotPhi(key)) {
+        const verdict = this.names.classify(key, objectNode ? this.contextWords(objectNode) : []);
+        if (verdict) taint = joinTaint(this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), taint);
+      }
+      return { api: { module: api.module, path: [...api.path, key] }, taint };
+    }
+    if (object.fn) return EMPTY;
+    const field = object.fields?.get(key);
+    if (field) return field;
+    if (object.sanitized) return { sanitized: true };
+    const context = [...(objectNode ? this.contextWords(objectNode) : []), ...(object.context ?? [])];
+    const local = object.typeName && !object.typeName.startsWith('fhir:') ? this.localTypes.get(object.typeName) : undefined;
+    if (local) {
+      const categories = local.fields.get(key);
+      if (categories?.length) return { taint: withStep(sourceTaint(categories, { kind: 'type', typeName: local.name }, this.step('source', at, `\`${this.text(at)}\`: field \`${key}\` of \`${local.name}\``)), this.step('property', at, 'read')) };
+      const nested = local.nestedTypes.get(key);
+      if (nested) return this.typeValue(nested, at);
+      return EMPTY;
+    }
+    if (!this.names.isNotPhi(key)) {
+      const verdict = this.names.classify(key, context);
+      if (verdict) return { taint: this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), context: verdict.record ? splitWords(key) : undefined };
+    }
+    const taint = object.taint;
+    if (!isTainted(taint)) return EMPTY;
+    if (object.typeName?.startsWith('fhir:') || taint.record) {
+      if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
+      const element = FHIR_ELEMENT_CATEGORIES[key];
+      if (element) {
+        const base: Taint = taint;
+        const categories: ReadonlySet<PhiCategoryId> = base.categories.size ? new Set<PhiCategoryId>(element) : base.categories;
+        return { taint: withStep({ ...base, categories, record: element === PERSON_RECORD_CATEGORIES }, this.step('property', at, `reads \`${key}\``)), context: object.context };
+      }
+      if (CONTAINER_PROPERTIES.has(key)) return { taint, context: object.context };
+      return EMPTY;
+    }
+    if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
+    return { taint, context: object.context };
+  }
+
+  /** Words of the object a property is read from: `patient` in `req.body.patient.name`, `getPatient()`. */
+  private contextWords(node: ts.Expression): string[] {
+    const e = skipOuter(node);
+    if (ts.isIdentifier(e)) return splitWords(e.text);
+    if (ts.isPropertyAccessExpression(e)) return splitWords(e.name.text);
+    if (ts.isElementAccessExpression(e)) return this.contextWords(e.expression);
+    if (ts.isCallExpression(e)) {
+      const callee = skipOuter(e.expression);
+      if (ts.isIdentifier(callee)) return splitWords(callee.text);
+      if (ts.isPropertyAccessExpression(callee)) return [...splitWords(callee.name.text), ...this.contextWords(callee.expression)];
+    }
+    return [];
+  }
+
+  // ---------------------------------------------------------------- assignments
+
+  private assignTo(target: ts.Expression | ts.ForInitializer, value: Value, valueNode?: ts.Node): void {
+    if (!ts.isExpression(target)) return;
+    const t = skipOuter(target);
+    if (ts.isIdentifier(t)) {
+      const binding = this.scope.lookup(t.text);
+      if (binding) {
+        const taint = withStep(value.taint, this.step('assignment', t, `assigned to \`${t.text}\``));
+        this.write(binding, { ...value, taint });
+      } else this.checkAssignSink({ module: '<global>', path: [t.text] }, value, valueNode ?? t);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(t) || ts.isElementAccessExpression(t)) {
+      const key = ts.isPropertyAccessExpression(t) ? t.name.text : ts.isStringLiteral(t.argumentExpression) ? t.argumentExpression.text : undefined;
+      const objectNode = skipOuter(t.expression);
+      if (objectNode.kind === ts.SyntaxKind.ThisKeyword && this.frame.cls && key) {
+        const cls = this.frame.cls;
+        const old = cls.fields.get(key) ?? EMPTY;
+        const merged = joinValues(old, { ...value, taint: withStep(value.taint, this.step('assignment', t, `stored in \`this.${key}\``)) });
+        if (isTainted(value.taint) && !isTainted(old.taint)) this.stale = this.stale || this.functions.some((f) => f.summary && f.cls === cls);
+        cls.fields.set(key, merged);
+        return;
+      }
+      const object = this.eval(t.expression);
+      if (object.api && key) {
+        this.checkAssignSink({ module: object.api.module, path: [...object.api.path, key] }, value, valueNode ?? t);
+        return;
+      }
+      if (ts.isElementAccessExpression(t)) this.eval(t.argumentExpression);
+      // obj.key = v: the object now carries v (field-precise for a local variable).
+      const root = this.rootIdentifier(objectNode);
+      if (root) {
+        const binding = this.scope.lookup(root.text);
+        if (binding && binding.kind !== 'import' && binding.kind !== 'function') {
+          const current = this.read(binding, root);
+          if (root === objectNode && key) {
+            const fields = new Map(current.fields ?? []);
+            fields.set(key, value);
+            this.write(binding, { ...current, fields });
+          } else if (isTainted(value.taint)) {
+            this.write(binding, { ...current, taint: joinTaint(current.taint, notRecord(value.taint)) });
+          }
+        }
+      }
+    }
+    if (ts.isObjectLiteralExpression(t)) {
+      for (const p of t.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) this.assignTo(p.name, this.readProperty(value, undefined, p.name.text, p.name));
+        else if (ts.isPropertyAssignment(p)) {
+          const key = propertyNameText(p.name);
+          if (key) this.assignTo(p.initializer, this.readProperty(value, undefined, key, p.name));
+        }
+      }
+    } else if (ts.isArrayLiteralExpression(t)) {
+      for (const e of t.elements) this.assignTo(e, { taint: value.taint });
+    }
+  }
+
+  private rootIdentifier(node: ts.Expression): ts.Identifier | undefined {
+    let e = skipOuter(node);
+    while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = skipOuter(e.expression);
+    return ts.isIdentifier(e) ? e : undefined;
+  }
+
+  private checkAssignSink(ref: ApiRef, value: Value, valueNode: ts.Node): void {
+    const ref2 = this.stripGlobalAlias(ref);
+    for (const entry of findSinks(ref2, 'assign')) {
+      this.recordSite(entry, valueNode);
+      this.reportValue(this.descriptor(entry), value, valueNode, valueNode);
+    }
+  }
+
+  private stripGlobalAlias(ref: ApiRef): ApiRef {
+    if (ref.module !== '<global>') return ref;
+    let path = ref.path;
+    while (path.length > 1 && GLOBAL_ALIASES.has(path[0]!)) path = path.slice(1);
+    return path === ref.path ? ref : { module: ref.module, path };
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private evalArgs(args: readonly ts.Expression[] | undefined): { node: ts.Expression; value: Value }[] {
+    return (args ?? []).map((node) => ({ node, value: this.eval(node) }));
+  }
+
+  private evalNew(node: ts.NewExpression): Value {
+    const callee = this.eval(node.expression);
+    const args = this.evalArgs(node.arguments);
+    const calleeNode = skipOuter(node.expression);
+    if (callee.api) {
+      const api = this.stripGlobalAlias(callee.api);
+      const ctorPath = api.path.length === 0 ? ['default'] : api.path;
+      this.checkCallSinks({ module: api.module, path: ctorPath }, 'new', args, node);
+      this.bindCallbacks({ module: api.module, path: ctorPath }, args);
+      return { api: { module: api.module, path: [...ctorPath, 'new()'] }, taint: this.argsTaint(args) };
+    }
+    if (ts.isIdentifier(calleeNode)) {
+      const binding = this.scope.lookup(calleeNode.text);
+      const declaration = binding?.declaration;
+      if (declaration && (ts.isClassDeclaration(declaration) || ts.isClassExpression(declaration))) {
+        const cls = this.classInfo(declaration);
+        const ctor = declaration.members.find(ts.isConstructorDeclaration);
+        if (ctor) this.applySummary(this.functionInfo(ctor, `${cls.name} constructor`, cls), args, node);
+        return { fields: cls.fields, context: splitWords(cls.name) };
+      }
+    }
+    return { taint: this.argsTaint(args) };
+  }
+
+  private argsTaint(args: readonly { value: Value }[]): Taint | undefined {
+    let taint: Taint | undefined;
+    for (const a of args) taint = joinTaint(taint, notRecord(deepTaint(a.value)));
+    return taint;
+  }
+
+  private evalCall(node: ts.CallExpression): Value {
+    const calleeNode = skipOuter(node.expression);
+    if (ts.isIdentifier(calleeNode) && calleeNode.text === 'require' && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!)) {
+      const module = normalizeModule(node.arguments[0].text);
+      return isCatalogModule(module) ? { api: { module, path: [] } } : EMPTY;
+    }
+    if (node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      const module = normalizeModule(node.arguments[0].text);
+      return isCatalogModule(module) ? { api: { module, path: [] } } : EMPTY;
+    }
+    let receiver: Value | undefined;
+    let receiverNode: ts.Expression | undefined;
+    let method: string | undefined;
+    let callee: Value;
+    if (ts.isPropertyAccessExpression(calleeNode) || (ts.isElementAccessExpression(calleeNode) && ts.isStringLiteral(calleeNode.argumentExpression))) {
+      receiverNode = calleeNode.expression;
+      receiver = this.eval(receiverNode);
+      method = ts.isPropertyAccessExpression(calleeNode) ? calleeNode.name.text : (calleeNode.argumentExpression as ts.StringLiteral).text;
+      callee = receiver.api || receiver.fields?.has(method) ? this.readProperty(receiver, receiverNode, method, calleeNode) : EMPTY;
+      if (!callee.fn && receiverNode.kind === ts.SyntaxKind.ThisKeyword && this.frame.cls) {
+        const m = this.frame.cls.methods.get(method);
+        if (m) callee = { fn: m };
+      }
+      if (!callee.fn && !callee.api && receiver.fields === undefined && receiver.context && ts.isIdentifier(skipOuter(receiverNode))) {
+        // instance of a local class: its methods
+        const cls = [...this.classByNode.values()].find((c) => receiver!.context!.join('') === splitWords(c.name).join(''));
+        const m = cls?.methods.get(method);
+        if (m) callee = { fn: m };
+      }
+    } else {
+      callee = this.eval(calleeNode);
+    }
+    const args = this.evalArgs(node.arguments);
+    const calleeName = method ?? (ts.isIdentifier(calleeNode) ? calleeNode.text : undefined);
+
+    if (callee.api) return this.callApi(callee.api, receiver, method, args, node);
+    if (this.isSanitizerName(calleeName)) {
+      this.bindCallbacks(undefined, args);
+      return { sanitized: true };
+    }
+    if (callee.fn) return this.applySummary(callee.fn as FunctionInfo, args, node);
+    if (receiver && method && receiver.fields?.get(method)?.fn) return this.applySummary(receiver.fields.get(method)!.fn as FunctionInfo, args, node);
+
+    // Array and promise callbacks: the callback's parameter is the receiver's element.
+    if (receiver && method && (CALLBACK_ELEMENT_METHODS.has(method) || PROMISE_METHODS.has(method) || method === 'reduce')) {
+      const element: Value = { taint: deepTaint(receiver), context: receiver.context, typeName: receiver.typeName, fields: method === 'then' ? receiver.fields : undefined };
+      let result: Value = KEEP_RECORD_METHODS.has(method) || method === 'then' ? { taint: receiver.taint, context: receiver.context, typeName: receiver.typeName } : EMPTY;
+      for (const arg of args) {
+        if (!arg.value.fn) continue;
+        const callbackArgs = method === 'reduce' ? [args[1]?.value ?? EMPTY, element] : [element];
+        const returned = this.applyCallback(arg.value.fn as FunctionInfo, callbackArgs);
+        if (method === 'map' || method === 'flatMap' || method === 'then' || method === 'reduce' || method === 'catch') result = joinValues(result, returned);
+      }
+      if (method === 'forEach' || PREDICATE_METHODS.has(method)) return EMPTY;
+      return result;
+    }
+    this.bindCallbacks(undefined, args);
+
+    if (receiver && method) {
+      if (MUTATING_METHODS.has(method) && receiverNode) {
+        const added = this.argsTaint(args);
+        if (isTainted(added)) this.taintRoot(receiverNode, added);
+      }
+      if (PREDICATE_METHODS.has(method) || /^(is|has|can|should|validate|check|count)[A-Z_]?/.test(method)) return EMPTY;
+      const fhir = this.fhirRead(method, args, node);
+      if (fhir) return fhir;
+      if (receiverNode && isReadVerb(method)) {
+        const gatewayName = this.lastName(receiverNode);
+        if (gatewayName && isRecordGateway(gatewayName)) {
+          const verdict = this.names.classify('patient');
+          if (verdict) return { taint: this.nameTaint(`${this.text(receiverNode)}.${method}()`, { ...verdict, record: true }, node) };
+        }
+      }
+      const getter = stripReadVerb(method);
+      if (getter) {
+        const verdict = this.names.classify(getter, receiverNode ? this.contextWords(receiverNode) : []);
+        if (verdict) return { taint: this.nameTaint(`${method}()`, verdict, node) };
+      }
+      const keep = KEEP_RECORD_METHODS.has(method);
+      const own = keep ? receiver.taint : notRecord(deepTaint(receiver));
+      return { taint: joinTaint(own, this.argsTaint(args)), context: keep ? receiver.context : undefined, typeName: keep ? receiver.typeName : undefined };
+    }
+    if (calleeName) {
+      if (/^(is|has|can|should|validate|check|count)[A-Z_]/.test(calleeName)) return EMPTY;
+      const getter = stripReadVerb(calleeName);
+      if (getter) {
+        const verdict = this.names.classify(getter);
+        if (verdict) return { taint: this.nameTaint(`${calleeName}()`, verdict, node) };
+      }
+    }
+    return { taint: this.argsTaint(args) };
+  }
+
+  private lastName(node: ts.Expression): string | undefined {
+    const e = skipOuter(node);
+    if (ts.isIdentifier(e)) return e.text;
+    if (ts.isPropertyAccessExpression(e)) return e.name.text;
+    return undefined;
+  }
+
+  private taintRoot(node: ts.Expression, taint: Taint): void {
+    const root = this.rootIdentifier(node);
+    if (!root) return;
+    const binding = this.scope.lookup(root.text);
+    if (!binding || binding.kind === 'import' || binding.kind === 'function') return;
+    const current = this.read(binding, root);
+    this.write(binding, { ...current, taint: joinTaint(current.taint, taint) });
+  }
+
+  private isSanitizerName(name: string | undefined): boolean {
+    if (!name) return false;
+    const words = splitWords(name);
+    if (words.some((w) => NOT_SANITIZER_WORDS.has(w))) return false;
+    if (this.config.sanitizers.some((s) => s === name)) return true;
+    return words.some((w) => SANITIZER_WORDS.has(w));
+  }
+
+  private fhirRead(method: string, args: readonly { node: ts.Expression; value: Value }[], node: ts.CallExpression): Value | undefined {
+    if (!FHIR_READ_METHODS.has(method)) return undefined;
+    const resourceType = args[0]?.value.str;
+    if (!resourceType) return undefined;
+    const categories = FHIR_PHI_RESOURCES[resourceType];
+    if (!categories) return undefined;
+    const reason: SourceReason = { kind: 'fhir-read', resourceType, api: method };
+    return { taint: sourceTaint(categories, reason, this.step('source', node, `\`${method}('${resourceType}')\` returns FHIR ${resourceType} data`), true), context: splitWords(resourceType), typeName: `fhir:${resourceType}` };
+  }
+
+  private callApi(api0: ApiRef, receiver: Value | undefined, method: string | undefined, args: { node: ts.Expression; value: Value }[], node: ts.CallExpression): Value {
+    const api = this.stripGlobalAlias(api0.path.length === 0 ? { module: api0.module, path: ['default'] } : api0);
+    const sanitizer = findSanitizer(api);
+    if (sanitizer) return { sanitized: true, api: { module: api.module, path: [...api.path, '()'] } };
+    const aiTaint = this.checkCallSinks(api, 'call', args, node);
+    this.bindCallbacks(api, args);
+    if (method && receiver?.api && isChainable(receiver.api, method)) return { api: receiver.api };
+    const resultApi: ApiRef = { module: api.module, path: [...api.path, '()'] };
+    if (aiTaint) return { api: resultApi, taint: withStep(aiTaint, this.step('ai-response', node, 'the model response is derived from PHI')) };
+    if (method) {
+      const fhir = this.fhirRead(method, args, node);
+      if (fhir) return { ...fhir, api: resultApi };
+      if (PREDICATE_METHODS.has(method)) return { api: resultApi };
+    }
+    if (api.module === '<global>' && (api.path[0] === 'Object' && api.path[1] === 'keys' || api.path[0] === 'Boolean' || api.path[0] === 'Array' && api.path[1] === 'isArray')) return EMPTY;
+    const taint = api.module === '<global>' && api.path[0] === 'Object' && api.path[1] === 'assign' && args[0]
+      ? this.assignObjects(args) : this.argsTaint(args);
+    return { api: resultApi, taint };
+  }
+
+  private assignObjects(args: { node: ts.Expression; value: Value }[]): Taint | undefined {
+    const taint = this.argsTaint(args);
+    if (isTainted(taint)) this.taintRoot(args[0]!.node, taint);
+    return taint;
+  }
+
+  /** Callbacks handed to an API get its objects as parameters (`app.get(path, (req, res) => …)`). */
+  private bindCallbacks(api: ApiRef | undefined, args: readonly { value: Value }[]): void {
+    args.forEach((arg, i) => {
+      const fn = arg.value.fn as FunctionInfo | undefined;
+      if (!fn || fn.summary || fn.analyzing) return;
+      if (api) fn.node.parameters.forEach((_p, j) => { fn.paramApis[j] ??= { module: api.module, path: [...api.path, `$arg${j}`] }; });
+      void i;
+    });
+  }
+
+  private applySummary(fn: FunctionInfo, args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression): Value {
+    const summary = this.summaryOf(fn);
+    for (const sink of summary.sinks) {
+      const arg = args[sink.param];
+      if (!arg) continue;
+      const taint = deepTaint(arg.value);
+      if (!isTainted(taint)) continue;
+      const callStep = this.step('call', arg.node, `passed to \`${fn.name}\``);
+      if (hasConcrete(taint)) {
+        const carrier = this.locateCarrier(arg.node, arg.value);
+        this.report(sink.sink, taint, carrier, [...taint.steps, callStep, ...sink.steps]);
+      }
+      for (const p of taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...taint.steps, callStep, ...sink.steps], carrier: this.locateCarrier(arg.node, arg.value) });
+    }
+    return this.substituteReturn(fn, summary.returnValue, args.map((a) => a.value), call);
+  }
+
+  private applyCallback(fn: FunctionInfo, params: readonly Value[]): Value {
+    const summary = this.summaryOf(fn);
+    for (const sink of summary.sinks) {
+      const taint = deepTaint(params[sink.param]);
+      if (!isTainted(taint)) continue;
+      if (hasConcrete(taint)) this.report(sink.sink, taint, sink.carrier, [...taint.steps, ...sink.steps]);
+      for (const p of taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...taint.steps, ...sink.steps], carrier: sink.carrier });
+    }
+    return this.substituteReturn(fn, summary.returnValue, params, undefined);
+  }
+
+  private substituteReturn(fn: FunctionInfo, returned: Value, args: readonly Value[], call: ts.Node | undefined): Value {
+    let taint = onlyConcrete(returned.taint);
+    if (returned.taint) {
+      for (const p of returned.taint.params) {
+        const argTaint = deepTaint(args[p]);
+        const stepped = call ? withStep(argTaint, this.step('call', call, `returned from \`${fn.name}\``)) : argTaint;
+        taint = joinTaint(taint, stepped);
+      }
+    }
+    return { taint, api: returned.api, fields: returned.fields, str: returned.str, sanitized: returned.sanitized && !isTainted(taint), context: returned.context, typeName: returned.typeName };
+  }
+
+  // ---------------------------------------------------------------- sinks
+
+  private descriptor(entry: SinkEntry, vendor?: string, api?: string): SinkDescriptor {
+    return { id: entry.id, category: entry.category, package: entry.package, api: api ?? entry.api, vendor: vendor ?? entry.vendor };
+  }
+
+  /** Checks a call against the sink catalog; returns the PHI sent to an AI sink (its response carries it on). */
+  private checkCallSinks(api: ApiRef, kind: SinkKind, args: readonly { node: ts.Expression; value: Value }[], node: ts.Node): Taint | undefined {
+    let aiTaint: Taint | undefined;
+    for (const entry of findSinks(api, kind)) {
+      if (entry.unlessArgHas && args[0] && entry.unlessArgHas.some((p) => this.fieldAt(args[0]!.value, p) !== undefined)) continue;
+      const descriptor = this.descriptor(entry);
+      this.recordSite(entry, node);
+      const specs: readonly ArgSpec[] = entry.args ?? args.map((_a, index) => ({ index }));
+      for (const spec of specs) {
+        const t = this.checkArg(descriptor, spec, args);
+        if (entry.category === 'ai') aiTaint = joinTaint(aiTaint, t);
+      }
+      if (entry.urlArg && entry.bodyArgs) {
+        const url = this.argPart(entry.urlArg, args);
+        const host = url?.value.str !== undefined ? AI_HOSTS.find((h) => h.pattern.test(url.value.str!)) : undefined;
+        if (host) {
+          const aiDescriptor: SinkDescriptor = { id: `${entry.id}.ai-host`, category: 'ai', package: entry.package, api: `${entry.api} ${url!.value.str!.replace(/^https?:\/\//, '').split(/[/?#]/)[0]}`, vendor: host.vendor };
+          this.sinkSite(aiDescriptor, node);
+          for (const spec of entry.bodyArgs) aiTaint = joinTaint(aiTaint, this.checkArg(aiDescriptor, spec, args));
+        }
+      }
+    }
+    return aiTaint;
+  }
+
+  private checkArg(descriptor: SinkDescriptor, spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[]): Taint | undefined {
+    const part = this.argPart(spec, args);
+    if (!part) return undefined;
+    return this.reportValue(descriptor, part.value, part.node, part.node);
+  }
+
+  /** The data-bearing part of an argument: the argument, or a (dotted) property of an object argument. */
+  private argPart(spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[]): { node: ts.Node; value: Value } | undefined {
+    const arg = args[spec.index];
+    if (!arg) return undefined;
+    if (!spec.properties) return arg;
+    let found: { node: ts.Node; value: Value } | undefined;
+    for (const property of spec.properties) {
+      const value = this.fieldAt(arg.value, property);
+      if (!value) continue;
+      const node = this.literalPropertyNode(arg.node, property) ?? arg.node;
+      if (!found || isTainted(deepTaint(value))) found = { node, value };
+    }
+    return found;
+  }
+
+  private fieldAt(value: Value, dotted: string): Value | undefined {
+    let current: Value | undefined = value;
+    for (const key of dotted.split('.')) current = current?.fields?.get(key);
+    return current;
+  }
+
+  private literalPropertyNode(node: ts.Node, dotted: string): ts.Node | undefined {
+    let current: ts.Node | undefined = node;
+    for (const key of dotted.split('.')) {
+      const e: ts.Node | undefined = current && ts.isExpression(current) ? skipOuter(current) : current;
+      if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
+      const property: ts.ObjectLiteralElementLike | undefined = e.properties.find((p) => p.name && propertyNameText(p.name) === key);
+      current = property && ts.isPropertyAssignment(property) ? property.initializer : property && ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+    }
+    return current;
+  }
+
+  /** Reports PHI in a value entering a sink (or records it in the summary when it comes from a parameter). */
+  private reportValue(sink: SinkDescriptor, value: Value, node: ts.Node, siteNode: ts.Node): Taint | undefined {
+    void siteNode;
+    const taint = deepTaint(value);
+    if (!isTainted(taint)) return undefined;
+    const carrier = this.locateCarrier(node, value);
+    const sinkStep: FlowStep = { kind: 'sink', range: carrier, note: `${sink.category === 'ai' ? 'sent to' : sink.category === 'log' ? 'written to' : sink.category === 'storage' ? 'stored in' : 'put into the URL of'} ${sink.vendor} \`${sink.api}\`` };
+    if (hasConcrete(taint)) this.report(sink, taint, carrier, [...taint.steps, sinkStep]);
+    for (const p of taint.params) this.frame.summary.sinks.push({ param: p, sink, steps: [...this.stepsFromParam(taint), sinkStep], carrier });
+    return taint;
+  }
+
+  private stepsFromParam(taint: Taint): readonly FlowStep[] {
+    const i = taint.steps.findIndex((s) => s.kind === 'parameter');
+    return i >= 0 ? taint.steps.slice(i) : taint.steps;
+  }
+
+  /** The innermost part of an object/array literal (or JSON.stringify argument) that carries the PHI. */
+  private locateCarrier(node: ts.Node, value: Value): TextRange {
+    let currentNode = node;
+    let currentValue = value;
+    for (let guard = 0; guard < 20; guard++) {
+      const e = ts.isExpression(currentNode) ? skipOuter(currentNode) : currentNode;
+      if ((ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) && currentValue.parts) {
+        const part = currentValue.parts.find((p) => isTainted(deepTaint(p.value)));
+        if (!part) break;
+        currentNode = part.node;
+        currentValue = part.value;
+        continue;
+      }
+      if (ts.isCallExpression(e) && e.arguments.length >= 1) {
+        const callee = skipOuter(e.expression);
+        const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+        if (name === 'stringify' || name === 'String') {
+          currentNode = e.arguments[0]!;
+          currentValue = this.peek(e.arguments[0]!);
+          continue;
+        }
+      }
+      break;
+    }
+    return this.range(currentNode);
+  }
+
+  /** Value of an already-evaluated literal, for locating carriers inside JSON.stringify(...) without side effects. */
+  private peek(node: ts.Expression): Value {
+    const e = skipOuter(node);
+    if (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) {
+      const saved = this.findings.length;
+      const savedSinks = this.frame.summary.sinks.length;
+      const v = this.eval(e);
+      this.findings.length = saved;
+      this.frame.summary.sinks.length = savedSinks;
+      return v;
+    }
+    return EMPTY;
+  }
+
+  private report(sink: SinkDescriptor, taint: Taint, carrier: TextRange, steps: readonly FlowStep[]): void {
+    const key = `${sink.category}:${sink.id}:${carrier.start}:${carrier.end}`;
+    if (this.findingKeys.has(key)) return;
+    this.findingKeys.add(key);
+    this.findings.push({ sink, taint, carrier, steps });
+  }
+
+  private recordSite(entry: SinkEntry, node: ts.Node): void {
+    this.sinkSite(this.descriptor(entry), node);
+  }
+
+  private sinkSite(sink: SinkDescriptor, node: ts.Node): void {
+    const range = this.range(node);
+    const key = `${sink.id}:${range.start}`;
+    if (this.siteKeys.has(key)) return;
+    this.siteKeys.add(key);
+    this.sinkSites.push({ sink, range });
+  }
+}

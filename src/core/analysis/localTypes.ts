@@ -1,0 +1,88 @@
+import ts from 'typescript';
+import type { PhiCategoryId } from '../catalog/phiCategories';
+import { splitWords } from '../names/splitWords';
+import type { NameClassifier } from './sources';
+import { isPhiCategoryId } from '../catalog/phiCategories';
+
+/** An interface, type literal alias or class declared in the file, and which of its fields are PHI. */
+export interface LocalType {
+  readonly name: string;
+  /** Field → categories, for fields that are PHI (by name, `@phi` tag or PHI type). */
+  readonly fields: ReadonlyMap<string, readonly PhiCategoryId[]>;
+  /** Field → type annotation, for fields typed with another local PHI type. */
+  readonly nestedTypes: ReadonlyMap<string, ts.TypeNode>;
+  /** Union of its fields' categories (empty: not a PHI type). */
+  readonly categories: readonly PhiCategoryId[];
+  readonly tagged: boolean;
+}
+
+const PHI_TAG = /@phi(?:\s+([a-z-]+))?/;
+
+function phiTag(sourceFile: ts.SourceFile, node: ts.Node): { category: PhiCategoryId | undefined } | undefined {
+  const ranges = ts.getLeadingCommentRanges(sourceFile.text, node.pos);
+  for (const r of ranges ?? []) {
+    const match = PHI_TAG.exec(sourceFile.text.slice(r.pos, r.end));
+    if (match) return { category: isPhiCategoryId(match[1]) ? match[1] : undefined };
+  }
+  return undefined;
+}
+
+function typeRefName(type: ts.TypeNode | undefined): string | undefined {
+  if (!type) return undefined;
+  if (ts.isArrayTypeNode(type)) return typeRefName(type.elementType);
+  if (ts.isUnionTypeNode(type)) return type.types.map(typeRefName).find(Boolean);
+  if (ts.isTypeReferenceNode(type)) {
+    const n = type.typeName;
+    const last = ts.isIdentifier(n) ? n.text : n.right.text;
+    if ((last === 'Array' || last === 'Promise') && type.typeArguments?.[0]) return typeRefName(type.typeArguments[0]);
+    return last;
+  }
+  return undefined;
+}
+
+/** Collects the file's own types whose fields are PHI, so `visit: Visit` makes `visit.reason` PHI only if `reason` is. */
+export function collectLocalTypes(sourceFile: ts.SourceFile, names: NameClassifier): Map<string, LocalType> {
+  const declared: { name: string; node: ts.Node; members: readonly ts.Node[] }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isInterfaceDeclaration(node)) declared.push({ name: node.name.text, node, members: node.members });
+    else if (ts.isTypeAliasDeclaration(node) && ts.isTypeLiteralNode(node.type)) declared.push({ name: node.name.text, node, members: node.type.members });
+    else if (ts.isClassDeclaration(node) && node.name) declared.push({ name: node.name.text, node, members: node.members });
+    if (ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isModuleDeclaration(node)) ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+
+  const result = new Map<string, LocalType>();
+  // Two rounds so a type that nests another PHI type (`Visit { patient: PatientInfo }`) is PHI too.
+  for (let round = 0; round < 2; round++) {
+    for (const { name, node, members } of declared) {
+      const typeTag = phiTag(sourceFile, node);
+      const context = splitWords(name);
+      const fields = new Map<string, readonly PhiCategoryId[]>();
+      const nestedTypes = new Map<string, ts.TypeNode>();
+      for (const member of members) {
+        if (!(ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)) || !member.name) continue;
+        const key = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
+        if (!key) continue;
+        const tag = phiTag(sourceFile, member);
+        if (tag) {
+          fields.set(key, [tag.category ?? 'other-id']);
+          continue;
+        }
+        const nestedName = typeRefName(member.type);
+        const nested = nestedName ? result.get(nestedName) ?? undefined : undefined;
+        const nestedCategories = nested?.categories.length ? nested.categories : nestedName ? names.typeCategories(nestedName) : undefined;
+        if (nestedCategories?.length) {
+          fields.set(key, nestedCategories);
+          if (nested && member.type) nestedTypes.set(key, member.type);
+          continue;
+        }
+        const verdict = names.classify(key, context);
+        if (verdict) fields.set(key, verdict.categories);
+      }
+      let categories = [...new Set([...fields.values()].flat())];
+      if (typeTag && categories.length === 0) categories = [typeTag.category ?? 'other-id'];
+      result.set(name, { name, fields, nestedTypes, categories, tagged: !!typeTag });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,48 @@
+import type ts from 'typescript';
+import type { Taint, Value } from './values';
+
+export type BindingKind = 'var' | 'param' | 'function' | 'class' | 'import';
+
+/** A declared name. `global` is the union of every value ever written to it (flow-insensitive), read
+ * from other functions (closures); the declaring function reads its flow-sensitive environment. */
+export class Binding {
+  global: Value = {};
+  /** Name-based PHI source for this variable (`const ssn = …`), computed once; null when none applies. */
+  nameSource: Taint | null | undefined;
+  /** Read from another function before all writes were seen: a later write makes the pass stale. */
+  readByClosure = false;
+
+  constructor(
+    readonly name: string,
+    readonly kind: BindingKind,
+    readonly declaration: ts.Node,
+    readonly owner: number,
+  ) {}
+}
+
+/** A lexical scope: a function body, a block, a class, a catch clause. */
+export class Scope {
+  private readonly bindings = new Map<string, Binding>();
+
+  constructor(
+    readonly parent: Scope | undefined,
+    /** Id of the function (0 = module) whose body this scope belongs to. */
+    readonly owner: number,
+  ) {}
+
+  declare(name: string, kind: BindingKind, declaration: ts.Node): Binding {
+    const existing = this.bindings.get(name);
+    if (existing) return existing;
+    const binding = new Binding(name, kind, declaration, this.owner);
+    this.bindings.set(name, binding);
+    return binding;
+  }
+
+  lookup(name: string): Binding | undefined {
+    for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
+      const found = scope.bindings.get(name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}

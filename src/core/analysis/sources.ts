@@ -1,0 +1,105 @@
+import type { PhiCategoryId } from '../catalog/phiCategories';
+import { FHIR_PHI_RESOURCES, GATEWAY_WORDS, NOT_RECORD_WORDS, PERSON_RECORD_CATEGORIES, READ_VERBS, RECORD_PHRASES, RECORD_WORDS } from '../catalog/fhir';
+import type { PhiGuardConfig } from '../config/config';
+import { classifyName, normalizedWords } from '../names/classifyName';
+import type { NameMatch } from '../names/classifyName';
+import { splitWords } from '../names/splitWords';
+
+export interface NameVerdict {
+  readonly categories: readonly PhiCategoryId[];
+  readonly words: readonly string[];
+  readonly fromConfig: boolean;
+  readonly record: boolean;
+}
+
+/**
+ * Decides from names whether a value is PHI: the catalog's name rules, record names (`patient`,
+ * `medicalRecord`), and the project's configuration (extra PHI names, names that are not PHI).
+ */
+export class NameClassifier {
+  private readonly notPhi: ReadonlySet<string>;
+  private readonly extra: ReadonlyMap<string, PhiCategoryId>;
+  private readonly phiTypes: ReadonlyMap<string, readonly PhiCategoryId[]>;
+  private readonly cache = new Map<string, NameVerdict | null>();
+
+  constructor(config: PhiGuardConfig) {
+    this.notPhi = new Set(config.notPhiNames.map((n) => n.toLowerCase()));
+    this.extra = new Map(Object.entries(config.phiNames).map(([k, v]) => [k.toLowerCase(), v]));
+    this.phiTypes = new Map(Object.entries(config.phiTypes));
+  }
+
+  /** A field or variable name; `context` is the words of the object it is read from. */
+  classify(name: string, context: readonly string[] = []): NameVerdict | undefined {
+    const key = context.length ? `${name}|${context.join(' ')}` : name;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const verdict = this.classifyUncached(name, context);
+    this.cache.set(key, verdict ?? null);
+    return verdict;
+  }
+
+  private classifyUncached(name: string, context: readonly string[]): NameVerdict | undefined {
+    const lower = name.toLowerCase();
+    if (this.notPhi.has(lower)) return undefined;
+    const configured = this.extra.get(lower);
+    if (configured) return { categories: [configured], words: splitWords(name), fromConfig: true, record: false };
+    const match: NameMatch | undefined = classifyName(name, context);
+    if (match) return { categories: [match.category], words: match.words, fromConfig: false, record: false };
+    if (this.extra.size) {
+      for (const word of splitWords(name)) {
+        const category = this.extra.get(word);
+        if (category) return { categories: [category], words: splitWords(name), fromConfig: true, record: false };
+      }
+    }
+    if (isRecordName(name)) return { categories: PERSON_RECORD_CATEGORIES, words: splitWords(name), fromConfig: false, record: true };
+    return undefined;
+  }
+
+  /** Categories of a type name: FHIR resources and configured PHI types. */
+  typeCategories(typeName: string): readonly PhiCategoryId[] | undefined {
+    return this.phiTypes.get(typeName) ?? FHIR_PHI_RESOURCES[typeName];
+  }
+
+  isNotPhi(name: string): boolean {
+    return this.notPhi.has(name.toLowerCase());
+  }
+}
+
+function recordWordIndex(words: readonly string[]): number {
+  for (let i = 0; i < words.length; i++) {
+    if (RECORD_WORDS.has(words[i]!)) return i;
+    for (const phrase of RECORD_PHRASES) {
+      if (phrase.every((p, j) => words[i + j] === p)) return i + phrase.length - 1;
+    }
+  }
+  return -1;
+}
+
+/** `patient`, `patients`, `patientData`, `medicalRecord`: a whole record (but not `patientService`, `patientCount`). */
+export function isRecordName(name: string): boolean {
+  const words = normalizedWords(name);
+  const at = recordWordIndex(words);
+  if (at < 0) return false;
+  const last = words[words.length - 1]!;
+  if (GATEWAY_WORDS.has(last)) return false;
+  return !words.some((w, i) => i !== at && NOT_RECORD_WORDS.has(w));
+}
+
+/** `patientService`, `patientRepository`, `prisma.patient`: reading from it returns records. */
+export function isRecordGateway(name: string): boolean {
+  const words = normalizedWords(name);
+  if (recordWordIndex(words) < 0) return false;
+  const last = words[words.length - 1]!;
+  return GATEWAY_WORDS.has(last) || RECORD_WORDS.has(last);
+}
+
+export function isReadVerb(method: string): boolean {
+  const first = splitWords(method)[0] ?? '';
+  return READ_VERBS.includes(first);
+}
+
+/** `getPatientEmail` → `PatientEmail`: the thing a getter returns, for name classification of call results. */
+export function stripReadVerb(name: string): string | undefined {
+  const match = /^(get|fetch|load|read|find|lookup|retrieve)(?=[A-Z_])_?/.exec(name);
+  return match ? name.slice(match[0].length) : undefined;
+}

@@ -1,0 +1,155 @@
+import type ts from 'typescript';
+import type { PhiCategoryId } from '../catalog/phiCategories';
+import type { FlowStep, SourceReason } from '../findings/finding';
+
+/** PHI carried by a value: concrete categories, and (while summarising a function) which of its parameters flow in. */
+export interface Taint {
+  readonly categories: ReadonlySet<PhiCategoryId>;
+  readonly params: ReadonlySet<number>;
+  readonly reasons: readonly SourceReason[];
+  /** One representative path from the source to here. */
+  readonly steps: readonly FlowStep[];
+  /** A whole record (a patient object): reading its fields is judged field by field. */
+  readonly record?: boolean;
+}
+
+/** A reference into a library's API: `openai` → `default`, `new()`, `chat`, `completions`, `create`. */
+export interface ApiRef {
+  readonly module: string;
+  readonly path: readonly string[];
+}
+
+/** Part of an object or array literal, kept so findings can point at the innermost value that carries PHI. */
+export interface LiteralPart {
+  readonly key: string | undefined;
+  readonly node: ts.Node;
+  readonly value: Value;
+}
+
+/** What the interpreter knows about an expression's value. */
+export interface Value {
+  readonly taint?: Taint;
+  readonly api?: ApiRef;
+  readonly fn?: FunctionRef;
+  /** Known object shape (object literals, objects written field by field). */
+  readonly fields?: ReadonlyMap<string, Value>;
+  readonly parts?: readonly LiteralPart[];
+  /** Constant string value when known (URL hosts). */
+  readonly str?: string;
+  /** Produced by a sanitizer: suppresses name-based sources of the variable it is stored in. */
+  readonly sanitized?: boolean;
+  /** Words describing what the value is (its type name), for field classification (`p: Patient` → `patient`). */
+  readonly context?: readonly string[];
+  /** Name of a local PHI type (interface) describing this value's fields. */
+  readonly typeName?: string;
+}
+
+/** Opaque handle to a function defined in the analysed file. */
+export interface FunctionRef {
+  readonly id: number;
+}
+
+export const EMPTY: Value = {};
+
+const MAX_STEPS = 12;
+const MAX_REASONS = 4;
+
+export function isTainted(t: Taint | undefined): t is Taint {
+  return !!t && (t.categories.size > 0 || t.params.size > 0);
+}
+
+export function hasConcrete(t: Taint | undefined): t is Taint {
+  return !!t && t.categories.size > 0;
+}
+
+export function sourceTaint(categories: Iterable<PhiCategoryId>, reason: SourceReason, step: FlowStep, record = false): Taint {
+  return { categories: new Set(categories), params: new Set(), reasons: [reason], steps: [step], record };
+}
+
+export function paramTaint(index: number, step: FlowStep): Taint {
+  return { categories: new Set(), params: new Set([index]), reasons: [], steps: [step] };
+}
+
+/** Union of two taints; the path of the first concrete one is kept (it is the one findings show). */
+export function joinTaint(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
+  if (!isTainted(a)) return isTainted(b) ? b : undefined;
+  if (!isTainted(b) || a === b) return a;
+  const aConcrete = a.categories.size > 0;
+  const primary = aConcrete || b.categories.size === 0 ? a : b;
+  const categories = unionSet(a.categories, b.categories);
+  const params = unionSet(a.params, b.params);
+  if (categories === a.categories && params === a.params && primary === a) return a;
+  const reasons = a.reasons.length >= MAX_REASONS ? a.reasons : dedupeReasons([...primary.reasons, ...(primary === a ? b.reasons : a.reasons)]);
+  return { categories, params, reasons, steps: primary.steps, record: a.record && b.record };
+}
+
+function unionSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): ReadonlySet<T> {
+  if (b.size === 0 || a === b) return a;
+  if (a.size === 0) return b;
+  let missing = false;
+  for (const x of b) if (!a.has(x)) { missing = true; break; }
+  if (!missing) return a;
+  return new Set([...a, ...b]);
+}
+
+function dedupeReasons(reasons: SourceReason[]): SourceReason[] {
+  const seen = new Set<string>();
+  const out: SourceReason[] = [];
+  for (const r of reasons) {
+    const key = JSON.stringify(r);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+    if (out.length >= MAX_REASONS) break;
+  }
+  return out;
+}
+
+/** The same taint, one step further along its path. */
+export function withStep(t: Taint | undefined, step: FlowStep): Taint | undefined {
+  if (!isTainted(t)) return undefined;
+  const last = t.steps[t.steps.length - 1];
+  if (last && last.range.start === step.range.start && last.range.end === step.range.end) return t;
+  const steps = t.steps.length >= MAX_STEPS ? [...t.steps.slice(0, 2), ...t.steps.slice(t.steps.length - MAX_STEPS + 3), step] : [...t.steps, step];
+  return { ...t, steps };
+}
+
+export function notRecord(t: Taint | undefined): Taint | undefined {
+  return t && t.record ? { ...t, record: false } : t;
+}
+
+export function onlyConcrete(t: Taint | undefined): Taint | undefined {
+  if (!hasConcrete(t)) return undefined;
+  return t.params.size ? { ...t, params: new Set() } : t;
+}
+
+export function joinValues(a: Value, b: Value): Value {
+  if (a === b) return a;
+  if (a === EMPTY) return b;
+  if (b === EMPTY) return a;
+  const taint = joinTaint(a.taint, b.taint);
+  return {
+    taint,
+    api: a.api ?? b.api,
+    fn: a.fn ?? b.fn,
+    fields: a.fields && b.fields ? mergeFields(a.fields, b.fields) : a.fields ?? b.fields,
+    str: a.str === b.str ? a.str : undefined,
+    sanitized: !!a.sanitized && !!b.sanitized,
+    context: a.context ?? b.context,
+    typeName: a.typeName ?? b.typeName,
+  };
+}
+
+function mergeFields(a: ReadonlyMap<string, Value>, b: ReadonlyMap<string, Value>): ReadonlyMap<string, Value> {
+  const out = new Map(a);
+  for (const [k, v] of b) out.set(k, out.has(k) ? joinValues(out.get(k)!, v) : v);
+  return out;
+}
+
+/** Taint of a value including everything its known fields carry. */
+export function deepTaint(v: Value | undefined, depth = 0): Taint | undefined {
+  if (!v) return undefined;
+  let t = v.taint;
+  if (v.fields && depth < 4) for (const f of v.fields.values()) t = joinTaint(t, deepTaint(f, depth + 1));
+  return t;
+}

@@ -1,0 +1,51 @@
+import type { SinkCategory } from '../findings/finding';
+
+/**
+ * Where a sink reads the data it leaks: an argument, optionally only some (dotted) properties of
+ * an object argument (`{ index: 0, properties: ['Body'] }` for S3's PutObjectCommand input).
+ */
+export interface ArgSpec {
+  readonly index: number;
+  readonly properties?: readonly string[];
+}
+
+/**
+ * One sink API, as data. `paths` are access paths from the module's exports to the callee, written
+ * with `.` between segments: `new OpenAI().chat.completions.create`, `{default,pino}().info`,
+ * `console.log`. `{a,b}` is a choice, `*` any one segment, `**` any number of segments,
+ * `$argN` the N-th parameter of a callback passed to the API (Express handlers' `res`).
+ */
+export interface SinkEntry {
+  readonly id: string;
+  readonly category: SinkCategory;
+  readonly vendor: string;
+  /** The npm package users know it by; `<global>` for browser/Node globals. */
+  readonly package: string;
+  readonly api: string;
+  /** Module specifiers that provide it (`@langchain/*` matches any LangChain package); `<global>` for globals. */
+  readonly modules: readonly string[];
+  readonly paths: readonly string[];
+  /** `call` (default), `new` for constructors, `assign` for property writes (`document.cookie = …`). */
+  readonly kind?: 'call' | 'new' | 'assign';
+  /** Data-bearing arguments; default: all of them. */
+  readonly args?: readonly ArgSpec[];
+  /** Not a sink when the first argument object has one of these (dotted) properties (S3 `ServerSideEncryption`). */
+  readonly unlessArgHas?: readonly string[];
+  /** For HTTP clients: where the URL is, so a request to an AI host is an `ai` sink for `bodyArgs`. */
+  readonly urlArg?: ArgSpec;
+  readonly bodyArgs?: readonly ArgSpec[];
+  /** Methods that return the same kind of object (`logger.child()`), so calls on the result are sinks too. */
+  readonly chainable?: readonly string[];
+  /** Code that must (match) and must not (noMatch) produce a finding of this entry; checked by a test. */
+  readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] };
+}
+
+/** A function whose result no longer carries PHI. */
+export interface SanitizerEntry {
+  readonly id: string;
+  readonly description: string;
+  /** Modules and access paths, as for sinks; or `names`: callee names split into words, any of which sanitizes. */
+  readonly modules?: readonly string[];
+  readonly paths?: readonly string[];
+  readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] };
+}

@@ -1,0 +1,128 @@
+import type { SinkEntry } from '../sinkTypes';
+
+const INVOKE = '{invoke,stream,batch,streamEvents,call,predict,generate,predictMessages}';
+
+/** AI / LLM SDKs: any PHI in a request leaves the covered entity for the vendor. */
+export const AI_SINKS: readonly SinkEntry[] = [
+  {
+    id: 'openai.chat', category: 'ai', vendor: 'OpenAI', package: 'openai', api: 'chat.completions.create',
+    modules: ['openai'],
+    paths: ['new {default,OpenAI,AzureOpenAI}().{chat,beta.chat}.completions.{create,parse,stream}', 'new {default,OpenAI,AzureOpenAI}().completions.create'],
+    examples: {
+      match: ["import OpenAI from 'openai';\nconst client = new OpenAI();\nawait client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: patient.diagnosis }] });"],
+      noMatch: ["import OpenAI from 'openai';\nconst client = new OpenAI();\nawait client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Summarize the guideline' }] });"],
+    },
+  },
+  {
+    id: 'openai.responses', category: 'ai', vendor: 'OpenAI', package: 'openai', api: 'responses.create',
+    modules: ['openai'], paths: ['new {default,OpenAI,AzureOpenAI}().responses.{create,stream,parse}'],
+    examples: { match: ["import { OpenAI } from 'openai';\nconst ai = new OpenAI();\nai.responses.create({ model: 'gpt-5', input: `Patient ${patient.firstName}` });"], noMatch: ["import { OpenAI } from 'openai';\nconst ai = new OpenAI();\nai.responses.create({ model: 'gpt-5', input: 'hello' });"] },
+  },
+  {
+    id: 'openai.embeddings', category: 'ai', vendor: 'OpenAI', package: 'openai', api: 'embeddings.create',
+    modules: ['openai'], paths: ['new {default,OpenAI,AzureOpenAI}().{embeddings,moderations}.create'],
+    examples: { match: ["const OpenAI = require('openai');\nconst openai = new OpenAI();\nopenai.embeddings.create({ model: 'text-embedding-3-small', input: clinicalNotes });"], noMatch: ["const openai = { embeddings: { create() {} } };\nopenai.embeddings.create({ input: clinicalNotes });"] },
+  },
+  {
+    id: 'openai.files', category: 'ai', vendor: 'OpenAI', package: 'openai', api: 'files/batches/audio',
+    modules: ['openai'], paths: ['new {default,OpenAI,AzureOpenAI}().{files,batches,uploads}.create', 'new {default,OpenAI,AzureOpenAI}().audio.{transcriptions,translations,speech}.create', 'new {default,OpenAI,AzureOpenAI}().beta.threads.messages.create'],
+    examples: { match: ["import OpenAI from 'openai';\nconst o = new OpenAI();\no.files.create({ file: patientRecord, purpose: 'batch' });"], noMatch: ["import OpenAI from 'openai';\nconst o = new OpenAI();\no.files.create({ file: guidelinePdf, purpose: 'assistants' });"] },
+  },
+  {
+    id: 'anthropic.messages', category: 'ai', vendor: 'Anthropic', package: '@anthropic-ai/sdk', api: 'messages.create',
+    modules: ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk'],
+    paths: ['new {default,Anthropic,AnthropicBedrock,AnthropicVertex}().{messages,beta.messages}.{create,stream,countTokens}', 'new {default,Anthropic,AnthropicBedrock,AnthropicVertex}().{messages,beta.messages}.batches.create', 'new {default,Anthropic}().completions.create'],
+    examples: { match: ["import Anthropic from '@anthropic-ai/sdk';\nconst anthropic = new Anthropic();\nawait anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, system: `MRN ${mrn}`, messages: [] });"], noMatch: ["import Anthropic from '@anthropic-ai/sdk';\nconst anthropic = new Anthropic();\nawait anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, messages: [{ role: 'user', content: 'hi' }] });"] },
+  },
+  {
+    id: 'vercel-ai', category: 'ai', vendor: 'Vercel AI SDK', package: 'ai', api: 'generateText/streamText',
+    modules: ['ai'], paths: ['{generateText,streamText,generateObject,streamObject,embed,embedMany,experimental_generateImage,generateSpeech,experimental_transcribe}'],
+    examples: { match: ["import { generateText } from 'ai';\nawait generateText({ model, prompt: `Summarize ${patient.clinicalNotes}` });"], noMatch: ["import { generateText } from 'ai';\nawait generateText({ model, prompt: 'Summarize the policy' });"] },
+  },
+  {
+    id: 'vercel-ai.agent', category: 'ai', vendor: 'Vercel AI SDK', package: 'ai', api: 'Agent.generate/stream',
+    modules: ['ai'], paths: ['new {ToolLoopAgent,Experimental_Agent,Agent}().{generate,stream}'],
+    examples: { match: ["import { ToolLoopAgent } from 'ai';\nconst agent = new ToolLoopAgent({ model });\nawait agent.generate({ prompt: patient.diagnosis });"], noMatch: ["import { ToolLoopAgent } from 'ai';\nconst agent = new ToolLoopAgent({ model });\nawait agent.generate({ prompt: 'ping' });"] },
+  },
+  {
+    id: 'vercel-ai.chat', category: 'ai', vendor: 'Vercel AI SDK', package: '@ai-sdk/react', api: 'useChat().sendMessage',
+    modules: ['@ai-sdk/react', 'ai/react'], paths: ['useChat().{sendMessage,append}'],
+    examples: { match: ["import { useChat } from '@ai-sdk/react';\nconst { sendMessage } = useChat();\nsendMessage({ text: patient.ssn });"], noMatch: ["import { useChat } from '@ai-sdk/react';\nconst chat = useChat();\nchat.sendMessage({ text: input });"] },
+  },
+  {
+    id: 'langchain.model', category: 'ai', vendor: 'LangChain', package: '@langchain/*', api: 'invoke/stream/batch',
+    modules: ['@langchain/*', 'langchain', 'langchain/*'],
+    paths: [`**.${INVOKE}`, '**.{embedQuery,embedDocuments,addDocuments,addTexts,similaritySearch,similaritySearchWithScore,fromTexts,fromDocuments}'],
+    examples: { match: ["import { ChatAnthropic } from '@langchain/anthropic';\nconst model = new ChatAnthropic({ model: 'claude-sonnet-4-5' });\nawait model.invoke(`Patient ${patient.name} has ${patient.diagnosis}`);"], noMatch: ["import { ChatAnthropic } from '@langchain/anthropic';\nconst model = new ChatAnthropic({});\nawait model.invoke('What is HIPAA?');"] },
+  },
+  {
+    id: 'google-genai', category: 'ai', vendor: 'Google Gemini', package: '@google/genai', api: 'models.generateContent',
+    modules: ['@google/genai'],
+    paths: ['new GoogleGenAI().models.{generateContent,generateContentStream,embedContent,countTokens}', 'new GoogleGenAI().chats.create().{sendMessage,sendMessageStream}', 'new GoogleGenAI().interactions.create'],
+    examples: { match: ["import { GoogleGenAI } from '@google/genai';\nconst ai = new GoogleGenAI({});\nawait ai.models.generateContent({ model: 'gemini-2.5-flash', contents: patient.labResults });"], noMatch: ["import { GoogleGenAI } from '@google/genai';\nconst ai = new GoogleGenAI({});\nawait ai.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hello' });"] },
+  },
+  {
+    id: 'google-generative-ai', category: 'ai', vendor: 'Google Gemini', package: '@google/generative-ai', api: 'generateContent',
+    modules: ['@google/generative-ai'],
+    paths: ['new GoogleGenerativeAI().getGenerativeModel().{generateContent,generateContentStream,embedContent,countTokens}', 'new GoogleGenerativeAI().getGenerativeModel().startChat().{sendMessage,sendMessageStream}'],
+    examples: { match: ["import { GoogleGenerativeAI } from '@google/generative-ai';\nconst m = new GoogleGenerativeAI(key).getGenerativeModel({ model: 'gemini-pro' });\nawait m.generateContent(patient.medications);"], noMatch: ["import { GoogleGenerativeAI } from '@google/generative-ai';\nconst m = new GoogleGenerativeAI(key).getGenerativeModel({ model: 'gemini-pro' });\nawait m.generateContent('hi');"] },
+  },
+  {
+    id: 'bedrock-runtime', category: 'ai', vendor: 'Amazon Bedrock', package: '@aws-sdk/client-bedrock-runtime', api: 'Converse/InvokeModel command',
+    modules: ['@aws-sdk/client-bedrock-runtime', '@aws-sdk/client-bedrock-agent-runtime'], kind: 'new',
+    paths: ['{ConverseCommand,ConverseStreamCommand,InvokeModelCommand,InvokeModelWithResponseStreamCommand,InvokeAgentCommand,RetrieveAndGenerateCommand,RetrieveAndGenerateStreamCommand}'],
+    examples: { match: ["import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nawait client.send(new ConverseCommand({ modelId, messages: [{ role: 'user', content: [{ text: patient.chiefComplaint }] }] }));"], noMatch: ["import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nnew ConverseCommand({ modelId, messages: [] });"] },
+  },
+  {
+    id: 'cohere', category: 'ai', vendor: 'Cohere', package: 'cohere-ai', api: 'chat/embed/rerank',
+    modules: ['cohere-ai'], paths: ['new {CohereClient,CohereClientV2}().{chat,chatStream,embed,rerank,generate,classify}'],
+    examples: { match: ["import { CohereClientV2 } from 'cohere-ai';\nconst co = new CohereClientV2({});\nawait co.chat({ model: 'command-a', messages: [{ role: 'user', content: patient.email }] });"], noMatch: ["import { CohereClientV2 } from 'cohere-ai';\nconst co = new CohereClientV2({});\nawait co.chat({ model: 'command-a', messages: [] });"] },
+  },
+  {
+    id: 'mistral', category: 'ai', vendor: 'Mistral', package: '@mistralai/mistralai', api: 'chat.complete',
+    modules: ['@mistralai/mistralai'], paths: ['new Mistral().{chat,fim,agents}.{complete,stream}', 'new Mistral().embeddings.create'],
+    examples: { match: ["import { Mistral } from '@mistralai/mistralai';\nconst m = new Mistral({ apiKey });\nawait m.chat.complete({ model: 'mistral-large-latest', messages: [{ role: 'user', content: diagnosis }] });"], noMatch: ["import { Mistral } from '@mistralai/mistralai';\nconst m = new Mistral({ apiKey });\nawait m.chat.complete({ model: 'mistral-large-latest', messages: [] });"] },
+  },
+  {
+    id: 'ollama', category: 'ai', vendor: 'Ollama', package: 'ollama', api: 'chat/generate/embed',
+    modules: ['ollama', 'ollama/browser'], paths: ['{default,ollama}.{chat,generate,embed,embeddings}', 'new Ollama().{chat,generate,embed,embeddings}'],
+    examples: { match: ["import ollama from 'ollama';\nawait ollama.chat({ model: 'llama3', messages: [{ role: 'user', content: patient.allergies }] });"], noMatch: ["import ollama from 'ollama';\nawait ollama.list();"] },
+  },
+  {
+    id: 'groq', category: 'ai', vendor: 'Groq', package: 'groq-sdk', api: 'chat.completions.create',
+    modules: ['groq-sdk'], paths: ['new {default,Groq}().chat.completions.create', 'new {default,Groq}().audio.transcriptions.create'],
+    examples: { match: ["import Groq from 'groq-sdk';\nconst groq = new Groq();\nawait groq.chat.completions.create({ model: 'llama-3.3-70b', messages: [{ role: 'user', content: ssn }] });"], noMatch: ["import Groq from 'groq-sdk';\nconst groq = new Groq();\nawait groq.models.list();"] },
+  },
+  {
+    id: 'huggingface', category: 'ai', vendor: 'Hugging Face', package: '@huggingface/inference', api: 'chatCompletion/textGeneration',
+    modules: ['@huggingface/inference'], paths: ['new {HfInference,InferenceClient}().{chatCompletion,chatCompletionStream,textGeneration,textGenerationStream,featureExtraction,summarization,questionAnswering,tokenClassification,textClassification}', '{chatCompletion,textGeneration,featureExtraction,summarization}'],
+    examples: { match: ["import { InferenceClient } from '@huggingface/inference';\nconst hf = new InferenceClient(token);\nawait hf.chatCompletion({ model, messages: [{ role: 'user', content: patient.name }] });"], noMatch: ["import { InferenceClient } from '@huggingface/inference';\nconst hf = new InferenceClient(token);\nawait hf.chatCompletion({ model, messages: [] });"] },
+  },
+  {
+    id: 'replicate', category: 'ai', vendor: 'Replicate', package: 'replicate', api: 'run',
+    modules: ['replicate'], paths: ['new {default,Replicate}().{run,stream}', 'new {default,Replicate}().predictions.create'],
+    examples: { match: ["import Replicate from 'replicate';\nconst r = new Replicate();\nawait r.run(modelId, { input: { prompt: patient.clinicalNotes } });"], noMatch: ["import Replicate from 'replicate';\nconst r = new Replicate();\nawait r.run(modelId, { input: { prompt: 'a cat' } });"] },
+  },
+];
+
+/** API hosts of AI vendors: a raw HTTP request to one of them is an `ai` sink for its body. */
+export const AI_HOSTS: readonly { readonly pattern: RegExp; readonly vendor: string }[] = [
+  { pattern: /^https?:\/\/api\.openai\.com\b/i, vendor: 'OpenAI' },
+  { pattern: /^https?:\/\/[^/]*\.openai\.azure\.com\b/i, vendor: 'Azure OpenAI' },
+  { pattern: /^https?:\/\/[^/]*\.services\.ai\.azure\.com\b/i, vendor: 'Azure AI Foundry' },
+  { pattern: /^https?:\/\/api\.anthropic\.com\b/i, vendor: 'Anthropic' },
+  { pattern: /^https?:\/\/generativelanguage\.googleapis\.com\b/i, vendor: 'Google Gemini' },
+  { pattern: /^https?:\/\/[^/]*aiplatform\.googleapis\.com\b/i, vendor: 'Google Vertex AI' },
+  { pattern: /^https?:\/\/bedrock-runtime\.[^/]*amazonaws\.com\b/i, vendor: 'Amazon Bedrock' },
+  { pattern: /^https?:\/\/api\.cohere\.(ai|com)\b/i, vendor: 'Cohere' },
+  { pattern: /^https?:\/\/api\.mistral\.ai\b/i, vendor: 'Mistral' },
+  { pattern: /^https?:\/\/api\.groq\.com\b/i, vendor: 'Groq' },
+  { pattern: /^https?:\/\/(api-inference|router)\.huggingface\.co\b/i, vendor: 'Hugging Face' },
+  { pattern: /^https?:\/\/api\.replicate\.com\b/i, vendor: 'Replicate' },
+  { pattern: /^https?:\/\/openrouter\.ai\b/i, vendor: 'OpenRouter' },
+  { pattern: /^https?:\/\/api\.together\.(xyz|ai)\b/i, vendor: 'Together AI' },
+  { pattern: /^https?:\/\/api\.perplexity\.ai\b/i, vendor: 'Perplexity' },
+  { pattern: /^https?:\/\/api\.deepseek\.com\b/i, vendor: 'DeepSeek' },
+  { pattern: /^https?:\/\/api\.x\.ai\b/i, vendor: 'xAI' },
+  { pattern: /^https?:\/\/(localhost|127\.0\.0\.1):11434\b/i, vendor: 'Ollama' },
+];

@@ -1,0 +1,41 @@
+import type { PhiCategoryId } from '../catalog/phiCategories';
+import type { RuleId } from '../findings/finding';
+
+export type Severity = 'error' | 'warning' | 'off';
+
+/** Project policy, read from `.phi-guard.json` (JSON only, never executed) and shared by
+ * the ESLint plugin, the CLI and the extension so that editor and CI agree. */
+export interface PhiGuardConfig {
+  /** Extra identifier names (or single words) that are PHI, with their category. */
+  readonly phiNames: Readonly<Record<string, PhiCategoryId>>;
+  /** Identifier names that are never PHI (exact names, case-insensitive). */
+  readonly notPhiNames: readonly string[];
+  /** Type or interface names whose values are PHI records, with the categories they carry. */
+  readonly phiTypes: Readonly<Record<string, readonly PhiCategoryId[]>>;
+  /** Extra function names whose result is de-identified (ends the flow). */
+  readonly sanitizers: readonly string[];
+  /** The call that quick fixes wrap values in, and where to import it from. */
+  readonly deidentify: { readonly module: string; readonly function: string };
+  /** Globs (minimatch, relative to the config file) of files to analyse. */
+  readonly include: readonly string[];
+  /** Globs of files to skip. */
+  readonly exclude: readonly string[];
+  /** Severity per rule for the CLI and the editor (ESLint uses its own rule config). */
+  readonly severity: Readonly<Partial<Record<RuleId, Severity>>>;
+  /** Files larger than this are skipped with a notice. */
+  readonly maxFileSizeKb: number;
+}
+
+export const DEFAULT_CONFIG: PhiGuardConfig = {
+  phiNames: {},
+  notPhiNames: [],
+  phiTypes: {},
+  sanitizers: [],
+  deidentify: { module: 'phi-guard/deid', function: 'deidentify' },
+  include: ['**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}'],
+  exclude: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/*.min.js', '**/*.d.ts'],
+  severity: {},
+  maxFileSizeKb: 1024,
+};
+
+export const CONFIG_FILE_NAME = '.phi-guard.json';

@@ -1,0 +1,70 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG } from './config';
+import type { PhiGuardConfig } from './config';
+import { parseConfigText } from './validateConfig';
+import type { ConfigProblem } from './validateConfig';
+
+export interface LoadedConfig {
+  readonly config: PhiGuardConfig;
+  readonly problems: readonly ConfigProblem[];
+  /** The file it came from; undefined when defaults apply. */
+  readonly file: string | undefined;
+}
+
+/** Walks up from `startDir` to the nearest `.phi-guard.json` (stopping at the filesystem root). */
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Reads and validates a config file. Never throws: an unreadable file is a problem and defaults apply. */
+export function loadConfigFile(file: string): LoadedConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { config: DEFAULT_CONFIG, file, problems: [{ file, line: 0, column: 0, message: `${file}: cannot read the configuration (${reason}); using the default configuration.` }] };
+  }
+  const { config, problems } = parseConfigText(file, text);
+  return { config, problems, file };
+}
+
+/** Config lookups cached per directory, for linting many files of one project. */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, LoadedConfig>();
+  private readonly byFile = new Map<string, LoadedConfig>();
+
+  forFile(filePath: string): LoadedConfig {
+    const dir = path.dirname(path.resolve(filePath));
+    let loaded = this.byDir.get(dir);
+    if (!loaded) {
+      const file = findConfigFile(dir);
+      if (!file) loaded = { config: DEFAULT_CONFIG, problems: [], file: undefined };
+      else {
+        loaded = this.byFile.get(file) ?? loadConfigFile(file);
+        this.byFile.set(file, loaded);
+      }
+      this.byDir.set(dir, loaded);
+    }
+    return loaded;
+  }
+}
+
+/** Whether the config's include/exclude globs (relative to the config file's folder) select this file. */
+export function isFileIncluded(filePath: string, loaded: LoadedConfig): boolean {
+  const base = loaded.file ? path.dirname(loaded.file) : process.cwd();
+  const relative = path.relative(base, path.resolve(filePath)).split(path.sep).join('/');
+  if (relative.startsWith('../')) return true;
+  const options = { dot: true, nocase: process.platform === 'win32' };
+  if (!loaded.config.include.some((g) => minimatch(relative, g, options))) return false;
+  return !loaded.config.exclude.some((g) => minimatch(relative, g, options));
+}

@@ -1,0 +1,141 @@
+import ts from 'typescript';
+import { PHI_CATEGORY_IDS, isPhiCategoryId } from '../catalog/phiCategories';
+import { RULE_IDS } from '../findings/finding';
+import { DEFAULT_CONFIG } from './config';
+import type { PhiGuardConfig } from './config';
+
+export interface ConfigProblem {
+  readonly file: string;
+  /** 1-based; 0 when unknown. */
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+type Check = (value: unknown) => string | undefined;
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const stringArray: Check = (v) => (Array.isArray(v) && v.every(isString) ? undefined : 'an array of strings');
+const categoryRecord: Check = (v) => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'an object mapping names to PHI categories';
+  const bad = Object.entries(v).find(([, c]) => !isPhiCategoryId(c));
+  return bad ? `an object mapping names to PHI categories; '${String(bad[1])}' (for '${bad[0]}') is not one of ${PHI_CATEGORY_IDS.join(', ')}` : undefined;
+};
+const categoryListRecord: Check = (v) => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'an object mapping type names to arrays of PHI categories';
+  const bad = Object.entries(v).find(([, c]) => !Array.isArray(c) || !c.every(isPhiCategoryId));
+  return bad ? `an object mapping type names to arrays of PHI categories; '${bad[0]}' has ${JSON.stringify(bad[1])} (categories: ${PHI_CATEGORY_IDS.join(', ')})` : undefined;
+};
+const deidentifyShape: Check = (v) => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'an object { "module": string, "function": string }';
+  const o = v as Record<string, unknown>;
+  if (!isString(o.module) || !o.module) return 'an object whose "module" is a non-empty string';
+  if (!isString(o.function) || !/^[A-Za-z_$][\w$]*$/.test(o.function)) return 'an object whose "function" is a JavaScript identifier';
+  const extra = Object.keys(o).find((k) => k !== 'module' && k !== 'function');
+  return extra ? `an object with only "module" and "function" (unknown key '${extra}')` : undefined;
+};
+const severityRecord: Check = (v) => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return `an object mapping rule names (${RULE_IDS.join(', ')}) to "error", "warning" or "off"`;
+  for (const [rule, sev] of Object.entries(v)) {
+    if (!(RULE_IDS as readonly string[]).includes(rule.replace(/^phi-guard\//, ''))) return `an object keyed by rule names; '${rule}' is not one of ${RULE_IDS.join(', ')}`;
+    if (sev !== 'error' && sev !== 'warning' && sev !== 'off') return `"error", "warning" or "off" for '${rule}' (got ${JSON.stringify(sev)})`;
+  }
+  return undefined;
+};
+const positiveNumber: Check = (v) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : 'a positive number');
+
+/** Every key of `.phi-guard.json`, with its check and its description (the JSON Schema is generated from this). */
+export const CONFIG_KEYS: Readonly<Record<keyof PhiGuardConfig | '$schema', { check: Check; description: string }>> = {
+  $schema: { check: (v) => (isString(v) ? undefined : 'a string'), description: 'The JSON Schema of this file (for editors).' },
+  phiNames: { check: categoryRecord, description: 'Extra identifier names (or single words) that are PHI, mapped to their category, e.g. { "mbrNo": "health-plan" }.' },
+  notPhiNames: { check: stringArray, description: 'Identifier names that are never PHI in this project (case-insensitive), e.g. ["cold", "dicomUid"].' },
+  phiTypes: { check: categoryListRecord, description: 'Type or interface names whose values are PHI records, with the categories they carry, e.g. { "Member": ["name", "health-plan"] }.' },
+  sanitizers: { check: stringArray, description: 'Names of the project\'s own functions whose result is de-identified (ends a PHI flow).' },
+  deidentify: { check: deidentifyShape, description: 'The call quick fixes wrap values in and where it is imported from. Default: { "module": "phi-guard/deid", "function": "deidentify" }.' },
+  include: { check: stringArray, description: 'Globs (minimatch, relative to this file) of files to analyse.' },
+  exclude: { check: stringArray, description: 'Globs (minimatch, relative to this file) of files to skip.' },
+  severity: { check: severityRecord, description: 'Severity per rule for the CLI and the editor ("error", "warning", "off"). ESLint uses its own rule configuration.' },
+  maxFileSizeKb: { check: positiveNumber, description: 'Files larger than this (in KB) are skipped with a notice. Default 1024.' },
+};
+
+/**
+ * Validates `.phi-guard.json` text. Every problem names the file, the line and what is expected;
+ * a wrong key keeps its default, the valid keys still apply.
+ */
+export function parseConfigText(file: string, text: string): { config: PhiGuardConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const json = ts.parseJsonText(file, text);
+  const diagnostics = (json as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  if (diagnostics.length) {
+    const d = diagnostics[0]!;
+    const { line, character } = json.getLineAndCharacterOfPosition(d.start);
+    problems.push({ file, line: line + 1, column: character + 1, message: `${file}:${line + 1}:${character + 1}: invalid JSON (${ts.flattenDiagnosticMessageText(d.messageText, ' ')}); using the default configuration.` });
+    return { config: DEFAULT_CONFIG, problems };
+  }
+  const root = json.statements[0]?.expression;
+  if (!root || !ts.isObjectLiteralExpression(root)) {
+    problems.push({ file, line: 1, column: 1, message: `${file}:1:1: the configuration must be a JSON object; using the default configuration.` });
+    return { config: DEFAULT_CONFIG, problems };
+  }
+  const parsed = JSON.parse(text) as Record<string, unknown>;
+  const config: Record<string, unknown> = { ...DEFAULT_CONFIG };
+  for (const property of root.properties) {
+    if (!ts.isPropertyAssignment(property)) continue;
+    const key = ts.isStringLiteral(property.name) || ts.isIdentifier(property.name) ? property.name.text : property.name.getText(json);
+    const { line, character } = json.getLineAndCharacterOfPosition(property.name.getStart(json));
+    const where = `${file}:${line + 1}:${character + 1}`;
+    const spec = (CONFIG_KEYS as Record<string, { check: Check } | undefined>)[key];
+    if (!spec) {
+      problems.push({ file, line: line + 1, column: character + 1, message: `${where}: unknown key '${key}'; known keys: ${Object.keys(CONFIG_KEYS).filter((k) => k !== '$schema').join(', ')}. It is ignored.` });
+      continue;
+    }
+    const expected = spec.check(parsed[key]);
+    if (expected) {
+      problems.push({ file, line: line + 1, column: character + 1, message: `${where}: '${key}' must be ${expected}; using the default for '${key}'.` });
+      continue;
+    }
+    if (key !== '$schema') config[key] = parsed[key];
+  }
+  return { config: normalizeSeverity(config as unknown as PhiGuardConfig), problems };
+}
+
+/** Validates an in-memory override (ESLint `settings["phi-guard"]`) the same way. */
+export function mergeConfigObject(base: PhiGuardConfig, override: unknown, origin: string): { config: PhiGuardConfig; problems: ConfigProblem[] } {
+  if (override === undefined) return { config: base, problems: [] };
+  if (!override || typeof override !== 'object' || Array.isArray(override)) {
+    return { config: base, problems: [{ file: origin, line: 0, column: 0, message: `${origin} must be an object with the keys of .phi-guard.json; it is ignored.` }] };
+  }
+  const problems: ConfigProblem[] = [];
+  const config: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const spec = (CONFIG_KEYS as Record<string, { check: Check } | undefined>)[key];
+    const expected = spec ? spec.check(value) : `a known key (${Object.keys(CONFIG_KEYS).join(', ')})`;
+    if (expected) problems.push({ file: origin, line: 0, column: 0, message: `${origin}.${key} must be ${expected}; it is ignored.` });
+    else if (key !== '$schema') config[key] = value;
+  }
+  return { config: normalizeSeverity(config as unknown as PhiGuardConfig), problems };
+}
+
+function normalizeSeverity(config: PhiGuardConfig): PhiGuardConfig {
+  const severity = Object.fromEntries(Object.entries(config.severity).map(([k, v]) => [k.replace(/^phi-guard\//, ''), v]));
+  return { ...config, severity };
+}
+
+/** The JSON Schema shipped as `schemas/phi-guard.schema.json` (generated by `npm run build`). */
+export function configJsonSchema(): object {
+  const category = { enum: PHI_CATEGORY_IDS };
+  const properties: Record<string, object> = {
+    $schema: { type: 'string' },
+    phiNames: { type: 'object', additionalProperties: category },
+    notPhiNames: { type: 'array', items: { type: 'string' } },
+    phiTypes: { type: 'object', additionalProperties: { type: 'array', items: category } },
+    sanitizers: { type: 'array', items: { type: 'string' } },
+    deidentify: { type: 'object', additionalProperties: false, required: ['module', 'function'], properties: { module: { type: 'string', minLength: 1 }, function: { type: 'string', pattern: '^[A-Za-z_$][\\w$]*$' } } },
+    include: { type: 'array', items: { type: 'string' } },
+    exclude: { type: 'array', items: { type: 'string' } },
+    severity: { type: 'object', additionalProperties: false, properties: Object.fromEntries(RULE_IDS.map((r) => [r, { enum: ['error', 'warning', 'off'] }])) },
+    maxFileSizeKb: { type: 'number', exclusiveMinimum: 0 },
+  };
+  for (const [key, spec] of Object.entries(CONFIG_KEYS)) (properties[key] as Record<string, unknown>).description = spec.description;
+  return { $schema: 'http://json-schema.org/draft-07/schema#', title: 'PHI Guard project configuration (.phi-guard.json)', type: 'object', additionalProperties: false, properties };
+}

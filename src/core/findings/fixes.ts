@@ -1,0 +1,70 @@
+import ts from 'typescript';
+import type { PhiGuardConfig } from '../config/config';
+import type { FixSuggestion, SinkCategory, TextEdit, TextRange } from './finding';
+
+/**
+ * The suggestion every finding carries: wrap the flowing value in the configured de-identification
+ * call and import it. The import is merged into an existing import of the module, or added after the
+ * last import (a `require` in CommonJS files).
+ */
+export function deidentifyFix(sourceFile: ts.SourceFile, carrier: TextRange, config: PhiGuardConfig, category: SinkCategory): FixSuggestion {
+  const { module, function: fn } = config.deidentify;
+  const text = sourceFile.text;
+  const value = text.slice(carrier.start, carrier.end);
+  const edits: TextEdit[] = [{ range: carrier, newText: `${fn}(${value})` }];
+  const importEdit = importEditFor(sourceFile, module, fn);
+  if (importEdit) edits.push(importEdit);
+  const title = category === 'log' ? `De-identify before logging: wrap in ${fn}()` : `De-identify with ${fn}() from '${module}'`;
+  return { kind: 'deidentify', title, edits };
+}
+
+function importEditFor(sourceFile: ts.SourceFile, module: string, fn: string): TextEdit | undefined {
+  let lastImportEnd = -1;
+  let usesRequire = false;
+  let usesImport = false;
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      usesImport = true;
+      lastImportEnd = statement.getEnd();
+      const clause = statement.importClause;
+      if (ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === module && clause && !clause.isTypeOnly) {
+        const named = clause.namedBindings;
+        if (named && ts.isNamedImports(named)) {
+          if (named.elements.some((e) => e.name.text === fn)) return undefined;
+          const last = named.elements[named.elements.length - 1];
+          if (last) return { range: { start: last.getEnd(), end: last.getEnd() }, newText: `, ${fn}` };
+        }
+      }
+      if (clause?.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.some((e) => e.name.text === fn)) return undefined;
+    } else if (ts.isVariableStatement(statement) && statement.getText(sourceFile).includes('require(')) {
+      usesRequire = true;
+      if (statement.getText(sourceFile).includes(`require('${module}')`) && new RegExp(`\\b${fn}\\b`).test(statement.getText(sourceFile))) return undefined;
+      if (!usesImport) lastImportEnd = Math.max(lastImportEnd, statement.getEnd());
+    }
+  }
+  const eol = sourceFile.text.includes('\r\n') ? '\r\n' : '\n';
+  const quote = detectQuote(sourceFile);
+  const line = usesRequire && !usesImport ? `const { ${fn} } = require(${quote}${module}${quote});` : `import { ${fn} } from ${quote}${module}${quote};`;
+  if (lastImportEnd >= 0) return { range: { start: lastImportEnd, end: lastImportEnd }, newText: `${eol}${line}` };
+  const insertAt = prologueEnd(sourceFile);
+  return { range: { start: insertAt, end: insertAt }, newText: insertAt === 0 ? `${line}${eol}` : `${eol}${line}${eol}` };
+}
+
+function detectQuote(sourceFile: ts.SourceFile): string {
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) return sourceFile.text[statement.moduleSpecifier.getStart(sourceFile)] === '"' ? '"' : "'";
+  }
+  return "'";
+}
+
+/** After a shebang and 'use strict' / 'use client' directives, which must stay first. */
+function prologueEnd(sourceFile: ts.SourceFile): number {
+  let end = 0;
+  const text = sourceFile.text;
+  if (text.startsWith('#!')) end = text.indexOf('\n') + 1 || text.length;
+  for (const statement of sourceFile.statements) {
+    if (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression)) end = statement.getEnd();
+    else break;
+  }
+  return end;
+}

@@ -1,0 +1,103 @@
+import ts from 'typescript';
+import { RULE_IDS } from './finding';
+import type { RuleId, SuppressionProblem, TextRange } from './finding';
+
+/** A `// phi-guard-allow <rule>[, <rule>] [until YYYY-MM-DD] -- <reason>` comment. */
+export interface Suppression {
+  readonly rules: readonly RuleId[];
+  readonly reason: string;
+  readonly range: TextRange;
+  /** 0-based line the comment is on. */
+  readonly line: number;
+  /** Alone on its line: it covers the next statement; otherwise the statement on its own line. */
+  readonly standalone: boolean;
+}
+
+const PATTERN = /(\/\/|\/\*)\s*phi-guard-allow\b([^\n]*)/g;
+
+function toRule(token: string): RuleId | undefined {
+  const name = token.trim().replace(/^phi-guard\//, '');
+  return (RULE_IDS as readonly string[]).includes(name) ? (name as RuleId) : undefined;
+}
+
+export function parseSuppressions(text: string, today: string): { suppressions: Suppression[]; problems: SuppressionProblem[] } {
+  const suppressions: Suppression[] = [];
+  const problems: SuppressionProblem[] = [];
+  if (!text.includes('phi-guard-allow')) return { suppressions, problems };
+  const lineStarts = computeLineStarts(text);
+  for (const match of text.matchAll(PATTERN)) {
+    const start = match.index!;
+    let body = match[2]!;
+    if (match[1] === '/*') body = body.split('*/')[0]!;
+    const range = { start, end: start + match[0].length };
+    const line = lineOf(lineStarts, start);
+    const standalone = text.slice(lineStarts[line]!, start).trim() === '';
+    const [head = '', ...reasonParts] = body.split('--');
+    const reason = reasonParts.join('--').trim();
+    const untilMatch = /\buntil\s+(\S+)/.exec(head);
+    const ruleText = head.replace(/\buntil\s+\S+/, '').trim();
+    const tokens = ruleText.split(/[\s,]+/).filter(Boolean);
+    const rules = tokens.map(toRule);
+    const named = rules.filter((r): r is RuleId => !!r);
+    const firstRule = named[0];
+    if (tokens.length === 0) {
+      problems.push({ rule: undefined, range, message: `phi-guard-allow needs a rule name and a reason: \`// phi-guard-allow <rule> -- <why this is allowed>\` (rules: ${RULE_IDS.join(', ')}).` });
+      continue;
+    }
+    const unknown = tokens.filter((_t, i) => !rules[i]);
+    if (unknown.length) {
+      problems.push({ rule: firstRule, range, message: `phi-guard-allow names an unknown rule '${unknown.join(', ')}'; use one of ${RULE_IDS.join(', ')}. It suppresses nothing.` });
+      continue;
+    }
+    if (!reason) {
+      problems.push({ rule: firstRule, range, message: `phi-guard-allow for ${named.join(', ')} has no reason, so it suppresses nothing. Write why the flow is allowed after \`--\` (for example a BAA reference).` });
+      continue;
+    }
+    if (untilMatch) {
+      const until = untilMatch[1]!;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(Date.parse(until))) {
+        problems.push({ rule: firstRule, range, message: `phi-guard-allow has an invalid date '${until}'; write \`until YYYY-MM-DD\`. It suppresses nothing.` });
+        continue;
+      }
+      if (until < today) {
+        problems.push({ rule: firstRule, range, message: `phi-guard-allow for ${named.join(', ')} expired on ${until}; review the exception and renew or remove it.` });
+        continue;
+      }
+    }
+    suppressions.push({ rules: named, reason, range, line, standalone });
+  }
+  return { suppressions, problems };
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(lineStarts: readonly number[], position: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= position) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The line of the statement that contains a position: a suppression above a multi-line call covers all of it. */
+export function statementLine(sourceFile: ts.SourceFile, position: number): number {
+  let statementStart = position;
+  const visit = (node: ts.Node): void => {
+    ts.forEachChild(node, (child) => {
+      if (child.getStart(sourceFile) <= position && position < child.getEnd()) {
+        if (ts.isStatement(child) || ts.isClassElement(child) || ts.isPropertyAssignment(child)) statementStart = child.getStart(sourceFile);
+        if (!ts.isFunctionLike(child) && !ts.isClassLike(child) && !ts.isBlock(child)) visit(child);
+        else if (ts.isBlock(child) || ts.isFunctionLike(child) || ts.isClassLike(child)) visit(child);
+      }
+    });
+  };
+  visit(sourceFile);
+  return sourceFile.getLineAndCharacterOfPosition(statementStart).line;
+}

@@ -1,0 +1,15 @@
+/**
+ * PHI Guard engine: the one public entry point the adapters (ESLint plugin, CLI, VS Code extension) use.
+ * Pure analysis: never imports `vscode` or `eslint` (enforced by the `no-restricted-imports` lint rule).
+ */
+export * from './catalog/phiCategories';
+export * from './findings/finding';
+export * from './config/config';
+export { analyzeSource } from './analysis/analyzeSource';
+export type { AnalyzeOptions, AnalysisResult, SkipNotice, ParseProblem } from './analysis/analyzeSource';
+export type { SinkSite } from './analysis/interpreter';
+export { classifyName } from './names/classifyName';
+export { splitWords } from './names/splitWords';
+export { maskLiterals, maskValue } from './text/mask';
+export { parseConfigText, mergeConfigObject, configJsonSchema, CONFIG_KEYS } from './config/validateConfig';
+export type { ConfigProblem } from './config/validateConfig';

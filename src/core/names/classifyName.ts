@@ -1,0 +1,109 @@
+import type { PhiCategoryId } from '../catalog/phiCategories';
+import { COMPOUND_WORDS, LOOKALIKE_PAIRS, NAME_RULES, NOT_PHI_WORDS, PATIENT_WORDS, PERSON_WORDS } from './nameRules';
+import { splitWords } from './splitWords';
+
+export interface NameMatch {
+  readonly category: PhiCategoryId;
+  /** The identifier's words, as matched. */
+  readonly words: readonly string[];
+  /** The catalog pattern that fired, e.g. `first name` or `name @person`. */
+  readonly pattern: string;
+}
+
+type Scope = 'any' | 'person' | 'patient';
+
+interface CompiledPattern {
+  readonly category: PhiCategoryId;
+  readonly source: string;
+  readonly words: readonly string[];
+  readonly scope: Scope;
+}
+
+const COMPILED: readonly CompiledPattern[] = NAME_RULES.flatMap((rule) =>
+  rule.patterns.map((source) => {
+    const scope: Scope = source.endsWith(' @person') ? 'person' : source.endsWith(' @patient') ? 'patient' : 'any';
+    const words = source.replace(/ @(person|patient)$/, '').split(' ');
+    return { category: rule.category, source, words, scope };
+  }),
+);
+
+/** Patterns indexed by their first word, so matching is a few set lookups per identifier. */
+const BY_FIRST_WORD = new Map<string, CompiledPattern[]>();
+for (const pattern of COMPILED) {
+  const list = BY_FIRST_WORD.get(pattern.words[0]!) ?? [];
+  list.push(pattern);
+  BY_FIRST_WORD.set(pattern.words[0]!, list);
+}
+
+function singular(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+/** Splits an identifier into the words the rules are written in (compounds expanded, look-alike pairs joined). */
+export function normalizedWords(identifier: string): string[] {
+  const words = splitWords(identifier).flatMap((w) => COMPOUND_WORDS[w] ?? [w]);
+  const joined: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const pair = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : '';
+    if (pair && LOOKALIKE_PAIRS.has(pair)) {
+      joined.push(`${words[i]}${words[i + 1]}`);
+      i++;
+    } else {
+      joined.push(words[i]!);
+    }
+  }
+  return joined;
+}
+
+function hasScope(scope: Scope, before: readonly string[], context: readonly string[]): boolean {
+  if (scope === 'any') return true;
+  const set = scope === 'person' ? PERSON_WORDS : PATIENT_WORDS;
+  return before.some((w) => set.has(singular(w))) || context.some((w) => set.has(singular(w)));
+}
+
+const cache = new Map<string, NameMatch | null>();
+
+/**
+ * Classifies an identifier (variable, parameter, property) as a PHI category, or undefined.
+ * `contextWords` are the words of the object a property is read from (`patient` in `patient.name`).
+ * The longest matching pattern wins; a name with a word outside the match that describes data
+ * rather than being it (`emailTemplate`, `ssnPattern`, `isEmailVerified`) is not PHI.
+ */
+export function classifyName(name: string, contextWords: readonly string[] = []): NameMatch | undefined {
+  const key = contextWords.length ? `${name}|${contextWords.join(' ')}` : name;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = classifyUncached(name, contextWords);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(key, result ?? null);
+  return result;
+}
+
+function classifyUncached(name: string, contextWords: readonly string[]): NameMatch | undefined {
+  const words = normalizedWords(name);
+  if (words.length === 0 || words.length > 12) return undefined;
+  let best: { pattern: CompiledPattern; start: number } | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const candidates = BY_FIRST_WORD.get(words[i]!) ?? BY_FIRST_WORD.get(singular(words[i]!));
+    if (!candidates) continue;
+    for (const pattern of candidates) {
+      if (!matchesAt(words, i, pattern.words)) continue;
+      if (!hasScope(pattern.scope, words.slice(0, i), contextWords)) continue;
+      if (!best || pattern.words.length > best.pattern.words.length) best = { pattern, start: i };
+    }
+  }
+  if (!best) return undefined;
+  const end = best.start + best.pattern.words.length;
+  const outside = [...words.slice(0, best.start), ...words.slice(end)];
+  if (outside.some((w) => NOT_PHI_WORDS.has(w))) return undefined;
+  return { category: best.pattern.category, words, pattern: best.pattern.source };
+}
+
+function matchesAt(words: readonly string[], start: number, pattern: readonly string[]): boolean {
+  if (start + pattern.length > words.length) return false;
+  for (let j = 0; j < pattern.length; j++) {
+    const w = words[start + j]!;
+    if (w !== pattern[j] && singular(w) !== pattern[j]) return false;
+  }
+  return true;
+}

@@ -1,0 +1,60 @@
+import type { PhiCategoryId } from '../core/catalog/phiCategories';
+import { classifyName } from '../core/names/classifyName';
+import { splitWords } from '../core/names/splitWords';
+
+/** How a structured field is transformed; see the table in docs/deid.md. */
+export type FieldKind =
+  | { readonly kind: 'identifier'; readonly category: PhiCategoryId }
+  | { readonly kind: 'zip' }
+  | { readonly kind: 'state' }
+  | { readonly kind: 'age' }
+  | { readonly kind: 'birth-date' }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'clinical'; readonly category: PhiCategoryId }
+  | { readonly kind: 'keep' };
+
+const CLINICAL: ReadonlySet<PhiCategoryId> = /* @__PURE__ */ new Set(['diagnosis', 'medication', 'lab-result', 'clinical-note', 'procedure', 'allergy']);
+const ZIP_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['zip', 'zipcode', 'postal', 'postcode', 'zip5', 'zip9']);
+const STATE_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['state', 'country', 'province']);
+const BIRTH_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['birth', 'dob', 'birthdate', 'birthday', 'born', 'bday']);
+
+export function isClinical(category: PhiCategoryId): boolean {
+  return CLINICAL.has(category);
+}
+
+/** Refines a catalog category into a transformation, from the field's own words (`postalCode` → zip). */
+export function kindOf(category: PhiCategoryId, fieldName: string): FieldKind {
+  const words = splitWords(fieldName);
+  if (category === 'geographic') {
+    if (words.some((w) => ZIP_WORDS.has(w))) return { kind: 'zip' };
+    if (words.length > 0 && STATE_WORDS.has(words[words.length - 1]!)) return { kind: 'state' };
+    return { kind: 'identifier', category };
+  }
+  if (category === 'date') {
+    if (words.includes('age')) return { kind: 'age' };
+    if (words.some((w) => BIRTH_WORDS.has(w)) || (words.includes('b') && words.includes('day'))) return { kind: 'birth-date' };
+    return { kind: 'date' };
+  }
+  return isClinical(category) ? { kind: 'clinical', category } : { kind: 'identifier', category };
+}
+
+/**
+ * Classifies an object field with the analyzer's catalog (classifyName), so that the analyzer and the runtime agree
+ * on what a field is. `inherited` is the category of the enclosing field (`address` for `address.line`): a field
+ * that does not classify on its own takes it, so nothing inside a name or address object slips through.
+ */
+export function classifyField(
+  fieldName: string,
+  contextWords: readonly string[],
+  inherited: PhiCategoryId | undefined,
+  overrides: ReadonlyMap<string, PhiCategoryId | 'keep'>,
+): FieldKind | undefined {
+  const override = overrides.get(fieldName.toLowerCase());
+  if (override === 'keep') return { kind: 'keep' };
+  if (override) return kindOf(override, fieldName);
+  const match = classifyName(fieldName, contextWords);
+  if (match) return kindOf(match.category, fieldName);
+  // Geographic parts that are not identifiers on their own (state, country) still refine an inherited address.
+  if (inherited) return kindOf(inherited, fieldName);
+  return undefined;
+}

@@ -1,0 +1,48 @@
+/**
+ * The latest accepted analysis per document, keyed by URI and document version. Code actions and hovers ask for
+ * the findings of the exact version they are computed for, so a stale edit can never touch the wrong text.
+ */
+import type { AnalysisResult, Finding, SuppressionProblem } from '../core';
+
+export interface StoredAnalysis {
+  readonly version: number;
+  readonly findings: readonly Finding[];
+  readonly suppressionProblems: readonly SuppressionProblem[];
+}
+
+/** What to do with a fresh result: show it, keep showing the last good one, or drop it. */
+export type AcceptOutcome = 'publish' | 'keep-last-good' | 'outdated';
+
+export class AnalysisStore {
+  private readonly analyses = new Map<string, StoredAnalysis>();
+
+  /**
+   * `analysedVersion` is the version whose text was analysed, `currentVersion` the document's version now.
+   * A result for an outdated version is dropped (fast typing); a file with syntax errors keeps its last good
+   * analysis until it parses again.
+   */
+  accept(uri: string, analysedVersion: number, currentVersion: number, result: AnalysisResult): AcceptOutcome {
+    if (analysedVersion !== currentVersion) return 'outdated';
+    if (result.parseProblems.length > 0 && this.analyses.has(uri)) return 'keep-last-good';
+    this.analyses.set(uri, { version: analysedVersion, findings: result.findings, suppressionProblems: result.suppressionProblems });
+    return 'publish';
+  }
+
+  /** Findings of exactly `version`, or `undefined` when the stored analysis is for another version. */
+  findingsAt(uri: string, version: number): readonly Finding[] | undefined {
+    const stored = this.analyses.get(uri);
+    return stored && stored.version === version ? stored.findings : undefined;
+  }
+
+  latest(uri: string): StoredAnalysis | undefined {
+    return this.analyses.get(uri);
+  }
+
+  delete(uri: string): void {
+    this.analyses.delete(uri);
+  }
+
+  clear(): void {
+    this.analyses.clear();
+  }
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { AnalysisController, ShownFinding } from './analysisController';
+import { COMMANDS } from './commandIds';
+import { DIAGNOSTIC_SOURCE } from './diagnosticModel';
+import { notPhiCandidates } from './hoverContent';
+import { toVscodeRange } from './positions';
+
+/**
+ * Quick fixes for PHI findings: the engine's fixes (de-identify wrap + import), a justified suppression comment,
+ * and "mark as not PHI". Offered only for the document version the findings were computed for.
+ */
+export class PhiCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly controller: AnalysisController) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const shown = this.controller.findingsShownAt(document.uri, document.version);
+    if (!shown) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const item of shown) {
+      const findingRange = toVscodeRange(document, item.finding.range);
+      if (!findingRange.intersection(range)) continue;
+      const diagnostics = context.diagnostics.filter(
+        (diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && codeValue(diagnostic.code) === item.finding.rule && diagnostic.range.isEqual(findingRange),
+      );
+      actions.push(...this.actionsFor(document, item, diagnostics));
+    }
+    return actions;
+  }
+
+  private actionsFor(document: vscode.TextDocument, { finding, index }: ShownFinding, diagnostics: vscode.Diagnostic[]): vscode.CodeAction[] {
+    const actions = finding.fixes.map((fix, fixIndex) => {
+      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      action.edit = new vscode.WorkspaceEdit();
+      for (const edit of fix.edits) action.edit.replace(document.uri, toVscodeRange(document, edit.range), edit.newText);
+      action.isPreferred = fixIndex === 0;
+      action.diagnostics = diagnostics;
+      return action;
+    });
+    const suppress = new vscode.CodeAction(`Suppress ${finding.rule} here with a justification…`, vscode.CodeActionKind.QuickFix);
+    suppress.command = { command: COMMANDS.suppress, title: suppress.title, arguments: [document.uri.toString(), document.version, index] };
+    suppress.diagnostics = diagnostics;
+    actions.push(suppress);
+    for (const name of notPhiCandidates(finding)) {
+      const markNotPhi = new vscode.CodeAction(`Mark '${name}' as not PHI (.phi-guard.json)`, vscode.CodeActionKind.QuickFix);
+      markNotPhi.command = { command: COMMANDS.markNotPhi, title: markNotPhi.title, arguments: [document.uri.toString(), name] };
+      markNotPhi.diagnostics = diagnostics;
+      actions.push(markNotPhi);
+    }
+    return actions;
+  }
+}
+
+function codeValue(code: vscode.Diagnostic['code']): string | number | undefined {
+  return typeof code === 'object' ? code.value : code;
+}

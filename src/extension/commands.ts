@@ -1,0 +1,120 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { AnalysisController, ShownFinding } from './analysisController';
+import { COMMANDS } from './commandIds';
+import { addNotPhiName } from './notPhiNames';
+import { toVscodeRange } from './positions';
+import type { ProjectConfigService } from './projectConfigService';
+import { suppressionCommentEdit, validateReason } from './suppressionComment';
+
+export function registerCommands(controller: AnalysisController, configs: ProjectConfigService, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.suppress, (uri: string, version: number, index: number, reason?: string) => suppressWithReason(controller, uri, version, index, reason)),
+    vscode.commands.registerCommand(COMMANDS.markNotPhi, (uri: string, name: string) => markNotPhi(configs, log, uri, name)),
+    vscode.commands.registerCommand(COMMANDS.showDataFlow, (uri: string, version: number, index: number) => showDataFlow(controller, uri, version, index)),
+    vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
+  ];
+}
+
+/** The finding a command was created for, only while the document is still at that version. */
+function findingFor(controller: AnalysisController, uri: string, version: number, index: number): { document: vscode.TextDocument; finding: ShownFinding } | undefined {
+  const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
+  const finding = document && document.version === version ? controller.findingsShownAt(document.uri, version)?.find((item) => item.index === index) : undefined;
+  if (document && finding) return { document, finding };
+  void vscode.window.showWarningMessage(`PHI Guard: ${document ? path.basename(document.fileName) : uri} changed since this action was offered; hover the value again or re-open the quick fixes.`);
+  return undefined;
+}
+
+/** `reason` skips the input box (keybindings, tests). */
+async function suppressWithReason(controller: AnalysisController, uri: string, version: number, index: number, reason?: string): Promise<boolean> {
+  const target = findingFor(controller, uri, version, index);
+  if (!target) return false;
+  const { finding } = target.finding;
+  const justification =
+    reason ??
+    (await vscode.window.showInputBox({
+      title: `Suppress ${finding.rule}`,
+      prompt: `Why may this value reach ${finding.sink.vendor} ${finding.sink.api}? The reason is kept in the code for reviewers.`,
+      placeHolder: 'e.g. BAA signed with the vendor (ticket SEC-42)',
+      validateInput: validateReason,
+      ignoreFocusOut: true,
+    }));
+  if (justification === undefined) return false;
+  const problem = validateReason(justification);
+  if (problem) {
+    void vscode.window.showErrorMessage(`PHI Guard: ${problem}`);
+    return false;
+  }
+  // The input box may have been open while the user kept typing: re-check the version before editing.
+  if (!findingFor(controller, uri, version, index)) return false;
+  const edit = suppressionCommentEdit(target.document.getText(), finding.range.start, finding.rule, justification);
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  workspaceEdit.insert(target.document.uri, target.document.positionAt(edit.range.start), edit.newText);
+  return vscode.workspace.applyEdit(workspaceEdit);
+}
+
+async function markNotPhi(configs: ProjectConfigService, log: vscode.LogOutputChannel, uri: string, name: string): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri));
+  if (!folder) {
+    void vscode.window.showWarningMessage(`PHI Guard: ${vscode.Uri.parse(uri).fsPath} is not in a workspace folder; open its folder to keep a .phi-guard.json policy there.`);
+    return false;
+  }
+  const file = configs.configFileOf(folder);
+  const openConfig = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file.toString());
+  if (openConfig?.isDirty) {
+    void vscode.window.showWarningMessage(`PHI Guard: ${file.fsPath} has unsaved changes; save it, then mark '${name}' again.`);
+    return false;
+  }
+  const existing = await readText(file);
+  const result = addNotPhiName(existing, name, file.fsPath);
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(`PHI Guard: ${result.message}`);
+    return false;
+  }
+  if (result.changed) {
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(result.text));
+    log.info(`Added '${name}' to notPhiNames in ${file.fsPath}.`);
+  }
+  configs.invalidate(file);
+  return true;
+}
+
+async function readText(file: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Walks the flow from source to sink: the active item is revealed as you move, Enter selects it. */
+async function showDataFlow(controller: AnalysisController, uri: string, version: number, index: number): Promise<void> {
+  const target = findingFor(controller, uri, version, index);
+  if (!target) return;
+  const { document } = target;
+  const steps = target.finding.finding.flow;
+  const items = await Promise.all(
+    steps.map(async (step, stepIndex) => {
+      const stepDocument = step.file ? await vscode.workspace.openTextDocument(vscode.Uri.file(path.resolve(path.dirname(document.uri.fsPath), step.file))) : document;
+      const range = toVscodeRange(stepDocument, step.range);
+      return {
+        label: `${stepIndex + 1}. ${step.kind}`,
+        description: `${path.basename(stepDocument.fileName)}:${range.start.line + 1}`,
+        detail: step.note,
+        document: stepDocument,
+        range,
+      };
+    }),
+  );
+  const reveal = async (item: (typeof items)[number], preserveFocus: boolean) => {
+    const editor = await vscode.window.showTextDocument(item.document, { preserveFocus, preview: true });
+    editor.selection = new vscode.Selection(item.range.start, item.range.end);
+    editor.revealRange(item.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `PHI data flow: ${target.finding.finding.rule}`,
+    placeHolder: 'From where the PHI comes from to where it leaves',
+    onDidSelectItem: (item) => void reveal(item as (typeof items)[number], true),
+  });
+  if (picked) await reveal(picked, false);
+}

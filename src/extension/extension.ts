@@ -1,0 +1,38 @@
+/**
+ * PHI Guard for VS Code: a thin adapter over the engine in `src/core` (the same analysis as the ESLint plugin).
+ * Activated lazily on JavaScript/TypeScript documents.
+ */
+import * as vscode from 'vscode';
+import { AnalysisController } from './analysisController';
+import { SUPPORTED_LANGUAGES } from './analysisFileName';
+import { PhiCodeActionProvider } from './codeActions';
+import { registerCommands } from './commands';
+import { PhiHoverProvider } from './hoverProvider';
+import { createLog } from './log';
+import { ProjectConfigService } from './projectConfigService';
+import { PhiStatusBar } from './statusBar';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = createLog();
+  const configs = new ProjectConfigService(log);
+  const statusBar = new PhiStatusBar();
+  const controller = new AnalysisController(configs, log, statusBar);
+  const selector: vscode.DocumentSelector = SUPPORTED_LANGUAGES.flatMap((language) => [
+    { language, scheme: 'file' },
+    { language, scheme: 'untitled' },
+  ]);
+  context.subscriptions.push(
+    log,
+    configs,
+    statusBar,
+    controller,
+    vscode.languages.registerCodeActionsProvider(selector, new PhiCodeActionProvider(controller), PhiCodeActionProvider.metadata),
+    vscode.languages.registerHoverProvider(selector, new PhiHoverProvider(controller)),
+    ...registerCommands(controller, configs, log),
+  );
+  log.info(`PHI Guard ${context.extension.packageJSON.version as string} activated (workspace trusted: ${vscode.workspace.isTrusted}).`);
+  controller.analyseAllOpen('activation');
+}
+
+/** Everything is in `context.subscriptions`, which VS Code disposes. */
+export function deactivate(): void {}

@@ -1,0 +1,288 @@
+/**
+ * `npm run bench` (issue 7): measures, side by side on the same files,
+ *  (1) the CLI's workspace scan against a bare TypeScript parse and a bare oxc-parser parse,
+ *  (2) the ESLint plugin's four rules against one trivial rule,
+ *  (3) editor re-analysis latency after single-character edits in 1,000/5,000/20,000-line files,
+ *  (4) how the scan's cost grows over three workspace sizes.
+ * Each measured thing runs in its own process, so peak memory (max RSS) is its own.
+ *
+ *   npm run bench                                # synthetic workspace (deterministic generator)
+ *   npm run bench -- --small                     # tiny run for CI: catches crashes, judges nothing
+ *   npm run bench -- --corpus /work/corpora/ottehr [--repeat 1]
+ *   options: --lines N (synthetic size), --repeat N, --json FILE (raw results),
+ *            --eslint-plugin FILE (default dist/eslint-plugin.js)
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import * as esbuild from 'esbuild';
+import { collectFiles } from '../../src/cli/collectFiles';
+import { resolveProject } from '../../src/cli/resolveConfig';
+import { writeWorkspace } from './generateWorkspace';
+import { linearFit, median } from './stats';
+
+const REPO = path.resolve(__dirname, '../..');
+const CHILDREN_OUT = path.join(REPO, 'out/bench/children');
+const CLI = path.join(REPO, 'dist/cli.js');
+const ESLINT_PLUGIN = path.join(REPO, 'dist/eslint-plugin.js');
+
+const TARGETS = { scanVsTypeScript: 2.0, eslintOverheadPercent: 15, editMedianMs1k: 10, editP95Ms20k: 50, peakMemoryMb: 1024 };
+
+interface Options {
+  readonly small: boolean;
+  readonly corpus: string | undefined;
+  readonly lines: number;
+  readonly repeat: number;
+  readonly jsonOut: string | undefined;
+  readonly eslintPlugin: string;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const value = (name: string): string | undefined => {
+    const index = argv.indexOf(name);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const small = argv.includes('--small');
+  return {
+    small,
+    corpus: value('--corpus'),
+    lines: Number(value('--lines') ?? (small ? 20_000 : 200_000)),
+    repeat: Number(value('--repeat') ?? (small ? 1 : 3)),
+    jsonOut: value('--json'),
+    eslintPlugin: path.resolve(value('--eslint-plugin') ?? ESLINT_PLUGIN),
+  };
+}
+
+interface Measured<T> {
+  readonly seconds: number;
+  readonly maxRssMb: number;
+  readonly output: T;
+}
+
+/** Runs `node [--require reportUsage] script args` and returns its wall time, peak RSS and last JSON line. */
+function measure<T>(script: string, args: readonly string[]): Measured<T> {
+  const usageFile = path.join(os.tmpdir(), `phi-guard-bench-usage-${process.pid}.json`);
+  fs.rmSync(usageFile, { force: true });
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ['--require', path.join(CHILDREN_OUT, 'reportUsage.js'), script, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    env: { ...process.env, PHI_GUARD_BENCH_USAGE: usageFile },
+  });
+  const seconds = (performance.now() - start) / 1000;
+  if (child.error) throw child.error;
+  if (child.status !== 0) {
+    throw new Error(`${path.basename(script)} ${args.slice(0, 3).join(' ')}… exited with ${child.status}:\n${child.stderr}`);
+  }
+  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { maxRssKb: number };
+  fs.rmSync(usageFile, { force: true });
+  const stdout = child.stdout.trim();
+  const output = (stdout.startsWith('{') && stdout.includes('"findings"') ? JSON.parse(stdout) : JSON.parse(stdout.split('\n').pop() ?? '{}')) as T;
+  return { seconds, maxRssMb: usage.maxRssKb / 1024, output };
+}
+
+/** Repeats a measurement and keeps the run with the median time (its memory goes with it). */
+function measureMedian<T>(repeat: number, run: () => Measured<T>): Measured<T> & { runs: number[] } {
+  const results = Array.from({ length: repeat }, run);
+  const times = results.map((r) => r.seconds);
+  const middle = median(times);
+  const chosen = results.reduce((best, r) => (Math.abs(r.seconds - middle) < Math.abs(best.seconds - middle) ? r : best));
+  return { ...chosen, seconds: middle, maxRssMb: Math.max(...results.map((r) => r.maxRssMb)), runs: times };
+}
+
+async function buildChildren(): Promise<void> {
+  const entries = ['reportUsage', 'parseTypeScript', 'parseOxc', 'eslintRun', 'editLatency'];
+  await esbuild.build({
+    entryPoints: entries.map((name) => path.join(__dirname, 'children', `${name}.ts`)),
+    outdir: CHILDREN_OUT,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['typescript', 'oxc-parser', 'eslint', 'typescript-eslint', '@typescript-eslint/*'],
+    logLevel: 'warning',
+  });
+}
+
+interface Workspace {
+  readonly label: string;
+  /** What the CLI is given: the workspace folder, or a subset's files. */
+  readonly scanPaths: readonly string[];
+  readonly listFile: string;
+  readonly files: number;
+}
+
+function listWorkspace(label: string, files: readonly string[], scanPaths: readonly string[]): Workspace {
+  const listFile = path.join(os.tmpdir(), `phi-guard-bench-${label.replace(/\W+/g, '-')}.txt`);
+  fs.writeFileSync(listFile, `${files.join('\n')}\n`);
+  return { label, scanPaths, listFile, files: files.length };
+}
+
+function collectAsTheCliDoes(root: string): string[] {
+  const project = resolveProject({ cwd: root, firstPath: '.' });
+  return [...collectFiles({ paths: ['.'], cwd: root, config: project.config, root: project.root }).files];
+}
+
+/** Three workspaces of growing size; the last is the one compared in (1) and (2). */
+function prepareWorkspaces(options: Options): Workspace[] {
+  if (options.corpus) {
+    const root = path.resolve(options.corpus);
+    const all = collectAsTheCliDoes(root);
+    const name = path.basename(root);
+    // Every 4th file, every 2nd, all: representative subsets of the same code.
+    return [4, 2, 1].map((step) => {
+      const subset = all.filter((_file, index) => index % step === 0);
+      return listWorkspace(`${name} 1/${step}`, subset, step === 1 ? [root] : subset);
+    });
+  }
+  const base = path.join(os.tmpdir(), 'phi-guard-bench');
+  return [options.lines / 4, options.lines / 2, options.lines].map((lines) => {
+    const dir = path.join(base, `synthetic-${lines}`);
+    writeWorkspace(dir, lines);
+    return listWorkspace(`synthetic ${lines.toLocaleString('en-US')} lines`, collectAsTheCliDoes(dir), [dir]);
+  });
+}
+
+interface CliOutput {
+  readonly findings: unknown[];
+  readonly notices: unknown[];
+  readonly summary: { filesScanned: number; filesAnalysed: number; lines: number };
+}
+
+function scanWith(workspace: Workspace, jobs: number | undefined): Measured<CliOutput> {
+  const args = ['scan', ...workspace.scanPaths, '--format', 'json', '--fail-on', 'none', ...(jobs ? ['--jobs', String(jobs)] : [])];
+  return measure<CliOutput>(CLI, args);
+}
+
+function versions(): Record<string, string> {
+  const versionOf = (name: string): string => {
+    try {
+      return JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`, { paths: [REPO] }), 'utf8')).version;
+    } catch {
+      return 'not installed';
+    }
+  };
+  let commit = 'uncommitted';
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' });
+  if (git.status === 0) commit = git.stdout.trim();
+  return {
+    'phi-guard': `${JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).version} (${commit})`,
+    node: process.version,
+    typescript: versionOf('typescript'),
+    'oxc-parser': versionOf('oxc-parser'),
+    eslint: versionOf('eslint'),
+    'typescript-eslint': versionOf('typescript-eslint'),
+  };
+}
+
+const fmt = (n: number, digits = 2) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const verdict = (ok: boolean) => (ok ? 'meets target' : '**misses target**');
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  for (const required of [CLI, path.join(REPO, 'dist/scanWorker.js')]) {
+    if (!fs.existsSync(required)) throw new Error(`${path.relative(REPO, required)} is missing: run \`npm run build\` first.`);
+  }
+  await buildChildren();
+  const child = (name: string) => path.join(CHILDREN_OUT, `${name}.js`);
+  const log = (text: string) => process.stderr.write(`[bench] ${text}\n`);
+
+  log('preparing workspaces');
+  const workspaces = prepareWorkspaces(options);
+  const main = workspaces[workspaces.length - 1];
+  const cores = os.availableParallelism();
+
+  // (1) Workspace scan vs bare parses, same files.
+  log(`(1) ${main.label}: CLI scan (${cores} jobs), CLI scan (1 job), TypeScript parse, oxc parse × ${options.repeat}`);
+  const scan = measureMedian(options.repeat, () => scanWith(main, undefined));
+  if (scan.output.summary.filesScanned !== main.files) {
+    log(`warning: the CLI scanned ${scan.output.summary.filesScanned} files, the bench listed ${main.files}`);
+  }
+  const scanOneJob = measureMedian(options.repeat, () => scanWith(main, 1));
+  const tsParse = measureMedian(options.repeat, () => measure<{ lines: number }>(child('parseTypeScript'), [main.listFile]));
+  const oxcParse = measureMedian(options.repeat, () => measure<{ lines: number }>(child('parseOxc'), [main.listFile]));
+  const lines = tsParse.output.lines;
+
+  // (2) ESLint: trivial rule vs trivial rule + the plugin's four rules.
+  let eslint: { trivial: Measured<{ lintSeconds: number }>; plugin: Measured<{ lintSeconds: number; phiGuardProblems: number; parseFailures: number }> } | undefined;
+  if (fs.existsSync(options.eslintPlugin)) {
+    log(`(2) ESLint on ${main.label}: trivial rule vs + PHI Guard rules × ${options.repeat}`);
+    const lintTime = (m: Measured<{ lintSeconds: number }>) => m.output.lintSeconds;
+    const runs = (mode: string) => Array.from({ length: options.repeat }, () => measure<{ lintSeconds: number; phiGuardProblems: number; parseFailures: number }>(child('eslintRun'), [main.listFile, mode, options.eslintPlugin]));
+    const trivialRuns = runs('trivial');
+    const pluginRuns = runs('plugin');
+    const pickMedian = <T extends { lintSeconds: number }>(all: Measured<T>[]) => all.sort((a, b) => lintTime(a) - lintTime(b))[Math.floor(all.length / 2)];
+    eslint = { trivial: pickMedian(trivialRuns), plugin: pickMedian(pluginRuns) };
+  } else {
+    log('(2) skipped: dist/eslint-plugin.js is not built');
+  }
+
+  // (3) Edit latency.
+  const editSizes = [1000, 5000, 20000];
+  const edits = options.small ? [20, 10, 6] : [400, 200, 100];
+  log(`(3) edit latency in ${editSizes.join('/')}-line files`);
+  const editLatency = measure<{ results: { lines: number; edits: number; medianMs: number; p95Ms: number; maxMs: number; meanFindings: number }[] }>(child('editLatency'), [editSizes.join(','), edits.join(',')]);
+
+  // (4) Growth over three sizes (the largest is (1)'s scan).
+  log('(4) growth: CLI scan of the two smaller workspaces');
+  const growth = workspaces.map((workspace) => {
+    const measured = workspace === main ? scan : measureMedian(options.repeat, () => scanWith(workspace, undefined));
+    return { label: workspace.label, files: workspace.files, lines: measured.output.summary.lines, seconds: measured.seconds, maxRssMb: measured.maxRssMb };
+  });
+  const fit = linearFit(growth.map((g) => ({ x: g.lines, y: g.seconds })));
+  const perLine = growth.map((g) => g.seconds / g.lines);
+  const costRatio = perLine[perLine.length - 1] / perLine[0];
+
+  // Report.
+  const out: string[] = [];
+  const title = options.corpus ? `corpus \`${path.basename(path.resolve(options.corpus))}\`` : `synthetic workspace (${int(options.lines)} lines requested, seed 1)`;
+  out.push(`### ${title}${options.small ? ' — small (CI smoke run, not a judgement of speed)' : ''}`, '');
+  out.push(`Command: \`npm run bench -- ${process.argv.slice(2).join(' ')}\``.replace(/ -- `$/, '`'));
+  out.push(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, ${os.platform()} ${os.release()}`);
+  out.push(`Versions: ${Object.entries(versions()).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  out.push(`Date: ${new Date().toISOString()}; median of ${options.repeat} run(s); times are whole-process wall time (Node start-up included) unless marked.`, '');
+
+  out.push(`#### (1) Workspace scan vs bare parses — ${main.files} files, ${int(lines)} lines`, '');
+  out.push('| what | seconds | lines/s | peak RSS (MB) | × TypeScript parse |', '| --- | ---: | ---: | ---: | ---: |');
+  const row = (name: string, m: Measured<unknown>) => `| ${name} | ${fmt(m.seconds)} | ${int(lines / m.seconds)} | ${int(m.maxRssMb)} | ${fmt(m.seconds / tsParse.seconds)} |`;
+  out.push(row(`\`phi-guard scan\` (${cores} worker threads)`, scan), row('`phi-guard scan --jobs 1`', scanOneJob), row('bare TypeScript parse (`ts.createSourceFile`, 1 thread)', tsParse), row('bare oxc-parser parse (`parseSync`, 1 thread)', oxcParse), '');
+  out.push(`Findings: ${scan.output.findings.length}; notices: ${scan.output.notices.length}. Target: scan ≤ ${TARGETS.scanVsTypeScript}× TypeScript parse — ${fmt(scan.seconds / tsParse.seconds)}×, ${verdict(scan.seconds / tsParse.seconds <= TARGETS.scanVsTypeScript)}; peak memory ≤ ${TARGETS.peakMemoryMb} MB — ${int(scan.maxRssMb)} MB, ${verdict(scan.maxRssMb <= TARGETS.peakMemoryMb)}.`, '');
+
+  out.push('#### (2) ESLint plugin overhead', '');
+  if (eslint) {
+    const overhead = ((eslint.plugin.output.lintSeconds - eslint.trivial.output.lintSeconds) / eslint.trivial.output.lintSeconds) * 100;
+    out.push('| configuration | lint seconds (loop only) | peak RSS (MB) |', '| --- | ---: | ---: |');
+    out.push(`| typescript-eslint parser + 1 trivial rule | ${fmt(eslint.trivial.output.lintSeconds)} | ${int(eslint.trivial.maxRssMb)} |`);
+    out.push(`| + PHI Guard's 4 rules | ${fmt(eslint.plugin.output.lintSeconds)} | ${int(eslint.plugin.maxRssMb)} |`, '');
+    out.push(`Overhead: ${fmt(overhead, 1)}% (target ≤ ${TARGETS.eslintOverheadPercent}%: ${verdict(overhead <= TARGETS.eslintOverheadPercent)}). PHI Guard problems reported: ${eslint.plugin.output.phiGuardProblems}; files ESLint could not parse: ${eslint.plugin.output.parseFailures}.`, '');
+  } else {
+    out.push('Not measured: `dist/eslint-plugin.js` is not built.', '');
+  }
+
+  out.push('#### (3) Editor re-analysis after a one-character edit (`analyzeSource` on the edited text)', '');
+  out.push('| file lines | edits | median ms | p95 ms | max ms | findings |', '| ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of editLatency.output.results) out.push(`| ${int(r.lines)} | ${r.edits} | ${fmt(r.medianMs)} | ${fmt(r.p95Ms)} | ${fmt(r.maxMs)} | ${fmt(r.meanFindings, 0)} |`);
+  const [small1k, , large20k] = editLatency.output.results;
+  out.push('', `Targets: median ≤ ${TARGETS.editMedianMs1k} ms at 1,000 lines — ${verdict(small1k.medianMs <= TARGETS.editMedianMs1k)}; p95 ≤ ${TARGETS.editP95Ms20k} ms at 20,000 lines — ${verdict(large20k.p95Ms <= TARGETS.editP95Ms20k)}.`, '');
+
+  out.push('#### (4) Growth of the scan', '');
+  out.push('| workspace | files | lines | seconds | µs per line | peak RSS (MB) |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+  growth.forEach((g, i) => out.push(`| ${g.label} | ${g.files} | ${int(g.lines)} | ${fmt(g.seconds)} | ${fmt(perLine[i] * 1e6)} | ${int(g.maxRssMb)} |`));
+  out.push('', `Slope: ${fmt(fit.slope * 100_000)} s per 100,000 lines (intercept ${fmt(fit.intercept)} s, R² ${fmt(fit.rSquared, 3)}); cost per line at the largest size is ${fmt(costRatio)}× that at the smallest (linear growth: ≈ 1 or below, start-up cost included). ${verdict(costRatio <= 1.25)}`, '');
+
+  const markdown = out.join('\n');
+  process.stdout.write(`${markdown}\n`);
+  const raw = { options, versions: versions(), workspaces, scan, scanOneJob, tsParse, oxcParse, eslint, editLatency: editLatency.output, growth, fit };
+  const jsonOut = options.jsonOut ?? path.join(REPO, 'out/bench/last-results.json');
+  fs.mkdirSync(path.dirname(jsonOut), { recursive: true });
+  fs.writeFileSync(jsonOut, JSON.stringify(raw, (key, value) => (key === 'output' && value?.findings ? { ...value, findings: value.findings.length } : value), 2));
+  log(`raw results: ${path.relative(process.cwd(), jsonOut)}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

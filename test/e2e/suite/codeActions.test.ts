@@ -1,0 +1,77 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, openSampleCopy, phiDiagnostics, syntaxErrors, waitFor, waitForDiagnostic, workspaceFolder } from './helpers';
+
+async function quickFixes(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+}
+
+function titled(actions: vscode.CodeAction[], pattern: RegExp): vscode.CodeAction {
+  const action = actions.find((candidate) => pattern.test(candidate.title));
+  assert.ok(action, `no quick fix matching ${pattern}; offered: ${actions.map((a) => a.title).join(' | ')}`);
+  return action;
+}
+
+describe('quick fixes', () => {
+  before(activateExtension);
+  afterEach(closeAllEditors);
+
+  it('de-identifies the value (the preferred fix): the finding goes and the file still parses', async () => {
+    const { document } = await openSampleCopy('src/patientSummary.ts');
+    const log = await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text === 'patient.ssn');
+    const actions = await quickFixes(document, log.range);
+    const preferred = actions.filter((action) => action.isPreferred);
+    assert.strictEqual(preferred.length, 1, `exactly one preferred fix; offered: ${actions.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`).join(' | ')}`);
+    const fix = preferred[0]!;
+    assert.ok(fix.edit, 'the de-identify fix carries its edit');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await waitFor('the SSN log finding to disappear', () => phiDiagnostics(document.uri, 'no-phi-in-logs').every((d) => d.range.start.line !== log.range.start.line));
+    assert.deepStrictEqual(syntaxErrors(document.getText(), document.fileName), []);
+    assert.match(document.lineAt(log.range.start.line + (document.getText().startsWith('import') ? 1 : 0)).text + document.getText(), /deidentify/);
+  });
+
+  it('suppresses with a justification on the line above, indented like it', async () => {
+    const { document } = await openSampleCopy('src/patientSummary.ts');
+    const log = await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text === 'patient.ssn');
+    const suppress = titled(await quickFixes(document, log.range), /^Suppress no-phi-in-logs/);
+    assert.ok(suppress.command);
+    const flaggedLine = document.lineAt(log.range.start.line);
+    const applied = await vscode.commands.executeCommand<boolean>(suppress.command.command, ...(suppress.command.arguments ?? []), 'audit log is PHI-safe (ticket SEC-42)');
+    assert.strictEqual(applied, true);
+    const commentLine = document.lineAt(log.range.start.line).text;
+    const indent = /^\s*/.exec(flaggedLine.text)![0];
+    assert.strictEqual(commentLine, `${indent}// phi-guard-allow no-phi-in-logs -- audit log is PHI-safe (ticket SEC-42)`);
+    await waitFor('the suppressed finding to disappear', () => phiDiagnostics(document.uri, 'no-phi-in-logs').length === 0);
+    assert.deepStrictEqual(syntaxErrors(document.getText(), document.fileName), []);
+  });
+
+  it('never applies an action computed for an older version of the document', async () => {
+    const editor = await openSampleCopy('src/patientSummary.ts');
+    const { document } = editor;
+    const log = await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text === 'patient.ssn');
+    const suppress = titled(await quickFixes(document, log.range), /^Suppress/);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// edited meanwhile\n'));
+    const textAfterEdit = document.getText();
+    const applied = await vscode.commands.executeCommand<boolean>(suppress.command!.command, ...(suppress.command!.arguments ?? []), 'too late');
+    assert.strictEqual(applied, false);
+    assert.strictEqual(document.getText(), textAfterEdit);
+  });
+
+  it('marks a name as not PHI in .phi-guard.json, keeping the rest of the policy', async () => {
+    const { document } = await openSampleCopy('src/patientSummary.ts');
+    const log = await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text === 'patient.ssn');
+    const markNotPhi = titled(await quickFixes(document, log.range), /^Mark '.+' as not PHI/);
+    const configUri = vscode.Uri.joinPath(workspaceFolder().uri, '.phi-guard.json');
+    const original = await vscode.workspace.fs.readFile(configUri);
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>(markNotPhi.command!.command, ...(markNotPhi.command!.arguments ?? [])), true);
+      const config = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri))) as { notPhiNames: string[]; phiNames: Record<string, string> };
+      assert.deepStrictEqual(config.phiNames, { chartNumber: 'mrn' });
+      assert.strictEqual(config.notPhiNames.length, 1);
+      assert.ok(markNotPhi.title.includes(`'${config.notPhiNames[0]}'`));
+      await waitFor('the finding to go once the name is not PHI', () => phiDiagnostics(document.uri, 'no-phi-in-logs').length === 0);
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, original);
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyzeFile } from '../../../src/cli/analyzeFile';
+import { DEFAULT_CONFIG } from '../../../src/core';
+import { fakeAnalyzer } from './fakeAnalyzer';
+import { materialize, removeTree } from './fixtures/fixtureTrees';
+
+describe('cli analyzeFile', () => {
+  let root: string;
+  beforeEach(() => {
+    root = materialize({
+      files: {
+        'src/visit.ts': 'const patientName = load();\r\n\r\nai(patientName);\n',
+        'src/notes.ts': '// BAD_SUPPRESSION\nlet x = PARSE_ERROR\n',
+        'src/min.js': 'SKIP_ME\n',
+        'src/crash.ts': 'THROW_ME\n',
+      },
+      symlinks: { 'src/dangling.ts': 'gone.ts' },
+      directories: ['src/folder.ts'],
+    });
+  });
+  afterEach(() => removeTree(root));
+
+  const analyze = (relative: string) => analyzeFile({ absolutePath: path.join(root, relative), cwd: root, config: DEFAULT_CONFIG, analyze: fakeAnalyzer });
+
+  it('turns offsets into 1-based positions for the finding and each flow step, with the file relative to cwd', () => {
+    const result = analyze('src/visit.ts');
+    assert.strictEqual(result.analysed, true);
+    assert.strictEqual(result.lines, 4);
+    assert.strictEqual(result.findings.length, 1);
+    const finding = result.findings[0];
+    assert.deepStrictEqual(
+      { file: finding.file, line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+      { file: 'src/visit.ts', line: 3, column: 4, endLine: 3, endColumn: 15 },
+    );
+    assert.deepStrictEqual(finding.flow, [
+      { kind: 'source', file: 'src/visit.ts', line: 1, column: 7, note: 'patientName is a patient name' },
+      { kind: 'sink', file: 'src/visit.ts', line: 3, column: 4, note: 'passed to ai()' },
+    ]);
+    assert.deepStrictEqual(finding.sink, { id: 'fake.ai', package: 'fake-sdk', api: 'ai', vendor: 'Fake' });
+  });
+
+  it('reports syntax errors and malformed suppressions as positioned notices and still analyses the file', () => {
+    const result = analyze('src/notes.ts');
+    assert.strictEqual(result.analysed, true);
+    assert.deepStrictEqual(result.notices, [
+      { kind: 'syntax-error', file: 'src/notes.ts', line: 2, column: 9, message: "syntax error: ')' expected. (analysed what could be parsed)" },
+      { kind: 'suppression', file: 'src/notes.ts', line: 1, column: 4, message: 'phi-guard-allow needs a reason' },
+    ]);
+  });
+
+  it('reports a file the engine skipped', () => {
+    const result = analyze('src/min.js');
+    assert.strictEqual(result.analysed, false);
+    assert.deepStrictEqual(result.notices, [{ kind: 'skipped', file: 'src/min.js', message: 'skipped: looks minified' }]);
+  });
+
+  it('does not read a file far over maxFileSizeKb', () => {
+    fs.writeFileSync(path.join(root, 'src/huge.js'), 'x'.repeat(5 * 1024));
+    const result = analyzeFile({ absolutePath: path.join(root, 'src/huge.js'), cwd: root, config: { ...DEFAULT_CONFIG, maxFileSizeKb: 1 }, analyze: () => assert.fail('must not analyse') });
+    assert.strictEqual(result.notices[0].kind, 'skipped');
+    assert.match(result.notices[0].message, /5 KB is over the maxFileSizeKb limit of 1 KB/);
+  });
+
+  it('names an unreadable file (dangling symlink, folder named like a file) in a notice instead of throwing', () => {
+    for (const [file, code] of [['src/dangling.ts', 'ENOENT'], ['src/folder.ts', 'EISDIR']]) {
+      const result = analyze(file);
+      assert.strictEqual(result.analysed, false);
+      assert.deepStrictEqual(result.notices, [{ kind: 'unreadable', file, message: `could not read the file (${code}); it was not analysed` }]);
+    }
+  });
+
+  it('turns an engine exception into an internal-error notice for that file', () => {
+    const result = analyze('src/crash.ts');
+    assert.strictEqual(result.analysed, false);
+    assert.strictEqual(result.notices[0].kind, 'internal-error');
+    assert.match(result.notices[0].message, /engine exploded/);
+  });
+});

@@ -1,0 +1,37 @@
+import * as assert from 'assert';
+import * as os from 'os';
+import { parseCliArgs, UsageError } from '../../../src/cli/cliArgs';
+
+describe('cli parseCliArgs', () => {
+  it('defaults scan to the current folder, text output, --fail-on error and one job per core', () => {
+    assert.deepStrictEqual(parseCliArgs(['scan']), { command: 'scan', paths: ['.'], format: 'text', failOn: 'error', configPath: undefined, jobs: os.availableParallelism() });
+  });
+
+  it('reads every scan option, long and short', () => {
+    assert.deepStrictEqual(parseCliArgs(['scan', 'src', 'lib', '--format', 'sarif', '--fail-on', 'warning', '--config', 'ci/.phi-guard.json', '--jobs', '3']), {
+      command: 'scan', paths: ['src', 'lib'], format: 'sarif', failOn: 'warning', configPath: 'ci/.phi-guard.json', jobs: 3,
+    });
+    assert.deepStrictEqual(parseCliArgs(['scan', '-f', 'json', '-c', 'x.json', '-j', '1']), { command: 'scan', paths: ['.'], format: 'json', failOn: 'error', configPath: 'x.json', jobs: 1 });
+  });
+
+  it('answers help and version', () => {
+    assert.deepStrictEqual(parseCliArgs([]), { command: 'help' });
+    assert.deepStrictEqual(parseCliArgs(['scan', '--help']), { command: 'help' });
+    assert.deepStrictEqual(parseCliArgs(['--version']), { command: 'version' });
+  });
+
+  it('rejects bad values, unknown options and commands, and says inventory is not there yet', () => {
+    const cases: [string[], RegExp][] = [
+      [['scan', '--format', 'xml'], /--format must be one of text, json, sarif \(got "xml"\)/],
+      [['scan', '--fail-on', 'info'], /--fail-on must be one of error, warning, none/],
+      [['scan', '--jobs', '0'], /--jobs must be a whole number of 1 or more/],
+      [['scan', '--jobs', 'two'], /--jobs must be a whole number/],
+      [['scan', '--quiet'], /Unknown option '--quiet'/],
+      [['lint'], /unknown command "lint"/],
+      [['inventory'], /`phi-guard inventory` is not available yet/],
+    ];
+    for (const [argv, message] of cases) {
+      assert.throws(() => parseCliArgs(argv), (error: unknown) => error instanceof UsageError && message.test(error.message), argv.join(' '));
+    }
+  });
+});

@@ -1,0 +1,30 @@
+import * as assert from 'assert';
+import { LineIndex } from '../../../src/cli/lineIndex';
+
+describe('cli LineIndex', () => {
+  it('converts offsets to 1-based lines and columns across \\n, \\r\\n and lone \\r line ends', () => {
+    const index = new LineIndex('ab\ncd\r\nef\rgh');
+    assert.deepStrictEqual(index.positionAt(0), { line: 1, column: 1 });
+    assert.deepStrictEqual(index.positionAt(1), { line: 1, column: 2 });
+    assert.deepStrictEqual(index.positionAt(3), { line: 2, column: 1 });
+    assert.deepStrictEqual(index.positionAt(7), { line: 3, column: 1 });
+    assert.deepStrictEqual(index.positionAt(10), { line: 4, column: 1 });
+    assert.strictEqual(index.lineCount, 4);
+  });
+
+  it('puts the end of a line (an exclusive end offset) one column past its last character', () => {
+    const index = new LineIndex('const name = 1;\nnext');
+    assert.deepStrictEqual(index.positionAt('const name'.length), { line: 1, column: 11 });
+  });
+
+  it('counts columns in UTF-16 code units, as ESLint and SARIF utf16CodeUnits do', () => {
+    const text = 'const s = "😀"; patientName';
+    assert.deepStrictEqual(new LineIndex(text).positionAt(text.indexOf('patientName')), { line: 1, column: 17 });
+  });
+
+  it('clamps offsets outside the text', () => {
+    const index = new LineIndex('a\nbc');
+    assert.deepStrictEqual(index.positionAt(-5), { line: 1, column: 1 });
+    assert.deepStrictEqual(index.positionAt(99), { line: 2, column: 3 });
+  });
+});

@@ -1,0 +1,111 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseCliArgs, type ScanCommand } from '../../../src/cli/cliArgs';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../../../src/cli/exitCodes';
+import { runScan } from '../../../src/cli/runScan';
+import { fakeAnalyzer } from './fakeAnalyzer';
+import { materialize, removeTree } from './fixtures/fixtureTrees';
+
+const CLI_SOURCE = path.resolve(__dirname, '../../../src/cli/main.ts');
+
+function capture() {
+  const out: string[] = [];
+  return { write: (text: string) => out.push(text), text: () => out.join('') };
+}
+
+describe('cli runScan', () => {
+  let root: string;
+  afterEach(() => removeTree(root));
+
+  async function scan(argv: string[]) {
+    const stdout = capture();
+    const stderr = capture();
+    const command = parseCliArgs(['scan', ...argv, '--jobs', '1']) as ScanCommand;
+    const code = await runScan(command, { cwd: root, stdout, stderr, color: false }, { analyze: fakeAnalyzer });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  }
+
+  it('exits 0 without findings, 1 with an error finding, and follows --fail-on', async () => {
+    root = materialize({ files: { 'clean.ts': 'export const a = 1;\n', 'logs.ts': 'const name = 1;\nlog(name);\n', 'ai.ts': 'const name = 1;\nai(name);\n' } });
+    assert.strictEqual((await scan(['clean.ts'])).code, EXIT_OK);
+    assert.strictEqual((await scan(['logs.ts'])).code, EXIT_OK, 'a log finding is a warning by default');
+    assert.strictEqual((await scan(['logs.ts', '--fail-on', 'warning'])).code, EXIT_FINDINGS);
+    assert.strictEqual((await scan(['ai.ts'])).code, EXIT_FINDINGS);
+    assert.strictEqual((await scan(['ai.ts', '--fail-on', 'none'])).code, EXIT_OK);
+  });
+
+  it('reads severities from the nearest .phi-guard.json', async () => {
+    root = materialize({ files: { '.phi-guard.json': '{ "severity": { "no-phi-in-logs": "error", "no-phi-to-ai": "off" } }', 'src/a.ts': 'const name = 1;\nlog(name);\n', 'src/b.ts': 'const name = 1;\nai(name);\n' } });
+    const logs = await scan(['src/a.ts']);
+    assert.strictEqual(logs.code, EXIT_FINDINGS);
+    assert.match(logs.stdout, /error {2}name \(PHI: name\) reaches log\(\)/);
+    const ai = await scan(['src/b.ts', '--format', 'json']);
+    assert.strictEqual(ai.code, EXIT_OK);
+    assert.deepStrictEqual(JSON.parse(ai.stdout).findings, []);
+  });
+
+  it('exits 2 naming the file for a broken config, a missing --config and a missing path', async () => {
+    root = materialize({ files: { '.phi-guard.json': '{ "severity": ', 'a.ts': '' } });
+    const broken = await scan(['a.ts']);
+    assert.strictEqual(broken.code, EXIT_USAGE);
+    assert.match(broken.stderr, /\.phi-guard\.json:1:\d+: invalid JSON .*\nThe scan did not run: fix the configuration above/);
+    const missingConfig = await scan(['a.ts', '--config', 'nope.json']);
+    assert.strictEqual(missingConfig.code, EXIT_USAGE);
+    assert.match(missingConfig.stderr, /nope\.json: config file not found; check the path given to --config\./);
+    fs.unlinkSync(path.join(root, '.phi-guard.json'));
+    const missingPath = await scan(['a.ts', 'src']);
+    assert.strictEqual(missingPath.code, EXIT_USAGE);
+    assert.match(missingPath.stderr, /src: no such file or folder/);
+  });
+
+  it('keeps notices out of machine-readable stdout but prints them on stderr', async () => {
+    root = materialize({ files: { 'a.ts': 'const name = 1;\nai(name);\n' }, symlinks: { 'gone.ts': 'missing.ts' } });
+    const result = await scan(['.', '--format', 'sarif']);
+    assert.strictEqual(JSON.parse(result.stdout).version, '2.1.0');
+    assert.strictEqual(result.stderr, 'phi-guard: gone.ts: could not read the file (ENOENT); it was not analysed\n');
+  });
+
+  it('scans with the real engine: PHI in an AI prompt fails the build, a log is a warning, a syntax error is a notice', async () => {
+    root = materialize({
+      files: {
+        'src/visit.ts': [
+          "import OpenAI from 'openai';",
+          'const openai = new OpenAI();',
+          'export async function summarize(patient: { firstName: string; ssn: string }) {',
+          '  const prompt = `Summarize the chart for ${patient.firstName}`;',
+          "  console.log('patient ssn', patient.ssn);",
+          "  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });",
+          '}',
+          '',
+        ].join('\n'),
+        'src/broken.ts': 'export function f( {\n',
+      },
+    });
+    const stdout = capture();
+    const stderr = capture();
+    const command = parseCliArgs(['scan', '--format', 'json', '--jobs', '1']) as ScanCommand;
+    const code = await runScan(command, { cwd: root, stdout, stderr, color: false });
+    const output = JSON.parse(stdout.text());
+    assert.strictEqual(code, EXIT_FINDINGS);
+    assert.deepStrictEqual(output.findings.map((f: { rule: string; severity: string; file: string; line: number }) => `${f.file}:${f.line} ${f.rule} ${f.severity}`), [
+      'src/visit.ts:5 no-phi-in-logs warning',
+      'src/visit.ts:6 no-phi-to-ai error',
+    ]);
+    assert.deepStrictEqual(output.findings[1].sink, { package: 'openai', api: 'chat.completions.create' });
+    assert.strictEqual(output.findings[1].flow[0].line, 4, 'the flow starts where the name enters the prompt');
+    assert.deepStrictEqual(output.notices.map((n: { kind: string; file: string }) => `${n.kind} ${n.file}`), ['syntax-error src/broken.ts']);
+  });
+
+  it('runs as a command: usage errors exit 2, and a scan writes its report to stdout', () => {
+    root = materialize({ files: { 'a.ts': 'export const a = 1;\n' } });
+    const run = (argv: string[]) => spawnSync(process.execPath, ['--require', 'tsx/cjs', CLI_SOURCE, ...argv], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../../node_modules') } });
+    const usage = run(['scan', '--format', 'xml']);
+    assert.strictEqual(usage.status, EXIT_USAGE);
+    assert.match(usage.stderr, /--format must be one of/);
+    const ok = run(['scan', '--format', 'json', '--jobs', '1']);
+    assert.strictEqual(ok.status, EXIT_OK, ok.stderr);
+    assert.deepStrictEqual(JSON.parse(ok.stdout).summary, { filesScanned: 1, filesAnalysed: 1, lines: 2 });
+  });
+});

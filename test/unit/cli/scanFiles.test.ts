@@ -1,0 +1,70 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import { collectFiles } from '../../../src/cli/collectFiles';
+import { scanFiles } from '../../../src/cli/scanFiles';
+import { DEFAULT_CONFIG, type PhiGuardConfig } from '../../../src/core';
+import { fakeAnalyzer } from './fakeAnalyzer';
+import { MIXED_PROJECT, materialize, removeTree } from './fixtures/fixtureTrees';
+
+const SOURCE_WORKER = path.resolve(__dirname, '../../../src/cli/scanWorker.ts');
+
+describe('cli scanFiles', () => {
+  let root: string;
+  afterEach(() => removeTree(root));
+
+  it('applies default severities (log is a warning), config overrides and `off`, and sorts by file and position', async () => {
+    root = materialize({ files: { 'b.ts': 'const name = 1;\nlog(name); ai(name);\n', 'a.ts': 'const mrn = 1;\nurl(mrn);\nstore(mrn);\n' } });
+    const files = ['b.ts', 'a.ts'].map((f) => path.join(root, f));
+    const run = (config: PhiGuardConfig) => scanFiles({ files, cwd: root, config, jobs: 1, analyze: fakeAnalyzer });
+
+    const byDefault = await run(DEFAULT_CONFIG);
+    assert.deepStrictEqual(
+      byDefault.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.severity}`),
+      ['a.ts:2:5 no-phi-in-url error', 'a.ts:3:7 no-unencrypted-phi-storage error', 'b.ts:2:5 no-phi-in-logs warning', 'b.ts:2:15 no-phi-to-ai error'],
+    );
+    assert.strictEqual(byDefault.filesScanned, 2);
+    assert.strictEqual(byDefault.linesScanned, 7);
+
+    const configured = await run({ ...DEFAULT_CONFIG, severity: { 'no-phi-in-logs': 'error', 'no-phi-in-url': 'off', 'no-phi-to-ai': 'warning' } });
+    assert.deepStrictEqual(
+      configured.findings.map((f) => `${f.rule} ${f.severity}`),
+      ['no-unencrypted-phi-storage error', 'no-phi-in-logs error', 'no-phi-to-ai warning'],
+    );
+  });
+
+  it('reports progress once per file', async () => {
+    root = materialize({ files: { 'a.ts': '', 'b.ts': '', 'c.ts': '' } });
+    const calls: string[] = [];
+    await scanFiles({ files: ['a.ts', 'b.ts', 'c.ts'].map((f) => path.join(root, f)), cwd: root, config: DEFAULT_CONFIG, jobs: 1, analyze: fakeAnalyzer, onProgress: (done, total) => calls.push(`${done}/${total}`) });
+    assert.deepStrictEqual(calls, ['1/3', '2/3', '3/3']);
+  });
+
+  it('gives the same report on worker threads as in this thread, unreadable files and syntax errors included', async () => {
+    root = materialize(MIXED_PROJECT);
+    const { files } = collectFiles({ paths: ['.'], cwd: root, config: DEFAULT_CONFIG, root });
+    const inThread = await scanFiles({ files, cwd: root, config: DEFAULT_CONFIG, jobs: 1 });
+    let progressCalls = 0;
+    const onWorkers = await scanFiles({
+      files,
+      cwd: root,
+      config: DEFAULT_CONFIG,
+      jobs: 2,
+      workerScript: SOURCE_WORKER,
+      workerExecArgv: ['--require', 'tsx/cjs'],
+      minFilesForWorkers: 1,
+      onProgress: () => progressCalls++,
+    });
+    assert.deepStrictEqual(onWorkers, inThread);
+    assert.strictEqual(progressCalls, files.length);
+    assert.strictEqual(inThread.filesScanned, files.length);
+    assert.strictEqual(inThread.filesAnalysed, files.length - 1);
+    assert.deepStrictEqual(inThread.notices.filter((n) => n.kind === 'unreadable').map((n) => n.file), ['src/dangling.ts']);
+    assert.deepStrictEqual(inThread.notices.filter((n) => n.kind === 'syntax-error').map((n) => n.file), ['src/broken-syntax.ts']);
+  });
+
+  it('falls back to this thread when the worker bundle is missing', async () => {
+    root = materialize({ files: { 'a.ts': 'const name = 1;\nai(name);\n' } });
+    const report = await scanFiles({ files: [path.join(root, 'a.ts')], cwd: root, config: DEFAULT_CONFIG, jobs: 2, workerScript: path.join(root, 'missing.js'), minFilesForWorkers: 1 });
+    assert.strictEqual(report.filesAnalysed, 1);
+  });
+});

@@ -1,0 +1,137 @@
+import * as assert from 'assert';
+import { deidentify } from '../../../src/deid';
+import type { PhiCategoryId } from '../../../src/deid';
+
+const now = new Date('2026-11-28T12:00:00Z');
+
+/** One structured field per Safe Harbor identifier (A)–(R) that is removed outright, with a realistic value. */
+const REMOVED_IDENTIFIERS: ReadonlyArray<readonly [string, PhiCategoryId, unknown]> = [
+  ['firstName', 'name', 'Maria'],
+  ['streetAddress', 'geographic', '12 Elm Street'],
+  ['city', 'geographic', 'Springfield'],
+  ['county', 'geographic', 'Hampden'],
+  ['phoneNumber', 'phone', '(413) 555-0142'],
+  ['faxNumber', 'fax', '413-555-0199'],
+  ['email', 'email', 'maria.lopez@example.org'],
+  ['ssn', 'ssn', '123-45-6789'],
+  ['mrn', 'mrn', 'MRN-0042317'],
+  ['memberId', 'health-plan', 'W123456789'],
+  ['accountNumber', 'account', '000123456789'],
+  ['driversLicense', 'license', 'S123-4567-8901'],
+  ['vin', 'vehicle', '1HGCM82633A004352'],
+  ['serialNumber', 'device', 'PM-88812-X'],
+  ['website', 'url', 'https://maria.example.org'],
+  ['ipAddress', 'ip', '203.0.113.7'],
+  ['voicePrint', 'biometric', 'vp:7f3a99'],
+  ['photo', 'photo', 'https://cdn.example.org/p/42.jpg'],
+  ['encounterId', 'other-id', 'ENC-778812'],
+];
+
+describe('deidentify: structured fields (Safe Harbor 164.514(b)(2))', () => {
+  for (const [field, category, value] of REMOVED_IDENTIFIERS) {
+    it(`replaces ${field} (${category}) with a typed placeholder, or drops it in remove mode`, () => {
+      assert.deepStrictEqual(deidentify({ [field]: value }, { now }), { [field]: `[REDACTED:${category}]` });
+      assert.deepStrictEqual(deidentify({ [field]: value }, { now, mode: 'remove' }), {});
+    });
+  }
+
+  it('reduces ZIP codes to three digits, and to 000 for the restricted areas', () => {
+    assert.deepStrictEqual(deidentify({ zipCode: '02139', zip: '03601-1234', postalCode: 90210 }, { now }), { zipCode: '021', zip: '000', postalCode: '902' });
+    // A ZIP stored as a number loses its leading zero; 2139 is 02139.
+    assert.deepStrictEqual(deidentify({ zipCode: 2139 }, { now }), { zipCode: '021' });
+    assert.deepStrictEqual(deidentify({ zipCode: 'SW1A 1AA' }, { now }), { zipCode: '[REDACTED:geographic]' });
+    assert.deepStrictEqual(deidentify({ zipCode: '02139' }, { now, restrictedZip3: ['021'] }), { zipCode: '000' });
+  });
+
+  it('keeps state and country (Safe Harbor allows the state) while removing the rest of an address object', () => {
+    const out = deidentify({ address: { line: ['12 Elm Street', 'Apt 3'], city: 'Springfield', state: 'MA', postalCode: '01103', country: 'US' } }, { now });
+    assert.deepStrictEqual(out, {
+      address: { line: ['[REDACTED:geographic]', '[REDACTED:geographic]'], city: '[REDACTED:geographic]', state: 'MA', postalCode: '011', country: 'US' },
+    });
+  });
+
+  it('keeps only the year of birth, admission, discharge, death and service dates', () => {
+    const out = deidentify(
+      { birthDate: '1980-05-06', admissionDate: '03/14/2024', dischargedAt: new Date('2024-03-20T10:00:00Z'), deathDate: 'March 5, 2025', dateOfService: '5 Jan 2024', visitDate: 1709251200000 },
+      { now },
+    );
+    assert.deepStrictEqual(out, { birthDate: '1980', admissionDate: '2024', dischargedAt: '2024', deathDate: '2025', dateOfService: '2024', visitDate: 2024 });
+  });
+
+  it('removes a date it cannot read rather than passing it through', () => {
+    assert.deepStrictEqual(deidentify({ admissionDate: 'the fifth of never' }, { now }), { admissionDate: '[REDACTED:date]' });
+  });
+
+  it('aggregates ages over 89 and birth dates that reveal them into "90+"', () => {
+    const out = deidentify({ age: 93, patientAge: '90', ageYears: 89, dob: '1936-11-27', birthDate: '1936-11-29', dateOfBirth: 1930 }, { now });
+    // 1936-11-27 is 90 on 2026-11-28; 1936-11-29 is still 89.
+    assert.deepStrictEqual(out, { age: '90+', patientAge: '90+', ageYears: 89, dob: '90+', birthDate: '1936', dateOfBirth: '90+' });
+  });
+
+  it('keeps clinical categories by default (their text scrubbed) and removes them on request', () => {
+    const record = {
+      diagnosis: 'Type 2 diabetes (E11.9); patient email jo@example.com',
+      medications: [{ name: 'metformin', dose: '500 mg' }],
+      labResults: { hba1c: 7.2 },
+      chiefComplaint: 'fatigue',
+      procedureCode: '99213',
+      allergies: ['penicillin'],
+    };
+    assert.deepStrictEqual(deidentify(record, { now }), { ...record, diagnosis: 'Type 2 diabetes (E11.9); patient email [REDACTED:email]' });
+    assert.deepStrictEqual(deidentify(record, { now, clinical: 'remove', mode: 'remove' }), {});
+    assert.deepStrictEqual(deidentify({ allergies: 'penicillin' }, { now, clinical: 'remove' }), { allergies: '[REDACTED:allergy]' });
+  });
+
+  it('classifies with the analyzer catalog: look-alikes stay, context decides', () => {
+    const out = deidentify({ fileName: 'scan.pdf', hostname: 'db1', zipFile: 'a.zip', updatedAt: 'v2', patient: { name: 'Ana Ruiz' }, file: { name: 'x.pdf' } }, { now, context: [] });
+    assert.deepStrictEqual(out, { fileName: 'scan.pdf', hostname: 'db1', zipFile: 'a.zip', updatedAt: 'v2', patient: { name: '[REDACTED:name]' }, file: { name: 'x.pdf' } });
+  });
+
+  it('presumes the value is about a patient unless told otherwise, so a bare `name` is removed', () => {
+    assert.deepStrictEqual(deidentify({ name: 'Ana Ruiz' }, { now }), { name: '[REDACTED:name]' });
+    assert.deepStrictEqual(deidentify({ name: 'Ana Ruiz' }, { now, context: ['report'] }), { name: 'Ana Ruiz' });
+  });
+
+  it('scrubs unclassified strings as free text', () => {
+    assert.deepStrictEqual(deidentify({ comment: 'Call 617-555-0123 or write to ana@example.com' }, { now }), { comment: 'Call [REDACTED:phone] or write to [REDACTED:email]' });
+  });
+
+  it('honours per-field overrides', () => {
+    const out = deidentify({ nickname: 'Bud', ref: 'R-1', favouriteColour: 'blue' }, { now, fields: { ref: 'other-id', NICKNAME: 'keep' } });
+    assert.deepStrictEqual(out, { nickname: 'Bud', ref: '[REDACTED:other-id]', favouriteColour: 'blue' });
+  });
+
+  it('treats a value passed alone by category or field name (what quick fixes generate)', () => {
+    assert.strictEqual(deidentify('Maria Lopez', { category: 'name' }), '[REDACTED:name]');
+    assert.strictEqual(deidentify('1931-01-01', { fieldName: 'patient.birthDate', now }), '90+');
+    assert.strictEqual(deidentify('02139', { fieldName: 'zipCode' }), '021');
+    assert.strictEqual(deidentify('SSN 123-45-6789'), 'SSN [REDACTED:ssn]');
+    assert.strictEqual(deidentify('123-45-6789', { category: 'ssn', mode: 'remove' }), undefined);
+  });
+
+  it('copies deeply and never mutates its input, including Maps, Sets, Dates and cycles', () => {
+    const when = new Date('2024-02-03T00:00:00Z');
+    const input: Record<string, unknown> = { ssn: '123-45-6789', visits: [{ visitDate: when }], extra: new Map([['email', 'a@b.co']]), tags: new Set(['x']) };
+    input['self'] = input;
+    const snapshot = { ssn: input['ssn'], visits: input['visits'], when: when.getTime() };
+    const out = deidentify(input, { now }) as Record<string, unknown>;
+    assert.strictEqual(input['ssn'], snapshot.ssn);
+    assert.strictEqual(input['visits'], snapshot.visits);
+    assert.strictEqual(when.getTime(), snapshot.when);
+    assert.strictEqual((input['extra'] as Map<string, string>).get('email'), 'a@b.co');
+    assert.notStrictEqual(out, input);
+    assert.strictEqual(out['self'], out, 'a cycle in the input is a cycle in the copy');
+    assert.deepStrictEqual((out['visits'] as unknown[])[0], { visitDate: '2024' });
+    assert.strictEqual((out['extra'] as Map<string, string>).get('email'), '[REDACTED:email]');
+    assert.ok(out['tags'] instanceof Set && out['tags'] !== input['tags']);
+  });
+
+  it('removes everything inside an identifier object (a name with given and family parts)', () => {
+    const out = deidentify({ legalName: { given: ['Maria', 'Elena'], family: 'Lopez' } }, { now });
+    assert.deepStrictEqual(out, { legalName: { given: ['[REDACTED:name]', '[REDACTED:name]'], family: '[REDACTED:name]' } });
+  });
+
+  it('leaves numbers, booleans and null in unclassified fields', () => {
+    assert.deepStrictEqual(deidentify({ count: 3, active: true, note: null }, { now }), { count: 3, active: true, note: null });
+  });
+});

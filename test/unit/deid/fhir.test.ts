@@ -1,0 +1,114 @@
+import * as assert from 'assert';
+import { deidentify } from '../../../src/deid';
+import * as samples from './samples/fhirSamples';
+
+const now = new Date('2026-11-28T12:00:00Z');
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function assertNoPlantedIdentifier(output: unknown): void {
+  const text = JSON.stringify(output);
+  for (const planted of samples.PLANTED_IDENTIFIERS) assert.ok(!text.includes(planted), `"${planted}" survived: ${text}`);
+}
+
+describe('deidentify: FHIR resources', () => {
+  it('Patient: names, telecom, identifiers, photo, contact, narrative and identifying extensions go; state, ZIP3, years and codes stay', () => {
+    const out = deidentify(samples.patient, { now }) as Json;
+    assertNoPlantedIdentifier(out);
+    assert.strictEqual(out.resourceType, 'Patient');
+    assert.strictEqual(out.id, '[REDACTED:other-id]');
+    assert.deepStrictEqual(out.meta, { profile: samples.patient.meta.profile });
+    assert.match(out.text.div, /^<div xmlns="http:\/\/www.w3.org\/1999\/xhtml">/);
+    assert.deepStrictEqual(out.name, [{ use: 'official', text: '[REDACTED:name]' }]);
+    assert.deepStrictEqual(out.telecom, [
+      { system: 'phone', use: 'home', value: '[REDACTED:phone]' },
+      { system: 'email', value: '[REDACTED:email]' },
+      { system: 'fax', value: '[REDACTED:fax]' },
+    ]);
+    assert.deepStrictEqual(out.identifier.map((i: Json) => i.value), ['[REDACTED:mrn]', '[REDACTED:ssn]', '[REDACTED:health-plan]']);
+    assert.strictEqual(out.identifier[0].system, 'https://ehr.example.org/mrn', 'the assigning system says what the identifier was');
+    assert.strictEqual(out.birthDate, '1980');
+    assert.strictEqual(out.deceasedDateTime, '2025');
+    assert.strictEqual(out.gender, 'female');
+    assert.deepStrictEqual(out.address, [
+      { use: 'home', line: ['[REDACTED:geographic]', '[REDACTED:geographic]'], city: '[REDACTED:geographic]', district: '[REDACTED:geographic]', state: 'MA', postalCode: '011', country: 'US', period: { start: '2010' } },
+    ]);
+    assert.deepStrictEqual(out.photo, [{ title: '[REDACTED:photo]' }]);
+    assert.deepStrictEqual(out.contact[0].name, { text: '[REDACTED:name]' });
+    assert.strictEqual(out.contact[0].address.postalCode, '010');
+    assert.deepStrictEqual(out.contact[0].relationship, samples.patient.contact[0]!.relationship);
+    assert.deepStrictEqual(out.extension[0], { url: samples.patient.extension[0]!.url, valueString: '[REDACTED:name]' });
+    assert.deepStrictEqual(out.extension[1].valueAddress, { city: '[REDACTED:geographic]', state: 'TX', country: 'US' });
+    assert.deepStrictEqual(out.extension[2], samples.patient.extension[2]);
+    assert.deepStrictEqual(out.generalPractitioner, [{ reference: 'Practitioner/[REDACTED:other-id]', display: '[REDACTED:name]' }]);
+    assert.deepStrictEqual(out.managingOrganization, { reference: 'Organization/[REDACTED:other-id]', display: 'Family Health Clinic' });
+  });
+
+  it('Patient 90 or older: the birth date goes entirely, with a data-absent-reason (FHIR has no "90+" date)', () => {
+    const out = deidentify(samples.oldPatient, { now }) as Json;
+    assertNoPlantedIdentifier(out);
+    assert.ok(!('birthDate' in out));
+    assert.deepStrictEqual(out._birthDate, { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'masked' }] });
+  });
+
+  it('RelatedPerson and Practitioner: person names, contact details and licence identifiers go', () => {
+    const related = deidentify(samples.relatedPerson, { now }) as Json;
+    const practitioner = deidentify(samples.practitioner, { now }) as Json;
+    assertNoPlantedIdentifier([related, practitioner]);
+    assert.strictEqual(related.birthDate, '1978');
+    assert.strictEqual(related.patient.reference, 'Patient/[REDACTED:other-id]');
+    assert.deepStrictEqual(related.relationship, samples.relatedPerson.relationship);
+    assert.strictEqual(practitioner.identifier[0].value, '[REDACTED:license]');
+    assert.strictEqual(practitioner.qualification[0].identifier[0].value, '[REDACTED:other-id]');
+  });
+
+  it('Observation, Condition, Encounter, MedicationRequest: clinical codes and values stay; dates keep the year; subjects and notes are scrubbed', () => {
+    const [obs, cond, enc, med] = [samples.observation, samples.condition, samples.encounter, samples.medicationRequest].map((r) => deidentify(r, { now }) as Json);
+    assertNoPlantedIdentifier([obs, cond, enc, med]);
+    assert.deepStrictEqual(obs!.code, samples.observation.code);
+    assert.deepStrictEqual(obs!.valueQuantity, samples.observation.valueQuantity);
+    assert.strictEqual(obs!.effectiveDateTime, '2024');
+    assert.strictEqual(obs!.issued, '2024');
+    assert.deepStrictEqual(obs!.subject, { reference: 'Patient/[REDACTED:other-id]', display: '[REDACTED:name]' });
+    assert.strictEqual(obs!.note[0].text, 'Called patient at [REDACTED:phone] on 2024.');
+    assert.deepStrictEqual(cond!.code, samples.condition.code);
+    assert.strictEqual(cond!.subject.reference, '[REDACTED:other-id]');
+    assert.deepStrictEqual([cond!.onsetDateTime, cond!.recordedDate], ['2019', '2019']);
+    assert.deepStrictEqual(enc!.period, { start: '2024', end: '2024' });
+    assert.strictEqual(enc!.identifier[0].value, '[REDACTED:other-id]');
+    assert.deepStrictEqual(enc!.class, samples.encounter.class);
+    assert.strictEqual(enc!.location[0].location.display, 'Ward 3');
+    assert.deepStrictEqual(med!.medicationCodeableConcept, samples.medicationRequest.medicationCodeableConcept);
+    assert.strictEqual(med!.authoredOn, '2024');
+    assert.strictEqual(med!.requester.display, '[REDACTED:name]');
+    assert.strictEqual(med!.dosageInstruction[0].text, 'Take 1 tablet by mouth twice daily');
+  });
+
+  it('Bundle: every entry is de-identified and full URLs go', () => {
+    const out = deidentify(samples.bundle, { now }) as Json;
+    assertNoPlantedIdentifier(out);
+    assert.strictEqual(out.entry.length, 2);
+    assert.strictEqual(out.entry[0].fullUrl, '[REDACTED:url]');
+    assert.strictEqual(out.entry[0].resource.name[0].text, '[REDACTED:name]');
+    assert.strictEqual(out.entry[1].resource.valueQuantity.value, 7.2);
+  });
+
+  it('remove mode drops identifier elements and keeps the resource valid-shaped', () => {
+    const out = deidentify(samples.patient, { now, mode: 'remove' }) as Json;
+    assertNoPlantedIdentifier(out);
+    for (const key of ['id', 'name', 'telecom', 'identifier', 'photo', 'generalPractitioner']) assert.ok(!(key in out), `${key} is absent, not empty`);
+    assert.deepStrictEqual(out.address, [{ use: 'home', state: 'MA', postalCode: '011', country: 'US', period: { start: '2010' } }]);
+    assert.deepStrictEqual(out.contact[0].address, { state: 'MA', postalCode: '010' });
+    assert.ok(!('telecom' in out.contact[0]));
+  });
+
+  it('finds FHIR resources nested in ordinary objects', () => {
+    const out = deidentify({ request: { patient: samples.oldPatient } }, { now }) as Json;
+    assertNoPlantedIdentifier(out);
+  });
+
+  it('does not mutate the sample resources', () => {
+    const before = JSON.stringify(samples.bundle);
+    deidentify(samples.bundle, { now });
+    assert.strictEqual(JSON.stringify(samples.bundle), before);
+  });
+});

@@ -1,0 +1,165 @@
+import * as assert from 'assert';
+import { scrubText } from '../../../src/deid';
+import { passesLuhn, passesVinCheck } from '../../../src/deid/recognizers/checksums';
+import { isValidIpv4, isValidIpv6 } from '../../../src/deid/recognizers/ipAddress';
+import { isValidSsn } from '../../../src/deid/recognizers/ssn';
+
+const now = new Date('2026-11-28T12:00:00Z');
+const scrub = (text: string) => scrubText(text, { now });
+
+describe('deid recognizers', () => {
+  describe('SSN', () => {
+    it('removes valid SSNs with dashes, spaces or none', () => {
+      assert.strictEqual(scrub('SSN 123-45-6789.'), 'SSN [REDACTED:ssn].');
+      assert.strictEqual(scrub('ssn 123 45 6789'), 'ssn [REDACTED:ssn]');
+      assert.strictEqual(scrub('id 123456789 on file'), 'id [REDACTED:ssn] on file');
+    });
+    it('applies the SSA area/group/serial rules', () => {
+      assert.ok(isValidSsn('123', '45', '6789'));
+      for (const [a, g, s] of [['000', '12', '3456'], ['666', '12', '3456'], ['912', '12', '3456'], ['123', '00', '4567'], ['123', '45', '0000']] as const) {
+        assert.ok(!isValidSsn(a, g, s), `${a}-${g}-${s}`);
+      }
+      assert.strictEqual(scrub('ref 666-12-3456'), 'ref 666-12-3456');
+    });
+  });
+
+  describe('phone and fax', () => {
+    it('removes NANP numbers in the usual shapes', () => {
+      for (const phone of ['(617) 555-0123', '617-555-0123', '617.555.0123', '+1 617 555 0123', '1-617-555-0123', '6175550123', '617-555-0123 ext. 42']) {
+        assert.strictEqual(scrub(`call ${phone} today`), 'call [REDACTED:phone] today', phone);
+      }
+    });
+    it('calls a number a fax when "fax" precedes it', () => {
+      assert.strictEqual(scrub('Fax: 617-555-0199'), 'Fax: [REDACTED:fax]');
+    });
+    it('removes international numbers written with +', () => {
+      assert.strictEqual(scrub('UK +44 20 7946 0958'), 'UK [REDACTED:phone]');
+    });
+    it('does not treat blood pressure, doses or N11 service numbers as phones', () => {
+      assert.strictEqual(scrub('BP 120/80, metformin 500 mg, call 311-555-0123'), 'BP 120/80, metformin 500 mg, call 311-555-0123');
+    });
+  });
+
+  describe('email and URL', () => {
+    it('removes email addresses, including plus and dotted local parts', () => {
+      assert.strictEqual(scrub('mail jo.ann+clinic@mail.example.co.uk.'), 'mail [REDACTED:email].');
+    });
+    it('does not call a handle or a bare @ an email', () => {
+      assert.strictEqual(scrub('@maria and a@b'), '@maria and a@b');
+    });
+    it('removes URLs without their trailing punctuation', () => {
+      assert.strictEqual(scrub('see https://example.org/u/42?x=1). Or www.example.org.'), 'see [REDACTED:url]). Or [REDACTED:url].');
+    });
+  });
+
+  describe('IP addresses', () => {
+    it('removes IPv4 and IPv6 and validates them', () => {
+      assert.strictEqual(scrub('from 192.168.1.20 and 2001:db8::8a2e:370:7334 and ::1'), 'from [REDACTED:ip] and [REDACTED:ip] and [REDACTED:ip]');
+      assert.ok(!isValidIpv4('256.1.1.1'));
+      assert.ok(!isValidIpv6('1::2::3'));
+      assert.ok(!isValidIpv6('1:2:3'));
+      assert.ok(isValidIpv6('::ffff:192.0.2.1'));
+      assert.strictEqual(scrub('at 10:30:45 version 1.2.3'), 'at 10:30:45 version 1.2.3');
+    });
+  });
+
+  describe('labelled identifiers', () => {
+    it('uses the label to choose the category', () => {
+      assert.strictEqual(scrub('MRN: 00123456'), 'MRN: [REDACTED:mrn]');
+      assert.strictEqual(scrub('Member ID W1234X'), 'Member ID [REDACTED:health-plan]');
+      assert.strictEqual(scrub('acct # 7781-22'), 'acct # [REDACTED:account]');
+      assert.strictEqual(scrub("driver's license D1234"), "driver's license [REDACTED:license]");
+      assert.strictEqual(scrub('plate 7ABC123'), 'plate [REDACTED:vehicle]');
+      assert.strictEqual(scrub('pacemaker serial no. PM4471'), 'pacemaker serial no. [REDACTED:device]');
+      assert.strictEqual(scrub('claim number C-2231'), 'claim number [REDACTED:other-id]');
+    });
+    it('needs a digit in the value', () => {
+      assert.strictEqual(scrub('account closed'), 'account closed');
+    });
+  });
+
+  describe('dates', () => {
+    it('keeps only the year, in common formats', () => {
+      const cases: ReadonlyArray<readonly [string, string]> = [
+        ['2024-03-05', '2024'], ['2024-03-05T10:30:00Z', '2024'], ['03/05/2024', '2024'], ['3-5-24', '2024'], ['05.03.2024', '2024'],
+        ['March 5, 2024', '2024'], ['Mar 5th 2024', '2024'], ['5 March 2024', '2024'], ['5th of March, 2024', '2024'], ['March 2024', '2024'],
+        ['2024-03', '2024'], ['31/12/1999', '1999'],
+      ];
+      for (const [date, year] of cases) assert.strictEqual(scrub(`seen ${date} in clinic`), `seen ${year} in clinic`, date);
+    });
+    it('removes a day and month without a year', () => {
+      assert.strictEqual(scrub('follow up on March 5.'), 'follow up on [REDACTED:date].');
+      assert.strictEqual(scrub('you may 5 times'), 'you may 5 times');
+    });
+    it('leaves impossible dates and fractions', () => {
+      assert.strictEqual(scrub('02/30/2024 and 13/13/2024 and 1/2'), '02/30/2024 and 13/13/2024 and 1/2');
+    });
+    it('turns a birth date of someone 90 or older into 90+', () => {
+      assert.strictEqual(scrub('DOB: 01/02/1930'), 'DOB: 90+');
+      assert.strictEqual(scrub('born on March 5, 1960'), 'born on 1960');
+    });
+  });
+
+  describe('ages', () => {
+    it('aggregates ages over 89 and keeps younger ones', () => {
+      assert.strictEqual(scrub('a 93-year-old man, 94 y/o, age: 101; his son is 64 years old'), 'a 90+-year-old man, 90+ y/o, age: 90+; his son is 64 years old');
+    });
+  });
+
+  describe('ZIP codes', () => {
+    it('reduces a ZIP after a state or a label, and leaves bare five-digit numbers', () => {
+      assert.strictEqual(scrub('Boston, MA 02139-4307'), 'Boston, MA 021');
+      assert.strictEqual(scrub('Zip code: 03601'), 'Zip code: 000');
+      assert.strictEqual(scrub('LOINC 85354-9, 12345 units'), 'LOINC 85354-9, 12345 units');
+    });
+  });
+
+  describe('street addresses', () => {
+    it('removes a street address with its unit and city, keeping the state', () => {
+      assert.strictEqual(scrub('Lives at 42 West Oak Street, Apt 4B, Springfield, IL 62704.'), 'Lives at [REDACTED:geographic], IL 627.');
+      assert.strictEqual(scrub('PO Box 123'), '[REDACTED:geographic]');
+    });
+    it('does not take lowercase phrases for addresses', () => {
+      assert.strictEqual(scrub('walked 2 miles each way'), 'walked 2 miles each way');
+    });
+  });
+
+  describe('card numbers, NPI, MBI, VIN', () => {
+    it('removes Luhn-valid card numbers only', () => {
+      assert.ok(passesLuhn('4111111111111111'));
+      assert.strictEqual(scrub('card 4111 1111 1111 1111'), 'card [REDACTED:account]');
+      assert.strictEqual(scrub('lot 4111 1111 1111 1112'), 'lot 4111 1111 1111 1112');
+    });
+    it('removes NPIs whose check digit is valid', () => {
+      assert.strictEqual(scrub('NPI 1234567893'), 'NPI [REDACTED:license]');
+    });
+    it('removes Medicare MBIs in the CMS format', () => {
+      assert.strictEqual(scrub('MBI 1EG4-TE5-MK73 ok'), 'MBI [REDACTED:health-plan] ok');
+      assert.strictEqual(scrub('code 1SG4TE5MK73'), 'code 1SG4TE5MK73', 'S is not an MBI letter');
+    });
+    it('removes VINs whose check digit is valid', () => {
+      assert.ok(passesVinCheck('1HGCM82633A004352'));
+      assert.ok(!passesVinCheck('1HGCM82643A004352'));
+      assert.strictEqual(scrub('car 1HGCM82633A004352'), 'car [REDACTED:vehicle]');
+    });
+  });
+
+  describe('names', () => {
+    it('removes names that follow a title or a label', () => {
+      assert.strictEqual(scrub('Seen by Dr. Jane Doe.'), 'Seen by Dr. [REDACTED:name].');
+      assert.strictEqual(scrub('Patient: John Q. Public'), 'Patient: [REDACTED:name]');
+      assert.strictEqual(scrub('Patient John Smith presents with cough'), 'Patient [REDACTED:name] presents with cough');
+    });
+    it('does not catch names without a cue (documented limit)', () => {
+      assert.strictEqual(scrub('John Smith presents with cough'), 'John Smith presents with cough');
+    });
+  });
+
+  describe('photos and other numbers', () => {
+    it('removes inline images and long reference numbers', () => {
+      assert.strictEqual(scrub('img data:image/png;base64,iVBORw0KGgo= end'), 'img [REDACTED:photo] end');
+      assert.strictEqual(scrub('ref 88123456 and A123456'), 'ref [REDACTED:other-id] and [REDACTED:other-id]');
+      assert.strictEqual(scrub('glucose 123456 is not a number here? 5.5 mmol'), 'glucose 123456 is not a number here? 5.5 mmol');
+    });
+  });
+});
