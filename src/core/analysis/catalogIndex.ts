@@ -35,12 +35,20 @@ export type SinkKind = 'call' | 'new' | 'assign';
 /** The catalog entries whose path matches this callee (or assigned property). */
 export function findSinks(ref: ApiRef, kind: SinkKind): SinkEntry[] {
   const found: SinkEntry[] = [];
+  const paths = pathVariants(ref);
   for (const { entry, patterns } of COMPILED_SINKS) {
     if ((entry.kind ?? 'call') !== kind) continue;
     if (!moduleMatches(entry.modules, ref.module)) continue;
-    if (patterns.some((p) => matchesApiPattern(p, ref.path))) found.push(entry);
+    if (patterns.some((p) => paths.some((path) => matchesApiPattern(p, path)))) found.push(entry);
   }
   return found;
+}
+
+/** `require('axios').post` and `import * as axios` reach the default export's members without `default`:
+ * CommonJS modules are their default export. */
+function pathVariants(ref: ApiRef): (readonly string[])[] {
+  if (ref.module === '<global>' || ref.path[0] === 'default') return [ref.path];
+  return [ref.path, ['default', ...ref.path]];
 }
 
 export function isChainable(ref: ApiRef, method: string): boolean {
@@ -52,7 +60,7 @@ export function isChainable(ref: ApiRef, method: string): boolean {
 
 export function findSanitizer(ref: ApiRef): SanitizerEntry | undefined {
   for (const { entry, patterns } of COMPILED_SANITIZERS) {
-    if (moduleMatches(entry.modules!, ref.module) && patterns.some((p) => matchesApiPattern(p, ref.path))) return entry;
+    if (moduleMatches(entry.modules!, ref.module) && patterns.some((p) => pathVariants(ref).some((path) => matchesApiPattern(p, path)))) return entry;
   }
   return undefined;
 }

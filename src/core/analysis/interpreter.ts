@@ -97,6 +97,13 @@ const CONTAINER_PROPERTIES = new Set([
   'rawData', 'json', 'content', 'message', 'choices', 'output', 'text', 'parsed', 'input', 'patient', 'person', 'subject',
 ]);
 
+/** `logger.warn` rather than the catalog's generic `logger.info`: the method actually called. */
+function apiLabel(entry: SinkEntry, path: readonly string[]): string {
+  const last = path[path.length - 1];
+  if (entry.category !== 'log' || !last || last.endsWith('()') || last.startsWith('$')) return entry.api;
+  return /\.[A-Za-z]+$/.test(entry.api) ? entry.api.replace(/\.[A-Za-z]+$/, `.${last}`) : entry.api;
+}
+
 function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.ConciseBody } {
   return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)
     || ts.isConstructorDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node);
@@ -193,7 +200,7 @@ export class Interpreter {
       if (binding.owner !== this.frame.id) binding.readByClosure = true;
     }
     if (binding.kind !== 'var' && binding.kind !== 'param') return value;
-    if (value.sanitized || value.fn || (value.api && !value.api.path.some((segment) => segment.startsWith('$arg')))) return value;
+    if (value.sanitized || value.fn) return value;
     const source = this.nameSourceOf(binding, at);
     return source ? { ...value, taint: joinTaint(source, value.taint) } : value;
   }
@@ -600,8 +607,13 @@ export class Interpreter {
     }
     parts.unshift(name.text);
     const last = parts[parts.length - 1]!;
-    if (['Array', 'ReadonlyArray', 'Promise', 'Readonly', 'Partial', 'Required', 'NonNullable', 'Awaited', 'Set', 'PromiseLike'].includes(last) && type.typeArguments?.length) {
+    if (['Array', 'ReadonlyArray', 'Promise', 'Readonly', 'Partial', 'Required', 'NonNullable', 'Awaited', 'Set', 'PromiseLike', 'Omit', 'Pick'].includes(last) && type.typeArguments?.length) {
       return this.typeValue(type.typeArguments[0]!, at);
+    }
+    if (type.typeArguments?.length && !this.localTypes.has(last) && !this.names.typeCategories(last)) {
+      // `Repository<Patient>`, `Model<PatientDoc>`: a gateway to records, not a record. Marked (no taint) so its name is not read as PHI either.
+      const inner = type.typeArguments.reduce<Value>((acc, t) => joinValues(acc, this.typeValue(t, at)), EMPTY);
+      if (isTainted(inner.taint)) return { context: splitWords(last) };
     }
     const binding = this.scope.lookup(parts[0]!);
     const base = binding?.kind === 'import' ? binding.global.api : undefined;
@@ -684,11 +696,17 @@ export class Interpreter {
         this.eval(c.condition);
         return joinValues(this.eval(c.whenTrue), this.eval(c.whenFalse));
       }
-      case ts.SyntaxKind.ParenthesizedExpression:
       case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.TypeAssertionExpression: {
+        // `JSON.parse(body) as LabResultMessage`: the asserted type says what the value is.
+        const asserted = node as ts.AsExpression;
+        const value = this.eval(asserted.expression);
+        const typed = this.typeValue(asserted.type, asserted.expression);
+        return typed === EMPTY || typed.api || value.api ? value : { ...joinValues(value, typed), context: typed.context, typeName: typed.typeName };
+      }
+      case ts.SyntaxKind.ParenthesizedExpression:
       case ts.SyntaxKind.NonNullExpression:
       case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
       case ts.SyntaxKind.AwaitExpression:
       case ts.SyntaxKind.SpreadElement:
         return this.eval((node as ts.ParenthesizedExpression).expression);
@@ -829,8 +847,8 @@ export class Interpreter {
       const api = object.api;
       if (api.module === '<global>' && api.path.length === 0 && key !== 'console') return { api: { module: '<global>', path: [key] } };
       // An AI response derived from PHI is PHI, field by field; request objects handed to callbacks (`req.body.ssn`) are judged by name.
-      let taint = isTainted(object.taint) && !NON_PHI_PROPERTIES.has(key) ? object.taint : undefined;
-      if (api.path.some((segment) => segment.startsWith('$arg')) && !this.names.isNotPhi(key)) {
+      let taint = isTainted(object.taint) && !object.taint.record && !NON_PHI_PROPERTIES.has(key) ? object.taint : undefined;
+      if ((api.path.length > 1 || api.module === '<global>') && !this.names.isNotPhi(key)) {
         const verdict = this.names.classify(key, objectNode ? this.contextWords(objectNode) : []);
         if (verdict) taint = joinTaint(this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), taint);
       }
@@ -952,8 +970,9 @@ export class Interpreter {
   private checkAssignSink(ref: ApiRef, value: Value, valueNode: ts.Node): void {
     const ref2 = this.stripGlobalAlias(ref);
     for (const entry of findSinks(ref2, 'assign')) {
-      this.recordSite(entry, valueNode);
-      this.reportValue(this.descriptor(entry), value, valueNode, valueNode);
+      const descriptor = this.descriptor(entry, ref2.path);
+      this.sinkSite(descriptor, valueNode);
+      this.reportValue(descriptor, value, valueNode, valueNode);
     }
   }
 
@@ -1035,6 +1054,12 @@ export class Interpreter {
     const args = this.evalArgs(node.arguments);
     const calleeName = method ?? (ts.isIdentifier(calleeNode) ? calleeNode.text : undefined);
 
+    if (receiver && method && PROMISE_METHODS.has(method) && (receiver.api || isTainted(receiver.taint))) {
+      // A promise's callback receives the settled value: an AI response derived from PHI stays PHI.
+      let result: Value = EMPTY;
+      for (const arg of args) if (arg.value.fn) result = joinValues(result, this.applyCallback(arg.value.fn as FunctionInfo, [receiver]));
+      return method === 'finally' ? receiver : result;
+    }
     if (callee.api) return this.callApi(callee.api, receiver, method, args, node);
     if (this.isSanitizerName(calleeName)) {
       this.bindCallbacks(undefined, args);
@@ -1131,7 +1156,10 @@ export class Interpreter {
     const api = this.stripGlobalAlias(api0.path.length === 0 ? { module: api0.module, path: ['default'] } : api0);
     const sanitizer = findSanitizer(api);
     if (sanitizer) return { sanitized: true, api: { module: api.module, path: [...api.path, '()'] } };
+    const sinkCountBefore = this.sinkSites.length;
     const aiTaint = this.checkCallSinks(api, 'call', args, node);
+    // A logger, store or HTTP client returns nothing derived from what it was given (an AI model does).
+    const isSink = this.sinkSites.length > sinkCountBefore || findSinks(api, 'call').length > 0;
     this.bindCallbacks(api, args);
     if (method && receiver?.api && isChainable(receiver.api, method)) return { api: receiver.api };
     const resultApi: ApiRef = { module: api.module, path: [...api.path, '()'] };
@@ -1142,6 +1170,7 @@ export class Interpreter {
       if (PREDICATE_METHODS.has(method)) return { api: resultApi };
     }
     if (api.module === '<global>' && (api.path[0] === 'Object' && api.path[1] === 'keys' || api.path[0] === 'Boolean' || api.path[0] === 'Array' && api.path[1] === 'isArray')) return EMPTY;
+    if (isSink) return { api: resultApi };
     const taint = api.module === '<global>' && api.path[0] === 'Object' && api.path[1] === 'assign' && args[0]
       ? this.assignObjects(args) : this.argsTaint(args);
     return { api: resultApi, taint };
@@ -1171,11 +1200,10 @@ export class Interpreter {
       const taint = deepTaint(arg.value);
       if (!isTainted(taint)) continue;
       const callStep = this.step('call', arg.node, `passed to \`${fn.name}\``);
-      if (hasConcrete(taint)) {
-        const carrier = this.locateCarrier(arg.node, arg.value);
-        this.report(sink.sink, taint, carrier, [...taint.steps, callStep, ...sink.steps]);
+      for (const leaf of this.carriers(arg.node, arg.value)) {
+        if (hasConcrete(leaf.taint)) this.report(sink.sink, leaf.taint, leaf.range, [...leaf.taint.steps, callStep, ...sink.steps]);
+        for (const p of leaf.taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...leaf.taint.steps, callStep, ...sink.steps], carrier: leaf.range });
       }
-      for (const p of taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...taint.steps, callStep, ...sink.steps], carrier: this.locateCarrier(arg.node, arg.value) });
     }
     return this.substituteReturn(fn, summary.returnValue, args.map((a) => a.value), call);
   }
@@ -1192,21 +1220,23 @@ export class Interpreter {
   }
 
   private substituteReturn(fn: FunctionInfo, returned: Value, args: readonly Value[], call: ts.Node | undefined): Value {
-    let taint = onlyConcrete(returned.taint);
-    if (returned.taint) {
-      for (const p of returned.taint.params) {
+    const returnedTaint = deepTaint(returned);
+    let taint = onlyConcrete(returnedTaint);
+    if (returnedTaint) {
+      for (const p of returnedTaint.params) {
         const argTaint = deepTaint(args[p]);
         const stepped = call ? withStep(argTaint, this.step('call', call, `returned from \`${fn.name}\``)) : argTaint;
         taint = joinTaint(taint, stepped);
       }
     }
-    return { taint, api: returned.api, fields: returned.fields, str: returned.str, sanitized: returned.sanitized && !isTainted(taint), context: returned.context, typeName: returned.typeName };
+    const fields = returned.fields && ![...returned.fields.values()].some((f) => (deepTaint(f)?.params.size ?? 0) > 0) ? returned.fields : undefined;
+    return { taint, api: returned.api, fields, str: returned.str, sanitized: returned.sanitized && !isTainted(taint), context: returned.context, typeName: returned.typeName };
   }
 
   // ---------------------------------------------------------------- sinks
 
-  private descriptor(entry: SinkEntry, vendor?: string, api?: string): SinkDescriptor {
-    return { id: entry.id, category: entry.category, package: entry.package, api: api ?? entry.api, vendor: vendor ?? entry.vendor };
+  private descriptor(entry: SinkEntry, path?: readonly string[]): SinkDescriptor {
+    return { id: entry.id, category: entry.category, package: entry.package, api: path ? apiLabel(entry, path) : entry.api, vendor: entry.vendor };
   }
 
   /** Checks a call against the sink catalog; returns the PHI sent to an AI sink (its response carries it on). */
@@ -1214,8 +1244,8 @@ export class Interpreter {
     let aiTaint: Taint | undefined;
     for (const entry of findSinks(api, kind)) {
       if (entry.unlessArgHas && args[0] && entry.unlessArgHas.some((p) => this.fieldAt(args[0]!.value, p) !== undefined)) continue;
-      const descriptor = this.descriptor(entry);
-      this.recordSite(entry, node);
+      const descriptor = this.descriptor(entry, api.path);
+      this.sinkSite(descriptor, node);
       const specs: readonly ArgSpec[] = entry.args ?? args.map((_a, index) => ({ index }));
       for (const spec of specs) {
         const t = this.checkArg(descriptor, spec, args);
@@ -1272,15 +1302,17 @@ export class Interpreter {
     return current;
   }
 
-  /** Reports PHI in a value entering a sink (or records it in the summary when it comes from a parameter). */
+  /** Reports PHI in a value entering a sink (or records it in the summary when it comes from a parameter):
+   * one finding per PHI-carrying leaf of an object/array literal, so each value is named and fixed on its own. */
   private reportValue(sink: SinkDescriptor, value: Value, node: ts.Node, siteNode: ts.Node): Taint | undefined {
     void siteNode;
     const taint = deepTaint(value);
     if (!isTainted(taint)) return undefined;
-    const carrier = this.locateCarrier(node, value);
-    const sinkStep: FlowStep = { kind: 'sink', range: carrier, note: `${sink.category === 'ai' ? 'sent to' : sink.category === 'log' ? 'written to' : sink.category === 'storage' ? 'stored in' : 'put into the URL of'} ${sink.vendor} \`${sink.api}\`` };
-    if (hasConcrete(taint)) this.report(sink, taint, carrier, [...taint.steps, sinkStep]);
-    for (const p of taint.params) this.frame.summary.sinks.push({ param: p, sink, steps: [...this.stepsFromParam(taint), sinkStep], carrier });
+    for (const leaf of this.carriers(node, value)) {
+      const sinkStep: FlowStep = { kind: 'sink', range: leaf.range, note: `${sink.category === 'ai' ? 'sent to' : sink.category === 'log' ? 'written to' : sink.category === 'storage' ? 'stored in' : 'put into the URL of'} ${sink.vendor} \`${sink.api}\`` };
+      if (hasConcrete(leaf.taint)) this.report(sink, leaf.taint, leaf.range, [...leaf.taint.steps, sinkStep]);
+      for (const p of leaf.taint.params) this.frame.summary.sinks.push({ param: p, sink, steps: [...this.stepsFromParam(leaf.taint), sinkStep], carrier: leaf.range });
+    }
     return taint;
   }
 
@@ -1289,31 +1321,25 @@ export class Interpreter {
     return i >= 0 ? taint.steps.slice(i) : taint.steps;
   }
 
-  /** The innermost part of an object/array literal (or JSON.stringify argument) that carries the PHI. */
-  private locateCarrier(node: ts.Node, value: Value): TextRange {
-    let currentNode = node;
-    let currentValue = value;
-    for (let guard = 0; guard < 20; guard++) {
-      const e = ts.isExpression(currentNode) ? skipOuter(currentNode) : currentNode;
-      if ((ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) && currentValue.parts) {
-        const part = currentValue.parts.find((p) => isTainted(deepTaint(p.value)));
-        if (!part) break;
-        currentNode = part.node;
-        currentValue = part.value;
-        continue;
-      }
-      if (ts.isCallExpression(e) && e.arguments.length >= 1) {
-        const callee = skipOuter(e.expression);
-        const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-        if (name === 'stringify' || name === 'String') {
-          currentNode = e.arguments[0]!;
-          currentValue = this.peek(e.arguments[0]!);
-          continue;
-        }
-      }
-      break;
+  /** The PHI-carrying leaves of an object/array literal (or of a JSON.stringify argument); the node itself otherwise. */
+  private carriers(node: ts.Node, value: Value, depth = 0): { range: TextRange; taint: Taint }[] {
+    const taint = deepTaint(value);
+    if (!isTainted(taint)) return [];
+    const e = ts.isExpression(node) ? skipOuter(node) : node;
+    if (depth < 8 && (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) && value.parts) {
+      const leaves = value.parts.flatMap((part) => this.carriers(part.node, part.value, depth + 1));
+      if (leaves.length) return leaves;
     }
-    return this.range(currentNode);
+    if (depth < 8 && ts.isCallExpression(e) && e.arguments.length >= 1) {
+      const callee = skipOuter(e.expression);
+      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      if (name === 'stringify' || name === 'String') {
+        const inner = this.peek(e.arguments[0]!);
+        const leaves = inner === EMPTY ? [] : this.carriers(e.arguments[0]!, inner, depth + 1);
+        if (leaves.length) return leaves;
+      }
+    }
+    return [{ range: this.range(node), taint }];
   }
 
   /** Value of an already-evaluated literal, for locating carriers inside JSON.stringify(...) without side effects. */
@@ -1335,10 +1361,6 @@ export class Interpreter {
     if (this.findingKeys.has(key)) return;
     this.findingKeys.add(key);
     this.findings.push({ sink, taint, carrier, steps });
-  }
-
-  private recordSite(entry: SinkEntry, node: ts.Node): void {
-    this.sinkSite(this.descriptor(entry), node);
   }
 
   private sinkSite(sink: SinkDescriptor, node: ts.Node): void {

@@ -1,4 +1,5 @@
 import type ts from 'typescript';
+import { EMPTY } from './values';
 import type { Taint, Value } from './values';
 
 export type BindingKind = 'var' | 'param' | 'function' | 'class' | 'import';
@@ -6,7 +7,7 @@ export type BindingKind = 'var' | 'param' | 'function' | 'class' | 'import';
 /** A declared name. `global` is the union of every value ever written to it (flow-insensitive), read
  * from other functions (closures); the declaring function reads its flow-sensitive environment. */
 export class Binding {
-  global: Value = {};
+  global: Value = EMPTY;
   /** Name-based PHI source for this variable (`const ssn = …`), computed once; null when none applies. */
   nameSource: Taint | null | undefined;
   /** Read from another function before all writes were seen: a later write makes the pass stale. */

@@ -82,10 +82,10 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   {
     category: 'health-plan',
-    patterns: ['member id', 'member number', 'member no', 'subscriber id', 'subscriber number', 'policy number', 'policy no', 'policy id', 'group number', 'beneficiary id', 'beneficiary number', 'medicare id', 'medicare number', 'medicaid id', 'medicaid number', 'mbi', 'hicn', 'health plan id', 'health plan number', 'insurance id', 'insurance number', 'insurance member id', 'plan member id'],
+    patterns: ['member id', 'member number', 'member no', 'subscriber id', 'subscriber number', 'policy number', 'policy no', 'policy id', 'beneficiary id', 'beneficiary number', 'medicare id', 'medicare number', 'medicaid id', 'medicaid number', 'mbi', 'hicn', 'health plan id', 'health plan number', 'insurance id', 'insurance number', 'insurance member id', 'plan member id'],
     examples: {
       match: ['memberId', 'subscriberId', 'policyNumber', 'medicareNumber', 'mbi', 'insuranceId', 'healthPlanId', 'beneficiary_id'],
-      noMatch: ['memberCount', 'policyType', 'groupId', 'planName', 'memberIdPattern'],
+      noMatch: ['memberCount', 'policyType', 'groupId', 'planName', 'memberIdPattern', 'groupNumber'],
     },
   },
   {
@@ -156,8 +156,8 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   {
     category: 'clinical-note',
-    patterns: ['clinical note', 'clinical notes', 'progress note', 'progress notes', 'soap note', 'visit note', 'visit notes', 'chief complaint', 'symptoms', 'symptom', 'medical history', 'health history', 'history of present illness', 'hpi', 'notes @patient', 'note @patient', 'transcript @patient', 'visit transcript', 'discharge summary', 'assessment and plan', 'treatment plan', 'clinical summary', 'medical notes', 'physician notes', 'nurse notes'],
-    examples: { match: ['clinicalNotes', 'progressNote', 'chiefComplaint', 'symptoms', 'medicalHistory', 'patient.notes', 'dischargeSummary', 'treatmentPlan', 'visitTranscript'], noMatch: ['notes', 'releaseNotes', 'note', 'symptomCount', 'footnote'] },
+    patterns: ['clinical note', 'clinical notes', 'progress note', 'progress notes', 'soap note', 'visit note', 'visit notes', 'chief complaint', 'symptoms', 'symptom', 'medical history', 'health history', 'history of present illness', 'hpi', 'notes @patient', 'note @patient', 'transcript @patient', 'visit transcript', 'discharge summary', 'assessment and plan', 'treatment plan', 'clinical summary', 'medical notes', 'physician notes', 'nurse notes', 'discharge note', 'discharge notes', 'discharge instructions', 'reason for visit', 'visit reason', 'appointment reason', 'reason for appointment', 'presenting complaint', 'encounter note', 'encounter notes', 'note text @patient', 'assessment @patient'],
+    examples: { match: ['clinicalNotes', 'progressNote', 'chiefComplaint', 'symptoms', 'medicalHistory', 'patient.notes', 'dischargeSummary', 'treatmentPlan', 'visitTranscript', 'dischargeNote', 'reasonForVisit', 'visitReason'], noMatch: ['notes', 'releaseNotes', 'note', 'symptomCount', 'footnote'] },
   },
   {
     category: 'procedure',

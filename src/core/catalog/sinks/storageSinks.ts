@@ -17,7 +17,7 @@ export const STORAGE_SINKS: readonly SinkEntry[] = [
   },
   {
     id: 'express-cookie', category: 'storage', vendor: 'Cookies', package: 'express', api: 'res.cookie',
-    modules: ['express'], paths: ['**.$arg1.cookie', '{Response,default.Response}.new().cookie'], args: [{ index: 1 }],
+    modules: ['express'], paths: ['**.$arg1.cookie', 'new {Response,default.Response}().cookie'], args: [{ index: 1 }],
     examples: { match: ["import express from 'express';\nconst app = express();\napp.get('/p', (req, res) => { res.cookie('dob', req.body.dob); });"], noMatch: ["import express from 'express';\nconst app = express();\napp.get('/p', (req, res) => { res.cookie('session', token); });"] },
   },
   {

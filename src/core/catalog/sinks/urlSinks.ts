@@ -31,7 +31,7 @@ export const URL_SINKS: readonly SinkEntry[] = [
   },
   {
     id: 'got-ky', category: 'url', vendor: 'HTTP', package: 'got/ky/superagent', api: 'got(url)',
-    modules: ['got', 'ky', 'superagent', 'needle'], paths: ['default', 'default.{get,post,put,patch,delete,head}'],
+    modules: ['got', 'ky', 'superagent', 'needle'], paths: ['default', 'default.{get,post,put,patch,delete,head}', 'default.{create,extend}()', 'default.{create,extend}().{get,post,put,patch,delete,head}'],
     args: [{ index: 0 }, { index: 1, properties: ['searchParams', 'query'] }], urlArg: { index: 0 }, bodyArgs: [{ index: 1, properties: ['json', 'body', 'form'] }],
     examples: { match: ["import got from 'got';\nawait got(`https://x.test/lookup/${patient.ssn}`);"], noMatch: ["import got from 'got';\nawait got.post('https://x.test/lookup', { json: { ssn: patient.ssn } });"] },
   },
