@@ -7,7 +7,7 @@ import { RULE_BY_CATEGORY } from '../findings/finding';
 import type { Finding, SourceReason, SuppressedFinding, SuppressionProblem, TextRange } from '../findings/finding';
 import { deidentifyFix } from '../findings/fixes';
 import { findingMessage } from '../findings/messages';
-import { parseSuppressions, statementLine } from '../findings/suppressions';
+import { parseSuppressions, statementLines } from '../findings/suppressions';
 import { maskLiterals } from '../text/mask';
 import { Interpreter } from './interpreter';
 import type { RawFinding, SinkSite } from './interpreter';
@@ -59,8 +59,10 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
   try {
     return analyzeParsed(fileName, text, config, options.today ?? new Date().toISOString().slice(0, 10));
   } catch (error) {
-    const detail = error instanceof RangeError ? 'the code is nested too deeply to analyse' : String(error instanceof Error ? error.message : error);
-    return { ...EMPTY_RESULT, skipped: { reason: 'internal-error', message: `${fileName}: PHI Guard could not analyse this file (${detail}). Please report it; other files are not affected.` } };
+    const message = error instanceof RangeError
+      ? `${fileName}: skipped, the code is nested too deeply to parse. Other files are not affected.`
+      : `${fileName}: PHI Guard could not analyse this file (${String(error instanceof Error ? error.message : error)}). Please report it; other files are not affected.`;
+    return { ...EMPTY_RESULT, skipped: { reason: 'internal-error', message } };
   }
 }
 
@@ -81,9 +83,8 @@ function analyzeParsed(fileName: string, text: string, config: PhiGuardConfig, t
   const suppressed: SuppressedFinding[] = [];
   for (const finding of findings) {
     const line = sourceFile.getLineAndCharacterOfPosition(finding.range.start).line;
-    const statement = suppressions.length ? statementLine(sourceFile, finding.range.start) : line;
-    const match = suppressions.find((s) => s.rules.includes(finding.rule)
-      && (s.standalone ? s.line + 1 === line || s.line + 1 === statement : s.line === line || s.line === statement));
+    const covered = suppressions.length ? [line, ...statementLines(sourceFile, finding.range.start)] : [];
+    const match = suppressions.find((s) => s.rules.includes(finding.rule) && covered.includes(s.standalone ? s.line + 1 : s.line));
     if (match) suppressed.push({ finding, reason: match.reason, commentRange: match.range });
     else kept.push(finding);
   }
@@ -104,7 +105,7 @@ function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardC
     expression,
     message: findingMessage(expression, categories, raw.sink),
     flow: raw.steps.map((s) => ({ ...s, note: maskLiterals(s.note) })),
-    fixes: [deidentifyFix(sourceFile, raw.carrier, config, raw.sink.category)],
+    fixes: [deidentifyFix(sourceFile, raw.carrier, config, raw.sink.category, { categories, record: !!raw.taint.record })],
   };
 }
 

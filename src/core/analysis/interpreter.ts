@@ -12,7 +12,8 @@ import { findSanitizer, findSinks, isCatalogModule, isChainable } from './catalo
 import type { SinkKind } from './catalogIndex';
 import { collectLocalTypes } from './localTypes';
 import type { LocalType } from './localTypes';
-import { Binding, Scope } from './scope';
+import type { Binding} from './scope';
+import { Scope } from './scope';
 import { NameClassifier, isReadVerb, isRecordGateway, stripReadVerb } from './sources';
 import type { NameVerdict } from './sources';
 import {
@@ -453,8 +454,8 @@ export class Interpreter {
   }
 
   private hasPhiTag(node: ts.Node): boolean {
-    const ranges = ts.getLeadingCommentRanges(this.sourceFile.text, node.pos);
-    return !!ranges?.some((r) => /@phi\b/.test(this.sourceFile.text.slice(r.pos, r.end)));
+    const ranges = [...(ts.getTrailingCommentRanges(this.sourceFile.text, node.pos) ?? []), ...(ts.getLeadingCommentRanges(this.sourceFile.text, node.pos) ?? [])];
+    return ranges.some((r) => /@phi\b/.test(this.sourceFile.text.slice(r.pos, r.end)));
   }
 
   /** Binds a declaration's name (or destructuring pattern) to a value. */
@@ -777,7 +778,9 @@ export class Interpreter {
     const binding = this.scope.lookup(name);
     if (binding) return this.read(binding, node);
     if (GLOBAL_ALIASES.has(name)) return { api: { module: '<global>', path: [] } };
-    return { api: { module: '<global>', path: [name] } };
+    // An undeclared name (a global, or a snippet's free variable): judged by its name like any other.
+    const verdict = this.names.classify(name);
+    return { api: { module: '<global>', path: [name] }, taint: verdict ? this.nameTaint(name, verdict, node) : undefined };
   }
 
   private evalBinary(node: ts.BinaryExpression): Value {
@@ -1060,7 +1063,7 @@ export class Interpreter {
       for (const arg of args) if (arg.value.fn) result = joinValues(result, this.applyCallback(arg.value.fn as FunctionInfo, [receiver]));
       return method === 'finally' ? receiver : result;
     }
-    if (callee.api) return this.callApi(callee.api, receiver, method, args, node);
+    if (callee.api && !(callee.api.module === '<global>' && this.isSanitizerName(calleeName))) return this.callApi(callee.api, receiver, method, args, node);
     if (this.isSanitizerName(calleeName)) {
       this.bindCallbacks(undefined, args);
       return { sanitized: true };
@@ -1345,7 +1348,7 @@ export class Interpreter {
   /** Value of an already-evaluated literal, for locating carriers inside JSON.stringify(...) without side effects. */
   private peek(node: ts.Expression): Value {
     const e = skipOuter(node);
-    if (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) {
+    if (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || this.isPlainReference(e)) {
       const saved = this.findings.length;
       const savedSinks = this.frame.summary.sinks.length;
       const v = this.eval(e);
@@ -1354,6 +1357,14 @@ export class Interpreter {
       return v;
     }
     return EMPTY;
+  }
+
+  /** `patient`, `req.body.patient`, `rows[0]`: reading it has no side effects, so it can be evaluated again. */
+  private isPlainReference(e: ts.Expression): boolean {
+    if (ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword) return true;
+    if (ts.isPropertyAccessExpression(e)) return this.isPlainReference(skipOuter(e.expression));
+    if (ts.isElementAccessExpression(e)) return ts.isLiteralExpression(e.argumentExpression) && this.isPlainReference(skipOuter(e.expression));
+    return false;
   }
 
   private report(sink: SinkDescriptor, taint: Taint, carrier: TextRange, steps: readonly FlowStep[]): void {

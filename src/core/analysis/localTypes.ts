@@ -19,8 +19,9 @@ export interface LocalType {
 const PHI_TAG = /@phi(?:\s+([a-z-]+))?/;
 
 function phiTag(sourceFile: ts.SourceFile, node: ts.Node): { category: PhiCategoryId | undefined } | undefined {
-  const ranges = ts.getLeadingCommentRanges(sourceFile.text, node.pos);
-  for (const r of ranges ?? []) {
+  // Comments on the same line as the previous token count as its trailing comments: read both kinds.
+  const ranges = [...(ts.getTrailingCommentRanges(sourceFile.text, node.pos) ?? []), ...(ts.getLeadingCommentRanges(sourceFile.text, node.pos) ?? [])];
+  for (const r of ranges) {
     const match = PHI_TAG.exec(sourceFile.text.slice(r.pos, r.end));
     if (match) return { category: isPhiCategoryId(match[1]) ? match[1] : undefined };
   }

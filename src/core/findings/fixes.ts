@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { PhiGuardConfig } from '../config/config';
+import type { PhiCategoryId } from '../catalog/phiCategories';
 import type { FixSuggestion, SinkCategory, TextEdit, TextRange } from './finding';
 
 /**
@@ -7,15 +8,26 @@ import type { FixSuggestion, SinkCategory, TextEdit, TextRange } from './finding
  * call and import it. The import is merged into an existing import of the module, or added after the
  * last import (a `require` in CommonJS files).
  */
-export function deidentifyFix(sourceFile: ts.SourceFile, carrier: TextRange, config: PhiGuardConfig, category: SinkCategory): FixSuggestion {
+export function deidentifyFix(
+  sourceFile: ts.SourceFile, carrier: TextRange, config: PhiGuardConfig, category: SinkCategory, phi: { categories: readonly PhiCategoryId[]; record: boolean },
+): FixSuggestion {
   const { module, function: fn } = config.deidentify;
   const text = sourceFile.text;
   const value = text.slice(carrier.start, carrier.end);
-  const edits: TextEdit[] = [{ range: carrier, newText: `${fn}(${value})` }];
+  // A lone value (`patient.firstName`) says nothing about what it is once it is a string: the runtime is told.
+  // Objects are classified field by field; other de-identification functions get no options they may not take.
+  const hint = module === 'phi-guard/deid' && fn === 'deidentify' && !phi.record && phi.categories.length === 1 && isLoneValue(sourceFile, carrier)
+    ? `, { category: '${phi.categories[0]}' }` : '';
+  const edits: TextEdit[] = [{ range: carrier, newText: `${fn}(${value}${hint})` }];
   const importEdit = importEditFor(sourceFile, module, fn);
   if (importEdit) edits.push(importEdit);
   const title = category === 'log' ? `De-identify before logging: wrap in ${fn}()` : `De-identify with ${fn}() from '${module}'`;
   return { kind: 'deidentify', title, edits };
+}
+
+/** A property read or a variable: not a template, object or call whose text mixes other content. */
+function isLoneValue(sourceFile: ts.SourceFile, range: TextRange): boolean {
+  return /^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*|\[\d+\])*$/.test(sourceFile.text.slice(range.start, range.end));
 }
 
 function importEditFor(sourceFile: ts.SourceFile, module: string, fn: string): TextEdit | undefined {

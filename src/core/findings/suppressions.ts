@@ -86,18 +86,17 @@ function lineOf(lineStarts: readonly number[], position: number): number {
   return low;
 }
 
-/** The line of the statement that contains a position: a suppression above a multi-line call covers all of it. */
-export function statementLine(sourceFile: ts.SourceFile, position: number): number {
-  let statementStart = position;
+/** Lines where the statements enclosing a position start: a suppression above a multi-line call covers all of it. */
+export function statementLines(sourceFile: ts.SourceFile, position: number): number[] {
+  const lines: number[] = [];
   const visit = (node: ts.Node): void => {
     ts.forEachChild(node, (child) => {
       if (child.getStart(sourceFile) <= position && position < child.getEnd()) {
-        if (ts.isStatement(child) || ts.isClassElement(child) || ts.isPropertyAssignment(child)) statementStart = child.getStart(sourceFile);
-        if (!ts.isFunctionLike(child) && !ts.isClassLike(child) && !ts.isBlock(child)) visit(child);
-        else if (ts.isBlock(child) || ts.isFunctionLike(child) || ts.isClassLike(child)) visit(child);
+        if (ts.isStatement(child) || ts.isClassElement(child) || ts.isVariableDeclaration(child)) lines.push(sourceFile.getLineAndCharacterOfPosition(child.getStart(sourceFile)).line);
+        visit(child);
       }
     });
   };
   visit(sourceFile);
-  return sourceFile.getLineAndCharacterOfPosition(statementStart).line;
+  return lines;
 }

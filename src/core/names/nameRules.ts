@@ -131,7 +131,7 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   {
     category: 'photo',
-    patterns: ['photo', 'photos', 'avatar @person', 'headshot', 'selfie', 'face image', 'face photo', 'portrait @person', 'profile picture', 'profile photo', 'profile image', 'dicom'],
+    patterns: ['photo', 'photos', 'avatar @person', 'headshot', 'selfie', 'face image', 'face photo', 'portrait @person', 'profile picture', 'profile photo', 'profile image'],
     examples: { match: ['photo', 'patient.photo', 'profilePicture', 'headshot', 'selfie', 'faceImage', 'user.avatar'], noMatch: ['photoCount', 'avatarSize', 'photoEnabled', 'avatar'] },
   },
   {

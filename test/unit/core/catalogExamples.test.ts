@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { analyzeSource } from '../../../src/core';
+import { SANITIZERS } from '../../../src/core/catalog/sanitizers';
+import { SINKS } from '../../../src/core/catalog/sinks';
+import { compileApiPattern } from '../../../src/core/analysis/apiPattern';
+
+function findingsOf(code: string, fileName = 'example.ts') {
+  const result = analyzeSource({ fileName, text: code });
+  assert.equal(result.parseProblems.length, 0, `example does not parse:\n${code}\n${JSON.stringify(result.parseProblems)}`);
+  return result.findings;
+}
+
+describe('sink catalog examples', () => {
+  for (const entry of SINKS) {
+    describe(entry.id, () => {
+      it('has at least one example of each kind', () => {
+        assert.ok(entry.examples.match.length > 0, 'no match example');
+        assert.ok(entry.examples.noMatch.length > 0, 'no noMatch example');
+      });
+      it('compiles its paths', () => {
+        for (const path of entry.paths) assert.doesNotThrow(() => compileApiPattern(path), path);
+      });
+      for (const code of entry.examples.match) {
+        it(`reports: ${code.split('\n').pop()}`, () => {
+          const findings = findingsOf(code);
+          assert.ok(findings.some((f) => f.sink.id === entry.id || f.sink.id.startsWith(`${entry.id}.`)), `expected a ${entry.id} finding, got ${JSON.stringify(findings.map((f) => f.sink.id))}`);
+        });
+      }
+      for (const code of entry.examples.noMatch) {
+        it(`does not report: ${code.split('\n').pop()}`, () => {
+          const findings = findingsOf(code);
+          assert.deepEqual(findings.filter((f) => f.sink.id === entry.id).map((f) => f.expression), []);
+        });
+      }
+    });
+  }
+});
+
+describe('sanitizer catalog examples', () => {
+  for (const entry of SANITIZERS) {
+    for (const code of entry.examples.match) {
+      it(`${entry.id} ends the flow: ${code.split('\n').pop()}`, () => {
+        assert.deepEqual(findingsOf(code).map((f) => f.expression), []);
+      });
+    }
+    for (const code of entry.examples.noMatch) {
+      it(`${entry.id} does not apply: ${code.split('\n').pop()}`, () => {
+        assert.ok(findingsOf(code).length > 0, 'expected the PHI to still be reported');
+      });
+    }
+  }
+});

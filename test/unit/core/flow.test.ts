@@ -1,0 +1,238 @@
+import * as assert from 'node:assert/strict';
+import { DEFAULT_CONFIG, analyzeSource } from '../../../src/core';
+import type { Finding } from '../../../src/core';
+
+function analyze(code: string, fileName = 'flow.ts') {
+  return analyzeSource({ fileName, text: code, today: '2026-11-28' });
+}
+
+/** `[category, flagged text]` pairs, in source order. */
+function flagged(code: string, fileName?: string): [string, string][] {
+  return analyze(code, fileName).findings.map((f: Finding) => [f.category, code.slice(f.range.start, f.range.end)]);
+}
+
+const OPENAI = "import OpenAI from 'openai';\nconst openai = new OpenAI();\n";
+
+describe('flow', () => {
+  it('follows variables, template literals and reassignment into an AI call', () => {
+    const code = `${OPENAI}async function f(patient: { ssn: string }) {
+      let text = 'SSN: ' + patient.ssn;
+      const prompt = \`Check \${text}\`;
+      await openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: prompt }] });
+    }`;
+    assert.deepEqual(flagged(code), [['ai', 'prompt']]);
+  });
+
+  it('ends the flow at a sanitizer, but only for the sanitized field', () => {
+    const code = `import { deidentify } from 'phi-guard/deid';
+    function f(patient: { ssn: string; email: string }) {
+      const safe = { ...patient, ssn: deidentify(patient.ssn) };
+      console.log(safe.ssn);
+      console.log(safe.email);
+      let msg = \`\${patient.email}\`;
+      msg = maskEmail(msg);
+      console.log(msg);
+    }`;
+    assert.deepEqual(flagged(code), [['log', 'safe.email']]);
+  });
+
+  it('follows destructuring, spread, arrays and array methods', () => {
+    const code = `function f(rows: { firstName: string }[], patient: any) {
+      const { dob, ...rest } = patient;
+      const names = rows.map((r) => r.firstName).join(', ');
+      console.log(names);
+      console.log([dob]);
+      console.log(rest.length);
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['names', 'dob']);
+  });
+
+  it('summarises local functions: parameter to sink is reported at the call site, parameter to return flows on', () => {
+    const code = `function audit(value: unknown) { console.info('audit', value); }
+    const label = (p: { lastName: string }) => 'Patient ' + p.lastName;
+    export function f(patient: { mrn: string; lastName: string }) {
+      audit(patient.mrn);
+      audit('started');
+      localStorage.setItem('label', label(patient));
+    }`;
+    const result = analyze(code);
+    assert.deepEqual(result.findings.map((f) => [f.category, code.slice(f.range.start, f.range.end)]), [['log', 'patient.mrn'], ['storage', 'label(patient)']]);
+    const steps = result.findings[0]!.flow.map((s) => s.kind);
+    assert.deepEqual(steps, ['source', 'call', 'parameter', 'sink']);
+  });
+
+  it('treats an AI response produced from PHI as PHI', () => {
+    const code = `${OPENAI}async function f(diagnosis: string) {
+      const res = await openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: diagnosis }] });
+      console.log(res.choices[0].message.content);
+      console.log(res.usage);
+    }`;
+    assert.deepEqual(flagged(code), [['ai', 'diagnosis'], ['log', 'res.choices[0].message.content']]);
+  });
+
+  it('follows class fields, this, closures, await and promise callbacks', () => {
+    const code = `import { Logger } from '@nestjs/common';
+    class Svc {
+      private readonly logger = new Logger(Svc.name);
+      private lastPhone = '';
+      remember(phone: string) { this.lastPhone = phone; }
+      flush() { this.logger.warn(this.lastPhone); }
+      later(p: Promise<{ email: string }>) { p.then((x) => this.logger.log(x.email)); }
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['this.lastPhone', 'x.email']);
+  });
+
+  it('recognises clients by import and construction, not by variable name', () => {
+    const code = `const openai = { chat: { completions: { create(_: unknown) {} } } };
+    openai.chat.completions.create({ messages: [{ content: patientSsn }] });
+    import pino from 'pino';
+    const anyName = pino();
+    anyName.child({ a: 1 }).info({ patientSsn });`;
+    assert.deepEqual(flagged(code), [['log', 'patientSsn']]);
+  });
+
+  it('reads types: FHIR resources, local interfaces with PHI fields and @phi tags', () => {
+    const code = `import type { Patient } from '@medplum/fhirtypes';
+    interface Visit { id: string; /** @phi diagnosis */ reason: string; status: string }
+    function f(p: Patient, v: Visit) {
+      console.log(p.birthDate, p.active);
+      console.log(v.reason, v.status, v.id);
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['p.birthDate', 'v.reason']);
+  });
+
+  it('treats FHIR reads as sources', () => {
+    const code = `async function f(medplum: any, id: string) {
+      const patient = await medplum.readResource('Patient', id);
+      const org = await medplum.readResource('Organization', id);
+      console.log(patient.telecom, org.name);
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.telecom']);
+  });
+
+  it('checks S3 uploads for server-side encryption and fetch hosts for AI vendors', () => {
+    const code = `import { PutObjectCommand } from '@aws-sdk/client-s3';
+    function f(patient: any) {
+      new PutObjectCommand({ Bucket: 'b', Key: 'k', Body: patient.clinicalNotes });
+      new PutObjectCommand({ Bucket: 'b', Key: 'k', Body: patient.clinicalNotes, ServerSideEncryption: 'aws:kms' });
+      fetch('https://api.anthropic.com/v1/messages', { method: 'POST', body: JSON.stringify({ messages: [{ content: patient.allergies }] }) });
+      fetch('https://example.org/hook', { method: 'POST', body: JSON.stringify({ allergies: patient.allergies }) });
+    }`;
+    const result = analyze(code);
+    assert.deepEqual(result.findings.map((f) => [f.category, f.sink.vendor, code.slice(f.range.start, f.range.end)]), [
+      ['storage', 'Amazon S3', 'patient.clinicalNotes'],
+      ['ai', 'Anthropic', 'patient.allergies'],
+    ]);
+  });
+
+  it('reports PHI in URLs but not in request bodies', () => {
+    const code = `import axios from 'axios';
+    async function f(ssn: string, lastName: string) {
+      await axios.get(\`/api/lookup?ssn=\${ssn}\`);
+      await axios.post('/api/lookup', { ssn });
+      const q = new URLSearchParams({ lastName });
+      location.assign('/done');
+    }`;
+    assert.deepEqual(flagged(code).map(([c]) => c), ['url', 'url']);
+  });
+});
+
+describe('findings', () => {
+  it('names the categories, the sink, the HIPAA reference and what to do, with literal values masked', () => {
+    const code = "console.log(patient.ssn + ' 123-45-6789');";
+    const [finding] = analyze(code).findings;
+    assert.ok(finding);
+    assert.equal(finding.rule, 'no-phi-in-logs');
+    assert.deepEqual(finding.phiCategories, ['ssn']);
+    assert.match(finding.message, /Social Security number/);
+    assert.match(finding.message, /164\.312/);
+    assert.doesNotMatch(finding.message, /6789/);
+    assert.match(finding.expression, /•••-••-••••/);
+  });
+
+  it('offers a de-identify fix whose result parses and has no finding', () => {
+    const code = "import { readFileSync } from 'fs';\nexport function f(patient: { email: string }) {\n  console.log(patient.email);\n}\n";
+    const [finding] = analyze(code).findings;
+    assert.ok(finding);
+    const fix = finding.fixes[0]!;
+    const edits = [...fix.edits].sort((a, b) => b.range.start - a.range.start);
+    let fixed = code;
+    for (const edit of edits) fixed = fixed.slice(0, edit.range.start) + edit.newText + fixed.slice(edit.range.end);
+    assert.match(fixed, /import \{ deidentify \} from 'phi-guard\/deid';/);
+    assert.match(fixed, /console\.log\(deidentify\(patient\.email, \{ category: 'email' \}\)\)/);
+    const after = analyze(fixed);
+    assert.deepEqual(after.parseProblems, []);
+    assert.deepEqual(after.findings, []);
+  });
+
+  it('adds the import with require() in CommonJS files and after a directive prologue', () => {
+    const cjs = "'use strict';\nconst fs = require('fs');\nfunction f(ssn) { console.log(ssn); }\n";
+    const [finding] = analyze(cjs, 'a.js').findings;
+    assert.ok(finding?.fixes[0]!.edits.some((e) => e.newText.includes("const { deidentify } = require('phi-guard/deid');")));
+  });
+});
+
+describe('suppressions', () => {
+  it('suppresses with a reason, on the line above or the same line, and keeps the reason', () => {
+    const code = `// phi-guard-allow no-phi-in-logs -- audit trail, retention policy 7y
+    console.log(patient.mrn);
+    console.log(patient.ssn); // phi-guard-allow no-phi-in-logs -- SOC ticket 42
+    console.log(patient.email);`;
+    const result = analyze(code);
+    assert.deepEqual(result.findings.map((f) => f.expression), ['patient.email']);
+    assert.deepEqual(result.suppressed.map((s) => s.reason), ['audit trail, retention policy 7y', 'SOC ticket 42']);
+  });
+
+  it('covers a multi-line call from the line above the statement', () => {
+    const code = `import OpenAI from 'openai';
+    const ai = new OpenAI();
+    // phi-guard-allow no-phi-to-ai -- BAA with OpenAI signed 2026-03-01
+    ai.chat.completions.create({
+      messages: [{ role: 'user', content: patient.diagnosis }],
+    });`;
+    assert.deepEqual(analyze(code).findings, []);
+  });
+
+  it('does not suppress without a reason, with an unknown rule, or after its expiry, and says why', () => {
+    const code = `// phi-guard-allow no-phi-in-logs
+    console.log(patient.mrn);
+    // phi-guard-allow no-phi-in-log -- typo
+    console.log(patient.ssn);
+    // phi-guard-allow no-phi-in-logs until 2025-01-01 -- temporary
+    console.log(patient.dob);`;
+    const result = analyze(code);
+    assert.equal(result.findings.length, 3);
+    assert.deepEqual(result.suppressionProblems.map((p) => /no reason|unknown rule|expired/.exec(p.message)?.[0]), ['no reason', 'unknown rule', 'expired']);
+  });
+});
+
+describe('robustness', () => {
+  it('analyses a file with syntax errors and reports them', () => {
+    const result = analyze('function f(ssn) { console.log(ssn) \n const = ;');
+    assert.ok(result.parseProblems.length > 0);
+    assert.equal(result.findings.length, 1);
+  });
+
+  it('skips a 5 MB minified file with a notice', () => {
+    const line = 'var a=function(b){return b+1};'.repeat(170_000);
+    const result = analyzeSource({ fileName: 'bundle.min.js', text: line, config: { ...DEFAULT_CONFIG, maxFileSizeKb: 10_000 } });
+    assert.equal(result.skipped?.reason, 'minified');
+    assert.match(result.skipped!.message, /bundle\.min\.js/);
+  });
+
+  it('skips files over the size limit', () => {
+    const result = analyze(`// ${'x'.repeat(1100 * 1024)}`);
+    assert.equal(result.skipped?.reason, 'too-large');
+  });
+
+  it('survives 10,000 nested expressions without throwing', () => {
+    const nested = `${'(\n'.repeat(10_000)}patient.ssn${'\n)'.repeat(10_000)}`;
+    const deep = analyze(`console.log(${nested});\nconsole.log(patient.email);`);
+    assert.notEqual(deep.skipped?.reason, 'minified');
+    // Either analysed (past the depth limit values are unknown) or skipped with a notice: never a throw.
+    assert.ok(deep.findings.some((f) => f.expression === 'patient.email') || deep.skipped?.reason === 'internal-error');
+    const chain = `const x = ${Array.from({ length: 10_000 }, (_, i) => `a${i}`).join(' +\n')};\nconsole.log(x, patient.email);`;
+    const long = analyze(chain);
+    assert.ok(long.findings.some((f) => f.expression === 'patient.email') || long.skipped?.reason === 'internal-error');
+  });
+});
