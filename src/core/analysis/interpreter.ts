@@ -17,7 +17,7 @@ import { Scope } from './scope';
 import { NameClassifier, isReadVerb, isRecordGateway, stripReadVerb } from './sources';
 import type { NameVerdict } from './sources';
 import {
-  EMPTY, deepTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, paramTaint, sourceTaint, withStep,
+  EMPTY, deepTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
 } from './values';
 import type { ApiRef, FunctionRef, LiteralPart, Taint, Value } from './values';
 import type { PhiGuardConfig } from '../config/config';
@@ -449,8 +449,7 @@ export class Interpreter {
       || ts.isBinaryExpression(e) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken,
         ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.InstanceOfKeyword, ts.SyntaxKind.InKeyword].includes(e.operatorToken.kind)
       || ts.isTypeOfExpression(e) || ts.isJsxElement(e) || ts.isJsxSelfClosingElement(e) || ts.isJsxFragment(e)
-      || (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require')
-      || (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && /^(use(State|Ref|Memo|Callback|Form)|createContext|Symbol|Boolean)$/.test(e.expression.text) && e.arguments.every((a) => !ts.isIdentifier(a)));
+      || (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && /^(require|Symbol|Boolean|createContext)$/.test(e.expression.text));
   }
 
   private hasPhiTag(node: ts.Node): boolean {
@@ -532,7 +531,9 @@ export class Interpreter {
     return cls;
   }
 
-  private summaryOf(fn: FunctionInfo): Summary {
+  /** Analyses a function once. `params` binds its parameters to the caller's values instead of symbols: used for
+   * inline callbacks (`rows.map((r) => …)`), which have exactly one caller, so fields of a record stay precise. */
+  private summaryOf(fn: FunctionInfo, params?: readonly Value[]): Summary {
     if (fn.summary) return fn.summary;
     if (fn.analyzing) return { returnValue: EMPTY, sinks: [] };
     fn.analyzing = true;
@@ -544,7 +545,7 @@ export class Interpreter {
     this.scope = new Scope(fn.scope, fn.id);
     this.depth = 0;
     try {
-      fn.node.parameters.forEach((parameter, index) => this.bindParameter(fn, parameter, index));
+      fn.node.parameters.forEach((parameter, index) => this.bindParameter(fn, parameter, index, params?.[index]));
       const body = (fn.node as { body?: ts.ConciseBody }).body;
       if (body) {
         if (ts.isBlock(body)) this.execStatements(body.statements);
@@ -563,11 +564,12 @@ export class Interpreter {
     return summary;
   }
 
-  private bindParameter(fn: FunctionInfo, parameter: ts.ParameterDeclaration, index: number): void {
+  private bindParameter(fn: FunctionInfo, parameter: ts.ParameterDeclaration, index: number, given?: Value): void {
     const label = ts.isIdentifier(parameter.name) ? parameter.name.text : `#${index + 1}`;
     let value: Value;
     const api = fn.paramApis[index];
-    if (api) value = { api };
+    if (given) value = { ...given, taint: withStep(given.taint, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
+    else if (api) value = { api };
     else if (parameter.dotDotDotToken) value = { taint: paramTaint(index, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
     else value = { taint: paramTaint(index, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
     if (parameter.type) {
@@ -875,7 +877,7 @@ export class Interpreter {
       if (verdict) return { taint: this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), context: verdict.record ? splitWords(key) : undefined };
     }
     const taint = object.taint;
-    if (!isTainted(taint)) return EMPTY;
+    if (!isTainted(taint) || taint.opaque) return EMPTY;
     if (object.typeName?.startsWith('fhir:') || taint.record) {
       if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
       const element = FHIR_ELEMENT_CATEGORIES[key];
@@ -999,9 +1001,11 @@ export class Interpreter {
     if (callee.api) {
       const api = this.stripGlobalAlias(callee.api);
       const ctorPath = api.path.length === 0 ? ['default'] : api.path;
-      this.checkCallSinks({ module: api.module, path: ctorPath }, 'new', args, node);
+      const aiTaint = this.checkCallSinks({ module: api.module, path: ctorPath }, 'new', args, node);
       this.bindCallbacks({ module: api.module, path: ctorPath }, args);
-      return { api: { module: api.module, path: [...ctorPath, 'new()'] }, taint: this.argsTaint(args) };
+      // A model command built from PHI (`new ConverseCommand({ messages })`): what the client returns for it is PHI too.
+      const taint = aiTaint ? withStep(aiTaint, this.step('ai-response', node, 'the model response is derived from PHI')) : opaque(this.argsTaint(args));
+      return { api: { module: api.module, path: [...ctorPath, 'new()'] }, taint };
     }
     if (ts.isIdentifier(calleeNode)) {
       const binding = this.scope.lookup(calleeNode.text);
@@ -1013,7 +1017,7 @@ export class Interpreter {
         return { fields: cls.fields, context: splitWords(cls.name) };
       }
     }
-    return { taint: this.argsTaint(args) };
+    return { taint: opaque(this.argsTaint(args)) };
   }
 
   private argsTaint(args: readonly { value: Value }[]): Taint | undefined {
@@ -1056,11 +1060,22 @@ export class Interpreter {
     }
     const args = this.evalArgs(node.arguments);
     const calleeName = method ?? (ts.isIdentifier(calleeNode) ? calleeNode.text : undefined);
+    const result = this.evalCallWith(node, callee, receiver, receiverNode, method, args, calleeName);
+    if (!node.typeArguments?.length || result.api) return result;
+    // `useState<IntakeDraft>(…)`, `get<Patient>(…)`: the type argument says what comes back.
+    const typed = this.typeValue(node.typeArguments[0]!, node);
+    return typed === EMPTY || typed.api ? result : { ...joinValues(result, typed), context: typed.context, typeName: typed.typeName };
+  }
+
+  private evalCallWith(
+    node: ts.CallExpression, callee: Value, receiver: Value | undefined, receiverNode: ts.Expression | undefined, method: string | undefined,
+    args: { node: ts.Expression; value: Value }[], calleeName: string | undefined,
+  ): Value {
 
     if (receiver && method && PROMISE_METHODS.has(method) && (receiver.api || isTainted(receiver.taint))) {
       // A promise's callback receives the settled value: an AI response derived from PHI stays PHI.
       let result: Value = EMPTY;
-      for (const arg of args) if (arg.value.fn) result = joinValues(result, this.applyCallback(arg.value.fn as FunctionInfo, [receiver]));
+      for (const arg of args) if (arg.value.fn) result = joinValues(result, this.applyCallback(arg.value.fn as FunctionInfo, [receiver], isFunctionLike(skipOuter(arg.node))));
       return method === 'finally' ? receiver : result;
     }
     if (callee.api && !(callee.api.module === '<global>' && this.isSanitizerName(calleeName))) return this.callApi(callee.api, receiver, method, args, node);
@@ -1078,7 +1093,7 @@ export class Interpreter {
       for (const arg of args) {
         if (!arg.value.fn) continue;
         const callbackArgs = method === 'reduce' ? [args[1]?.value ?? EMPTY, element] : [element];
-        const returned = this.applyCallback(arg.value.fn as FunctionInfo, callbackArgs);
+        const returned = this.applyCallback(arg.value.fn as FunctionInfo, callbackArgs, isFunctionLike(skipOuter(arg.node)));
         if (method === 'map' || method === 'flatMap' || method === 'then' || method === 'reduce' || method === 'catch') result = joinValues(result, returned);
       }
       if (method === 'forEach' || PREDICATE_METHODS.has(method)) return EMPTY;
@@ -1108,7 +1123,7 @@ export class Interpreter {
       }
       const keep = KEEP_RECORD_METHODS.has(method);
       const own = keep ? receiver.taint : notRecord(deepTaint(receiver));
-      return { taint: joinTaint(own, this.argsTaint(args)), context: keep ? receiver.context : undefined, typeName: keep ? receiver.typeName : undefined };
+      return { taint: joinTaint(own, opaque(this.argsTaint(args))), context: keep ? receiver.context : undefined, typeName: keep ? receiver.typeName : undefined };
     }
     if (calleeName) {
       if (/^(is|has|can|should|validate|check|count)[A-Z_]/.test(calleeName)) return EMPTY;
@@ -1118,7 +1133,7 @@ export class Interpreter {
         if (verdict) return { taint: this.nameTaint(`${calleeName}()`, verdict, node) };
       }
     }
-    return { taint: this.argsTaint(args) };
+    return { taint: opaque(this.argsTaint(args)) };
   }
 
   private lastName(node: ts.Expression): string | undefined {
@@ -1211,8 +1226,8 @@ export class Interpreter {
     return this.substituteReturn(fn, summary.returnValue, args.map((a) => a.value), call);
   }
 
-  private applyCallback(fn: FunctionInfo, params: readonly Value[]): Value {
-    const summary = this.summaryOf(fn);
+  private applyCallback(fn: FunctionInfo, params: readonly Value[], inline = false): Value {
+    const summary = this.summaryOf(fn, inline && !fn.summary && !fn.analyzing ? params : undefined);
     for (const sink of summary.sinks) {
       const taint = deepTaint(params[sink.param]);
       if (!isTainted(taint)) continue;
@@ -1255,7 +1270,7 @@ export class Interpreter {
         if (entry.category === 'ai') aiTaint = joinTaint(aiTaint, t);
       }
       if (entry.urlArg && entry.bodyArgs) {
-        const url = this.argPart(entry.urlArg, args);
+        const url = this.argParts(entry.urlArg, args)[0];
         const host = url?.value.str !== undefined ? AI_HOSTS.find((h) => h.pattern.test(url.value.str!)) : undefined;
         if (host) {
           const aiDescriptor: SinkDescriptor = { id: `${entry.id}.ai-host`, category: 'ai', package: entry.package, api: `${entry.api} ${url!.value.str!.replace(/^https?:\/\//, '').split(/[/?#]/)[0]}`, vendor: host.vendor };
@@ -1268,24 +1283,22 @@ export class Interpreter {
   }
 
   private checkArg(descriptor: SinkDescriptor, spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[]): Taint | undefined {
-    const part = this.argPart(spec, args);
-    if (!part) return undefined;
-    return this.reportValue(descriptor, part.value, part.node, part.node);
+    let taint: Taint | undefined;
+    for (const part of this.argParts(spec, args)) taint = joinTaint(taint, this.reportValue(descriptor, part.value, part.node, part.node));
+    return taint;
   }
 
-  /** The data-bearing part of an argument: the argument, or a (dotted) property of an object argument. */
-  private argPart(spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[]): { node: ts.Node; value: Value } | undefined {
+  /** The data-bearing parts of an argument: the argument, or the (dotted) properties of an object argument that exist. */
+  private argParts(spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[]): { node: ts.Node; value: Value }[] {
     const arg = args[spec.index];
-    if (!arg) return undefined;
-    if (!spec.properties) return arg;
-    let found: { node: ts.Node; value: Value } | undefined;
+    if (!arg) return [];
+    if (!spec.properties) return [arg];
+    const parts: { node: ts.Node; value: Value }[] = [];
     for (const property of spec.properties) {
       const value = this.fieldAt(arg.value, property);
-      if (!value) continue;
-      const node = this.literalPropertyNode(arg.node, property) ?? arg.node;
-      if (!found || isTainted(deepTaint(value))) found = { node, value };
+      if (value) parts.push({ node: this.literalPropertyNode(arg.node, property) ?? arg.node, value });
     }
-    return found;
+    return parts;
   }
 
   private fieldAt(value: Value, dotted: string): Value | undefined {

@@ -11,6 +11,9 @@ export interface Taint {
   readonly steps: readonly FlowStep[];
   /** A whole record (a patient object): reading its fields is judged field by field. */
   readonly record?: boolean;
+  /** Returned by a function the engine cannot see into, given PHI: the value as a whole may carry it,
+   * but a field read from it (`(await api.upload({ patientId })).url`) is judged by its name only. */
+  readonly opaque?: boolean;
 }
 
 /** A reference into a library's API: `openai` → `default`, `new()`, `chat`, `completions`, `create`. */
@@ -80,7 +83,11 @@ export function joinTaint(a: Taint | undefined, b: Taint | undefined): Taint | u
   const params = unionSet(a.params, b.params);
   if (categories === a.categories && params === a.params && primary === a) return a;
   const reasons = a.reasons.length >= MAX_REASONS ? a.reasons : dedupeReasons([...primary.reasons, ...(primary === a ? b.reasons : a.reasons)]);
-  return { categories, params, reasons, steps: primary.steps, record: a.record && b.record };
+  return { categories, params, reasons, steps: primary.steps, record: a.record && b.record, opaque: a.opaque && b.opaque };
+}
+
+export function opaque(t: Taint | undefined): Taint | undefined {
+  return t && !t.opaque ? { ...t, opaque: true, record: false } : t;
 }
 
 function unionSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): ReadonlySet<T> {

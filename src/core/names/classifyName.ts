@@ -1,5 +1,5 @@
+import { COMPOUND_WORDS, LOOKALIKE_PAIRS, NAME_RULES, NOT_PHI_WORDS, ORGANIZATION_WORDS, PATIENT_WORDS, PERSON_WORDS } from './nameRules';
 import type { PhiCategoryId } from '../catalog/phiCategories';
-import { COMPOUND_WORDS, LOOKALIKE_PAIRS, NAME_RULES, NOT_PHI_WORDS, PATIENT_WORDS, PERSON_WORDS } from './nameRules';
 import { splitWords } from './splitWords';
 
 export interface NameMatch {
@@ -96,7 +96,23 @@ function classifyUncached(name: string, contextWords: readonly string[]): NameMa
   const end = best.start + best.pattern.words.length;
   const outside = [...words.slice(0, best.start), ...words.slice(end)];
   if (outside.some((w) => NOT_PHI_WORDS.has(w))) return undefined;
+  if (CONTACT_CATEGORIES.has(best.pattern.category) && isOrganization(words.slice(0, best.start), contextWords)) return undefined;
   return { category: best.pattern.category, words, pattern: best.pattern.source };
+}
+
+/** Categories an organisation has too: a clinic's address or fax is not PHI. */
+const CONTACT_CATEGORIES: ReadonlySet<PhiCategoryId> = new Set<PhiCategoryId>(['name', 'geographic', 'phone', 'fax', 'email', 'url']);
+
+/** The nearest describing word (in the name, else the object's name) is an organisation or place, and no person word is nearer. */
+function isOrganization(before: readonly string[], context: readonly string[]): boolean {
+  for (const words of [before, context]) {
+    for (let i = words.length - 1; i >= 0; i--) {
+      const w = singular(words[i]!);
+      if (PERSON_WORDS.has(w)) return false;
+      if (ORGANIZATION_WORDS.has(w)) return true;
+    }
+  }
+  return false;
 }
 
 function matchesAt(words: readonly string[], start: number, pattern: readonly string[]): boolean {

@@ -53,8 +53,8 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   {
     category: 'fax',
-    patterns: ['fax', 'fax number'],
-    examples: { match: ['fax', 'faxNumber', 'patient.fax'], noMatch: ['faxFormat', 'faxEnabled'] },
+    patterns: ['fax @person', 'fax number @person', 'home fax', 'personal fax'],
+    examples: { match: ['patientFax', 'patient.faxNumber', 'contact.fax'], noMatch: ['faxFormat', 'faxEnabled', 'faxNumbers', 'practice.fax', 'clinicFax'] },
   },
   {
     category: 'email',
@@ -136,8 +136,10 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   {
     category: 'other-id',
-    patterns: ['encounter id', 'claim id', 'claim number', 'accession number', 'accession id', 'case number', 'admission id', 'visit id', 'patient uuid', 'beneficiary uuid', 'person id @patient', 'national id', 'national identifier'],
-    examples: { match: ['encounterId', 'claimNumber', 'accessionNumber', 'visitId', 'nationalId'], noMatch: ['requestId', 'traceId', 'sessionId', 'claimType'] },
+    // Record keys (encounterId, claimId, visitId) identify a row, not a person outside the system: logging them is routine
+    // and flagging them would bury the real leaks. Identifiers that travel with the person stay.
+    patterns: ['accession number', 'patient uuid', 'beneficiary uuid', 'person id @patient', 'national id', 'national identifier', 'alien number', 'green card number', 'medical id'],
+    examples: { match: ['accessionNumber', 'nationalId', 'patientUuid'], noMatch: ['requestId', 'traceId', 'sessionId', 'claimType', 'encounterId', 'claimId', 'visitId'] },
   },
   {
     category: 'diagnosis',
@@ -177,6 +179,15 @@ export const PERSON_WORDS: ReadonlySet<string> = new Set([
   'caregiver', 'practitioner', 'physician', 'doctor', 'nurse', 'employee', 'parent', 'spouse', 'relative', 'kin', 'emergency',
   'insured', 'policyholder', 'holder', 'individual', 'resident', 'applicant', 'child', 'mother', 'father', 'dependent',
   'recipient', 'enrollee', 'related', 'signer', 'requester', 'participant', 'subject', 'profile', 'demographics',
+]);
+
+/** Words naming an organisation or place: its name, address, phone, fax, email or website is not a person's PHI
+ * (`location.address`, `pharmacyPhone`, `organization.name`, `practice.fax`). */
+export const ORGANIZATION_WORDS: ReadonlySet<string> = new Set([
+  'organization', 'organisation', 'org', 'location', 'facility', 'clinic', 'practice', 'office', 'hospital', 'pharmacy', 'lab',
+  'laboratory', 'site', 'store', 'vendor', 'company', 'business', 'payer', 'payor', 'insurer', 'carrier', 'employer', 'department',
+  'agency', 'partner', 'tenant', 'center', 'centre', 'branch', 'warehouse', 'server', 'service', 'sender', 'from', 'support',
+  'admin', 'system', 'noreply', 'no', 'reply', 'team', 'sales', 'provider', 'referring', 'ordering', 'attending', 'performer',
 ]);
 
 /** Words that make a rule scoped `@patient` fire. */

@@ -24,7 +24,7 @@ const REMOVED_IDENTIFIERS: ReadonlyArray<readonly [string, PhiCategoryId, unknow
   ['ipAddress', 'ip', '203.0.113.7'],
   ['voicePrint', 'biometric', 'vp:7f3a99'],
   ['photo', 'photo', 'https://cdn.example.org/p/42.jpg'],
-  ['encounterId', 'other-id', 'ENC-778812'],
+  ['accessionNumber', 'other-id', 'ACC-778812'],
 ];
 
 describe('deidentify: structured fields (Safe Harbor 164.514(b)(2))', () => {
@@ -66,6 +66,7 @@ describe('deidentify: structured fields (Safe Harbor 164.514(b)(2))', () => {
     const out = deidentify({ age: 93, patientAge: '90', ageYears: 89, dob: '1936-11-27', birthDate: '1936-11-29', dateOfBirth: 1930 }, { now });
     // 1936-11-27 is 90 on 2026-11-28; 1936-11-29 is still 89.
     assert.deepStrictEqual(out, { age: '90+', patientAge: '90+', ageYears: 89, dob: '90+', birthDate: '1936', dateOfBirth: '90+' });
+    assert.deepStrictEqual(deidentify({ birthYear: 1931, year_of_birth: '1980', fiscalYear: 1931 }, { now }), { birthYear: '90+', year_of_birth: '1980', fiscalYear: 1931 });
   });
 
   it('keeps clinical categories by default (their text scrubbed) and removes them on request', () => {
@@ -80,6 +81,7 @@ describe('deidentify: structured fields (Safe Harbor 164.514(b)(2))', () => {
     assert.deepStrictEqual(deidentify(record, { now }), { ...record, diagnosis: 'Type 2 diabetes (E11.9); patient email [REDACTED:email]' });
     assert.deepStrictEqual(deidentify(record, { now, clinical: 'remove', mode: 'remove' }), {});
     assert.deepStrictEqual(deidentify({ allergies: 'penicillin' }, { now, clinical: 'remove' }), { allergies: '[REDACTED:allergy]' });
+    assert.deepStrictEqual(deidentify({ labResults: { collected: new Date('2024-05-06T00:00:00Z'), glucose: 5.4 } }, { now }), { labResults: { collected: '2024', glucose: 5.4 } });
   });
 
   it('classifies with the analyzer catalog: look-alikes stay, context decides', () => {
@@ -129,6 +131,21 @@ describe('deidentify: structured fields (Safe Harbor 164.514(b)(2))', () => {
   it('removes everything inside an identifier object (a name with given and family parts)', () => {
     const out = deidentify({ legalName: { given: ['Maria', 'Elena'], family: 'Lopez' } }, { now });
     assert.deepStrictEqual(out, { legalName: { given: ['[REDACTED:name]', '[REDACTED:name]'], family: '[REDACTED:name]' } });
+  });
+
+  it('removes bytes held in identifier fields and copies other binary data', () => {
+    const photo = new Uint8Array([1, 2, 3]);
+    const waveform = new Float32Array([0.5, 1.5]);
+    const out = deidentify({ photo, voicePrint: photo.buffer, ecg: waveform }, { now }) as Record<string, unknown>;
+    assert.deepStrictEqual(out['photo'], '[REDACTED:photo]');
+    assert.deepStrictEqual(out['voicePrint'], '[REDACTED:biometric]');
+    assert.ok(out['ecg'] instanceof Float32Array && out['ecg'] !== waveform);
+    assert.deepStrictEqual([...(out['ecg'] as Float32Array)], [0.5, 1.5]);
+  });
+
+  it('walks class instances in their JSON form (toJSON), as a serialised payload would show them', () => {
+    const out = deidentify({ website: new URL('https://maria.example.org/'), link: new URL('https://example.org/?email=ana@example.com') }, { now });
+    assert.deepStrictEqual(out, { website: '[REDACTED:url]', link: '[REDACTED:url]' });
   });
 
   it('leaves numbers, booleans and null in unclassified fields', () => {
