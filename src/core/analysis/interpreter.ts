@@ -90,6 +90,7 @@ const NON_PHI_PROPERTIES = new Set([
   'length', 'size', 'id', 'status', 'statusCode', 'statusText', 'ok', 'type', 'resourceType', 'meta', 'active', 'createdAt', 'updatedAt',
   'deletedAt', 'version', 'versionId', 'lastUpdated', 'count', 'total', 'usage', 'model', 'object', 'created', 'finish_reason',
   'stop_reason', 'role', 'headers', 'index', 'kind', 'gender', 'language', 'tenantId', 'organizationId', 'key', 'success', 'error',
+  'url', 'href', 'uri', 'link', 'contentType', 'mimeType', 'hash', 'etag', 'page', 'limit', 'offset', 'cursor',
 ]);
 /** Properties of a record that hold more of the record (`patient.data`, `row.values`). */
 const CONTAINER_PROPERTIES = new Set([
@@ -478,12 +479,13 @@ export class Interpreter {
       }
       return;
     }
-    for (const element of name.elements) {
-      if (ts.isOmittedExpression(element)) continue;
-      let v: Value = { taint: value.taint, context: value.context, typeName: value.typeName };
+    name.elements.forEach((element, index) => {
+      if (ts.isOmittedExpression(element)) return;
+      // `const [params, setParams] = useSearchParams()`: elements of an API result are API references too.
+      let v: Value = value.api ? { api: { module: value.api.module, path: [...value.api.path, String(index)] }, taint: value.taint } : { taint: value.taint, context: value.context, typeName: value.typeName };
       if (element.initializer) v = joinValues(v, this.eval(element.initializer));
       this.bindPattern(element.name, v, element);
-    }
+    });
   }
 
   // ---------------------------------------------------------------- functions and classes
@@ -1074,8 +1076,13 @@ export class Interpreter {
 
     if (receiver && method && PROMISE_METHODS.has(method) && (receiver.api || isTainted(receiver.taint))) {
       // A promise's callback receives the settled value: an AI response derived from PHI stays PHI.
+      // `.catch(cb)` and `.then(_, onRejected)` receive an error, not the value.
       let result: Value = EMPTY;
-      for (const arg of args) if (arg.value.fn) result = joinValues(result, this.applyCallback(arg.value.fn as FunctionInfo, [receiver], isFunctionLike(skipOuter(arg.node))));
+      args.forEach((arg, i) => {
+        if (!arg.value.fn) return;
+        const settled = method === 'then' && i === 0 ? receiver : EMPTY;
+        result = joinValues(result, this.applyCallback(arg.value.fn as FunctionInfo, [settled], isFunctionLike(skipOuter(arg.node))));
+      });
       return method === 'finally' ? receiver : result;
     }
     if (callee.api && !(callee.api.module === '<global>' && this.isSanitizerName(calleeName))) return this.callApi(callee.api, receiver, method, args, node);
@@ -1266,7 +1273,7 @@ export class Interpreter {
       this.sinkSite(descriptor, node);
       const specs: readonly ArgSpec[] = entry.args ?? args.map((_a, index) => ({ index }));
       for (const spec of specs) {
-        const t = this.checkArg(descriptor, spec, args);
+        const t = entry.queryOnly ? this.checkQuery(descriptor, spec, args) : this.checkArg(descriptor, spec, args);
         if (entry.category === 'ai') aiTaint = joinTaint(aiTaint, t);
       }
       if (entry.urlArg && entry.bodyArgs) {
@@ -1287,6 +1294,71 @@ export class Interpreter {
     for (const part of this.argParts(spec, args)) taint = joinTaint(taint, this.reportValue(descriptor, part.value, part.node, part.node));
     return taint;
   }
+
+  /** For navigation sinks: PHI after the `?` or `#` of a URL template, or in a `search`/`query`/`hash` property. */
+  private checkQuery(descriptor: SinkDescriptor, spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[]): Taint | undefined {
+    const arg = args[spec.index];
+    if (!arg) return undefined;
+    const e = skipOuter(arg.node);
+    if (ts.isObjectLiteralExpression(e) || arg.value.fields) {
+      let taint: Taint | undefined;
+      for (const key of ['search', 'query', 'hash', 'searchParams']) {
+        const value = this.fieldAt(arg.value, key);
+        if (value) taint = joinTaint(taint, this.reportValue(descriptor, value, this.literalPropertyNode(arg.node, key) ?? arg.node, arg.node));
+      }
+      return taint;
+    }
+    const queryParts = this.queryParts(e);
+    if (!queryParts) return undefined;
+    let taint: Taint | undefined;
+    for (const part of queryParts) taint = joinTaint(taint, deepTaint(this.peekExpression(part)));
+    if (!isTainted(taint)) return undefined;
+    return this.reportValue(descriptor, { taint }, arg.node, arg.node);
+  }
+
+  /** The expressions interpolated after the first `?` or `#` of a template literal or string concatenation. */
+  private queryParts(e: ts.Expression): ts.Expression[] | undefined {
+    if (ts.isTemplateExpression(e)) {
+      let inQuery = /[?#]/.test(e.head.text);
+      const parts: ts.Expression[] = [];
+      for (const span of e.templateSpans) {
+        if (inQuery) parts.push(span.expression);
+        inQuery = inQuery || /[?#]/.test(span.literal.text);
+      }
+      return parts;
+    }
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const operands: ts.Expression[] = [];
+      const flatten = (x: ts.Expression): void => {
+        const y = skipOuter(x);
+        if (ts.isBinaryExpression(y) && y.operatorToken.kind === ts.SyntaxKind.PlusToken) { flatten(y.left); flatten(y.right); } else operands.push(y);
+      };
+      flatten(e);
+      const parts: ts.Expression[] = [];
+      let inQuery = false;
+      for (const operand of operands) {
+        if (inQuery && !ts.isStringLiteral(operand)) parts.push(operand);
+        if ((ts.isStringLiteral(operand) || ts.isNoSubstitutionTemplateLiteral(operand)) && /[?#]/.test(operand.text)) inQuery = true;
+      }
+      return parts;
+    }
+    return undefined;
+  }
+
+  /** Re-reads an already evaluated expression for its value, without reporting anything twice. */
+  private peekExpression(node: ts.Expression): Value {
+    const savedSinks = this.frame.summary.sinks.length;
+    this.muted++;
+    try {
+      return this.eval(node);
+    } finally {
+      this.muted--;
+      this.frame.summary.sinks.length = savedSinks;
+    }
+  }
+
+  /** While positive, nothing is reported: an expression is being re-read for its value. */
+  private muted = 0;
 
   /** The data-bearing parts of an argument: the argument, or the (dotted) properties of an object argument that exist. */
   private argParts(spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[]): { node: ts.Node; value: Value }[] {
@@ -1361,14 +1433,7 @@ export class Interpreter {
   /** Value of an already-evaluated literal, for locating carriers inside JSON.stringify(...) without side effects. */
   private peek(node: ts.Expression): Value {
     const e = skipOuter(node);
-    if (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || this.isPlainReference(e)) {
-      const saved = this.findings.length;
-      const savedSinks = this.frame.summary.sinks.length;
-      const v = this.eval(e);
-      this.findings.length = saved;
-      this.frame.summary.sinks.length = savedSinks;
-      return v;
-    }
+    if (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || this.isPlainReference(e)) return this.peekExpression(e);
     return EMPTY;
   }
 
@@ -1381,6 +1446,7 @@ export class Interpreter {
   }
 
   private report(sink: SinkDescriptor, taint: Taint, carrier: TextRange, steps: readonly FlowStep[]): void {
+    if (this.muted) return;
     const key = `${sink.category}:${sink.id}:${carrier.start}:${carrier.end}`;
     if (this.findingKeys.has(key)) return;
     this.findingKeys.add(key);
@@ -1388,6 +1454,7 @@ export class Interpreter {
   }
 
   private sinkSite(sink: SinkDescriptor, node: ts.Node): void {
+    if (this.muted) return;
     const range = this.range(node);
     const key = `${sink.id}:${range.start}`;
     if (this.siteKeys.has(key)) return;

@@ -34,6 +34,9 @@ export interface SinkEntry {
   /** For HTTP clients: where the URL is, so a request to an AI host is an `ai` sink for `bodyArgs`. */
   readonly urlArg?: ArgSpec;
   readonly bodyArgs?: readonly ArgSpec[];
+  /** Only PHI in the query string or fragment counts (router navigation: path segments of the app's own routes
+   * hold record ids, and the query is what analytics and referrers copy). */
+  readonly queryOnly?: boolean;
   /** Methods that return the same kind of object (`logger.child()`), so calls on the result are sinks too. */
   readonly chainable?: readonly string[];
   /** Code that must (match) and must not (noMatch) produce a finding of this entry; checked by a test. */

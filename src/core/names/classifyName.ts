@@ -55,10 +55,14 @@ export function normalizedWords(identifier: string): string[] {
   return joined;
 }
 
+/** A scoped pattern fires when the word it describes is a person (or patient): the word right before it in the
+ * name (`contactName`), else the head noun of the object it is read from (`patient` in `patient.name`, not
+ * `subject` in `subjectAuthClient.id`). */
 function hasScope(scope: Scope, before: readonly string[], context: readonly string[]): boolean {
   if (scope === 'any') return true;
   const set = scope === 'person' ? PERSON_WORDS : PATIENT_WORDS;
-  return before.some((w) => set.has(singular(w))) || context.some((w) => set.has(singular(w)));
+  const head = before.length ? before[before.length - 1] : context[context.length - 1];
+  return head !== undefined && set.has(singular(head));
 }
 
 const cache = new Map<string, NameMatch | null>();

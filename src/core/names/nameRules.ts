@@ -24,7 +24,7 @@ export const NAME_RULES: readonly NameRule[] = [
     patterns: ['first name', 'last name', 'middle name', 'given name', 'family name', 'full name', 'maiden name', 'legal name', 'sur name', 'nick name', 'preferred name', 'name @person'],
     examples: {
       match: ['firstName', 'last_name', 'PATIENT_FULL_NAME', 'surname', 'givenName', 'patient.name', 'contactName', 'emergencyContactName', 'user.fullName', 'guardian.name'],
-      noMatch: ['name', 'fileName', 'hostname', 'displayName', 'className', 'userName', 'username', 'modelName', 'columnName', 'component.name', 'file.name', 'firstNameLabel', 'lastNameField', 'nameFormat'],
+      noMatch: ['patientInsuranceName', 'insurance.name', 'name', 'fileName', 'hostname', 'displayName', 'className', 'userName', 'username', 'modelName', 'columnName', 'component.name', 'file.name', 'firstNameLabel', 'lastNameField', 'nameFormat'],
     },
   },
   {
@@ -77,7 +77,7 @@ export const NAME_RULES: readonly NameRule[] = [
     patterns: ['mrn', 'medical record number', 'medical record no', 'medical record id', 'patient id', 'patient number', 'patient identifier', 'chart number', 'chart no', 'ehr id', 'emr id', 'id @patient', 'identifier @patient'],
     examples: {
       match: ['mrn', 'MRN', 'medicalRecordNumber', 'patientId', 'patient_id', 'patient.id', 'chartNumber', 'ehrId', 'patient.identifier'],
-      noMatch: ['userId', 'id', 'orderId', 'mrnPattern', 'chartType', 'patientIdField', 'user.id'],
+      noMatch: ['userId', 'id', 'orderId', 'mrnPattern', 'chartType', 'patientIdField', 'user.id', 'subjectAuthClient.id'],
     },
   },
   {
@@ -116,8 +116,8 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   {
     category: 'url',
-    patterns: ['website', 'home page', 'homepage', 'personal url', 'profile url', 'personal website', 'url @person', 'social url', 'linkedin url'],
-    examples: { match: ['website', 'personalUrl', 'profileUrl', 'patient.url', 'homepage'], noMatch: ['url', 'baseUrl', 'apiUrl', 'websiteTheme', 'redirectUrl'] },
+    patterns: ['website @person', 'home page @person', 'homepage @person', 'personal url', 'profile url @patient', 'personal website', 'url @person', 'social url', 'linkedin url'],
+    examples: { match: ['patientWebsite', 'personalUrl', 'patient.profileUrl', 'patient.url', 'contact.homepage'], noMatch: ['url', 'baseUrl', 'apiUrl', 'websiteTheme', 'redirectUrl', 'profileUrl', 'Homepage', 'website'] },
   },
   {
     category: 'ip',
@@ -178,7 +178,7 @@ export const PERSON_WORDS: ReadonlySet<string> = new Set([
   'patient', 'pt', 'member', 'user', 'person', 'contact', 'customer', 'subscriber', 'beneficiary', 'guarantor', 'guardian',
   'caregiver', 'practitioner', 'physician', 'doctor', 'nurse', 'employee', 'parent', 'spouse', 'relative', 'kin', 'emergency',
   'insured', 'policyholder', 'holder', 'individual', 'resident', 'applicant', 'child', 'mother', 'father', 'dependent',
-  'recipient', 'enrollee', 'related', 'signer', 'requester', 'participant', 'subject', 'profile', 'demographics',
+  'recipient', 'enrollee', 'related', 'signer', 'requester', 'participant', 'subject', 'demographics',
 ]);
 
 /** Words naming an organisation or place: its name, address, phone, fax, email or website is not a person's PHI

@@ -63,7 +63,12 @@ export const URL_SINKS: readonly SinkEntry[] = [
   {
     id: 'router', category: 'url', vendor: 'Router navigation', package: 'next/react-router', api: 'router.push',
     modules: ['next/navigation', 'next/router', 'react-router', 'react-router-dom', '@tanstack/react-router', 'vue-router', 'expo-router'],
-    paths: ['useRouter().{push,replace,prefetch}', 'default.{push,replace}', 'useNavigate()', 'router.{push,replace,navigate}', 'redirect', 'permanentRedirect'], args: [{ index: 0 }],
-    examples: { match: ["import { useRouter } from 'next/navigation';\nconst router = useRouter();\nrouter.push(`/results?ssn=${ssn}`);"], noMatch: ["import { useRouter } from 'next/navigation';\nconst router = useRouter();\nrouter.push(`/patients/${patientCount}`);"] },
+    paths: ['useRouter().{push,replace,prefetch}', 'default.{push,replace}', 'useNavigate()', 'router.{push,replace,navigate}', 'redirect', 'permanentRedirect'], args: [{ index: 0 }], queryOnly: true,
+    examples: { match: ["import { useRouter } from 'next/navigation';\nconst router = useRouter();\nrouter.push(`/results?ssn=${ssn}`);", "import { useNavigate } from 'react-router-dom';\nconst navigate = useNavigate();\nnavigate({ pathname: '/p', search: `?dob=${patient.birthDate}` });"], noMatch: ["import { useRouter } from 'next/navigation';\nconst router = useRouter();\nrouter.push(`/patients/${patientId}/chart`);"] },
+  },
+  {
+    id: 'router-search-params', category: 'url', vendor: 'Router navigation', package: 'react-router', api: 'setSearchParams',
+    modules: ['react-router', 'react-router-dom'], paths: ['useSearchParams().1'], args: [{ index: 0 }],
+    examples: { match: ["import { useSearchParams } from 'react-router-dom';\nconst [params, setSearchParams] = useSearchParams();\nsetSearchParams({ dob: patient.birthDate });"], noMatch: ["import { useSearchParams } from 'react-router-dom';\nconst [params, setSearchParams] = useSearchParams();\nsetSearchParams({ tab: 'labs' });"] },
   },
 ];
