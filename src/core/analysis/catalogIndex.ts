@@ -32,8 +32,21 @@ export function isCatalogModule(module: string): boolean {
 
 export type SinkKind = 'call' | 'new' | 'assign';
 
-/** The catalog entries whose path matches this callee (or assigned property). */
+const sinkCache = new Map<string, SinkEntry[]>();
+
+/** The catalog entries whose path matches this callee (or assigned property); memoised, API paths repeat. */
 export function findSinks(ref: ApiRef, kind: SinkKind): SinkEntry[] {
+  const key = `${kind}|${ref.module}|${ref.path.join('.')}`;
+  let found = sinkCache.get(key);
+  if (!found) {
+    found = matchSinks(ref, kind);
+    if (sinkCache.size > 20_000) sinkCache.clear();
+    sinkCache.set(key, found);
+  }
+  return found;
+}
+
+function matchSinks(ref: ApiRef, kind: SinkKind): SinkEntry[] {
   const found: SinkEntry[] = [];
   const paths = pathVariants(ref);
   for (const { entry, patterns } of COMPILED_SINKS) {

@@ -14,7 +14,8 @@ import { collectLocalTypes } from './localTypes';
 import type { LocalType } from './localTypes';
 import type { Binding} from './scope';
 import { Scope } from './scope';
-import { NameClassifier, isReadVerb, isRecordGateway, stripReadVerb } from './sources';
+import { isReadVerb, isRecordGateway, nameClassifierFor, stripReadVerb } from './sources';
+import type { NameClassifier } from './sources';
 import type { NameVerdict } from './sources';
 import {
   EMPTY, deepTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
@@ -153,7 +154,7 @@ export class Interpreter {
     private readonly config: PhiGuardConfig,
     private readonly carried: Map<ts.Node, Value> = new Map(),
   ) {
-    this.names = new NameClassifier(config);
+    this.names = nameClassifierFor(config);
     this.localTypes = collectLocalTypes(sourceFile, this.names);
   }
 
@@ -334,7 +335,8 @@ export class Interpreter {
     if (ts.isExpressionStatement(node)) {
       this.eval(node.expression);
     } else if (ts.isVariableStatement(node)) {
-      for (const declaration of node.declarationList.declarations) this.execDeclaration(declaration);
+      const tagged = this.hasPhiTag(node);
+      for (const declaration of node.declarationList.declarations) this.execDeclaration(declaration, tagged);
     } else if (ts.isReturnStatement(node)) {
       if (node.expression) {
         const value = this.eval(node.expression);
@@ -430,10 +432,10 @@ export class Interpreter {
     this.joinEnvs(before, first, second);
   }
 
-  private execDeclaration(declaration: ts.VariableDeclaration): void {
+  private execDeclaration(declaration: ts.VariableDeclaration, statementTagged = false): void {
     let value = declaration.initializer ? this.eval(declaration.initializer) : EMPTY;
     if (declaration.type) value = joinValues(value, this.typeValue(declaration.type, declaration.name));
-    if (this.hasPhiTag(declaration) || (ts.isVariableDeclarationList(declaration.parent) && ts.isVariableStatement(declaration.parent.parent) && this.hasPhiTag(declaration.parent.parent))) {
+    if (statementTagged || this.hasPhiTag(declaration)) {
       value = { ...value, taint: joinTaint(value.taint, sourceTaint(['other-id'], { kind: 'phi-tag', name: declaration.name.getText(this.sourceFile) }, this.step('source', declaration.name, 'tagged `@phi`'))) };
     }
     if (declaration.initializer && this.isCleanByConstruction(declaration.initializer)) value = { ...value, sanitized: value.sanitized || !isTainted(value.taint) };

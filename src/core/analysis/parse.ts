@@ -16,7 +16,8 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
 
 /** Parses with the TypeScript compiler's own parser: no ESTree conversion, no type checking, no parent links. */
 export function parseFile(fileName: string, text: string): ParsedFile {
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /* setParentNodes */ true, scriptKindFor(fileName));
+  // No parent links: the engine walks top-down, and setting them costs a quarter of the parse.
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /* setParentNodes */ false, scriptKindFor(fileName));
   // parseDiagnostics is internal but stable across TypeScript 4–6; it is how the compiler reports syntax errors.
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const syntaxErrors = diagnostics.map((d) => ({

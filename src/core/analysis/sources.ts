@@ -16,6 +16,18 @@ export interface NameVerdict {
  * Decides from names whether a value is PHI: the catalog's name rules, record names (`patient`,
  * `medicalRecord`), and the project's configuration (extra PHI names, names that are not PHI).
  */
+const classifiers = new WeakMap<PhiGuardConfig, NameClassifier>();
+
+/** One classifier (and its cache) per configuration object, shared by every file analysed with it. */
+export function nameClassifierFor(config: PhiGuardConfig): NameClassifier {
+  let classifier = classifiers.get(config);
+  if (!classifier) {
+    classifier = new NameClassifier(config);
+    classifiers.set(config, classifier);
+  }
+  return classifier;
+}
+
 export class NameClassifier {
   private readonly notPhi: ReadonlySet<string>;
   private readonly extra: ReadonlyMap<string, PhiCategoryId>;
@@ -34,6 +46,7 @@ export class NameClassifier {
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     const verdict = this.classifyUncached(name, context);
+    if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(key, verdict ?? null);
     return verdict;
   }
@@ -85,8 +98,20 @@ export function isRecordName(name: string): boolean {
   return !words.some((w, i) => i !== at && NOT_RECORD_WORDS.has(w));
 }
 
+const gatewayCache = new Map<string, boolean>();
+
 /** `patientService`, `patientRepository`, `prisma.patient`: reading from it returns records. */
 export function isRecordGateway(name: string): boolean {
+  let known = gatewayCache.get(name);
+  if (known === undefined) {
+    known = gatewayUncached(name);
+    if (gatewayCache.size > 50_000) gatewayCache.clear();
+    gatewayCache.set(name, known);
+  }
+  return known;
+}
+
+function gatewayUncached(name: string): boolean {
   const words = normalizedWords(name);
   if (recordWordIndex(words) < 0) return false;
   const last = words[words.length - 1]!;

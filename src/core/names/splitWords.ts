@@ -3,7 +3,18 @@
  * SCREAMING_CASE and digits all give the same words (`patientDOB`, `patient_dob`, `PATIENT-DOB`
  * → `patient`, `dob`). Pure; also used by the browser-side de-identification runtime.
  */
+const cache = new Map<string, readonly string[]>();
+
 export function splitWords(identifier: string): string[] {
+  const cached = cache.get(identifier);
+  if (cached) return cached as string[];
+  const words = split(identifier);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(identifier, words);
+  return words;
+}
+
+function split(identifier: string): string[] {
   const words: string[] = [];
   for (const chunk of identifier.split(/[^A-Za-z0-9]+/)) {
     if (!chunk) continue;
