@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DEFAULT_CONFIG, analyzeSource, mergeConfigObject, parseConfigText } from '../../../src/core';
+import { ConfigResolver, isFileIncluded, loadConfigFile } from '../../../src/core/config/loadConfig';
+import { SCHEMA_PATH, schemaText } from '../../../scripts/generate-schema';
+
+describe('.phi-guard.json', () => {
+  it('applies valid keys', () => {
+    const { config, problems } = parseConfigText('/p/.phi-guard.json', JSON.stringify({ notPhiNames: ['cold'], phiNames: { mbrNo: 'health-plan' }, sanitizers: ['scrubForVendor'] }));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config.notPhiNames, ['cold']);
+    const result = analyzeSource({ fileName: 'a.ts', text: 'console.log(mbrNo, cold, scrubForVendor(patient.ssn));', config });
+    assert.deepEqual(result.findings.map((f) => f.expression), ['mbrNo']);
+  });
+
+  it('names the file, line and column of a wrong type and keeps the default for that key only', () => {
+    const text = '{\n  "notPhiNames": "cold",\n  "sanitizers": ["x"]\n}';
+    const { config, problems } = parseConfigText('/p/.phi-guard.json', text);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!.message, /^\/p\/\.phi-guard\.json:2:3: 'notPhiNames' must be an array of strings; using the default/);
+    assert.deepEqual(config.notPhiNames, DEFAULT_CONFIG.notPhiNames);
+    assert.deepEqual(config.sanitizers, ['x']);
+  });
+
+  it('reports unknown keys, bad categories and invalid JSON', () => {
+    assert.match(parseConfigText('c.json', '{ "phiName": {} }').problems[0]!.message, /c\.json:1:3: unknown key 'phiName'/);
+    assert.match(parseConfigText('c.json', '{ "phiNames": { "x": "secret" } }').problems[0]!.message, /'secret' \(for 'x'\) is not one of name, geographic/);
+    const broken = parseConfigText('c.json', '{ "notPhiNames": [ }');
+    assert.match(broken.problems[0]!.message, /^c\.json:1:\d+: invalid JSON/);
+    assert.equal(broken.config, DEFAULT_CONFIG);
+  });
+
+  it('validates ESLint settings overrides the same way', () => {
+    const { config, problems } = mergeConfigObject(DEFAULT_CONFIG, { notPhiNames: ['a'], maxFileSizeKb: -1 }, 'settings["phi-guard"]');
+    assert.deepEqual(config.notPhiNames, ['a']);
+    assert.equal(config.maxFileSizeKb, DEFAULT_CONFIG.maxFileSizeKb);
+    assert.match(problems[0]!.message, /settings\["phi-guard"\]\.maxFileSizeKb must be a positive number/);
+  });
+
+  it('is found from a nested file, cached per folder, and its globs select files', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-config-'));
+    fs.mkdirSync(path.join(root, 'src', 'deep'), { recursive: true });
+    fs.writeFileSync(path.join(root, '.phi-guard.json'), JSON.stringify({ exclude: ['src/generated/**'] }));
+    const loaded = new ConfigResolver().forFile(path.join(root, 'src', 'deep', 'a.ts'));
+    assert.equal(loaded.file, path.join(root, '.phi-guard.json'));
+    assert.equal(isFileIncluded(path.join(root, 'src', 'deep', 'a.ts'), loaded), true);
+    assert.equal(isFileIncluded(path.join(root, 'src', 'generated', 'b.ts'), loaded), false);
+    assert.equal(isFileIncluded(path.join(root, 'README.md'), loaded), false);
+  });
+
+  it('reports an unreadable file and keeps the defaults', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-config-'));
+    const asDirectory = path.join(dir, '.phi-guard.json');
+    fs.mkdirSync(asDirectory);
+    const loaded = loadConfigFile(asDirectory);
+    assert.equal(loaded.config, DEFAULT_CONFIG);
+    assert.match(loaded.problems[0]!.message, /cannot read the configuration/);
+  });
+
+  it('ships a JSON Schema generated from the same description (run `npm run generate` after changing keys)', () => {
+    assert.equal(fs.readFileSync(SCHEMA_PATH, 'utf8'), schemaText());
+  });
+});

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import plugin from '../../../src/eslint-plugin';
+
+/** Lints real files on disk, as CI does: the plugin reads the project's .phi-guard.json next to them. */
+async function lintProject(files: Record<string, string>, settings?: Record<string, unknown>) {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-eslint-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    fs.writeFileSync(path.join(cwd, name), text);
+  }
+  const eslint = new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser as never } },
+      { ...plugin.configs.strict, settings: settings ? { 'phi-guard': settings } : {} },
+    ],
+  });
+  return eslint.lintFiles(['**/*.{ts,tsx,js}']);
+}
+
+describe('ESLint plugin with a project', () => {
+  it('reads .phi-guard.json: notPhiNames, excluded files', async () => {
+    const results = await lintProject({
+      '.phi-guard.json': JSON.stringify({ notPhiNames: ['cold'], exclude: ['generated/**'] }),
+      'src/a.ts': 'console.log(cold, patient.ssn);\n',
+      'generated/b.ts': 'console.log(patient.ssn);\n',
+    });
+    const messages = results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.ruleId}:${m.column}`));
+    assert.deepEqual(messages, ['a.ts:phi-guard/no-phi-in-logs:19']);
+  });
+
+  it('reports an invalid configuration once per file, with file, line and key, and still analyses', async () => {
+    const results = await lintProject({ '.phi-guard.json': '{\n  "notPhiNames": 3\n}', 'a.ts': 'console.log(patient.ssn);\n' });
+    const messages = results[0]!.messages;
+    assert.equal(messages.length, 2);
+    assert.match(messages[0]!.message, /\.phi-guard\.json:2:3: 'notPhiNames' must be an array of strings/);
+    assert.equal(messages[1]!.ruleId, 'phi-guard/no-phi-in-logs');
+  });
+
+  it('lets settings["phi-guard"] override the file', async () => {
+    const results = await lintProject({ 'a.ts': 'console.log(mbrNo);\n' }, { phiNames: { mbrNo: 'health-plan' } });
+    assert.equal(results[0]!.messages.length, 1);
+    assert.match(results[0]!.messages[0]!.message, /Health plan beneficiary number/);
+  });
+
+  it('analyses TSX and plain JavaScript', async () => {
+    const results = await lintProject({
+      'View.tsx': 'export const View = ({ patient }: { patient: { email: string } }) => { console.log(patient.email); return <div>{patient.email}</div>; };\n',
+      'job.js': "const fs = require('fs');\nfunction save(ssn) { fs.writeFileSync('/tmp/x', ssn); }\n",
+    });
+    const byFile = Object.fromEntries(results.map((r) => [path.basename(r.filePath), r.messages.map((m) => m.ruleId)]));
+    assert.deepEqual(byFile, { 'View.tsx': ['phi-guard/no-phi-in-logs'], 'job.js': ['phi-guard/no-unencrypted-phi-storage'] });
+  });
+});
