@@ -13,3 +13,8 @@ export { splitWords } from './names/splitWords';
 export { maskLiterals, maskValue } from './text/mask';
 export { parseConfigText, mergeConfigObject, configJsonSchema, CONFIG_KEYS } from './config/validateConfig';
 export type { ConfigProblem } from './config/validateConfig';
+export { buildInventory } from './inventory/inventory';
+export type { Inventory, InventoryFileInput, InventoryFlowInput, InventoryVendor, InventorySink, InventorySite, InventorySuppression, InventoryOptions } from './inventory/inventory';
+export { inventoryMarkdown, inventoryMermaid } from './inventory/renderInventory';
+export { inventoryInput } from './inventory/inventoryInput';
+export { LineIndex } from './text/lineIndex';

@@ -102,6 +102,7 @@ function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardC
     phiCategories: categories,
     reasons: dedupeReasons(raw.taint.reasons),
     range: raw.carrier,
+    sinkRange: raw.site,
     expression,
     message: findingMessage(expression, categories, raw.sink),
     flow: raw.steps.map((s) => ({ ...s, note: maskLiterals(s.note) })),

@@ -28,6 +28,8 @@ export interface RawFinding {
   readonly sink: SinkDescriptor;
   readonly taint: Taint;
   readonly carrier: TextRange;
+  /** The sink call (or assignment) itself. */
+  readonly site: TextRange;
   readonly steps: readonly FlowStep[];
 }
 
@@ -44,6 +46,8 @@ interface SummarySink {
   readonly steps: readonly FlowStep[];
   /** Where the value enters the sink, inside the function. */
   readonly carrier: TextRange;
+  /** The sink call inside the function. */
+  readonly site: TextRange;
 }
 
 interface Summary {
@@ -979,7 +983,7 @@ export class Interpreter {
   private checkAssignSink(ref: ApiRef, value: Value, valueNode: ts.Node): void {
     const ref2 = this.stripGlobalAlias(ref);
     for (const entry of findSinks(ref2, 'assign')) {
-      const descriptor = this.descriptor(entry, ref2.path);
+      const descriptor = this.descriptor(entry, ref2);
       this.sinkSite(descriptor, valueNode);
       this.reportValue(descriptor, value, valueNode, valueNode);
     }
@@ -1228,8 +1232,8 @@ export class Interpreter {
       if (!isTainted(taint)) continue;
       const callStep = this.step('call', arg.node, `passed to \`${fn.name}\``);
       for (const leaf of this.carriers(arg.node, arg.value)) {
-        if (hasConcrete(leaf.taint)) this.report(sink.sink, leaf.taint, leaf.range, [...leaf.taint.steps, callStep, ...sink.steps]);
-        for (const p of leaf.taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...leaf.taint.steps, callStep, ...sink.steps], carrier: leaf.range });
+        if (hasConcrete(leaf.taint)) this.report(sink.sink, leaf.taint, leaf.range, sink.site, [...leaf.taint.steps, callStep, ...sink.steps]);
+        for (const p of leaf.taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...leaf.taint.steps, callStep, ...sink.steps], carrier: leaf.range, site: sink.site });
       }
     }
     return this.substituteReturn(fn, summary.returnValue, args.map((a) => a.value), call);
@@ -1240,8 +1244,8 @@ export class Interpreter {
     for (const sink of summary.sinks) {
       const taint = deepTaint(params[sink.param]);
       if (!isTainted(taint)) continue;
-      if (hasConcrete(taint)) this.report(sink.sink, taint, sink.carrier, [...taint.steps, ...sink.steps]);
-      for (const p of taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...taint.steps, ...sink.steps], carrier: sink.carrier });
+      if (hasConcrete(taint)) this.report(sink.sink, taint, sink.carrier, sink.site, [...taint.steps, ...sink.steps]);
+      for (const p of taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...taint.steps, ...sink.steps], carrier: sink.carrier, site: sink.site });
     }
     return this.substituteReturn(fn, summary.returnValue, params, undefined);
   }
@@ -1262,8 +1266,8 @@ export class Interpreter {
 
   // ---------------------------------------------------------------- sinks
 
-  private descriptor(entry: SinkEntry, path?: readonly string[]): SinkDescriptor {
-    return { id: entry.id, category: entry.category, package: entry.package, api: path ? apiLabel(entry, path) : entry.api, vendor: entry.vendor };
+  private descriptor(entry: SinkEntry, ref?: ApiRef): SinkDescriptor {
+    return { id: entry.id, category: entry.category, package: entry.package, api: ref ? apiLabel(entry, ref.path) : entry.api, vendor: entry.vendor, module: ref?.module };
   }
 
   /** Checks a call against the sink catalog; returns the PHI sent to an AI sink (its response carries it on). */
@@ -1271,34 +1275,34 @@ export class Interpreter {
     let aiTaint: Taint | undefined;
     for (const entry of findSinks(api, kind)) {
       if (entry.unlessArgHas && args[0] && entry.unlessArgHas.some((p) => this.fieldAt(args[0]!.value, p) !== undefined)) continue;
-      const descriptor = this.descriptor(entry, api.path);
+      const descriptor = this.descriptor(entry, api);
       this.sinkSite(descriptor, node);
       const specs: readonly ArgSpec[] = entry.args ?? args.map((_a, index) => ({ index }));
       for (const spec of specs) {
-        const t = entry.queryOnly ? this.checkQuery(descriptor, spec, args) : this.checkArg(descriptor, spec, args);
+        const t = entry.queryOnly ? this.checkQuery(descriptor, spec, args, node) : this.checkArg(descriptor, spec, args, node);
         if (entry.category === 'ai') aiTaint = joinTaint(aiTaint, t);
       }
       if (entry.urlArg && entry.bodyArgs) {
         const url = this.argParts(entry.urlArg, args)[0];
         const host = url?.value.str !== undefined ? AI_HOSTS.find((h) => h.pattern.test(url.value.str!)) : undefined;
         if (host) {
-          const aiDescriptor: SinkDescriptor = { id: `${entry.id}.ai-host`, category: 'ai', package: entry.package, api: `${entry.api} ${url!.value.str!.replace(/^https?:\/\//, '').split(/[/?#]/)[0]}`, vendor: host.vendor };
+          const aiDescriptor: SinkDescriptor = { id: `${entry.id}.ai-host`, category: 'ai', package: entry.package, api: `${entry.api} ${url!.value.str!.replace(/^https?:\/\//, '').split(/[/?#]/)[0]}`, vendor: host.vendor, module: api.module };
           this.sinkSite(aiDescriptor, node);
-          for (const spec of entry.bodyArgs) aiTaint = joinTaint(aiTaint, this.checkArg(aiDescriptor, spec, args));
+          for (const spec of entry.bodyArgs) aiTaint = joinTaint(aiTaint, this.checkArg(aiDescriptor, spec, args, node));
         }
       }
     }
     return aiTaint;
   }
 
-  private checkArg(descriptor: SinkDescriptor, spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[]): Taint | undefined {
+  private checkArg(descriptor: SinkDescriptor, spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[], site: ts.Node): Taint | undefined {
     let taint: Taint | undefined;
-    for (const part of this.argParts(spec, args)) taint = joinTaint(taint, this.reportValue(descriptor, part.value, part.node, part.node));
+    for (const part of this.argParts(spec, args)) taint = joinTaint(taint, this.reportValue(descriptor, part.value, part.node, site));
     return taint;
   }
 
   /** For navigation sinks: PHI after the `?` or `#` of a URL template, or in a `search`/`query`/`hash` property. */
-  private checkQuery(descriptor: SinkDescriptor, spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[]): Taint | undefined {
+  private checkQuery(descriptor: SinkDescriptor, spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[], site: ts.Node): Taint | undefined {
     const arg = args[spec.index];
     if (!arg) return undefined;
     const e = skipOuter(arg.node);
@@ -1306,7 +1310,7 @@ export class Interpreter {
       let taint: Taint | undefined;
       for (const key of ['search', 'query', 'hash', 'searchParams']) {
         const value = this.fieldAt(arg.value, key);
-        if (value) taint = joinTaint(taint, this.reportValue(descriptor, value, this.literalPropertyNode(arg.node, key) ?? arg.node, arg.node));
+        if (value) taint = joinTaint(taint, this.reportValue(descriptor, value, this.literalPropertyNode(arg.node, key) ?? arg.node, site));
       }
       return taint;
     }
@@ -1315,7 +1319,7 @@ export class Interpreter {
     let taint: Taint | undefined;
     for (const part of queryParts) taint = joinTaint(taint, deepTaint(this.peekExpression(part)));
     if (!isTainted(taint)) return undefined;
-    return this.reportValue(descriptor, { taint }, arg.node, arg.node);
+    return this.reportValue(descriptor, { taint }, arg.node, site);
   }
 
   /** The expressions interpolated after the first `?` or `#` of a template literal or string concatenation. */
@@ -1395,13 +1399,13 @@ export class Interpreter {
   /** Reports PHI in a value entering a sink (or records it in the summary when it comes from a parameter):
    * one finding per PHI-carrying leaf of an object/array literal, so each value is named and fixed on its own. */
   private reportValue(sink: SinkDescriptor, value: Value, node: ts.Node, siteNode: ts.Node): Taint | undefined {
-    void siteNode;
     const taint = deepTaint(value);
     if (!isTainted(taint)) return undefined;
+    const site = this.range(siteNode);
     for (const leaf of this.carriers(node, value)) {
       const sinkStep: FlowStep = { kind: 'sink', range: leaf.range, note: `${sink.category === 'ai' ? 'sent to' : sink.category === 'log' ? 'written to' : sink.category === 'storage' ? 'stored in' : 'put into the URL of'} ${sink.vendor} \`${sink.api}\`` };
-      if (hasConcrete(leaf.taint)) this.report(sink, leaf.taint, leaf.range, [...leaf.taint.steps, sinkStep]);
-      for (const p of leaf.taint.params) this.frame.summary.sinks.push({ param: p, sink, steps: [...this.stepsFromParam(leaf.taint), sinkStep], carrier: leaf.range });
+      if (hasConcrete(leaf.taint)) this.report(sink, leaf.taint, leaf.range, site, [...leaf.taint.steps, sinkStep]);
+      for (const p of leaf.taint.params) this.frame.summary.sinks.push({ param: p, sink, steps: [...this.stepsFromParam(leaf.taint), sinkStep], carrier: leaf.range, site });
     }
     return taint;
   }
@@ -1447,12 +1451,12 @@ export class Interpreter {
     return false;
   }
 
-  private report(sink: SinkDescriptor, taint: Taint, carrier: TextRange, steps: readonly FlowStep[]): void {
+  private report(sink: SinkDescriptor, taint: Taint, carrier: TextRange, site: TextRange, steps: readonly FlowStep[]): void {
     if (this.muted) return;
     const key = `${sink.category}:${sink.id}:${carrier.start}:${carrier.end}`;
     if (this.findingKeys.has(key)) return;
     this.findingKeys.add(key);
-    this.findings.push({ sink, taint, carrier, steps });
+    this.findings.push({ sink, taint, carrier, site, steps });
   }
 
   private sinkSite(sink: SinkDescriptor, node: ts.Node): void {

@@ -56,6 +56,8 @@ export interface SinkDescriptor {
   readonly api: string;
   /** Vendor or product, e.g. `OpenAI`, `Console`, `Web Storage`. */
   readonly vendor: string;
+  /** The module the code imported it from (`@langchain/anthropic` for the `@langchain/*` entry); `<global>` for globals. */
+  readonly module?: string;
 }
 
 export interface TextEdit {
@@ -77,6 +79,8 @@ export interface Finding {
   readonly reasons: readonly SourceReason[];
   /** The value that carries PHI into the sink (the argument or property value). */
   readonly range: TextRange;
+  /** The sink call itself (inside the called function when a parameter is forwarded to a sink). */
+  readonly sinkRange: TextRange;
   /** Source text of the flowing value, literals masked, shortened. */
   readonly expression: string;
   readonly message: string;

@@ -24,6 +24,7 @@ export function fakeAnalyzer(options: AnalyzeOptions): AnalysisResult {
       phiCategories: ['name'],
       reasons: [{ kind: 'name', name: match[2], words: [match[2]] }],
       range,
+      sinkRange: range,
       expression: match[2],
       message: `${match[2]} (PHI: name) reaches ${match[1]}()`,
       flow: [

@@ -1,0 +1,158 @@
+import { PHI_CATEGORY_IDS } from '../catalog/phiCategories';
+import type { PhiCategoryId } from '../catalog/phiCategories';
+import type { RuleId, SinkCategory, SinkDescriptor } from '../findings/finding';
+
+/** A place in the workspace: path relative to the inventory's root, 1-based line and column. */
+export interface SiteLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** What one file contributes, positions already resolved (the CLI and the extension each have their converter). */
+export interface InventoryFileInput {
+  readonly file: string;
+  readonly sinkSites: readonly (SiteLocation & { readonly sink: SinkDescriptor })[];
+  readonly findings: readonly InventoryFlowInput[];
+  readonly suppressed: readonly (InventoryFlowInput & { readonly reason: string })[];
+}
+
+/** A finding: where the value enters (`file/line/column`) and the sink call it enters (`site`). */
+export interface InventoryFlowInput extends SiteLocation {
+  readonly rule: RuleId;
+  readonly sink: SinkDescriptor;
+  readonly phiCategories: readonly PhiCategoryId[];
+  readonly expression: string;
+  readonly site: SiteLocation;
+}
+
+export interface InventorySite extends SiteLocation {
+  readonly api: string;
+  /** PHI categories that reach the call unsanitized (empty: none seen). */
+  readonly phiCategories: readonly PhiCategoryId[];
+  /** PHI reaches it only under a reviewed suppression. */
+  readonly suppressed: boolean;
+}
+
+export interface InventoryVendor {
+  readonly name: string;
+  readonly package: string;
+  readonly version: string | undefined;
+  readonly sites: readonly InventorySite[];
+  readonly phiCategories: readonly PhiCategoryId[];
+}
+
+export interface InventorySink {
+  readonly category: SinkCategory;
+  readonly vendor: string;
+  readonly package: string;
+  readonly api: string;
+  readonly sites: readonly InventorySite[];
+  readonly phiCategories: readonly PhiCategoryId[];
+}
+
+export interface InventorySuppression extends SiteLocation {
+  readonly rule: RuleId;
+  readonly vendor: string;
+  readonly api: string;
+  readonly phiCategories: readonly PhiCategoryId[];
+  readonly reason: string;
+}
+
+/** The AI & ePHI inventory: evidence for a HIPAA risk analysis (164.308(a)(1)(ii)(A)), as data. */
+export interface Inventory {
+  readonly generatedAt: string;
+  readonly commit: string | undefined;
+  readonly root: string;
+  readonly filesAnalysed: number;
+  /** AI vendors used, whether or not PHI reaches them. */
+  readonly vendors: readonly InventoryVendor[];
+  /** Logging, storage and URL sinks that receive PHI. */
+  readonly sinks: readonly InventorySink[];
+  readonly suppressions: readonly InventorySuppression[];
+}
+
+export interface InventoryOptions {
+  readonly root: string;
+  readonly generatedAt: string;
+  readonly commit?: string;
+  /** Installed versions by package name (package.json / lockfile). */
+  readonly versions?: Readonly<Record<string, string>>;
+}
+
+function sortCategories(categories: Iterable<PhiCategoryId>): PhiCategoryId[] {
+  const set = new Set(categories);
+  return PHI_CATEGORY_IDS.filter((c) => set.has(c));
+}
+
+function packageOf(sink: SinkDescriptor): string {
+  if (sink.module && sink.module !== '<global>') return sink.module;
+  return sink.package;
+}
+
+function bySite(a: SiteLocation, b: SiteLocation): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+}
+
+export function buildInventory(files: readonly InventoryFileInput[], options: InventoryOptions): Inventory {
+  const vendors = new Map<string, { name: string; package: string; sites: Map<string, InventorySite> }>();
+  const sinks = new Map<string, { category: SinkCategory; vendor: string; package: string; api: string; sites: InventorySite[] }>();
+  const suppressions: InventorySuppression[] = [];
+
+  const vendorFor = (sink: SinkDescriptor) => {
+    const pkg = packageOf(sink);
+    const key = `${sink.vendor}|${pkg}`;
+    let vendor = vendors.get(key);
+    if (!vendor) vendors.set(key, (vendor = { name: sink.vendor, package: pkg, sites: new Map() }));
+    return vendor;
+  };
+
+  for (const file of files) {
+    for (const site of file.sinkSites) {
+      if (site.sink.category !== 'ai') continue;
+      const vendor = vendorFor(site.sink);
+      const key = `${site.file}:${site.line}`;
+      if (!vendor.sites.has(key)) vendor.sites.set(key, { file: site.file, line: site.line, column: site.column, api: site.sink.api, phiCategories: [], suppressed: false });
+    }
+    const flows = [...file.findings.map((f) => ({ ...f, suppressed: false })), ...file.suppressed.map((f) => ({ ...f, suppressed: true }))];
+    for (const flow of flows) {
+      if (flow.sink.category === 'ai') {
+        // Grouped by the call site, so a prompt built over several lines is one site of the vendor.
+        const vendor = vendorFor(flow.sink);
+        const key = `${flow.site.file}:${flow.site.line}`;
+        const prior = vendor.sites.get(key);
+        vendor.sites.set(key, {
+          ...flow.site, api: flow.sink.api,
+          phiCategories: sortCategories([...(prior?.phiCategories ?? []), ...flow.phiCategories]),
+          suppressed: flow.suppressed && (!prior || prior.phiCategories.length === 0 || prior.suppressed),
+        });
+      } else {
+        const key = `${flow.sink.category}|${flow.sink.vendor}|${packageOf(flow.sink)}|${flow.sink.api}`;
+        let sink = sinks.get(key);
+        if (!sink) sinks.set(key, (sink = { category: flow.sink.category, vendor: flow.sink.vendor, package: packageOf(flow.sink), api: flow.sink.api, sites: [] }));
+        sink.sites.push({ file: flow.file, line: flow.line, column: flow.column, api: flow.sink.api, phiCategories: sortCategories(flow.phiCategories), suppressed: flow.suppressed });
+      }
+    }
+    for (const s of file.suppressed) {
+      suppressions.push({ file: s.file, line: s.line, column: s.column, rule: s.rule, vendor: s.sink.vendor, api: s.sink.api, phiCategories: sortCategories(s.phiCategories), reason: s.reason });
+    }
+  }
+
+  const versionOf = (pkg: string) => options.versions?.[pkg];
+  return {
+    generatedAt: options.generatedAt,
+    commit: options.commit,
+    root: options.root,
+    filesAnalysed: files.length,
+    vendors: [...vendors.values()]
+      .map((v) => {
+        const sites = [...v.sites.values()].sort(bySite);
+        return { name: v.name, package: v.package, version: versionOf(v.package), sites, phiCategories: sortCategories(sites.flatMap((s) => s.phiCategories)) };
+      })
+      .sort((a, b) => b.phiCategories.length - a.phiCategories.length || a.name.localeCompare(b.name)),
+    sinks: [...sinks.values()]
+      .map((s) => ({ ...s, sites: s.sites.sort(bySite), phiCategories: sortCategories(s.sites.flatMap((x) => x.phiCategories)) }))
+      .sort((a, b) => a.category.localeCompare(b.category) || b.sites.length - a.sites.length),
+    suppressions: suppressions.sort(bySite),
+  };
+}

@@ -1,0 +1,97 @@
+import { describeCategory, phiCategory } from '../catalog/phiCategories';
+import type { PhiCategoryId } from '../catalog/phiCategories';
+import type { Inventory } from './inventory';
+
+const SINK_TITLES = { ai: 'AI', log: 'Logging and telemetry', storage: 'Unencrypted storage', url: 'URLs' } as const;
+
+function categories(list: readonly PhiCategoryId[]): string {
+  return list.length ? list.map((c) => phiCategory(c).label).join(', ') : 'none seen';
+}
+
+/** Mermaid node ids must be plain words; labels are quoted and stripped of characters Mermaid reads as syntax. */
+function nodeId(prefix: string, text: string): string {
+  return `${prefix}_${text.replace(/[^A-Za-z0-9]/g, '_')}`;
+}
+
+function label(text: string): string {
+  return text.replace(/["<>`]/g, "'").replace(/[\r\n]+/g, ' ');
+}
+
+/** A left-to-right flowchart: PHI categories → sinks (vendor · API), solid for open flows, dashed for suppressed ones. */
+export function inventoryMermaid(inventory: Inventory): string {
+  const lines = ['flowchart LR'];
+  const declared = new Set<string>();
+  const node = (id: string, text: string, shape: 'round' | 'box') => {
+    if (declared.has(id)) return;
+    declared.add(id);
+    lines.push(shape === 'round' ? `  ${id}(["${label(text)}"])` : `  ${id}["${label(text)}"]`);
+  };
+  const edges = new Map<string, { from: string; to: string; count: number; suppressed: boolean }>();
+  const add = (category: PhiCategoryId, sinkId: string, suppressed: boolean) => {
+    const from = nodeId('phi', category);
+    node(from, phiCategory(category).label, 'round');
+    const key = `${from}->${sinkId}:${suppressed}`;
+    const edge = edges.get(key) ?? { from, to: sinkId, count: 0, suppressed };
+    edge.count++;
+    edges.set(key, edge);
+  };
+  for (const vendor of inventory.vendors) {
+    const id = nodeId('ai', `${vendor.name}_${vendor.package}`);
+    node(id, `AI: ${vendor.name} (${vendor.package})`, 'box');
+    for (const site of vendor.sites) for (const c of site.phiCategories) add(c, id, site.suppressed);
+  }
+  for (const sink of inventory.sinks) {
+    const id = nodeId(sink.category, `${sink.vendor}_${sink.api}`);
+    node(id, `${SINK_TITLES[sink.category]}: ${sink.vendor} ${sink.api}`, 'box');
+    for (const site of sink.sites) for (const c of site.phiCategories) add(c, id, site.suppressed);
+  }
+  for (const edge of edges.values()) lines.push(`  ${edge.from} ${edge.suppressed ? '-.->' : '-->'}|${edge.count}| ${edge.to}`);
+  return lines.join('\n');
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+
+/** The inventory as a Markdown document for a compliance team. */
+export function inventoryMarkdown(inventory: Inventory): string {
+  const out: string[] = [];
+  out.push('# AI & ePHI inventory', '');
+  out.push(`Generated ${inventory.generatedAt}${inventory.commit ? ` at commit \`${inventory.commit}\`` : ''} by PHI Guard from ${inventory.filesAnalysed} files under \`${inventory.root}\`.`);
+  out.push('Static analysis of the source code: it shows where PHI flows in code, not what a deployment is configured to do. Review it as evidence for the HIPAA risk analysis (45 CFR 164.308(a)(1)(ii)(A)), not as a conclusion.', '');
+  out.push('## AI vendors', '');
+  if (!inventory.vendors.length) out.push('No AI SDK or AI API call was found.', '');
+  else {
+    out.push('| Vendor | Package | Version | Call sites | PHI that reaches it |', '| --- | --- | --- | --- | --- |');
+    for (const v of inventory.vendors) out.push(`| ${escapeCell(v.name)} | \`${escapeCell(v.package)}\` | ${v.version ?? 'unknown'} | ${v.sites.length} | ${escapeCell(categories(v.phiCategories))} |`);
+    out.push('');
+    for (const v of inventory.vendors) {
+      out.push(`### ${v.name} (\`${v.package}\`)`, '');
+      for (const s of v.sites) {
+        const phi = s.phiCategories.length ? `${s.suppressed ? 'PHI under a reviewed exception' : '**PHI**'}: ${categories(s.phiCategories)}` : 'no PHI seen';
+        out.push(`- \`${escapeCell(s.file)}:${s.line}\` \`${escapeCell(s.api)}\`: ${phi}`);
+      }
+      out.push('');
+    }
+  }
+  for (const category of ['log', 'storage', 'url'] as const) {
+    const sinks = inventory.sinks.filter((s) => s.category === category);
+    out.push(`## ${SINK_TITLES[category]} receiving PHI`, '');
+    if (!sinks.length) {
+      out.push('None found.', '');
+      continue;
+    }
+    out.push('| Sink | Sites | PHI |', '| --- | --- | --- |');
+    for (const s of sinks) out.push(`| ${escapeCell(s.vendor)} \`${escapeCell(s.api)}\` | ${s.sites.map((x) => `\`${escapeCell(x.file)}:${x.line}\``).slice(0, 10).join(', ')}${s.sites.length > 10 ? `, and ${s.sites.length - 10} more` : ''} | ${escapeCell(categories(s.phiCategories))} |`);
+    out.push('');
+  }
+  out.push('## Reviewed exceptions (suppressions)', '');
+  if (!inventory.suppressions.length) out.push('None.', '');
+  else {
+    out.push('| Where | Rule | Sink | PHI | Justification |', '| --- | --- | --- | --- | --- |');
+    for (const s of inventory.suppressions) out.push(`| \`${escapeCell(s.file)}:${s.line}\` | ${s.rule} | ${escapeCell(s.vendor)} \`${escapeCell(s.api)}\` | ${escapeCell(s.phiCategories.map(describeCategory).join(', '))} | ${escapeCell(s.reason)} |`);
+    out.push('');
+  }
+  out.push('## Map of ePHI movement', '', '```mermaid', inventoryMermaid(inventory), '```', '');
+  return out.join('\n');
+}
