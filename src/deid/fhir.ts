@@ -37,11 +37,12 @@ const IDENTIFYING_EXTENSIONS: ReadonlyArray<readonly [RegExp, PhiCategoryId]> = 
 ];
 
 /** v2-0203 identifier type codes, by the Safe Harbor category of the identifier. */
-const IDENTIFIER_TYPES: Readonly<Record<string, PhiCategoryId>> = {
-  MR: 'mrn', MRT: 'mrn', PI: 'mrn', SS: 'ssn', SB: 'ssn', MB: 'health-plan', MC: 'health-plan', MA: 'health-plan',
-  SN: 'health-plan', PN: 'health-plan', AN: 'account', BA: 'account', BC: 'account', DL: 'license', PPN: 'license',
-  NPI: 'license', MD: 'license', LN: 'license', DEA: 'license', PRN: 'license', TAX: 'ssn', VN: 'other-id', UDI: 'device',
-};
+const IDENTIFIER_TYPES: ReadonlyMap<string, PhiCategoryId> = /* @__PURE__ */ new Map([
+  ['MR', 'mrn'], ['MRT', 'mrn'], ['PI', 'mrn'], ['SS', 'ssn'], ['SB', 'ssn'], ['TAX', 'ssn'], ['MB', 'health-plan'], ['MC', 'health-plan'],
+  ['MA', 'health-plan'], ['SN', 'health-plan'], ['PN', 'health-plan'], ['AN', 'account'], ['BA', 'account'], ['BC', 'account'],
+  ['DL', 'license'], ['PPN', 'license'], ['NPI', 'license'], ['MD', 'license'], ['LN', 'license'], ['DEA', 'license'], ['PRN', 'license'],
+  ['VN', 'other-id'], ['UDI', 'device'],
+]);
 
 type Json = Record<string, unknown>;
 
@@ -64,7 +65,8 @@ function identifierCategory(identifier: Json): PhiCategoryId {
   const codings = isObject(type) && Array.isArray(type['coding']) ? type['coding'] : [];
   for (const coding of codings) {
     const code = isObject(coding) && typeof coding['code'] === 'string' ? coding['code'] : undefined;
-    if (code && IDENTIFIER_TYPES[code]) return IDENTIFIER_TYPES[code]!;
+    const category = code === undefined ? undefined : IDENTIFIER_TYPES.get(code);
+    if (category) return category;
   }
   const system = typeof identifier['system'] === 'string' ? identifier['system'].toLowerCase() : '';
   if (system.includes('us-ssn') || system.includes('ssn')) return 'ssn';
@@ -153,6 +155,8 @@ class FhirDeidentifier {
         return this.each(value, (e) => this.extension(e, resourceType));
     }
     if (key === 'url' && typeof value === 'string' && 'contentType' in parent) return this.removed('url', value);
+    // Bundle.entry.request.url (`Patient/123`, `Patient?identifier=…`) names the record like a reference does.
+    if (key === 'url' && typeof value === 'string' && /^[A-Z][A-Za-z]+[/?]/.test(value)) return this.reference(value);
     return this.generic(key, value, resourceType);
   }
 

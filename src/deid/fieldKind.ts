@@ -54,6 +54,10 @@ export function classifyField(
   if (override) return kindOf(override, fieldName);
   const match = classifyName(fieldName, contextWords);
   if (match) return kindOf(match.category, fieldName);
+  // A birth year is not an identifier to the analyzer (Safe Harbor keeps years), but it is the one date element
+  // the 90+ rule reaches: `birthYear: 1931` must become `90+`.
+  const words = splitWords(fieldName);
+  if (words.includes('year') && words.some((w) => BIRTH_WORDS.has(w))) return { kind: 'birth-date' };
   // Geographic parts that are not identifiers on their own (state, country) still refine an inherited address.
   if (inherited) return kindOf(inherited, fieldName);
   return undefined;

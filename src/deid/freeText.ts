@@ -17,13 +17,22 @@ export interface ScrubbedSpan {
  */
 export function selectMatches(matches: readonly (TextMatch & { readonly priority: number })[]): TextMatch[] {
   const ordered = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  // `chosen` stays sorted and non-overlapping, so its ends are sorted too: one binary search finds the only
+  // chosen span that can overlap a candidate (long notes yield thousands of matches).
   const chosen: TextMatch[] = [];
-  for (const match of ordered) {
+  for (const { priority: _priority, ...match } of ordered) {
     if (match.end <= match.start) continue;
-    if (chosen.some((c) => match.start < c.end && c.start < match.end)) continue;
-    chosen.push(match);
+    let low = 0;
+    let high = chosen.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (chosen[mid]!.end <= match.start) low = mid + 1;
+      else high = mid;
+    }
+    if (low < chosen.length && chosen[low]!.start < match.end) continue;
+    chosen.splice(low, 0, match);
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  return chosen;
 }
 
 /** Finds identifiers in `text` with the configured recognizers. */

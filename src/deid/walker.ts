@@ -8,7 +8,7 @@ import { classifyField, kindOf } from './fieldKind';
 import { deidentifyFhirResource, isFhirResource } from './fhir';
 import { scrubTextResolved } from './freeText';
 import type { ResolvedOptions } from './options';
-import { AGE_90_OR_OLDER } from './placeholder';
+import { AGE_90_OR_OLDER, placeholder } from './placeholder';
 import { generalizeZip } from './zip3';
 
 /** Returned by a field transform to say "drop this field" (mode `remove`). */
@@ -56,7 +56,8 @@ export class Walker {
   }
 
   /** A value in a field that did not classify. */
-  value(value: unknown, frame: Frame): unknown {
+  value(input: unknown, frame: Frame): unknown {
+    const value = jsonForm(input);
     if (typeof value === 'string') return this.scrub(value);
     if (value === null || typeof value !== 'object') return value;
     if (value instanceof Date) return this.dateValue(value, false);
@@ -68,16 +69,25 @@ export class Walker {
   }
 
   /** A value in a field of a known kind. */
-  field(kind: FieldKind, value: unknown, frame: Frame): Transformed {
-    if (value === null || value === undefined || typeof value === 'boolean') return value;
-    if (kind.kind === 'keep') return structuredCopy(value);
-    if (typeof value === 'object' && !(value instanceof Date)) {
+  field(kind: FieldKind, input: unknown, frame: Frame): Transformed {
+    if (input === null || input === undefined || typeof input === 'boolean') return input;
+    if (kind.kind === 'keep') return structuredCopy(input);
+    const value = jsonForm(input);
+    if (isBinary(value)) {
+      // Bytes in a photo, biometric or other identifier field are the identifier; only clinical content stays.
+      if (kind.kind === 'clinical' && this.options.clinical === 'keep') return this.object(value, frame);
+      // A placeholder, never a token: bytes have no text form to tokenise, and equal lengths must not link records.
+      return this.options.mode === 'remove' ? REMOVE : placeholder('category' in kind ? kind.category : 'other-id');
+    }
+    if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
       // Dropping a whole name, phone list or medication list in remove mode; an address object is walked instead
       // so that its state and three-digit ZIP survive.
       if (this.options.mode === 'remove' && this.dropsWhole(kind)) return REMOVE;
       const existing = this.copies.get(value);
       if (existing !== undefined) return existing;
       if (Array.isArray(value)) return this.array(value, (item) => this.field(kind, item, frame));
+      // A FHIR resource knows its own identifier-bearing elements better than the field that holds it.
+      if (isFhirResource(value)) return this.remember(value, deidentifyFhirResource(value, this));
       const category = 'category' in kind ? kind.category : kind.kind === 'zip' || kind.kind === 'state' ? 'geographic' : 'date';
       return this.object(value, { context: frame.context, inherited: category });
     }
@@ -97,6 +107,7 @@ export class Walker {
         return this.dateValue(value, kind.kind === 'birth-date');
       case 'clinical':
         if (this.options.clinical === 'remove') return this.removed(kind.category, value);
+        if (value instanceof Date) return this.dateValue(value, false);
         return typeof value === 'string' ? this.scrub(value) : value;
     }
   }
@@ -212,6 +223,23 @@ function structuredCopy(value: unknown): unknown {
 function copyView(view: ArrayBufferView): ArrayBufferView {
   const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice();
   if (view instanceof DataView) return new DataView(bytes.buffer);
+  // Standard typed arrays keep their type; subclasses (such as Node's buffers) become a plain Uint8Array copy.
   const Ctor = view.constructor as new (buffer: ArrayBufferLike) => ArrayBufferView;
-  return new Ctor(bytes.buffer);
+  return STANDARD_TYPED_ARRAYS.includes(Ctor) ? new Ctor(bytes.buffer) : bytes;
+}
+
+const STANDARD_TYPED_ARRAYS: readonly unknown[] = [
+  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array,
+];
+
+function isBinary(value: unknown): value is ArrayBuffer | ArrayBufferView {
+  return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+}
+
+/** What JSON.stringify would see: class instances with a toJSON (URL, ObjectId, Decimal, Luxon dates) are walked
+ * in that form, since de-identified data is usually serialised next. Dates are handled as dates. */
+function jsonForm(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || value instanceof Date || Array.isArray(value)) return value;
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  return typeof toJSON === 'function' && !isBinary(value) ? (toJSON as () => unknown).call(value) : value;
 }

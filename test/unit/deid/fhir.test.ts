@@ -90,6 +90,9 @@ describe('deidentify: FHIR resources', () => {
     assert.strictEqual(out.entry[0].fullUrl, '[REDACTED:url]');
     assert.strictEqual(out.entry[0].resource.name[0].text, '[REDACTED:name]');
     assert.strictEqual(out.entry[1].resource.valueQuantity.value, 7.2);
+    const transaction = deidentify({ resourceType: 'Bundle', type: 'transaction', entry: [{ request: { method: 'PUT', url: 'Patient/pat-8812' } }, { request: { method: 'GET', url: 'Patient?identifier=0042317' } }] }, { now }) as Json;
+    assertNoPlantedIdentifier(transaction);
+    assert.deepStrictEqual(transaction.entry.map((e: Json) => e.request.url), ['Patient/[REDACTED:other-id]', '[REDACTED:other-id]']);
   });
 
   it('remove mode drops identifier elements and keeps the resource valid-shaped', () => {
@@ -102,8 +105,9 @@ describe('deidentify: FHIR resources', () => {
   });
 
   it('finds FHIR resources nested in ordinary objects', () => {
-    const out = deidentify({ request: { patient: samples.oldPatient } }, { now }) as Json;
+    const out = deidentify({ request: { patient: samples.oldPatient }, medications: [samples.medicationRequest] }, { now }) as Json;
     assertNoPlantedIdentifier(out);
+    assert.strictEqual(out.medications[0].subject.display, '[REDACTED:name]', 'FHIR rules apply inside a clinical field too');
   });
 
   it('does not mutate the sample resources', () => {

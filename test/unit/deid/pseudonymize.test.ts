@@ -61,6 +61,12 @@ describe('pseudonymize / reidentify', () => {
     assert.strictEqual(reidentify(pseudoObservation.subject.reference, tokens), 'Patient/pat-8812');
   });
 
+  it('replaces bytes in an identifier field with a placeholder, not a token that could link unrelated photos', async () => {
+    const { value, tokens } = await pseudonymize({ photo: new Uint8Array([1, 2, 3]) }, { key, now });
+    assert.deepStrictEqual(value, { photo: '[REDACTED:photo]' });
+    assert.deepStrictEqual(tokens, {});
+  });
+
   it('rejects short keys with a message that says what to do', async () => {
     await assert.rejects(pseudonymize('x', { key: new Uint8Array(8) }), /at least 16 random bytes.*generatePseudonymKey/);
   });

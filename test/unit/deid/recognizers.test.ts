@@ -149,6 +149,7 @@ describe('deid recognizers', () => {
       assert.strictEqual(scrub('Seen by Dr. Jane Doe.'), 'Seen by Dr. [REDACTED:name].');
       assert.strictEqual(scrub('Patient: John Q. Public'), 'Patient: [REDACTED:name]');
       assert.strictEqual(scrub('Patient John Smith presents with cough'), 'Patient [REDACTED:name] presents with cough');
+      assert.strictEqual(scrub('Mother: Ana Ruiz; Pt John Smith, 45'), 'Mother: [REDACTED:name]; Pt [REDACTED:name], 45');
     });
     it('does not catch names without a cue (documented limit)', () => {
       assert.strictEqual(scrub('John Smith presents with cough'), 'John Smith presents with cough');
