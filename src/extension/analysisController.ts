@@ -6,7 +6,6 @@ import { AnalysisStore } from './analysisStore';
 import { KeyedDebouncer } from './debouncer';
 import { describeFinding, describeSuppressionProblem, type DiagnosticDescription } from './diagnosticModel';
 import { toDiagnostic } from './diagnostics';
-import { isAnalysedFile } from './fileFilter';
 import type { ProjectConfigService } from './projectConfigService';
 import { readSettings, SETTINGS_SECTION, type PhiGuardSettings } from './settings';
 import { editorSeverityFor } from './severity';
@@ -24,6 +23,12 @@ interface ShownAnalysis {
 }
 
 const SUPPORTED_SCHEMES = new Set(['file', 'untitled']);
+
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  if (tab.input instanceof vscode.TabInputText) return tab.input.uri;
+  if (tab.input instanceof vscode.TabInputTextDiff) return tab.input.modified;
+  return undefined;
+}
 
 export function settingsFor(uri: vscode.Uri | undefined): PhiGuardSettings {
   const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION, uri);
@@ -67,11 +72,25 @@ export class AnalysisController implements vscode.Disposable {
       }),
       configs.onDidChange(() => this.analyseAllOpen('.phi-guard.json changed')),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()),
+      // VS Code closes a document (onDidCloseTextDocument) only a while after its last editor tab closes;
+      // the user expects its problems to go with the tab, and to come back when it is shown again.
+      vscode.window.tabGroups.onDidChangeTabs((event) => {
+        for (const tab of event.closed) {
+          const uri = tabUri(tab);
+          if (uri && !this.isInATab(uri)) this.forget(uri);
+        }
+      }),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const { document } of editors) {
+          const key = document.uri.toString();
+          if (!this.store.latest(key) && !this.debouncer.isPending(key) && !this.running.has(key)) this.schedule(document, 0);
+        }
+      }),
     );
   }
 
   analyseAllOpen(why: string): void {
-    const documents = vscode.workspace.textDocuments.filter((document) => this.isSupported(document));
+    const documents = vscode.workspace.textDocuments.filter((document) => this.isSupported(document) && (this.isInATab(document.uri) || document.isUntitled));
     this.log.info(`Analysing ${documents.length} open document(s): ${why}.`);
     for (const document of documents) this.schedule(document, 0);
   }
@@ -80,6 +99,11 @@ export class AnalysisController implements vscode.Disposable {
   findingsShownAt(uri: vscode.Uri, version: number): readonly ShownFinding[] | undefined {
     const shown = this.shown.get(uri.toString());
     return shown && shown.version === version ? shown.findings : undefined;
+  }
+
+  private isInATab(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tabUri(tab)?.toString() === key));
   }
 
   private isSupported(document: vscode.TextDocument): boolean {
@@ -105,10 +129,9 @@ export class AnalysisController implements vscode.Disposable {
     try {
       const policy = await this.configs.policyFor(document.uri);
       if (document.isClosed) return;
-      const relativePath = policy.folder && document.uri.scheme === 'file' ? path.relative(policy.folder.uri.fsPath, document.uri.fsPath).split(path.sep).join('/') : undefined;
-      if (!isAnalysedFile(relativePath, policy.config)) {
+      if (!policy.included) {
         this.clear(document.uri);
-        this.log.debug(`${document.uri.fsPath}: excluded by .phi-guard.json include/exclude.`);
+        this.log.debug(`${document.uri.fsPath}: not selected by the include/exclude globs of .phi-guard.json.`);
         return;
       }
       const text = document.getText();

@@ -1,7 +1,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { analyzeSource } from '../core';
 import type { AnalysisController, ShownFinding } from './analysisController';
+import { analysisFileName } from './analysisFileName';
 import { COMMANDS } from './commandIds';
+import { isInJsxText } from './jsxText';
 import { addNotPhiName } from './notPhiNames';
 import { toVscodeRange } from './positions';
 import type { ProjectConfigService } from './projectConfigService';
@@ -9,7 +12,7 @@ import { suppressionCommentEdit, validateReason } from './suppressionComment';
 
 export function registerCommands(controller: AnalysisController, configs: ProjectConfigService, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(COMMANDS.suppress, (uri: string, version: number, index: number, reason?: string) => suppressWithReason(controller, uri, version, index, reason)),
+    vscode.commands.registerCommand(COMMANDS.suppress, (uri: string, version: number, index: number, reason?: string) => suppressWithReason(controller, configs, uri, version, index, reason)),
     vscode.commands.registerCommand(COMMANDS.markNotPhi, (uri: string, name: string) => markNotPhi(configs, log, uri, name)),
     vscode.commands.registerCommand(COMMANDS.showDataFlow, (uri: string, version: number, index: number) => showDataFlow(controller, uri, version, index)),
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
@@ -26,7 +29,7 @@ function findingFor(controller: AnalysisController, uri: string, version: number
 }
 
 /** `reason` skips the input box (keybindings, tests). */
-async function suppressWithReason(controller: AnalysisController, uri: string, version: number, index: number, reason?: string): Promise<boolean> {
+async function suppressWithReason(controller: AnalysisController, configs: ProjectConfigService, uri: string, version: number, index: number, reason?: string): Promise<boolean> {
   const target = findingFor(controller, uri, version, index);
   if (!target) return false;
   const { finding } = target.finding;
@@ -47,19 +50,30 @@ async function suppressWithReason(controller: AnalysisController, uri: string, v
   }
   // The input box may have been open while the user kept typing: re-check the version before editing.
   if (!findingFor(controller, uri, version, index)) return false;
-  const edit = suppressionCommentEdit(target.document.getText(), finding.range.start, finding.rule, justification);
+  const text = target.document.getText();
+  const edit = suppressionCommentEdit(text, finding.range.start, finding.rule, justification);
+  // Insert only a comment that is one and that the engine honours: inside JSX children `//` is rendered text.
+  const { config } = await configs.policyFor(target.document.uri);
+  const fileName = analysisFileName(target.document.fileName, target.document.languageId);
+  const edited = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
+  const before = analyzeSource({ fileName, text, config });
+  const after = analyzeSource({ fileName, text: edited, config });
+  if (isInJsxText(edited, fileName, edit.range.start) || after.suppressed.length <= before.suppressed.length || after.parseProblems.length > before.parseProblems.length) {
+    void vscode.window.showWarningMessage(`PHI Guard: a line comment above line ${target.document.positionAt(finding.range.start).line + 1} of ${path.basename(target.document.fileName)} would not be a working suppression (inside JSX children?); move the value into a variable and suppress there, or fix the finding.`);
+    return false;
+  }
+  if (!findingFor(controller, uri, version, index)) return false;
   const workspaceEdit = new vscode.WorkspaceEdit();
   workspaceEdit.insert(target.document.uri, target.document.positionAt(edit.range.start), edit.newText);
   return vscode.workspace.applyEdit(workspaceEdit);
 }
 
 async function markNotPhi(configs: ProjectConfigService, log: vscode.LogOutputChannel, uri: string, name: string): Promise<boolean> {
-  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri));
-  if (!folder) {
+  const file = await configs.configFileFor(vscode.Uri.parse(uri));
+  if (!file) {
     void vscode.window.showWarningMessage(`PHI Guard: ${vscode.Uri.parse(uri).fsPath} is not in a workspace folder; open its folder to keep a .phi-guard.json policy there.`);
     return false;
   }
-  const file = configs.configFileOf(folder);
   const openConfig = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file.toString());
   if (openConfig?.isDirty) {
     void vscode.window.showWarningMessage(`PHI Guard: ${file.fsPath} has unsaved changes; save it, then mark '${name}' again.`);

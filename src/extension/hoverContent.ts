@@ -18,7 +18,8 @@ export const HOVER_COMMANDS: readonly string[] = [COMMANDS.markNotPhi, COMMANDS.
 
 export function hoverMarkdown(finding: Finding, target: HoverTarget): string {
   const lines: string[] = [];
-  lines.push(`**PHI Guard** · [\`${finding.rule}\`](${ruleDocUrl(finding.rule)})`, '', escapeMarkdown(finding.message), '');
+  // The engine's message is already on screen (VS Code shows the diagnostic above the hover): add what it lacks.
+  lines.push(`**PHI Guard** · [\`${finding.rule}\`](${ruleDocUrl(finding.rule)})`, '');
   lines.push('**PHI categories**', '');
   for (const id of finding.phiCategories) lines.push(`- ${describeCategory(id)}: ${phiCategory(id).description}`);
   if (finding.reasons.length > 0) {
@@ -32,9 +33,12 @@ export function hoverMarkdown(finding: Finding, target: HoverTarget): string {
   return lines.join('\n');
 }
 
-/** Names a developer may declare "not PHI": identifier names the engine matched by their words. */
+/**
+ * Names a developer may declare "not PHI": identifiers the engine matched by their words. `notPhiNames` holds
+ * identifier names, so for a property access (`visit.ssnLength`) it is the property's name.
+ */
 export function notPhiCandidates(finding: Finding): string[] {
-  const names = finding.reasons.flatMap((reason) => (reason.kind === 'name' ? [reason.name] : []));
+  const names = finding.reasons.flatMap((reason) => (reason.kind === 'name' ? [reason.name.slice(reason.name.lastIndexOf('.') + 1)] : []));
   return [...new Set(names)];
 }
 

@@ -1,80 +1,132 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, type PhiGuardConfig } from '../core';
-import { parseProjectConfig } from './projectConfig';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfigText, type PhiGuardConfig } from '../core';
+import { isFileIncluded } from '../core/config/loadConfig';
 
-export interface FolderPolicy {
+export interface DocumentPolicy {
   readonly config: PhiGuardConfig;
-  /** The folder `include`/`exclude` are relative to; `undefined` for files outside the workspace. */
-  readonly folder: vscode.WorkspaceFolder | undefined;
+  /** Whether the policy's include/exclude globs select the document (as in the CLI). */
+  readonly included: boolean;
 }
 
 /**
- * Project policy per workspace folder (multi-root: each folder has its own `.phi-guard.json`), cached and
- * re-read when a `.phi-guard.json` is created, changed or deleted.
+ * Project policy for a document: the nearest `.phi-guard.json` between the document's folder and its workspace
+ * folder's root, as the ESLint plugin and the CLI find it (so multi-root workspaces and monorepos get each
+ * folder's own policy). Lookups and parsed files are cached and dropped when any `.phi-guard.json` changes.
  */
 export class ProjectConfigService implements vscode.Disposable {
-  private readonly cache = new Map<string, Promise<PhiGuardConfig>>();
+  private readonly nearestByDirectory = new Map<string, Promise<vscode.Uri | undefined>>();
+  private readonly configByFile = new Map<string, Promise<PhiGuardConfig>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  private folderWatchers: vscode.Disposable[] = [];
   /** Fires after a `.phi-guard.json` changed; listeners re-analyse open documents. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
-    const invalidate = (uri: vscode.Uri) => this.invalidate(uri);
-    this.disposables.push(watcher, watcher.onDidCreate(invalidate), watcher.onDidChange(invalidate), watcher.onDidDelete(invalidate));
-    this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidateAll()));
+    this.watchFolders();
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.watchFolders();
+        this.invalidate(undefined);
+      }),
+      // Saving from an editor is the common way to change the policy; do not wait for the file watcher.
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (path.basename(document.uri.path) === CONFIG_FILE_NAME) this.invalidate(document.uri);
+      }),
+    );
   }
 
-  async policyFor(document: vscode.Uri): Promise<FolderPolicy> {
+  async policyFor(document: vscode.Uri): Promise<DocumentPolicy> {
     const folder = vscode.workspace.getWorkspaceFolder(document);
-    if (!folder) return { config: DEFAULT_CONFIG, folder: undefined };
-    const key = folder.uri.toString();
-    let config = this.cache.get(key);
-    if (!config) {
-      config = this.load(folder);
-      this.cache.set(key, config);
+    if (!folder || document.scheme !== 'file') return { config: DEFAULT_CONFIG, included: true };
+    const configFile = await this.nearestConfigFile(document, folder);
+    const config = configFile ? await this.load(configFile) : DEFAULT_CONFIG;
+    // Without a config file the workspace folder is the base of the default globs.
+    const base = configFile ?? vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+    return { config, included: isFileIncluded(document.fsPath, { config, problems: [], file: base.fsPath }) };
+  }
+
+  /** Where "mark as not PHI" writes: the policy the document uses, or a new one at its workspace folder's root. */
+  async configFileFor(document: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(document);
+    if (!folder) return undefined;
+    return (await this.nearestConfigFile(document, folder)) ?? vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+  }
+
+  /** Drops cached policies (all of them: a new or deleted file changes which one is nearest) and re-analyses. */
+  invalidate(configFile: vscode.Uri | undefined): void {
+    this.nearestByDirectory.clear();
+    this.configByFile.clear();
+    if (configFile) this.log.info(`${configFile.fsPath} changed; re-analysing open documents.`);
+    this.changed.fire();
+  }
+
+  private watchFolders(): void {
+    for (const disposable of this.folderWatchers) disposable.dispose();
+    this.folderWatchers = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `**/${CONFIG_FILE_NAME}`));
+      const invalidate = (uri: vscode.Uri) => this.invalidate(uri);
+      return [watcher, watcher.onDidCreate(invalidate), watcher.onDidChange(invalidate), watcher.onDidDelete(invalidate)];
+    });
+  }
+
+  private nearestConfigFile(document: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
+    return this.nearestFrom(vscode.Uri.joinPath(document, '..'), folder);
+  }
+
+  private nearestFrom(directory: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
+    const key = directory.toString();
+    let nearest = this.nearestByDirectory.get(key);
+    if (!nearest) {
+      nearest = (async () => {
+        const candidate = vscode.Uri.joinPath(directory, CONFIG_FILE_NAME);
+        if (await exists(candidate)) return candidate;
+        const atRoot = directory.path === folder.uri.path || !directory.path.startsWith(`${folder.uri.path}/`);
+        return atRoot ? undefined : this.nearestFrom(vscode.Uri.joinPath(directory, '..'), folder);
+      })();
+      this.nearestByDirectory.set(key, nearest);
     }
-    return { config: await config, folder };
+    return nearest;
   }
 
-  configFileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
-    return vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+  private load(file: vscode.Uri): Promise<PhiGuardConfig> {
+    const key = file.toString();
+    let config = this.configByFile.get(key);
+    if (!config) {
+      config = this.read(file);
+      this.configByFile.set(key, config);
+    }
+    return config;
   }
 
-  /** Called after the extension itself wrote a config file, without waiting for the file watcher. */
-  invalidate(configFile: vscode.Uri): void {
-    const folder = vscode.workspace.getWorkspaceFolder(configFile);
-    if (folder && vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME).toString() !== configFile.toString()) return;
-    if (folder) this.cache.delete(folder.uri.toString());
-    else this.cache.clear();
-    this.log.info(`${configFile.fsPath} changed; re-analysing open documents.`);
-    this.changed.fire();
-  }
-
-  private invalidateAll(): void {
-    this.cache.clear();
-    this.changed.fire();
-  }
-
-  private async load(folder: vscode.WorkspaceFolder): Promise<PhiGuardConfig> {
-    const file = this.configFileOf(folder);
+  private async read(file: vscode.Uri): Promise<PhiGuardConfig> {
     let text: string;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-    } catch {
-      return DEFAULT_CONFIG; // No .phi-guard.json: the default policy.
+    } catch (error) {
+      this.log.warn(`${file.fsPath}: cannot read it (${error instanceof Error ? error.message : String(error)}); using the default policy.`);
+      return DEFAULT_CONFIG;
     }
-    const { config, problems } = parseProjectConfig(text, file.fsPath);
+    const { config, problems } = parseConfigText(file.fsPath, text);
     for (const problem of problems) {
-      this.log.warn(problem);
-      void vscode.window.showWarningMessage(`PHI Guard: ${problem}`);
+      this.log.warn(problem.message);
+      void vscode.window.showWarningMessage(`PHI Guard: ${problem.message}`);
     }
     this.log.info(`Loaded ${file.fsPath}.`);
     return config;
   }
 
   dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
+    for (const disposable of [...this.disposables, ...this.folderWatchers]) disposable.dispose();
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -20,7 +20,8 @@ export function cleanReason(reason: string): string {
 }
 
 export function suppressionCommentEdit(text: string, offset: number, rule: RuleId, reason: string): TextEdit {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // lastIndexOf with a negative start still looks at index 0, so the first line needs its own case.
+  const lineStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return {

@@ -2,7 +2,8 @@
 # End-to-end tests in a real VS Code (code-server from npm, driven by playwright-core + Debian Chromium), offline:
 #   1. build + package the VSIX (`npm run package`)
 #   2. the mocha suite in test/e2e/suite runs inside code-server's extension host (extension from this checkout)
-#   3. a UI smoke test installs the packaged VSIX and clicks through squiggle → Problems → hover → quick fix
+#   3. the comment grammar tokenized with VS Code's own JS/TS grammars (vscode-textmate, from code-server)
+#   4. a UI smoke test installs the packaged VSIX and clicks through squiggle → Problems → hover → quick fix
 # Needs test/e2e/setup.sh (npm run test:e2e:setup) once. Results and screenshots: test-results/e2e/.
 # Exit code: 0 all passed, 1 a test failed, 2 the harness could not run.
 set -uo pipefail
@@ -32,17 +33,21 @@ lap "packaged $(basename "$VSIX"): $(du -k "$VSIX" | cut -f1) KB"
 node "$HERE/build.js" || { echo "building the e2e suite failed"; exit 2; }
 
 rc=0
+node "$HERE/grammarColorization.js" "$TOOLS" > "$OUT/grammar.log" 2>&1 || rc=1
+lap "grammar colorization: $(tail -1 "$OUT/grammar.log")"
+
 PORT=$(free_port)
 start_code_server "$PORT" "$RUN/api" --vscode-option enable-smoke-test-driver || exit 2
 lap "code-server (extension-host tests) on 127.0.0.1:$PORT"
 node "$HERE/runHostTests.js" "http://127.0.0.1:$PORT" "$REPO" "$REPO/out/e2e/suite/index.js" "$HERE/workspace" "$OUT/extension-host" || rc=1
 cp "$RUN/api/code-server.log" "$OUT/extension-host/" 2>/dev/null
+cp -r "$RUN/api/user/logs" "$OUT/extension-host/vscode-logs" 2>/dev/null
 stop_code_server "$RUN/api"
 
 PORT=$(free_port)
 VSIX="$VSIX" start_code_server "$PORT" "$RUN/ui" || exit 2
 lap "code-server (UI smoke, VSIX installed) on 127.0.0.1:$PORT"
-node "$HERE/uiSmoke.js" "http://127.0.0.1:$PORT" "$HERE/workspace" "$OUT/ui" || rc=1
+node "$HERE/uiSmoke.js" "http://127.0.0.1:$PORT" "$HERE/workspace/clinic-app" "$OUT/ui" || rc=1
 stop_code_server "$RUN/ui"
 
 lap "E2E $([ $rc -eq 0 ] && echo PASSED || echo FAILED); screenshots and logs in test-results/e2e/"

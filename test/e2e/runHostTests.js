@@ -4,6 +4,7 @@
 // Usage: node runHostTests.js <baseUrl> <extensionDir> <testsIndex.js> <workspaceFixture> <outDir>
 const fs = require('fs');
 const path = require('path');
+const { URL } = require('url');
 const util = require('util');
 const { launchBrowser, freshWorkspace, stopwatch } = require('./browser');
 
@@ -35,7 +36,10 @@ const TIMEOUT_MS = Number(process.env.PHI_GUARD_E2E_TIMEOUT_MS || 300_000);
     ['extensionTestsPath', remote(testsIndex)],
     ['skipWelcome', 'true'],
   ];
-  await page.goto(`${baseUrl}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  // A *.code-workspace at the fixture's root opens it as a multi-root workspace.
+  const workspaceFile = fs.readdirSync(workspace).find((name) => name.endsWith('.code-workspace'));
+  const target = workspaceFile ? `workspace=${encodeURIComponent(path.join(workspace, workspaceFile))}` : `folder=${encodeURIComponent(workspace)}`;
+  await page.goto(`${baseUrl}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   lap('workbench loading; extension tests run inside the extension host');
   const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS))]);
   if (code !== 0) await page.screenshot({ path: path.join(outDir, 'extension-host-tests-failed.png') }).catch(() => {});

@@ -17,6 +17,8 @@ const lap = stopwatch();
   const sampleLines = fs.readFileSync(path.join(workspace, SAMPLE), 'utf8').split('\n');
   const logLine = sampleLines.findIndex((line) => line.includes("console.log('Summarizing patient'"));
   const logColumn = sampleLines[logLine].indexOf('patient.ssn') + 1;
+  const aiLine = sampleLines.findIndex((line) => line.includes('content: `Summarize'));
+  const aiColumn = sampleLines[aiLine].indexOf('`Summarize') + 1;
 
   const { page, close } = await launchBrowser();
   const failures = [];
@@ -66,7 +68,7 @@ const lap = stopwatch();
 
   await goTo(logLine + 1, logColumn + 2);
   await runCommand('Show or Focus Hover');
-  await check('hover explains the PHI', () => page.waitForSelector('.monaco-hover:has-text("Safe Harbor (G) Social Security number")', { timeout: 20_000 }));
+  await check('hover explains the PHI', () => page.waitForSelector('.monaco-hover:has-text("Why this is PHI")', { timeout: 20_000 }));
   await screenshot('02-hover.png');
   await page.keyboard.press('Escape');
 
@@ -76,15 +78,37 @@ const lap = stopwatch();
   const fixRow = '.monaco-list-row.action:has-text("eidentify")';
   await check('de-identify quick fix offered', () => page.waitForSelector(fixRow, { timeout: 20_000 }));
   await screenshot('03-quick-fix-menu.png');
+  let fixApplied = false;
   await check('quick fix applied', async () => {
     await page.click(fixRow);
     await page.waitForSelector('.monaco-editor .view-line:has-text("deidentify(")', { timeout: 20_000 });
+    fixApplied = true;
   });
   await page.keyboard.press('Control+S');
-  await check('the fixed value is no longer flagged', () =>
-    page.waitForFunction(() => !document.querySelector('.markers-panel')?.textContent?.includes('no-phi-in-logs'), undefined, { timeout: 20_000 }),
-  );
+  await check('the fixed value is no longer flagged', async () => {
+    if (!fixApplied) throw new Error('the quick fix was not applied');
+    await page.waitForFunction(() => !document.querySelector('.markers-panel')?.textContent?.includes('no-phi-in-logs'), undefined, { timeout: 20_000 });
+  });
   await screenshot('04-fixed.png');
+
+  // Suppress the AI finding through the real input box (the de-identify fix added one import line above it).
+  await goTo(aiLine + 2, aiColumn + 2);
+  await runCommand('Quick Fix...');
+  const suppressRow = '.monaco-list-row.action:has-text("Suppress no-phi-to-ai")';
+  await check('suppression offered and asks for a reason', async () => {
+    await page.waitForSelector(suppressRow, { timeout: 20_000 });
+    await page.click(suppressRow);
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
+  });
+  await page.keyboard.type('BAA with OpenAI (SEC-7)');
+  await screenshot('05-suppression-reason.png');
+  await page.keyboard.press('Enter');
+  await check('suppression comment inserted, no findings left', async () => {
+    await page.waitForSelector('.monaco-editor .view-line:has-text("phi-guard-allow no-phi-to-ai -- BAA with OpenAI (SEC-7)")', { timeout: 20_000 });
+    await page.waitForSelector('.statusbar-item:has-text("PHI: 0")', { timeout: 20_000 });
+    await page.waitForFunction(() => !document.querySelector('.markers-panel')?.textContent?.includes('PHI Guard'), undefined, { timeout: 20_000 });
+  });
+  await screenshot('06-suppressed.png');
 
   lap(failures.length === 0 ? 'UI smoke: ALL PASS' : `UI smoke: FAILED ${failures.join('; ')}`);
   await close();

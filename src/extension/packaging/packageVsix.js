@@ -9,6 +9,7 @@ const os = require('os');
 const path = require('path');
 
 const repo = path.resolve(__dirname, '..', '..', '..');
+const REPOSITORY_URL = 'https://github.com/phi-guard/phi-guard';
 const ALLOWLIST = ['dist/extension.js', 'README.md', 'CHANGELOG.md', 'LICENSE', 'syntaxes', 'media', 'schemas', 'docs', '.vscodeignore'];
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
@@ -29,7 +30,8 @@ try {
   delete stagedManifest.files;
   delete stagedManifest.scripts;
   fs.writeFileSync(path.join(staging, 'package.json'), `${JSON.stringify(stagedManifest, null, 2)}\n`);
-  const flags = ['--no-dependencies', '--out', out];
+  // Relative links in README.md point into the repository (the same base as RULE_DOCS_BASE_URL in ruleDocs.ts).
+  const flags = ['--no-dependencies', '--out', out, '--baseContentUrl', `${REPOSITORY_URL}/blob/main/`, '--baseImagesUrl', `${REPOSITORY_URL}/raw/main/`];
   if (!manifest.repository) flags.push('--allow-missing-repository');
   if (!fs.existsSync(path.join(repo, 'LICENSE'))) flags.push('--skip-license');
   const vsce = require.resolve('@vscode/vsce/vsce', { paths: [repo] });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, openSampleCopy, phiDiagnostics, syntaxErrors, waitFor, waitForDiagnostic, workspaceFolder } from './helpers';
+import { activateExtension, closeAllEditors, openNewFile, openSampleCopy, phiDiagnostics, syntaxErrors, waitFor, waitForDiagnostic, workspaceFolder } from './helpers';
 
 async function quickFixes(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
@@ -27,7 +27,8 @@ describe('quick fixes', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await waitFor('the SSN log finding to disappear', () => phiDiagnostics(document.uri, 'no-phi-in-logs').every((d) => d.range.start.line !== log.range.start.line));
     assert.deepStrictEqual(syntaxErrors(document.getText(), document.fileName), []);
-    assert.match(document.lineAt(log.range.start.line + (document.getText().startsWith('import') ? 1 : 0)).text + document.getText(), /deidentify/);
+    assert.match(document.getText(), /deidentify\(patient\.ssn\b/, 'the value is wrapped');
+    assert.match(document.getText(), /^import \{ deidentify \} from 'phi-guard\/deid';$/m);
   });
 
   it('suppresses with a justification on the line above, indented like it', async () => {
@@ -45,6 +46,16 @@ describe('quick fixes', () => {
     assert.deepStrictEqual(syntaxErrors(document.getText(), document.fileName), []);
   });
 
+  it('refuses a line comment where it would be JSX text, and leaves the file alone', async () => {
+    const { document } = await openNewFile('Card.jsx', 'export const Card = ({ patient }) => (\n  <div>\n    {console.log(patient.ssn)}\n  </div>\n);\n');
+    const log = await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text === 'patient.ssn');
+    const suppress = titled(await quickFixes(document, log.range), /^Suppress/);
+    const text = document.getText();
+    const applied = await vscode.commands.executeCommand<boolean>(suppress.command!.command, ...(suppress.command!.arguments ?? []), 'reviewed');
+    assert.strictEqual(applied, false);
+    assert.strictEqual(document.getText(), text);
+  });
+
   it('never applies an action computed for an older version of the document', async () => {
     const editor = await openSampleCopy('src/patientSummary.ts');
     const { document } = editor;
@@ -58,17 +69,15 @@ describe('quick fixes', () => {
   });
 
   it('marks a name as not PHI in .phi-guard.json, keeping the rest of the policy', async () => {
-    const { document } = await openSampleCopy('src/patientSummary.ts');
-    const log = await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text === 'patient.ssn');
-    const markNotPhi = titled(await quickFixes(document, log.range), /^Mark '.+' as not PHI/);
+    const { document } = await openSampleCopy('src/auditLog.ts');
+    const log = await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text === 'patientSsn');
+    const markNotPhi = titled(await quickFixes(document, log.range), /^Mark 'patientSsn' as not PHI/);
     const configUri = vscode.Uri.joinPath(workspaceFolder().uri, '.phi-guard.json');
     const original = await vscode.workspace.fs.readFile(configUri);
     try {
       assert.strictEqual(await vscode.commands.executeCommand<boolean>(markNotPhi.command!.command, ...(markNotPhi.command!.arguments ?? [])), true);
       const config = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri))) as { notPhiNames: string[]; phiNames: Record<string, string> };
-      assert.deepStrictEqual(config.phiNames, { chartNumber: 'mrn' });
-      assert.strictEqual(config.notPhiNames.length, 1);
-      assert.ok(markNotPhi.title.includes(`'${config.notPhiNames[0]}'`));
+      assert.deepStrictEqual(config, { phiNames: { wristbandCode: 'mrn' }, notPhiNames: ['patientSsn'] });
       await waitFor('the finding to go once the name is not PHI', () => phiDiagnostics(document.uri, 'no-phi-in-logs').length === 0);
     } finally {
       await vscode.workspace.fs.writeFile(configUri, original);

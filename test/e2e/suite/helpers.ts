@@ -5,9 +5,10 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'phi-guard.phi-guard';
 export const SOURCE = 'PHI Guard';
 
-export function workspaceFolder(): vscode.WorkspaceFolder {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the e2e tests need the sample workspace open');
+/** The sample workspace is multi-root: `clinic-app` (first) and `billing`, each with its own .phi-guard.json. */
+export function workspaceFolder(name = 'clinic-app'): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.name === name);
+  assert.ok(folder, `the e2e tests need the sample workspace (test/e2e/workspace/e2e.code-workspace) open; no folder '${name}'`);
   return folder;
 }
 
@@ -17,15 +18,12 @@ export async function activateExtension(): Promise<void> {
   await extension.activate();
 }
 
-let copyCounter = 0;
-
 /** Copies a sample into a fresh file (tests must not see each other's edits) and opens it in an editor. */
-export async function openSampleCopy(samplePath: string): Promise<vscode.TextEditor> {
-  const folder = workspaceFolder();
+export async function openSampleCopy(samplePath: string, folder = workspaceFolder()): Promise<vscode.TextEditor> {
   const source = vscode.Uri.joinPath(folder.uri, samplePath);
   const extension = samplePath.slice(samplePath.lastIndexOf('.'));
   const base = samplePath.slice(samplePath.lastIndexOf('/') + 1, samplePath.lastIndexOf('.'));
-  const target = vscode.Uri.joinPath(folder.uri, 'src', `${base}.copy${++copyCounter}${extension}`);
+  const target = vscode.Uri.joinPath(folder.uri, 'src', `${base}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}${extension}`);
   await vscode.workspace.fs.copy(source, target, { overwrite: true });
   return openFile(target);
 }

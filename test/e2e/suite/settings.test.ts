@@ -1,13 +1,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, codeOf, openSampleCopy, phiDiagnostics, settle, waitFor, waitForDiagnostic } from './helpers';
+import { activateExtension, closeAllEditors, codeOf, openNewFile, openSampleCopy, phiDiagnostics, settle, waitFor, waitForDiagnostic } from './helpers';
 
 const configuration = () => vscode.workspace.getConfiguration('phiGuard');
 
 describe('settings', () => {
   before(activateExtension);
   afterEach(async () => {
-    for (const name of ['severity', 'enable', 'run']) await configuration().update(name, undefined, vscode.ConfigurationTarget.Workspace);
+    for (const name of ['severity', 'enable', 'run', 'maxFileSizeKb']) await configuration().update(name, undefined, vscode.ConfigurationTarget.Workspace);
     await closeAllEditors();
   });
 
@@ -40,6 +40,17 @@ describe('settings', () => {
     await settle();
     assert.deepStrictEqual(phiDiagnostics(document.uri), [], 'no analysis before saving');
     await document.save();
+    await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text === 'patientSsn');
+  });
+
+  it('phiGuard.maxFileSizeKb skips larger files and analyses them again once raised', async () => {
+    await configuration().update('maxFileSizeKb', 1, vscode.ConfigurationTarget.Workspace);
+    const padding = `// ${'padding '.repeat(20)}\n`.repeat(12);
+    const { document } = await openNewFile('large.ts', `${padding}export const leak = (patientSsn: string) => console.log(patientSsn);\n`);
+    assert.ok(document.getText().length > 1024);
+    await settle();
+    assert.deepStrictEqual(phiDiagnostics(document.uri), [], 'skipped while above the limit');
+    await configuration().update('maxFileSizeKb', 64, vscode.ConfigurationTarget.Workspace);
     await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text === 'patientSsn');
   });
 });
