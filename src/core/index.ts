@@ -18,3 +18,5 @@ export type { Inventory, InventoryFileInput, InventoryFlowInput, InventoryVendor
 export { inventoryMarkdown, inventoryMermaid } from './inventory/renderInventory';
 export { inventoryInput } from './inventory/inventoryInput';
 export { LineIndex } from './text/lineIndex';
+export { ConfigResolver, findConfigFile, isFileIncluded, loadConfigFile } from './config/loadConfig';
+export type { LoadedConfig } from './config/loadConfig';

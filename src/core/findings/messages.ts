@@ -30,5 +30,7 @@ export function categoryList(categories: readonly PhiCategoryId[]): string {
 /** `PHI (Safe Harbor (G) Social Security number) in \`patient.ssn\` is sent to OpenAI chat.completions.create. …` */
 export function findingMessage(expression: string, categories: readonly PhiCategoryId[], sink: SinkDescriptor): string {
   const where = sink.package === '<global>' ? `${sink.vendor} \`${sink.api}\`` : `${sink.vendor} \`${sink.api}\` (${sink.package})`;
-  return `PHI (${categoryList(categories)}) in \`${expression}\` ${VERB[sink.category]} ${where}. ${WHY[sink.category]} ${WHAT_TO_DO[sink.category]}`;
+  // A template literal is quoted rather than wrapped in backticks of its own.
+  const shown = expression.includes('`') ? `"${expression}"` : `\`${expression}\``;
+  return `PHI (${categoryList(categories)}) in ${shown} ${VERB[sink.category]} ${where}. ${WHY[sink.category]} ${WHAT_TO_DO[sink.category]}`;
 }

@@ -31,7 +31,9 @@ export function parseSuppressions(text: string, today: string): { suppressions: 
     if (match[1] === '/*') body = body.split('*/')[0]!;
     const range = { start, end: start + match[0].length };
     const line = lineOf(lineStarts, start);
-    const standalone = text.slice(lineStarts[line]!, start).trim() === '';
+    // `{/* phi-guard-allow … */}` alone on a line inside JSX counts as standalone too.
+    const before = text.slice(lineStarts[line]!, start).trim();
+    const standalone = before === '' || (before === '{' && match[1] === '/*');
     const [head = '', ...reasonParts] = body.split('--');
     const reason = reasonParts.join('--').trim();
     const untilMatch = /\buntil\s+(\S+)/.exec(head);
