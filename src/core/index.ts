@@ -20,3 +20,8 @@ export { inventoryInput } from './inventory/inventoryInput';
 export { LineIndex } from './text/lineIndex';
 export { ConfigResolver, findConfigFile, isFileIncluded, loadConfigFile } from './config/loadConfig';
 export type { LoadedConfig } from './config/loadConfig';
+export { ProjectAnalyzer } from './project/projectAnalyzer';
+export { ModuleResolver } from './project/moduleResolver';
+export type { ProjectHost } from './project/moduleResolver';
+export { nodeProjectHost } from './project/nodeHost';
+export type { ModuleSummary, ExportedSymbol, ImportResolver } from './project/moduleSummary';

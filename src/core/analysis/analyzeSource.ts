@@ -12,6 +12,8 @@ import { maskLiterals } from '../text/mask';
 import { Interpreter } from './interpreter';
 import type { RawFinding, SinkSite } from './interpreter';
 import { looksMinified, parseFile } from './parse';
+import { LineIndex } from '../text/lineIndex';
+import type { ImportResolver, ModuleSummary } from '../project/moduleSummary';
 
 export interface AnalyzeOptions {
   /** Absolute or workspace-relative path; its extension selects JS/JSX/TS/TSX parsing. */
@@ -20,6 +22,8 @@ export interface AnalyzeOptions {
   readonly config?: PhiGuardConfig;
   /** `YYYY-MM-DD` for suppression expiry; defaults to today (UTC). */
   readonly today?: string;
+  /** Summaries of the project's own modules by import specifier (cross-file analysis; see ProjectAnalyzer). */
+  readonly imports?: ImportResolver;
 }
 
 export interface SkipNotice {
@@ -42,6 +46,8 @@ export interface AnalysisResult {
   readonly sinkSites: readonly SinkSite[];
   /** Set when the file was not analysed (too large, minified, internal error). */
   readonly skipped?: SkipNotice;
+  /** What other modules need to know about this one's exports. */
+  readonly summary?: ModuleSummary;
 }
 
 const EMPTY_RESULT = { findings: [], suppressed: [], suppressionProblems: [], parseProblems: [], sinkSites: [] } as const;
@@ -57,7 +63,7 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
     return { ...EMPTY_RESULT, skipped: { reason: 'minified', message: `${fileName}: skipped, it looks minified or generated (very long lines). Exclude it in .phi-guard.json to silence this notice.` } };
   }
   try {
-    return analyzeParsed(fileName, text, config, options.today ?? new Date().toISOString().slice(0, 10));
+    return analyzeParsed(fileName, text, config, options.today ?? new Date().toISOString().slice(0, 10), options.imports);
   } catch (error) {
     const message = error instanceof RangeError
       ? `${fileName}: skipped, the code is nested too deeply to parse. Other files are not affected.`
@@ -66,15 +72,16 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
   }
 }
 
-function analyzeParsed(fileName: string, text: string, config: PhiGuardConfig, today: string): AnalysisResult {
+function analyzeParsed(fileName: string, text: string, config: PhiGuardConfig, today: string, imports: ImportResolver | undefined): AnalysisResult {
   const { sourceFile, syntaxErrors } = parseFile(fileName, text);
-  let interpreter = new Interpreter(sourceFile, config);
+  let interpreter = new Interpreter(sourceFile, config, undefined, imports);
   interpreter.run();
   if (interpreter.stale) {
     // A closure read a variable before a later write made it PHI: once more with every write known.
-    interpreter = new Interpreter(sourceFile, config, interpreter.bindingValues);
+    interpreter = new Interpreter(sourceFile, config, interpreter.bindingValues, imports);
     interpreter.run();
   }
+  const summary = interpreter.moduleSummary(new LineIndex(text));
   const findings = interpreter.findings.map((raw) => toFinding(raw, sourceFile, config));
   findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
 
@@ -88,7 +95,7 @@ function analyzeParsed(fileName: string, text: string, config: PhiGuardConfig, t
     if (match) suppressed.push({ finding, reason: match.reason, commentRange: match.range });
     else kept.push(finding);
   }
-  return { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites: interpreter.sinkSites };
+  return { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites: interpreter.sinkSites, summary };
 }
 
 function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardConfig): Finding {

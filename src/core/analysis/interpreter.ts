@@ -5,7 +5,8 @@ import { FHIR_ELEMENT_CATEGORIES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_
 import { NOT_SANITIZER_WORDS, SANITIZER_WORDS } from '../catalog/sanitizers';
 import type { ArgSpec, SinkEntry } from '../catalog/sinkTypes';
 import { AI_HOSTS } from '../catalog/sinks';
-import type { FlowStep, SinkDescriptor, SourceReason, TextRange } from '../findings/finding';
+import type { FlowStep, LineColumn, SinkDescriptor, SourceReason, TextRange } from '../findings/finding';
+import type { ExportedClass, ExportedFunction, ExportedSymbol, ExportedTaint, ExportedType, ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import { splitWords } from '../names/splitWords';
 import { normalizeModule } from './apiPattern';
 import { findSanitizer, findSinks, isCatalogModule, isChainable } from './catalogIndex';
@@ -40,6 +41,8 @@ export interface SinkSite {
 }
 
 interface SummarySink {
+  /** From another module's summary: its carrier and site are in that file. */
+  readonly external?: boolean;
   readonly param: number;
   readonly sink: SinkDescriptor;
   /** Steps from the parameter to the sink, inside the function. */
@@ -62,7 +65,8 @@ interface ClassInfo {
 }
 
 interface FunctionInfo extends FunctionRef {
-  readonly node: ts.SignatureDeclaration;
+  /** Absent for a function of another module, known only by its summary. */
+  readonly node: ts.SignatureDeclaration | undefined;
   readonly name: string;
   readonly scope: Scope;
   readonly cls: ClassInfo | undefined;
@@ -103,6 +107,12 @@ const CONTAINER_PROPERTIES = new Set([
   'values', 'value', 'result', 'results', 'items', 'rows', 'docs', 'hits', 'entries', 'current', 'dataValues', 'doc', 'item', 'row',
   'rawData', 'json', 'content', 'message', 'choices', 'output', 'text', 'parsed', 'input', 'patient', 'person', 'subject',
 ]);
+
+/** An exported taint back into a value: concrete categories stay, parameter flows are the summary's business. */
+function importedTaint(t: ExportedTaint): Taint | undefined {
+  if (!t.categories.length && !t.params.length) return undefined;
+  return { categories: new Set(t.categories), params: new Set(t.params), reasons: t.reasons, steps: t.steps, record: t.record };
+}
 
 /** `logger.warn` rather than the catalog's generic `logger.info`: the method actually called. */
 function apiLabel(entry: SinkEntry, path: readonly string[]): string {
@@ -145,7 +155,7 @@ export class Interpreter {
   private readonly functions: FunctionInfo[] = [];
   private readonly functionByNode = new Map<ts.Node, FunctionInfo>();
   private readonly classByNode = new Map<ts.Node, ClassInfo>();
-  private readonly localTypes: ReadonlyMap<string, LocalType>;
+  private readonly localTypes: Map<string, LocalType>;
   private readonly names: NameClassifier;
   private frame!: Frame;
   private scope!: Scope;
@@ -157,18 +167,27 @@ export class Interpreter {
     private readonly sourceFile: ts.SourceFile,
     private readonly config: PhiGuardConfig,
     private readonly carried: Map<ts.Node, Value> = new Map(),
+    /** Summaries of the project's own modules, by import specifier (cross-file analysis). */
+    private readonly imports?: ImportResolver,
   ) {
     this.names = nameClassifierFor(config);
     this.localTypes = collectLocalTypes(sourceFile, this.names);
   }
+
+  /** `export default <expression>` and CommonJS `module.exports` / `exports.x` values, for the module summary. */
+  private defaultExport: Value | undefined;
+  private readonly commonJsExports = new Map<string, Value>();
 
   /** Values of module-level and captured bindings, carried into a second pass. */
   get bindingValues(): Map<ts.Node, Value> {
     return this.carried;
   }
 
+  private moduleScope: Scope | undefined;
+
   run(): void {
     const moduleScope = new Scope(undefined, 0);
+    this.moduleScope = moduleScope;
     this.scope = moduleScope;
     this.frame = { fn: undefined, id: 0, env: new Map(), summary: { returnValue: EMPTY, sinks: [] }, cls: undefined };
     this.execStatements(this.sourceFile.statements);
@@ -241,6 +260,160 @@ export class Interpreter {
     }
   }
 
+  // ---------------------------------------------------------------- modules
+
+  /** `module.exports` → '', `module.exports.x` / `exports.x` → 'x'; undefined for anything else (or a shadowed name). */
+  private commonJsExportName(t: ts.Expression): string | undefined {
+    if (!ts.isPropertyAccessExpression(t)) return undefined;
+    const object = skipOuter(t.expression);
+    const isModuleExports = (e: ts.Expression) => ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports' && !this.scope.lookup('module');
+    if (isModuleExports(t)) return '';
+    if (isModuleExports(object)) return t.name.text;
+    if (ts.isIdentifier(object) && object.text === 'exports' && !this.scope.lookup('exports')) return t.name.text;
+    return undefined;
+  }
+
+  private bindModuleImport(clause: ts.ImportClause, summary: ModuleSummary): void {
+    if (clause.name) this.declare(clause.name.text, 'import', clause).global = this.importedValue(summary.exports.default, clause.name.text);
+    const bindings = clause.namedBindings;
+    if (!bindings) return;
+    if (ts.isNamespaceImport(bindings)) {
+      this.declare(bindings.name.text, 'import', bindings).global = this.namespaceValue(summary);
+      return;
+    }
+    for (const element of bindings.elements) {
+      const exported = (element.propertyName ?? element.name).text;
+      this.declare(element.name.text, 'import', element).global = this.importedValue(summary.exports[exported], element.name.text);
+    }
+  }
+
+  private namespaceValue(summary: ModuleSummary): Value {
+    const fields = new Map<string, Value>();
+    for (const [name, symbol] of Object.entries(summary.exports)) fields.set(name, this.importedValue(symbol, name));
+    return { fields };
+  }
+
+  /** What an exported symbol of another module is, here: a function known by its summary, a client, PHI, a class, a type. */
+  private importedValue(symbol: ExportedSymbol | undefined, localName: string): Value {
+    if (!symbol) return EMPTY;
+    switch (symbol.kind) {
+      case 'function':
+        return { fn: this.externalFunction(symbol) };
+      case 'value': {
+        const fields = symbol.members ? new Map(Object.entries(symbol.members).map(([k, f]) => [k, { fn: this.externalFunction(f) } as Value])) : undefined;
+        return { api: symbol.api, taint: symbol.taint ? importedTaint(symbol.taint) : undefined, fields };
+      }
+      case 'class': {
+        const fields = new Map<string, Value>();
+        for (const [k, f] of Object.entries(symbol.methods)) fields.set(k, { fn: this.externalFunction(f) });
+        for (const [k, f] of Object.entries(symbol.fields)) if (f.api) fields.set(k, { api: f.api });
+        return { fields, context: splitWords(symbol.name), typeName: `class:${symbol.name}` };
+      }
+      case 'type':
+        this.localTypes.set(localName, { name: symbol.name, fields: new Map(Object.entries(symbol.fields)), nestedTypes: new Map(), categories: symbol.categories, tagged: false });
+        return { typeName: `type:${localName}` };
+    }
+  }
+
+  private externalFunction(symbol: ExportedFunction): FunctionInfo {
+    const summary: Summary = {
+      returnValue: { taint: symbol.returns.taint ? importedTaint(symbol.returns.taint) : undefined, api: symbol.returns.api },
+      sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site })),
+    };
+    const fn: FunctionInfo = { id: -(this.functions.length + 1), node: undefined, name: symbol.name, scope: this.scope, cls: undefined, paramApis: [], summary, analyzing: false };
+    return fn;
+  }
+
+  /** This module's exports, as a summary other files can use. Runs after `run()`. */
+  moduleSummary(lineIndex: { positionAt(offset: number): LineColumn }): ModuleSummary {
+    const file = this.sourceFile.fileName;
+    const stamp = (steps: readonly FlowStep[]): FlowStep[] => steps.map((step) => (step.file ? step : { ...step, file, position: lineIndex.positionAt(step.range.start) }));
+    const exportTaint = (t: Taint | undefined): ExportedTaint | undefined => (isTainted(t) ? { categories: [...t.categories], params: [...t.params], reasons: t.reasons, steps: stamp(t.steps), record: t.record } : undefined);
+    const exportFunction = (fn: FunctionInfo): ExportedFunction => {
+      const summary = this.summaryOf(fn);
+      return {
+        kind: 'function',
+        name: fn.name,
+        sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: s.carrier, site: s.site })),
+        returns: { taint: exportTaint(deepTaint(summary.returnValue)), api: summary.returnValue.api },
+      };
+    };
+    const exportValue = (value: Value, name: string): ExportedSymbol => {
+      if (value.fn) {
+        const fn = value.fn as FunctionInfo;
+        return fn.node ? exportFunction(fn) : { kind: 'function', name, sinks: [], returns: {} };
+      }
+      const members: Record<string, ExportedFunction> = {};
+      for (const [k, v] of value.fields ?? []) if (v.fn && (v.fn as FunctionInfo).node) members[k] = exportFunction(v.fn as FunctionInfo);
+      return { kind: 'value', api: value.api, taint: exportTaint(onlyConcrete(value.taint)), members: Object.keys(members).length ? members : undefined };
+    };
+    const exportClass = (node: ts.ClassLikeDeclaration): ExportedClass => {
+      const cls = this.classInfo(node);
+      const methods: Record<string, ExportedFunction> = {};
+      for (const [k, fn] of cls.methods) methods[k] = exportFunction(fn);
+      const fields: Record<string, { api?: ApiRef }> = {};
+      for (const [k, v] of cls.fields) if (v.api) fields[k] = { api: v.api };
+      return { kind: 'class', name: cls.name, methods, fields };
+    };
+    const exportType = (name: string): ExportedType | undefined => {
+      const local = this.localTypes.get(name);
+      return local && local.categories.length ? { kind: 'type', name, categories: local.categories, fields: Object.fromEntries(local.fields) } : undefined;
+    };
+    const moduleScope = this.moduleScope;
+    const bindingValue = (name: string): ExportedSymbol | undefined => {
+      const binding = moduleScope?.lookup(name);
+      if (!binding) return exportType(name);
+      const declaration = binding.declaration;
+      if (ts.isClassDeclaration(declaration)) return exportClass(declaration);
+      return exportValue(binding.global, name);
+    };
+
+    const exports: Record<string, ExportedSymbol> = {};
+    const reexports: { specifier: string; names: '*' | Record<string, string> }[] = [];
+    const isExported = (node: ts.Node) => ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const isDefault = (node: ts.Node) => ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    for (const statement of this.sourceFile.statements) {
+      if (ts.isExportDeclaration(statement)) {
+        if (statement.isTypeOnly && !statement.moduleSpecifier) {
+          // `export type { X }` of a local PHI type
+        }
+        if (statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+          if (!statement.exportClause) reexports.push({ specifier: statement.moduleSpecifier.text, names: '*' });
+          else if (ts.isNamedExports(statement.exportClause)) {
+            reexports.push({ specifier: statement.moduleSpecifier.text, names: Object.fromEntries(statement.exportClause.elements.map((e) => [e.name.text, (e.propertyName ?? e.name).text])) });
+          }
+        } else if (statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+          for (const element of statement.exportClause.elements) {
+            const symbol = bindingValue((element.propertyName ?? element.name).text);
+            if (symbol) exports[element.name.text] = symbol;
+          }
+        }
+        continue;
+      }
+      if (!isExported(statement)) continue;
+      const name = isDefault(statement) ? 'default' : undefined;
+      if (ts.isFunctionDeclaration(statement)) {
+        const fn = this.functionByNode.get(statement);
+        if (fn) exports[name ?? statement.name?.text ?? 'default'] = exportFunction(fn);
+      } else if (ts.isClassDeclaration(statement)) {
+        exports[name ?? statement.name?.text ?? 'default'] = exportClass(statement);
+      } else if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          if (ts.isIdentifier(declaration.name)) {
+            const symbol = bindingValue(declaration.name.text);
+            if (symbol) exports[declaration.name.text] = symbol;
+          }
+        }
+      } else if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
+        const type = exportType(statement.name.text);
+        if (type) exports[statement.name.text] = type;
+      }
+    }
+    if (this.defaultExport && !exports.default) exports.default = exportValue(this.defaultExport, 'default');
+    for (const [k, v] of this.commonJsExports) if (!exports[k]) exports[k] = exportValue(v, k);
+    return { file, exports, reexports };
+  }
+
   // ---------------------------------------------------------------- statements
 
   private hoist(statements: readonly ts.Statement[]): void {
@@ -276,6 +449,11 @@ export class Interpreter {
     if (!clause || !ts.isStringLiteral(node.moduleSpecifier)) return;
     const module = normalizeModule(node.moduleSpecifier.text);
     const tracked = isCatalogModule(module);
+    const summary = tracked ? undefined : this.imports?.(node.moduleSpecifier.text);
+    if (summary) {
+      this.bindModuleImport(clause, summary);
+      return;
+    }
     if (clause.name) {
       const binding = this.declare(clause.name.text, 'import', clause);
       if (tracked) binding.global = { api: { module, path: ['default'] } };
@@ -422,7 +600,7 @@ export class Interpreter {
       const cls = this.classInfo(node);
       if (node.name) this.write(this.scope.lookup(node.name.text) ?? this.declare(node.name.text, 'class', node), { fn: undefined, fields: undefined, api: undefined, context: [cls.name] });
     } else if (ts.isExportAssignment(node)) {
-      this.eval(node.expression);
+      this.defaultExport = this.eval(node.expression);
     } else if (ts.isModuleDeclaration(node) && node.body && ts.isModuleBlock(node.body)) {
       this.withScope(() => this.execStatements((node.body as ts.ModuleBlock).statements));
     }
@@ -553,8 +731,9 @@ export class Interpreter {
     this.scope = new Scope(fn.scope, fn.id);
     this.depth = 0;
     try {
-      fn.node.parameters.forEach((parameter, index) => this.bindParameter(fn, parameter, index, params?.[index]));
-      const body = (fn.node as { body?: ts.ConciseBody }).body;
+      const node = fn.node!;
+      node.parameters.forEach((parameter, index) => this.bindParameter(fn, parameter, index, params?.[index]));
+      const body = (node as { body?: ts.ConciseBody }).body;
       if (body) {
         if (ts.isBlock(body)) this.execStatements(body.statements);
         else {
@@ -629,6 +808,8 @@ export class Interpreter {
     const binding = this.scope.lookup(parts[0]!);
     const base = binding?.kind === 'import' ? binding.global.api : undefined;
     if (base) return { api: { module: base.module, path: [...base.path, ...parts.slice(1), 'new()'] } };
+    // An injected service of another module (`constructor(private ai: AiService)`): an instance with its methods.
+    if (binding?.kind === 'import' && binding.global.typeName?.startsWith('class:')) return { fields: binding.global.fields, context: binding.global.context };
     const local = this.localTypes.get(last);
     const categories = local?.categories.length ? local.categories : this.names.typeCategories(last);
     if (categories && categories.length) {
@@ -920,6 +1101,14 @@ export class Interpreter {
   private assignTo(target: ts.Expression | ts.ForInitializer, value: Value, valueNode?: ts.Node): void {
     if (!ts.isExpression(target)) return;
     const t = skipOuter(target);
+    const commonJs = this.commonJsExportName(t);
+    if (commonJs !== undefined) {
+      if (commonJs === '') {
+        this.defaultExport = value;
+        if (value.fields) for (const [k, v] of value.fields) this.commonJsExports.set(k, v);
+      } else this.commonJsExports.set(commonJs, value);
+      return;
+    }
     if (ts.isIdentifier(t)) {
       const binding = this.scope.lookup(t.text);
       if (binding) {
@@ -1005,6 +1194,7 @@ export class Interpreter {
   private evalNew(node: ts.NewExpression): Value {
     const callee = this.eval(node.expression);
     const args = this.evalArgs(node.arguments);
+    if (callee.typeName?.startsWith('class:')) return { fields: callee.fields, context: callee.context };
     const calleeNode = skipOuter(node.expression);
     if (callee.api) {
       const api = this.stripGlobalAlias(callee.api);
@@ -1038,7 +1228,9 @@ export class Interpreter {
     const calleeNode = skipOuter(node.expression);
     if (ts.isIdentifier(calleeNode) && calleeNode.text === 'require' && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!)) {
       const module = normalizeModule(node.arguments[0].text);
-      return isCatalogModule(module) ? { api: { module, path: [] } } : EMPTY;
+      if (isCatalogModule(module)) return { api: { module, path: [] } };
+      const summary = this.imports?.(node.arguments[0].text);
+      return summary ? this.namespaceValue(summary) : EMPTY;
     }
     if (node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
       const module = normalizeModule(node.arguments[0].text);
@@ -1217,8 +1409,8 @@ export class Interpreter {
   private bindCallbacks(api: ApiRef | undefined, args: readonly { value: Value }[]): void {
     args.forEach((arg, i) => {
       const fn = arg.value.fn as FunctionInfo | undefined;
-      if (!fn || fn.summary || fn.analyzing) return;
-      if (api) fn.node.parameters.forEach((_p, j) => { fn.paramApis[j] ??= { module: api.module, path: [...api.path, `$arg${j}`] }; });
+      if (!fn || fn.summary || fn.analyzing || !fn.node) return;
+      if (api) fn.node!.parameters.forEach((_p, j) => { fn.paramApis[j] ??= { module: api.module, path: [...api.path, `$arg${j}`] }; });
       void i;
     });
   }
@@ -1231,9 +1423,11 @@ export class Interpreter {
       const taint = deepTaint(arg.value);
       if (!isTainted(taint)) continue;
       const callStep = this.step('call', arg.node, `passed to \`${fn.name}\``);
+      // The sink is in another module: in this file, the call that hands it the value is where it leaves.
+      const site = sink.external ? this.range(call) : sink.site;
       for (const leaf of this.carriers(arg.node, arg.value)) {
-        if (hasConcrete(leaf.taint)) this.report(sink.sink, leaf.taint, leaf.range, sink.site, [...leaf.taint.steps, callStep, ...sink.steps]);
-        for (const p of leaf.taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...leaf.taint.steps, callStep, ...sink.steps], carrier: leaf.range, site: sink.site });
+        if (hasConcrete(leaf.taint)) this.report(sink.sink, leaf.taint, leaf.range, site, [...leaf.taint.steps, callStep, ...sink.steps]);
+        for (const p of leaf.taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...leaf.taint.steps, callStep, ...sink.steps], carrier: leaf.range, site });
       }
     }
     return this.substituteReturn(fn, summary.returnValue, args.map((a) => a.value), call);
@@ -1242,6 +1436,7 @@ export class Interpreter {
   private applyCallback(fn: FunctionInfo, params: readonly Value[], inline = false): Value {
     const summary = this.summaryOf(fn, inline && !fn.summary && !fn.analyzing ? params : undefined);
     for (const sink of summary.sinks) {
+      if (sink.external) continue;
       const taint = deepTaint(params[sink.param]);
       if (!isTainted(taint)) continue;
       if (hasConcrete(taint)) this.report(sink.sink, taint, sink.carrier, sink.site, [...taint.steps, ...sink.steps]);

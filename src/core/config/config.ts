@@ -24,6 +24,8 @@ export interface PhiGuardConfig {
   readonly severity: Readonly<Partial<Record<RuleId, Severity>>>;
   /** Files larger than this are skipped with a notice. */
   readonly maxFileSizeKb: number;
+  /** Follow PHI into the project's own imported modules (their summaries). */
+  readonly crossFile: boolean;
 }
 
 export const DEFAULT_CONFIG: PhiGuardConfig = {
@@ -36,6 +38,7 @@ export const DEFAULT_CONFIG: PhiGuardConfig = {
   exclude: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/*.min.js', '**/*.d.ts'],
   severity: {},
   maxFileSizeKb: 1024,
+  crossFile: true,
 };
 
 export const CONFIG_FILE_NAME = '.phi-guard.json';

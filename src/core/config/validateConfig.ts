@@ -56,6 +56,7 @@ export const CONFIG_KEYS: Readonly<Record<keyof PhiGuardConfig | '$schema', { ch
   exclude: { check: stringArray, description: 'Globs (minimatch, relative to this file) of files to skip.' },
   severity: { check: severityRecord, description: 'Severity per rule for the CLI and the editor ("error", "warning", "off"). ESLint uses its own rule configuration.' },
   maxFileSizeKb: { check: positiveNumber, description: 'Files larger than this (in KB) are skipped with a notice. Default 1024.' },
+  crossFile: { check: (v) => (typeof v === 'boolean' ? undefined : 'true or false'), description: 'Follow PHI into the project\'s own imported modules (relative imports, tsconfig paths, workspace packages). Default true.' },
 };
 
 /**
@@ -135,6 +136,7 @@ export function configJsonSchema(): object {
     exclude: { type: 'array', items: { type: 'string' } },
     severity: { type: 'object', additionalProperties: false, properties: Object.fromEntries(RULE_IDS.map((r) => [r, { enum: ['error', 'warning', 'off'] }])) },
     maxFileSizeKb: { type: 'number', exclusiveMinimum: 0 },
+    crossFile: { type: 'boolean' },
   };
   for (const [key, spec] of Object.entries(CONFIG_KEYS)) (properties[key] as Record<string, unknown>).description = spec.description;
   return { $schema: 'http://json-schema.org/draft-07/schema#', title: 'PHI Guard project configuration (.phi-guard.json)', type: 'object', additionalProperties: false, properties };

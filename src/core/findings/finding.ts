@@ -43,6 +43,8 @@ export interface FlowStep {
   /** File of the step; absent means the analysed file. */
   readonly file?: string;
   readonly range: TextRange;
+  /** 1-based position, set for steps in another file (whose text the adapter may not have). */
+  readonly position?: LineColumn;
   readonly note: string;
 }
 

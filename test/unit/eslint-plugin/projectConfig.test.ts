@@ -58,3 +58,17 @@ describe('ESLint plugin with a project', () => {
     assert.deepEqual(byFile, { 'View.tsx': ['phi-guard/no-phi-in-logs'], 'job.js': ['phi-guard/no-unencrypted-phi-storage'] });
   });
 });
+
+describe('ESLint plugin across files', () => {
+  it('reports PHI handed to an imported logger wrapper, unless crossFile is off', async () => {
+    const files = {
+      'src/log.ts': "import pino from 'pino';\nconst logger = pino();\nexport function audit(entry: unknown) { logger.info(entry); }\n",
+      'src/route.ts': "import { audit } from './log';\nexport function h(patient: { ssn: string }) { audit(patient.ssn); }\n",
+    };
+    const on = await lintProject(files);
+    const route = on.find((r) => r.filePath.endsWith('route.ts'))!;
+    assert.deepEqual(route.messages.map((m) => [m.ruleId, m.line, m.column]), [['phi-guard/no-phi-in-logs', 2, 54]]);
+    const off = await lintProject({ ...files, '.phi-guard.json': JSON.stringify({ crossFile: false }) });
+    assert.deepEqual(off.find((r) => r.filePath.endsWith('route.ts'))!.messages, []);
+  });
+});

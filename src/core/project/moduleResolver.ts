@@ -1,0 +1,196 @@
+import * as path from 'node:path';
+import ts from 'typescript';
+
+/** What module resolution needs from a file system (the editor passes one that sees unsaved buffers). */
+export interface ProjectHost {
+  readFile(file: string): string | undefined;
+  fileExists(file: string): boolean;
+}
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+interface PathsConfig {
+  readonly baseUrl: string;
+  readonly paths: Readonly<Record<string, readonly string[]>>;
+}
+
+interface WorkspacePackage {
+  readonly dir: string;
+  readonly manifest: { readonly main?: string; readonly module?: string; readonly types?: string; readonly source?: string; readonly exports?: unknown };
+}
+
+/**
+ * Resolves import specifiers to source files the way TypeScript and bundlers do for a project's own code: relative
+ * paths with or without extensions (`./x.js` naming `x.ts`), index files, `tsconfig` `baseUrl`/`paths`, and workspace
+ * packages (npm/yarn/pnpm `workspaces`, `pnpm-workspace.yaml`) through `exports`/`source`/`main`, mapped back to
+ * sources. Packages in node_modules are not followed: the sink catalog describes them.
+ */
+export class ModuleResolver {
+  private readonly tsconfigByDir = new Map<string, PathsConfig | null>();
+  private workspaces: Map<string, WorkspacePackage> | undefined;
+
+  constructor(private readonly host: ProjectHost, private readonly root: string) {}
+
+  resolve(fromFile: string, specifier: string): string | undefined {
+    if (specifier.startsWith('.') || path.isAbsolute(specifier)) return this.resolvePath(path.resolve(path.dirname(fromFile), specifier));
+    const mapped = this.resolvePaths(fromFile, specifier);
+    if (mapped) return mapped;
+    return this.resolveWorkspacePackage(specifier);
+  }
+
+  private resolvePath(candidate: string): string | undefined {
+    const ext = path.extname(candidate);
+    if (SOURCE_EXTENSIONS.includes(ext) && this.host.fileExists(candidate) && !candidate.endsWith('.d.ts')) {
+      // `./x.js` in TypeScript sources names `./x.ts`.
+      if (ext === '.js' || ext === '.jsx' || ext === '.mjs' || ext === '.cjs') {
+        for (const tsExt of ['.ts', '.tsx', '.mts', '.cts']) {
+          const source = candidate.slice(0, -ext.length) + tsExt;
+          if (this.host.fileExists(source)) return source;
+        }
+      }
+      return candidate;
+    }
+    if (ext === '.js' || ext === '.mjs' || ext === '.cjs' || ext === '.jsx') {
+      const base = candidate.slice(0, -ext.length);
+      for (const tsExt of ['.ts', '.tsx', '.mts', '.cts']) if (this.host.fileExists(base + tsExt)) return base + tsExt;
+    }
+    for (const e of SOURCE_EXTENSIONS) if (this.host.fileExists(candidate + e)) return candidate + e;
+    for (const e of SOURCE_EXTENSIONS) if (this.host.fileExists(path.join(candidate, `index${e}`))) return path.join(candidate, `index${e}`);
+    return undefined;
+  }
+
+  private resolvePaths(fromFile: string, specifier: string): string | undefined {
+    const config = this.tsconfigFor(path.dirname(fromFile));
+    if (!config) return undefined;
+    for (const [pattern, targets] of Object.entries(config.paths)) {
+      const star = pattern.indexOf('*');
+      let captured: string | undefined;
+      if (star < 0) captured = pattern === specifier ? '' : undefined;
+      else if (specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1))) captured = specifier.slice(star, specifier.length - (pattern.length - star - 1));
+      if (captured === undefined) continue;
+      for (const target of targets) {
+        const resolved = this.resolvePath(path.resolve(config.baseUrl, target.replace('*', captured)));
+        if (resolved) return resolved;
+      }
+    }
+    if (Object.keys(config.paths).length === 0 || config.baseUrl) {
+      const viaBase = this.resolvePath(path.resolve(config.baseUrl, specifier));
+      if (viaBase && !viaBase.includes(`${path.sep}node_modules${path.sep}`)) return viaBase;
+    }
+    return undefined;
+  }
+
+  /** The nearest tsconfig.json (or jsconfig.json) with `paths` or `baseUrl`, following `extends` to local files. */
+  private tsconfigFor(dir: string): PathsConfig | undefined {
+    const cached = this.tsconfigByDir.get(dir);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: PathsConfig | undefined;
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const file = path.join(dir, name);
+      if (this.host.fileExists(file)) {
+        result = this.readTsconfig(file, 0);
+        break;
+      }
+    }
+    const parent = path.dirname(dir);
+    if (!result && parent !== dir && dir.startsWith(this.root)) result = this.tsconfigFor(parent);
+    this.tsconfigByDir.set(dir, result ?? null);
+    return result;
+  }
+
+  private readTsconfig(file: string, depth: number): PathsConfig | undefined {
+    const text = this.host.readFile(file);
+    if (text === undefined || depth > 5) return undefined;
+    const parsed = ts.parseConfigFileTextToJson(file, text).config as { extends?: string | string[]; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined;
+    if (!parsed) return undefined;
+    let inherited: PathsConfig | undefined;
+    for (const ext of [parsed.extends ?? []].flat()) {
+      if (!ext.startsWith('.')) continue;
+      const target = path.resolve(path.dirname(file), ext.endsWith('.json') ? ext : `${ext}.json`);
+      inherited = this.readTsconfig(target, depth + 1) ?? inherited;
+    }
+    const options = parsed.compilerOptions ?? {};
+    const baseUrl = options.baseUrl !== undefined ? path.resolve(path.dirname(file), options.baseUrl) : inherited?.baseUrl ?? (options.paths ? path.dirname(file) : '');
+    const paths = options.paths ?? inherited?.paths ?? {};
+    if (!baseUrl && Object.keys(paths).length === 0) return undefined;
+    return { baseUrl: baseUrl || path.dirname(file), paths };
+  }
+
+  private resolveWorkspacePackage(specifier: string): string | undefined {
+    const packages = this.workspacePackages();
+    const parts = specifier.split('/');
+    const nameLength = specifier.startsWith('@') ? 2 : 1;
+    const name = parts.slice(0, nameLength).join('/');
+    const pkg = packages.get(name);
+    if (!pkg) return undefined;
+    const subpath = parts.slice(nameLength).join('/');
+    const entries: string[] = [];
+    const exported = exportTarget(pkg.manifest.exports, subpath ? `./${subpath}` : '.');
+    if (exported) entries.push(exported);
+    if (!subpath) entries.push(...[pkg.manifest.source, pkg.manifest.types, pkg.manifest.module, pkg.manifest.main].filter((x): x is string => !!x), 'src/index', 'index');
+    else entries.push(subpath, `src/${subpath}`);
+    for (const entry of entries) {
+      const direct = this.resolvePath(path.resolve(pkg.dir, entry.replace(/\.d\.ts$/, '')));
+      if (direct) return direct;
+      // Built output (`dist/index.js`) mapped back to its source (`src/index.ts`).
+      const source = entry.replace(/^\.?\/?(dist|lib|build|out)\//, 'src/').replace(/\.d\.ts$|\.(m|c)?js$/, '');
+      const fromSource = this.resolvePath(path.resolve(pkg.dir, source));
+      if (fromSource) return fromSource;
+    }
+    return undefined;
+  }
+
+  private workspacePackages(): Map<string, WorkspacePackage> {
+    if (this.workspaces) return this.workspaces;
+    this.workspaces = new Map();
+    const rootManifest = this.readJson(path.join(this.root, 'package.json')) as { workspaces?: string[] | { packages?: string[] } } | undefined;
+    let globs = Array.isArray(rootManifest?.workspaces) ? rootManifest!.workspaces : rootManifest?.workspaces?.packages ?? [];
+    const pnpm = this.host.readFile(path.join(this.root, 'pnpm-workspace.yaml'));
+    if (pnpm) globs = [...globs, ...[...pnpm.matchAll(/^\s*-\s*['"]?([^'"\n#]+)['"]?/gm)].map((m) => m[1]!.trim())];
+    for (const glob of globs) {
+      // `packages/*` and `apps/*` cover nearly every workspace layout; deeper globs are matched one level at a time.
+      const base = glob.replace(/\/\*\*?$/, '').replace(/\*$/, '');
+      const dirs = glob.includes('*') ? this.listDirs(path.join(this.root, base)) : [path.join(this.root, glob)];
+      for (const dir of dirs) {
+        const manifest = this.readJson(path.join(dir, 'package.json')) as (WorkspacePackage['manifest'] & { name?: string }) | undefined;
+        if (manifest?.name) this.workspaces.set(manifest.name, { dir, manifest });
+      }
+    }
+    return this.workspaces;
+  }
+
+  private listDirs(dir: string): string[] {
+    const listing = (this.host as ProjectHost & { listDirectories?(dir: string): string[] }).listDirectories?.(dir);
+    return listing ?? [];
+  }
+
+  private readJson(file: string): unknown {
+    const text = this.host.readFile(file);
+    if (text === undefined) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** `exports` of a package.json for a subpath, preferring source-like conditions. */
+function exportTarget(exports: unknown, subpath: string): string | undefined {
+  if (typeof exports === 'string') return subpath === '.' ? exports : undefined;
+  if (!exports || typeof exports !== 'object') return undefined;
+  const record = exports as Record<string, unknown>;
+  const entry = Object.keys(record).some((k) => k.startsWith('.')) ? record[subpath] : subpath === '.' ? record : undefined;
+  return conditionTarget(entry);
+}
+
+function conditionTarget(entry: unknown): string | undefined {
+  if (typeof entry === 'string') return entry;
+  if (!entry || typeof entry !== 'object') return undefined;
+  const record = entry as Record<string, unknown>;
+  for (const condition of ['source', 'development', 'types', 'import', 'module', 'require', 'node', 'default']) {
+    const target = conditionTarget(record[condition]);
+    if (target) return target;
+  }
+  return undefined;
+}

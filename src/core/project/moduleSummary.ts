@@ -1,0 +1,67 @@
+import type { PhiCategoryId } from '../catalog/phiCategories';
+import type { FlowStep, SinkDescriptor, SourceReason, TextRange } from '../findings/finding';
+import type { ApiRef } from '../analysis/values';
+
+/**
+ * What other files need to know about a module, as plain data (cacheable, no syntax trees): which parameters of its
+ * exported functions reach which sinks, which reach the return value, which exported values are PHI or sink clients,
+ * and which exported types carry PHI fields. Steps carry their file and position so findings in an importing file
+ * can show the path through this one.
+ */
+export interface ModuleSummary {
+  readonly file: string;
+  readonly exports: Readonly<Record<string, ExportedSymbol>>;
+  /** `export * from './x'` (names: '*') and `export { a as b } from './x'` (names: { b: 'a' }). */
+  readonly reexports: readonly { readonly specifier: string; readonly names: '*' | Readonly<Record<string, string>> }[];
+}
+
+export interface ExportedTaint {
+  readonly categories: readonly PhiCategoryId[];
+  readonly params: readonly number[];
+  readonly reasons: readonly SourceReason[];
+  readonly steps: readonly FlowStep[];
+  readonly record?: boolean;
+}
+
+export interface ExportedSink {
+  readonly param: number;
+  readonly sink: SinkDescriptor;
+  readonly steps: readonly FlowStep[];
+  readonly carrier: TextRange;
+  readonly site: TextRange;
+}
+
+export interface ExportedFunction {
+  readonly kind: 'function';
+  readonly name: string;
+  readonly sinks: readonly ExportedSink[];
+  readonly returns: { readonly taint?: ExportedTaint; readonly api?: ApiRef };
+}
+
+export interface ExportedValue {
+  readonly kind: 'value';
+  readonly api?: ApiRef;
+  readonly taint?: ExportedTaint;
+  /** An object of functions (`export const ai = { summarize(p) {…} }`, a CommonJS `module.exports`). */
+  readonly members?: Readonly<Record<string, ExportedFunction>>;
+}
+
+export interface ExportedClass {
+  readonly kind: 'class';
+  readonly name: string;
+  readonly methods: Readonly<Record<string, ExportedFunction>>;
+  /** Fields holding sink clients (`private logger = pino()`), so subclasses and instances keep them. */
+  readonly fields: Readonly<Record<string, { readonly api?: ApiRef }>>;
+}
+
+export interface ExportedType {
+  readonly kind: 'type';
+  readonly name: string;
+  readonly categories: readonly PhiCategoryId[];
+  readonly fields: Readonly<Record<string, readonly PhiCategoryId[]>>;
+}
+
+export type ExportedSymbol = ExportedFunction | ExportedValue | ExportedClass | ExportedType;
+
+/** Looks up a module's summary by import specifier, from the importing file. */
+export type ImportResolver = (specifier: string) => ModuleSummary | undefined;

@@ -1,0 +1,32 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ProjectHost } from './moduleResolver';
+
+/** The file system as a ProjectHost, with `overrides` for unsaved editor buffers. Never throws. */
+export function nodeProjectHost(overrides?: (file: string) => string | undefined): ProjectHost & { listDirectories(dir: string): string[] } {
+  return {
+    readFile(file) {
+      const override = overrides?.(file);
+      if (override !== undefined) return override;
+      try {
+        return fs.readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    fileExists(file) {
+      try {
+        return fs.statSync(file).isFile();
+      } catch {
+        return false;
+      }
+    },
+    listDirectories(dir) {
+      try {
+        return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'node_modules').map((e) => path.join(dir, e.name));
+      } catch {
+        return [];
+      }
+    },
+  };
+}

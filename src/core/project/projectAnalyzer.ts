@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { analyzeSource } from '../analysis/analyzeSource';
+import type { AnalysisResult } from '../analysis/analyzeSource';
+import type { PhiGuardConfig } from '../config/config';
+import { ModuleResolver } from './moduleResolver';
+import type { ProjectHost } from './moduleResolver';
+import type { ExportedSymbol, ModuleSummary } from './moduleSummary';
+
+interface Entry {
+  readonly hash: string;
+  readonly result: AnalysisResult;
+  /** Resolved dependency → fingerprint of the summary this analysis used. */
+  readonly deps: ReadonlyMap<string, string>;
+  readonly fingerprint: string;
+}
+
+function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/**
+ * Cross-file analysis: analyses a file with the summaries of the project modules it imports, analysing those first
+ * (depth-first, once each). Results are cached by content hash and reused until the file or a summary it used
+ * changes; import cycles read the summary the cycle's other module had so far. Shared by the ESLint plugin, the CLI
+ * and the extension, so all three see the same cross-file findings.
+ */
+export class ProjectAnalyzer {
+  private readonly entries = new Map<string, Entry>();
+  private readonly inProgress = new Set<string>();
+  private readonly resolver: ModuleResolver;
+  private readonly dependents = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly host: ProjectHost,
+    root: string,
+    private readonly configFor: (file: string) => PhiGuardConfig,
+  ) {
+    this.resolver = new ModuleResolver(host, root);
+  }
+
+  /** Analyses `file` (its current `text`, or what the host reads) with its imports' summaries. */
+  analyze(file: string, text?: string): AnalysisResult | undefined {
+    const source = text ?? this.host.readFile(file);
+    if (source === undefined) return undefined;
+    return this.ensure(file, source).result;
+  }
+
+  /** Files that import `file`, directly or through others: they need a new analysis when it changes. */
+  dependentsOf(file: string): string[] {
+    const out = new Set<string>();
+    const visit = (f: string) => {
+      for (const d of this.dependents.get(f) ?? []) if (!out.has(d)) {
+        out.add(d);
+        visit(d);
+      }
+    };
+    visit(file);
+    out.delete(file);
+    return [...out];
+  }
+
+  /** Forgets a file (deleted or renamed); its dependents re-analyse on their next request. */
+  forget(file: string): void {
+    this.entries.delete(file);
+  }
+
+  private ensure(file: string, text: string): Entry {
+    const hash = hashText(text);
+    const cached = this.entries.get(file);
+    if (cached && cached.hash === hash && this.depsUnchanged(cached)) return cached;
+    this.inProgress.add(file);
+    const deps = new Map<string, string>();
+    try {
+      const result = analyzeSource({
+        fileName: file,
+        text,
+        config: this.configFor(file),
+        imports: (specifier) => this.importSummary(file, specifier, deps),
+      });
+      const entry: Entry = { hash, result, deps, fingerprint: hashText(JSON.stringify(result.summary ?? null)) };
+      this.entries.set(file, entry);
+      for (const dep of deps.keys()) {
+        const set = this.dependents.get(dep) ?? new Set<string>();
+        set.add(file);
+        this.dependents.set(dep, set);
+      }
+      return entry;
+    } finally {
+      this.inProgress.delete(file);
+    }
+  }
+
+  /** Files whose dependencies are being checked: a cycle is judged once, not followed round and round. */
+  private readonly checking = new Set<string>();
+
+  private depsUnchanged(entry: Entry): boolean {
+    for (const [dep, fingerprint] of entry.deps) {
+      if (this.inProgress.has(dep) || this.checking.has(dep)) continue;
+      const text = this.host.readFile(dep);
+      if (text === undefined) return false;
+      this.checking.add(dep);
+      try {
+        if (this.ensure(dep, text).fingerprint !== fingerprint) return false;
+      } finally {
+        this.checking.delete(dep);
+      }
+    }
+    return true;
+  }
+
+  private summaryFor(file: string): ModuleSummary | undefined {
+    if (this.inProgress.has(file)) return this.entries.get(file)?.result.summary;
+    const text = this.host.readFile(file);
+    return text === undefined ? undefined : this.ensure(file, text).result.summary;
+  }
+
+  private importSummary(fromFile: string, specifier: string, deps: Map<string, string>): ModuleSummary | undefined {
+    const target = this.resolver.resolve(fromFile, specifier);
+    if (!target || target === fromFile) return undefined;
+    const summary = this.flattened(target, new Set(), deps);
+    return summary;
+  }
+
+  /** A module's summary with its re-exports (`export * from`, `export { a as b } from`) folded in. */
+  private flattened(file: string, seen: Set<string>, deps: Map<string, string>): ModuleSummary | undefined {
+    if (seen.has(file)) return undefined;
+    seen.add(file);
+    const summary = this.summaryFor(file);
+    // Recorded even when the summary is not there yet (an import cycle): the next request re-analyses with it.
+    deps.set(file, this.inProgress.has(file) ? '' : this.entries.get(file)?.fingerprint ?? '');
+    if (!summary) return undefined;
+    if (!summary.reexports.length) return summary;
+    const exports: Record<string, ExportedSymbol> = { ...summary.exports };
+    for (const reexport of summary.reexports) {
+      const target = this.resolver.resolve(file, reexport.specifier);
+      const inner = target ? this.flattened(target, seen, deps) : undefined;
+      if (!inner) continue;
+      if (reexport.names === '*') {
+        for (const [name, symbol] of Object.entries(inner.exports)) if (name !== 'default' && !(name in exports)) exports[name] = symbol;
+      } else {
+        for (const [exported, imported] of Object.entries(reexport.names)) {
+          const symbol = inner.exports[imported];
+          if (symbol) exports[exported] = symbol;
+        }
+      }
+    }
+    return { file, exports, reexports: [] };
+  }
+}

@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DEFAULT_CONFIG, ProjectAnalyzer, nodeProjectHost } from '../../../src/core';
+
+function workspace(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-project-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+function findings(root: string, file: string) {
+  const project = new ProjectAnalyzer(nodeProjectHost(), root, () => DEFAULT_CONFIG);
+  const result = project.analyze(path.join(root, file))!;
+  return { project, result, flagged: result.findings.map((f) => [f.category, f.expression]) };
+}
+
+const AI_WRAPPER = `import OpenAI from 'openai';
+export const openai = new OpenAI();
+export async function ask(prompt: string) {
+  return openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: prompt }] });
+}
+`;
+
+describe('cross-file analysis', () => {
+  it('reports PHI passed to an imported wrapper at the call site, with the path into the other file', () => {
+    const root = workspace({
+      'src/lib/ai.ts': AI_WRAPPER,
+      'src/lib/prompts.ts': 'export const buildPrompt = (p: { diagnosis: string }) => `Diagnosis: ${p.diagnosis}`;\n',
+      'src/lib/index.ts': "export * from './ai';\nexport { buildPrompt as prompt } from './prompts';\n",
+      'src/route.ts': "import { ask, prompt } from './lib';\nexport async function h(patient: { diagnosis: string }) {\n  await ask(prompt(patient));\n  await ask('hello');\n}\n",
+    });
+    const { result, flagged } = findings(root, 'src/route.ts');
+    assert.deepEqual(flagged, [['ai', 'prompt(patient)']]);
+    const flow = result.findings[0]!.flow;
+    assert.deepEqual(flow.map((s) => [s.file ? path.relative(root, s.file) : '.', s.kind]), [
+      ['src/lib/prompts.ts', 'source'], ['src/lib/prompts.ts', 'return'], ['.', 'call'], ['src/lib/ai.ts', 'parameter'], ['src/lib/ai.ts', 'sink'],
+    ]);
+    assert.equal(flow[4]!.position?.line, 4);
+  });
+
+  it('follows exported clients, classes injected by type, CommonJS and .js specifiers', () => {
+    const root = workspace({
+      'src/logger.ts': "import pino from 'pino';\nexport const logger = pino();\nexport class Audit { record(e: unknown) { logger.warn(e); } }\n",
+      'src/legacy.js': "const fs = require('fs');\nmodule.exports = { save(data) { fs.writeFileSync('/tmp/x', data); } };\n",
+      'src/use.ts': "import { logger, Audit } from './logger.js';\nconst legacy = require('./legacy');\nexport class Ctl {\n  constructor(private audit: Audit) {}\n  run(p: { mrn: string; ssn: string; dob: string }) {\n    logger.info(p.ssn);\n    this.audit.record(p.mrn);\n    legacy.save(p.dob);\n  }\n}\n",
+    });
+    assert.deepEqual(findings(root, 'src/use.ts').flagged, [['log', 'p.ssn'], ['log', 'p.mrn'], ['storage', 'p.dob']]);
+  });
+
+  it('resolves tsconfig paths and workspace packages, and survives import cycles', () => {
+    const root = workspace({
+      'package.json': JSON.stringify({ name: 'mono', workspaces: ['packages/*'] }),
+      'packages/shared/package.json': JSON.stringify({ name: '@acme/shared', main: 'dist/index.js' }),
+      'packages/shared/src/index.ts': AI_WRAPPER,
+      'apps/api/tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } } }),
+      'apps/api/src/log.ts': "import { a } from './cycle';\nexport function logIt(x: unknown) { console.log(x, a); }\n",
+      'apps/api/src/cycle.ts': "import { logIt } from './log';\nexport const a = 1;\nexport function again(v: unknown) { logIt(v); }\n",
+      'apps/api/src/main.ts': "import { ask } from '@acme/shared';\nimport { logIt } from '@/log';\nimport { again } from '@/cycle';\nexport async function m(email: string, ssn: string) {\n  await ask(email);\n  logIt(ssn);\n  again(email);\n}\n",
+    });
+    assert.deepEqual(findings(root, 'apps/api/src/main.ts').flagged, [['ai', 'email'], ['log', 'ssn'], ['log', 'email']]);
+  });
+
+  it('re-analyses an importer when a helper it uses changes, and knows its dependents', () => {
+    const root = workspace({ 'lib.ts': 'export function show(x: unknown) { return x; }\n', 'main.ts': "import { show } from './lib';\nexport function f(ssn: string) { show(ssn); }\n" });
+    const { project, result } = findings(root, 'main.ts');
+    assert.equal(result.findings.length, 0);
+    fs.writeFileSync(path.join(root, 'lib.ts'), 'export function show(x: unknown) { console.log(x); }\n');
+    assert.deepEqual(project.analyze(path.join(root, 'main.ts'))!.findings.map((f) => f.expression), ['ssn']);
+    assert.deepEqual(project.dependentsOf(path.join(root, 'lib.ts')), [path.join(root, 'main.ts')]);
+  });
+});
