@@ -14,6 +14,7 @@ import type { RawFinding, SinkSite } from './interpreter';
 import { looksMinified, parseFile } from './parse';
 import { LineIndex } from '../text/lineIndex';
 import type { ImportResolver, ModuleSummary } from '../project/moduleSummary';
+import type { PrismaModel } from '../project/prismaSchema';
 
 export interface AnalyzeOptions {
   /** Absolute or workspace-relative path; its extension selects JS/JSX/TS/TSX parsing. */
@@ -24,6 +25,8 @@ export interface AnalyzeOptions {
   readonly today?: string;
   /** Summaries of the project's own modules by import specifier (cross-file analysis; see ProjectAnalyzer). */
   readonly imports?: ImportResolver;
+  /** The project's Prisma models, from schema.prisma (see parsePrismaSchema). */
+  readonly prismaModels?: readonly PrismaModel[];
 }
 
 export interface SkipNotice {
@@ -63,7 +66,7 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
     return { ...EMPTY_RESULT, skipped: { reason: 'minified', message: `${fileName}: skipped, it looks minified or generated (very long lines). Exclude it in .phi-guard.json to silence this notice.` } };
   }
   try {
-    return analyzeParsed(fileName, text, config, options.today ?? new Date().toISOString().slice(0, 10), options.imports);
+    return analyzeParsed(fileName, text, config, options.today ?? new Date().toISOString().slice(0, 10), options.imports, options.prismaModels);
   } catch (error) {
     const message = error instanceof RangeError
       ? `${fileName}: skipped, the code is nested too deeply to parse. Other files are not affected.`
@@ -72,13 +75,15 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
   }
 }
 
-function analyzeParsed(fileName: string, text: string, config: PhiGuardConfig, today: string, imports: ImportResolver | undefined): AnalysisResult {
+function analyzeParsed(
+  fileName: string, text: string, config: PhiGuardConfig, today: string, imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[] | undefined,
+): AnalysisResult {
   const { sourceFile, syntaxErrors } = parseFile(fileName, text);
-  let interpreter = new Interpreter(sourceFile, config, undefined, imports);
+  let interpreter = new Interpreter(sourceFile, config, undefined, imports, prismaModels);
   interpreter.run();
   if (interpreter.stale) {
     // A closure read a variable before a later write made it PHI: once more with every write known.
-    interpreter = new Interpreter(sourceFile, config, interpreter.bindingValues, imports);
+    interpreter = new Interpreter(sourceFile, config, interpreter.bindingValues, imports, prismaModels);
     interpreter.run();
   }
   const summary = interpreter.moduleSummary(new LineIndex(text));

@@ -1,11 +1,12 @@
 import ts from 'typescript';
-import { describeCategory } from '../catalog/phiCategories';
+import { describeCategory, isPhiCategoryId } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { FHIR_ELEMENT_CATEGORIES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_RECORD_CATEGORIES } from '../catalog/fhir';
 import { NOT_SANITIZER_WORDS, SANITIZER_WORDS } from '../catalog/sanitizers';
 import type { ArgSpec, SinkEntry } from '../catalog/sinkTypes';
 import { AI_HOSTS } from '../catalog/sinks';
 import type { FlowStep, LineColumn, SinkDescriptor, SourceReason, TextRange } from '../findings/finding';
+import type { PrismaModel } from '../project/prismaSchema';
 import type { ExportedClass, ExportedFunction, ExportedSymbol, ExportedTaint, ExportedType, ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import { splitWords } from '../names/splitWords';
 import { normalizeModule } from './apiPattern';
@@ -169,10 +170,21 @@ export class Interpreter {
     private readonly carried: Map<ts.Node, Value> = new Map(),
     /** Summaries of the project's own modules, by import specifier (cross-file analysis). */
     private readonly imports?: ImportResolver,
+    /** Types declared outside TypeScript: the project's Prisma models. */
+    prismaModels: readonly PrismaModel[] = [],
   ) {
     this.names = nameClassifierFor(config);
     this.localTypes = collectLocalTypes(sourceFile, this.names);
+    for (const model of prismaModels) {
+      const categories = [...new Set([...model.fields.values()].flat())];
+      if (!categories.length) continue;
+      if (!this.localTypes.has(model.name)) this.localTypes.set(model.name, { name: model.name, fields: model.fields, nestedTypes: new Map(), categories, tagged: false });
+      this.prismaDelegates.set(model.name[0]!.toLowerCase() + model.name.slice(1), model.name);
+    }
   }
+
+  /** `prisma.visit` → `Visit`: reads through a Prisma delegate return that model's records. */
+  private readonly prismaDelegates = new Map<string, string>();
 
   /** `export default <expression>` and CommonJS `module.exports` / `exports.x` values, for the module summary. */
   private defaultExport: Value | undefined;
@@ -456,16 +468,19 @@ export class Interpreter {
     }
     if (clause.name) {
       const binding = this.declare(clause.name.text, 'import', clause);
+      binding.module = module;
       if (tracked) binding.global = { api: { module, path: ['default'] } };
     }
     const bindings = clause.namedBindings;
     if (!bindings) return;
     if (ts.isNamespaceImport(bindings)) {
       const binding = this.declare(bindings.name.text, 'import', bindings);
+      binding.module = module;
       if (tracked) binding.global = { api: { module, path: [] } };
     } else {
       for (const element of bindings.elements) {
         const binding = this.declare(element.name.text, 'import', element);
+        binding.module = module;
         if (tracked) binding.global = { api: { module, path: [(element.propertyName ?? element.name).text] } };
       }
     }
@@ -804,6 +819,16 @@ export class Interpreter {
       // `Repository<Patient>`, `Model<PatientDoc>`: a gateway to records, not a record. Marked (no taint) so its name is not read as PHI either.
       const inner = type.typeArguments.reduce<Value>((acc, t) => joinValues(acc, this.typeValue(t, at)), EMPTY);
       if (isTainted(inner.taint)) return { context: splitWords(last) };
+    }
+    if ((last === 'infer' || last === 'output' || last === 'input') && type.typeArguments?.[0] && ts.isTypeQueryNode(type.typeArguments[0])) {
+      // `z.infer<typeof VisitSchema>`: the schema's record type.
+      const query = type.typeArguments[0].exprName;
+      const schemaBinding = ts.isIdentifier(query) ? this.scope.lookup(query.text) : undefined;
+      const schemaType = schemaBinding ? schemaBinding.global.typeName : undefined;
+      const local = schemaType ? this.localTypes.get(schemaType) : undefined;
+      if (local?.categories.length) {
+        return { taint: sourceTaint(local.categories, { kind: 'type', typeName: query.getText(this.sourceFile) }, this.step('source', at, `\`${this.text(at)}\` is typed by the zod schema \`${query.getText(this.sourceFile)}\``), true), typeName: schemaType };
+      }
     }
     const binding = this.scope.lookup(parts[0]!);
     const base = binding?.kind === 'import' ? binding.global.api : undefined;
@@ -1283,6 +1308,8 @@ export class Interpreter {
       });
       return method === 'finally' ? receiver : result;
     }
+    const schema = method === 'object' && receiverNode ? this.zodObject(receiverNode, node) : undefined;
+    if (schema) return schema;
     if (callee.api && !(callee.api.module === '<global>' && this.isSanitizerName(calleeName))) return this.callApi(callee.api, receiver, method, args, node);
     if (this.isSanitizerName(calleeName)) {
       this.bindCallbacks(undefined, args);
@@ -1314,6 +1341,8 @@ export class Interpreter {
       if (PREDICATE_METHODS.has(method) || /^(is|has|can|should|validate|check|count)[A-Z_]?/.test(method)) return EMPTY;
       const fhir = this.fhirRead(method, args, node);
       if (fhir) return fhir;
+      const typed = this.typedRead(receiver, receiverNode, method, node);
+      if (typed) return typed;
       if (receiverNode && isReadVerb(method)) {
         const gatewayName = this.lastName(receiverNode);
         if (gatewayName && isRecordGateway(gatewayName)) {
@@ -1340,6 +1369,50 @@ export class Interpreter {
     }
     return { taint: opaque(this.argsTaint(args)) };
   }
+
+  /** Records whose type the project declares elsewhere: `prisma.visit.findMany()` (schema.prisma) and
+   * `VisitSchema.parse(body)` (a zod object schema). */
+  private typedRead(receiver: Value, receiverNode: ts.Expression | undefined, method: string, node: ts.CallExpression): Value | undefined {
+    let typeName: string | undefined;
+    const delegate = receiverNode && ts.isPropertyAccessExpression(skipOuter(receiverNode)) ? (skipOuter(receiverNode) as ts.PropertyAccessExpression).name.text : undefined;
+    if (delegate && this.prismaDelegates.has(delegate) && /^(find|create|update|upsert|delete|aggregate|groupBy)/.test(method)) typeName = this.prismaDelegates.get(delegate);
+    else if (receiver.typeName?.startsWith('zod:') && /^(safe)?[pP]arse(Async)?$/.test(method)) typeName = receiver.typeName;
+    if (!typeName) return undefined;
+    const local = this.localTypes.get(typeName);
+    if (!local?.categories.length) return undefined;
+    const label = typeName.startsWith('zod:') ? `the zod schema \`${typeName.slice(4)}\`` : `Prisma model \`${typeName}\``;
+    const taint = sourceTaint(local.categories, { kind: 'type', typeName: typeName.replace(/^zod:/, '') }, this.step('source', node, `\`${method}()\` returns ${label} records`), true);
+    const value: Value = { taint, typeName, context: splitWords(typeName.replace(/^zod:/, '')) };
+    // `safeParse(x).data`: the parsed record sits under `data`.
+    return method.startsWith('safe') ? { fields: new Map([['data', value]]), taint } : value;
+  }
+
+  /** `z.object({ ssn: z.string(), reason: z.string().describe('phi:diagnosis') })` from 'zod': a schema whose parsed
+   * records have those PHI fields. */
+  private zodObject(receiverNode: ts.Expression, node: ts.CallExpression): Value | undefined {
+    const root = skipOuter(receiverNode);
+    if (!ts.isIdentifier(root)) return undefined;
+    const binding = this.scope.lookup(root.text);
+    if (binding?.kind !== 'import' || binding.module !== 'zod') return undefined;
+    const shape = node.arguments[0] && skipOuter(node.arguments[0]);
+    if (!shape || !ts.isObjectLiteralExpression(shape)) return undefined;
+    const name = `zod:${this.zodSchemas++}`;
+    const fields = new Map<string, readonly PhiCategoryId[]>();
+    for (const property of shape.properties) {
+      if (!ts.isPropertyAssignment(property)) continue;
+      const key = propertyNameText(property.name);
+      if (!key) continue;
+      const tag = /\.describe\(\s*['"`]phi(?::([a-z-]+))?/.exec(property.initializer.getText(this.sourceFile));
+      const verdict = this.names.classify(key);
+      if (tag) fields.set(key, [tag[1] && isPhiCategoryId(tag[1]) ? tag[1] : verdict?.categories[0] ?? 'other-id']);
+      else if (verdict && !verdict.record) fields.set(key, verdict.categories);
+    }
+    const categories = [...new Set([...fields.values()].flat())];
+    this.localTypes.set(name, { name, fields, nestedTypes: new Map(), categories, tagged: false });
+    return { typeName: name };
+  }
+
+  private zodSchemas = 0;
 
   private lastName(node: ts.Expression): string | undefined {
     const e = skipOuter(node);

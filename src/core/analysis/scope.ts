@@ -12,6 +12,8 @@ export class Binding {
   nameSource: Taint | null | undefined;
   /** Read from another function before all writes were seen: a later write makes the pass stale. */
   readByClosure = false;
+  /** For imports: the module specifier (`zod`, `@prisma/client`). */
+  module: string | undefined;
 
   constructor(
     readonly name: string,

@@ -5,6 +5,10 @@ import type { PhiGuardConfig } from '../config/config';
 import { ModuleResolver } from './moduleResolver';
 import type { ProjectHost } from './moduleResolver';
 import type { ExportedSymbol, ModuleSummary } from './moduleSummary';
+import { parsePrismaSchema } from './prismaSchema';
+import type { PrismaModel } from './prismaSchema';
+import { nameClassifierFor } from '../analysis/sources';
+import * as path from 'node:path';
 
 interface Entry {
   readonly hash: string;
@@ -32,7 +36,7 @@ export class ProjectAnalyzer {
 
   constructor(
     private readonly host: ProjectHost,
-    root: string,
+    private readonly root: string,
     private readonly configFor: (file: string) => PhiGuardConfig,
   ) {
     this.resolver = new ModuleResolver(host, root);
@@ -71,11 +75,13 @@ export class ProjectAnalyzer {
     this.inProgress.add(file);
     const deps = new Map<string, string>();
     try {
+      const config = this.configFor(file);
       const result = analyzeSource({
         fileName: file,
         text,
-        config: this.configFor(file),
+        config,
         imports: (specifier) => this.importSummary(file, specifier, deps),
+        prismaModels: this.prismaModelsFor(file, config),
       });
       const entry: Entry = { hash, result, deps, fingerprint: hashText(JSON.stringify(result.summary ?? null)) };
       this.entries.set(file, entry);
@@ -92,6 +98,38 @@ export class ProjectAnalyzer {
 
   /** Files whose dependencies are being checked: a cycle is judged once, not followed round and round. */
   private readonly checking = new Set<string>();
+
+  private readonly prismaByDir = new Map<string, { schema: string | undefined }>();
+
+  /** The nearest `prisma/schema.prisma` (or `schema.prisma`) above the file, parsed once per schema file. */
+  private prismaModelsFor(file: string, config: PhiGuardConfig): readonly PrismaModel[] {
+    const schema = this.prismaSchemaFor(path.dirname(file));
+    if (!schema) return [];
+    let models = this.prismaModels.get(schema);
+    if (!models) {
+      models = parsePrismaSchema(this.host.readFile(schema) ?? '', nameClassifierFor(config));
+      this.prismaModels.set(schema, models);
+    }
+    return models;
+  }
+
+  private readonly prismaModels = new Map<string, PrismaModel[]>();
+
+  private prismaSchemaFor(dir: string): string | undefined {
+    const cached = this.prismaByDir.get(dir);
+    if (cached) return cached.schema;
+    let schema: string | undefined;
+    for (const candidate of [path.join(dir, 'prisma', 'schema.prisma'), path.join(dir, 'schema.prisma')]) {
+      if (this.host.fileExists(candidate)) {
+        schema = candidate;
+        break;
+      }
+    }
+    const parent = path.dirname(dir);
+    if (!schema && parent !== dir && dir.startsWith(this.root)) schema = this.prismaSchemaFor(parent);
+    this.prismaByDir.set(dir, { schema });
+    return schema;
+  }
 
   private depsUnchanged(entry: Entry): boolean {
     for (const [dep, fingerprint] of entry.deps) {

@@ -74,3 +74,20 @@ describe('cross-file analysis', () => {
     assert.deepEqual(project.dependentsOf(path.join(root, 'lib.ts')), [path.join(root, 'main.ts')]);
   });
 });
+
+describe('types declared outside TypeScript', () => {
+  it('reads /// @phi fields of Prisma models for prisma.<model> reads and @prisma/client types', () => {
+    const root = workspace({
+      'prisma/schema.prisma': 'model Visit {\n  id     String @id\n  status String\n  /// @phi diagnosis\n  reason String\n  room   String /// @phi geographic\n}\n',
+      'src/visits.ts': "import type { Visit } from '@prisma/client';\nexport async function f(prisma: any, v: Visit) {\n  const visit = await prisma.visit.findUnique({ where: { id: '1' } });\n  console.log(visit.status, visit.reason);\n  console.log(v.room, v.id);\n}\n",
+    });
+    assert.deepEqual(findings(root, 'src/visits.ts').flagged, [['log', 'visit.reason'], ['log', 'v.room']]);
+  });
+
+  it('reads zod object schemas: parsed records, z.infer types and describe("phi:…")', () => {
+    const root = workspace({
+      'src/intake.ts': "import { z } from 'zod';\nconst Intake = z.object({ ssn: z.string(), reason: z.string().describe('phi:diagnosis'), source: z.string() });\ntype IntakeForm = z.infer<typeof Intake>;\nexport function f(body: unknown, form: IntakeForm) {\n  const parsed = Intake.parse(body);\n  console.log(parsed.reason, parsed.source);\n  console.log(form.ssn);\n  const result = Intake.safeParse(body);\n  if (result.success) console.log(result.data.ssn);\n}\n",
+    });
+    assert.deepEqual(findings(root, 'src/intake.ts').flagged, [['log', 'parsed.reason'], ['log', 'form.ssn'], ['log', 'result.data.ssn']]);
+  });
+});

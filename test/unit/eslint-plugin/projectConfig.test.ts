@@ -67,7 +67,7 @@ describe('ESLint plugin across files', () => {
     };
     const on = await lintProject(files);
     const route = on.find((r) => r.filePath.endsWith('route.ts'))!;
-    assert.deepEqual(route.messages.map((m) => [m.ruleId, m.line, m.column]), [['phi-guard/no-phi-in-logs', 2, 54]]);
+    assert.deepEqual(route.messages.map((m) => [m.ruleId, m.line, m.column]), [['phi-guard/no-phi-in-logs', 2, 53]]);
     const off = await lintProject({ ...files, '.phi-guard.json': JSON.stringify({ crossFile: false }) });
     assert.deepEqual(off.find((r) => r.filePath.endsWith('route.ts'))!.messages, []);
   });
