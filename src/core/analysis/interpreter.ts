@@ -803,6 +803,7 @@ export class Interpreter {
     }
     if (ts.isArrayTypeNode(type)) return this.typeValue(type.elementType, at);
     if (ts.isParenthesizedTypeNode(type) || ts.isTypeOperatorNode(type)) return this.typeValue(type.type, at);
+    if (ts.isTypeLiteralNode(type)) return this.typeLiteralValue(type, at);
     if (!ts.isTypeReferenceNode(type)) return EMPTY;
     const parts: string[] = [];
     let name: ts.EntityName = type.typeName;
@@ -844,6 +845,24 @@ export class Interpreter {
       return { taint: sourceTaint(categories, reason, this.step('source', at, note), true), context: splitWords(last), typeName: local ? last : fhir ? `fhir:${last}` : undefined };
     }
     return EMPTY;
+  }
+
+  /** `searchTerm: { lastName?: string; dob?: string }`: an inline object type whose fields are PHI. */
+  private typeLiteralValue(type: ts.TypeLiteralNode, at: ts.Node): Value {
+    const fields = new Map<string, readonly PhiCategoryId[]>();
+    // The annotated name is the context: `patient: { name: string }` has a patient's name.
+    const context = ts.isIdentifier(at) ? splitWords(at.text) : [];
+    for (const member of type.members) {
+      if (!ts.isPropertySignature(member) || !member.name) continue;
+      const key = propertyNameText(member.name);
+      const verdict = key ? this.names.classify(key, context) : undefined;
+      if (key && verdict && !verdict.record) fields.set(key, verdict.categories);
+    }
+    if (!fields.size) return EMPTY;
+    const name = `inline:${type.pos}`;
+    const categories = [...new Set([...fields.values()].flat())];
+    this.localTypes.set(name, { name: 'an inline type', fields, nestedTypes: new Map(), categories, tagged: false });
+    return { taint: sourceTaint(categories, { kind: 'type', typeName: 'inline object type' }, this.step('source', at, `\`${this.text(at)}\` has PHI fields (${[...fields.keys()].join(', ')})`), true), typeName: name };
   }
 
   // ---------------------------------------------------------------- expressions
@@ -1326,7 +1345,7 @@ export class Interpreter {
         if (!arg.value.fn) continue;
         const callbackArgs = method === 'reduce' ? [args[1]?.value ?? EMPTY, element] : [element];
         const returned = this.applyCallback(arg.value.fn as FunctionInfo, callbackArgs, isFunctionLike(skipOuter(arg.node)));
-        if (method === 'map' || method === 'flatMap' || method === 'then' || method === 'reduce' || method === 'catch') result = joinValues(result, returned);
+        if (method === 'map' || method === 'flatMap' || method === 'then' || method === 'reduce' || method === 'catch') result = joinValues(result, { ...returned, api: undefined });
       }
       if (method === 'forEach' || PREDICATE_METHODS.has(method)) return EMPTY;
       return result;
@@ -1451,7 +1470,7 @@ export class Interpreter {
   private callApi(api0: ApiRef, receiver: Value | undefined, method: string | undefined, args: { node: ts.Expression; value: Value }[], node: ts.CallExpression): Value {
     const api = this.stripGlobalAlias(api0.path.length === 0 ? { module: api0.module, path: ['default'] } : api0);
     const sanitizer = findSanitizer(api);
-    if (sanitizer) return { sanitized: true, api: { module: api.module, path: [...api.path, '()'] } };
+    if (sanitizer) return { sanitized: true };
     const sinkCountBefore = this.sinkSites.length;
     const aiTaint = this.checkCallSinks(api, 'call', args, node);
     // A logger, store or HTTP client returns nothing derived from what it was given (an AI model does).
