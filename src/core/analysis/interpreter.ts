@@ -1595,7 +1595,7 @@ export class Interpreter {
     const e = skipOuter(arg.node);
     if (ts.isObjectLiteralExpression(e) || arg.value.fields) {
       let taint: Taint | undefined;
-      for (const key of ['search', 'query', 'hash', 'searchParams']) {
+      for (const key of ['search', 'query', 'hash', 'searchParams', 'params']) {
         const value = this.fieldAt(arg.value, key);
         if (value) taint = joinTaint(taint, this.reportValue(descriptor, value, this.literalPropertyNode(arg.node, key) ?? arg.node, site));
       }

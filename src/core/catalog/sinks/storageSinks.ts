@@ -73,7 +73,7 @@ export const STORAGE_SINKS: readonly SinkEntry[] = [
   },
   {
     id: 's3-upload', category: 'storage', vendor: 'Amazon S3', package: '@aws-sdk/lib-storage', api: 'Upload', kind: 'new',
-    modules: ['@aws-sdk/lib-storage'], paths: ['Upload'], args: [{ index: 0, properties: ['params.Body', 'params.Key'] }],
+    modules: ['@aws-sdk/lib-storage'], paths: ['Upload'], args: [{ index: 0, properties: ['params.Body', 'params.Key', 'params.Metadata'] }],
     unlessArgHas: ['params.ServerSideEncryption', 'params.SSEKMSKeyId', 'params.SSECustomerKey'],
     examples: { match: ["import { Upload } from '@aws-sdk/lib-storage';\nnew Upload({ client, params: { Bucket, Key, Body: patientCsv } });"], noMatch: ["import { Upload } from '@aws-sdk/lib-storage';\nnew Upload({ client, params: { Bucket, Key, Body: patientCsv, ServerSideEncryption: 'AES256' } });"] },
   },

@@ -67,6 +67,11 @@ export const URL_SINKS: readonly SinkEntry[] = [
     examples: { match: ["import { useRouter } from 'next/navigation';\nconst router = useRouter();\nrouter.push(`/results?ssn=${ssn}`);", "import { useNavigate } from 'react-router-dom';\nconst navigate = useNavigate();\nnavigate({ pathname: '/p', search: `?dob=${patient.birthDate}` });"], noMatch: ["import { useRouter } from 'next/navigation';\nconst router = useRouter();\nrouter.push(`/patients/${patientId}/chart`);"] },
   },
   {
+    id: 'react-native-linking', category: 'url', vendor: 'React Native', package: 'react-native', api: 'Linking.openURL',
+    modules: ['react-native', 'expo-linking', 'expo-web-browser'], paths: ['Linking.openURL', '{default,openURL,openBrowserAsync}', 'default.openURL'], args: [{ index: 0 }],
+    examples: { match: ["import { Linking } from 'react-native';\nLinking.openURL(`https://pharmacy.example.com/lookup?drug=${patient.medication}`);"], noMatch: ["import { Linking } from 'react-native';\nLinking.openURL('https://example.com/help');"] },
+  },
+  {
     id: 'router-search-params', category: 'url', vendor: 'Router navigation', package: 'react-router', api: 'setSearchParams',
     modules: ['react-router', 'react-router-dom'], paths: ['useSearchParams().1'], args: [{ index: 0 }],
     examples: { match: ["import { useSearchParams } from 'react-router-dom';\nconst [params, setSearchParams] = useSearchParams();\nsetSearchParams({ dob: patient.birthDate });"], noMatch: ["import { useSearchParams } from 'react-router-dom';\nconst [params, setSearchParams] = useSearchParams();\nsetSearchParams({ tab: 'labs' });"] },
