@@ -1,7 +1,8 @@
 /**
- * `npm run eval`: runs the engine over the labelled fixture corpus (test/fixtures/corpus) and scores it.
+ * `npm run eval`: runs the engine over the labelled fixture corpus (test/fixtures/corpus) and the cross-file
+ * workspaces (test/fixtures/cross-file, one ProjectAnalyzer per workspace) and scores both.
  * Flags: --all lists every FN/FP (default: the first LIST_LIMIT of each), --json prints the metrics as JSON.
- * Exit code: 0 when the overall numbers meet the thresholds, 1 when they do not, 2 on a corpus or usage error.
+ * Exit code: 0 when both meet the thresholds, 1 when either does not, 2 on a fixture or usage error.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +12,8 @@ import { parseLabels } from './eval/labels';
 import { lineOfOffset, lineStarts } from './eval/lineIndex';
 import { toLineFindings } from './eval/lineFindings';
 import { formatReport } from './eval/report';
+import { formatWorkspaceReport } from './eval/workspaceReport';
+import { evaluateWorkspaces, listWorkspaces } from './eval/workspaces';
 import type { ScoredFile, Thresholds } from './eval/score';
 import { score, thresholdFailures } from './eval/score';
 
@@ -19,6 +22,7 @@ const LIST_LIMIT = 30;
 
 const repoRoot = path.resolve(__dirname, '..');
 const corpusDir = path.join(repoRoot, 'test', 'fixtures', 'corpus');
+const crossFileDir = path.join(repoRoot, 'test', 'fixtures', 'cross-file');
 
 function main(argv: readonly string[]): number {
   const unknown = argv.filter((arg) => arg !== '--all' && arg !== '--json');
@@ -51,16 +55,33 @@ function main(argv: readonly string[]): number {
     console.error(`eval: no fixture files under ${path.relative(repoRoot, corpusDir)}`);
     return 2;
   }
+  const workspaceCount = fs.existsSync(crossFileDir) ? listWorkspaces(crossFileDir).length : 0;
+  if (workspaceCount === 0) {
+    console.error(`eval: no workspace folders under ${path.relative(repoRoot, crossFileDir)}`);
+    return 2;
+  }
+  const workspaces = evaluateWorkspaces(crossFileDir, repoRoot);
+  corpusProblems.push(...workspaces.problems);
   if (corpusProblems.length > 0) {
-    console.error(`eval: the corpus has ${corpusProblems.length} problem(s); fix them before scoring:`);
+    console.error(`eval: the fixtures have ${corpusProblems.length} problem(s); fix them before scoring:`);
     for (const problem of corpusProblems) console.error(`  ${problem}`);
     return 2;
   }
 
   const metrics = score(scored);
   const failures = thresholdFailures(metrics, THRESHOLDS);
+  const crossFileMetrics = score(workspaces.crossFile);
+  const aloneMetrics = score(workspaces.alone);
+  const crossFileFailures = thresholdFailures(crossFileMetrics, THRESHOLDS).map((failure) => `cross-file ${failure}`);
   if (asJson) {
-    console.log(JSON.stringify({ thresholds: THRESHOLDS, passed: failures.length === 0, failures, ...metrics }, null, 2));
+    const crossFile = {
+      workspaces: workspaceCount,
+      passed: crossFileFailures.length === 0,
+      failures: crossFileFailures,
+      ...crossFileMetrics,
+      alone: { overall: aloneMetrics.overall, byCategory: aloneMetrics.byCategory },
+    };
+    console.log(JSON.stringify({ thresholds: THRESHOLDS, passed: failures.length === 0, failures, ...metrics, crossFile }, null, 2));
   } else {
     console.log(formatReport(metrics, showAll ? undefined : LIST_LIMIT));
     console.log('');
@@ -69,8 +90,16 @@ function main(argv: readonly string[]): number {
         ? `PASS: precision ≥ ${THRESHOLDS.minPrecision} and recall ≥ ${THRESHOLDS.minRecall}`
         : `FAIL: ${failures.join('; ')}`,
     );
+    console.log('');
+    console.log(formatWorkspaceReport(crossFileMetrics, aloneMetrics, workspaceCount, showAll ? undefined : LIST_LIMIT));
+    console.log('');
+    console.log(
+      crossFileFailures.length === 0
+        ? `PASS: cross-file precision ≥ ${THRESHOLDS.minPrecision} and recall ≥ ${THRESHOLDS.minRecall}`
+        : `FAIL: ${crossFileFailures.join('; ')}`,
+    );
   }
-  return failures.length === 0 ? 0 : 1;
+  return failures.length === 0 && crossFileFailures.length === 0 ? 0 : 1;
 }
 
 // `npm run eval | head` closes stdout early; that is not an evaluation error.

@@ -4,7 +4,7 @@ import { SINK_CATEGORIES } from './labels';
 import type { Counts, Metrics, Mismatch } from './score';
 import { formatRatio } from './score';
 
-function table(rows: readonly (readonly string[])[]): string {
+export function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
   return rows
     .map((row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  '))
@@ -34,8 +34,8 @@ function mismatchList(title: string, items: readonly Mismatch[], limit: number |
   return lines;
 }
 
-/** `limit` caps each list; undefined lists everything. */
-export function formatReport(metrics: Metrics, limit: number | undefined): string {
+/** `limit` caps each list; undefined lists everything. `heading` is the first line (the cross-file report names its own). */
+export function formatReport(metrics: Metrics, limit: number | undefined, heading = `PHI Guard corpus evaluation: ${metrics.files} files`): string {
   const rows = [
     ['category', 'labels', 'TP', 'FP', 'FN', 'precision', 'recall'],
     ...SINK_CATEGORIES.map((category: SinkCategory) => metricsRow(category, metrics.byCategory[category])),
@@ -50,7 +50,7 @@ export function formatReport(metrics: Metrics, limit: number | undefined): strin
     ['total', String(metrics.overall.positives), String(metrics.overall.negatives)],
   ];
   return [
-    `PHI Guard corpus evaluation: ${metrics.files} files`,
+    heading,
     '',
     table(rows),
     '',

@@ -44,6 +44,8 @@ export interface SinkSite {
 interface SummarySink {
   /** From another module's summary: its carrier and site are in that file. */
   readonly external?: boolean;
+  /** The parameter is PHI by its own name or type, so the leak was reported inside the function; callers do not repeat it. */
+  readonly reportedInside?: boolean;
   readonly param: number;
   readonly sink: SinkDescriptor;
   /** Steps from the parameter to the sink, inside the function. */
@@ -79,6 +81,8 @@ interface FunctionInfo extends FunctionRef {
 interface Frame {
   readonly fn: FunctionInfo | undefined;
   readonly id: number;
+  /** Parameters that are PHI by their own name or type annotation (`ssn`, `p: Patient`): the source for sinks inside. */
+  readonly paramSources?: Map<number, Taint>;
   env: Map<Binding, Value>;
   readonly summary: Summary;
   readonly cls: ClassInfo | undefined;
@@ -264,7 +268,7 @@ export class Interpreter {
 
   private write(binding: Binding, value: Value): void {
     if (binding.owner === this.frame.id) this.frame.env.set(binding, value);
-    const merged = joinValues(binding.global, value);
+    const merged = joinValues(binding.global, binding.owner === this.frame.id && binding.kind === 'param' ? value : this.materialize(value));
     if (merged !== binding.global) {
       if (binding.readByClosure && isTainted(value.taint) && !isTainted(binding.global.taint)) this.stale = true;
       binding.global = merged;
@@ -330,7 +334,7 @@ export class Interpreter {
   private externalFunction(symbol: ExportedFunction): FunctionInfo {
     const summary: Summary = {
       returnValue: { taint: symbol.returns.taint ? importedTaint(symbol.returns.taint) : undefined, api: symbol.returns.api },
-      sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site })),
+      sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site, reportedInside: s.reportedInside })),
     };
     const fn: FunctionInfo = { id: -(this.functions.length + 1), node: undefined, name: symbol.name, scope: this.scope, cls: undefined, paramApis: [], summary, analyzing: false };
     return fn;
@@ -346,7 +350,7 @@ export class Interpreter {
       return {
         kind: 'function',
         name: fn.name,
-        sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: s.carrier, site: s.site })),
+        sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: s.carrier, site: s.site, reportedInside: s.reportedInside })),
         returns: { taint: exportTaint(deepTaint(summary.returnValue)), api: summary.returnValue.api },
       };
     };
@@ -742,7 +746,7 @@ export class Interpreter {
     const savedFrame = this.frame;
     const savedScope = this.scope;
     const savedDepth = this.depth;
-    this.frame = { fn, id: fn.id, env: new Map(), summary, cls: fn.cls };
+    this.frame = { fn, id: fn.id, env: new Map(), summary, cls: fn.cls, paramSources: new Map() };
     this.scope = new Scope(fn.scope, fn.id);
     this.depth = 0;
     try {
@@ -774,16 +778,29 @@ export class Interpreter {
     else if (api) value = { api };
     else if (parameter.dotDotDotToken) value = { taint: paramTaint(index, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
     else value = { taint: paramTaint(index, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
+    // What the parameter's own name or type says is kept apart from what callers pass: sinks inside are reported
+    // against it (one leak, one finding, in this function), the summary stays in terms of the parameter so that a
+    // caller's argument, not the parameter's name, decides what the return value carries.
+    let source: Taint | undefined;
     if (parameter.type) {
       const typed = this.typeValue(parameter.type, parameter.name);
       if (typed.api) value = { api: typed.api };
-      else if (typed !== EMPTY) value = { ...typed, taint: joinTaint(typed.taint, value.taint) };
+      else if (typed !== EMPTY) {
+        if (!given) source = onlyConcrete(typed.taint);
+        value = { ...typed, taint: given ? joinTaint(typed.taint, value.taint) : value.taint && typed.taint?.record ? { ...value.taint, record: true } : value.taint };
+      }
     }
     if (ts.isIdentifier(parameter.name)) {
       const binding = this.declare(parameter.name.text, 'param', parameter);
-      const source = this.nameSourceOf(binding, parameter.name);
-      // A parameter whose name says PHI is a source inside the function; not also a summary flow (one leak, one finding).
-      if (source && !value.api) value = { ...value, taint: joinTaint(source, onlyConcrete(value.taint)) };
+      const named = this.nameSourceOf(binding, parameter.name);
+      if (named && !value.api) {
+        if (given) value = { ...value, taint: joinTaint(named, value.taint) };
+        else {
+          source = joinTaint(named, source);
+          if (named.record && value.taint) value = { ...value, taint: { ...value.taint, record: true } };
+        }
+      }
+      if (source && !given && !value.api) this.frame.paramSources?.set(index, source);
       binding.nameSource = null;
       this.frame.env.set(binding, value);
       binding.global = joinValues(binding.global, value);
@@ -1167,7 +1184,8 @@ export class Interpreter {
       if (objectNode.kind === ts.SyntaxKind.ThisKeyword && this.frame.cls && key) {
         const cls = this.frame.cls;
         const old = cls.fields.get(key) ?? EMPTY;
-        const merged = joinValues(old, { ...value, taint: withStep(value.taint, this.step('assignment', t, `stored in \`this.${key}\``)) });
+        const shared = this.materialize(value);
+        const merged = joinValues(old, { ...shared, taint: withStep(shared.taint, this.step('assignment', t, `stored in \`this.${key}\``)) });
         if (isTainted(value.taint) && !isTainted(old.taint)) this.stale = this.stale || this.functions.some((f) => f.summary && f.cls === cls);
         cls.fields.set(key, merged);
         return;
@@ -1511,14 +1529,15 @@ export class Interpreter {
     const summary = this.summaryOf(fn);
     for (const sink of summary.sinks) {
       const arg = args[sink.param];
-      if (!arg) continue;
+      if (!arg || sink.reportedInside) continue;
       const taint = deepTaint(arg.value);
       if (!isTainted(taint)) continue;
       const callStep = this.step('call', arg.node, `passed to \`${fn.name}\``);
       // The sink is in another module: in this file, the call that hands it the value is where it leaves.
       const site = sink.external ? this.range(call) : sink.site;
       for (const leaf of this.carriers(arg.node, arg.value)) {
-        if (hasConcrete(leaf.taint)) this.report(sink.sink, leaf.taint, leaf.range, site, [...leaf.taint.steps, callStep, ...sink.steps]);
+        const concrete = this.withParamSources(leaf.taint);
+        if (hasConcrete(concrete)) this.report(sink.sink, concrete, leaf.range, site, [...concrete.steps, callStep, ...sink.steps]);
         for (const p of leaf.taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...leaf.taint.steps, callStep, ...sink.steps], carrier: leaf.range, site });
       }
     }
@@ -1528,10 +1547,11 @@ export class Interpreter {
   private applyCallback(fn: FunctionInfo, params: readonly Value[], inline = false): Value {
     const summary = this.summaryOf(fn, inline && !fn.summary && !fn.analyzing ? params : undefined);
     for (const sink of summary.sinks) {
-      if (sink.external) continue;
+      if (sink.external || sink.reportedInside) continue;
       const taint = deepTaint(params[sink.param]);
       if (!isTainted(taint)) continue;
-      if (hasConcrete(taint)) this.report(sink.sink, taint, sink.carrier, sink.site, [...taint.steps, ...sink.steps]);
+      const concrete = this.withParamSources(taint);
+      if (hasConcrete(concrete)) this.report(sink.sink, concrete, sink.carrier, sink.site, [...concrete.steps, ...sink.steps]);
       for (const p of taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...taint.steps, ...sink.steps], carrier: sink.carrier, site: sink.site });
     }
     return this.substituteReturn(fn, summary.returnValue, params, undefined);
@@ -1691,10 +1711,33 @@ export class Interpreter {
     const site = this.range(siteNode);
     for (const leaf of this.carriers(node, value)) {
       const sinkStep: FlowStep = { kind: 'sink', range: leaf.range, note: `${sink.category === 'ai' ? 'sent to' : sink.category === 'log' ? 'written to' : sink.category === 'storage' ? 'stored in' : 'put into the URL of'} ${sink.vendor} \`${sink.api}\`` };
-      if (hasConcrete(leaf.taint)) this.report(sink, leaf.taint, leaf.range, site, [...leaf.taint.steps, sinkStep]);
-      for (const p of leaf.taint.params) this.frame.summary.sinks.push({ param: p, sink, steps: [...this.stepsFromParam(leaf.taint), sinkStep], carrier: leaf.range, site });
+      const concrete = this.withParamSources(leaf.taint);
+      if (hasConcrete(concrete)) this.report(sink, concrete, leaf.range, site, [...concrete.steps, sinkStep]);
+      for (const p of leaf.taint.params) {
+        this.frame.summary.sinks.push({ param: p, sink, steps: [...this.stepsFromParam(leaf.taint), sinkStep], carrier: leaf.range, site, reportedInside: this.frame.paramSources?.has(p) });
+      }
     }
     return taint;
+  }
+
+  /** The concrete PHI a value carries in this function: its own sources, plus those of parameters that are PHI by
+   * their name or type (`function f(ssn)`), with the path from the parameter's source. */
+  private withParamSources(taint: Taint | undefined): Taint | undefined {
+    let concrete = onlyConcrete(taint);
+    if (!taint || !this.frame.paramSources?.size) return concrete;
+    for (const p of taint.params) {
+      const named = this.frame.paramSources.get(p);
+      if (!named) continue;
+      concrete = hasConcrete(concrete) ? joinTaint(concrete, named) : { ...named, steps: [...named.steps, ...this.stepsFromParam(taint)] };
+    }
+    return concrete;
+  }
+
+  /** A value leaving this function through shared state (a class field, a captured variable): parameters mean nothing
+   * elsewhere, so they become what is known of them here. */
+  private materialize(value: Value): Value {
+    if (!value.taint?.params.size) return value;
+    return { ...value, taint: this.withParamSources(value.taint) };
   }
 
   private stepsFromParam(taint: Taint): readonly FlowStep[] {

@@ -25,6 +25,8 @@ export interface ExportedTaint {
 
 export interface ExportedSink {
   readonly param: number;
+  /** Reported inside the module already (the parameter is PHI by its own name or type). */
+  readonly reportedInside?: boolean;
   readonly sink: SinkDescriptor;
   readonly steps: readonly FlowStep[];
   readonly carrier: TextRange;
