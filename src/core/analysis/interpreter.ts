@@ -1506,7 +1506,9 @@ export class Interpreter {
     if (isSink) return { api: resultApi };
     const taint = api.module === '<global>' && api.path[0] === 'Object' && api.path[1] === 'assign' && args[0]
       ? this.assignObjects(args) : this.argsTaint(args);
-    return { api: resultApi, taint };
+    // A method of a value that carries PHI (`req.body.meds.join()`, `result.response.text()`) returns it on.
+    const own = method && receiver && isTainted(receiver.taint) && !PREDICATE_METHODS.has(method) ? notRecord(receiver.taint) : undefined;
+    return { api: resultApi, taint: joinTaint(own, taint) };
   }
 
   private assignObjects(args: { node: ts.Expression; value: Value }[]): Taint | undefined {

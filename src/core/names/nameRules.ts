@@ -143,7 +143,7 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   {
     category: 'diagnosis',
-    patterns: ['diagnosis', 'diagnoses', 'dx @patient', 'dx code', 'icd', 'icd 10', 'icd code', 'icd 10 code', 'condition @patient', 'conditions @patient', 'medical condition', 'medical conditions', 'health condition', 'problem list', 'comorbidities', 'comorbidity', 'hiv status', 'mental health', 'substance use', 'psychiatric history', 'pregnancy status'],
+    patterns: ['diagnosis', 'diagnoses', 'dx @patient', 'dx code', 'icd', 'icd 10', 'icd code', 'icd 10 code', 'condition @patient', 'conditions @patient', 'medical condition', 'medical conditions', 'health condition', 'problem list', 'comorbidities', 'comorbidity', 'hiv status', 'mental health', 'substance use', 'psychiatric history', 'pregnancy status', 'prescribed for', 'indication @patient'],
     examples: { match: ['diagnosis', 'diagnoses', 'icd10Code', 'patient.conditions', 'medicalConditions', 'problemList', 'primaryDiagnosis', 'hivStatus'], noMatch: ['condition', 'conditions', 'diagnosisCount', 'raceCondition', 'diagnosisType'] },
   },
   {
@@ -153,12 +153,12 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   {
     category: 'lab-result',
-    patterns: ['lab result', 'lab results', 'lab value', 'lab values', 'labs @patient', 'vitals', 'vital signs', 'vital sign', 'blood pressure', 'blood type', 'blood glucose', 'glucose', 'heart rate', 'a 1 c', 'hba 1 c', 'cholesterol', 'test results @patient', 'observation value', 'bmi @patient', 'weight @patient', 'height @patient'],
+    patterns: ['lab result', 'lab results', 'lab value', 'lab values', 'result value', 'result values', 'test result value', 'labs @patient', 'vitals', 'vital signs', 'vital sign', 'blood pressure', 'blood type', 'blood glucose', 'glucose', 'heart rate', 'a 1 c', 'hba 1 c', 'cholesterol', 'test results @patient', 'observation value', 'bmi @patient', 'weight @patient', 'height @patient'],
     examples: { match: ['labResults', 'vitals', 'bloodPressure', 'glucose', 'heartRate', 'patient.weight', 'hba1c'], noMatch: ['labResultCount', 'weight', 'height', 'testResults', 'vitalsEnabled'] },
   },
   {
     category: 'clinical-note',
-    patterns: ['clinical note', 'clinical notes', 'progress note', 'progress notes', 'soap note', 'visit note', 'visit notes', 'chief complaint', 'symptoms', 'symptom', 'medical history', 'health history', 'history of present illness', 'hpi', 'notes @patient', 'note @patient', 'transcript @patient', 'visit transcript', 'discharge summary', 'assessment and plan', 'treatment plan', 'clinical summary', 'medical notes', 'physician notes', 'nurse notes', 'discharge note', 'discharge notes', 'discharge instructions', 'reason for visit', 'visit reason', 'appointment reason', 'reason for appointment', 'presenting complaint', 'encounter note', 'encounter notes', 'note text', 'note body', 'note content', 'assessment @patient'],
+    patterns: ['clinical note', 'clinical notes', 'progress note', 'progress notes', 'soap note', 'visit note', 'visit notes', 'chief complaint', 'symptoms', 'symptom', 'medical history', 'health history', 'history of present illness', 'hpi', 'notes @patient', 'note @patient', 'transcript @patient', 'visit transcript', 'discharge summary', 'assessment and plan', 'treatment plan', 'clinical summary', 'medical notes', 'physician notes', 'nurse notes', 'discharge note', 'discharge notes', 'discharge instructions', 'reason for referral', 'referral reason', 'presenting problem', 'presenting problems', 'assessment', 'reason for visit', 'visit reason', 'appointment reason', 'reason for appointment', 'presenting complaint', 'encounter note', 'encounter notes', 'note text', 'note body', 'note content'],
     examples: { match: ['clinicalNotes', 'progressNote', 'chiefComplaint', 'symptoms', 'medicalHistory', 'patient.notes', 'dischargeSummary', 'treatmentPlan', 'visitTranscript', 'dischargeNote', 'reasonForVisit', 'visitReason'], noMatch: ['notes', 'releaseNotes', 'note', 'symptomCount', 'footnote'] },
   },
   {
