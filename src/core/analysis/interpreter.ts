@@ -707,6 +707,7 @@ export class Interpreter {
     if (existing) return existing;
     const cls: ClassInfo = { name: node.name?.text ?? 'class', fields: new Map(), methods: new Map() };
     this.classByNode.set(node, cls);
+    this.inherit(node, cls);
     const outerCls = this.frame.cls;
     (this.frame as { cls: ClassInfo | undefined }).cls = cls;
     try {
@@ -738,6 +739,25 @@ export class Interpreter {
 
   /** Analyses a function once. `params` binds its parameters to the caller's values instead of symbols: used for
    * inline callbacks (`rows.map((r) => …)`), which have exactly one caller, so fields of a record stay precise. */
+  /** `class Repo extends Base`: the base's fields (a logger) and methods, from this file or an imported module. */
+  private inherit(node: ts.ClassLikeDeclaration, cls: ClassInfo): void {
+    const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (!heritage || !ts.isIdentifier(heritage)) return;
+    const binding = this.scope.lookup(heritage.text);
+    if (!binding) return;
+    const declaration = binding.declaration;
+    if ((ts.isClassDeclaration(declaration) || ts.isClassExpression(declaration)) && declaration !== node) {
+      const base = this.classInfo(declaration);
+      for (const [k, v] of base.fields) cls.fields.set(k, v);
+      for (const [k, m] of base.methods) cls.methods.set(k, m);
+    } else if (binding.kind === 'import' && binding.global.typeName?.startsWith('class:')) {
+      for (const [k, v] of binding.global.fields ?? []) {
+        if (v.fn) cls.methods.set(k, v.fn as FunctionInfo);
+        else cls.fields.set(k, v);
+      }
+    }
+  }
+
   private summaryOf(fn: FunctionInfo, params?: readonly Value[]): Summary {
     if (fn.summary) return fn.summary;
     if (fn.analyzing) return { returnValue: EMPTY, sinks: [] };
