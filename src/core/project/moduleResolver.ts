@@ -5,6 +5,8 @@ import ts from 'typescript';
 export interface ProjectHost {
   readFile(file: string): string | undefined;
   fileExists(file: string): boolean;
+  /** A cheap change stamp (mtime and size, or an editor buffer's version); undefined when the file is gone. */
+  version?(file: string): string | undefined;
 }
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];

@@ -14,6 +14,16 @@ export function nodeProjectHost(overrides?: (file: string) => string | undefined
         return undefined;
       }
     },
+    version(file) {
+      const override = overrides?.(file);
+      if (override !== undefined) return `buffer:${override.length}:${override.slice(0, 64)}`;
+      try {
+        const stat = fs.statSync(file);
+        return `${stat.mtimeMs}:${stat.size}`;
+      } catch {
+        return undefined;
+      }
+    },
     fileExists(file) {
       try {
         return fs.statSync(file).isFile();

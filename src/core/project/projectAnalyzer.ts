@@ -12,6 +12,10 @@ import * as path from 'node:path';
 
 interface Entry {
   readonly hash: string;
+  /** The host's change stamp when this entry was made: unchanged stamp, unchanged file, no need to read it. */
+  readonly version: string | undefined;
+  /** The generation in which this entry and its dependencies were last known to be current. */
+  checked: number;
   readonly result: AnalysisResult;
   /** Resolved dependency → fingerprint of the summary this analysis used. */
   readonly deps: ReadonlyMap<string, string>;
@@ -34,19 +38,35 @@ export class ProjectAnalyzer {
   private readonly resolver: ModuleResolver;
   private readonly dependents = new Map<string, Set<string>>();
 
+  /**
+   * Everything checked in one generation is trusted for the rest of it: a CLI scan is one generation; a long-lived
+   * host (ESLint server, editor) starts a new one when it knows files changed (`changed()`), and at the latest after
+   * `maxGenerationMs` between requests.
+   */
+  private generation = 1;
+  private lastRequest = 0;
+
   constructor(
     private readonly host: ProjectHost,
     private readonly root: string,
     private readonly configFor: (file: string) => PhiGuardConfig,
+    private readonly maxGenerationMs = 1000,
   ) {
     this.resolver = new ModuleResolver(host, root);
   }
 
+  /** Files may have changed: re-check stamps before trusting cached summaries. */
+  changed(): void {
+    this.generation++;
+  }
+
   /** Analyses `file` (its current `text`, or what the host reads) with its imports' summaries. */
   analyze(file: string, text?: string): AnalysisResult | undefined {
-    const source = text ?? this.host.readFile(file);
-    if (source === undefined) return undefined;
-    return this.ensure(file, source).result;
+    const now = Date.now();
+    if (now - this.lastRequest > this.maxGenerationMs) this.generation++;
+    this.lastRequest = now;
+    if (text !== undefined) return this.ensure(file, text).result;
+    return this.current(file)?.result;
   }
 
   /** Files that import `file`, directly or through others: they need a new analysis when it changes. */
@@ -68,10 +88,26 @@ export class ProjectAnalyzer {
     this.entries.delete(file);
   }
 
-  private ensure(file: string, text: string): Entry {
+  /** The entry for a file as it is on the host now, read and re-analysed only when its stamp or a dependency changed. */
+  private current(file: string): Entry | undefined {
+    const cached = this.entries.get(file);
+    if (cached && cached.checked === this.generation) return cached;
+    const version = this.host.version?.(file);
+    if (cached && version !== undefined && cached.version === version && this.depsUnchanged(cached)) {
+      cached.checked = this.generation;
+      return cached;
+    }
+    const text = this.host.readFile(file);
+    return text === undefined ? undefined : this.ensure(file, text, version);
+  }
+
+  private ensure(file: string, text: string, version?: string): Entry {
     const hash = hashText(text);
     const cached = this.entries.get(file);
-    if (cached && cached.hash === hash && this.depsUnchanged(cached)) return cached;
+    if (cached && cached.hash === hash && (cached.checked === this.generation || this.depsUnchanged(cached))) {
+      cached.checked = this.generation;
+      return cached;
+    }
     this.inProgress.add(file);
     const deps = new Map<string, string>();
     try {
@@ -83,7 +119,9 @@ export class ProjectAnalyzer {
         imports: (specifier) => this.importSummary(file, specifier, deps),
         prismaModels: this.prismaModelsFor(file, config),
       });
-      const entry: Entry = { hash, result, deps, fingerprint: hashText(JSON.stringify(result.summary ?? null)) };
+      // Analysed with a module of an import cycle that was not finished: not trusted until checked again.
+      const partial = [...deps.values()].includes('');
+      const entry: Entry = { hash, version: version ?? this.host.version?.(file), checked: partial ? 0 : this.generation, result, deps, fingerprint: hashText(JSON.stringify(result.summary ?? null)) };
       this.entries.set(file, entry);
       for (const dep of deps.keys()) {
         const set = this.dependents.get(dep) ?? new Set<string>();
@@ -134,11 +172,10 @@ export class ProjectAnalyzer {
   private depsUnchanged(entry: Entry): boolean {
     for (const [dep, fingerprint] of entry.deps) {
       if (this.inProgress.has(dep) || this.checking.has(dep)) continue;
-      const text = this.host.readFile(dep);
-      if (text === undefined) return false;
       this.checking.add(dep);
       try {
-        if (this.ensure(dep, text).fingerprint !== fingerprint) return false;
+        const current = this.current(dep);
+        if (!current || current.fingerprint !== fingerprint) return false;
       } finally {
         this.checking.delete(dep);
       }
@@ -148,8 +185,7 @@ export class ProjectAnalyzer {
 
   private summaryFor(file: string): ModuleSummary | undefined {
     if (this.inProgress.has(file)) return this.entries.get(file)?.result.summary;
-    const text = this.host.readFile(file);
-    return text === undefined ? undefined : this.ensure(file, text).result.summary;
+    return this.current(file)?.result.summary;
   }
 
   private importSummary(fromFile: string, specifier: string, deps: Map<string, string>): ModuleSummary | undefined {

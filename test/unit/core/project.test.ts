@@ -70,6 +70,7 @@ describe('cross-file analysis', () => {
     const { project, result } = findings(root, 'main.ts');
     assert.equal(result.findings.length, 0);
     fs.writeFileSync(path.join(root, 'lib.ts'), 'export function show(x: unknown) { console.log(x); }\n');
+    project.changed();
     assert.deepEqual(project.analyze(path.join(root, 'main.ts'))!.findings.map((f) => f.expression), ['ssn']);
     assert.deepEqual(project.dependentsOf(path.join(root, 'lib.ts')), [path.join(root, 'main.ts')]);
   });
