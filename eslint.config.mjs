@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', 'samples/**', '.e2e-tools/**', 'corpora/**', 'test-results/**', '**/*.vsix'] },
+  { ignores: ['dist/**', 'media/dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', 'samples/**', '.e2e-tools/**', 'corpora/**', 'test-results/**', '**/*.vsix'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -48,7 +48,10 @@ export class AnalysisController implements vscode.Disposable {
   private readonly running = new Set<string>();
   private readonly skipped = new Map<string, string>();
   private readonly noticedSkips = new Set<string>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly published = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [this.published];
+  /** Fires after a document's diagnostics were published (`findingsShownAt` has its new findings). */
+  readonly onDidPublish = this.published.event;
 
   constructor(
     private readonly configs: ProjectConfigService,
@@ -181,6 +184,7 @@ export class AnalysisController implements vscode.Disposable {
     if (this.store.latest(key) !== analysis || document.isClosed) return;
     this.shown.set(key, { version: analysis.version, findings: shown });
     this.diagnostics.set(document.uri, diagnostics);
+    this.published.fire(document.uri);
   }
 
   private skip(document: vscode.TextDocument, message: string): void {

@@ -7,6 +7,22 @@ export const COMMANDS = {
   /** (uri: string, version: number, findingIndex: number) */
   showDataFlow: 'phiGuard.showDataFlow',
   showLog: 'phiGuard.showLog',
+  /** () → scans again (cached files are reused). */
+  scanWorkspace: 'phiGuard.scanWorkspace',
+  groupBySink: 'phiGuard.dataFlows.groupBySink',
+  groupByFile: 'phiGuard.dataFlows.groupByFile',
+  groupByCategory: 'phiGuard.dataFlows.groupByCategory',
+  /** (site: tree node | flow id) */
+  openFlowSite: 'phiGuard.openFlowSite',
+  /** (site: tree node | flow id) */
+  showFlowPath: 'phiGuard.showFlowPath',
+  /** (site: tree node | flow id) → the copied `file:line:column` */
+  copyFlowLocation: 'phiGuard.copyFlowLocation',
+  /** (site: tree node | flow id, reason?: string) */
+  suppressFlow: 'phiGuard.suppressFlow',
+  openDataFlowMap: 'phiGuard.openDataFlowMap',
+  /** (format?: 'markdown' | 'json', target?: Uri) → the written file's Uri */
+  exportInventory: 'phiGuard.exportInventory',
 } as const;
 
 /** A `command:` link for trusted markdown (hover). */

@@ -7,12 +7,14 @@ import { AnalysisController } from './analysisController';
 import { SUPPORTED_LANGUAGES } from './analysisFileName';
 import { PhiCodeActionProvider } from './codeActions';
 import { registerCommands } from './commands';
+import { registerDataFlowFeature, type DataFlowFeature } from './dataFlow/dataFlowFeature';
 import { PhiHoverProvider } from './hoverProvider';
 import { createLog } from './log';
 import { ProjectConfigService } from './projectConfigService';
 import { PhiStatusBar } from './statusBar';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** The returned object is the extension's API for its own extension-host tests: the workspace map's parts. */
+export function activate(context: vscode.ExtensionContext): { dataFlows: DataFlowFeature } {
   const log = createLog();
   const configs = new ProjectConfigService(log);
   const statusBar = new PhiStatusBar();
@@ -31,7 +33,9 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerCommands(controller, configs, log),
   );
   log.info(`PHI Guard ${context.extension.packageJSON.version as string} activated (workspace trusted: ${vscode.workspace.isTrusted}).`);
+  const dataFlows = registerDataFlowFeature(context, controller, configs, log);
   controller.analyseAllOpen('activation');
+  return { dataFlows };
 }
 
 /** Everything is in `context.subscriptions`, which VS Code disposes. */

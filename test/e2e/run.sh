@@ -4,6 +4,8 @@
 #   2. the mocha suite in test/e2e/suite runs inside code-server's extension host (extension from this checkout)
 #   3. the comment grammar tokenized with VS Code's own JS/TS grammars (vscode-textmate, from code-server)
 #   4. a UI smoke test installs the packaged VSIX and clicks through squiggle → Problems → hover → quick fix
+#   5. the data-flow map UI test (same code-server): Data Flows view, badge, grouping, the map webview in Chromium,
+#      on a copy of test/e2e/workspace-hostile with a file named `<img src=x onerror=alert(1)>.ts`
 # Needs test/e2e/setup.sh (npm run test:e2e:setup) once. Results and screenshots: test-results/e2e/.
 # Exit code: 0 all passed, 1 a test failed, 2 the harness could not run.
 set -uo pipefail
@@ -48,6 +50,9 @@ PORT=$(free_port)
 VSIX="$VSIX" start_code_server "$PORT" "$RUN/ui" || exit 2
 lap "code-server (UI smoke, VSIX installed) on 127.0.0.1:$PORT"
 node "$HERE/uiSmoke.js" "http://127.0.0.1:$PORT" "$HERE/workspace/clinic-app" "$OUT/ui" || rc=1
+lap "UI smoke done"
+node "$HERE/dataFlowMapUi.js" "http://127.0.0.1:$PORT" "$HERE/workspace-hostile" "$OUT/data-flow-map" || rc=1
+lap "data-flow map UI done"
 stop_code_server "$RUN/ui"
 
 lap "E2E $([ $rc -eq 0 ] && echo PASSED || echo FAILED); screenshots and logs in test-results/e2e/"

@@ -1,0 +1,59 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { readGitCommit } from './gitCommit';
+import { INVENTORY_FILE_NAMES, inventoryDocument, type InventoryFormat } from './inventoryDocument';
+import { packageVersions } from './packageVersions';
+import type { WorkspaceFlowIndex } from './workspaceFlowIndex';
+
+/**
+ * "Export AI & ePHI Inventory": the workspace map as a document for the compliance team. Versions come from the
+ * workspace's package.json/package-lock.json and the commit from `.git` files, all read as text (no git, no npm).
+ * `format` and `target` skip the prompts (tests, keybindings).
+ */
+export async function exportInventory(index: WorkspaceFlowIndex, log: vscode.LogOutputChannel, format?: InventoryFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (!folders.length) {
+    void vscode.window.showWarningMessage('PHI Guard: open a folder first; the inventory covers the JavaScript/TypeScript files of the workspace folders.');
+    return undefined;
+  }
+  const chosen =
+    format ??
+    (
+      await vscode.window.showQuickPick(
+        [
+          { label: 'Markdown', description: 'tables and a Mermaid map, for people', format: 'markdown' as const },
+          { label: 'JSON', description: 'the same data, for tools', format: 'json' as const },
+        ],
+        { title: 'Export AI & ePHI Inventory', placeHolder: 'Format' },
+      )
+    )?.format;
+  if (!chosen) return undefined;
+  await index.ensureScanned();
+  const versions: Record<string, string> = {};
+  for (const folder of [...folders].reverse()) {
+    Object.assign(versions, packageVersions(await readText(vscode.Uri.joinPath(folder.uri, 'package.json')), await readText(vscode.Uri.joinPath(folder.uri, 'package-lock.json'))));
+  }
+  const home = folders[0]!;
+  const commit = await readGitCommit((relative) => readText(path.isAbsolute(relative) ? vscode.Uri.file(relative) : vscode.Uri.joinPath(home.uri, ...relative.split('/'))));
+  const text = inventoryDocument(index.inventoryInputs(), { root: folders.map((folder) => folder.name).join(', '), generatedAt: new Date().toISOString(), ...(commit ? { commit } : {}), versions }, chosen);
+  const file =
+    target ??
+    (await vscode.window.showSaveDialog({
+      title: 'Export AI & ePHI Inventory',
+      defaultUri: vscode.Uri.joinPath(home.uri, INVENTORY_FILE_NAMES[chosen]),
+      filters: chosen === 'json' ? { JSON: ['json'] } : { Markdown: ['md'] },
+    }));
+  if (!file) return undefined;
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+  log.info(`Exported the AI & ePHI inventory (${chosen}, ${index.filesAnalysed} files) to ${file.fsPath}.`);
+  if (!target) await vscode.window.showTextDocument(file, { preview: false });
+  return file;
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,367 @@
+import * as vscode from 'vscode';
+import { analyzeSource, type InventoryFileInput } from '../../core';
+import { analysisFileName } from '../analysisFileName';
+import { settingsFor } from '../analysisController';
+import type { ProjectConfigService } from '../projectConfigService';
+import { fileFlows, type FileFlows, type WorkspaceFlow } from './fileFlows';
+import { contentHash, FlowCache } from './flowCache';
+import { GitignoreRules } from './gitignoreRules';
+import { excludeArgument, isScanCandidate, scanExcludeGlobs, SCANNED_FILES_GLOB } from './scanSelection';
+
+export type ScanState = 'notRun' | 'scanning' | 'done';
+
+export interface ScanStats {
+  readonly files: number;
+  readonly fromCache: number;
+  readonly skipped: number;
+  readonly cancelled: boolean;
+  readonly milliseconds: number;
+}
+
+const CACHE_FILE = 'data-flow-cache.json';
+const UPDATE_DELAY_MS = 250;
+
+interface FolderSelection {
+  readonly excludeGlobs: readonly string[];
+  readonly gitignore: GitignoreRules;
+}
+
+/**
+ * Every PHI flow in the workspace's JS/TS files. The first scan runs under a cancellable progress notification
+ * and reuses the on-disk cache; afterwards a file watcher re-analyses only the files that changed, appeared,
+ * went or were renamed. Files are read from disk and parsed, never executed.
+ */
+export class WorkspaceFlowIndex implements vscode.Disposable {
+  private readonly files = new Map<string, FileFlows>();
+  private readonly folders = new Map<string, FolderSelection>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly pending = new Set<string>();
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  private updating: Promise<void> = Promise.resolve();
+  private cache: FlowCache | undefined;
+  private scanning: Promise<void> | undefined;
+  private currentState: ScanState = 'notRun';
+  private skippedFiles = 0;
+  private lastScanStats: ScanStats | undefined;
+  /** Fires after the flows changed (scan finished, file updated). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly configs: ProjectConfigService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    void this.setState('notRun');
+    const watcher = vscode.workspace.createFileSystemWatcher(SCANNED_FILES_GLOB);
+    const gitignoreWatcher = vscode.workspace.createFileSystemWatcher('**/.gitignore');
+    const rescan = () => {
+      if (this.currentState !== 'notRun') void this.scan('.gitignore, files.exclude or .phi-guard.json changed', false);
+    };
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.queue(uri)),
+      watcher.onDidChange((uri) => this.queue(uri)),
+      watcher.onDidDelete((uri) => this.remove(uri)),
+      // Deleting or renaming a folder reports only the folder; edits made inside VS Code are reported at once.
+      vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.remove(uri))),
+      vscode.workspace.onDidCreateFiles((event) => event.files.forEach((uri) => void this.queueTree(uri))),
+      vscode.workspace.onDidRenameFiles((event) => {
+        for (const { oldUri, newUri } of event.files) {
+          this.remove(oldUri);
+          void this.queueTree(newUri);
+        }
+      }),
+      gitignoreWatcher,
+      gitignoreWatcher.onDidCreate(rescan),
+      gitignoreWatcher.onDidChange(rescan),
+      gitignoreWatcher.onDidDelete(rescan),
+      configs.onDidChange(rescan),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('files.exclude') || event.affectsConfiguration('phiGuard.enable') || event.affectsConfiguration('phiGuard.maxFileSizeKb')) rescan();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(rescan),
+    );
+  }
+
+  get state(): ScanState {
+    return this.currentState;
+  }
+
+  get filesAnalysed(): number {
+    return this.files.size;
+  }
+
+  /** What the last full scan did (the log says the same). */
+  get lastScan(): ScanStats | undefined {
+    return this.lastScanStats;
+  }
+
+  get filesSkipped(): number {
+    return this.skippedFiles;
+  }
+
+  flows(): WorkspaceFlow[] {
+    return [...this.files.values()].flatMap((file) => file.flows);
+  }
+
+  flowById(id: string): WorkspaceFlow | undefined {
+    const uri = id.slice(0, id.lastIndexOf('#'));
+    return this.files.get(uri)?.flows.find((flow) => flow.id === id);
+  }
+
+  inventoryInputs(): InventoryFileInput[] {
+    return [...this.files.values()].map((file) => file.inventory).sort((a, b) => a.file.localeCompare(b.file));
+  }
+
+  /** Scans once if no scan has run yet; waits for a running scan. */
+  ensureScanned(): Promise<void> {
+    if (this.scanning) return this.scanning;
+    if (this.currentState === 'done') return this.updating;
+    return this.scan('first use', true);
+  }
+
+  /** A full scan (cached files are not analysed again). `showProgress` shows the cancellable notification. */
+  scan(why: string, showProgress: boolean): Promise<void> {
+    if (this.scanning) return this.scanning;
+    const run = async () => {
+      await this.setState('scanning');
+      try {
+        if (showProgress) {
+          await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'PHI Guard: scanning the workspace for PHI flows', cancellable: true }, (progress, token) => this.runScan(why, progress, token));
+        } else {
+          const source = new vscode.CancellationTokenSource();
+          try {
+            await this.runScan(why, { report: () => undefined }, source.token);
+          } finally {
+            source.dispose();
+          }
+        }
+      } catch (error) {
+        this.log.error(`Workspace scan failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      } finally {
+        this.scanning = undefined;
+        await this.setState('done');
+        this.changed.fire();
+      }
+    };
+    this.scanning = run();
+    return this.scanning;
+  }
+
+  private async runScan(why: string, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<void> {
+    const started = performance.now();
+    const cache = await this.loadCache();
+    const uris: vscode.Uri[] = [];
+    this.folders.clear();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const selection = await this.selectionFor(folder, token);
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SCANNED_FILES_GLOB), excludeArgument(selection.excludeGlobs), undefined, token);
+      uris.push(...found);
+    }
+    const seen = new Set<string>();
+    const next = new Map<string, FileFlows>();
+    let reused = 0;
+    this.skippedFiles = 0;
+    for (const [index, uri] of uris.entries()) {
+      if (token.isCancellationRequested) break;
+      if (index % 25 === 0) {
+        progress.report({ message: `${index}/${uris.length} files`, increment: (25 / Math.max(uris.length, 1)) * 100 });
+        // Keep the extension host responsive between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const outcome = await this.analyseFile(uri, cache);
+      if (outcome === 'skipped' || outcome === 'excluded') continue;
+      seen.add(uri.toString());
+      next.set(uri.toString(), outcome.flows);
+      if (outcome.cached) reused++;
+    }
+    const cancelled = token.isCancellationRequested;
+    this.files.clear();
+    for (const [key, value] of next) this.files.set(key, value);
+    if (!cancelled) cache.retain(seen);
+    await this.saveCache();
+    const flows = this.flows().length;
+    this.lastScanStats = { files: next.size, fromCache: reused, skipped: this.skippedFiles, cancelled, milliseconds: Math.round(performance.now() - started) };
+    this.log.info(`Workspace scan (${why})${cancelled ? ' cancelled' : ''}: ${next.size} file(s), ${reused} from the cache, ${this.skippedFiles} skipped, ${flows} flow site(s) in ${this.lastScanStats.milliseconds} ms.`);
+    if (cancelled) void vscode.window.showInformationMessage(`PHI Guard: workspace scan cancelled after ${next.size} of ${uris.length} files; the Data Flows view shows those. Run "PHI Guard: Scan Workspace for PHI Flows" to finish it.`);
+  }
+
+  private async selectionFor(folder: vscode.WorkspaceFolder, token?: vscode.CancellationToken): Promise<FolderSelection> {
+    const known = this.folders.get(folder.uri.toString());
+    if (known) return known;
+    const excludeGlobs = scanExcludeGlobs(vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude'));
+    const gitignore = new GitignoreRules();
+    const ignoreFiles = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), excludeArgument(excludeGlobs), undefined, token);
+    for (const file of ignoreFiles.sort((a, b) => a.path.length - b.path.length)) {
+      const text = await readText(file);
+      if (text !== undefined) gitignore.add(relativeTo(folder, vscode.Uri.joinPath(file, '..')), text);
+    }
+    const selection = { excludeGlobs, gitignore };
+    this.folders.set(folder.uri.toString(), selection);
+    return selection;
+  }
+
+  /** Analyses one file (or takes it from the cache); `excluded` if the scan does not cover it. */
+  private async analyseFile(uri: vscode.Uri, cache: FlowCache): Promise<'skipped' | 'excluded' | { flows: FileFlows; cached: boolean }> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || uri.scheme !== 'file') return 'excluded';
+    const selection = await this.selectionFor(folder);
+    const relative = relativeTo(folder, uri);
+    if (!isScanCandidate(relative, selection.excludeGlobs) || selection.gitignore.ignores(relative)) return 'excluded';
+    const settings = settingsFor(uri);
+    if (!settings.enable) return 'excluded';
+    const policy = await this.configs.policyFor(uri);
+    if (!policy.included) return 'excluded';
+    const text = await readText(uri);
+    if (text === undefined) return 'excluded';
+    const config = { ...policy.config, maxFileSizeKb: settings.maxFileSizeKb };
+    const key = uri.toString();
+    const hash = contentHash(text, JSON.stringify(config));
+    const cached = cache.get(key, hash);
+    if (cached) return { flows: cached, cached: true };
+    const result = analyzeSource({ fileName: analysisFileName(uri.fsPath, ''), text, config });
+    if (result.skipped) {
+      this.skippedFiles++;
+      this.log.info(result.skipped.message);
+      cache.delete(key);
+      return 'skipped';
+    }
+    const flows = fileFlows(key, displayPath(uri), text, result);
+    cache.set(key, hash, flows);
+    return { flows, cached: false };
+  }
+
+  private queue(uri: vscode.Uri): void {
+    if (this.currentState === 'notRun') return;
+    this.pending.add(uri.toString());
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pendingTimer = setTimeout(() => {
+      this.pendingTimer = undefined;
+      this.updating = this.updating.then(() => this.updatePending());
+    }, UPDATE_DELAY_MS);
+  }
+
+  /** A created or renamed path may be a folder: queue the scanned files inside it. */
+  private async queueTree(uri: vscode.Uri): Promise<void> {
+    if (this.currentState === 'notRun') return;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) {
+        for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, SCANNED_FILES_GLOB))) this.queue(file);
+        return;
+      }
+    } catch {
+      return;
+    }
+    this.queue(uri);
+  }
+
+  private async updatePending(): Promise<void> {
+    if (this.scanning) await this.scanning;
+    const uris = [...this.pending].map((key) => vscode.Uri.parse(key));
+    this.pending.clear();
+    if (!uris.length) return;
+    const cache = await this.loadCache();
+    let changed = false;
+    for (const uri of uris) {
+      const key = uri.toString();
+      const outcome = await this.analyseFile(uri, cache);
+      if (outcome === 'skipped' || outcome === 'excluded') {
+        changed = this.files.delete(key) || changed;
+        continue;
+      }
+      if (this.files.get(key) !== outcome.flows) changed = true;
+      this.files.set(key, outcome.flows);
+    }
+    this.log.debug(`Workspace map: re-analysed ${uris.length} changed file(s).`);
+    await this.saveCache();
+    if (changed) this.changed.fire();
+  }
+
+  private remove(uri: vscode.Uri): void {
+    if (this.currentState === 'notRun') return;
+    const key = uri.toString();
+    const prefix = `${key}/`;
+    let removed = false;
+    for (const file of [...this.files.keys()]) {
+      if (file !== key && !file.startsWith(prefix)) continue;
+      this.files.delete(file);
+      this.cache?.delete(file);
+      removed = true;
+    }
+    if (removed) {
+      this.changed.fire();
+      void this.saveCache();
+    }
+  }
+
+  private async loadCache(): Promise<FlowCache> {
+    if (this.cache) return this.cache;
+    const cache = new FlowCache(await this.engineVersion());
+    const file = this.cacheFile();
+    if (file) cache.load(await readText(file));
+    this.log.debug(`Data-flow cache: ${cache.size} file(s) loaded.`);
+    this.cache = cache;
+    return cache;
+  }
+
+  private async saveCache(): Promise<void> {
+    const file = this.cacheFile();
+    const text = this.cache?.takeChanges();
+    if (!file || text === undefined) return;
+    try {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    } catch (error) {
+      this.log.warn(`Could not save the data-flow cache to ${file.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Where the scan cache is kept (`undefined` without a workspace). */
+  get cacheLocation(): vscode.Uri | undefined {
+    return this.cacheFile();
+  }
+
+  private cacheFile(): vscode.Uri | undefined {
+    return this.context.storageUri ? vscode.Uri.joinPath(this.context.storageUri, CACHE_FILE) : undefined;
+  }
+
+  /** The version plus the bundle's build time: a rebuilt engine (development) does not reuse old results. */
+  private async engineVersion(): Promise<string> {
+    const version = String(this.context.extension.packageJSON.version);
+    try {
+      const bundle = await vscode.workspace.fs.stat(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'extension.js'));
+      return `${version}+${bundle.mtime}`;
+    } catch {
+      return version;
+    }
+  }
+
+  private async setState(state: ScanState): Promise<void> {
+    this.currentState = state;
+    await vscode.commands.executeCommand('setContext', 'phiGuard.scanState', state);
+  }
+
+  dispose(): void {
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function relativeTo(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
+  return uri.path === folder.uri.path ? '' : uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+}
+
+/** Workspace-relative, with the folder name first in a multi-root workspace. */
+function displayPath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
