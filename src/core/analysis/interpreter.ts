@@ -333,7 +333,11 @@ export class Interpreter {
 
   private externalFunction(symbol: ExportedFunction): FunctionInfo {
     const summary: Summary = {
-      returnValue: { taint: symbol.returns.taint ? importedTaint(symbol.returns.taint) : undefined, api: symbol.returns.api },
+      returnValue: {
+        taint: symbol.returns.taint ? importedTaint(symbol.returns.taint) : undefined,
+        api: symbol.returns.api,
+        fields: symbol.returns.fields ? new Map(Object.entries(symbol.returns.fields).map(([k, t]) => [k, t ? { taint: importedTaint(t) } : EMPTY])) : undefined,
+      },
       sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site, reportedInside: s.reportedInside })),
     };
     const fn: FunctionInfo = { id: -(this.functions.length + 1), node: undefined, name: symbol.name, scope: this.scope, cls: undefined, paramApis: [], summary, analyzing: false };
@@ -351,7 +355,11 @@ export class Interpreter {
         kind: 'function',
         name: fn.name,
         sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: s.carrier, site: s.site, reportedInside: s.reportedInside })),
-        returns: { taint: exportTaint(deepTaint(summary.returnValue)), api: summary.returnValue.api },
+        returns: {
+          taint: exportTaint(summary.returnValue.fields ? summary.returnValue.taint : deepTaint(summary.returnValue)),
+          api: summary.returnValue.api,
+          fields: summary.returnValue.fields ? Object.fromEntries([...summary.returnValue.fields].map(([k, f]) => [k, exportTaint(deepTaint(f)) ?? null])) : undefined,
+        },
       };
     };
     const exportValue = (value: Value, name: string): ExportedSymbol => {
@@ -1580,17 +1588,24 @@ export class Interpreter {
   }
 
   private substituteReturn(fn: FunctionInfo, returned: Value, args: readonly Value[], call: ts.Node | undefined): Value {
-    const returnedTaint = deepTaint(returned);
-    let taint = onlyConcrete(returnedTaint);
-    if (returnedTaint) {
-      for (const p of returnedTaint.params) {
+    const substitute = (t: Taint | undefined): Taint | undefined => {
+      let out = onlyConcrete(t);
+      for (const p of t?.params ?? []) {
         const argTaint = deepTaint(args[p]);
-        const stepped = call ? withStep(argTaint, this.step('call', call, `returned from \`${fn.name}\``)) : argTaint;
-        taint = joinTaint(taint, stepped);
+        out = joinTaint(out, call ? withStep(argTaint, this.step('call', call, `returned from \`${fn.name}\``)) : argTaint);
       }
+      return out;
+    };
+    // A returned object keeps its shape (`return { patientId, secrets }`), field by field, so reading a clean field of
+    // it stays clean; without a known shape the whole value carries what it was built from.
+    let fields: Map<string, Value> | undefined;
+    if (returned.fields) {
+      fields = new Map();
+      for (const [key, field] of returned.fields) fields.set(key, field.fn || field.api ? field : { taint: substitute(deepTaint(field)), context: field.context, typeName: field.typeName });
     }
-    const fields = returned.fields && ![...returned.fields.values()].some((f) => (deepTaint(f)?.params.size ?? 0) > 0) ? returned.fields : undefined;
-    return { taint, api: returned.api, fields, str: returned.str, sanitized: returned.sanitized && !isTainted(taint), context: returned.context, typeName: returned.typeName };
+    const taint = substitute(fields ? returned.taint : deepTaint(returned));
+    const whole = fields ? joinTaint(taint, [...fields.values()].reduce<Taint | undefined>((acc, f) => joinTaint(acc, f.taint), undefined)) : taint;
+    return { taint, api: returned.api, fields, str: returned.str, sanitized: returned.sanitized && !isTainted(whole), context: returned.context, typeName: returned.typeName };
   }
 
   // ---------------------------------------------------------------- sinks

@@ -37,7 +37,8 @@ export interface ExportedFunction {
   readonly kind: 'function';
   readonly name: string;
   readonly sinks: readonly ExportedSink[];
-  readonly returns: { readonly taint?: ExportedTaint; readonly api?: ApiRef };
+  /** What it returns; `fields` when it returns an object of known shape (null: a field known to be clean). */
+  readonly returns: { readonly taint?: ExportedTaint; readonly api?: ApiRef; readonly fields?: Readonly<Record<string, ExportedTaint | null>> };
 }
 
 export interface ExportedValue {
