@@ -113,6 +113,14 @@ const CONTAINER_PROPERTIES = new Set([
   'rawData', 'json', 'content', 'message', 'choices', 'output', 'text', 'parsed', 'input', 'patient', 'person', 'subject',
 ]);
 
+/** The same taint without the `other-id` category (record keys), or undefined when nothing else is left. */
+function withoutRecordKeys(t: Taint | undefined): Taint | undefined {
+  if (!t || !t.categories.has('other-id')) return t;
+  const categories = new Set([...t.categories].filter((c) => c !== 'other-id'));
+  if (!categories.size && !t.params.size) return undefined;
+  return { ...t, categories };
+}
+
 /** An exported taint back into a value: concrete categories stay, parameter flows are the summary's business. */
 function importedTaint(t: ExportedTaint): Taint | undefined {
   if (!t.categories.length && !t.params.length) return undefined;
@@ -1623,7 +1631,8 @@ export class Interpreter {
       this.sinkSite(descriptor, node);
       const specs: readonly ArgSpec[] = entry.args ?? args.map((_a, index) => ({ index }));
       for (const spec of specs) {
-        const t = entry.queryOnly ? this.checkQuery(descriptor, spec, args, node) : this.checkArg(descriptor, spec, args, node);
+        const t = entry.queryOnly ? this.checkQuery(descriptor, spec, args, node)
+          : entry.category === 'url' ? this.checkUrl(descriptor, spec, args, node) : this.checkArg(descriptor, spec, args, node);
         if (entry.category === 'ai') aiTaint = joinTaint(aiTaint, t);
       }
       if (entry.urlArg && entry.bodyArgs) {
@@ -1642,6 +1651,25 @@ export class Interpreter {
   private checkArg(descriptor: SinkDescriptor, spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[], site: ts.Node): Taint | undefined {
     let taint: Taint | undefined;
     for (const part of this.argParts(spec, args)) taint = joinTaint(taint, this.reportValue(descriptor, part.value, part.node, site));
+    return taint;
+  }
+
+  /** URL sinks: a record key (`patientId`) in a REST path is how the web addresses records and is not reported; in a
+   * query string, or with any other identifier, it is. */
+  private checkUrl(descriptor: SinkDescriptor, spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[], site: ts.Node): Taint | undefined {
+    let taint: Taint | undefined;
+    for (const part of this.argParts(spec, args)) {
+      const e = ts.isExpression(part.node) ? skipOuter(part.node) : part.node;
+      if (ts.isObjectLiteralExpression(e) || part.value.fields) {
+        taint = joinTaint(taint, this.reportValue(descriptor, part.value, part.node, site));
+        continue;
+      }
+      const queryParts = ts.isExpression(e) ? this.queryParts(e) : undefined;
+      let query: Taint | undefined;
+      for (const q of queryParts ?? []) query = joinTaint(query, deepTaint(this.peekExpression(q)));
+      const whole = joinTaint(withoutRecordKeys(deepTaint(part.value)), query);
+      if (isTainted(whole)) taint = joinTaint(taint, this.reportValue(descriptor, { taint: whole }, part.node, site));
+    }
     return taint;
   }
 

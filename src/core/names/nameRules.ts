@@ -74,10 +74,10 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   {
     category: 'mrn',
-    patterns: ['mrn', 'medical record number', 'medical record no', 'medical record id', 'patient id', 'patient number', 'patient identifier', 'chart number', 'chart no', 'ehr id', 'emr id', 'id @patient', 'identifier @patient'],
+    patterns: ['mrn', 'medical record number', 'medical record no', 'medical record id', 'patient number', 'chart number', 'chart no', 'ehr id', 'emr id', 'identifier @patient'],
     examples: {
-      match: ['mrn', 'MRN', 'medicalRecordNumber', 'patientId', 'patient_id', 'patient.id', 'chartNumber', 'ehrId', 'patient.identifier'],
-      noMatch: ['userId', 'id', 'orderId', 'mrnPattern', 'chartType', 'patientIdField', 'user.id', 'subjectAuthClient.id'],
+      match: ['mrn', 'MRN', 'medicalRecordNumber', 'chartNumber', 'ehrId', 'patient.identifier', 'patientNumber'],
+      noMatch: ['userId', 'id', 'orderId', 'mrnPattern', 'chartType', 'patientIdField', 'user.id'],
     },
   },
   {
@@ -138,8 +138,9 @@ export const NAME_RULES: readonly NameRule[] = [
     category: 'other-id',
     // Record keys (encounterId, claimId, visitId) identify a row, not a person outside the system: logging them is routine
     // and flagging them would bury the real leaks. Identifiers that travel with the person stay.
-    patterns: ['accession number', 'patient uuid', 'beneficiary uuid', 'person id @patient', 'national id', 'national identifier', 'alien number', 'green card number', 'medical id'],
-    examples: { match: ['accessionNumber', 'nationalId', 'patientUuid'], noMatch: ['requestId', 'traceId', 'sessionId', 'claimType', 'encounterId', 'claimId', 'visitId'] },
+    // A patient's record key (`patientId`, `patient.id`) identifies the person across systems: other unique identifier.
+    patterns: ['patient id', 'patient identifier', 'id @patient', 'accession number', 'patient uuid', 'beneficiary uuid', 'person id @patient', 'national id', 'national identifier', 'alien number', 'green card number', 'medical id'],
+    examples: { match: ['patientId', 'patient_id', 'patient.id', 'accessionNumber', 'nationalId', 'patientUuid'], noMatch: ['requestId', 'traceId', 'sessionId', 'claimType', 'encounterId', 'claimId', 'visitId', 'user.id', 'subjectAuthClient.id'] },
   },
   {
     category: 'diagnosis',
