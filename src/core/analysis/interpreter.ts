@@ -1568,13 +1568,15 @@ export class Interpreter {
     for (const sink of summary.sinks) {
       const arg = args[sink.param];
       if (!arg || sink.reportedInside) continue;
-      const taint = deepTaint(arg.value);
+      // A URL built elsewhere from a record key (`/files/${patientId}/x.pdf`) addresses a record, as in checkUrl.
+      const taint = sink.sink.category === 'url' ? withoutRecordKeys(deepTaint(arg.value)) : deepTaint(arg.value);
       if (!isTainted(taint)) continue;
       const callStep = this.step('call', arg.node, `passed to \`${fn.name}\``);
       // The sink is in another module: in this file, the call that hands it the value is where it leaves.
       const site = sink.external ? this.range(call) : sink.site;
       for (const leaf of this.carriers(arg.node, arg.value)) {
-        const concrete = this.withParamSources(leaf.taint);
+        const found = this.withParamSources(leaf.taint);
+        const concrete = sink.sink.category === 'url' ? withoutRecordKeys(found) : found;
         if (hasConcrete(concrete)) this.report(sink.sink, concrete, leaf.range, site, [...concrete.steps, callStep, ...sink.steps]);
         for (const p of leaf.taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...leaf.taint.steps, callStep, ...sink.steps], carrier: leaf.range, site });
       }
@@ -1586,9 +1588,10 @@ export class Interpreter {
     const summary = this.summaryOf(fn, inline && !fn.summary && !fn.analyzing ? params : undefined);
     for (const sink of summary.sinks) {
       if (sink.external || sink.reportedInside) continue;
-      const taint = deepTaint(params[sink.param]);
+      const taint = sink.sink.category === 'url' ? withoutRecordKeys(deepTaint(params[sink.param])) : deepTaint(params[sink.param]);
       if (!isTainted(taint)) continue;
-      const concrete = this.withParamSources(taint);
+      const found = this.withParamSources(taint);
+      const concrete = sink.sink.category === 'url' ? withoutRecordKeys(found) : found;
       if (hasConcrete(concrete)) this.report(sink.sink, concrete, sink.carrier, sink.site, [...concrete.steps, ...sink.steps]);
       for (const p of taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...taint.steps, ...sink.steps], carrier: sink.carrier, site: sink.site });
     }
