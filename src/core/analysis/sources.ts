@@ -90,6 +90,8 @@ function recordWordIndex(words: readonly string[]): number {
 
 /** `patient`, `patients`, `patientData`, `medicalRecord`: a whole record (but not `patientService`, `patientCount`). */
 export function isRecordName(name: string): boolean {
+  // SCREAMING_CASE names are constants (`BUCKET_NAMES.PATIENT_EDUCATION`), not records.
+  if (/^[A-Z0-9_]+$/.test(name) && name.includes('_')) return false;
   const words = normalizedWords(name);
   const at = recordWordIndex(words);
   if (at < 0) return false;
