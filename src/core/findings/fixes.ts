@@ -19,7 +19,7 @@ export function deidentifyFix(
   const hint = module === 'phi-guard/deid' && fn === 'deidentify' && !phi.record && phi.categories.length === 1 && isLoneValue(sourceFile, carrier)
     ? `, { category: '${phi.categories[0]}' }` : '';
   const edits: TextEdit[] = [{ range: carrier, newText: `${fn}(${value}${hint})` }];
-  const importEdit = importEditFor(sourceFile, module, fn);
+  const importEdit = cachedImportEdit(sourceFile, module, fn);
   if (importEdit) edits.push(importEdit);
   const title = category === 'log' ? `De-identify before logging: wrap in ${fn}()` : `De-identify with ${fn}() from '${module}'`;
   return { kind: 'deidentify', title, edits };
@@ -28,6 +28,17 @@ export function deidentifyFix(
 /** A property read or a variable: not a template, object or call whose text mixes other content. */
 function isLoneValue(sourceFile: ts.SourceFile, range: TextRange): boolean {
   return /^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*|\[\d+\])*$/.test(sourceFile.text.slice(range.start, range.end));
+}
+
+const importEdits = new WeakMap<ts.SourceFile, Map<string, TextEdit | null>>();
+
+/** The import edit is the same for every finding of a file: computed once (files with hundreds of findings). */
+function cachedImportEdit(sourceFile: ts.SourceFile, module: string, fn: string): TextEdit | undefined {
+  let byKey = importEdits.get(sourceFile);
+  if (!byKey) importEdits.set(sourceFile, (byKey = new Map()));
+  const key = `${module}\0${fn}`;
+  if (!byKey.has(key)) byKey.set(key, importEditFor(sourceFile, module, fn) ?? null);
+  return byKey.get(key) ?? undefined;
 }
 
 function importEditFor(sourceFile: ts.SourceFile, module: string, fn: string): TextEdit | undefined {
