@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeSource, type AnalysisResult, type AnalyzeOptions, type Finding, type PhiGuardConfig } from '../core';
+import { analyzeSource, LineIndex, type AnalysisResult, type AnalyzeOptions, type Finding, type PhiGuardConfig } from '../core';
 import { displayPath } from './displayPath';
-import { LineIndex } from './lineIndex';
 import type { FileFinding, FileScanResult, ReportedFlowStep, ScanNotice } from './scanReport';
 
 export type Analyzer = (options: AnalyzeOptions) => AnalysisResult;
@@ -11,7 +10,7 @@ export interface AnalyzeFileOptions {
   readonly absolutePath: string;
   readonly cwd: string;
   readonly config: PhiGuardConfig;
-  /** The engine; tests substitute a fake one. */
+  /** The engine (see createEngine); defaults to single-file analysis. Tests substitute a fake one. */
   readonly analyze?: Analyzer;
 }
 
@@ -44,7 +43,7 @@ export function analyzeFile(options: AnalyzeFileOptions): FileScanResult {
   }
 
   if (result.skipped) {
-    return notAnalysed({ kind: 'skipped', file, message: `skipped: ${result.skipped.message}` }, index.lineCount);
+    return notAnalysed({ kind: 'skipped', file, message: skipMessage(result.skipped.message, absolutePath) }, index.lineCount);
   }
 
   const notices: ScanNotice[] = [];
@@ -112,6 +111,12 @@ class OtherFileIndexes {
     }
     return this.cache.get(absolute);
   }
+}
+
+/** The engine's skip message without the path it may start with (the notice names the file already). */
+function skipMessage(engineMessage: string, absolutePath: string): string {
+  const message = engineMessage.startsWith(`${absolutePath}: `) ? engineMessage.slice(absolutePath.length + 2) : engineMessage;
+  return /\bskipped\b/i.test(message) ? message : `skipped: ${message}`;
 }
 
 function describeError(error: unknown): string {

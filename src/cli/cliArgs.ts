@@ -30,7 +30,7 @@ Options for scan:
   -f, --format <format>  text (default), json or sarif
   --fail-on <severity>   error (default), warning or none: exit 1 on findings at or above it
   -c, --config <file>    .phi-guard.json to use (default: the nearest one above the first path)
-  -j, --jobs <n>         worker threads (default: the number of CPU cores)
+  -j, --jobs <n>         threads to analyse on (default: the number of CPU cores)
   -h, --help             show this help
   -v, --version          show the version
 

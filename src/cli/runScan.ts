@@ -5,7 +5,7 @@ import { formatJson } from './formatters/jsonFormatter';
 import { formatSarif } from './formatters/sarifFormatter';
 import { formatText } from './formatters/textFormatter';
 import type { Analyzer } from './analyzeFile';
-import { ProgressLine } from './progress';
+import { ProgressLine, type ProgressStream } from './progress';
 import { ConfigError, resolveProject } from './resolveConfig';
 import type { ScanReport } from './scanReport';
 import { defaultWorkerScript, scanFiles } from './scanFiles';
@@ -15,7 +15,7 @@ export interface ScanIo {
   readonly cwd: string;
   readonly stdout: { write(text: string): unknown };
   /** Progress goes here when it is a terminal; errors and notices always do. */
-  readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
+  readonly stderr: ProgressStream;
   readonly color: boolean;
 }
 
@@ -41,12 +41,13 @@ export async function runScan(command: ScanCommand, io: ScanIo, internals: ScanI
     throw error;
   }
 
-  const progress = new ProgressLine(io.stderr as NodeJS.WriteStream);
+  const progress = new ProgressLine(io.stderr);
   let report: ScanReport;
   try {
     report = await scanFiles({
       files: collected.files,
       cwd: io.cwd,
+      root: project.root,
       config: project.config,
       jobs: command.jobs,
       workerScript: internals.workerScript ?? defaultWorkerScript(),

@@ -2,26 +2,29 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { PhiGuardConfig } from '../core';
 import { analyzeFile, type Analyzer } from './analyzeFile';
+import { createEngine } from './engine';
 import type { FileScanResult, ReportedFinding, ScanNotice, ScanReport } from './scanReport';
 import { cliSeverityFor } from './severity';
 import { scanOnWorkers } from './workerPool';
 
-/** Below this many files, starting workers (each loads TypeScript) costs more than it saves. */
-export const MIN_FILES_FOR_WORKERS = 64;
+/** Below this many files, starting a worker (each loads TypeScript and warms up its own engine) costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 200;
 
 export interface ScanOptions {
   /** Absolute paths, as `collectFiles` returns them. */
   readonly files: readonly string[];
   readonly cwd: string;
+  /** Project root (see resolveProject): where the project's own imports are resolved from. */
+  readonly root: string;
   readonly config: PhiGuardConfig;
-  /** Worker threads to use; 1 analyses in this thread. */
+  /** Threads to analyse on (this one and jobs − 1 workers); 1 analyses in this thread only. */
   readonly jobs: number;
   /** The bundled worker (`dist/scanWorker.js`); without it the scan runs in this thread. */
   readonly workerScript?: string;
   readonly workerExecArgv?: readonly string[];
   /** Overrides MIN_FILES_FOR_WORKERS (tests). */
   readonly minFilesForWorkers?: number;
-  /** The engine, for the in-thread scan; tests substitute a fake one. */
+  /** Replaces the engine for the in-thread scan (tests). */
   readonly analyze?: Analyzer;
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -35,18 +38,21 @@ export async function scanFiles(options: ScanOptions): Promise<ScanReport> {
     options.onProgress?.(done, total);
   };
 
+  const analyze = options.analyze ?? createEngine(options.root, options.config);
   let results: FileScanResult[];
   if (usesWorkers(options)) {
+    // `--jobs N` means N threads: this one and N - 1 workers.
     results = await scanOnWorkers(options.files, {
       workerScript: options.workerScript as string,
-      workerCount: options.jobs,
-      workerData: { cwd: options.cwd, config: options.config },
+      workerCount: options.jobs - 1,
+      workerData: { cwd: options.cwd, root: options.root, config: options.config },
       execArgv: options.workerExecArgv,
+      analyzeInMainThread: (absolutePath) => analyzeFile({ absolutePath, cwd: options.cwd, config: options.config, analyze }),
       onFileDone,
     });
   } else {
     results = options.files.map((absolutePath) => {
-      const result = analyzeFile({ absolutePath, cwd: options.cwd, config: options.config, analyze: options.analyze });
+      const result = analyzeFile({ absolutePath, cwd: options.cwd, config: options.config, analyze });
       onFileDone();
       return result;
     });

@@ -2,19 +2,24 @@ import { Worker } from 'worker_threads';
 import type { FileScanResult } from './scanReport';
 import type { ScanBatchRequest, ScanBatchResponse, ScanWorkerData } from './workerProtocol';
 
-/** Files per message: large enough that messaging is cheap, small enough that the workers finish together. */
+/** Files per message: large enough that messaging is cheap, small enough that the threads finish together. */
 const BATCH_SIZE = 8;
+/** Batches a worker holds at once, so that it never waits while the main thread is busy analysing. */
+const BATCHES_IN_FLIGHT = 2;
 
 export interface PoolOptions {
   readonly workerScript: string;
+  /** Worker threads to start, besides the main thread. */
   readonly workerCount: number;
   readonly workerData: ScanWorkerData;
   /** Extra `execArgv` for the workers (tests run the TypeScript sources through tsx). */
   readonly execArgv?: readonly string[];
+  /** When given, the main thread analyses batches too (one engine instance fewer to start and warm up). */
+  readonly analyzeInMainThread?: (absolutePath: string) => FileScanResult;
   readonly onFileDone?: (result: FileScanResult) => void;
 }
 
-/** Analyses `files` on a pool of worker threads; results come back in the order of `files`. */
+/** Analyses `files` on worker threads (and the main thread); results come back in the order of `files`. */
 export function scanOnWorkers(files: readonly string[], options: PoolOptions): Promise<FileScanResult[]> {
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
@@ -33,31 +38,47 @@ export function scanOnWorkers(files: readonly string[], options: PoolOptions): P
       if (error) reject(error);
       else resolve(resultsByBatch.flat());
     };
+    const record = (batchId: number, results: readonly FileScanResult[]): void => {
+      resultsByBatch[batchId] = [...results];
+      for (const result of results) options.onFileDone?.(result);
+      batchesDone++;
+      if (batchesDone === batches.length) finish();
+    };
     const sendNext = (worker: Worker): void => {
       if (nextBatch >= batches.length) return;
       const request: ScanBatchRequest = { batchId: nextBatch, files: batches[nextBatch] };
       nextBatch++;
       worker.postMessage(request);
     };
+    const analyzeNextInMainThread = (): void => {
+      if (settled || nextBatch >= batches.length || !options.analyzeInMainThread) return;
+      const batchId = nextBatch++;
+      try {
+        record(batchId, batches[batchId].map(options.analyzeInMainThread));
+      } catch (error) {
+        finish(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      setImmediate(analyzeNextInMainThread); // let worker messages in between batches
+    };
 
     if (batches.length === 0) {
       resolve([]);
       return;
     }
-    const count = Math.max(1, Math.min(options.workerCount, batches.length));
+    const count = Math.max(0, Math.min(options.workerCount, batches.length - 1));
     for (let i = 0; i < count; i++) {
       const worker = new Worker(options.workerScript, { workerData: options.workerData, execArgv: [...(options.execArgv ?? [])] });
       workers.push(worker);
       worker.on('message', (response: ScanBatchResponse) => {
-        resultsByBatch[response.batchId] = [...response.results];
-        for (const result of response.results) options.onFileDone?.(result);
-        batchesDone++;
-        if (batchesDone === batches.length) finish();
-        else sendNext(worker);
+        record(response.batchId, response.results);
+        if (!settled) sendNext(worker);
       });
       worker.on('error', (error) => finish(new Error(`a scan worker failed: ${error.message}`)));
       worker.on('exit', (code) => finish(new Error(`a scan worker stopped unexpectedly (exit code ${code})`)));
-      sendNext(worker);
+      for (let inFlight = 0; inFlight < BATCHES_IN_FLIGHT; inFlight++) sendNext(worker);
     }
+    if (options.analyzeInMainThread) setImmediate(analyzeNextInMainThread);
+    else if (count === 0) finish(new Error('no thread to analyse on'));
   });
 }

@@ -4,6 +4,8 @@ import type { FileScanResult } from './scanReport';
 /** Given to each scan worker once, at start. */
 export interface ScanWorkerData {
   readonly cwd: string;
+  /** Project root, for resolving the project's own imports (cross-file analysis). */
+  readonly root: string;
   readonly config: PhiGuardConfig;
 }
 

@@ -21,6 +21,7 @@ const results = sizes.map((lines, sizeIndex) => {
   for (let i = 0; i < WARM_UP_RUNS; i++) analyzeSource({ fileName, text, config: DEFAULT_CONFIG });
 
   const timings: number[] = [];
+  const cpuTimings: number[] = [];
   let findings = 0;
   let typedAt = 0;
   for (let edit = 0; edit < editsPerSize[sizeIndex]; edit++) {
@@ -31,12 +32,25 @@ const results = sizes.map((lines, sizeIndex) => {
     } else {
       text = text.slice(0, typedAt) + text.slice(typedAt + 1);
     }
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     const result = analyzeSource({ fileName, text, config: DEFAULT_CONFIG });
     timings.push(performance.now() - start);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuTimings.push((cpu.user + cpu.system) / 1000);
     findings += result.findings.length;
   }
   const sorted = [...timings].sort((a, b) => a - b);
-  return { lines: text.split('\n').length, edits: timings.length, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95), maxMs: sorted[sorted.length - 1], meanFindings: findings / timings.length };
+  const cpuSorted = [...cpuTimings].sort((a, b) => a - b);
+  return {
+    lines: text.split('\n').length,
+    edits: timings.length,
+    medianMs: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    maxMs: sorted[sorted.length - 1],
+    cpuMedianMs: percentile(cpuSorted, 50),
+    cpuP95Ms: percentile(cpuSorted, 95),
+    meanFindings: findings / timings.length,
+  };
 });
 printResult({ results });

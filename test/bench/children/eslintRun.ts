@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   let problems = 0;
   let fatal = 0;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   files.forEach((file, index) => {
     const text = texts[index];
     if (text === undefined) return;
@@ -65,7 +66,8 @@ async function main(): Promise<void> {
     }
   });
   const lintSeconds = (performance.now() - start) / 1000;
-  printResult({ files: files.length, lintSeconds, phiGuardProblems: problems, parseFailures: fatal });
+  const cpu = process.cpuUsage(cpuStart);
+  printResult({ files: files.length, lintSeconds, lintCpuSeconds: (cpu.user + cpu.system) / 1e6, phiGuardProblems: problems, parseFailures: fatal });
 }
 
 void main();

@@ -50,10 +50,13 @@ describe('cli analyzeFile', () => {
     ]);
   });
 
-  it('reports a file the engine skipped', () => {
+  it('reports a file the engine skipped, without repeating its path', () => {
     const result = analyze('src/min.js');
     assert.strictEqual(result.analysed, false);
     assert.deepStrictEqual(result.notices, [{ kind: 'skipped', file: 'src/min.js', message: 'skipped: looks minified' }]);
+    const absolutePath = path.join(root, 'src/min.js');
+    const withPath = analyzeFile({ absolutePath, cwd: root, config: DEFAULT_CONFIG, analyze: (options) => ({ ...fakeAnalyzer(options), skipped: { reason: 'minified', message: `${absolutePath}: skipped, it looks minified` } }) });
+    assert.deepStrictEqual(withPath.notices, [{ kind: 'skipped', file: 'src/min.js', message: 'skipped, it looks minified' }]);
   });
 
   it('does not read a file far over maxFileSizeKb', () => {

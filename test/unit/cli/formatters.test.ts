@@ -35,7 +35,7 @@ describe('cli formatters', () => {
   beforeEach(async () => {
     root = materialize({ files: WORKSPACE });
     const files = Object.keys(WORKSPACE).map((f) => path.join(root, f));
-    report = await scanFiles({ files, cwd: root, config: DEFAULT_CONFIG, jobs: 1, analyze: fakeAnalyzer });
+    report = await scanFiles({ files, cwd: root, root, config: DEFAULT_CONFIG, jobs: 1, analyze: fakeAnalyzer });
   });
   afterEach(() => removeTree(root));
 
@@ -140,7 +140,7 @@ describe('cli formatters', () => {
     it('keeps fingerprints when lines move and separates repeated identical flows', async () => {
       const before = sarif().runs[0].results ?? [];
       fs.writeFileSync(path.join(root, 'src/visit.ts'), `// a new header line\n${WORKSPACE['src/visit.ts']}ai(patientName);\n`);
-      const moved = await scanFiles({ files: Object.keys(WORKSPACE).map((f) => path.join(root, f)), cwd: root, config: DEFAULT_CONFIG, jobs: 1, analyze: fakeAnalyzer });
+      const moved = await scanFiles({ files: Object.keys(WORKSPACE).map((f) => path.join(root, f)), cwd: root, root, config: DEFAULT_CONFIG, jobs: 1, analyze: fakeAnalyzer });
       const after = sarif(moved).runs[0].results ?? [];
       const fingerprints = (results: Sarif.Result[]) => results.map((r) => r.partialFingerprints?.['phiGuardFinding/v1']);
       assert.deepStrictEqual(fingerprints(after).slice(0, 3), fingerprints(before));

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { LineIndex } from '../../../src/cli/lineIndex';
+import { LineIndex } from '../../../src/core';
 
-describe('cli LineIndex', () => {
+describe('LineIndex (the offset converter every CLI output uses)', () => {
   it('converts offsets to 1-based lines and columns across \\n, \\r\\n and lone \\r line ends', () => {
     const index = new LineIndex('ab\ncd\r\nef\rgh');
     assert.deepStrictEqual(index.positionAt(0), { line: 1, column: 1 });

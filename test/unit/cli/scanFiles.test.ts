@@ -15,7 +15,7 @@ describe('cli scanFiles', () => {
   it('applies default severities (log is a warning), config overrides and `off`, and sorts by file and position', async () => {
     root = materialize({ files: { 'b.ts': 'const name = 1;\nlog(name); ai(name);\n', 'a.ts': 'const mrn = 1;\nurl(mrn);\nstore(mrn);\n' } });
     const files = ['b.ts', 'a.ts'].map((f) => path.join(root, f));
-    const run = (config: PhiGuardConfig) => scanFiles({ files, cwd: root, config, jobs: 1, analyze: fakeAnalyzer });
+    const run = (config: PhiGuardConfig) => scanFiles({ files, cwd: root, root, config, jobs: 1, analyze: fakeAnalyzer });
 
     const byDefault = await run(DEFAULT_CONFIG);
     assert.deepStrictEqual(
@@ -35,18 +35,19 @@ describe('cli scanFiles', () => {
   it('reports progress once per file', async () => {
     root = materialize({ files: { 'a.ts': '', 'b.ts': '', 'c.ts': '' } });
     const calls: string[] = [];
-    await scanFiles({ files: ['a.ts', 'b.ts', 'c.ts'].map((f) => path.join(root, f)), cwd: root, config: DEFAULT_CONFIG, jobs: 1, analyze: fakeAnalyzer, onProgress: (done, total) => calls.push(`${done}/${total}`) });
+    await scanFiles({ files: ['a.ts', 'b.ts', 'c.ts'].map((f) => path.join(root, f)), cwd: root, root, config: DEFAULT_CONFIG, jobs: 1, analyze: fakeAnalyzer, onProgress: (done, total) => calls.push(`${done}/${total}`) });
     assert.deepStrictEqual(calls, ['1/3', '2/3', '3/3']);
   });
 
   it('gives the same report on worker threads as in this thread, unreadable files and syntax errors included', async () => {
     root = materialize(MIXED_PROJECT);
     const { files } = collectFiles({ paths: ['.'], cwd: root, config: DEFAULT_CONFIG, root });
-    const inThread = await scanFiles({ files, cwd: root, config: DEFAULT_CONFIG, jobs: 1 });
+    const inThread = await scanFiles({ files, cwd: root, root, config: DEFAULT_CONFIG, jobs: 1 });
     let progressCalls = 0;
     const onWorkers = await scanFiles({
       files,
       cwd: root,
+      root,
       config: DEFAULT_CONFIG,
       jobs: 2,
       workerScript: SOURCE_WORKER,
@@ -59,12 +60,39 @@ describe('cli scanFiles', () => {
     assert.strictEqual(inThread.filesScanned, files.length);
     assert.strictEqual(inThread.filesAnalysed, files.length - 1);
     assert.deepStrictEqual(inThread.notices.filter((n) => n.kind === 'unreadable').map((n) => n.file), ['src/dangling.ts']);
-    assert.deepStrictEqual(inThread.notices.filter((n) => n.kind === 'syntax-error').map((n) => n.file), ['src/broken-syntax.ts']);
+    assert.deepStrictEqual([...new Set(inThread.notices.filter((n) => n.kind === 'syntax-error').map((n) => n.file))], ['src/broken-syntax.ts']);
+  });
+
+  it('follows PHI into the project\'s own modules (crossFile), in this thread and on workers alike', async () => {
+    root = materialize({
+      files: {
+        'src/ai.ts': [
+          "import OpenAI from 'openai';",
+          'const openai = new OpenAI();',
+          'export async function ask(question: string) {',
+          "  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });",
+          '}',
+          '',
+        ].join('\n'),
+        'src/visit.ts': "import { ask } from './ai';\nexport async function summarize(patient: { firstName: string }) {\n  return ask(`Chart for ${patient.firstName}`);\n}\n",
+      },
+    });
+    const files = ['src/ai.ts', 'src/visit.ts'].map((f) => path.join(root, f));
+    const inThread = await scanFiles({ files, cwd: root, root, config: DEFAULT_CONFIG, jobs: 1 });
+    const onWorkers = await scanFiles({ files, cwd: root, root, config: DEFAULT_CONFIG, jobs: 2, workerScript: SOURCE_WORKER, workerExecArgv: ['--require', 'tsx/cjs'], minFilesForWorkers: 1 });
+    assert.deepStrictEqual(onWorkers, inThread);
+    assert.deepStrictEqual(inThread.findings.map((f) => `${f.file}:${f.line} ${f.rule}`), ['src/visit.ts:3 no-phi-to-ai']);
+    const steps = inThread.findings[0].flow.map((step) => `${step.file}:${step.line}`);
+    assert.strictEqual(steps[0], 'src/visit.ts:3');
+    assert.strictEqual(steps[steps.length - 1], 'src/ai.ts:4', 'the flow ends at the sink in the imported module');
+
+    const singleFile = await scanFiles({ files, cwd: root, root, config: { ...DEFAULT_CONFIG, crossFile: false }, jobs: 1 });
+    assert.deepStrictEqual(singleFile.findings, []);
   });
 
   it('falls back to this thread when the worker bundle is missing', async () => {
     root = materialize({ files: { 'a.ts': 'const name = 1;\nai(name);\n' } });
-    const report = await scanFiles({ files: [path.join(root, 'a.ts')], cwd: root, config: DEFAULT_CONFIG, jobs: 2, workerScript: path.join(root, 'missing.js'), minFilesForWorkers: 1 });
+    const report = await scanFiles({ files: [path.join(root, 'a.ts')], cwd: root, root, config: DEFAULT_CONFIG, jobs: 2, workerScript: path.join(root, 'missing.js'), minFilesForWorkers: 1 });
     assert.strictEqual(report.filesAnalysed, 1);
   });
 });
