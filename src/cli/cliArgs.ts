@@ -14,7 +14,14 @@ export interface ScanCommand {
   readonly jobs: number;
 }
 
-export type CliCommand = ScanCommand | { readonly command: 'help' } | { readonly command: 'version' };
+export interface InventoryCommand {
+  readonly command: 'inventory';
+  readonly paths: readonly string[];
+  readonly format: 'markdown' | 'json';
+  readonly configPath: string | undefined;
+}
+
+export type CliCommand = ScanCommand | InventoryCommand | { readonly command: 'help' } | { readonly command: 'version' };
 
 /** A command line the CLI cannot run; printed with the usage text, exit code 2. */
 export class UsageError extends Error {}
@@ -24,13 +31,18 @@ export const USAGE = `Usage: phi-guard <command> [options]
 Commands:
   scan [paths...]        Find PHI flowing into AI SDKs, logs, unencrypted storage and URLs
                          (default path: the current folder)
-  inventory              (not yet available)
+  inventory [paths...]   The AI & ePHI inventory: AI vendors and the PHI that reaches each, logging and
+                         storage sinks receiving PHI, suppressions, a Mermaid map (Markdown or JSON)
 
 Options for scan:
   -f, --format <format>  text (default), json or sarif
   --fail-on <severity>   error (default), warning or none: exit 1 on findings at or above it
   -c, --config <file>    .phi-guard.json to use (default: the nearest one above the first path)
   -j, --jobs <n>         threads to analyse on (default: the number of CPU cores)
+Options for inventory:
+  -f, --format <format>  markdown (default) or json
+  -c, --config <file>    .phi-guard.json to use
+
   -h, --help             show this help
   -v, --version          show the version
 
@@ -60,8 +72,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values.version) return { command: 'version' };
   const [command, ...paths] = positionals;
   if (values.help || command === undefined || command === 'help') return { command: 'help' };
-  if (command === 'inventory') throw new UsageError('`phi-guard inventory` is not available yet; use `phi-guard scan`.');
-  if (command !== 'scan') throw new UsageError(`unknown command "${command}"; the available command is \`scan\`.`);
+  if (command === 'inventory') {
+    return { command: 'inventory', paths: paths.length > 0 ? paths : ['.'], format: oneOf('--format', values.format ?? 'markdown', ['markdown', 'json'] as const), configPath: values.config };
+  }
+  if (command !== 'scan') throw new UsageError(`unknown command "${command}"; the commands are \`scan\` and \`inventory\`.`);
 
   return {
     command: 'scan',

@@ -1,6 +1,7 @@
 // `phi-guard` command-line entry point (bundled to dist/cli.js).
 import { parseCliArgs, UsageError, USAGE } from './cliArgs';
 import { EXIT_USAGE } from './exitCodes';
+import { runInventory } from './runInventory';
 import { runScan } from './runScan';
 import { TOOL_VERSION } from './toolInfo';
 
@@ -20,6 +21,13 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'version':
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
+    case 'inventory':
+      return runInventory(command, {
+        cwd: process.cwd(),
+        stdout: process.stdout,
+        stderr: process.stderr,
+        color: false,
+      });
     case 'scan':
       return runScan(command, {
         cwd: process.cwd(),

@@ -2,11 +2,18 @@ import type { AnalysisResult } from '../analysis/analyzeSource';
 import { LineIndex } from '../text/lineIndex';
 import type { InventoryFileInput } from './inventory';
 
-/** One analysed file as inventory input; `file` is the path to show (relative to the inventory's root). */
-export function inventoryInput(file: string, text: string, result: AnalysisResult): InventoryFileInput {
+/**
+ * One analysed file as inventory input; `file` is the path to show (relative to the inventory's root), `showPath`
+ * turns another file's absolute path into one: a flow into a wrapper in another module counts at the wrapper's SDK call.
+ */
+export function inventoryInput(file: string, text: string, result: AnalysisResult, showPath: (absolute: string) => string = (p) => p): InventoryFileInput {
   const lines = new LineIndex(text);
   const at = (offset: number) => ({ file, ...lines.positionAt(offset) });
-  const flow = (f: AnalysisResult['findings'][number]) => ({ ...at(f.range.start), rule: f.rule, sink: f.sink, phiCategories: f.phiCategories, expression: f.expression, site: at(f.sinkRange.start) });
+  const siteOf = (f: AnalysisResult['findings'][number]) => {
+    const sink = f.flow[f.flow.length - 1];
+    return sink?.kind === 'sink' && sink.file && sink.position ? { file: showPath(sink.file), ...sink.position } : at(f.sinkRange.start);
+  };
+  const flow = (f: AnalysisResult['findings'][number]) => ({ ...at(f.range.start), rule: f.rule, sink: f.sink, phiCategories: f.phiCategories, expression: f.expression, site: siteOf(f) });
   return {
     file,
     sinkSites: result.sinkSites.map((s) => ({ ...at(s.range.start), sink: s.sink })),

@@ -5,7 +5,7 @@ import type { ProjectConfigService } from '../projectConfigService';
 import { DataFlowMapPanel } from './dataFlowMapPanel';
 import { DataFlowTree } from './dataFlowTree';
 import { exportInventory } from './exportInventory';
-import type { InventoryFormat } from './inventoryDocument';
+import type { InventoryFormat } from '../../core/inventory/inventoryDocument';
 import { registerFlowSiteCommands } from './flowSiteCommands';
 import { WorkspaceFlowIndex } from './workspaceFlowIndex';
 

@@ -1,8 +1,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { readGitCommit } from './gitCommit';
-import { INVENTORY_FILE_NAMES, inventoryDocument, type InventoryFormat } from './inventoryDocument';
-import { packageVersions } from './packageVersions';
+import { readGitCommit } from '../../core/inventory/gitCommit';
+import { INVENTORY_FILE_NAMES, inventoryDocument, type InventoryFormat } from '../../core/inventory/inventoryDocument';
+import { packageVersions } from '../../core/inventory/packageVersions';
 import type { WorkspaceFlowIndex } from './workspaceFlowIndex';
 
 /**

@@ -18,9 +18,10 @@ describe('cli parseCliArgs', () => {
     assert.deepStrictEqual(parseCliArgs([]), { command: 'help' });
     assert.deepStrictEqual(parseCliArgs(['scan', '--help']), { command: 'help' });
     assert.deepStrictEqual(parseCliArgs(['--version']), { command: 'version' });
+    assert.deepStrictEqual(parseCliArgs(['inventory', 'src', '-f', 'json']), { command: 'inventory', paths: ['src'], format: 'json', configPath: undefined });
   });
 
-  it('rejects bad values, unknown options and commands, and says inventory is not there yet', () => {
+  it('rejects bad values, unknown options and commands', () => {
     const cases: [string[], RegExp][] = [
       [['scan', '--format', 'xml'], /--format must be one of text, json, sarif \(got "xml"\)/],
       [['scan', '--fail-on', 'info'], /--fail-on must be one of error, warning, none/],
@@ -28,7 +29,7 @@ describe('cli parseCliArgs', () => {
       [['scan', '--jobs', 'two'], /--jobs must be a whole number/],
       [['scan', '--quiet'], /Unknown option '--quiet'/],
       [['lint'], /unknown command "lint"/],
-      [['inventory'], /`phi-guard inventory` is not available yet/],
+      [['inventory', '--format', 'pdf'], /--format must be one of markdown, json/],
     ];
     for (const [argv, message] of cases) {
       assert.throws(() => parseCliArgs(argv), (error: unknown) => error instanceof UsageError && message.test(error.message), argv.join(' '));

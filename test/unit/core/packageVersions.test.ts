@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { packageVersions } from '../../../../src/extension/dataFlow/packageVersions';
+import { packageVersions } from '../../../src/core/inventory/packageVersions';
 
 describe('packageVersions (inventory versions from package.json / package-lock.json)', () => {
   const manifest = JSON.stringify({ dependencies: { openai: '^4.20.0', '@anthropic-ai/sdk': '~0.30.0' }, devDependencies: { pino: '9.0.0' } });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { inventoryDocument } from '../../../../src/extension/dataFlow/inventoryDocument';
-import { analysed, SUMMARY_TS } from './fixtures';
+import { inventoryDocument } from '../../../src/core/inventory/inventoryDocument';
+import { analysed, SUMMARY_TS } from '../extension/dataFlow/fixtures';
 
 const inputs = [analysed('src/summary.ts', SUMMARY_TS).inventory];
 const options = { root: 'clinic-app', generatedAt: '2026-11-28T12:00:00.000Z', commit: '0123456789abcdef0123456789abcdef01234567', versions: { openai: '4.52.7' } };

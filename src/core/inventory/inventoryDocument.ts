@@ -1,4 +1,4 @@
-import { buildInventory, inventoryMarkdown, type InventoryFileInput, type InventoryOptions } from '../../core';
+import { buildInventory, inventoryMarkdown, type InventoryFileInput, type InventoryOptions } from '../index';
 
 export type InventoryFormat = 'markdown' | 'json';
 

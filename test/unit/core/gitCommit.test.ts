@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { readGitCommit } from '../../../../src/extension/dataFlow/gitCommit';
+import { readGitCommit } from '../../../src/core/inventory/gitCommit';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const OTHER = 'fedcba9876543210fedcba9876543210fedcba98';

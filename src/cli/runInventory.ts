@@ -1,0 +1,66 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { inventoryInput, type InventoryFileInput } from '../core';
+import { readGitCommit } from '../core/inventory/gitCommit';
+import { inventoryDocument } from '../core/inventory/inventoryDocument';
+import { packageVersions } from '../core/inventory/packageVersions';
+import type { InventoryCommand } from './cliArgs';
+import { collectFiles, PathNotFoundError } from './collectFiles';
+import { displayPath } from './displayPath';
+import { createEngine } from './engine';
+import { EXIT_OK, EXIT_USAGE } from './exitCodes';
+import { ProgressLine } from './progress';
+import { ConfigError, resolveProject } from './resolveConfig';
+import type { ScanIo } from './runScan';
+
+/**
+ * `phi-guard inventory`: the AI & ePHI inventory of the project as Markdown (with a Mermaid map) or JSON. The same
+ * cross-file analysis as `scan`; versions from package.json / package-lock.json and the commit from .git, read as
+ * files (no git, no workspace code run).
+ */
+export async function runInventory(command: InventoryCommand, io: ScanIo): Promise<number> {
+  let project;
+  let collected;
+  try {
+    project = resolveProject({ cwd: io.cwd, firstPath: command.paths[0], configPath: command.configPath });
+    collected = collectFiles({ paths: command.paths, cwd: io.cwd, config: project.config, root: project.root });
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof PathNotFoundError) {
+      io.stderr.write(`phi-guard: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  const analyze = createEngine(project.root, project.config);
+  const progress = new ProgressLine(io.stderr);
+  const inputs: InventoryFileInput[] = [];
+  try {
+    collected.files.forEach((file, i) => {
+      progress.update(i, collected.files.length);
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        io.stderr.write(`phi-guard: ${displayPath(file, io.cwd)}: could not read the file (${error instanceof Error ? error.message : String(error)}); it is not in the inventory\n`);
+        return;
+      }
+      const result = analyze({ fileName: file, text, config: project.config });
+      if (result.skipped) return;
+      inputs.push(inventoryInput(displayPath(file, io.cwd), text, result, (other) => displayPath(other, io.cwd)));
+    });
+  } finally {
+    progress.clear();
+  }
+  const read = (relative: string) => {
+    try {
+      return fs.readFileSync(path.join(project.root, relative), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const commit = await readGitCommit(async (relative) => read(relative));
+  const versions = packageVersions(read('package.json'), read('package-lock.json'));
+  const options = { root: displayPath(project.root, io.cwd) || '.', generatedAt: new Date().toISOString(), commit, versions };
+  io.stdout.write(inventoryDocument(inputs, options, command.format));
+  return EXIT_OK;
+}
