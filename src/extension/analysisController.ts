@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { analyzeSource, type Finding, type PhiGuardConfig } from '../core';
+import { analyzeSource, nodeProjectHost, ProjectAnalyzer, type AnalysisResult, type Finding, type PhiGuardConfig } from '../core';
 import { analysisFileName, SUPPORTED_LANGUAGES } from './analysisFileName';
 import { AnalysisStore } from './analysisStore';
 import { KeyedDebouncer } from './debouncer';
@@ -52,6 +52,12 @@ export class AnalysisController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.published];
   /** Fires after a document's diagnostics were published (`findingsShownAt` has its new findings). */
   readonly onDidPublish = this.published.event;
+  /** Cross-file analysis, one per workspace folder; other modules are read from open editors first, then disk. */
+  private readonly projects = new Map<string, ProjectAnalyzer>();
+  /** The policy the project analysers use for the files they read (set before each analysis). */
+  private currentConfig: PhiGuardConfig | undefined;
+  /** Each open document's module summary as last published, to tell when its importers need a new analysis. */
+  private readonly summaries = new Map<string, string>();
 
   constructor(
     private readonly configs: ProjectConfigService,
@@ -63,6 +69,7 @@ export class AnalysisController implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0) return;
+        for (const project of this.projects.values()) project.changed();
         const settings = settingsFor(event.document.uri);
         if (settings.run === 'onType') this.schedule(event.document, settings.debounceMs);
       }),
@@ -145,11 +152,8 @@ export class AnalysisController implements vscode.Disposable {
         return;
       }
       const started = performance.now();
-      const result = analyzeSource({
-        fileName: analysisFileName(document.fileName, document.languageId),
-        text,
-        config: { ...policy.config, maxFileSizeKb: settings.maxFileSizeKb },
-      });
+      const config = { ...policy.config, maxFileSizeKb: settings.maxFileSizeKb };
+      const result = this.analyseText(document, text, config);
       if (result.skipped) {
         this.skip(document, `${path.basename(document.fileName)}: ${result.skipped.message}`);
         return;
@@ -157,12 +161,47 @@ export class AnalysisController implements vscode.Disposable {
       this.skipped.delete(key);
       const outcome = this.store.accept(key, version, document.version, result);
       this.log.debug(`${document.uri.fsPath} v${version}: ${result.findings.length} finding(s), ${result.parseProblems.length} parse problem(s) in ${Math.round(performance.now() - started)} ms → ${outcome}.`);
-      if (outcome === 'publish') await this.publish(document, settings, policy.config);
+      if (outcome === 'publish') {
+        await this.publish(document, settings, policy.config);
+        // Only when what other files see of this one changed (this also ends the round trip through an import cycle).
+        const summary = JSON.stringify(result.summary ?? null);
+        if (this.summaries.get(key) !== summary) {
+          this.summaries.set(key, summary);
+          this.refreshDependents(document);
+        }
+      }
     } catch (error) {
       this.log.error(`Analysis of ${document.uri.fsPath} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     } finally {
       this.running.delete(key);
       this.updateStatus();
+    }
+  }
+
+  /** With `crossFile` (the default) through the folder's project analyser, so imported helpers are followed. */
+  private analyseText(document: vscode.TextDocument, text: string, config: PhiGuardConfig): AnalysisResult {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const fileName = analysisFileName(document.fileName, document.languageId);
+    if (!config.crossFile || !folder || document.uri.scheme !== 'file' || fileName !== document.fileName) return analyzeSource({ fileName, text, config });
+    this.currentConfig = config;
+    const root = folder.uri.fsPath;
+    let project = this.projects.get(root);
+    if (!project) {
+      const openText = (file: string) => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file)?.getText();
+      project = new ProjectAnalyzer(nodeProjectHost(openText), root, () => this.currentConfig ?? config);
+      this.projects.set(root, project);
+    }
+    return project.analyze(document.uri.fsPath, text) ?? analyzeSource({ fileName, text, config });
+  }
+
+  /** A helper changed: open files that import it (directly or not) get new diagnostics. */
+  private refreshDependents(document: vscode.TextDocument): void {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const project = folder && this.projects.get(folder.uri.fsPath);
+    if (!project) return;
+    const dependents = new Set(project.dependentsOf(document.uri.fsPath));
+    for (const other of vscode.workspace.textDocuments) {
+      if (other.uri.scheme === 'file' && dependents.has(other.uri.fsPath) && !this.debouncer.isPending(other.uri.toString())) this.schedule(other, 0);
     }
   }
 

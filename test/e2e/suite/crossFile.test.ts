@@ -1,0 +1,35 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, openNewFile, phiDiagnostics, waitFor } from './helpers';
+
+/** Cross-file flow in the editor: a route that hands PHI to a helper in another file, and an edit of that helper. */
+describe('cross-file diagnostics', () => {
+  before(activateExtension);
+  afterEach(closeAllEditors);
+
+  it('reports PHI passed to an imported helper, and updates when the helper changes (unsaved edit)', async () => {
+    const tag = Date.now().toString(36);
+    const helper = await openNewFile(`auditHelper.${tag}.ts`, 'export function audit(entry: unknown): unknown {\n  return entry;\n}\n');
+    const route = await openNewFile(`auditRoute.${tag}.ts`, `import { audit } from './auditHelper.${tag}';\nexport function record(patient: { ssn: string }) {\n  audit(patient.ssn);\n}\n`);
+    await waitFor('the route analysed with no finding', () => phiDiagnostics(route.document.uri).length === 0 && vscode.languages.getDiagnostics(route.document.uri) !== undefined);
+
+    // The helper starts logging its argument: the route's call becomes a leak, without saving the helper.
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(helper.document.uri, new vscode.Range(1, 0, 1, 15), '  console.log(entry);\n  return entry;');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const [diagnostic] = await waitFor('a finding at the route\'s call', () => {
+      const found = phiDiagnostics(route.document.uri, 'no-phi-in-logs');
+      return found.length ? found : undefined;
+    });
+    assert.strictEqual(diagnostic!.range.start.line, 2);
+    assert.strictEqual(route.document.getText(diagnostic!.range), 'patient.ssn');
+    const related = diagnostic!.relatedInformation ?? [];
+    assert.ok(related.some((info) => info.location.uri.toString() === helper.document.uri.toString()), 'the flow path continues into the helper');
+
+    // And back: the helper stops logging, the finding goes away.
+    const revert = new vscode.WorkspaceEdit();
+    revert.replace(helper.document.uri, new vscode.Range(1, 0, 2, 15), '  return entry;');
+    assert.ok(await vscode.workspace.applyEdit(revert));
+    await waitFor('the route\'s finding gone', () => phiDiagnostics(route.document.uri).length === 0);
+  });
+});
