@@ -5,12 +5,11 @@ import { readGitCommit } from '../core/inventory/gitCommit';
 import { inventoryDocument } from '../core/inventory/inventoryDocument';
 import { packageVersions } from '../core/inventory/packageVersions';
 import type { InventoryCommand } from './cliArgs';
-import { collectFiles, PathNotFoundError } from './collectFiles';
+import { openProject } from './openProject';
 import { displayPath } from './displayPath';
 import { createEngine } from './engine';
 import { EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { ProgressLine } from './progress';
-import { ConfigError, resolveProject } from './resolveConfig';
 import type { ScanIo } from './runScan';
 
 /**
@@ -19,18 +18,9 @@ import type { ScanIo } from './runScan';
  * files (no git, no workspace code run).
  */
 export async function runInventory(command: InventoryCommand, io: ScanIo): Promise<number> {
-  let project;
-  let collected;
-  try {
-    project = resolveProject({ cwd: io.cwd, firstPath: command.paths[0], configPath: command.configPath });
-    collected = collectFiles({ paths: command.paths, cwd: io.cwd, config: project.config, root: project.root });
-  } catch (error) {
-    if (error instanceof ConfigError || error instanceof PathNotFoundError) {
-      io.stderr.write(`phi-guard: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
+  const opened = openProject({ cwd: io.cwd, paths: command.paths, configPath: command.configPath }, io.stderr);
+  if (!opened) return EXIT_USAGE;
+  const { project, collected } = opened;
   const analyze = createEngine(project.root, project.config);
   const progress = new ProgressLine(io.stderr);
   const inputs: InventoryFileInput[] = [];

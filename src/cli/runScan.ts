@@ -1,12 +1,11 @@
 import type { ScanCommand } from './cliArgs';
-import { collectFiles, PathNotFoundError } from './collectFiles';
+import { openProject } from './openProject';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { formatJson } from './formatters/jsonFormatter';
 import { formatSarif } from './formatters/sarifFormatter';
 import { formatText } from './formatters/textFormatter';
 import type { Analyzer } from './analyzeFile';
 import { ProgressLine, type ProgressStream } from './progress';
-import { ConfigError, resolveProject } from './resolveConfig';
 import type { ScanReport } from './scanReport';
 import { defaultWorkerScript, scanFiles } from './scanFiles';
 import { failsBuild } from './severity';
@@ -28,18 +27,9 @@ export interface ScanInternals {
 
 /** Runs `phi-guard scan` and returns the exit code; never calls process.exit. */
 export async function runScan(command: ScanCommand, io: ScanIo, internals: ScanInternals = {}): Promise<number> {
-  let project;
-  let collected;
-  try {
-    project = resolveProject({ cwd: io.cwd, firstPath: command.paths[0], configPath: command.configPath });
-    collected = collectFiles({ paths: command.paths, cwd: io.cwd, config: project.config, root: project.root });
-  } catch (error) {
-    if (error instanceof ConfigError || error instanceof PathNotFoundError) {
-      io.stderr.write(`phi-guard: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
+  const opened = openProject({ cwd: io.cwd, paths: command.paths, configPath: command.configPath }, io.stderr);
+  if (!opened) return EXIT_USAGE;
+  const { project, collected } = opened;
 
   const progress = new ProgressLine(io.stderr);
   let report: ScanReport;
