@@ -19,6 +19,31 @@ export interface PoolOptions {
   readonly onFileDone?: (result: FileScanResult) => void;
 }
 
+/**
+ * Hands out batches so that each thread works through its own contiguous run of (sorted) files and steals from
+ * the end of the longest remaining run when it is done. Files of one folder import the same modules, and with
+ * cross-file analysis each thread summarises the modules its files import: keeping folders together on one
+ * thread avoids doing that twice.
+ */
+class BatchQueue {
+  private readonly runs: { next: number; end: number }[];
+
+  constructor(batchCount: number, threadCount: number) {
+    this.runs = Array.from({ length: threadCount }, (_, thread) => ({
+      next: Math.floor((batchCount * thread) / threadCount),
+      end: Math.floor((batchCount * (thread + 1)) / threadCount),
+    }));
+  }
+
+  take(thread: number): number | undefined {
+    const own = this.runs[thread];
+    if (own.next < own.end) return own.next++;
+    let longest = own;
+    for (const run of this.runs) if (run.end - run.next > longest.end - longest.next) longest = run;
+    return longest.next < longest.end ? --longest.end : undefined;
+  }
+}
+
 /** Analyses `files` on worker threads (and the main thread); results come back in the order of `files`. */
 export function scanOnWorkers(files: readonly string[], options: PoolOptions): Promise<FileScanResult[]> {
   const batches: string[][] = [];
@@ -27,7 +52,9 @@ export function scanOnWorkers(files: readonly string[], options: PoolOptions): P
   const workers: Worker[] = [];
 
   return new Promise<FileScanResult[]>((resolve, reject) => {
-    let nextBatch = 0;
+    const count = Math.max(0, Math.min(options.workerCount, batches.length - 1));
+    const mainThread = count; // thread index of the main thread, after the workers
+    const queue = new BatchQueue(batches.length, count + (options.analyzeInMainThread ? 1 : 0));
     let batchesDone = 0;
     let settled = false;
 
@@ -44,15 +71,16 @@ export function scanOnWorkers(files: readonly string[], options: PoolOptions): P
       batchesDone++;
       if (batchesDone === batches.length) finish();
     };
-    const sendNext = (worker: Worker): void => {
-      if (nextBatch >= batches.length) return;
-      const request: ScanBatchRequest = { batchId: nextBatch, files: batches[nextBatch] };
-      nextBatch++;
+    const sendNext = (worker: Worker, thread: number): void => {
+      const batchId = queue.take(thread);
+      if (batchId === undefined) return;
+      const request: ScanBatchRequest = { batchId, files: batches[batchId] };
       worker.postMessage(request);
     };
     const analyzeNextInMainThread = (): void => {
-      if (settled || nextBatch >= batches.length || !options.analyzeInMainThread) return;
-      const batchId = nextBatch++;
+      if (settled || !options.analyzeInMainThread) return;
+      const batchId = queue.take(mainThread);
+      if (batchId === undefined) return;
       try {
         record(batchId, batches[batchId].map(options.analyzeInMainThread));
       } catch (error) {
@@ -66,17 +94,16 @@ export function scanOnWorkers(files: readonly string[], options: PoolOptions): P
       resolve([]);
       return;
     }
-    const count = Math.max(0, Math.min(options.workerCount, batches.length - 1));
     for (let i = 0; i < count; i++) {
       const worker = new Worker(options.workerScript, { workerData: options.workerData, execArgv: [...(options.execArgv ?? [])] });
       workers.push(worker);
       worker.on('message', (response: ScanBatchResponse) => {
         record(response.batchId, response.results);
-        if (!settled) sendNext(worker);
+        if (!settled) sendNext(worker, i);
       });
       worker.on('error', (error) => finish(new Error(`a scan worker failed: ${error.message}`)));
       worker.on('exit', (code) => finish(new Error(`a scan worker stopped unexpectedly (exit code ${code})`)));
-      for (let inFlight = 0; inFlight < BATCHES_IN_FLIGHT; inFlight++) sendNext(worker);
+      for (let inFlight = 0; inFlight < BATCHES_IN_FLIGHT; inFlight++) sendNext(worker, i);
     }
     if (options.analyzeInMainThread) setImmediate(analyzeNextInMainThread);
     else if (count === 0) finish(new Error('no thread to analyse on'));
