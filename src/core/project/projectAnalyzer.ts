@@ -65,8 +65,11 @@ export class ProjectAnalyzer {
     const now = Date.now();
     if (now - this.lastRequest > this.maxGenerationMs) this.generation++;
     this.lastRequest = now;
-    if (text !== undefined) return this.ensure(file, text).result;
-    return this.current(file)?.result;
+    let entry = text !== undefined ? this.ensure(file, text) : this.current(file);
+    // Analysed while a module of its import cycle was unfinished: once more, now that the cycle's summaries exist,
+    // so the findings do not depend on which file of the cycle was asked for first.
+    if (entry && entry.checked === 0) entry = text !== undefined ? this.ensure(file, text) : this.current(file);
+    return entry?.result;
   }
 
   /** Files that import `file`, directly or through others: they need a new analysis when it changes. */
