@@ -30,7 +30,9 @@ lap "node24: $(node24/bin/node -v)"
 # 3. code-server (its postinstall installs lib/vscode and compiles native modules; nodedir keeps node-gyp offline).
 if [ ! -f cs/node_modules/code-server/out/node/entry.js ] || [ ! -d cs/node_modules/code-server/lib/vscode/node_modules ]; then
   mkdir -p cs && echo '{"name":"cs-host","private":true,"allowScripts":{"code-server":true,"argon2":true}}' > cs/package.json
-  ( cd cs && PATH="$PREFIX/node24/bin:$PATH" npm_config_nodedir="$PREFIX/node24" \
+  # Under `npm run`, the outer npm's npm_config_user_agent (".. node/v20 ..") is inherited as configuration, and
+  # code-server's postinstall reads the Node version from it: drop it so the nested npm (on Node 24) sets its own.
+  ( cd cs && env -u npm_config_user_agent PATH="$PREFIX/node24/bin:$PATH" npm_config_nodedir="$PREFIX/node24" \
       npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" )
 fi
 lap "code-server: $(XDG_CONFIG_HOME="$PREFIX/xdg" node24/bin/node cs/node_modules/code-server/out/node/entry.js --version | head -1)"
