@@ -185,11 +185,14 @@ export class AnalysisController implements vscode.Disposable {
     if (!config.crossFile || !folder || document.uri.scheme !== 'file' || fileName !== document.fileName) return analyzeSource({ fileName, text, config });
     this.currentConfig = config;
     const root = folder.uri.fsPath;
-    let project = this.projects.get(root);
+    // Keyed by the policy too: cached summaries and results are only valid for the policy they were made with.
+    const key = `${root}\0${JSON.stringify(config)}`;
+    let project = this.projects.get(key);
     if (!project) {
+      for (const old of this.projects.keys()) if (old.startsWith(`${root}\0`)) this.projects.delete(old);
       const openText = (file: string) => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file)?.getText();
       project = new ProjectAnalyzer(nodeProjectHost(openText), root, () => this.currentConfig ?? config);
-      this.projects.set(root, project);
+      this.projects.set(key, project);
     }
     return project.analyze(document.uri.fsPath, text) ?? analyzeSource({ fileName, text, config });
   }
@@ -197,7 +200,7 @@ export class AnalysisController implements vscode.Disposable {
   /** A helper changed: open files that import it (directly or not) get new diagnostics. */
   private refreshDependents(document: vscode.TextDocument): void {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const project = folder && this.projects.get(folder.uri.fsPath);
+    const project = folder && [...this.projects.entries()].find(([key]) => key.startsWith(`${folder.uri.fsPath}\0`))?.[1];
     if (!project) return;
     const dependents = new Set(project.dependentsOf(document.uri.fsPath));
     for (const other of vscode.workspace.textDocuments) {
