@@ -34,4 +34,30 @@ function stopwatch() {
   return (message) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 }
 
-module.exports = { launchBrowser, freshWorkspace, stopwatch };
+/**
+ * What both UI drivers do with a page: named checks that record failures instead of stopping the run, screenshots
+ * into `outDir`, and running a command from the palette (F1; Ctrl+. does not open menus in headless Chromium).
+ */
+function uiDriver(page, outDir, lap) {
+  const failures = [];
+  const check = async (name, action) => {
+    try {
+      await action();
+      lap(`PASS ${name}`);
+    } catch (error) {
+      failures.push(name);
+      lap(`FAIL ${name}: ${error.message.split('\n')[0]}`);
+    }
+  };
+  const screenshot = (name) => page.screenshot({ path: path.join(outDir, name) });
+  const runCommand = async (label) => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(label);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${label}")`, { timeout: 10_000 });
+    await page.keyboard.press('Enter');
+  };
+  return { failures, check, screenshot, runCommand };
+}
+
+module.exports = { launchBrowser, freshWorkspace, stopwatch, uiDriver };

@@ -5,7 +5,7 @@
 // Usage: node dataFlowMapUi.js <baseUrl> <workspaceFixture> <outDir>
 const fs = require('fs');
 const path = require('path');
-const { launchBrowser, freshWorkspace, stopwatch } = require('./browser');
+const { launchBrowser, freshWorkspace, stopwatch, uiDriver } = require('./browser');
 
 const [baseUrl, workspaceFixture, outDir] = process.argv.slice(2);
 const HOSTILE = 'src/<img src=x onerror=alert(1)>.ts';
@@ -25,7 +25,6 @@ const lap = stopwatch();
   fs.writeFileSync(path.join(workspace, 'generated', 'leak.js'), leak);
 
   const { page, close } = await launchBrowser();
-  const failures = [];
   const dialogs = [];
   const cspViolations = [];
   page.on('dialog', (dialog) => {
@@ -35,23 +34,7 @@ const lap = stopwatch();
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text())) cspViolations.push(message.text());
   });
-  const check = async (name, action) => {
-    try {
-      await action();
-      lap(`PASS ${name}`);
-    } catch (error) {
-      failures.push(name);
-      lap(`FAIL ${name}: ${error.message.split('\n')[0]}`);
-    }
-  };
-  const screenshot = (name) => page.screenshot({ path: path.join(outDir, name) });
-  const runCommand = async (label) => {
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type(label);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${label}")`, { timeout: 10_000 });
-    await page.keyboard.press('Enter');
-  };
+  const { failures, check, screenshot, runCommand } = uiDriver(page, outDir, lap);
   /** The map's document: code-server nests it in the webview's iframe (#active-frame). */
   const mapFrame = async () => {
     const deadline = Date.now() + 30_000;

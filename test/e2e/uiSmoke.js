@@ -5,7 +5,7 @@
 // Usage: node uiSmoke.js <baseUrl> <workspaceFixture> <outDir>
 const fs = require('fs');
 const path = require('path');
-const { launchBrowser, freshWorkspace, stopwatch } = require('./browser');
+const { launchBrowser, freshWorkspace, stopwatch, uiDriver } = require('./browser');
 
 const [baseUrl, workspaceFixture, outDir] = process.argv.slice(2);
 const SAMPLE = 'src/patientSummary.ts';
@@ -21,24 +21,7 @@ const lap = stopwatch();
   const aiColumn = sampleLines[aiLine].indexOf('`Summarize') + 1;
 
   const { page, close } = await launchBrowser();
-  const failures = [];
-  const check = async (name, action) => {
-    try {
-      await action();
-      lap(`PASS ${name}`);
-    } catch (error) {
-      failures.push(name);
-      lap(`FAIL ${name}: ${error.message.split('\n')[0]}`);
-    }
-  };
-  const screenshot = (name) => page.screenshot({ path: path.join(outDir, name) });
-  const runCommand = async (label) => {
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type(label);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${label}")`, { timeout: 10_000 });
-    await page.keyboard.press('Enter');
-  };
+  const { failures, check, screenshot, runCommand } = uiDriver(page, outDir, lap);
   const goTo = async (line, column) => {
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
