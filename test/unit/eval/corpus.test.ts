@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import { syntaxProblems } from './syntaxProblems';
 import { collectCorpusFiles } from '../../../scripts/eval/corpus';
 import { parseLabels, SINK_CATEGORIES } from '../../../scripts/eval/labels';
 
@@ -15,19 +15,7 @@ describe('eval: fixture corpus', () => {
   });
 
   it('every fixture parses without syntax errors', () => {
-    const broken: string[] = [];
-    for (const file of files) {
-      const { diagnostics = [] } = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
-        fileName: file,
-        reportDiagnostics: true,
-        compilerOptions: { jsx: ts.JsxEmit.Preserve, allowJs: true },
-      });
-      for (const d of diagnostics) {
-        const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-        broken.push(`${path.relative(corpusDir, file)}:${line}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-      }
-    }
-    assert.deepEqual(broken, []);
+    assert.deepEqual(syntaxProblems(files, corpusDir), []);
   });
 
   it('every label is well formed', () => {

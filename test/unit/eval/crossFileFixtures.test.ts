@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import { syntaxProblems } from './syntaxProblems';
 import { collectCorpusFiles } from '../../../scripts/eval/corpus';
 import { parseLabels, SINK_CATEGORIES } from '../../../scripts/eval/labels';
 import { listWorkspaces, loadWorkspaceConfig } from '../../../scripts/eval/workspaces';
@@ -23,20 +23,7 @@ describe('eval: cross-file workspaces fixtures', () => {
   });
 
   it('every file parses, and .js/.jsx files hold no type annotations', () => {
-    const broken: string[] = [];
-    for (const file of allFiles) {
-      // transpileModule reports syntax errors, and type annotations in .js/.jsx files, like the corpus check.
-      const { diagnostics = [] } = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
-        fileName: file,
-        reportDiagnostics: true,
-        compilerOptions: { jsx: ts.JsxEmit.Preserve, allowJs: true },
-      });
-      for (const d of diagnostics) {
-        const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-        broken.push(`${relative(file)}:${line}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-      }
-    }
-    assert.deepEqual(broken, []);
+    assert.deepEqual(syntaxProblems(allFiles, crossFileDir), []);
   });
 
   it('every label is well formed and every .phi-guard.json is valid', () => {
