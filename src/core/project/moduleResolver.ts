@@ -30,10 +30,27 @@ interface WorkspacePackage {
 export class ModuleResolver {
   private readonly tsconfigByDir = new Map<string, PathsConfig | null>();
   private workspaces: Map<string, WorkspacePackage> | undefined;
+  /** Folder + specifier → file (null: unresolved). A project imports the same modules from many files, and each
+   * resolution probes the file system up to 16 times. */
+  private readonly resolved = new Map<string, string | null>();
 
   constructor(private readonly host: ProjectHost, private readonly root: string) {}
 
+  /** Files may have been created or deleted: resolve afresh. */
+  invalidate(): void {
+    this.resolved.clear();
+  }
+
   resolve(fromFile: string, specifier: string): string | undefined {
+    const key = `${path.dirname(fromFile)}\0${specifier}`;
+    const cached = this.resolved.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const target = this.resolveUncached(fromFile, specifier);
+    this.resolved.set(key, target ?? null);
+    return target;
+  }
+
+  private resolveUncached(fromFile: string, specifier: string): string | undefined {
     if (specifier.startsWith('.') || path.isAbsolute(specifier)) return this.resolvePath(path.resolve(path.dirname(fromFile), specifier));
     const mapped = this.resolvePaths(fromFile, specifier);
     if (mapped) return mapped;

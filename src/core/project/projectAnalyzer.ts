@@ -19,6 +19,8 @@ interface Entry {
   readonly result: AnalysisResult;
   /** Resolved dependency → fingerprint of the summary this analysis used. */
   readonly deps: ReadonlyMap<string, string>;
+  /** Specifiers that named no project module: one may be created later (then the file needs a new analysis). */
+  readonly unresolved: readonly string[];
   readonly fingerprint: string;
 }
 
@@ -57,13 +59,18 @@ export class ProjectAnalyzer {
 
   /** Files may have changed: re-check stamps before trusting cached summaries. */
   changed(): void {
+    this.newGeneration();
+  }
+
+  private newGeneration(): void {
     this.generation++;
+    this.resolver.invalidate();
   }
 
   /** Analyses `file` (its current `text`, or what the host reads) with its imports' summaries. */
   analyze(file: string, text?: string): AnalysisResult | undefined {
     const now = Date.now();
-    if (now - this.lastRequest > this.maxGenerationMs) this.generation++;
+    if (now - this.lastRequest > this.maxGenerationMs) this.newGeneration();
     this.lastRequest = now;
     let entry = text !== undefined ? this.ensure(file, text) : this.current(file);
     // Analysed while a module of its import cycle was unfinished: once more, now that the cycle's summaries exist,
@@ -86,6 +93,23 @@ export class ProjectAnalyzer {
     return [...out];
   }
 
+  /**
+   * Project files whose summaries the last analysis of `file` used, directly or through others (imports and
+   * re-exports): a cached result for `file` is only valid while these are unchanged too. Empty if not analysed.
+   */
+  dependenciesOf(file: string): string[] {
+    const out = new Set<string>();
+    const visit = (f: string) => {
+      for (const dependency of this.entries.get(f)?.deps.keys() ?? []) if (!out.has(dependency)) {
+        out.add(dependency);
+        visit(dependency);
+      }
+    };
+    visit(file);
+    out.delete(file);
+    return [...out];
+  }
+
   /** Forgets a file (deleted or renamed); its dependents re-analyse on their next request. */
   forget(file: string): void {
     this.entries.delete(file);
@@ -96,7 +120,7 @@ export class ProjectAnalyzer {
     const cached = this.entries.get(file);
     if (cached && cached.checked === this.generation) return cached;
     const version = this.host.version?.(file);
-    if (cached && version !== undefined && cached.version === version && this.depsUnchanged(cached)) {
+    if (cached && version !== undefined && cached.version === version && this.depsUnchanged(file, cached)) {
       cached.checked = this.generation;
       return cached;
     }
@@ -107,24 +131,25 @@ export class ProjectAnalyzer {
   private ensure(file: string, text: string, version?: string): Entry {
     const hash = hashText(text);
     const cached = this.entries.get(file);
-    if (cached && cached.hash === hash && (cached.checked === this.generation || this.depsUnchanged(cached))) {
+    if (cached && cached.hash === hash && (cached.checked === this.generation || this.depsUnchanged(file, cached))) {
       cached.checked = this.generation;
       return cached;
     }
     this.inProgress.add(file);
     const deps = new Map<string, string>();
+    const unresolved: string[] = [];
     try {
       const config = this.configFor(file);
       const result = analyzeSource({
         fileName: file,
         text,
         config,
-        imports: (specifier) => this.importSummary(file, specifier, deps),
+        imports: (specifier) => this.importSummary(file, specifier, deps, unresolved),
         prismaModels: this.prismaModelsFor(file, config),
       });
       // Analysed with a module of an import cycle that was not finished: not trusted until checked again.
       const partial = [...deps.values()].includes('');
-      const entry: Entry = { hash, version: version ?? this.host.version?.(file), checked: partial ? 0 : this.generation, result, deps, fingerprint: hashText(JSON.stringify(result.summary ?? null)) };
+      const entry: Entry = { hash, version: version ?? this.host.version?.(file), checked: partial ? 0 : this.generation, result, deps, unresolved, fingerprint: hashText(JSON.stringify(result.summary ?? null)) };
       this.entries.set(file, entry);
       for (const dep of deps.keys()) {
         const set = this.dependents.get(dep) ?? new Set<string>();
@@ -172,7 +197,8 @@ export class ProjectAnalyzer {
     return schema;
   }
 
-  private depsUnchanged(entry: Entry): boolean {
+  private depsUnchanged(file: string, entry: Entry): boolean {
+    if (entry.unresolved.some((specifier) => this.resolver.resolve(file, specifier) !== undefined)) return false;
     for (const [dep, fingerprint] of entry.deps) {
       if (this.inProgress.has(dep) || this.checking.has(dep)) continue;
       this.checking.add(dep);
@@ -191,12 +217,25 @@ export class ProjectAnalyzer {
     return this.current(file)?.result.summary;
   }
 
-  private importSummary(fromFile: string, specifier: string, deps: Map<string, string>): ModuleSummary | undefined {
+  private importSummary(fromFile: string, specifier: string, deps: Map<string, string>, unresolved: string[]): ModuleSummary | undefined {
     const target = this.resolver.resolve(fromFile, specifier);
+    if (!target) unresolved.push(specifier);
     if (!target || target === fromFile) return undefined;
-    const summary = this.flattened(target, new Set(), deps);
+    const cached = this.flattenedCache.get(target);
+    if (cached && cached.generation === this.generation) {
+      for (const [dep, fingerprint] of cached.deps) deps.set(dep, fingerprint);
+      return cached.summary;
+    }
+    const used = new Map<string, string>();
+    const summary = this.flattened(target, new Set(), used);
+    for (const [dep, fingerprint] of used) deps.set(dep, fingerprint);
+    // A barrel (`export * from` dozens of modules) is imported by many files: fold it once per generation, unless
+    // part of it is still being analysed (an import cycle), when the next request must see the finished summary.
+    if ([...used].every(([dep, fingerprint]) => fingerprint !== '' && this.entries.get(dep)?.checked !== 0)) this.flattenedCache.set(target, { generation: this.generation, summary, deps: used });
     return summary;
   }
+
+  private readonly flattenedCache = new Map<string, { generation: number; summary: ModuleSummary | undefined; deps: ReadonlyMap<string, string> }>();
 
   /** A module's summary with its re-exports (`export * from`, `export { a as b } from`) folded in. */
   private flattened(file: string, seen: Set<string>, deps: Map<string, string>): ModuleSummary | undefined {

@@ -74,6 +74,43 @@ describe('cross-file analysis', () => {
     assert.deepEqual(project.analyze(path.join(root, 'main.ts'))!.findings.map((f) => f.expression), ['ssn']);
     assert.deepEqual(project.dependentsOf(path.join(root, 'lib.ts')), [path.join(root, 'main.ts')]);
   });
+
+  it('resolves an import again after the module it names is created', () => {
+    const root = workspace({ 'main.ts': "import { show } from './later';\nexport function f(ssn: string) { show(ssn); }\n" });
+    const { project, result } = findings(root, 'main.ts');
+    assert.equal(result.findings.length, 0, 'nothing to follow yet');
+    fs.writeFileSync(path.join(root, 'later.ts'), 'export function show(x: unknown) { console.log(x); }\n');
+    project.changed();
+    assert.deepEqual(project.analyze(path.join(root, 'main.ts'))!.findings.map((f) => f.expression), ['ssn']);
+  });
+
+  it('gives every importer of a barrel the same re-exported helpers', () => {
+    const root = workspace({
+      'lib/log.ts': 'export function show(x: unknown) { console.log(x); }\n',
+      'lib/index.ts': "export * from './log';\n",
+      'a.ts': "import { show } from './lib';\nexport function f(ssn: string) { show(ssn); }\n",
+      'b.ts': "import { show } from './lib';\nexport function g(mrn: string) { show(mrn); }\n",
+    });
+    const project = new ProjectAnalyzer(nodeProjectHost(), root, () => DEFAULT_CONFIG);
+    assert.deepEqual(project.analyze(path.join(root, 'a.ts'))!.findings.map((f) => f.expression), ['ssn']);
+    assert.deepEqual(project.analyze(path.join(root, 'b.ts'))!.findings.map((f) => f.expression), ['mrn']);
+    assert.deepEqual(project.dependenciesOf(path.join(root, 'b.ts')).map((file) => path.relative(root, file)).sort(), ['lib/index.ts', 'lib/log.ts']);
+  });
+
+  it('lists the files an analysis depended on, through imports and re-exports', () => {
+    const root = workspace({
+      'util.ts': 'export function sink(x: unknown) { console.log(x); }\n',
+      'lib.ts': "import { sink } from './util';\nexport function show(x: unknown) { sink(x); }\n",
+      'index.ts': "export * from './lib';\n",
+      'main.ts': "import { show } from './index';\nexport function f(ssn: string) { show(ssn); }\n",
+      'other.ts': 'export const unrelated = 1;\n',
+    });
+    const { project } = findings(root, 'main.ts');
+    const relative = (files: string[]) => files.map((file) => path.relative(root, file)).sort();
+    assert.deepEqual(relative(project.dependenciesOf(path.join(root, 'main.ts'))), ['index.ts', 'lib.ts', 'util.ts']);
+    assert.deepEqual(relative(project.dependenciesOf(path.join(root, 'lib.ts'))), ['util.ts']);
+    assert.deepEqual(project.dependenciesOf(path.join(root, 'other.ts')), [], 'not analysed');
+  });
 });
 
 describe('types declared outside TypeScript', () => {
