@@ -11,7 +11,8 @@ import { parseSuppressions, statementLines } from '../findings/suppressions';
 import { maskLiterals } from '../text/mask';
 import { Interpreter } from './interpreter';
 import type { RawFinding, SinkSite } from './interpreter';
-import { looksMinified, parseFile } from './parse';
+import { looksMinified, parseFile, withSyntaxErrors } from './parse';
+import type { ParsedFile } from './parse';
 import { LineIndex } from '../text/lineIndex';
 import type { ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import type { PrismaModel } from '../project/prismaSchema';
@@ -27,6 +28,8 @@ export interface AnalyzeOptions {
   readonly imports?: ImportResolver;
   /** The project's Prisma models, from schema.prisma (see parsePrismaSchema). */
   readonly prismaModels?: readonly PrismaModel[];
+  /** `text` already parsed by this TypeScript module (see adoptSourceFile), to save a second parse inside ESLint. */
+  readonly sourceFile?: ts.SourceFile;
 }
 
 export interface SkipNotice {
@@ -66,7 +69,8 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
     return { ...EMPTY_RESULT, skipped: { reason: 'minified', message: `${fileName}: skipped, it looks minified or generated (very long lines). Exclude it in .phi-guard.json to silence this notice.` } };
   }
   try {
-    return analyzeParsed(fileName, text, config, options.today ?? new Date().toISOString().slice(0, 10), options.imports, options.prismaModels);
+    const parsed = options.sourceFile?.text === text ? withSyntaxErrors(options.sourceFile) : parseFile(fileName, text);
+    return analyzeParsed(fileName, parsed, text, config, options.today ?? new Date().toISOString().slice(0, 10), options.imports, options.prismaModels);
   } catch (error) {
     const message = error instanceof RangeError
       ? `${fileName}: skipped, the code is nested too deeply to parse. Other files are not affected.`
@@ -76,9 +80,8 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
 }
 
 function analyzeParsed(
-  fileName: string, text: string, config: PhiGuardConfig, today: string, imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[] | undefined,
+  fileName: string, { sourceFile, syntaxErrors }: ParsedFile, text: string, config: PhiGuardConfig, today: string, imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[] | undefined,
 ): AnalysisResult {
-  const { sourceFile, syntaxErrors } = parseFile(fileName, text);
   let interpreter = new Interpreter(sourceFile, config, undefined, imports, prismaModels);
   interpreter.run();
   if (interpreter.stale) {
@@ -86,7 +89,7 @@ function analyzeParsed(
     interpreter = new Interpreter(sourceFile, config, interpreter.bindingValues, imports, prismaModels);
     interpreter.run();
   }
-  const summary = interpreter.moduleSummary(new LineIndex(text));
+  const summary = interpreter.moduleSummary(fileName, new LineIndex(text));
   const findings = interpreter.findings.map((raw) => toFinding(raw, sourceFile, config));
   findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
 

@@ -353,8 +353,7 @@ export class Interpreter {
   }
 
   /** This module's exports, as a summary other files can use. Runs after `run()`. */
-  moduleSummary(lineIndex: { positionAt(offset: number): LineColumn }): ModuleSummary {
-    const file = this.sourceFile.fileName;
+  moduleSummary(file: string, lineIndex: { positionAt(offset: number): LineColumn }): ModuleSummary {
     const stamp = (steps: readonly FlowStep[]): FlowStep[] => steps.map((step) => (step.file ? step : { ...step, file, position: lineIndex.positionAt(step.range.start) }));
     const exportTaint = (t: Taint | undefined): ExportedTaint | undefined => (isTainted(t) ? { categories: [...t.categories], params: [...t.params], reasons: t.reasons, steps: stamp(t.steps), record: t.record } : undefined);
     const exportFunction = (fn: FunctionInfo): ExportedFunction => {

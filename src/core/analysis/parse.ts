@@ -17,7 +17,24 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
 /** Parses with the TypeScript compiler's own parser: no ESTree conversion, no type checking, no parent links. */
 export function parseFile(fileName: string, text: string): ParsedFile {
   // No parent links: the engine walks top-down, and setting them costs a quarter of the parse.
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /* setParentNodes */ false, scriptKindFor(fileName));
+  return withSyntaxErrors(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /* setParentNodes */ false, scriptKindFor(fileName)));
+}
+
+/**
+ * A tree another tool already parsed (typescript-eslint keeps the TypeScript tree it converted to ESTree), when it
+ * is safe to walk: made by this very TypeScript module (syntax kinds are numbered differently across versions)
+ * from exactly `text`. Otherwise undefined, and the caller parses.
+ */
+export function adoptSourceFile(candidate: unknown, text: string): ts.SourceFile | undefined {
+  if (!candidate || typeof candidate !== 'object') return undefined;
+  const allocator = (ts as unknown as { objectAllocator?: { getSourceFileConstructor?(): unknown } }).objectAllocator;
+  const ownConstructor = allocator?.getSourceFileConstructor?.();
+  if (!ownConstructor || Object.getPrototypeOf(candidate)?.constructor !== ownConstructor) return undefined;
+  const sourceFile = candidate as ts.SourceFile;
+  return sourceFile.kind === ts.SyntaxKind.SourceFile && sourceFile.text === text ? sourceFile : undefined;
+}
+
+export function withSyntaxErrors(sourceFile: ts.SourceFile): ParsedFile {
   // parseDiagnostics is internal but stable across TypeScript 4–6; it is how the compiler reports syntax errors.
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const syntaxErrors = diagnostics.map((d) => ({

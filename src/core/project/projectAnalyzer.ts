@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type ts from 'typescript';
 import { analyzeSource } from '../analysis/analyzeSource';
 import type { AnalysisResult } from '../analysis/analyzeSource';
 import type { PhiGuardConfig } from '../config/config';
@@ -67,15 +68,18 @@ export class ProjectAnalyzer {
     this.resolver.invalidate();
   }
 
-  /** Analyses `file` (its current `text`, or what the host reads) with its imports' summaries. */
-  analyze(file: string, text?: string): AnalysisResult | undefined {
+  /**
+   * Analyses `file` (its current `text`, or what the host reads) with its imports' summaries. `sourceFile`: `text`
+   * already parsed (see adoptSourceFile).
+   */
+  analyze(file: string, text?: string, sourceFile?: ts.SourceFile): AnalysisResult | undefined {
     const now = Date.now();
     if (now - this.lastRequest > this.maxGenerationMs) this.newGeneration();
     this.lastRequest = now;
-    let entry = text !== undefined ? this.ensure(file, text) : this.current(file);
+    let entry = text !== undefined ? this.ensure(file, text, undefined, sourceFile) : this.current(file);
     // Analysed while a module of its import cycle was unfinished: once more, now that the cycle's summaries exist,
     // so the findings do not depend on which file of the cycle was asked for first.
-    if (entry && entry.checked === 0) entry = text !== undefined ? this.ensure(file, text) : this.current(file);
+    if (entry && entry.checked === 0) entry = text !== undefined ? this.ensure(file, text, undefined, sourceFile) : this.current(file);
     return entry?.result;
   }
 
@@ -128,7 +132,7 @@ export class ProjectAnalyzer {
     return text === undefined ? undefined : this.ensure(file, text, version);
   }
 
-  private ensure(file: string, text: string, version?: string): Entry {
+  private ensure(file: string, text: string, version?: string, sourceFile?: ts.SourceFile): Entry {
     const hash = hashText(text);
     const cached = this.entries.get(file);
     if (cached && cached.hash === hash && (cached.checked === this.generation || this.depsUnchanged(file, cached))) {
@@ -146,6 +150,7 @@ export class ProjectAnalyzer {
         config,
         imports: (specifier) => this.importSummary(file, specifier, deps, unresolved),
         prismaModels: this.prismaModelsFor(file, config),
+        sourceFile,
       });
       // Analysed with a module of an import cycle that was not finished: not trusted until checked again.
       const partial = [...deps.values()].includes('');
