@@ -36,51 +36,59 @@ export class ModuleResolver {
 
   constructor(private readonly host: ProjectHost, private readonly root: string) {}
 
+  /** A bare specifier (`react`, `@/lib/x`) resolves the same from every folder under one tsconfig: keyed by it. */
+  private readonly resolvedBare = new Map<PathsConfig | undefined, Map<string, string | null>>();
+  private readonly exists = new Map<string, boolean>();
+
   /** Files may have been created or deleted: resolve afresh. */
   invalidate(): void {
     this.resolved.clear();
+    this.resolvedBare.clear();
+    this.exists.clear();
   }
 
   resolve(fromFile: string, specifier: string): string | undefined {
-    const key = `${path.dirname(fromFile)}\0${specifier}`;
-    const cached = this.resolved.get(key);
+    const dir = path.dirname(fromFile);
+    const relative = specifier.startsWith('.') || path.isAbsolute(specifier);
+    const config = relative ? undefined : this.tsconfigFor(dir);
+    let table = relative ? this.resolved : this.resolvedBare.get(config);
+    if (!table) this.resolvedBare.set(config, (table = new Map()));
+    const key = relative ? `${dir}\0${specifier}` : specifier;
+    const cached = table.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    const target = this.resolveUncached(fromFile, specifier);
-    this.resolved.set(key, target ?? null);
+    const target = relative ? this.resolvePath(path.resolve(dir, specifier)) : (config && this.resolvePaths(config, specifier)) ?? this.resolveWorkspacePackage(specifier);
+    table.set(key, target ?? null);
     return target;
   }
 
-  private resolveUncached(fromFile: string, specifier: string): string | undefined {
-    if (specifier.startsWith('.') || path.isAbsolute(specifier)) return this.resolvePath(path.resolve(path.dirname(fromFile), specifier));
-    const mapped = this.resolvePaths(fromFile, specifier);
-    if (mapped) return mapped;
-    return this.resolveWorkspacePackage(specifier);
+  private fileExists(file: string): boolean {
+    let exists = this.exists.get(file);
+    if (exists === undefined) this.exists.set(file, (exists = this.host.fileExists(file)));
+    return exists;
   }
 
   private resolvePath(candidate: string): string | undefined {
     const ext = path.extname(candidate);
-    if (SOURCE_EXTENSIONS.includes(ext) && this.host.fileExists(candidate) && !candidate.endsWith('.d.ts')) {
+    if (SOURCE_EXTENSIONS.includes(ext) && this.fileExists(candidate) && !candidate.endsWith('.d.ts')) {
       // `./x.js` in TypeScript sources names `./x.ts`.
       if (ext === '.js' || ext === '.jsx' || ext === '.mjs' || ext === '.cjs') {
         for (const tsExt of ['.ts', '.tsx', '.mts', '.cts']) {
           const source = candidate.slice(0, -ext.length) + tsExt;
-          if (this.host.fileExists(source)) return source;
+          if (this.fileExists(source)) return source;
         }
       }
       return candidate;
     }
     if (ext === '.js' || ext === '.mjs' || ext === '.cjs' || ext === '.jsx') {
       const base = candidate.slice(0, -ext.length);
-      for (const tsExt of ['.ts', '.tsx', '.mts', '.cts']) if (this.host.fileExists(base + tsExt)) return base + tsExt;
+      for (const tsExt of ['.ts', '.tsx', '.mts', '.cts']) if (this.fileExists(base + tsExt)) return base + tsExt;
     }
-    for (const e of SOURCE_EXTENSIONS) if (this.host.fileExists(candidate + e)) return candidate + e;
-    for (const e of SOURCE_EXTENSIONS) if (this.host.fileExists(path.join(candidate, `index${e}`))) return path.join(candidate, `index${e}`);
+    for (const e of SOURCE_EXTENSIONS) if (this.fileExists(candidate + e)) return candidate + e;
+    for (const e of SOURCE_EXTENSIONS) if (this.fileExists(path.join(candidate, `index${e}`))) return path.join(candidate, `index${e}`);
     return undefined;
   }
 
-  private resolvePaths(fromFile: string, specifier: string): string | undefined {
-    const config = this.tsconfigFor(path.dirname(fromFile));
-    if (!config) return undefined;
+  private resolvePaths(config: PathsConfig, specifier: string): string | undefined {
     for (const [pattern, targets] of Object.entries(config.paths)) {
       const star = pattern.indexOf('*');
       let captured: string | undefined;
@@ -106,7 +114,7 @@ export class ModuleResolver {
     let result: PathsConfig | undefined;
     for (const name of ['tsconfig.json', 'jsconfig.json']) {
       const file = path.join(dir, name);
-      if (this.host.fileExists(file)) {
+      if (this.fileExists(file)) {
         result = this.readTsconfig(file, 0);
         break;
       }
