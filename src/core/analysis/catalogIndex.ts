@@ -64,16 +64,30 @@ function pathVariants(ref: ApiRef): (readonly string[])[] {
   return [ref.path, ['default', ...ref.path]];
 }
 
+const chainableCache = new Map<string, boolean>();
+
+/** Whether `method` on an object of this module returns the same builder (`query.where(…).limit(…)`); memoised. */
 export function isChainable(ref: ApiRef, method: string): boolean {
-  for (const { entry } of COMPILED_SINKS) {
-    if (entry.chainable?.includes(method) && moduleMatches(entry.modules, ref.module)) return true;
+  const key = `${ref.module}|${method}`;
+  let chainable = chainableCache.get(key);
+  if (chainable === undefined) {
+    chainable = COMPILED_SINKS.some(({ entry }) => entry.chainable?.includes(method) && moduleMatches(entry.modules, ref.module));
+    if (chainableCache.size > 20_000) chainableCache.clear();
+    chainableCache.set(key, chainable);
   }
-  return false;
+  return chainable;
 }
 
+const sanitizerCache = new Map<string, SanitizerEntry | null>();
+
+/** The catalog sanitizer this callee is, if any; memoised like findSinks. */
 export function findSanitizer(ref: ApiRef): SanitizerEntry | undefined {
-  for (const { entry, patterns } of COMPILED_SANITIZERS) {
-    if (moduleMatches(entry.modules!, ref.module) && patterns.some((p) => pathVariants(ref).some((path) => matchesApiPattern(p, path)))) return entry;
+  const key = `${ref.module}|${ref.path.join('.')}`;
+  let found = sanitizerCache.get(key);
+  if (found === undefined) {
+    found = COMPILED_SANITIZERS.find(({ entry, patterns }) => moduleMatches(entry.modules!, ref.module) && patterns.some((p) => pathVariants(ref).some((path) => matchesApiPattern(p, path))))?.entry ?? null;
+    if (sanitizerCache.size > 20_000) sanitizerCache.clear();
+    sanitizerCache.set(key, found);
   }
-  return undefined;
+  return found ?? undefined;
 }
