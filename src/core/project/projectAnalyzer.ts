@@ -25,6 +25,9 @@ interface Entry {
   readonly fingerprint: string;
 }
 
+/** Enough for the cycles of real projects (two rounds settle nearly all); bounds the work on pathological ones. */
+const MAX_SETTLE_ROUNDS = 4;
+
 function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
@@ -76,12 +79,42 @@ export class ProjectAnalyzer {
     const now = Date.now();
     if (now - this.lastRequest > this.maxGenerationMs) this.newGeneration();
     this.lastRequest = now;
-    let entry = text !== undefined ? this.ensure(file, text, undefined, sourceFile) : this.current(file);
-    // Analysed while a module of its import cycle was unfinished: once more, now that the cycle's summaries exist,
-    // so the findings do not depend on which file of the cycle was asked for first.
-    if (entry && entry.checked === 0) entry = text !== undefined ? this.ensure(file, text, undefined, sourceFile) : this.current(file);
-    return entry?.result;
+    const entry = text !== undefined ? this.ensure(file, text, undefined, sourceFile) : this.current(file);
+    if (!entry) return undefined;
+    this.settleCycles(file, text, sourceFile);
+    return this.entries.get(file)?.result ?? entry.result;
   }
+
+  /**
+   * Import cycles: a module analysed while another module of its cycle was unfinished used that module's summary
+   * as it was then. Re-analyse such modules, and whoever used a summary that then changed, until every analysis used
+   * the final summaries (bounded rounds): the findings no longer depend on which file of a cycle was asked for
+   * first, so `--jobs 1` and `--jobs 2` agree.
+   */
+  private settleCycles(requested: string, text: string | undefined, sourceFile: ts.SourceFile | undefined): void {
+    for (let round = 0; round < MAX_SETTLE_ROUNDS && this.unsettled.size > 0; round++) {
+      const files = [...this.unsettled];
+      this.unsettled.clear();
+      for (const file of files) {
+        const entry = this.entries.get(file);
+        if (!entry || this.usedCurrentSummaries(entry)) continue;
+        entry.checked = -1;
+        const fresh = file === requested && text !== undefined ? this.ensure(file, text, undefined, sourceFile) : this.current(file);
+        if (fresh && fresh.fingerprint !== entry.fingerprint) for (const dependent of this.dependents.get(file) ?? []) this.unsettled.add(dependent);
+      }
+    }
+    this.unsettled.clear();
+  }
+
+  private usedCurrentSummaries(entry: Entry): boolean {
+    for (const [dep, fingerprint] of entry.deps) if ((this.entries.get(dep)?.fingerprint ?? '') !== fingerprint) return false;
+    return true;
+  }
+
+  /** Modules analysed with the summary of an unfinished module of their import cycle (see settleCycles). */
+  private readonly unsettled = new Set<string>();
+  /** One frame per analysis in progress (nested when imports are analysed first): did it read an unfinished summary? */
+  private readonly frames: { readUnfinished: boolean }[] = [];
 
   /** Files that import `file`, directly or through others: they need a new analysis when it changes. */
   dependentsOf(file: string): string[] {
@@ -140,6 +173,8 @@ export class ProjectAnalyzer {
       return cached;
     }
     this.inProgress.add(file);
+    const frame = { readUnfinished: false };
+    this.frames.push(frame);
     const deps = new Map<string, string>();
     const unresolved: string[] = [];
     try {
@@ -152,9 +187,8 @@ export class ProjectAnalyzer {
         prismaModels: this.prismaModelsFor(file, config),
         sourceFile,
       });
-      // Analysed with a module of an import cycle that was not finished: not trusted until checked again.
-      const partial = [...deps.values()].includes('');
-      const entry: Entry = { hash, version: version ?? this.host.version?.(file), checked: partial ? 0 : this.generation, result, deps, unresolved, fingerprint: hashText(JSON.stringify(result.summary ?? null)) };
+      if (frame.readUnfinished) this.unsettled.add(file);
+      const entry: Entry = { hash, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, fingerprint: hashText(JSON.stringify(result.summary ?? null)) };
       this.entries.set(file, entry);
       for (const dep of deps.keys()) {
         const set = this.dependents.get(dep) ?? new Set<string>();
@@ -163,6 +197,7 @@ export class ProjectAnalyzer {
       }
       return entry;
     } finally {
+      this.frames.pop();
       this.inProgress.delete(file);
     }
   }
@@ -227,7 +262,7 @@ export class ProjectAnalyzer {
     if (!target) unresolved.push(specifier);
     if (!target || target === fromFile) return undefined;
     const cached = this.flattenedCache.get(target);
-    if (cached && cached.generation === this.generation) {
+    if (cached && cached.generation === this.generation && [...cached.deps].every(([dep, fingerprint]) => this.entries.get(dep)?.fingerprint === fingerprint)) {
       for (const [dep, fingerprint] of cached.deps) deps.set(dep, fingerprint);
       return cached.summary;
     }
@@ -236,7 +271,7 @@ export class ProjectAnalyzer {
     for (const [dep, fingerprint] of used) deps.set(dep, fingerprint);
     // A barrel (`export * from` dozens of modules) is imported by many files: fold it once per generation, unless
     // part of it is still being analysed (an import cycle), when the next request must see the finished summary.
-    if ([...used].every(([dep, fingerprint]) => fingerprint !== '' && this.entries.get(dep)?.checked !== 0)) this.flattenedCache.set(target, { generation: this.generation, summary, deps: used });
+    if ([...used.keys()].every((dep) => !this.inProgress.has(dep))) this.flattenedCache.set(target, { generation: this.generation, summary, deps: used });
     return summary;
   }
 
@@ -247,8 +282,12 @@ export class ProjectAnalyzer {
     if (seen.has(file)) return undefined;
     seen.add(file);
     const summary = this.summaryFor(file);
-    // Recorded even when the summary is not there yet (an import cycle): the next request re-analyses with it.
-    deps.set(file, this.inProgress.has(file) ? '' : this.entries.get(file)?.fingerprint ?? '');
+    // The fingerprint of the summary used; for an unfinished module of an import cycle, the one it had so far.
+    deps.set(file, this.entries.get(file)?.fingerprint ?? '');
+    if (this.inProgress.has(file)) {
+      const frame = this.frames[this.frames.length - 1];
+      if (frame) frame.readUnfinished = true;
+    }
     if (!summary) return undefined;
     if (!summary.reexports.length) return summary;
     const exports: Record<string, ExportedSymbol> = { ...summary.exports };

@@ -97,6 +97,22 @@ describe('cross-file analysis', () => {
     assert.deepEqual(project.dependenciesOf(path.join(root, 'b.ts')).map((file) => path.relative(root, file)).sort(), ['lib/index.ts', 'lib/log.ts']);
   });
 
+  it('gives the same findings whichever file of an import cycle is analysed first', () => {
+    const root = workspace({
+      'a.ts': "import { again } from './b';\nexport function logIt(x: unknown) { console.log(x); }\nexport function f(ssn: string) { again(ssn); }\n",
+      'b.ts': "import { logIt } from './a';\nexport function again(v: unknown) { logIt(v); }\nexport function g(mrn: string) { logIt(mrn); }\n",
+    });
+    const analyse = (order: string[]) => {
+      const project = new ProjectAnalyzer(nodeProjectHost(), root, () => DEFAULT_CONFIG);
+      const out: Record<string, string[]> = {};
+      for (const file of order) out[file] = project.analyze(path.join(root, file))!.findings.map((f) => f.expression);
+      return out;
+    };
+    const expected = { 'a.ts': ['ssn'], 'b.ts': ['mrn'] };
+    assert.deepEqual(analyse(['a.ts', 'b.ts']), expected);
+    assert.deepEqual(analyse(['b.ts', 'a.ts']), expected);
+  });
+
   it('lists the files an analysis depended on, through imports and re-exports', () => {
     const root = workspace({
       'util.ts': 'export function sink(x: unknown) { console.log(x); }\n',
