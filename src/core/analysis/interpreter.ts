@@ -65,6 +65,8 @@ interface ClassInfo {
   readonly name: string;
   readonly fields: Map<string, Value>;
   readonly methods: Map<string, FunctionInfo>;
+  /** `class ClinicDb extends Dexie`: instances are that library's objects too (`db.patients.add(…)`). */
+  baseApi?: ApiRef;
 }
 
 interface FunctionInfo extends FunctionRef {
@@ -765,6 +767,9 @@ export class Interpreter {
       const base = this.classInfo(declaration);
       for (const [k, v] of base.fields) cls.fields.set(k, v);
       for (const [k, m] of base.methods) cls.methods.set(k, m);
+      cls.baseApi = base.baseApi;
+    } else if (binding.global.api) {
+      cls.baseApi = binding.global.api;
     } else if (binding.kind === 'import' && binding.global.typeName?.startsWith('class:')) {
       for (const [k, v] of binding.global.fields ?? []) {
         if (v.fn) cls.methods.set(k, v.fn as FunctionInfo);
@@ -937,7 +942,7 @@ export class Interpreter {
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
         return { str: (node as ts.StringLiteral).text };
       case ts.SyntaxKind.ThisKeyword:
-        return this.frame.cls ? { fields: this.frame.cls.fields, context: splitWords(this.frame.cls.name) } : EMPTY;
+        return this.frame.cls ? this.instanceValue(this.frame.cls) : EMPTY;
       case ts.SyntaxKind.PropertyAccessExpression: {
         const access = node as ts.PropertyAccessExpression;
         const object = this.eval(access.expression);
@@ -1309,10 +1314,16 @@ export class Interpreter {
         const cls = this.classInfo(declaration);
         const ctor = declaration.members.find(ts.isConstructorDeclaration);
         if (ctor) this.applySummary(this.functionInfo(ctor, `${cls.name} constructor`, cls), args, node);
-        return { fields: cls.fields, context: splitWords(cls.name) };
+        return this.instanceValue(cls);
       }
     }
     return { taint: opaque(this.argsTaint(args)) };
+  }
+
+  /** An instance of a class of this file: its fields, its name as context, and the library class it extends. */
+  private instanceValue(cls: ClassInfo): Value {
+    const api = cls.baseApi && { module: cls.baseApi.module, path: [...(cls.baseApi.path.length ? cls.baseApi.path : ['default']), 'new()'] };
+    return { fields: cls.fields, context: splitWords(cls.name), api };
   }
 
   private argsTaint(args: readonly { value: Value }[]): Taint | undefined {

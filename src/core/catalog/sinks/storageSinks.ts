@@ -33,7 +33,13 @@ export const STORAGE_SINKS: readonly SinkEntry[] = [
   {
     id: 'indexeddb', category: 'storage', vendor: 'IndexedDB', package: 'idb/localforage/dexie', api: 'put/add/setItem',
     modules: ['idb', 'localforage', 'dexie', 'idb-keyval'], paths: ['**.{put,add,bulkAdd,bulkPut,setItem}', '{set,update,setMany}'],
-    examples: { match: ["import localforage from 'localforage';\nawait localforage.setItem('patient', patient);"], noMatch: ["import localforage from 'localforage';\nawait localforage.setItem('prefs', prefs);"] },
+    examples: {
+      match: [
+        "import localforage from 'localforage';\nawait localforage.setItem('patient', patient);",
+        "import Dexie from 'dexie';\nclass ClinicDb extends Dexie {}\nconst db = new ClinicDb();\nawait db.table('patients').add(patient);",
+      ],
+      noMatch: ["import localforage from 'localforage';\nawait localforage.setItem('prefs', prefs);", "import Dexie from 'dexie';\nclass ClinicDb extends Dexie {}\nconst db = new ClinicDb();\nawait db.table('settings').add(theme);"],
+    },
   },
   {
     id: 'indexeddb-global', category: 'storage', vendor: 'IndexedDB', package: '<global>', api: 'IDBObjectStore.put',
