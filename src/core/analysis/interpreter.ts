@@ -249,7 +249,11 @@ export class Interpreter {
     if (binding.owner === this.frame.id && this.frame.env.has(binding)) value = this.frame.env.get(binding)!;
     else {
       value = binding.global;
-      if (binding.owner !== this.frame.id) binding.readByClosure = true;
+      if (binding.owner !== this.frame.id) {
+        binding.readByClosure = true;
+        // A parameter of an enclosing function: what its name or type says, not that function's parameter index.
+        if (binding.kind === 'param' && (value.taint?.params.size || binding.paramSource)) value = { ...value, taint: joinTaint(onlyConcrete(value.taint), binding.paramSource) };
+      }
     }
     if (binding.kind !== 'var' && binding.kind !== 'param') return value;
     if (value.sanitized || value.fn) return value;
@@ -840,7 +844,10 @@ export class Interpreter {
           if (named.record && value.taint) value = { ...value, taint: { ...value.taint, record: true } };
         }
       }
-      if (source && !given && !value.api) this.frame.paramSources?.set(index, source);
+      if (source && !given && !value.api) {
+        this.frame.paramSources?.set(index, source);
+        binding.paramSource = source;
+      }
       binding.nameSource = null;
       this.frame.env.set(binding, value);
       binding.global = joinValues(binding.global, value);
@@ -1405,12 +1412,14 @@ export class Interpreter {
     if (receiver && method && (CALLBACK_ELEMENT_METHODS.has(method) || PROMISE_METHODS.has(method) || method === 'reduce')) {
       const element: Value = { taint: deepTaint(receiver), context: receiver.context, typeName: receiver.typeName, fields: method === 'then' ? receiver.fields : undefined };
       let result: Value = KEEP_RECORD_METHODS.has(method) || method === 'then' ? { taint: receiver.taint, context: receiver.context, typeName: receiver.typeName } : EMPTY;
-      for (const arg of args) {
-        if (!arg.value.fn) continue;
-        const callbackArgs = method === 'reduce' ? [args[1]?.value ?? EMPTY, element] : [element];
+      args.forEach((arg, index) => {
+        if (!arg.value.fn) return;
+        // `.catch(cb)`, `.then(_, onRejected)` and `.finally(cb)` receive an error or nothing, not the value.
+        const settledOnly = PROMISE_METHODS.has(method) && !(method === 'then' && index === 0);
+        const callbackArgs = method === 'reduce' ? [args[1]?.value ?? EMPTY, element] : settledOnly ? [EMPTY] : [element];
         const returned = this.applyCallback(arg.value.fn as FunctionInfo, callbackArgs, isFunctionLike(skipOuter(arg.node)));
         if (method === 'map' || method === 'flatMap' || method === 'then' || method === 'reduce' || method === 'catch') result = joinValues(result, { ...returned, api: undefined });
-      }
+      });
       if (method === 'forEach' || PREDICATE_METHODS.has(method)) return EMPTY;
       return result;
     }

@@ -12,6 +12,9 @@ export class Binding {
   nameSource: Taint | null | undefined;
   /** Read from another function before all writes were seen: a later write makes the pass stale. */
   readByClosure = false;
+  /** For parameters: the PHI its name or type says it holds, which a closure reading it sees (its index means
+   * nothing there: the closure has parameters of its own). */
+  paramSource: Taint | undefined;
   /** For imports: the module specifier (`zod`, `@prisma/client`). */
   module: string | undefined;
 

@@ -82,6 +82,17 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['this.lastPhone', 'x.email']);
   });
 
+  it('gives a closure what the name of a parameter it captures says, not that parameter\'s position', () => {
+    assert.deepEqual(flagged('export function f(ssn: string) { setTimeout(() => { console.log(ssn); }, 1); }'), [['log', 'ssn']]);
+    // `count` is the enclosing function's first parameter, `s` the closure's: calling the closure with an SSN logs no SSN.
+    assert.deepEqual(flagged('export function f(count: number, ssn: string) { const g = (s: string) => { console.log(count); }; g(ssn); }'), []);
+  });
+
+  it('hands a promise\'s rejection handler the error, not the value', () => {
+    const code = 'declare function getUrl(): Promise<string>;\nexport function f(x: string) { const ssn = x; getUrl().then(() => ({ v: ssn })).catch((error) => { console.error(error); }); }';
+    assert.deepEqual(flagged(code), []);
+  });
+
   it('recognises clients by import and construction, not by variable name', () => {
     const code = `const openai = { chat: { completions: { create(_: unknown) {} } } };
     openai.chat.completions.create({ messages: [{ content: patientSsn }] });
