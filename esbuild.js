@@ -14,6 +14,8 @@ const builds = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', external: ['typescript'], banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/cli/scanWorker.ts'], outfile: 'dist/scanWorker.js', platform: 'node', format: 'cjs', external: ['typescript'] },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  // The extension's analysis worker thread: the engine with `typescript` bundled, like the extension (no vscode).
+  { entryPoints: ['src/extension/analysisWorker/worker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['src/deid/index.ts'], outfile: 'dist/deid.js', platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'] },
   { entryPoints: ['src/deid/index.ts'], outfile: 'dist/deid.mjs', platform: 'neutral', format: 'esm', mainFields: ['module', 'main'] },
 ].filter((b) => b.entryPoints.every((entry) => fs.existsSync(entry)));

@@ -1,7 +1,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { analyzeSource, nodeProjectHost, ProjectAnalyzer, type AnalysisResult, type Finding, type PhiGuardConfig } from '../core';
+import type { Finding, PhiGuardConfig } from '../core';
 import { analysisFileName, SUPPORTED_LANGUAGES } from './analysisFileName';
+import type { AnalysisClient, Outcome } from './analysisWorker/analysisClient';
+import type { AnalyzeDocumentRequest, AnalyzeDocumentResponse } from './analysisWorker/protocol';
 import { AnalysisStore } from './analysisStore';
 import { KeyedDebouncer } from './debouncer';
 import { describeFinding, describeSuppressionProblem, type DiagnosticDescription } from './diagnosticModel';
@@ -23,6 +25,8 @@ interface ShownAnalysis {
 }
 
 const SUPPORTED_SCHEMES = new Set(['file', 'untitled']);
+/** Diagnostics converted per turn of the event loop when publishing. */
+const PUBLISH_SLICE = 50;
 
 function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
   if (tab.input instanceof vscode.TabInputText) return tab.input.uri;
@@ -36,30 +40,29 @@ export function settingsFor(uri: vscode.Uri | undefined): PhiGuardSettings {
 }
 
 /**
- * Runs the engine on open JS/TS documents (debounced per document) and publishes diagnostics for the exact
- * version analysed. Results for outdated versions are dropped; a file with syntax errors keeps its last good
- * diagnostics until it parses again.
+ * Runs the engine on open JS/TS documents (debounced per document, in the analysis worker so the extension host
+ * never waits for it) and publishes diagnostics for the exact version analysed. Results for outdated versions are
+ * dropped; a file with syntax errors keeps its last good diagnostics until it parses again.
  */
 export class AnalysisController implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('phi-guard');
   private readonly debouncer = new KeyedDebouncer();
   private readonly store = new AnalysisStore();
   private readonly shown = new Map<string, ShownAnalysis>();
-  private readonly running = new Set<string>();
+  /** Analyses under way per document (a superseded one may still be finishing while its successor starts). */
+  private readonly running = new Map<string, number>();
   private readonly skipped = new Map<string, string>();
   private readonly noticedSkips = new Set<string>();
   private readonly published = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.published];
   /** Fires after a document's diagnostics were published (`findingsShownAt` has its new findings). */
   readonly onDidPublish = this.published.event;
-  /** Cross-file analysis, one per workspace folder; other modules are read from open editors first, then disk. */
-  private readonly projects = new Map<string, ProjectAnalyzer>();
-  /** The policy the project analysers use for the files they read (set before each analysis). */
-  private currentConfig: PhiGuardConfig | undefined;
-  /** Each open document's module summary as last published, to tell when its importers need a new analysis. */
+  /** Each open document's module summary (its fingerprint) as last published, to tell when its importers need a new analysis. */
   private readonly summaries = new Map<string, string>();
 
   constructor(
+    /** The analysis worker: cross-file analysis per workspace folder, other modules read from open editors first, then disk. */
+    private readonly analysis: AnalysisClient,
     private readonly configs: ProjectConfigService,
     private readonly log: vscode.LogOutputChannel,
     private readonly statusBar: PhiStatusBar,
@@ -69,7 +72,6 @@ export class AnalysisController implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0) return;
-        for (const project of this.projects.values()) project.changed();
         const settings = settingsFor(event.document.uri);
         if (settings.run === 'onType') this.schedule(event.document, settings.debounceMs);
       }),
@@ -93,7 +95,7 @@ export class AnalysisController implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
         for (const { document } of editors) {
           const key = document.uri.toString();
-          if (!this.store.latest(key) && !this.debouncer.isPending(key) && !this.running.has(key)) this.schedule(document, 0);
+          if (!this.store.latest(key) && !this.debouncer.isPending(key) && !this.isRunning(key)) this.schedule(document, 0);
         }
       }),
     );
@@ -134,7 +136,7 @@ export class AnalysisController implements vscode.Disposable {
       this.forget(document.uri);
       return;
     }
-    this.running.add(key);
+    this.running.set(key, (this.running.get(key) ?? 0) + 1);
     this.updateStatus();
     try {
       const policy = await this.configs.policyFor(document.uri);
@@ -153,56 +155,61 @@ export class AnalysisController implements vscode.Disposable {
       }
       const started = performance.now();
       const config = { ...policy.config, maxFileSizeKb: settings.maxFileSizeKb };
-      const result = this.analyseText(document, text, config);
+      const outcome = await this.analyseText(document, text, config);
+      if (outcome.status === 'cancelled' || document.isClosed) return;
+      if (outcome.status === 'failed') {
+        this.log.error(`Analysis of ${document.uri.fsPath} failed: ${outcome.message}. Its last diagnostics stay; edit or save the file to try again.`);
+        return;
+      }
+      const { result, summaryFingerprint } = outcome.value;
       if (result.skipped) {
         this.skip(document, `${path.basename(document.fileName)}: ${result.skipped.message}`);
         return;
       }
       this.skipped.delete(key);
-      const outcome = this.store.accept(key, version, document.version, result);
-      this.log.debug(`${document.uri.fsPath} v${version}: ${result.findings.length} finding(s), ${result.parseProblems.length} parse problem(s) in ${Math.round(performance.now() - started)} ms → ${outcome}.`);
-      if (outcome === 'publish') {
+      const accepted = this.store.accept(key, version, document.version, result);
+      this.log.debug(`${document.uri.fsPath} v${version}: ${result.findings.length} finding(s), ${result.parseProblems.length} parse problem(s) in ${Math.round(performance.now() - started)} ms → ${accepted}.`);
+      if (accepted === 'publish') {
         await this.publish(document, settings, policy.config);
         // Only when what other files see of this one changed (this also ends the round trip through an import cycle).
-        const summary = JSON.stringify(result.summary ?? null);
-        if (this.summaries.get(key) !== summary) {
-          this.summaries.set(key, summary);
-          this.refreshDependents(document);
+        if (this.summaries.get(key) !== summaryFingerprint) {
+          this.summaries.set(key, summaryFingerprint);
+          await this.refreshDependents(document);
         }
       }
     } catch (error) {
       this.log.error(`Analysis of ${document.uri.fsPath} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     } finally {
-      this.running.delete(key);
+      const left = (this.running.get(key) ?? 1) - 1;
+      if (left > 0) this.running.set(key, left);
+      else this.running.delete(key);
       this.updateStatus();
     }
   }
 
-  /** With `crossFile` (the default) through the folder's project analyser, so imported helpers are followed. */
-  private analyseText(document: vscode.TextDocument, text: string, config: PhiGuardConfig): AnalysisResult {
+  private isRunning(key: string): boolean {
+    return this.running.has(key);
+  }
+
+  /**
+   * With `crossFile` (the default) through the folder's project analyser in the worker, so imported helpers are
+   * followed. A newer request for the same document supersedes this one.
+   */
+  private analyseText(document: vscode.TextDocument, text: string, config: PhiGuardConfig): Promise<Outcome<AnalyzeDocumentResponse>> {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const fileName = analysisFileName(document.fileName, document.languageId);
-    if (!config.crossFile || !folder || document.uri.scheme !== 'file' || fileName !== document.fileName) return analyzeSource({ fileName, text, config });
-    this.currentConfig = config;
-    const root = folder.uri.fsPath;
-    // Keyed by the policy too: cached summaries and results are only valid for the policy they were made with.
-    const key = `${root}\0${JSON.stringify(config)}`;
-    let project = this.projects.get(key);
-    if (!project) {
-      for (const old of this.projects.keys()) if (old.startsWith(`${root}\0`)) this.projects.delete(old);
-      const openText = (file: string) => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file)?.getText();
-      project = new ProjectAnalyzer(nodeProjectHost(openText), root, () => this.currentConfig ?? config);
-      this.projects.set(key, project);
-    }
-    return project.analyze(document.uri.fsPath, text) ?? analyzeSource({ fileName, text, config });
+    const crossFile = config.crossFile && folder && document.uri.scheme === 'file' && fileName === document.fileName;
+    const request: AnalyzeDocumentRequest = { kind: 'analyzeDocument', file: document.uri.fsPath, fileName, text, config, ...(crossFile ? { root: folder.uri.fsPath } : {}) };
+    return this.analysis.request(request, { priority: 'interactive', supersedeKey: `document:${document.uri.toString()}` });
   }
 
   /** A helper changed: open files that import it (directly or not) get new diagnostics. */
-  private refreshDependents(document: vscode.TextDocument): void {
+  private async refreshDependents(document: vscode.TextDocument): Promise<void> {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const project = folder && [...this.projects.entries()].find(([key]) => key.startsWith(`${folder.uri.fsPath}\0`))?.[1];
-    if (!project) return;
-    const dependents = new Set(project.dependentsOf(document.uri.fsPath));
+    if (!folder || document.uri.scheme !== 'file') return;
+    const outcome = await this.analysis.request({ kind: 'dependents', root: folder.uri.fsPath, file: document.uri.fsPath });
+    if (outcome.status !== 'done') return;
+    const dependents = new Set(outcome.value.files);
     for (const other of vscode.workspace.textDocuments) {
       if (other.uri.scheme === 'file' && dependents.has(other.uri.fsPath) && !this.debouncer.isPending(other.uri.toString())) this.schedule(other, 0);
     }
@@ -221,8 +228,14 @@ export class AnalysisController implements vscode.Disposable {
       descriptions.push(description);
     });
     descriptions.push(...analysis.suppressionProblems.map(describeSuppressionProblem));
-    const diagnostics = await Promise.all(descriptions.map((description) => toDiagnostic(document, description)));
-    // A newer analysis may have been accepted while cross-file flow steps were being resolved.
+    // In slices, yielding in between: a file with hundreds of findings must not hold up the extension host.
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (let start = 0; start < descriptions.length; start += PUBLISH_SLICE) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      // A newer analysis may have been accepted meanwhile (also while cross-file flow steps were being resolved).
+      if (this.store.latest(key) !== analysis || document.isClosed) return;
+      diagnostics.push(...(await Promise.all(descriptions.slice(start, start + PUBLISH_SLICE).map((description) => toDiagnostic(document, description)))));
+    }
     if (this.store.latest(key) !== analysis || document.isClosed) return;
     this.shown.set(key, { version: analysis.version, findings: shown });
     this.diagnostics.set(document.uri, diagnostics);
@@ -263,7 +276,7 @@ export class AnalysisController implements vscode.Disposable {
     }
     const key = document.uri.toString();
     const skipReason = this.skipped.get(key);
-    if (this.debouncer.isPending(key) || this.running.has(key)) this.statusBar.showBusy();
+    if (this.debouncer.isPending(key) || this.isRunning(key)) this.statusBar.showBusy();
     else if (skipReason) this.statusBar.showSkipped(skipReason);
     else this.statusBar.showCount(this.shown.get(key)?.findings.length ?? 0);
   }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { AnalysisController } from './analysisController';
 import { SUPPORTED_LANGUAGES } from './analysisFileName';
+import { startAnalysisClient } from './analysisWorker/startAnalysisClient';
 import { PhiCodeActionProvider } from './codeActions';
 import { registerCommands } from './commands';
 import { registerDataFlowFeature, type DataFlowFeature } from './dataFlow/dataFlowFeature';
@@ -18,22 +19,25 @@ export function activate(context: vscode.ExtensionContext): { dataFlows: DataFlo
   const log = createLog();
   const configs = new ProjectConfigService(log);
   const statusBar = new PhiStatusBar();
-  const controller = new AnalysisController(configs, log, statusBar);
+  // Analysis runs on a worker thread, never on the extension host's own; disposing it terminates the worker.
+  const analysis = startAnalysisClient(context.extensionUri, log);
+  const controller = new AnalysisController(analysis.client, configs, log, statusBar);
   const selector: vscode.DocumentSelector = SUPPORTED_LANGUAGES.flatMap((language) => [
     { language, scheme: 'file' },
     { language, scheme: 'untitled' },
   ]);
   context.subscriptions.push(
     log,
+    analysis,
     configs,
     statusBar,
     controller,
     vscode.languages.registerCodeActionsProvider(selector, new PhiCodeActionProvider(controller), PhiCodeActionProvider.metadata),
     vscode.languages.registerHoverProvider(selector, new PhiHoverProvider(controller)),
-    ...registerCommands(controller, configs, log),
+    ...registerCommands(controller, analysis.client, configs, log),
   );
   log.info(`PHI Guard ${context.extension.packageJSON.version as string} activated (workspace trusted: ${vscode.workspace.isTrusted}).`);
-  const dataFlows = registerDataFlowFeature(context, controller, configs, log);
+  const dataFlows = registerDataFlowFeature(context, controller, analysis.client, configs, log);
   controller.analyseAllOpen('activation');
   return { dataFlows };
 }

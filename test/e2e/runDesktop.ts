@@ -22,7 +22,17 @@ async function main(): Promise<void> {
       version: process.env.VSCODE_VERSION ?? 'stable',
       extensionDevelopmentPath: repo,
       extensionTestsPath: testsIndex,
-      launchArgs: [path.join(workspace, 'e2e.code-workspace'), '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--user-data-dir', userData],
+      // Built-in TypeScript and Git extensions off as in run.sh: they share the extension host's thread that
+      // largeFileResponsiveness.test.ts measures.
+      launchArgs: [
+        path.join(workspace, 'e2e.code-workspace'),
+        '--disable-extensions',
+        ...['vscode.typescript-language-features', 'vscode.git', 'vscode.git-base', 'vscode.github', 'vscode.github-authentication'].flatMap((id) => ['--disable-extension', id]),
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--user-data-dir',
+        userData,
+      ],
     });
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnalysisController } from '../analysisController';
+import type { AnalysisClient } from '../analysisWorker/analysisClient';
 import { COMMANDS } from '../commandIds';
 import type { ProjectConfigService } from '../projectConfigService';
 import { DataFlowMapPanel } from './dataFlowMapPanel';
@@ -17,8 +18,8 @@ export interface DataFlowFeature {
 }
 
 /** The workspace data-flow map: index, Data Flows view, Data-Flow Map and inventory export, all disposed with the extension. */
-export function registerDataFlowFeature(context: vscode.ExtensionContext, controller: AnalysisController, configs: ProjectConfigService, log: vscode.LogOutputChannel): DataFlowFeature {
-  const index = new WorkspaceFlowIndex(context, configs, log);
+export function registerDataFlowFeature(context: vscode.ExtensionContext, controller: AnalysisController, analysis: AnalysisClient, configs: ProjectConfigService, log: vscode.LogOutputChannel): DataFlowFeature {
+  const index = new WorkspaceFlowIndex(context, analysis, configs, log);
   const tree = new DataFlowTree(index, context.workspaceState);
   const map = new DataFlowMapPanel(context.extensionUri, index);
   context.subscriptions.push(

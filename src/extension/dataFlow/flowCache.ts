@@ -1,16 +1,20 @@
 import { createHash } from 'crypto';
 import type { FileFlows } from './fileFlows';
 
-const FORMAT = 1;
+// 2: entries carry the hashes of the modules their cross-file analysis read.
+const FORMAT = 2;
 
-interface CacheEntry {
+export interface CacheEntry {
   readonly hash: string;
+  /** Absolute path → content hash of every project module the file's cross-file analysis used (directly or not). */
+  readonly dependencies: Readonly<Record<string, string>>;
   readonly flows: FileFlows;
 }
 
 /**
  * The workspace scan's on-disk cache (a JSON file in the extension's workspace storage): a file's flows are reused
- * while its path, its content hash (which includes its policy) and the engine version are unchanged.
+ * while its path, its content hash (which includes its policy), the engine version and the content of every module
+ * it imports (directly or not) are unchanged. The analysis worker checks the module hashes (see AnalysisService).
  */
 export class FlowCache {
   private entries = new Map<string, CacheEntry>();
@@ -38,9 +42,19 @@ export class FlowCache {
     return entry && entry.hash === hash ? entry.flows : undefined;
   }
 
-  set(path: string, hash: string, flows: FileFlows): void {
-    this.entries.set(path, { hash, flows });
+  /** The whole entry, for the worker to check against disk. */
+  entry(path: string): CacheEntry | undefined {
+    return this.entries.get(path);
+  }
+
+  set(path: string, hash: string, flows: FileFlows, dependencies: Readonly<Record<string, string>> = {}): void {
+    this.entries.set(path, { hash, dependencies, flows });
     this.changed = true;
+  }
+
+  /** Cached files (their keys) whose flows used `file` (an absolute path): they need a new analysis when it changes. */
+  dependentsOf(file: string): string[] {
+    return [...this.entries].filter(([, entry]) => Object.hasOwn(entry.dependencies, file)).map(([path]) => path);
   }
 
   delete(path: string): void {
@@ -71,6 +85,8 @@ export function contentHash(text: string, policyFingerprint: string): string {
 
 function isEntry(value: unknown): value is CacheEntry {
   if (typeof value !== 'object' || value === null) return false;
-  const entry = value as { hash?: unknown; flows?: { flows?: unknown; inventory?: unknown; uri?: unknown } };
-  return typeof entry.hash === 'string' && typeof entry.flows?.uri === 'string' && Array.isArray(entry.flows.flows) && typeof entry.flows.inventory === 'object';
+  const entry = value as { hash?: unknown; dependencies?: unknown; flows?: { flows?: unknown; inventory?: unknown; uri?: unknown } };
+  const dependencies = entry.dependencies;
+  const validDependencies = typeof dependencies === 'object' && dependencies !== null && Object.values(dependencies).every((hash) => typeof hash === 'string');
+  return typeof entry.hash === 'string' && validDependencies && typeof entry.flows?.uri === 'string' && Array.isArray(entry.flows.flows) && typeof entry.flows.inventory === 'object';
 }

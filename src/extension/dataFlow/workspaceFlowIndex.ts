@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { analyzeSource, type InventoryFileInput } from '../../core';
-import { analysisFileName } from '../analysisFileName';
+import type { InventoryFileInput } from '../../core';
 import { settingsFor } from '../analysisController';
+import type { AnalysisClient } from '../analysisWorker/analysisClient';
+import { WORKER_BUNDLE } from '../analysisWorker/startAnalysisClient';
 import type { ProjectConfigService } from '../projectConfigService';
-import { fileFlows, type FileFlows, type WorkspaceFlow } from './fileFlows';
-import { contentHash, FlowCache } from './flowCache';
+import type { FileFlows, WorkspaceFlow } from './fileFlows';
+import { FlowCache } from './flowCache';
 import { GitignoreRules } from './gitignoreRules';
 import { excludeArgument, isScanCandidate, scanExcludeGlobs, SCANNED_FILES_GLOB } from './scanSelection';
 
@@ -26,10 +27,14 @@ interface FolderSelection {
   readonly gitignore: GitignoreRules;
 }
 
+type FileOutcome = 'skipped' | 'excluded' | 'cancelled' | { readonly flows: FileFlows; readonly cached: boolean };
+
 /**
- * Every PHI flow in the workspace's JS/TS files. The first scan runs under a cancellable progress notification
- * and reuses the on-disk cache; afterwards a file watcher re-analyses only the files that changed, appeared,
- * went or were renamed. Files are read from disk and parsed, never executed.
+ * Every PHI flow in the workspace's JS/TS files, found by the analysis worker with cross-file analysis (as the CLI
+ * does), so PHI handed to a helper in another file shows where it enters the helper's sink. The first scan runs
+ * under a cancellable progress notification and reuses the on-disk cache; afterwards a file watcher re-analyses
+ * only the files that changed, appeared, went or were renamed, plus the files that import them. Files are read
+ * from disk and parsed, never executed.
  */
 export class WorkspaceFlowIndex implements vscode.Disposable {
   private readonly files = new Map<string, FileFlows>();
@@ -49,6 +54,7 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
+    private readonly analysis: AnalysisClient,
     private readonly configs: ProjectConfigService,
     private readonly log: vscode.LogOutputChannel,
   ) {
@@ -162,19 +168,31 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     const seen = new Set<string>();
     const next = new Map<string, FileFlows>();
     let reused = 0;
+    let finished = 0;
     this.skippedFiles = 0;
-    for (const [index, uri] of uris.entries()) {
-      if (token.isCancellationRequested) break;
-      if (index % 25 === 0) {
-        progress.report({ message: `${index}/${uris.length} files`, increment: (25 / Math.max(uris.length, 1)) * 100 });
-        // Keep the extension host responsive between batches.
-        await new Promise((resolve) => setImmediate(resolve));
+    const abort = new AbortController();
+    const cancellation = token.onCancellationRequested(() => abort.abort());
+    // Files changed on disk since the worker last looked: it checks its cached module summaries again.
+    void this.analysis.request({ kind: 'diskChanged', deleted: [] }, { priority: 'background' });
+    const analyses: Promise<void>[] = [];
+    try {
+      for (const [index, uri] of uris.entries()) {
+        if (token.isCancellationRequested) break;
+        // The checks before each file run here; keep the extension host responsive between batches of them.
+        if (index % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
+        analyses.push(
+          this.analyseFile(uri, cache, abort.signal).then((outcome) => {
+            if (++finished % 25 === 0) progress.report({ message: `${finished}/${uris.length} files`, increment: (25 / Math.max(uris.length, 1)) * 100 });
+            if (outcome === 'skipped' || outcome === 'excluded' || outcome === 'cancelled') return;
+            seen.add(uri.toString());
+            next.set(uri.toString(), outcome.flows);
+            if (outcome.cached) reused++;
+          }),
+        );
       }
-      const outcome = await this.analyseFile(uri, cache);
-      if (outcome === 'skipped' || outcome === 'excluded') continue;
-      seen.add(uri.toString());
-      next.set(uri.toString(), outcome.flows);
-      if (outcome.cached) reused++;
+      await Promise.all(analyses);
+    } finally {
+      cancellation.dispose();
     }
     const cancelled = token.isCancellationRequested;
     this.files.clear();
@@ -202,8 +220,11 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     return selection;
   }
 
-  /** Analyses one file (or takes it from the cache); `excluded` if the scan does not cover it. */
-  private async analyseFile(uri: vscode.Uri, cache: FlowCache): Promise<'skipped' | 'excluded' | { flows: FileFlows; cached: boolean }> {
+  /**
+   * Analyses one file in the worker (which answers from the cache when the file and the modules it imports are
+   * unchanged); `excluded` if the scan does not cover it.
+   */
+  private async analyseFile(uri: vscode.Uri, cache: FlowCache, signal?: AbortSignal): Promise<FileOutcome> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder || uri.scheme !== 'file') return 'excluded';
     const selection = await this.selectionFor(folder);
@@ -213,23 +234,42 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     if (!settings.enable) return 'excluded';
     const policy = await this.configs.policyFor(uri);
     if (!policy.included) return 'excluded';
-    const text = await readText(uri);
-    if (text === undefined) return 'excluded';
     const config = { ...policy.config, maxFileSizeKb: settings.maxFileSizeKb };
     const key = uri.toString();
-    const hash = contentHash(text, JSON.stringify(config));
-    const cached = cache.get(key, hash);
-    if (cached) return { flows: cached, cached: true };
-    const result = analyzeSource({ fileName: analysisFileName(uri.fsPath, ''), text, config });
-    if (result.skipped) {
+    const known = cache.entry(key);
+    const outcome = await this.analysis.request(
+      {
+        kind: 'scanFile',
+        file: uri.fsPath,
+        uri: key,
+        displayPath: displayPath(uri),
+        config,
+        ...(config.crossFile ? { root: folder.uri.fsPath } : {}),
+        ...(known ? { cached: { hash: known.hash, dependencies: known.dependencies } } : {}),
+      },
+      { priority: 'background', ...(signal ? { signal } : {}) },
+    );
+    if (outcome.status === 'cancelled') return 'cancelled';
+    if (outcome.status === 'failed') {
       this.skippedFiles++;
-      this.log.info(result.skipped.message);
-      cache.delete(key);
+      this.log.error(`${uri.fsPath}: the workspace scan could not analyse it (${outcome.message}); it is left out of the Data Flows view. Scan again to retry.`);
       return 'skipped';
     }
-    const flows = fileFlows(key, displayPath(uri), text, result);
-    cache.set(key, hash, flows);
-    return { flows, cached: false };
+    const result = outcome.value;
+    switch (result.kind) {
+      case 'unchanged':
+        return known ? { flows: known.flows, cached: true } : 'excluded';
+      case 'unreadable':
+        return 'excluded';
+      case 'skipped':
+        this.skippedFiles++;
+        this.log.info(result.message);
+        cache.delete(key);
+        return 'skipped';
+      case 'analysed':
+        cache.set(key, result.hash, result.flows, result.dependencies);
+        return { flows: result.flows, cached: false };
+    }
   }
 
   private queue(uri: vscode.Uri): void {
@@ -259,14 +299,18 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
 
   private async updatePending(): Promise<void> {
     if (this.scanning) await this.scanning;
-    const uris = [...this.pending].map((key) => vscode.Uri.parse(key));
+    const changedFiles = [...this.pending];
     this.pending.clear();
-    if (!uris.length) return;
+    if (!changedFiles.length) return;
     const cache = await this.loadCache();
+    // Files that import a changed one (directly or not) may gain or lose cross-file flows.
+    const keys = new Set(changedFiles);
+    for (const key of changedFiles) for (const dependent of cache.dependentsOf(vscode.Uri.parse(key).fsPath)) keys.add(dependent);
+    void this.analysis.request({ kind: 'diskChanged', deleted: [] }, { priority: 'background' });
+    const outcomes = await Promise.all([...keys].map(async (key) => [key, await this.analyseFile(vscode.Uri.parse(key), cache)] as const));
     let changed = false;
-    for (const uri of uris) {
-      const key = uri.toString();
-      const outcome = await this.analyseFile(uri, cache);
+    for (const [key, outcome] of outcomes) {
+      if (outcome === 'cancelled') continue;
       if (outcome === 'skipped' || outcome === 'excluded') {
         changed = this.files.delete(key) || changed;
         continue;
@@ -274,7 +318,7 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
       if (this.files.get(key) !== outcome.flows) changed = true;
       this.files.set(key, outcome.flows);
     }
-    this.log.debug(`Workspace map: re-analysed ${uris.length} changed file(s).`);
+    this.log.debug(`Workspace map: re-analysed ${changedFiles.length} changed file(s) and ${keys.size - changedFiles.length} file(s) importing them.`);
     await this.saveCache();
     if (changed) this.changed.fire();
   }
@@ -283,17 +327,20 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     if (this.currentState === 'notRun') return;
     const key = uri.toString();
     const prefix = `${key}/`;
-    let removed = false;
+    const removed: string[] = [];
     for (const file of [...this.files.keys()]) {
       if (file !== key && !file.startsWith(prefix)) continue;
       this.files.delete(file);
-      this.cache?.delete(file);
-      removed = true;
+      removed.push(file);
     }
-    if (removed) {
-      this.changed.fire();
-      void this.saveCache();
-    }
+    if (!removed.length) return;
+    const deleted = removed.map((file) => vscode.Uri.parse(file).fsPath);
+    void this.analysis.request({ kind: 'diskChanged', deleted }, { priority: 'background' });
+    // Files that imported a removed one lose the flows that went through it.
+    for (const path of deleted) for (const dependent of this.cache?.dependentsOf(path) ?? []) if (!removed.includes(dependent)) this.queue(vscode.Uri.parse(dependent));
+    for (const file of removed) this.cache?.delete(file);
+    this.changed.fire();
+    void this.saveCache();
   }
 
   private async loadCache(): Promise<FlowCache> {
@@ -327,11 +374,11 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     return this.context.storageUri ? vscode.Uri.joinPath(this.context.storageUri, CACHE_FILE) : undefined;
   }
 
-  /** The version plus the bundle's build time: a rebuilt engine (development) does not reuse old results. */
+  /** The version plus the worker bundle's build time: a rebuilt engine (development) does not reuse old results. */
   private async engineVersion(): Promise<string> {
     const version = String(this.context.extension.packageJSON.version);
     try {
-      const bundle = await vscode.workspace.fs.stat(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'extension.js'));
+      const bundle = await vscode.workspace.fs.stat(vscode.Uri.joinPath(this.context.extensionUri, WORKER_BUNDLE));
       return `${version}+${bundle.mtime}`;
     } catch {
       return version;

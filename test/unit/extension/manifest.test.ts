@@ -38,6 +38,9 @@ describe('extension manifest', () => {
     assert.strictEqual(lines[0], '**');
     assert.ok(lines.slice(1).every((line) => line.startsWith('!')), 'after ** only re-includes');
     assert.ok(lines.includes('!dist/extension.js') && lines.includes('!syntaxes/**'));
+    // The analysis worker thread's bundle ships next to the extension's (startAnalysisClient loads it from there).
+    assert.ok(lines.includes('!dist/analysisWorker.js'), 'the analysis worker bundle is packaged');
+    assert.match(fs.readFileSync(path.join(repo, 'src/extension/packaging/packageVsix.js'), 'utf8'), /ALLOWLIST = \[[^\]]*'dist\/analysisWorker\.js'/);
   });
 });
 

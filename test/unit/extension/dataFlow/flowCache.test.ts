@@ -32,6 +32,25 @@ describe('FlowCache (workspace scan cache on disk)', () => {
     assert.strictEqual(newer.size, 0);
   });
 
+  it('keeps the hashes of the modules a file depends on, and names the files that depend on a module', () => {
+    const cache = new FlowCache('v');
+    cache.set('file:///ws/route.ts', 'h1', record, { '/ws/audit.ts': 'a', '/ws/util.ts': 'u' });
+    cache.set('file:///ws/other.ts', 'h2', record, { '/ws/util.ts': 'u' });
+    cache.set('file:///ws/audit.ts', 'h3', record);
+    assert.deepStrictEqual(cache.dependentsOf('/ws/audit.ts'), ['file:///ws/route.ts']);
+    assert.deepStrictEqual(cache.dependentsOf('/ws/util.ts').sort(), ['file:///ws/other.ts', 'file:///ws/route.ts']);
+    assert.deepStrictEqual(cache.dependentsOf('/ws/route.ts'), []);
+    const reloaded = new FlowCache('v');
+    reloaded.load(cache.takeChanges());
+    assert.deepStrictEqual(reloaded.entry('file:///ws/route.ts')?.dependencies, { '/ws/audit.ts': 'a', '/ws/util.ts': 'u' });
+  });
+
+  it('drops a cache saved before entries had dependencies (single-file results)', () => {
+    const cache = new FlowCache('v');
+    cache.load(JSON.stringify({ format: 1, engine: 'v', entries: { 'file:///ws/a.ts': { hash: 'h', flows: record } } }));
+    assert.strictEqual(cache.size, 0);
+  });
+
   it('ignores a damaged file and forgets paths that are gone', () => {
     const cache = new FlowCache('v');
     cache.load('{"format":1,"engine":"v","entries":{"a":{"hash":"h"},"b":');

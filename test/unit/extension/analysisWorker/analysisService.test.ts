@@ -1,0 +1,100 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { DEFAULT_CONFIG } from '../../../../src/core';
+import { AnalysisService } from '../../../../src/extension/analysisWorker/analysisService';
+import type { ScanFileResponse } from '../../../../src/extension/analysisWorker/protocol';
+import { assertPlainData, LOGGING_HELPER, projectOnDisk, QUIET_HELPER, ROUTE } from './projectFixture';
+
+const config = DEFAULT_CONFIG;
+
+describe('analysis worker service (what the worker thread runs)', () => {
+  it('analyses a document across files, and its result survives the trip between threads unchanged', () => {
+    const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE });
+    const service = new AnalysisService();
+    const { result, summaryFingerprint } = service.handle({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: ROUTE, config, root: project.root });
+    assert.deepStrictEqual(result.findings.map((finding) => [finding.rule, finding.expression]), [['no-phi-in-logs', 'patient.ssn']]);
+    assert.ok(result.findings[0]!.flow.some((step) => step.file !== undefined), 'the flow continues into the helper');
+    assert.strictEqual(result.summary, undefined, 'the module summary stays in the worker');
+    assert.deepStrictEqual(result.sinkSites, [], 'the editor does not need them');
+    assert.match(summaryFingerprint, /^[0-9a-f]{40}$/);
+    assertPlainData(result);
+    assert.deepStrictEqual(structuredClone(result), result);
+  });
+
+  it('analyses a single file without a workspace folder (no cross-file flow)', () => {
+    const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER });
+    const { result } = new AnalysisService().handle({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: ROUTE, config });
+    assert.deepStrictEqual(result.findings, []);
+  });
+
+  it('reads unsaved editor buffers before disk, and disk again once the buffer is gone', () => {
+    const project = projectOnDisk({ 'src/audit.ts': QUIET_HELPER, 'src/route.ts': ROUTE });
+    const service = new AnalysisService();
+    const analyse = (overlays: { file: string; text: string | undefined }[]) =>
+      service.handle({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: ROUTE, config, root: project.root }, overlays).result.findings.length;
+    assert.strictEqual(analyse([]), 0);
+    assert.strictEqual(analyse([{ file: project.file('src/audit.ts'), text: LOGGING_HELPER }]), 1, 'the open helper logs its argument');
+    // Same length, different text: still a new version of the buffer.
+    assert.strictEqual(analyse([{ file: project.file('src/audit.ts'), text: LOGGING_HELPER.replace('console.log', 'console.foo') }]), 0);
+    assert.strictEqual(analyse([{ file: project.file('src/audit.ts'), text: LOGGING_HELPER }]), 1);
+    assert.strictEqual(analyse([{ file: project.file('src/audit.ts'), text: undefined }]), 0, 'closed: read from disk again');
+  });
+
+  it('names the open files that import a changed one', () => {
+    const project = projectOnDisk({ 'src/audit.ts': QUIET_HELPER, 'src/route.ts': ROUTE });
+    const service = new AnalysisService();
+    assert.deepStrictEqual(service.handle({ kind: 'dependents', root: project.root, file: project.file('src/audit.ts') }).files, [], 'nothing analysed yet');
+    service.handle({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: ROUTE, config, root: project.root });
+    assert.deepStrictEqual(service.handle({ kind: 'dependents', root: project.root, file: project.file('src/audit.ts') }).files, [project.file('src/route.ts')]);
+  });
+
+  describe('workspace scan files', () => {
+    const scan = (service: AnalysisService, project: ReturnType<typeof projectOnDisk>, name: string, cached?: { hash: string; dependencies: Record<string, string> }): ScanFileResponse =>
+      service.handle({ kind: 'scanFile', file: project.file(name), uri: `file://${project.file(name)}`, displayPath: name, config, root: project.root, ...(cached ? { cached } : {}) });
+    const analysed = (response: ScanFileResponse) => {
+      assert.strictEqual(response.kind, 'analysed');
+      return response;
+    };
+
+    it('finds cross-file flows from disk, with the hashes of the modules the file depends on', () => {
+      const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE });
+      const response = analysed(scan(new AnalysisService(), project, 'src/route.ts'));
+      assert.deepStrictEqual(response.flows.flows.map((flow) => [flow.file, flow.line, flow.sink.api, flow.status]), [['src/route.ts', 3, 'console.log', 'open']]);
+      assert.deepStrictEqual(Object.keys(response.dependencies), [project.file('src/audit.ts')]);
+      assert.match(response.dependencies[project.file('src/audit.ts')]!, /^[0-9a-f]{64}$/);
+      assertPlainData(response);
+    });
+
+    it('answers "unchanged" only while the file and every module it depends on are unchanged', () => {
+      const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE });
+      const service = new AnalysisService();
+      const first = analysed(scan(service, project, 'src/route.ts'));
+      const cached = { hash: first.hash, dependencies: first.dependencies };
+      assert.strictEqual(scan(new AnalysisService(), project, 'src/route.ts', cached).kind, 'unchanged', 'a new worker trusts the cache too');
+      project.write('src/audit.ts', QUIET_HELPER);
+      service.handle({ kind: 'diskChanged', deleted: [] });
+      const second = analysed(scan(service, project, 'src/route.ts', cached));
+      assert.deepStrictEqual(second.flows.flows, [], 'the helper no longer logs');
+      assert.strictEqual(second.hash, first.hash, 'the file itself did not change');
+      project.write('src/route.ts', `${ROUTE}// edited\n`);
+      assert.strictEqual(scan(service, project, 'src/route.ts', { hash: second.hash, dependencies: second.dependencies }).kind, 'analysed');
+    });
+
+    it('reads disk, not unsaved editor buffers (the map shows what the CLI shows)', () => {
+      const project = projectOnDisk({ 'src/audit.ts': QUIET_HELPER, 'src/route.ts': ROUTE });
+      const service = new AnalysisService();
+      service.handle({ kind: 'dependents', root: project.root, file: project.file('src/audit.ts') }, [{ file: project.file('src/audit.ts'), text: LOGGING_HELPER }]);
+      assert.deepStrictEqual(analysed(scan(service, project, 'src/route.ts')).flows.flows, []);
+    });
+
+    it('reports a file it cannot read, and forgets a deleted module', () => {
+      const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE });
+      const service = new AnalysisService();
+      assert.strictEqual(analysed(scan(service, project, 'src/route.ts')).flows.flows.length, 1);
+      fs.rmSync(project.file('src/audit.ts'));
+      service.handle({ kind: 'diskChanged', deleted: [project.file('src/audit.ts')] });
+      assert.strictEqual(scan(service, project, 'src/audit.ts').kind, 'unreadable');
+      assert.deepStrictEqual(analysed(scan(service, project, 'src/route.ts')).flows.flows, []);
+    });
+  });
+});
