@@ -74,7 +74,8 @@ export function analysisFor(context: LintContext): FileAnalysis {
   const sourceCode = context.sourceCode;
   const cached = cache.get(sourceCode);
   if (cached) return cached;
-  const fileName = context.filename && context.filename !== '<input>' && context.filename !== '<text>' ? context.filename : path.join(context.cwd, 'input.ts');
+  // ESLint's `Linter` passes the filename it was given, which may be relative to its `cwd` (not the process's).
+  const fileName = context.filename && context.filename !== '<input>' && context.filename !== '<text>' ? path.resolve(context.cwd, context.filename) : path.join(context.cwd, 'input.ts');
   const loaded: LoadedConfig = resolver.forFile(fileName);
   const merged = withSettings(loaded.config, context.settings['phi-guard']);
   const configProblems = [...loaded.problems, ...merged.problems];

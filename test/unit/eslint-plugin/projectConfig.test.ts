@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ESLint } from 'eslint';
+import { ESLint, Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import plugin from '../../../src/eslint-plugin';
 
@@ -70,5 +70,16 @@ describe('ESLint plugin across files', () => {
     assert.deepEqual(route.messages.map((m) => [m.ruleId, m.line, m.column]), [['phi-guard/no-phi-in-logs', 2, 53]]);
     const off = await lintProject({ ...files, '.phi-guard.json': JSON.stringify({ crossFile: false }) });
     assert.deepEqual(off.find((r) => r.filePath.endsWith('route.ts'))!.messages, []);
+  });
+
+  it('reads a file name relative to the Linter\'s cwd, not the process\'s, so its imports are found', () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-linter-'));
+    fs.mkdirSync(path.join(cwd, 'src'));
+    fs.writeFileSync(path.join(cwd, 'src/log.ts'), "import pino from 'pino';\nconst logger = pino();\nexport function audit(entry: unknown) { logger.info(entry); }\n");
+    const linter = new Linter({ configType: 'flat', cwd });
+    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as never } }, plugin.configs.recommended];
+    const route = "import { audit } from './log';\nexport function h(patient: { ssn: string }) { audit(patient.ssn); }\n";
+    const messages = linter.verify(route, config as never, 'src/route.ts');
+    assert.deepEqual(messages.map((m) => [m.ruleId, m.line, m.column]), [['phi-guard/no-phi-in-logs', 2, 53]]);
   });
 });
