@@ -252,6 +252,8 @@ function describeRequest(request: AnalysisRequest): string {
     case 'scanFile':
     case 'dependents':
       return `${request.kind} of ${request.file}`;
+    case 'checkModules':
+      return `a check of ${request.files.length} module(s)`;
     case 'diskChanged':
       return 'a file change';
   }

@@ -7,7 +7,7 @@ import { contentHash } from '../dataFlow/flowCache';
 import { DiskHashes } from './diskHashes';
 import { OverlayHost } from './overlayHost';
 import { ProjectAnalyzers } from './projectAnalyzers';
-import type { AnalysisRequest, AnalyzeDocumentRequest, AnalyzeDocumentResponse, DependentsResponse, OverlayUpdate, ResponseOf, ScanFileRequest, ScanFileResponse } from './protocol';
+import type { AnalysisRequest, AnalyzeDocumentRequest, AnalyzeDocumentResponse, CheckModulesResponse, DependentsResponse, OverlayUpdate, ResponseOf, ScanFileRequest, ScanFileResponse } from './protocol';
 
 /**
  * What the analysis worker does, free of any thread plumbing (the worker entry runs it; the client runs it on the
@@ -28,9 +28,12 @@ export class AnalysisService {
         return this.analyzeDocument(request);
       case 'dependents':
         return { files: this.editorProjects.ofRoot(request.root)?.dependentsOf(request.file) ?? [] } satisfies DependentsResponse;
+      case 'checkModules':
+        return { changed: this.diskHashes.changed(request.files, request.hashes) } satisfies CheckModulesResponse;
       case 'scanFile':
         return this.scanFile(request);
       case 'diskChanged':
+        this.diskHashes.forgetVerdicts();
         for (const project of [...this.scanProjects.all(), ...this.editorProjects.all()]) {
           project.changed();
           for (const file of request.deleted) project.forget(file);
@@ -61,11 +64,12 @@ export class AnalysisService {
       return { kind: 'unreadable' };
     }
     const hash = contentHash(text, JSON.stringify(config));
-    if (cached && cached.hash === hash && this.diskHashes.unchanged(cached.dependencies)) return { kind: 'unchanged' };
+    // The extension host sends `cached` only while the modules the cached result used are unchanged.
+    if (cached?.hash === hash) return { kind: 'unchanged' };
     const project = root !== undefined ? this.scanProjects.for(root, config) : undefined;
     const result: AnalysisResult = project?.analyze(file, text) ?? analyzeSource({ fileName: analysisFileName(file, ''), text, config });
-    if (result.skipped) return { kind: 'skipped', message: result.skipped.message };
     const dependencies = this.diskHashes.hashAll(project?.dependenciesOf(file) ?? []);
+    if (result.skipped) return { kind: 'skipped', hash, dependencies, message: result.skipped.message };
     return { kind: 'analysed', hash, dependencies, flows: fileFlows(uri, displayPath, text, result) };
   }
 }

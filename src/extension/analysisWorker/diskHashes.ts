@@ -2,14 +2,45 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 
 /**
- * Content hashes of files on disk, re-read only when a file's change stamp (mtime and size) moved: the scan checks
- * the same helper modules for many importers.
+ * Content hashes of files on disk. A file is looked at once until `forgetVerdicts` (the scan calls it when files may
+ * have changed, before each scan or update): thousands of files import the same helper modules. After that its
+ * content is re-read only when its change stamp (mtime and size) moved.
  */
 export class DiskHashes {
   private readonly known = new Map<string, { readonly stamp: string; readonly hash: string }>();
+  /** This scan's answer per file (`undefined`: unreadable). */
+  private readonly verdicts = new Map<string, string | undefined>();
 
   /** `undefined` when the file cannot be read (deleted, a folder, no permission). */
   hash(file: string): string | undefined {
+    if (this.verdicts.has(file)) return this.verdicts.get(file);
+    const hash = this.hashOnDisk(file);
+    this.verdicts.set(file, hash);
+    return hash;
+  }
+
+  /** Files may have changed on disk: look at each again (by its stamp) on its next use. */
+  forgetVerdicts(): void {
+    this.verdicts.clear();
+  }
+
+  /** Hashes of `files` (an unreadable file as ''), for a cache entry. */
+  hashAll(files: readonly string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const file of [...files].sort()) out[file] = this.hash(file) ?? '';
+    return out;
+  }
+
+  /** Positions of the files that no longer hash as recorded (`hashes[i]` for `files[i]`, '' for unreadable). */
+  changed(files: readonly string[], hashes: readonly string[]): number[] {
+    const out: number[] = [];
+    files.forEach((file, index) => {
+      if ((this.hash(file) ?? '') !== hashes[index]) out.push(index);
+    });
+    return out;
+  }
+
+  private hashOnDisk(file: string): string | undefined {
     let stamp: string;
     try {
       const stat = fs.statSync(file);
@@ -28,17 +59,5 @@ export class DiskHashes {
     } catch {
       return undefined;
     }
-  }
-
-  /** Hashes of `files` (an unreadable file as ''), for a cache entry. */
-  hashAll(files: readonly string[]): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const file of [...files].sort()) out[file] = this.hash(file) ?? '';
-    return out;
-  }
-
-  /** Whether every file still hashes as recorded. */
-  unchanged(recorded: Readonly<Record<string, string>>): boolean {
-    return Object.entries(recorded).every(([file, hash]) => (this.hash(file) ?? '') === hash);
   }
 }

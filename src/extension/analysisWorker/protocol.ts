@@ -36,10 +36,28 @@ export interface DependentsResponse {
   readonly files: readonly string[];
 }
 
-/** What the workspace scan's cache knows of a file: valid while the file and every dependency hash the same. */
+/**
+ * The workspace scan's cached result for a file, sent only while every module that result used still hashes as
+ * recorded (see CheckModulesRequest): it stays valid if the file's own content hash is still `hash`.
+ */
 export interface CachedScan {
   readonly hash: string;
-  readonly dependencies: Readonly<Record<string, string>>;
+}
+
+/**
+ * Which modules no longer hash as recorded on disk (changed, deleted). Sent once before a scan (or an update) for
+ * every module the cache entries involved refer to, instead of each file's modules with each file.
+ */
+export interface CheckModulesRequest {
+  readonly kind: 'checkModules';
+  /** Absolute paths, and the hash recorded for each ('' for a module that could not be read). */
+  readonly files: readonly string[];
+  readonly hashes: readonly string[];
+}
+
+export interface CheckModulesResponse {
+  /** Positions in `files` whose current hash differs from the recorded one. */
+  readonly changed: readonly number[];
 }
 
 /** One file of the workspace scan, read from disk by the worker (never from editor buffers, like the CLI). */
@@ -59,21 +77,25 @@ export interface ScanFileRequest {
 export type ScanFileResponse =
   | { readonly kind: 'unchanged' }
   | { readonly kind: 'analysed'; readonly hash: string; readonly dependencies: Readonly<Record<string, string>>; readonly flows: FileFlows }
-  | { readonly kind: 'skipped'; readonly message: string }
+  | { readonly kind: 'skipped'; readonly hash: string; readonly dependencies: Readonly<Record<string, string>>; readonly message: string }
   | { readonly kind: 'unreadable' };
 
-/** Files changed or went on disk: the scan's project analysers check their stamps again and forget deleted files. */
+/**
+ * Files changed or went on disk: the scan's project analysers check their stamps again and forget deleted files, and
+ * module hashes are taken afresh (between two of these requests each module is checked on disk once).
+ */
 export interface DiskChangedRequest {
   readonly kind: 'diskChanged';
   readonly deleted: readonly string[];
 }
 
-export type AnalysisRequest = AnalyzeDocumentRequest | DependentsRequest | ScanFileRequest | DiskChangedRequest;
+export type AnalysisRequest = AnalyzeDocumentRequest | DependentsRequest | CheckModulesRequest | ScanFileRequest | DiskChangedRequest;
 
 /** The response type of each request kind. */
 export interface ResponseOf {
   analyzeDocument: AnalyzeDocumentResponse;
   dependents: DependentsResponse;
+  checkModules: CheckModulesResponse;
   scanFile: ScanFileResponse;
   diskChanged: null;
 }

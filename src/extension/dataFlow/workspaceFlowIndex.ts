@@ -5,8 +5,9 @@ import type { AnalysisClient } from '../analysisWorker/analysisClient';
 import { WORKER_BUNDLE } from '../analysisWorker/startAnalysisClient';
 import type { ProjectConfigService } from '../projectConfigService';
 import type { FileFlows, WorkspaceFlow } from './fileFlows';
-import { FlowCache } from './flowCache';
+import { FlowCache, type CacheEntry } from './flowCache';
 import { GitignoreRules } from './gitignoreRules';
+import { ScanProgress } from './scanProgress';
 import { excludeArgument, isScanCandidate, scanExcludeGlobs, SCANNED_FILES_GLOB } from './scanSelection';
 
 export type ScanState = 'notRun' | 'scanning' | 'done';
@@ -27,7 +28,11 @@ interface FolderSelection {
   readonly gitignore: GitignoreRules;
 }
 
-type FileOutcome = 'skipped' | 'excluded' | 'cancelled' | { readonly flows: FileFlows; readonly cached: boolean };
+/** `failed`: the worker could not analyse the file (logged); `skipped`: the engine's notice (minified, too large). */
+type FileOutcome = 'excluded' | 'cancelled' | 'failed' | { readonly skipped: string } | { readonly flows: FileFlows; readonly cached: boolean };
+
+/** Whether a cache entry's modules all still hash as recorded (see `reusableEntries`). */
+type EntryCheck = (entry: CacheEntry) => boolean;
 
 /**
  * Every PHI flow in the workspace's JS/TS files, found by the analysis worker with cross-file analysis (as the CLI
@@ -167,24 +172,32 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     }
     const seen = new Set<string>();
     const next = new Map<string, FileFlows>();
+    const skipNotices: string[] = [];
     let reused = 0;
-    let finished = 0;
+    const counter = new ScanProgress(uris.length, (update) => progress.report(update));
     this.skippedFiles = 0;
     const abort = new AbortController();
     const cancellation = token.onCancellationRequested(() => abort.abort());
-    // Files changed on disk since the worker last looked: it checks its cached module summaries again.
+    // Files changed on disk since the worker last looked: it checks its cached module summaries and hashes again.
     void this.analysis.request({ kind: 'diskChanged', deleted: [] }, { priority: 'background' });
     const analyses: Promise<void>[] = [];
     try {
+      if (cache.size) progress.report({ message: 'checking the cached files' });
+      const reusable = await this.reusableEntries(cache, uris.map((uri) => uri.toString()), abort.signal);
       for (const [index, uri] of uris.entries()) {
         if (token.isCancellationRequested) break;
         // The checks before each file run here; keep the extension host responsive between batches of them.
         if (index % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
         analyses.push(
-          this.analyseFile(uri, cache, abort.signal).then((outcome) => {
-            if (++finished % 25 === 0) progress.report({ message: `${finished}/${uris.length} files`, increment: (25 / Math.max(uris.length, 1)) * 100 });
-            if (outcome === 'skipped' || outcome === 'excluded' || outcome === 'cancelled') return;
+          this.analyseFile(uri, cache, reusable, abort.signal).then((outcome) => {
+            if (outcome === 'excluded') counter.fileExcluded();
+            else counter.fileDone();
+            if (outcome === 'excluded' || outcome === 'cancelled' || outcome === 'failed') return;
             seen.add(uri.toString());
+            if ('skipped' in outcome) {
+              skipNotices.push(outcome.skipped);
+              return;
+            }
             next.set(uri.toString(), outcome.flows);
             if (outcome.cached) reused++;
           }),
@@ -202,7 +215,9 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     const flows = this.flows().length;
     this.lastScanStats = { files: next.size, fromCache: reused, skipped: this.skippedFiles, cancelled, milliseconds: Math.round(performance.now() - started) };
     this.log.info(`Workspace scan (${why})${cancelled ? ' cancelled' : ''}: ${next.size} file(s), ${reused} from the cache, ${this.skippedFiles} skipped, ${flows} flow site(s) in ${this.lastScanStats.milliseconds} ms.`);
-    if (cancelled) void vscode.window.showInformationMessage(`PHI Guard: workspace scan cancelled after ${next.size} of ${uris.length} files; the Data Flows view shows those. Run "PHI Guard: Scan Workspace for PHI Flows" to finish it.`);
+    // One entry per scan, whether the skip was found now or cached.
+    if (skipNotices.length) this.log.info(`Skipped by the workspace scan:\n${skipNotices.sort().join('\n')}`);
+    if (cancelled) void vscode.window.showInformationMessage(`PHI Guard: workspace scan cancelled after ${next.size} of ${counter.total} files; the Data Flows view shows those. Run "PHI Guard: Scan Workspace for PHI Flows" to finish it.`);
   }
 
   private async selectionFor(folder: vscode.WorkspaceFolder, token?: vscode.CancellationToken): Promise<FolderSelection> {
@@ -221,10 +236,30 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
   }
 
   /**
-   * Analyses one file in the worker (which answers from the cache when the file and the modules it imports are
-   * unchanged); `excluded` if the scan does not cover it.
+   * Which cache entries among `keys` may be reused: the worker checks each module they used against disk once (not
+   * once per file importing it). Nothing is reused if the check does not finish.
    */
-  private async analyseFile(uri: vscode.Uri, cache: FlowCache, signal?: AbortSignal): Promise<FileOutcome> {
+  private async reusableEntries(cache: FlowCache, keys: Iterable<string>, signal?: AbortSignal): Promise<EntryCheck> {
+    const ids = cache.dependencyIdsOf(keys);
+    if (!ids.length) return () => true;
+    const modules = ids.map((id) => cache.dependency(id));
+    const outcome = await this.analysis.request(
+      { kind: 'checkModules', files: modules.map((module) => module.path), hashes: modules.map((module) => module.hash) },
+      { priority: 'background', ...(signal ? { signal } : {}) },
+    );
+    if (outcome.status !== 'done') {
+      if (outcome.status === 'failed') this.log.warn(`The data-flow cache could not be checked (${outcome.message}); every file is analysed again.`);
+      return () => false;
+    }
+    const stale = new Set(outcome.value.changed.map((index) => ids[index]));
+    return (entry) => !entry.dependencies.some((id) => stale.has(id));
+  }
+
+  /**
+   * Analyses one file in the worker (which answers from the cache when the file is unchanged and `reusable` says
+   * the modules it imports are); `excluded` if the scan does not cover it.
+   */
+  private async analyseFile(uri: vscode.Uri, cache: FlowCache, reusable: EntryCheck, signal?: AbortSignal): Promise<FileOutcome> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder || uri.scheme !== 'file') return 'excluded';
     const selection = await this.selectionFor(folder);
@@ -245,7 +280,7 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
         displayPath: displayPath(uri),
         config,
         ...(config.crossFile ? { root: folder.uri.fsPath } : {}),
-        ...(known ? { cached: { hash: known.hash, dependencies: known.dependencies } } : {}),
+        ...(known && reusable(known) ? { cached: { hash: known.hash } } : {}),
       },
       { priority: 'background', ...(signal ? { signal } : {}) },
     );
@@ -253,19 +288,21 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     if (outcome.status === 'failed') {
       this.skippedFiles++;
       this.log.error(`${uri.fsPath}: the workspace scan could not analyse it (${outcome.message}); it is left out of the Data Flows view. Scan again to retry.`);
-      return 'skipped';
+      return 'failed';
     }
     const result = outcome.value;
     switch (result.kind) {
       case 'unchanged':
-        return known ? { flows: known.flows, cached: true } : 'excluded';
+        if (!known) return 'excluded';
+        if (known.skipped === undefined) return { flows: known.flows, cached: true };
+        this.skippedFiles++;
+        return { skipped: known.skipped };
       case 'unreadable':
         return 'excluded';
       case 'skipped':
         this.skippedFiles++;
-        this.log.info(result.message);
-        cache.delete(key);
-        return 'skipped';
+        cache.setSkipped(key, result.hash, result.message, result.dependencies);
+        return { skipped: result.message };
       case 'analysed':
         cache.set(key, result.hash, result.flows, result.dependencies);
         return { flows: result.flows, cached: false };
@@ -307,11 +344,17 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     const keys = new Set(changedFiles);
     for (const key of changedFiles) for (const dependent of cache.dependentsOf(vscode.Uri.parse(key).fsPath)) keys.add(dependent);
     void this.analysis.request({ kind: 'diskChanged', deleted: [] }, { priority: 'background' });
-    const outcomes = await Promise.all([...keys].map(async (key) => [key, await this.analyseFile(vscode.Uri.parse(key), cache)] as const));
+    const reusable = await this.reusableEntries(cache, keys);
+    const outcomes = await Promise.all([...keys].map(async (key) => [key, await this.analyseFile(vscode.Uri.parse(key), cache, reusable)] as const));
     let changed = false;
     for (const [key, outcome] of outcomes) {
       if (outcome === 'cancelled') continue;
-      if (outcome === 'skipped' || outcome === 'excluded') {
+      if (outcome === 'failed' || outcome === 'excluded') {
+        changed = this.files.delete(key) || changed;
+        continue;
+      }
+      if ('skipped' in outcome) {
+        this.log.info(outcome.skipped);
         changed = this.files.delete(key) || changed;
         continue;
       }

@@ -49,8 +49,11 @@ describe('analysis worker service (what the worker thread runs)', () => {
   });
 
   describe('workspace scan files', () => {
-    const scan = (service: AnalysisService, project: ReturnType<typeof projectOnDisk>, name: string, cached?: { hash: string; dependencies: Record<string, string> }): ScanFileResponse =>
-      service.handle({ kind: 'scanFile', file: project.file(name), uri: `file://${project.file(name)}`, displayPath: name, config, root: project.root, ...(cached ? { cached } : {}) });
+    const scan = (service: AnalysisService, project: ReturnType<typeof projectOnDisk>, name: string, cached?: { hash: string }, fileConfig = config): ScanFileResponse =>
+      service.handle({ kind: 'scanFile', file: project.file(name), uri: `file://${project.file(name)}`, displayPath: name, config: fileConfig, root: project.root, ...(cached ? { cached } : {}) });
+    /** What the extension host asks before reusing cache entries: which recorded module hashes no longer match disk. */
+    const changedModules = (service: AnalysisService, dependencies: Readonly<Record<string, string>>) =>
+      service.handle({ kind: 'checkModules', files: Object.keys(dependencies), hashes: Object.values(dependencies) }).changed.map((index) => Object.keys(dependencies)[index]);
     const analysed = (response: ScanFileResponse) => {
       assert.strictEqual(response.kind, 'analysed');
       return response;
@@ -65,19 +68,55 @@ describe('analysis worker service (what the worker thread runs)', () => {
       assertPlainData(response);
     });
 
-    it('answers "unchanged" only while the file and every module it depends on are unchanged', () => {
+    it('names the modules whose hash changed on disk, and answers "unchanged" only while the file\'s own hash is the cached one', () => {
       const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE });
       const service = new AnalysisService();
       const first = analysed(scan(service, project, 'src/route.ts'));
-      const cached = { hash: first.hash, dependencies: first.dependencies };
-      assert.strictEqual(scan(new AnalysisService(), project, 'src/route.ts', cached).kind, 'unchanged', 'a new worker trusts the cache too');
+      const fresh = new AnalysisService();
+      assert.deepStrictEqual(changedModules(fresh, first.dependencies), [], 'a new worker trusts the cache too');
+      assert.strictEqual(scan(fresh, project, 'src/route.ts', { hash: first.hash }).kind, 'unchanged');
       project.write('src/audit.ts', QUIET_HELPER);
       service.handle({ kind: 'diskChanged', deleted: [] });
-      const second = analysed(scan(service, project, 'src/route.ts', cached));
+      assert.deepStrictEqual(changedModules(service, first.dependencies), [project.file('src/audit.ts')]);
+      // The extension host then sends no cached hash: the file is analysed again.
+      const second = analysed(scan(service, project, 'src/route.ts'));
       assert.deepStrictEqual(second.flows.flows, [], 'the helper no longer logs');
       assert.strictEqual(second.hash, first.hash, 'the file itself did not change');
+      assert.notDeepStrictEqual(second.dependencies, first.dependencies);
       project.write('src/route.ts', `${ROUTE}// edited\n`);
-      assert.strictEqual(scan(service, project, 'src/route.ts', { hash: second.hash, dependencies: second.dependencies }).kind, 'analysed');
+      assert.strictEqual(scan(service, project, 'src/route.ts', { hash: second.hash }).kind, 'analysed');
+    });
+
+    it('counts a deleted module as changed', () => {
+      const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE });
+      const service = new AnalysisService();
+      const first = analysed(scan(service, project, 'src/route.ts'));
+      fs.rmSync(project.file('src/audit.ts'));
+      service.handle({ kind: 'diskChanged', deleted: [project.file('src/audit.ts')] });
+      assert.deepStrictEqual(changedModules(service, first.dependencies), [project.file('src/audit.ts')]);
+    });
+
+    it('looks at each module on disk once between two "disk changed" notices (one scan), however many files import it', () => {
+      const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE });
+      const service = new AnalysisService();
+      const first = analysed(scan(service, project, 'src/route.ts'));
+      project.write('src/audit.ts', QUIET_HELPER);
+      assert.deepStrictEqual(changedModules(service, first.dependencies), [], 'this scan already looked at the helper');
+      service.handle({ kind: 'diskChanged', deleted: [] });
+      assert.deepStrictEqual(changedModules(service, first.dependencies), [project.file('src/audit.ts')], 'the next scan looks again');
+    });
+
+    it('gives a skipped file\'s content hash, so the skip can be cached', () => {
+      const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/big.ts': `${ROUTE}${'// padding\n'.repeat(200)}` });
+      const service = new AnalysisService();
+      const small = { ...config, maxFileSizeKb: 1 };
+      const skipped = scan(service, project, 'src/big.ts', undefined, small);
+      assert.strictEqual(skipped.kind, 'skipped');
+      assert.match(skipped.message, /over the 1 KB limit/);
+      assert.match(skipped.hash, /^[0-9a-f]{64}$/);
+      assertPlainData(skipped);
+      assert.strictEqual(scan(new AnalysisService(), project, 'src/big.ts', { hash: skipped.hash }, small).kind, 'unchanged');
+      assert.strictEqual(scan(service, project, 'src/big.ts', { hash: skipped.hash }).kind, 'analysed', 'another limit is another policy: another hash');
     });
 
     it('reads disk, not unsaved editor buffers (the map shows what the CLI shows)', () => {
