@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { readText } from './readText';
 import { analyzeSource, type AnalysisResult, type PhiGuardConfig } from '../core';
 import type { AnalysisController, ShownFinding } from './analysisController';
 import { analysisFileName } from './analysisFileName';
@@ -99,13 +100,6 @@ async function markNotPhi(configs: ProjectConfigService, log: vscode.LogOutputCh
   return true;
 }
 
-async function readText(file: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-  } catch {
-    return undefined;
-  }
-}
 
 /** Walks the flow from source to sink: the active item is revealed as you move, Enter selects it. */
 async function showDataFlow(controller: AnalysisController, uri: string, version: number, index: number): Promise<void> {

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { readText } from '../readText';
 import { readGitCommit } from '../../core/inventory/gitCommit';
 import { INVENTORY_FILE_NAMES, inventoryDocument, type InventoryFormat } from '../../core/inventory/inventoryDocument';
 import { packageVersions } from '../../core/inventory/packageVersions';
@@ -50,10 +51,3 @@ export async function exportInventory(index: WorkspaceFlowIndex, log: vscode.Log
   return file;
 }
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}

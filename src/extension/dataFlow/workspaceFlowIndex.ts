@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readText } from '../readText';
 import type { InventoryFileInput } from '../../core';
 import { settingsFor } from '../analysisController';
 import type { AnalysisClient } from '../analysisWorker/analysisClient';
@@ -448,10 +449,3 @@ function displayPath(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
