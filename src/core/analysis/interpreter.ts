@@ -99,6 +99,11 @@ const PREDICATE_METHODS = new Set([
 ]);
 const CALLBACK_ELEMENT_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'flatMap', 'some', 'every', 'sort', 'toSorted', 'findIndex', 'groupBy']);
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+/** Only `.then(onFulfilled)` receives the promise's value; `.catch`, `.then(_, onRejected)` and `.finally` get an error or nothing. */
+function receivesSettledValue(method: string, argumentIndex: number): boolean {
+  return method === 'then' && argumentIndex === 0;
+}
 const KEEP_RECORD_METHODS = new Set(['filter', 'find', 'findLast', 'slice', 'sort', 'toSorted', 'reverse', 'concat', 'at', 'pop', 'shift', 'flat', 'values', 'get', 'first', 'last', 'then']);
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append', 'assign', 'fill']);
 /** Properties that never carry the record's identifiers (`patients.length`, `patient.resourceType`). */
@@ -1389,11 +1394,10 @@ export class Interpreter {
 
     if (receiver && method && PROMISE_METHODS.has(method) && (receiver.api || isTainted(receiver.taint))) {
       // A promise's callback receives the settled value: an AI response derived from PHI stays PHI.
-      // `.catch(cb)` and `.then(_, onRejected)` receive an error, not the value.
       let result: Value = EMPTY;
       args.forEach((arg, i) => {
         if (!arg.value.fn) return;
-        const settled = method === 'then' && i === 0 ? receiver : EMPTY;
+        const settled = receivesSettledValue(method, i) ? receiver : EMPTY;
         result = joinValues(result, this.applyCallback(arg.value.fn as FunctionInfo, [settled], isFunctionLike(skipOuter(arg.node))));
       });
       return method === 'finally' ? receiver : result;
@@ -1414,9 +1418,8 @@ export class Interpreter {
       let result: Value = KEEP_RECORD_METHODS.has(method) || method === 'then' ? { taint: receiver.taint, context: receiver.context, typeName: receiver.typeName } : EMPTY;
       args.forEach((arg, index) => {
         if (!arg.value.fn) return;
-        // `.catch(cb)`, `.then(_, onRejected)` and `.finally(cb)` receive an error or nothing, not the value.
-        const settledOnly = PROMISE_METHODS.has(method) && !(method === 'then' && index === 0);
-        const callbackArgs = method === 'reduce' ? [args[1]?.value ?? EMPTY, element] : settledOnly ? [EMPTY] : [element];
+        const errorOrNothing = PROMISE_METHODS.has(method) && !receivesSettledValue(method, index);
+        const callbackArgs = method === 'reduce' ? [args[1]?.value ?? EMPTY, element] : errorOrNothing ? [EMPTY] : [element];
         const returned = this.applyCallback(arg.value.fn as FunctionInfo, callbackArgs, isFunctionLike(skipOuter(arg.node)));
         if (method === 'map' || method === 'flatMap' || method === 'then' || method === 'reduce' || method === 'catch') result = joinValues(result, { ...returned, api: undefined });
       });
