@@ -25,3 +25,4 @@ export { ModuleResolver } from './project/moduleResolver';
 export type { ProjectHost } from './project/moduleResolver';
 export { nodeProjectHost } from './project/nodeHost';
 export type { ModuleSummary, ExportedSymbol, ImportResolver } from './project/moduleSummary';
+export { summaryFingerprint } from './project/moduleSummary';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import type { FlowStep, SinkDescriptor, SourceReason, TextRange } from '../findings/finding';
 import type { ApiRef } from '../analysis/values';
@@ -68,3 +69,8 @@ export type ExportedSymbol = ExportedFunction | ExportedValue | ExportedClass | 
 
 /** Looks up a module's summary by import specifier, from the importing file. */
 export type ImportResolver = (specifier: string) => ModuleSummary | undefined;
+
+/** Changes exactly when what other modules see of this one changes: importers need a new analysis then. */
+export function summaryFingerprint(summary: ModuleSummary | undefined): string {
+  return createHash('sha1').update(JSON.stringify(summary ?? null)).digest('hex');
+}

@@ -5,6 +5,7 @@ import type { AnalysisResult } from '../analysis/analyzeSource';
 import type { PhiGuardConfig } from '../config/config';
 import { ModuleResolver } from './moduleResolver';
 import type { ProjectHost } from './moduleResolver';
+import { summaryFingerprint } from './moduleSummary';
 import type { ExportedSymbol, ModuleSummary } from './moduleSummary';
 import { parsePrismaSchema } from './prismaSchema';
 import type { PrismaModel } from './prismaSchema';
@@ -116,6 +117,11 @@ export class ProjectAnalyzer {
   /** One frame per analysis in progress (nested when imports are analysed first): did it read an unfinished summary? */
   private readonly frames: { readUnfinished: boolean }[] = [];
 
+  /** The fingerprint of `file`'s module summary as last analysed (see summaryFingerprint). */
+  fingerprintOf(file: string): string | undefined {
+    return this.entries.get(file)?.fingerprint;
+  }
+
   /** Files that import `file`, directly or through others: they need a new analysis when it changes. */
   dependentsOf(file: string): string[] {
     const out = new Set<string>();
@@ -188,7 +194,7 @@ export class ProjectAnalyzer {
         sourceFile,
       });
       if (frame.readUnfinished) this.unsettled.add(file);
-      const entry: Entry = { hash, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, fingerprint: hashText(JSON.stringify(result.summary ?? null)) };
+      const entry: Entry = { hash, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, fingerprint: summaryFingerprint(result.summary) };
       this.entries.set(file, entry);
       for (const dep of deps.keys()) {
         const set = this.dependents.get(dep) ?? new Set<string>();

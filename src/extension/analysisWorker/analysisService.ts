@@ -1,6 +1,5 @@
-import { createHash } from 'crypto';
 import * as fs from 'fs';
-import { analyzeSource, nodeProjectHost, type AnalysisResult } from '../../core';
+import { analyzeSource, nodeProjectHost, summaryFingerprint, type AnalysisResult } from '../../core';
 import { analysisFileName } from '../analysisFileName';
 import { fileFlows } from '../dataFlow/fileFlows';
 import { contentHash } from '../dataFlow/flowCache';
@@ -49,10 +48,14 @@ export class AnalysisService {
 
   private analyzeDocument(request: AnalyzeDocumentRequest): AnalyzeDocumentResponse {
     const { file, fileName, text, config, root } = request;
-    const result = (root !== undefined ? this.editorProjects.for(root, config).analyze(file, text) : undefined) ?? analyzeSource({ fileName, text, config });
+    const project = root !== undefined ? this.editorProjects.for(root, config) : undefined;
+    const analysed = project?.analyze(file, text);
+    const result = analysed ?? analyzeSource({ fileName, text, config });
     // Less to copy between threads (a 20,000-line file's result is about 1 MB): the editor uses neither part.
     const { summary, sinkSites: _sinkSites, ...rest } = result;
-    return { result: { ...rest, sinkSites: [] }, summaryFingerprint: createHash('sha1').update(JSON.stringify(summary ?? null)).digest('hex') };
+    // The project analyser already fingerprinted the summary it keeps.
+    const fingerprint = (analysed && project?.fingerprintOf(file)) ?? summaryFingerprint(summary);
+    return { result: { ...rest, sinkSites: [] }, summaryFingerprint: fingerprint };
   }
 
   private scanFile(request: ScanFileRequest): ScanFileResponse {
