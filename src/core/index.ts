@@ -8,6 +8,8 @@ export * from './config/config';
 export { analyzeSource } from './analysis/analyzeSource';
 export type { AnalyzeOptions, AnalysisResult, SkipNotice, ParseProblem } from './analysis/analyzeSource';
 export type { SinkSite } from './analysis/interpreter';
+export { IncrementalParser } from './analysis/incrementalParser';
+export type { SourceParser } from './analysis/incrementalParser';
 export { classifyName } from './names/classifyName';
 export { splitWords } from './names/splitWords';
 export { maskLiterals, maskValue } from './text/mask';

@@ -13,6 +13,7 @@ import { Interpreter } from './interpreter';
 import type { RawFinding, SinkSite } from './interpreter';
 import { looksMinified, parseFile, withSyntaxErrors } from './parse';
 import type { ParsedFile } from './parse';
+import type { SourceParser } from './incrementalParser';
 import { LineIndex } from '../text/lineIndex';
 import type { ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import type { PrismaModel } from '../project/prismaSchema';
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
   readonly prismaModels?: readonly PrismaModel[];
   /** `text` already parsed by this TypeScript module (see adoptSourceFile), to save a second parse inside ESLint. */
   readonly sourceFile?: ts.SourceFile;
+  /** Parses `text` when `sourceFile` is not given: the editor passes an IncrementalParser. */
+  readonly parser?: SourceParser;
 }
 
 export interface SkipNotice {
@@ -69,7 +72,9 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
     return { ...EMPTY_RESULT, skipped: { reason: 'minified', message: `${fileName}: skipped, it looks minified or generated (very long lines). Exclude it in .phi-guard.json to silence this notice.` } };
   }
   try {
-    const parsed = options.sourceFile?.text === text ? withSyntaxErrors(options.sourceFile) : parseFile(fileName, text);
+    const parsed = options.sourceFile?.text === text ? withSyntaxErrors(options.sourceFile)
+      : options.parser ? withSyntaxErrors(options.parser.parse(fileName, text))
+        : parseFile(fileName, text);
     return analyzeParsed(fileName, parsed, text, config, options.today ?? new Date().toISOString().slice(0, 10), options.imports, options.prismaModels);
   } catch (error) {
     const message = error instanceof RangeError

@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ts from 'typescript';
+import { analyzeSource, IncrementalParser } from '../../../src/core';
+import { changeRange } from '../../../src/core/analysis/incrementalParser';
+import { createRandom, generateFile } from '../../bench/generateWorkspace';
+
+const CORPUS = path.join(__dirname, '../../fixtures/corpus');
+
+function corpusFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(tsx?|jsx?)$/.test(entry.name)) out.push(full);
+    }
+  };
+  walk(CORPUS);
+  return out.sort();
+}
+
+/** Kind and extent of every node, depth first: two trees with the same shape parse the text the same way. */
+function shape(tree: ts.SourceFile): string {
+  const parts: string[] = [];
+  const visit = (node: ts.Node): void => {
+    parts.push(`${node.kind}@${node.pos}-${node.end}`);
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return parts.join(' ');
+}
+
+/** Edits a person makes while typing: insert a character, delete one, paste a line, delete a line. */
+function edit(text: string, random: () => number): string {
+  const at = Math.floor(random() * (text.length + 1));
+  const pick = random();
+  if (pick < 0.4) return text.slice(0, at) + 'abc;{}()"`'[Math.floor(random() * 10)] + text.slice(at);
+  if (pick < 0.7) return text.slice(0, at) + text.slice(at + 1);
+  if (pick < 0.85) return `${text.slice(0, at)}\nconsole.log(patient.ssn);\n${text.slice(at)}`;
+  const lineEnd = text.indexOf('\n', at);
+  return text.slice(0, at) + (lineEnd < 0 ? '' : text.slice(lineEnd + 1));
+}
+
+describe('incremental parsing (the editor re-parses only what an edit changed)', () => {
+  it('finds the one changed span between two texts', () => {
+    const range = changeRange('const a = 1;', 'const ab = 1;');
+    assert.deepEqual([range.span.start, range.span.length, range.newLength], [7, 0, 1]);
+    const deleted = changeRange('const ab = 1;', 'const a = 1;');
+    assert.deepEqual([deleted.span.start, deleted.span.length, deleted.newLength], [7, 1, 0]);
+    const replaced = changeRange('aaaa', 'abba');
+    assert.deepEqual([replaced.span.start, replaced.span.length, replaced.newLength], [1, 2, 2]);
+    const same = changeRange('x', 'x');
+    assert.deepEqual([same.span.start, same.span.length, same.newLength], [1, 0, 0]);
+  });
+
+  it('gives the same tree and the same findings as a fresh parse, over random edits of every corpus file', () => {
+    const random = createRandom(42);
+    let compared = 0;
+    let withFindings = 0;
+    for (const file of corpusFiles()) {
+      const parser = new IncrementalParser();
+      let text = fs.readFileSync(file, 'utf8');
+      parser.parse(file, text);
+      for (let i = 0; i < 4; i++) {
+        text = edit(text, random);
+        const incremental = parser.parse(file, text);
+        const fresh = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, incremental.scriptKind);
+        assert.equal(shape(incremental), shape(fresh), `${path.relative(CORPUS, file)} after edit ${i + 1}`);
+        const viaParser = analyzeSource({ fileName: file, text, parser, today: '2026-01-01' });
+        const viaFresh = analyzeSource({ fileName: file, text, today: '2026-01-01' });
+        assert.deepEqual(viaParser, viaFresh, `${path.relative(CORPUS, file)} after edit ${i + 1}`);
+        compared++;
+        if (viaFresh.findings.length) withFindings++;
+      }
+    }
+    assert.ok(compared > 100, `compared ${compared} edits`);
+    assert.ok(withFindings > compared / 4, `only ${withFindings} of ${compared} edited files had findings`);
+  });
+
+  it('keeps syntax errors as the fresh parse reports them, and clears them when the text parses again', () => {
+    const parser = new IncrementalParser();
+    const good = 'import pino from "pino";\nconst log = pino();\nexport function f(ssn: string) {\n  log.info(ssn);\n}\n';
+    assert.equal(analyzeSource({ fileName: 'a.ts', text: good, parser }).findings.length, 1);
+    const broken = good.replace('log.info(ssn);', 'log.info(ssn;');
+    const result = analyzeSource({ fileName: 'a.ts', text: broken, parser });
+    assert.deepEqual(result.parseProblems, analyzeSource({ fileName: 'a.ts', text: broken }).parseProblems);
+    assert.ok(result.parseProblems.length > 0);
+    assert.deepEqual(analyzeSource({ fileName: 'a.ts', text: good, parser }).parseProblems, []);
+  });
+
+  it('returns the same tree for unchanged text and keeps only its most recent files', () => {
+    const parser = new IncrementalParser(2);
+    const a = parser.parse('a.ts', 'let a = 1;');
+    assert.equal(parser.parse('a.ts', 'let a = 1;'), a);
+    parser.parse('b.ts', 'let b = 1;');
+    parser.parse('c.ts', 'let c = 1;');
+    assert.notEqual(parser.parse('a.ts', 'let a = 1;'), a, 'a.ts was the least recently parsed of three');
+  });
+
+  it('parses a generated 1,000-line file the same after a hundred single-character edits', () => {
+    const random = createRandom(7);
+    let text = generateFile(random, 1000, 'ts');
+    const parser = new IncrementalParser();
+    parser.parse('big.ts', text);
+    for (let i = 0; i < 100; i++) {
+      const at = Math.floor(random() * text.length);
+      text = i % 2 ? text.slice(0, at) + text.slice(at + 1) : `${text.slice(0, at)}a${text.slice(at)}`;
+      parser.parse('big.ts', text);
+    }
+    const fresh = ts.createSourceFile('big.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    assert.equal(shape(parser.parse('big.ts', text)), shape(fresh));
+  });
+});
