@@ -14,13 +14,13 @@ import { findSanitizer, findSinks, isCatalogModule, isChainable } from './catalo
 import type { SinkKind } from './catalogIndex';
 import { collectLocalTypes } from './localTypes';
 import type { LocalType } from './localTypes';
-import type { Binding} from './scope';
-import { Scope } from './scope';
+import type { Binding } from './scope';
+import { nextBindingSerial, Scope } from './scope';
 import { isReadVerb, isRecordGateway, nameClassifierFor, stripReadVerb } from './sources';
 import type { NameClassifier } from './sources';
 import type { NameVerdict } from './sources';
 import {
-  EMPTY, deepTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
+  EMPTY, carriesSame, deepTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
 } from './values';
 import type { ApiRef, FunctionRef, LiteralPart, Taint, Value } from './values';
 import type { PhiGuardConfig } from '../config/config';
@@ -286,9 +286,14 @@ export class Interpreter {
   }
 
   private write(binding: Binding, value: Value): void {
-    if (binding.owner === this.frame.id) this.frame.env.set(binding, value);
-    const merged = joinValues(binding.global, binding.owner === this.frame.id && binding.kind === 'param' ? value : this.materialize(value));
+    const owned = binding.owner === this.frame.id;
+    if (owned) {
+      if (binding.serial < this.loopBodyStart && !carriesSame(this.frame.env.get(binding) ?? binding.global, value)) this.loopCarriedWrites++;
+      this.frame.env.set(binding, value);
+    }
+    const merged = joinValues(binding.global, owned && binding.kind === 'param' ? value : this.materialize(value));
     if (merged !== binding.global) {
+      if (!owned && binding.serial < this.loopBodyStart) this.loopCarriedWrites++;
       if (binding.readByClosure && isTainted(value.taint) && !isTainted(binding.global.taint)) this.stale = true;
       binding.global = merged;
       this.carried.set(binding.declaration, merged);
@@ -651,9 +656,32 @@ export class Interpreter {
     }
   }
 
+  /**
+   * Bindings with a serial below this were declared outside the innermost loop being run; writes to them that change
+   * what a later read sees are counted in loopCarriedWrites (as are writes to class fields).
+   */
+  private loopBodyStart = 0;
+  private loopCarriedWrites = 0;
+
+  /**
+   * A loop body runs twice, the second time with what the first wrote (`for (…) { log(last); last = ssn; }`), unless
+   * the first pass changed nothing declared outside the body: then a second pass would repeat the first exactly.
+   */
   private loop(body: () => void): void {
     const before = this.frame.env;
-    const first = this.branch(body);
+    const savedBodyStart = this.loopBodyStart;
+    const writesBefore = this.loopCarriedWrites;
+    this.loopBodyStart = nextBindingSerial();
+    let first: Map<Binding, Value>;
+    try {
+      first = this.branch(body);
+    } finally {
+      this.loopBodyStart = savedBodyStart;
+    }
+    if (this.loopCarriedWrites === writesBefore) {
+      this.joinEnvs(before, first);
+      return;
+    }
     this.frame.env = first;
     const second = this.branch(body);
     this.joinEnvs(before, first, second);
@@ -1240,6 +1268,7 @@ export class Interpreter {
         const merged = joinValues(old, { ...shared, taint: withStep(shared.taint, this.step('assignment', t, `stored in \`this.${key}\``)) });
         if (isTainted(value.taint) && !isTainted(old.taint)) this.stale = this.stale || this.functions.some((f) => f.summary && f.cls === cls);
         cls.fields.set(key, merged);
+        this.loopCarriedWrites++;
         return;
       }
       const object = this.eval(t.expression);

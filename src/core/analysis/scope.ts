@@ -6,7 +6,16 @@ export type BindingKind = 'var' | 'param' | 'function' | 'class' | 'import';
 
 /** A declared name. `global` is the union of every value ever written to it (flow-insensitive), read
  * from other functions (closures); the declaring function reads its flow-sensitive environment. */
+let nextSerial = 0;
+
+/** The serial the next binding will get: bindings made after this point have this serial or higher. */
+export function nextBindingSerial(): number {
+  return nextSerial;
+}
+
 export class Binding {
+  /** Creation order: a loop tells the bindings its body declares (fresh on each pass) from those around it. */
+  readonly serial = nextSerial++;
   global: Value = EMPTY;
   /** Name-based PHI source for this variable (`const ssn = …`), computed once; null when none applies. */
   nameSource: Taint | null | undefined;

@@ -147,6 +147,15 @@ export function joinValues(a: Value, b: Value): Value {
   };
 }
 
+/** Whether reading `b` where `a` was tells the analysis nothing new: the same value, or two values that carry nothing but the same constant. */
+export function carriesSame(a: Value, b: Value): boolean {
+  return a === b || (carriesNothing(a) && carriesNothing(b) && a.str === b.str);
+}
+
+function carriesNothing(v: Value): boolean {
+  return !v.taint && !v.api && !v.fn && !v.fields && !v.parts && !v.sanitized && !v.context && !v.typeName;
+}
+
 function mergeFields(a: ReadonlyMap<string, Value>, b: ReadonlyMap<string, Value>): ReadonlyMap<string, Value> {
   const out = new Map(a);
   for (const [k, v] of b) out.set(k, out.has(k) ? joinValues(out.get(k)!, v) : v);
