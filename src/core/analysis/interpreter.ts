@@ -235,6 +235,11 @@ export class Interpreter {
     return { kind, range: this.range(node), note };
   }
 
+  /** `taint` with one more step; the step's position and note are only worked out when there is PHI to carry them. */
+  private stepped(taint: Taint | undefined, kind: FlowStep['kind'], node: ts.Node, note: () => string): Taint | undefined {
+    return isTainted(taint) ? withStep(taint, this.step(kind, node, note())) : undefined;
+  }
+
   private text(node: ts.Node): string {
     const t = node.getText(this.sourceFile).replace(/\s+/g, ' ');
     return t.length > 60 ? `${t.slice(0, 57)}...` : t;
@@ -572,7 +577,7 @@ export class Interpreter {
     } else if (ts.isReturnStatement(node)) {
       if (node.expression) {
         const value = this.eval(node.expression);
-        const taint = withStep(value.taint, this.step('return', node.expression, `returned${this.frame.fn ? ` from \`${this.frame.fn.name}\`` : ''}`));
+        const taint = this.stepped(value.taint, 'return', node.expression, () => `returned${this.frame.fn ? ` from \`${this.frame.fn.name}\`` : ''}`);
         this.frame.summary.returnValue = joinValues(this.frame.summary.returnValue, { ...value, taint });
       }
     } else if (ts.isIfStatement(node)) {
@@ -719,7 +724,7 @@ export class Interpreter {
   private bindPattern(name: ts.BindingName, value: Value, declaration: ts.Node): void {
     if (ts.isIdentifier(name)) {
       const binding = this.scope.lookup(name.text) ?? this.declare(name.text, 'var', declaration);
-      const taint = withStep(value.taint, this.step('assignment', name, `assigned to \`${name.text}\``));
+      const taint = this.stepped(value.taint, 'assignment', name, () => `assigned to \`${name.text}\``);
       this.write(binding, taint === value.taint ? value : { ...value, taint });
       return;
     }
@@ -834,7 +839,7 @@ export class Interpreter {
         if (ts.isBlock(body)) this.execStatements(body.statements);
         else {
           const value = this.eval(body);
-          summary.returnValue = joinValues(summary.returnValue, { ...value, taint: withStep(value.taint, this.step('return', body, `returned from \`${fn.name}\``)) });
+          summary.returnValue = joinValues(summary.returnValue, { ...value, taint: this.stepped(value.taint, 'return', body, () => `returned from \`${fn.name}\``) });
         }
       }
     } finally {
@@ -851,7 +856,7 @@ export class Interpreter {
     const label = ts.isIdentifier(parameter.name) ? parameter.name.text : `#${index + 1}`;
     let value: Value;
     const api = fn.paramApis[index];
-    if (given) value = { ...given, taint: withStep(given.taint, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
+    if (given) value = { ...given, taint: this.stepped(given.taint, 'parameter', parameter.name, () => `parameter \`${label}\` of \`${fn.name}\``) };
     else if (api) value = { api };
     else if (parameter.dotDotDotToken) value = { taint: paramTaint(index, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
     else value = { taint: paramTaint(index, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
@@ -1253,7 +1258,7 @@ export class Interpreter {
     if (ts.isIdentifier(t)) {
       const binding = this.scope.lookup(t.text);
       if (binding) {
-        const taint = withStep(value.taint, this.step('assignment', t, `assigned to \`${t.text}\``));
+        const taint = this.stepped(value.taint, 'assignment', t, () => `assigned to \`${t.text}\``);
         this.write(binding, { ...value, taint });
       } else this.checkAssignSink({ module: '<global>', path: [t.text] }, value, valueNode ?? t);
       return;
@@ -1265,7 +1270,7 @@ export class Interpreter {
         const cls = this.frame.cls;
         const old = cls.fields.get(key) ?? EMPTY;
         const shared = this.materialize(value);
-        const merged = joinValues(old, { ...shared, taint: withStep(shared.taint, this.step('assignment', t, `stored in \`this.${key}\``)) });
+        const merged = joinValues(old, { ...shared, taint: this.stepped(shared.taint, 'assignment', t, () => `stored in \`this.${key}\``) });
         if (isTainted(value.taint) && !isTainted(old.taint)) this.stale = this.stale || this.functions.some((f) => f.summary && f.cls === cls);
         cls.fields.set(key, merged);
         this.loopCarriedWrites++;

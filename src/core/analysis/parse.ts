@@ -50,12 +50,10 @@ export function looksMinified(text: string): boolean {
   let lines = 1;
   let longest = 0;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      lines++;
-      longest = Math.max(longest, i - start);
-      start = i + 1;
-    }
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
+    lines++;
+    longest = Math.max(longest, newline - start);
+    start = newline + 1;
   }
   longest = Math.max(longest, text.length - start);
   return text.length / lines > 300 || longest > 5_000;
