@@ -47,6 +47,32 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['names', 'dob']);
   });
 
+  it('sees in a loop body what an earlier pass of the loop wrote: to a variable, to a field of this, in a nested loop', () => {
+    const code = `class Visits {
+      last = '';
+      run(patients: { ssn: string }[], notes: string[]) {
+        let previous = '';
+        for (const p of patients) {
+          console.log(previous);
+          previous = p.ssn;
+        }
+        for (let i = 0; i < notes.length; i++) {
+          console.info(this.last);
+          this.last = patients[i].ssn;
+        }
+        for (const n of notes) {
+          let carried = '';
+          for (const p of patients) {
+            console.warn(carried);
+            carried = p.ssn;
+          }
+          console.debug(n);
+        }
+      }
+    }`;
+    assert.deepEqual(flagged(code), [['log', 'previous'], ['log', 'this.last'], ['log', 'carried']]);
+  });
+
   it('summarises local functions: parameter to sink is reported at the call site, parameter to return flows on', () => {
     const code = `function audit(value: unknown) { console.info('audit', value); }
     const label = (p: { lastName: string }) => 'Patient ' + p.lastName;
