@@ -64,6 +64,25 @@ function pathVariants(ref: ApiRef): (readonly string[])[] {
   return [ref.path, ['default', ...ref.path]];
 }
 
+export interface CallCatalog {
+  readonly sanitizer: SanitizerEntry | undefined;
+  readonly sinks: readonly SinkEntry[];
+}
+
+const callCache = new Map<string, CallCatalog>();
+
+/** What the catalogs say of a call to this API, in one lookup (every API call asks both): memoised. */
+export function catalogForCall(ref: ApiRef): CallCatalog {
+  const key = `${ref.module}|${ref.path.join('.')}`;
+  let found = callCache.get(key);
+  if (!found) {
+    found = { sanitizer: findSanitizer(ref), sinks: findSinks(ref, 'call') };
+    if (callCache.size > 20_000) callCache.clear();
+    callCache.set(key, found);
+  }
+  return found;
+}
+
 const chainableCache = new Map<string, boolean>();
 
 /** Whether `method` on an object of this module returns the same builder (`query.where(…).limit(…)`); memoised. */

@@ -10,7 +10,7 @@ import type { PrismaModel } from '../project/prismaSchema';
 import type { ExportedClass, ExportedFunction, ExportedSymbol, ExportedTaint, ExportedType, ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import { splitWords } from '../names/splitWords';
 import { normalizeModule } from './apiPattern';
-import { findSanitizer, findSinks, isCatalogModule, isChainable } from './catalogIndex';
+import { catalogForCall, findSinks, isCatalogModule, isChainable } from './catalogIndex';
 import type { SinkKind } from './catalogIndex';
 import { collectLocalTypes } from './localTypes';
 import type { LocalType } from './localTypes';
@@ -1189,7 +1189,7 @@ export class Interpreter {
       // An AI response derived from PHI is PHI, field by field; request objects handed to callbacks (`req.body.ssn`) are judged by name.
       let taint = isTainted(object.taint) && !object.taint.record && !NON_PHI_PROPERTIES.has(key) ? object.taint : undefined;
       if ((api.path.length > 1 || api.module === '<global>') && !this.names.isNotPhi(key)) {
-        const verdict = this.names.classify(key, objectNode ? this.contextWords(objectNode) : []);
+        const verdict = this.names.classify(key, () => (objectNode ? this.contextWords(objectNode) : []));
         if (verdict) taint = joinTaint(this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), taint);
       }
       return { api: { module: api.module, path: [...api.path, key] }, taint };
@@ -1198,7 +1198,7 @@ export class Interpreter {
     const field = object.fields?.get(key);
     if (field) return field;
     if (object.sanitized) return { sanitized: true };
-    const context = [...(objectNode ? this.contextWords(objectNode) : []), ...(object.context ?? [])];
+    const context = (): string[] => [...(objectNode ? this.contextWords(objectNode) : []), ...(object.context ?? [])];
     const local = object.typeName && !object.typeName.startsWith('fhir:') ? this.localTypes.get(object.typeName) : undefined;
     if (local) {
       const categories = local.fields.get(key);
@@ -1481,7 +1481,7 @@ export class Interpreter {
       }
       const getter = stripReadVerb(method);
       if (getter) {
-        const verdict = this.names.classify(getter, receiverNode ? this.contextWords(receiverNode) : []);
+        const verdict = this.names.classify(getter, () => (receiverNode ? this.contextWords(receiverNode) : []));
         if (verdict) return { taint: this.nameTaint(`${method}()`, verdict, node) };
       }
       const keep = KEEP_RECORD_METHODS.has(method);
@@ -1579,12 +1579,12 @@ export class Interpreter {
 
   private callApi(api0: ApiRef, receiver: Value | undefined, method: string | undefined, args: { node: ts.Expression; value: Value }[], node: ts.CallExpression): Value {
     const api = this.stripGlobalAlias(api0.path.length === 0 ? { module: api0.module, path: ['default'] } : api0);
-    const sanitizer = findSanitizer(api);
-    if (sanitizer) return { sanitized: true };
+    const catalog = catalogForCall(api);
+    if (catalog.sanitizer) return { sanitized: true };
     const sinkCountBefore = this.sinkSites.length;
-    const aiTaint = this.checkCallSinks(api, 'call', args, node);
+    const aiTaint = this.checkCallSinks(api, 'call', args, node, catalog.sinks);
     // A logger, store or HTTP client returns nothing derived from what it was given (an AI model does).
-    const isSink = this.sinkSites.length > sinkCountBefore || findSinks(api, 'call').length > 0;
+    const isSink = this.sinkSites.length > sinkCountBefore || catalog.sinks.length > 0;
     this.bindCallbacks(api, args);
     if (method && receiver?.api && isChainable(receiver.api, method)) return { api: receiver.api };
     const resultApi: ApiRef = { module: api.module, path: [...api.path, '()'] };
@@ -1682,9 +1682,9 @@ export class Interpreter {
   }
 
   /** Checks a call against the sink catalog; returns the PHI sent to an AI sink (its response carries it on). */
-  private checkCallSinks(api: ApiRef, kind: SinkKind, args: readonly { node: ts.Expression; value: Value }[], node: ts.Node): Taint | undefined {
+  private checkCallSinks(api: ApiRef, kind: SinkKind, args: readonly { node: ts.Expression; value: Value }[], node: ts.Node, entries: readonly SinkEntry[] = findSinks(api, kind)): Taint | undefined {
     let aiTaint: Taint | undefined;
-    for (const entry of findSinks(api, kind)) {
+    for (const entry of entries) {
       if (entry.unlessArgHas && args[0] && entry.unlessArgHas.some((p) => this.fieldAt(args[0]!.value, p) !== undefined)) continue;
       const descriptor = this.descriptor(entry, api);
       this.sinkSite(descriptor, node);

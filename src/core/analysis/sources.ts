@@ -1,7 +1,7 @@
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { FHIR_PHI_RESOURCES, GATEWAY_WORDS, NOT_RECORD_WORDS, PERSON_RECORD_CATEGORIES, READ_VERBS, RECORD_PHRASES, RECORD_WORDS } from '../catalog/fhir';
 import type { PhiGuardConfig } from '../config/config';
-import { classifyName, normalizedWords } from '../names/classifyName';
+import { classifyName, mayDependOnContext, normalizedWords } from '../names/classifyName';
 import type { NameMatch } from '../names/classifyName';
 import { splitWords } from '../names/splitWords';
 
@@ -28,6 +28,8 @@ export function nameClassifierFor(config: PhiGuardConfig): NameClassifier {
   return classifier;
 }
 
+const NO_WORDS: readonly string[] = [];
+
 export class NameClassifier {
   private readonly notPhi: ReadonlySet<string>;
   private readonly extra: ReadonlyMap<string, PhiCategoryId>;
@@ -40,8 +42,13 @@ export class NameClassifier {
     this.phiTypes = new Map(Object.entries(config.phiTypes));
   }
 
-  /** A field or variable name; `context` is the words of the object it is read from. */
-  classify(name: string, context: readonly string[] = []): NameVerdict | undefined {
+  /**
+   * A field or variable name; `context` is the words of the object it is read from (a function: worked out only
+   * for names whose classification can depend on it).
+   */
+  classify(name: string, context: readonly string[] | (() => readonly string[]) = NO_WORDS): NameVerdict | undefined {
+    if (!mayDependOnContext(name)) context = NO_WORDS;
+    else if (typeof context === 'function') context = context();
     const key = context.length ? `${name}|${context.join(' ')}` : name;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached ?? undefined;

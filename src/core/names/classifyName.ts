@@ -66,6 +66,21 @@ function hasScope(scope: Scope, before: readonly string[], context: readonly str
 }
 
 const cache = new Map<string, NameMatch | null>();
+const contextMatters = new Map<string, boolean>();
+
+/**
+ * Whether the words around a name (the object it is read from) can change how it classifies: only when a pattern
+ * starts at one of its words. Most names (`data`, `result`, `map`) match none, so their context need not be worked out.
+ */
+export function mayDependOnContext(name: string): boolean {
+  let matters = contextMatters.get(name);
+  if (matters === undefined) {
+    matters = normalizedWords(name).some((w) => BY_FIRST_WORD.has(w) || BY_FIRST_WORD.has(singular(w)));
+    if (contextMatters.size > 50_000) contextMatters.clear();
+    contextMatters.set(name, matters);
+  }
+  return matters;
+}
 
 /**
  * Classifies an identifier (variable, parameter, property) as a PHI category, or undefined.
