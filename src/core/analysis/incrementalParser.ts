@@ -30,11 +30,6 @@ export class IncrementalParser implements SourceParser {
     return tree;
   }
 
-  /** Drops a file's tree (document closed). */
-  forget(fileName: string): void {
-    this.trees.delete(fileName);
-  }
-
   private update(previous: ts.SourceFile, text: string): ts.SourceFile {
     if (previous.text === text) return previous;
     try {
