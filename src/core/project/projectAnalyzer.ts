@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type ts from 'typescript';
 import { analyzeSource } from '../analysis/analyzeSource';
 import type { AnalysisResult } from '../analysis/analyzeSource';
+import type { SourceParser } from '../analysis/incrementalParser';
 import type { PhiGuardConfig } from '../config/config';
 import { ModuleResolver } from './moduleResolver';
 import type { ProjectHost } from './moduleResolver';
@@ -58,6 +59,8 @@ export class ProjectAnalyzer {
     private readonly root: string,
     private readonly configFor: (file: string) => PhiGuardConfig,
     private readonly maxGenerationMs = 1000,
+    /** Parses the files it analyses; the editor passes an IncrementalParser, so an edit re-parses only what changed. */
+    private readonly parser?: SourceParser,
   ) {
     this.resolver = new ModuleResolver(host, root);
   }
@@ -192,6 +195,7 @@ export class ProjectAnalyzer {
         imports: (specifier) => this.importSummary(file, specifier, deps, unresolved),
         prismaModels: this.prismaModelsFor(file, config),
         sourceFile,
+        parser: this.parser,
       });
       if (frame.readUnfinished) this.unsettled.add(file);
       const entry: Entry = { hash, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, fingerprint: summaryFingerprint(result.summary) };

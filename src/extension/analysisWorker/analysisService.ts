@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { analyzeSource, nodeProjectHost, summaryFingerprint, type AnalysisResult } from '../../core';
+import { analyzeSource, IncrementalParser, nodeProjectHost, summaryFingerprint, type AnalysisResult } from '../../core';
 import { analysisFileName } from '../analysisFileName';
 import { fileFlows } from '../dataFlow/fileFlows';
 import { contentHash } from '../dataFlow/flowCache';
@@ -15,7 +15,9 @@ import type { AnalysisRequest, AnalyzeDocumentRequest, AnalyzeDocumentResponse, 
  */
 export class AnalysisService {
   private readonly editorHost = new OverlayHost();
-  private readonly editorProjects = new ProjectAnalyzers(this.editorHost);
+  /** An edit re-parses only the edited part of the document (and nothing of the files it imports). */
+  private readonly editorParser = new IncrementalParser();
+  private readonly editorProjects = new ProjectAnalyzers(this.editorHost, this.editorParser);
   private readonly scanProjects = new ProjectAnalyzers(nodeProjectHost());
   private readonly diskHashes = new DiskHashes();
 
@@ -50,7 +52,7 @@ export class AnalysisService {
     const { file, fileName, text, config, root } = request;
     const project = root !== undefined ? this.editorProjects.for(root, config) : undefined;
     const analysed = project?.analyze(file, text);
-    const result = analysed ?? analyzeSource({ fileName, text, config });
+    const result = analysed ?? analyzeSource({ fileName, text, config, parser: this.editorParser });
     // Less to copy between threads (a 20,000-line file's result is about 1 MB): the editor uses neither part.
     const { summary, sinkSites: _sinkSites, ...rest } = result;
     // The project analyser already fingerprinted the summary it keeps.

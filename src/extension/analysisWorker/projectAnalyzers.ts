@@ -1,4 +1,4 @@
-import { ProjectAnalyzer, type PhiGuardConfig, type ProjectHost } from '../../core';
+import { ProjectAnalyzer, type PhiGuardConfig, type ProjectHost, type SourceParser } from '../../core';
 
 /**
  * One cross-file ProjectAnalyzer per workspace folder, keyed by the policy too: cached summaries and results are
@@ -7,13 +7,13 @@ import { ProjectAnalyzer, type PhiGuardConfig, type ProjectHost } from '../../co
 export class ProjectAnalyzers {
   private readonly byRoot = new Map<string, { readonly policy: string; readonly project: ProjectAnalyzer }>();
 
-  constructor(private readonly host: ProjectHost) {}
+  constructor(private readonly host: ProjectHost, private readonly parser?: SourceParser) {}
 
   for(root: string, config: PhiGuardConfig): ProjectAnalyzer {
     const policy = JSON.stringify(config);
     const known = this.byRoot.get(root);
     if (known?.policy === policy) return known.project;
-    const project = new ProjectAnalyzer(this.host, root, () => config);
+    const project = new ProjectAnalyzer(this.host, root, () => config, undefined, this.parser);
     this.byRoot.set(root, { policy, project });
     return project;
   }
