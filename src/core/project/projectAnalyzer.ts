@@ -24,7 +24,19 @@ interface Entry {
   readonly deps: ReadonlyMap<string, string>;
   /** Specifiers that named no project module: one may be created later (then the file needs a new analysis). */
   readonly unresolved: readonly string[];
+  /** The Prisma schema this analysis read (path and content hash; '' for none): a changed, created or deleted schema means a new analysis. */
+  readonly prisma: string;
   readonly fingerprint: string;
+}
+
+/** A `schema.prisma` as read in one generation; its models are parsed on first use. */
+interface PrismaSchemaState {
+  readonly path: string;
+  readonly hash: string;
+  readonly text: string;
+  version: string | undefined;
+  generation: number;
+  models?: PrismaModel[];
 }
 
 /** Enough for the cycles of real projects (two rounds settle nearly all); bounds the work on pathological ones. */
@@ -73,6 +85,8 @@ export class ProjectAnalyzer {
   private newGeneration(): void {
     this.generation++;
     this.resolver.invalidate();
+    // A schema.prisma may have been created or deleted.
+    this.prismaByDir.clear();
   }
 
   /**
@@ -156,6 +170,28 @@ export class ProjectAnalyzer {
     return [...out];
   }
 
+  /** The import specifiers of the last analysis of `file` that named no project module (each once). */
+  unresolvedOf(file: string): string[] {
+    return [...new Set(this.entries.get(file)?.unresolved ?? [])];
+  }
+
+  /**
+   * The project module `specifier` names when imported from a file in `dir`, as the resolver sees the files now
+   * (`undefined`: none). A cached result whose unresolved import now resolves needs a new analysis.
+   */
+  resolveFrom(dir: string, specifier: string): string | undefined {
+    // The resolver only looks at the importing file's folder.
+    return this.resolver.resolve(path.join(dir, 'index.ts'), specifier);
+  }
+
+  /**
+   * The schema.prisma the analysis of a file in `dir` reads (the nearest at or above it within the project), as the
+   * files are now; `undefined` if none. A cached result made with another one needs a new analysis.
+   */
+  prismaSchemaAt(dir: string): string | undefined {
+    return this.prismaSchemaFor(dir);
+  }
+
   /** Forgets a file (deleted or renamed); its dependents re-analyse on their next request. */
   forget(file: string): void {
     this.entries.delete(file);
@@ -188,17 +224,18 @@ export class ProjectAnalyzer {
     const unresolved: string[] = [];
     try {
       const config = this.configFor(file);
+      const prisma = this.prismaSchemaOf(file);
       const result = analyzeSource({
         fileName: file,
         text,
         config,
         imports: (specifier) => this.importSummary(file, specifier, deps, unresolved),
-        prismaModels: this.prismaModelsFor(file, config),
+        prismaModels: prisma ? this.prismaModelsOf(prisma, config) : [],
         sourceFile,
         parser: this.parser,
       });
       if (frame.readUnfinished) this.unsettled.add(file);
-      const entry: Entry = { hash, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, fingerprint: summaryFingerprint(result.summary) };
+      const entry: Entry = { hash, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, prisma: prismaStamp(prisma), fingerprint: summaryFingerprint(result.summary) };
       this.entries.set(file, entry);
       for (const dep of deps.keys()) {
         const set = this.dependents.get(dep) ?? new Set<string>();
@@ -215,39 +252,58 @@ export class ProjectAnalyzer {
   /** Files whose dependencies are being checked: a cycle is judged once, not followed round and round. */
   private readonly checking = new Set<string>();
 
+  /** Folder → the nearest schema.prisma at or above it, looked up once per generation. */
   private readonly prismaByDir = new Map<string, { schema: string | undefined }>();
+  private readonly prismaSchemas = new Map<string, PrismaSchemaState>();
 
-  /** The nearest `prisma/schema.prisma` (or `schema.prisma`) above the file, parsed once per schema file. */
-  private prismaModelsFor(file: string, config: PhiGuardConfig): readonly PrismaModel[] {
+  /** The schema.prisma nearest above `file` as it is now: read again only when its change stamp moved. */
+  private prismaSchemaOf(file: string): PrismaSchemaState | undefined {
     const schema = this.prismaSchemaFor(path.dirname(file));
-    if (!schema) return [];
-    let models = this.prismaModels.get(schema);
-    if (!models) {
-      models = parsePrismaSchema(this.host.readFile(schema) ?? '', nameClassifierFor(config));
-      this.prismaModels.set(schema, models);
+    if (!schema) return undefined;
+    const known = this.prismaSchemas.get(schema);
+    if (known?.generation === this.generation) return known;
+    const version = this.host.version?.(schema);
+    if (known && version !== undefined && known.version === version) {
+      known.generation = this.generation;
+      return known;
     }
-    return models;
+    const text = this.host.readFile(schema) ?? '';
+    const hash = hashText(text);
+    if (known?.hash === hash) {
+      known.version = version;
+      known.generation = this.generation;
+      return known;
+    }
+    const state: PrismaSchemaState = { path: schema, hash, text, version, generation: this.generation };
+    this.prismaSchemas.set(schema, state);
+    return state;
   }
 
-  private readonly prismaModels = new Map<string, PrismaModel[]>();
+  /** The schema's models, parsed once per schema text. */
+  private prismaModelsOf(schema: PrismaSchemaState, config: PhiGuardConfig): readonly PrismaModel[] {
+    schema.models ??= parsePrismaSchema(schema.text, nameClassifierFor(config));
+    return schema.models;
+  }
 
+  /** The nearest `prisma/schema.prisma` (or `schema.prisma`) at or above `dir`, within the project. */
   private prismaSchemaFor(dir: string): string | undefined {
     const cached = this.prismaByDir.get(dir);
     if (cached) return cached.schema;
-    let schema: string | undefined;
-    for (const candidate of [path.join(dir, 'prisma', 'schema.prisma'), path.join(dir, 'schema.prisma')]) {
-      if (this.host.fileExists(candidate)) {
-        schema = candidate;
-        break;
-      }
-    }
-    const parent = path.dirname(dir);
-    if (!schema && parent !== dir && dir.startsWith(this.root)) schema = this.prismaSchemaFor(parent);
+    let schema = prismaSchemaPaths(dir).find((candidate) => this.host.fileExists(candidate));
+    const parent = this.prismaParentOf(dir);
+    if (!schema && parent !== undefined) schema = this.prismaSchemaFor(parent);
     this.prismaByDir.set(dir, { schema });
     return schema;
   }
 
+  /** The next folder to look for a schema in, or `undefined` at the project root (or the file system's). */
+  private prismaParentOf(dir: string): string | undefined {
+    const parent = path.dirname(dir);
+    return parent !== dir && dir.startsWith(this.root) ? parent : undefined;
+  }
+
   private depsUnchanged(file: string, entry: Entry): boolean {
+    if (prismaStamp(this.prismaSchemaOf(file)) !== entry.prisma) return false;
     if (entry.unresolved.some((specifier) => this.resolver.resolve(file, specifier) !== undefined)) return false;
     for (const [dep, fingerprint] of entry.deps) {
       if (this.inProgress.has(dep) || this.checking.has(dep)) continue;
@@ -316,4 +372,13 @@ export class ProjectAnalyzer {
     }
     return { file, exports, reexports: [] };
   }
+}
+
+/** The places a schema for files in `dir` may be, in the order they are looked at. */
+function prismaSchemaPaths(dir: string): string[] {
+  return [path.join(dir, 'prisma', 'schema.prisma'), path.join(dir, 'schema.prisma')];
+}
+
+function prismaStamp(schema: PrismaSchemaState | undefined): string {
+  return schema ? `${schema.path}\u0000${schema.hash}` : '';
 }

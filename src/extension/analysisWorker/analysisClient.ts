@@ -254,6 +254,8 @@ function describeRequest(request: AnalysisRequest): string {
       return `${request.kind} of ${request.file}`;
     case 'checkModules':
       return `a check of ${request.files.length} module(s)`;
+    case 'checkResolution':
+      return `a check of ${request.imports.length} unresolved import(s) and ${request.schemas.length} Prisma schema lookup(s)`;
     case 'diskChanged':
       return 'a file change';
   }

@@ -1,12 +1,13 @@
 import * as fs from 'fs';
-import { analyzeSource, IncrementalParser, nodeProjectHost, summaryFingerprint, type AnalysisResult } from '../../core';
+import * as path from 'path';
+import { analyzeSource, IncrementalParser, DEFAULT_CONFIG, nodeProjectHost, ProjectAnalyzer, summaryFingerprint, type AnalysisResult } from '../../core';
 import { analysisFileName } from '../analysisFileName';
 import { fileFlows } from '../dataFlow/fileFlows';
 import { contentHash } from '../dataFlow/flowCache';
 import { DiskHashes } from './diskHashes';
 import { OverlayHost } from './overlayHost';
 import { ProjectAnalyzers } from './projectAnalyzers';
-import type { AnalysisRequest, AnalyzeDocumentRequest, AnalyzeDocumentResponse, CheckModulesResponse, DependentsResponse, OverlayUpdate, ResponseOf, ScanFileRequest, ScanFileResponse } from './protocol';
+import type { AnalysisRequest, AnalyzeDocumentRequest, AnalyzeDocumentResponse, CheckModulesResponse, CheckResolutionRequest, CheckResolutionResponse, DependentsResponse, FileInput, OverlayUpdate, ResponseOf, ScanFileRequest, ScanFileResponse, ScanInputs } from './protocol';
 
 /**
  * What the analysis worker does, free of any thread plumbing (the worker entry runs it; the client runs it on the
@@ -20,6 +21,8 @@ export class AnalysisService {
   private readonly editorProjects = new ProjectAnalyzers(this.editorHost, this.editorParser);
   private readonly scanProjects = new ProjectAnalyzers(nodeProjectHost());
   private readonly diskHashes = new DiskHashes();
+  /** Per workspace folder, for checking the cache's resolutions before its scan analyser exists (a new worker, all cached). */
+  private readonly resolutionCheckers = new Map<string, ProjectAnalyzer>();
 
   handle<K extends AnalysisRequest['kind']>(request: Extract<AnalysisRequest, { kind: K }>, overlays?: readonly OverlayUpdate[]): ResponseOf[K];
   handle(request: AnalysisRequest, overlays: readonly OverlayUpdate[] = []): ResponseOf[AnalysisRequest['kind']] {
@@ -31,10 +34,13 @@ export class AnalysisService {
         return { files: this.editorProjects.ofRoot(request.root)?.dependentsOf(request.file) ?? [] } satisfies DependentsResponse;
       case 'checkModules':
         return { changed: this.diskHashes.changed(request.files, request.hashes) } satisfies CheckModulesResponse;
+      case 'checkResolution':
+        return this.checkResolution(request);
       case 'scanFile':
         return this.scanFile(request);
       case 'diskChanged':
         this.diskHashes.forgetVerdicts();
+        this.resolutionCheckers.clear();
         for (const project of [...this.scanProjects.all(), ...this.editorProjects.all()]) {
           project.changed();
           for (const file of request.deleted) project.forget(file);
@@ -69,12 +75,39 @@ export class AnalysisService {
       return { kind: 'unreadable' };
     }
     const hash = contentHash(text, JSON.stringify(config));
-    // The extension host sends `cached` only while the modules the cached result used are unchanged.
+    // The extension host sends `cached` only while the files the cached result depends on are as it recorded them.
     if (cached?.hash === hash) return { kind: 'unchanged' };
     const project = root !== undefined ? this.scanProjects.for(root, config) : undefined;
     const result: AnalysisResult = project?.analyze(file, text) ?? analyzeSource({ fileName: analysisFileName(file, ''), text, config });
-    const dependencies = this.diskHashes.hashAll(project?.dependenciesOf(file) ?? []);
-    if (result.skipped) return { kind: 'skipped', hash, dependencies, message: result.skipped.message };
-    return { kind: 'analysed', hash, dependencies, flows: fileFlows(uri, displayPath, text, result) };
+    const inputs = this.inputsOf(file, hash, project);
+    if (result.skipped) return { kind: 'skipped', ...inputs, message: result.skipped.message };
+    return { kind: 'analysed', ...inputs, flows: fileFlows(uri, displayPath, text, result) };
+  }
+
+  /** What `file`'s new result depends on (see ScanInputs). */
+  private inputsOf(file: string, hash: string, project: ProjectAnalyzer | undefined): ScanInputs {
+    const input = (analysed: string, unresolved: readonly string[], schema: string | undefined): FileInput => ({ path: analysed, hash: this.diskHashes.hash(analysed) ?? '', unresolved, schema });
+    if (!project) return { hash, self: input(file, [], undefined), dependencies: [] };
+    const analysedInput = (analysed: string) => input(analysed, project.unresolvedOf(analysed).sort(), project.prismaSchemaAt(path.dirname(analysed)) ?? '');
+    const self = analysedInput(file);
+    const modules = project.dependenciesOf(file).sort().map(analysedInput);
+    const schemas = [...new Set([self, ...modules].map((module) => module.schema).filter((schema): schema is string => !!schema))].sort();
+    return { hash, self, dependencies: [...modules, ...schemas.map((schema) => input(schema, [], undefined))] };
+  }
+
+  /**
+   * Resolves with the folder's scan analyser when there is one (so the check sees the project as the next analysis
+   * will), else with one of its own; both look at the disk afresh after each "disk changed" notice.
+   */
+  private checkResolution(request: CheckResolutionRequest): CheckResolutionResponse {
+    const { root, imports, schemas } = request;
+    let project = this.scanProjects.ofRoot(root) ?? this.resolutionCheckers.get(root);
+    if (!project) this.resolutionCheckers.set(root, (project = new ProjectAnalyzer(nodeProjectHost(), root, () => DEFAULT_CONFIG)));
+    const checker = project;
+    const positions = <T>(list: readonly T[], differs: (item: T) => boolean) => list.flatMap((item, index) => (differs(item) ? [index] : []));
+    return {
+      resolved: positions(imports, ([dir, specifier]) => checker.resolveFrom(dir, specifier) !== undefined),
+      changedSchemas: positions(schemas, ([dir, schema]) => (checker.prismaSchemaAt(dir) ?? '') !== schema),
+    };
   }
 }

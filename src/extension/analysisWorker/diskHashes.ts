@@ -24,13 +24,6 @@ export class DiskHashes {
     this.verdicts.clear();
   }
 
-  /** Hashes of `files` (an unreadable file as ''), for a cache entry. */
-  hashAll(files: readonly string[]): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const file of [...files].sort()) out[file] = this.hash(file) ?? '';
-    return out;
-  }
-
   /** Positions of the files that no longer hash as recorded (`hashes[i]` for `files[i]`, '' for unreadable). */
   changed(files: readonly string[], hashes: readonly string[]): number[] {
     const out: number[] = [];

@@ -37,8 +37,9 @@ export interface DependentsResponse {
 }
 
 /**
- * The workspace scan's cached result for a file, sent only while every module that result used still hashes as
- * recorded (see CheckModulesRequest): it stays valid if the file's own content hash is still `hash`.
+ * The workspace scan's cached result for a file, sent only while every file that result depends on still hashes and
+ * resolves as recorded (see CheckModulesRequest and CheckResolutionRequest): it stays valid if the file's own content
+ * hash (with its policy) is still `hash`.
  */
 export interface CachedScan {
   readonly hash: string;
@@ -60,6 +61,41 @@ export interface CheckModulesResponse {
   readonly changed: readonly number[];
 }
 
+/**
+ * How a workspace folder's imports and Prisma schema lookups resolve now, to tell whether cached results made when
+ * they resolved otherwise are still valid. Sent once before a scan (or an update) per folder, each pair once.
+ */
+export interface CheckResolutionRequest {
+  readonly kind: 'checkResolution';
+  /** The workspace folder the results were made for (resolution stops at it and reads its package.json). */
+  readonly root: string;
+  /** [folder of the importing file, specifier] of imports that named no project module. */
+  readonly imports: readonly (readonly [dir: string, specifier: string])[];
+  /** [folder of an analysed file, the schema.prisma its analysis read ('' for none)]. */
+  readonly schemas: readonly (readonly [dir: string, schema: string])[];
+}
+
+export interface CheckResolutionResponse {
+  /** Positions in `imports` that name a project module now (it was created since). */
+  readonly resolved: readonly number[];
+  /** Positions in `schemas` whose folder's analysis would read another schema now (or one, or none). */
+  readonly changedSchemas: readonly number[];
+}
+
+/**
+ * A file a new result depends on, as its analysis saw it: the scanned file itself, a project module its cross-file
+ * analysis used (directly or not), or a schema.prisma one of their analyses read.
+ */
+export interface FileInput {
+  readonly path: string;
+  /** Its content hash on disk ('' if it could not be read). */
+  readonly hash: string;
+  /** Its imports that named no project module: if one names a module later, the result needs a new analysis. */
+  readonly unresolved: readonly string[];
+  /** The schema.prisma its analysis read ('' for none); `undefined` for a schema.prisma itself or without cross-file analysis. */
+  readonly schema: string | undefined;
+}
+
 /** One file of the workspace scan, read from disk by the worker (never from editor buffers, like the CLI). */
 export interface ScanFileRequest {
   readonly kind: 'scanFile';
@@ -74,10 +110,18 @@ export interface ScanFileRequest {
   readonly cached?: CachedScan;
 }
 
+/** A new result's content hash (text and policy) and the files it depends on. */
+export interface ScanInputs {
+  readonly hash: string;
+  readonly self: FileInput;
+  /** The project modules the analysis used, directly or not, and the schema.prisma files it and theirs read. */
+  readonly dependencies: readonly FileInput[];
+}
+
 export type ScanFileResponse =
   | { readonly kind: 'unchanged' }
-  | { readonly kind: 'analysed'; readonly hash: string; readonly dependencies: Readonly<Record<string, string>>; readonly flows: FileFlows }
-  | { readonly kind: 'skipped'; readonly hash: string; readonly dependencies: Readonly<Record<string, string>>; readonly message: string }
+  | (ScanInputs & { readonly kind: 'analysed'; readonly flows: FileFlows })
+  | (ScanInputs & { readonly kind: 'skipped'; readonly message: string })
   | { readonly kind: 'unreadable' };
 
 /**
@@ -89,13 +133,14 @@ export interface DiskChangedRequest {
   readonly deleted: readonly string[];
 }
 
-export type AnalysisRequest = AnalyzeDocumentRequest | DependentsRequest | CheckModulesRequest | ScanFileRequest | DiskChangedRequest;
+export type AnalysisRequest = AnalyzeDocumentRequest | DependentsRequest | CheckModulesRequest | CheckResolutionRequest | ScanFileRequest | DiskChangedRequest;
 
 /** The response type of each request kind. */
 export interface ResponseOf {
   analyzeDocument: AnalyzeDocumentResponse;
   dependents: DependentsResponse;
   checkModules: CheckModulesResponse;
+  checkResolution: CheckResolutionResponse;
   scanFile: ScanFileResponse;
   diskChanged: null;
 }

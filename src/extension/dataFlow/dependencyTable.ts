@@ -1,26 +1,30 @@
-/** A module a cached result used, with the content hash it had when the result was made. */
-export interface Dependency {
-  readonly path: string;
-  readonly hash: string;
-}
+import type { FileInput } from '../analysisWorker/protocol';
 
 /**
- * Every (module path, content hash) pair the workspace scan's cache refers to, each stored once: thousands of files
- * import the same helpers, and an id is far smaller than an absolute path plus a SHA-256. A path can have several
- * pairs (an entry made before the module changed keeps the old hash, so it is not taken for current).
+ * A file a cached result depends on, as the analysis saw it: its content hash, its imports that named no project
+ * module and the schema.prisma its analysis read (see FileInput).
+ */
+export type Dependency = FileInput;
+
+/**
+ * Every dependency the workspace scan's cache refers to, each stored once: thousands of files import the same
+ * helpers, and an id is far smaller than an absolute path plus a SHA-256. A path can have several (an entry made
+ * before the module changed, or before one of its imports resolved, keeps what it saw, so it is not taken for
+ * current).
  */
 export class DependencyTable {
-  private readonly pairs: Dependency[] = [];
-  private readonly idsByPair = new Map<string, number>();
+  private readonly dependencies: Dependency[] = [];
+  private readonly idsByKey = new Map<string, number>();
   private readonly idsByPath = new Map<string, number[]>();
 
-  /** The pair's id, adding it if new. */
-  idOf(path: string, hash: string): number {
-    const key = `${hash}\u0000${path}`;
-    const known = this.idsByPair.get(key);
+  /** The dependency's id, adding it if new. */
+  idOf(dependency: Dependency): number {
+    const { path, hash, unresolved, schema } = dependency;
+    const key = [hash, path, schema ?? '\u0001', ...unresolved].join('\u0000');
+    const known = this.idsByKey.get(key);
     if (known !== undefined) return known;
-    const id = this.pairs.push({ path, hash }) - 1;
-    this.idsByPair.set(key, id);
+    const id = this.dependencies.push({ path, hash, unresolved: [...unresolved], schema }) - 1;
+    this.idsByKey.set(key, id);
     const ofPath = this.idsByPath.get(path);
     if (ofPath) ofPath.push(id);
     else this.idsByPath.set(path, [id]);
@@ -28,12 +32,12 @@ export class DependencyTable {
   }
 
   get(id: number): Dependency {
-    const pair = this.pairs[id];
-    if (!pair) throw new RangeError(`no dependency with id ${id}`);
-    return pair;
+    const dependency = this.dependencies[id];
+    if (!dependency) throw new RangeError(`no dependency with id ${id}`);
+    return dependency;
   }
 
-  /** The ids of every recorded hash of `path`. */
+  /** The ids of every recorded version of `path`. */
   idsOfPath(path: string): readonly number[] {
     return this.idsByPath.get(path) ?? [];
   }

@@ -1,35 +1,57 @@
 import { createHash } from 'crypto';
+import type { FileInput } from '../analysisWorker/protocol';
 import { DependencyTable, type Dependency } from './dependencyTable';
 import type { FileFlows } from './fileFlows';
 
-// 3: one table of (module path, hash) pairs for the whole cache, entries refer to it by index; files the engine
-// skips are cached too. (2 stored every entry's module paths and hashes in the entry: 40 MB on a 3,880-file repo.)
-const FORMAT = 3;
+// 4: the table's files also record their imports that named no project module and the schema.prisma their analysis
+// read, and each entry refers to its own file there too, so a created module or a changed schema invalidates the
+// entries it affects. 3: one table of (module path, hash) pairs for the whole cache, entries refer to it by index;
+// files the engine skips are cached too. (2 stored every entry's module paths and hashes in the entry: 40 MB on a
+// 3,880-file repo.)
+const FORMAT = 4;
 
 interface EntryBase {
   readonly hash: string;
-  /** Ids (see `dependency`) of every project module the file's cross-file analysis used, directly or not. */
+  /** Id (see `dependency`) of the file itself as its analysis saw it; `undefined` for an entry made without it. */
+  readonly self: number | undefined;
+  /**
+   * Ids of every other file the result depends on: the project modules the file's cross-file analysis used, directly
+   * or not, and the schema.prisma files its and their analyses read.
+   */
   readonly dependencies: readonly number[];
 }
 
 /** A file's flows, or the engine's notice that it skipped the file (minified, too large). */
 export type CacheEntry = EntryBase & ({ readonly flows: FileFlows; readonly skipped?: undefined } | { readonly skipped: string; readonly flows?: undefined });
 
-/** What format 3 saves: `modules` holds each [path, hash] pair once; entries list indices into it. */
+/** What a new entry depends on besides its own content (see ScanInputs); all of it is optional for tests. */
+export interface EntryInputs {
+  readonly self?: FileInput;
+  readonly dependencies?: readonly FileInput[];
+}
+
+/**
+ * A dependency as saved: [path, hash] for one without unresolved imports or schema lookup (a schema.prisma, a file
+ * analysed alone), else [path, hash, unresolved specifiers, schema.prisma read ('' for none, null for no lookup)].
+ */
+type SavedDependency = readonly [string, string] | readonly [string, string, readonly string[], string | null];
+
+/** What format 4 saves: `files` holds each dependency once; entries list indices into it. */
 interface SavedCache {
   readonly format: typeof FORMAT;
   readonly engine: string;
-  readonly modules: readonly (readonly [string, string])[];
+  readonly files: readonly SavedDependency[];
   readonly entries: Record<string, SavedEntry>;
 }
 
-type SavedEntry = { readonly hash: string; readonly dependencies: readonly number[] } & ({ readonly flows: FileFlows } | { readonly skipped: string });
+type SavedEntry = { readonly hash: string; readonly self?: number; readonly dependencies: readonly number[] } & ({ readonly flows: FileFlows } | { readonly skipped: string });
 
 /**
  * The workspace scan's on-disk cache (a JSON file in the extension's workspace storage): a file's flows (or its
- * skip notice) are reused while its path, its content hash (which includes its policy), the engine version and the
- * content of every module it imports (directly or not) are unchanged. The analysis worker checks the module hashes
- * against disk (see `WorkspaceFlowIndex` and `AnalysisService`).
+ * skip notice) are reused while its path, its content hash (which includes its policy), the engine version and
+ * every file the result depends on (see `dependency`) are as recorded: each still has the same content, each import
+ * that named no project module still names none, and each analysis would still read the same schema.prisma. The
+ * analysis worker checks them against disk (see `cacheCheck`, `WorkspaceFlowIndex` and `AnalysisService`).
  */
 export class FlowCache {
   private entries = new Map<string, CacheEntry>();
@@ -45,14 +67,18 @@ export class FlowCache {
     if (!text) return;
     try {
       const saved = JSON.parse(text) as Partial<Record<keyof SavedCache, unknown>>;
-      if (saved.format !== FORMAT || saved.engine !== this.engineVersion || !Array.isArray(saved.modules) || typeof saved.entries !== 'object' || saved.entries === null) return;
-      // Saved index → id in this session's table; `undefined` for a damaged pair (entries using it are dropped).
-      const ids = saved.modules.map((pair: unknown) => (isPair(pair) ? this.dependencyTable.idOf(pair[0], pair[1]) : undefined));
+      if (saved.format !== FORMAT || saved.engine !== this.engineVersion || !Array.isArray(saved.files) || typeof saved.entries !== 'object' || saved.entries === null) return;
+      // Saved index → id in this session's table; `undefined` for a damaged one (entries using it are dropped).
+      const ids = saved.files.map((file: unknown) => {
+        const dependency = savedDependency(file);
+        return dependency && this.dependencyTable.idOf(dependency);
+      });
       for (const [path, entry] of Object.entries(saved.entries as Record<string, unknown>)) {
         if (!isSavedEntry(entry)) continue;
         const dependencies = entry.dependencies.map((index) => ids[index]);
-        if (dependencies.some((id) => id === undefined)) continue;
-        const base = { hash: entry.hash, dependencies: dependencies as number[] };
+        const self = entry.self === undefined ? undefined : ids[entry.self];
+        if (dependencies.some((id) => id === undefined) || (entry.self !== undefined && self === undefined)) continue;
+        const base = { hash: entry.hash, self, dependencies: dependencies as number[] };
         this.entries.set(path, 'skipped' in entry ? { ...base, skipped: entry.skipped } : { ...base, flows: entry.flows });
       }
     } catch {
@@ -65,32 +91,45 @@ export class FlowCache {
     return entry && entry.hash === hash ? entry.flows : undefined;
   }
 
-  /** The whole entry: flows or skip notice, and the ids of the modules to check against disk. */
+  /** The whole entry: flows or skip notice, and the ids of the files to check against disk. */
   entry(path: string): CacheEntry | undefined {
     return this.entries.get(path);
   }
 
-  /** The module path and recorded hash behind a dependency id. */
+  /** The cached files (their keys). */
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** What the analysis saw of a file behind a dependency id. */
   dependency(id: number): Dependency {
     return this.dependencyTable.get(id);
   }
 
-  /** The dependencies of the given entries, each once: what the worker checks against disk before a scan. */
+  /** The ids of an entry's own file and its dependencies. */
+  idsOf(entry: CacheEntry): readonly number[] {
+    return entry.self === undefined ? entry.dependencies : [entry.self, ...entry.dependencies];
+  }
+
+  /** The files (own and dependencies) of the given entries, each once: what the worker checks before a scan. */
   dependencyIdsOf(paths: Iterable<string>): number[] {
     const ids = new Set<number>();
-    for (const path of paths) for (const id of this.entries.get(path)?.dependencies ?? []) ids.add(id);
+    for (const path of paths) {
+      const entry = this.entries.get(path);
+      if (entry) for (const id of this.idsOf(entry)) ids.add(id);
+    }
     return [...ids];
   }
 
-  /** Caches a file's flows; `dependencies` maps module path → content hash. */
-  set(path: string, hash: string, flows: FileFlows, dependencies: Readonly<Record<string, string>> = {}): void {
-    this.entries.set(path, { hash, dependencies: this.idsOf(dependencies), flows });
+  /** Caches a file's flows with what the result depends on. */
+  set(path: string, hash: string, flows: FileFlows, inputs: EntryInputs = {}): void {
+    this.entries.set(path, { ...this.base(hash, inputs), flows });
     this.changed = true;
   }
 
   /** Caches the engine's notice that it skipped the file, so an unchanged file is not read and measured again. */
-  setSkipped(path: string, hash: string, notice: string, dependencies: Readonly<Record<string, string>> = {}): void {
-    this.entries.set(path, { hash, dependencies: this.idsOf(dependencies), skipped: notice });
+  setSkipped(path: string, hash: string, notice: string, inputs: EntryInputs = {}): void {
+    this.entries.set(path, { ...this.base(hash, inputs), skipped: notice });
     this.changed = true;
   }
 
@@ -114,31 +153,31 @@ export class FlowCache {
     return this.entries.size;
   }
 
-  /** The JSON to save, or `undefined` if nothing changed since the last call. Only pairs still in use are saved. */
+  /** The JSON to save, or `undefined` if nothing changed since the last call. Only files still in use are saved. */
   takeChanges(): string | undefined {
     if (!this.changed) return undefined;
     this.changed = false;
-    const modules: (readonly [string, string])[] = [];
+    const files: SavedDependency[] = [];
     const indexById = new Map<number, number>();
     const indexOf = (id: number) => {
       let index = indexById.get(id);
       if (index === undefined) {
-        const { path, hash } = this.dependencyTable.get(id);
-        index = modules.push([path, hash]) - 1;
+        const { path, hash, unresolved, schema } = this.dependencyTable.get(id);
+        index = files.push(unresolved.length || schema !== undefined ? [path, hash, unresolved, schema ?? null] : [path, hash]) - 1;
         indexById.set(id, index);
       }
       return index;
     };
     const entries: Record<string, SavedEntry> = {};
     for (const [path, entry] of this.entries) {
-      const dependencies = entry.dependencies.map(indexOf);
-      entries[path] = entry.skipped !== undefined ? { hash: entry.hash, dependencies, skipped: entry.skipped } : { hash: entry.hash, dependencies, flows: entry.flows };
+      const base = { hash: entry.hash, ...(entry.self !== undefined ? { self: indexOf(entry.self) } : {}), dependencies: entry.dependencies.map(indexOf) };
+      entries[path] = entry.skipped !== undefined ? { ...base, skipped: entry.skipped } : { ...base, flows: entry.flows };
     }
-    return JSON.stringify({ format: FORMAT, engine: this.engineVersion, modules, entries } satisfies SavedCache);
+    return JSON.stringify({ format: FORMAT, engine: this.engineVersion, files, entries } satisfies SavedCache);
   }
 
-  private idsOf(dependencies: Readonly<Record<string, string>>): number[] {
-    return Object.entries(dependencies).map(([path, hash]) => this.dependencyTable.idOf(path, hash));
+  private base(hash: string, inputs: EntryInputs): EntryBase {
+    return { hash, self: inputs.self && this.dependencyTable.idOf(inputs.self), dependencies: (inputs.dependencies ?? []).map((dependency) => this.dependencyTable.idOf(dependency)) };
   }
 }
 
@@ -147,14 +186,18 @@ export function contentHash(text: string, policyFingerprint: string): string {
   return createHash('sha256').update(policyFingerprint).update('\u0000').update(text).digest('hex');
 }
 
-function isPair(value: unknown): value is [string, string] {
-  return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string';
+function savedDependency(value: unknown): Dependency | undefined {
+  if (!Array.isArray(value) || typeof value[0] !== 'string' || typeof value[1] !== 'string') return undefined;
+  if (value.length === 2) return { path: value[0], hash: value[1], unresolved: [], schema: undefined };
+  const [path, hash, unresolved, schema] = value as unknown[];
+  if (value.length !== 4 || !Array.isArray(unresolved) || !unresolved.every((specifier) => typeof specifier === 'string') || (schema !== null && typeof schema !== 'string')) return undefined;
+  return { path: path as string, hash: hash as string, unresolved: unresolved as string[], schema: (schema as string | null) ?? undefined };
 }
 
 function isSavedEntry(value: unknown): value is SavedEntry {
   if (typeof value !== 'object' || value === null) return false;
-  const entry = value as { hash?: unknown; dependencies?: unknown; skipped?: unknown; flows?: { flows?: unknown; inventory?: unknown; uri?: unknown } };
-  const validDependencies = Array.isArray(entry.dependencies) && entry.dependencies.every((index) => Number.isInteger(index));
+  const entry = value as { hash?: unknown; self?: unknown; dependencies?: unknown; skipped?: unknown; flows?: { flows?: unknown; inventory?: unknown; uri?: unknown } };
+  const validDependencies = Array.isArray(entry.dependencies) && entry.dependencies.every((index) => Number.isInteger(index)) && (entry.self === undefined || Number.isInteger(entry.self));
   const validOutcome = typeof entry.skipped === 'string' || (!('skipped' in entry) && typeof entry.flows?.uri === 'string' && Array.isArray(entry.flows.flows) && typeof entry.flows.inventory === 'object');
   return typeof entry.hash === 'string' && validDependencies && validOutcome;
 }

@@ -6,7 +6,8 @@ import type { AnalysisClient } from '../analysisWorker/analysisClient';
 import { WORKER_BUNDLE } from '../analysisWorker/startAnalysisClient';
 import type { ProjectConfigService } from '../projectConfigService';
 import type { FileFlows, WorkspaceFlow } from './fileFlows';
-import { FlowCache, type CacheEntry } from './flowCache';
+import { reusableEntries, staleEntries, type CacheCheckContext, type EntryCheck } from './cacheCheck';
+import { FlowCache } from './flowCache';
 import { GitignoreRules } from './gitignoreRules';
 import { ScanProgress } from './scanProgress';
 import { excludeArgument, isScanCandidate, scanExcludeGlobs, SCANNED_FILES_GLOB } from './scanSelection';
@@ -22,6 +23,7 @@ export interface ScanStats {
 }
 
 const CACHE_FILE = 'data-flow-cache.json';
+const PRISMA_SCHEMA_GLOB = '**/schema.prisma';
 const UPDATE_DELAY_MS = 250;
 
 interface FolderSelection {
@@ -32,15 +34,13 @@ interface FolderSelection {
 /** `failed`: the worker could not analyse the file (logged); `skipped`: the engine's notice (minified, too large). */
 type FileOutcome = 'excluded' | 'cancelled' | 'failed' | { readonly skipped: string } | { readonly flows: FileFlows; readonly cached: boolean };
 
-/** Whether a cache entry's modules all still hash as recorded (see `reusableEntries`). */
-type EntryCheck = (entry: CacheEntry) => boolean;
-
 /**
  * Every PHI flow in the workspace's JS/TS files, found by the analysis worker with cross-file analysis (as the CLI
  * does), so PHI handed to a helper in another file shows where it enters the helper's sink. The first scan runs
  * under a cancellable progress notification and reuses the on-disk cache; afterwards a file watcher re-analyses
- * only the files that changed, appeared, went or were renamed, plus the files that import them. Files are read
- * from disk and parsed, never executed.
+ * only the files that changed, appeared, went or were renamed, plus the files that import them, the files whose
+ * import named nothing until a file appeared, and the files whose analysis read a schema.prisma that changed. Files
+ * are read from disk and parsed, never executed.
  */
 export class WorkspaceFlowIndex implements vscode.Disposable {
   private readonly files = new Map<string, FileFlows>();
@@ -48,6 +48,8 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly pending = new Set<string>();
+  /** Whether a pending file was created: then every cached file is checked (see updatePending). */
+  private pendingCreated = false;
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private updating: Promise<void> = Promise.resolve();
   private cache: FlowCache | undefined;
@@ -66,15 +68,21 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
   ) {
     void this.setState('notRun');
     const watcher = vscode.workspace.createFileSystemWatcher(SCANNED_FILES_GLOB);
+    // Prisma models with `/// @phi` fields are PHI types: files whose analysis read a schema that changed, or would read a new one, are updated.
+    const prismaWatcher = vscode.workspace.createFileSystemWatcher(PRISMA_SCHEMA_GLOB);
     const gitignoreWatcher = vscode.workspace.createFileSystemWatcher('**/.gitignore');
     const rescan = () => {
       if (this.currentState !== 'notRun') void this.scan('.gitignore, files.exclude or .phi-guard.json changed', false);
     };
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => this.queue(uri)),
+      watcher.onDidCreate((uri) => this.queue(uri, true)),
       watcher.onDidChange((uri) => this.queue(uri)),
       watcher.onDidDelete((uri) => this.remove(uri)),
+      prismaWatcher,
+      prismaWatcher.onDidCreate((uri) => this.queue(uri, true)),
+      prismaWatcher.onDidChange((uri) => this.queue(uri)),
+      prismaWatcher.onDidDelete((uri) => this.queue(uri)),
       // Deleting or renaming a folder reports only the folder; edits made inside VS Code are reported at once.
       vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.remove(uri))),
       vscode.workspace.onDidCreateFiles((event) => event.files.forEach((uri) => void this.queueTree(uri))),
@@ -184,7 +192,7 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     const analyses: Promise<void>[] = [];
     try {
       if (cache.size) progress.report({ message: 'checking the cached files' });
-      const reusable = await this.reusableEntries(cache, uris.map((uri) => uri.toString()), abort.signal);
+      const reusable = await reusableEntries(cache, uris.map((uri) => uri.toString()), this.cacheCheckContext(abort.signal));
       for (const [index, uri] of uris.entries()) {
         if (token.isCancellationRequested) break;
         // The checks before each file run here; keep the extension host responsive between batches of them.
@@ -236,24 +244,13 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     return selection;
   }
 
-  /**
-   * Which cache entries among `keys` may be reused: the worker checks each module they used against disk once (not
-   * once per file importing it). Nothing is reused if the check does not finish.
-   */
-  private async reusableEntries(cache: FlowCache, keys: Iterable<string>, signal?: AbortSignal): Promise<EntryCheck> {
-    const ids = cache.dependencyIdsOf(keys);
-    if (!ids.length) return () => true;
-    const modules = ids.map((id) => cache.dependency(id));
-    const outcome = await this.analysis.request(
-      { kind: 'checkModules', files: modules.map((module) => module.path), hashes: modules.map((module) => module.hash) },
-      { priority: 'background', ...(signal ? { signal } : {}) },
-    );
-    if (outcome.status !== 'done') {
-      if (outcome.status === 'failed') this.log.warn(`The data-flow cache could not be checked (${outcome.message}); every file is analysed again.`);
-      return () => false;
-    }
-    const stale = new Set(outcome.value.changed.map((index) => ids[index]));
-    return (entry) => !entry.dependencies.some((id) => stale.has(id));
+  private cacheCheckContext(signal?: AbortSignal): CacheCheckContext {
+    return {
+      analysis: this.analysis,
+      rootOf: (key) => vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(key))?.uri.fsPath,
+      warn: (message) => this.log.warn(message),
+      ...(signal ? { signal } : {}),
+    };
   }
 
   /**
@@ -281,7 +278,7 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
         displayPath: displayPath(uri),
         config,
         ...(config.crossFile ? { root: folder.uri.fsPath } : {}),
-        ...(known && reusable(known) ? { cached: { hash: known.hash } } : {}),
+        ...(known && reusable(key) ? { cached: { hash: known.hash } } : {}),
       },
       { priority: 'background', ...(signal ? { signal } : {}) },
     );
@@ -302,17 +299,18 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
         return 'excluded';
       case 'skipped':
         this.skippedFiles++;
-        cache.setSkipped(key, result.hash, result.message, result.dependencies);
+        cache.setSkipped(key, result.hash, result.message, result);
         return { skipped: result.message };
       case 'analysed':
-        cache.set(key, result.hash, result.flows, result.dependencies);
+        cache.set(key, result.hash, result.flows, result);
         return { flows: result.flows, cached: false };
     }
   }
 
-  private queue(uri: vscode.Uri): void {
+  private queue(uri: vscode.Uri, created = false): void {
     if (this.currentState === 'notRun') return;
     this.pending.add(uri.toString());
+    if (created) this.pendingCreated = true;
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     this.pendingTimer = setTimeout(() => {
       this.pendingTimer = undefined;
@@ -326,26 +324,32 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.Directory) {
-        for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, SCANNED_FILES_GLOB))) this.queue(file);
+        for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, SCANNED_FILES_GLOB))) this.queue(file, true);
         return;
       }
     } catch {
       return;
     }
-    this.queue(uri);
+    this.queue(uri, true);
   }
 
   private async updatePending(): Promise<void> {
     if (this.scanning) await this.scanning;
     const changedFiles = [...this.pending];
+    const created = this.pendingCreated;
     this.pending.clear();
+    this.pendingCreated = false;
     if (!changedFiles.length) return;
     const cache = await this.loadCache();
     // Files that import a changed one (directly or not) may gain or lose cross-file flows.
     const keys = new Set(changedFiles);
     for (const key of changedFiles) for (const dependent of cache.dependentsOf(vscode.Uri.parse(key).fsPath)) keys.add(dependent);
     void this.analysis.request({ kind: 'diskChanged', deleted: [] }, { priority: 'background' });
-    const reusable = await this.reusableEntries(cache, keys);
+    // A new file may be the module an import named in vain so far, or a schema.prisma nearer than the one files read:
+    // then every cached file is checked.
+    const stale = await staleEntries(cache, created ? cache.keys() : keys, this.cacheCheckContext());
+    if (created) for (const key of stale ?? []) keys.add(key);
+    const reusable: EntryCheck = (key) => stale !== undefined && !stale.has(key);
     const outcomes = await Promise.all([...keys].map(async (key) => [key, await this.analyseFile(vscode.Uri.parse(key), cache, reusable)] as const));
     let changed = false;
     for (const [key, outcome] of outcomes) {
@@ -362,7 +366,7 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
       if (this.files.get(key) !== outcome.flows) changed = true;
       this.files.set(key, outcome.flows);
     }
-    this.log.debug(`Workspace map: re-analysed ${changedFiles.length} changed file(s) and ${keys.size - changedFiles.length} file(s) importing them.`);
+    this.log.debug(`Workspace map: re-analysed ${changedFiles.length} changed file(s) and ${keys.size - changedFiles.length} file(s) that import them or whose imports or schema.prisma resolve otherwise now.`);
     await this.saveCache();
     if (changed) this.changed.fire();
   }

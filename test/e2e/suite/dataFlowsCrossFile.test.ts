@@ -10,6 +10,12 @@ const HELPER = 'clinic-app/src/crossfile/auditTrail.ts';
 const ROUTE = 'clinic-app/src/crossfile/checkInRoute.ts';
 const LOGGING_HELPER = 'export function auditTrail(entry: unknown): void {\n  console.log(entry);\n}\n';
 const QUIET_HELPER = 'export function auditTrail(entry: unknown): void {\n  void entry;\n}\n';
+const INTAKE = 'clinic-app/src/crossfile/intakeRoute.ts';
+const INTAKE_LOGGER = 'clinic-app/src/crossfile/intakeLogger.ts';
+const VISITS = 'clinic-app/src/crossfile/visits.ts';
+const SCHEMA = 'clinic-app/src/crossfile/schema.prisma';
+const PLAIN_SCHEMA = 'model Visit {\n  id      String @id\n  summary String\n}\n';
+const PHI_SCHEMA = 'model Visit {\n  id      String @id\n  /// @phi diagnosis\n  summary String\n}\n';
 
 function sites(tree: DataFlowFeature['tree'], node?: FlowTreeNode): FlowTreeNode[] {
   return tree.getChildren(node).flatMap((child) => (child.kind === 'site' ? [child] : sites(tree, child)));
@@ -21,7 +27,8 @@ const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(u
 describe('workspace data-flow map across files', () => {
   let dataFlows: DataFlowFeature;
   const inWorkspace = (file: string) => vscode.Uri.joinPath(workspaceFolder('clinic-app').uri, file.slice('clinic-app/'.length));
-  const routeSites = () => sites(dataFlows.tree).filter((node) => node.flow?.file === ROUTE);
+  const sitesIn = (file: string) => sites(dataFlows.tree).filter((node) => node.flow?.file === file);
+  const routeSites = () => sitesIn(ROUTE);
 
   before(async () => {
     const extension = vscode.extensions.getExtension<{ dataFlows: DataFlowFeature }>(EXTENSION_ID);
@@ -29,6 +36,10 @@ describe('workspace data-flow map across files', () => {
     dataFlows = (await extension.activate()).dataFlows;
     await write(inWorkspace(HELPER), LOGGING_HELPER);
     await write(inWorkspace(ROUTE), "import { auditTrail } from './auditTrail';\nexport function checkIn(patient: { ssn: string }) {\n  auditTrail(patient.ssn);\n}\n");
+    // An import of a module that does not exist yet, and a Prisma model whose field is not PHI yet.
+    await write(inWorkspace(INTAKE), "import { intakeLog } from './intakeLogger';\nexport function intake(patient: { ssn: string }) {\n  intakeLog(patient.ssn);\n}\n");
+    await write(inWorkspace(SCHEMA), PLAIN_SCHEMA);
+    await write(inWorkspace(VISITS), "export async function showVisit(prisma: any) {\n  const visit = await prisma.visit.findUnique({ where: { id: '1' } });\n  console.log(visit.summary);\n}\n");
     await vscode.commands.executeCommand('phiGuard.scanWorkspace');
   });
   afterEach(closeAllEditors);
@@ -67,10 +78,28 @@ describe('workspace data-flow map across files', () => {
     assert.strictEqual(dataFlows.index.lastScan, before, 'no full scan ran');
   });
 
+  it('updates a file whose import named nothing once the module is created, without a full scan', async () => {
+    const before = dataFlows.index.lastScan;
+    assert.strictEqual(sitesIn(INTAKE).length, 0, 'the logger does not exist yet');
+    await write(inWorkspace(INTAKE_LOGGER), 'export function intakeLog(value: unknown): void {\n  console.log(value);\n}\n');
+    await waitFor('the intake route\'s flow into the new logger', () => sitesIn(INTAKE).length === 1, 20_000);
+    assert.strictEqual(dataFlows.index.lastScan, before, 'no full scan ran');
+  });
+
+  it('updates the files that read a schema.prisma when a field becomes PHI, without a full scan', async () => {
+    const before = dataFlows.index.lastScan;
+    assert.strictEqual(sitesIn(VISITS).length, 0, 'no field is PHI yet');
+    await write(inWorkspace(SCHEMA), PHI_SCHEMA);
+    await waitFor('the visit summary\'s flow once the field is PHI', () => sitesIn(VISITS).length === 1, 20_000);
+    assert.strictEqual(dataFlows.index.lastScan, before, 'no full scan ran');
+  });
+
   it('reuses every cached file on a rescan with nothing changed, cross-file flows included', async () => {
     await vscode.commands.executeCommand('phiGuard.scanWorkspace');
     const stats = dataFlows.index.lastScan!;
     assert.strictEqual(stats.fromCache, stats.files, 'nothing changed since the last analysis');
     assert.strictEqual(routeSites().length, 1);
+    assert.strictEqual(sitesIn(INTAKE).length, 1);
+    assert.strictEqual(sitesIn(VISITS).length, 1);
   });
 });

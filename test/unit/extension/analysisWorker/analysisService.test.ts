@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { DEFAULT_CONFIG } from '../../../../src/core';
 import { AnalysisService } from '../../../../src/extension/analysisWorker/analysisService';
-import type { ScanFileResponse } from '../../../../src/extension/analysisWorker/protocol';
+import type { FileInput, ScanFileResponse } from '../../../../src/extension/analysisWorker/protocol';
 import { assertPlainData, LOGGING_HELPER, projectOnDisk, QUIET_HELPER, ROUTE } from './projectFixture';
 
 const config = DEFAULT_CONFIG;
@@ -52,8 +52,8 @@ describe('analysis worker service (what the worker thread runs)', () => {
     const scan = (service: AnalysisService, project: ReturnType<typeof projectOnDisk>, name: string, cached?: { hash: string }, fileConfig = config): ScanFileResponse =>
       service.handle({ kind: 'scanFile', file: project.file(name), uri: `file://${project.file(name)}`, displayPath: name, config: fileConfig, root: project.root, ...(cached ? { cached } : {}) });
     /** What the extension host asks before reusing cache entries: which recorded module hashes no longer match disk. */
-    const changedModules = (service: AnalysisService, dependencies: Readonly<Record<string, string>>) =>
-      service.handle({ kind: 'checkModules', files: Object.keys(dependencies), hashes: Object.values(dependencies) }).changed.map((index) => Object.keys(dependencies)[index]);
+    const changedModules = (service: AnalysisService, dependencies: readonly FileInput[]) =>
+      service.handle({ kind: 'checkModules', files: dependencies.map((file) => file.path), hashes: dependencies.map((file) => file.hash) }).changed.map((index) => dependencies[index]!.path);
     const analysed = (response: ScanFileResponse) => {
       assert.strictEqual(response.kind, 'analysed');
       return response;
@@ -63,9 +63,45 @@ describe('analysis worker service (what the worker thread runs)', () => {
       const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE });
       const response = analysed(scan(new AnalysisService(), project, 'src/route.ts'));
       assert.deepStrictEqual(response.flows.flows.map((flow) => [flow.file, flow.line, flow.sink.api, flow.status]), [['src/route.ts', 3, 'console.log', 'open']]);
-      assert.deepStrictEqual(Object.keys(response.dependencies), [project.file('src/audit.ts')]);
-      assert.match(response.dependencies[project.file('src/audit.ts')]!, /^[0-9a-f]{64}$/);
+      assert.deepStrictEqual(response.dependencies.map((file) => file.path), [project.file('src/audit.ts')]);
+      assert.match(response.dependencies[0]!.hash, /^[0-9a-f]{64}$/);
+      assert.deepStrictEqual(response.self, { path: project.file('src/route.ts'), hash: response.self.hash, unresolved: [], schema: '' }, 'no schema.prisma in the project');
+      assert.match(response.self.hash, /^[0-9a-f]{64}$/);
       assertPlainData(response);
+    });
+
+    it('records the schema.prisma each analysis read (the nearest above its file), and the schema itself as a dependency', () => {
+      const project = projectOnDisk({ 'prisma/schema.prisma': 'model Visit {\n  id String @id\n}\n', 'src/api/schema.prisma': 'model Other {\n  id String @id\n}\n', 'src/api/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE.replace('./audit', './api/audit') });
+      const response = analysed(scan(new AnalysisService(), project, 'src/route.ts'));
+      assert.strictEqual(response.self.schema, project.file('prisma/schema.prisma'));
+      const seen = response.dependencies.map((file) => [file.path, file.schema]);
+      assert.deepStrictEqual(seen, [[project.file('src/api/audit.ts'), project.file('src/api/schema.prisma')], [project.file('prisma/schema.prisma'), undefined], [project.file('src/api/schema.prisma'), undefined]]);
+      assert.ok(response.dependencies.every((file) => /^[0-9a-f]{64}$/.test(file.hash)));
+    });
+
+    it('records the imports that named no project module, per file, and says when one resolves or a schema lookup changes', () => {
+      const project = projectOnDisk({
+        'src/api/audit.ts': "import { send } from '../transport';\nexport function audit(entry: unknown) {\n  send(entry);\n}\n",
+        'src/route.ts': "import { audit } from './api/audit';\nimport { format } from 'date-fns';\nexport function record(patient: { ssn: string }) {\n  audit(format(patient.ssn));\n}\n",
+      });
+      const service = new AnalysisService();
+      const response = analysed(scan(service, project, 'src/route.ts'));
+      assert.deepStrictEqual(response.self.unresolved, ['date-fns']);
+      assert.deepStrictEqual(response.dependencies.map((file) => [file.path, file.unresolved]), [[project.file('src/api/audit.ts'), ['../transport']]]);
+      assert.deepStrictEqual(response.flows.flows, []);
+      const imports = [[project.file('src/api'), '../transport'], [project.file('src'), 'date-fns']] as const;
+      const schemas = [[project.file('src'), ''], [project.file('src/api'), '']] as const;
+      const check = (worker: AnalysisService) => worker.handle({ kind: 'checkResolution', root: project.root, imports, schemas });
+      assert.deepStrictEqual(check(service), { resolved: [], changedSchemas: [] });
+      project.write('src/transport.ts', 'export function send(entry: unknown) {\n  console.log(entry);\n}\n');
+      project.write('src/api/schema.prisma', 'model Visit {\n  id String @id\n}\n');
+      assert.deepStrictEqual(check(new AnalysisService()), { resolved: [0], changedSchemas: [1] }, 'a new worker resolves with an analyser of its own');
+      assert.deepStrictEqual(check(service), { resolved: [], changedSchemas: [] }, 'this scan already looked');
+      service.handle({ kind: 'diskChanged', deleted: [] });
+      assert.deepStrictEqual(check(service), { resolved: [0], changedSchemas: [1] }, 'the next scan looks again');
+      const again = analysed(scan(service, project, 'src/route.ts'));
+      assert.deepStrictEqual(again.flows.flows.map((flow) => [flow.line, flow.sink.api]), [[4, 'console.log']], 'the new module logs what the helper sends it');
+      assert.deepStrictEqual(again.dependencies.map((file) => [file.path, file.unresolved]), [[project.file('src/api/audit.ts'), []], [project.file('src/transport.ts'), []], [project.file('src/api/schema.prisma'), []]]);
     });
 
     it('names the modules whose hash changed on disk, and answers "unchanged" only while the file\'s own hash is the cached one', () => {
