@@ -77,9 +77,13 @@ export class ProjectAnalyzer {
     this.resolver = new ModuleResolver(host, root);
   }
 
-  /** Files may have changed: re-check stamps before trusting cached summaries. */
-  changed(): void {
-    this.newGeneration();
+  /**
+   * Files may have changed: re-check stamps before trusting cached summaries. `contents`: only the contents of files
+   * that exist changed (an edited editor buffer), so imports and schema lookups still resolve as they did.
+   */
+  changed(what: 'files' | 'contents' = 'files'): void {
+    if (what === 'contents') this.generation++;
+    else this.newGeneration();
   }
 
   private newGeneration(): void {

@@ -51,7 +51,8 @@ export class AnalysisService {
 
   private applyOverlays(overlays: readonly OverlayUpdate[]): void {
     // An open buffer changed: summaries the editor's analysers trusted may be stale.
-    if (this.editorHost.apply(overlays)) for (const project of this.editorProjects.all()) project.changed();
+    const changed = this.editorHost.apply(overlays);
+    if (changed !== 'none') for (const project of this.editorProjects.all()) project.changed(changed);
   }
 
   private analyzeDocument(request: AnalyzeDocumentRequest): AnalyzeDocumentResponse {

@@ -10,15 +10,20 @@ export class OverlayHost implements ProjectHost {
   private readonly disk = nodeProjectHost();
   private updates = 0;
 
-  /** Applies buffer changes; true if any buffer changed. */
-  apply(overlays: readonly OverlayUpdate[]): boolean {
-    let changed = false;
+  /**
+   * Applies buffer changes. `contents`: only the text of buffers already open changed; `files`: a buffer was opened
+   * or closed (a file may appear or disappear for the analysis); `none`.
+   */
+  apply(overlays: readonly OverlayUpdate[]): 'none' | 'contents' | 'files' {
+    let changed: 'none' | 'contents' | 'files' = 'none';
     for (const { file, text } of overlays) {
       const known = this.buffers.get(file);
-      if (text === undefined) changed = this.buffers.delete(file) || changed;
-      else if (known?.text !== text) {
+      if (text === undefined) {
+        if (this.buffers.delete(file)) changed = 'files';
+      } else if (known?.text !== text) {
         this.buffers.set(file, { text, stamp: ++this.updates });
-        changed = true;
+        if (!known) changed = 'files';
+        else if (changed === 'none') changed = 'contents';
       }
     }
     return changed;

@@ -40,6 +40,21 @@ describe('analysis worker service (what the worker thread runs)', () => {
     assert.strictEqual(analyse([{ file: project.file('src/audit.ts'), text: undefined }]), 0, 'closed: read from disk again');
   });
 
+  it('resolves an import to an unsaved buffer of a file not on disk yet, and stops when that buffer closes', () => {
+    const route = ROUTE.replace("'./audit'", "'./draft'");
+    assert.notStrictEqual(route, ROUTE, 'the fixture imports ./audit');
+    const project = projectOnDisk({ 'src/route.ts': route });
+    const service = new AnalysisService();
+    const draft = project.file('src/draft.ts');
+    const analyse = (overlays: { file: string; text: string | undefined }[]) =>
+      service.handle({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: route, config, root: project.root }, overlays).result.findings.length;
+    assert.strictEqual(analyse([]), 0, 'nothing to import yet');
+    assert.strictEqual(analyse([{ file: draft, text: LOGGING_HELPER }]), 1, 'a new buffer: the import names it now');
+    assert.strictEqual(analyse([{ file: draft, text: QUIET_HELPER }]), 0, 'an edit of that buffer is read');
+    assert.strictEqual(analyse([{ file: draft, text: LOGGING_HELPER }]), 1);
+    assert.strictEqual(analyse([{ file: draft, text: undefined }]), 0, 'closed without saving: nothing to import again');
+  });
+
   it('names the open files that import a changed one', () => {
     const project = projectOnDisk({ 'src/audit.ts': QUIET_HELPER, 'src/route.ts': ROUTE });
     const service = new AnalysisService();
