@@ -1,14 +1,67 @@
 import * as path from 'path';
+import { receiveMessageOnPort, type MessagePort } from 'worker_threads';
 import { analyzeSource, nodeProjectHost, ProjectAnalyzer, type PhiGuardConfig } from '../core';
 import type { Analyzer } from './analyzeFile';
+import type { SharedAnalysesMessage, SharedAnalysis } from './workerProtocol';
 
 /**
  * The engine as the CLI uses it, one per thread: with `crossFile` (the default) files are analysed through a
  * ProjectAnalyzer, so PHI is followed into the project's own imported modules exactly as the ESLint plugin and
- * the editor do; each thread keeps its own cache of module summaries for the whole scan.
+ * the editor do. Each thread keeps its own analyses for the whole scan; with `peers` (ports to the scan's other
+ * threads) it sends every analysis it makes to them and adopts theirs, so a module is analysed by one thread only
+ * (unless two threads need it at the same moment).
  */
-export function createEngine(root: string, config: PhiGuardConfig): Analyzer {
+export function createEngine(root: string, config: PhiGuardConfig, peers: readonly MessagePort[] = []): Analyzer {
   if (!config.crossFile) return analyzeSource;
-  const project = new ProjectAnalyzer(nodeProjectHost(), root, () => config);
-  return (options) => project.analyze(path.resolve(options.fileName), options.text) ?? analyzeSource(options);
+  const analysed: string[] = [];
+  const fileSystem = nodeProjectHost();
+  // Every file the analyser reads is one it analyses (an imported module) or a Prisma schema.
+  const host = { ...fileSystem, readFile: (file: string) => (analysed.push(file), fileSystem.readFile(file)) };
+  // A scan reads a snapshot of the files: one generation, checked once (no re-checks when a request takes a while).
+  const project = new ProjectAnalyzer(host, root, () => config, Infinity);
+  // Results this thread has sent or adopted (an analysis is replaced by a new object when the file is re-analysed).
+  const known = new WeakSet<object>();
+  return (options) => {
+    const file = path.resolve(options.fileName);
+    if (peers.length === 0) return project.analyze(file, options.text) ?? analyzeSource(options);
+    adoptFromPeers(project, peers, known);
+    analysed.length = 0;
+    analysed.push(file);
+    const result = project.analyze(file, options.text) ?? analyzeSource(options);
+    const message: SharedAnalysesMessage = { analyses: sharedInDependencyOrder(project, analysed, known) };
+    if (message.analyses.length > 0) for (const peer of peers) peer.postMessage(message);
+    return result;
+  };
+}
+
+/** Adopts what the other threads have analysed so far (synchronously: this thread is busy between files). */
+function adoptFromPeers(project: ProjectAnalyzer, peers: readonly MessagePort[], known: WeakSet<object>): void {
+  for (const peer of peers) {
+    for (let received = receiveMessageOnPort(peer); received; received = receiveMessageOnPort(peer)) {
+      for (const shared of (received.message as SharedAnalysesMessage).analyses) if (project.adoptAnalysis(shared)) known.add(shared.result);
+    }
+  }
+}
+
+/**
+ * The analyses of `files` (the request and the modules read for it) that the other threads do not have yet,
+ * dependencies before their importers: a thread adopts an analysis only if it holds the same summaries of its
+ * dependencies as the analysis used. Every thread sends to every other, so an adopted analysis is not sent on.
+ */
+function sharedInDependencyOrder(project: ProjectAnalyzer, files: readonly string[], known: WeakSet<object>): SharedAnalysis[] {
+  const wanted = new Set(files);
+  const visited = new Set<string>();
+  const out: SharedAnalysis[] = [];
+  const visit = (file: string): void => {
+    if (visited.has(file)) return;
+    visited.add(file);
+    const shared = project.shareAnalysis(file);
+    if (!shared) return;
+    for (const [dependency] of shared.deps) if (wanted.has(dependency)) visit(dependency);
+    if (known.has(shared.result)) return;
+    known.add(shared.result);
+    out.push(shared);
+  };
+  for (const file of files) visit(file);
+  return out;
 }

@@ -38,19 +38,22 @@ export async function scanFiles(options: ScanOptions): Promise<ScanReport> {
     options.onProgress?.(done, total);
   };
 
-  const analyze = options.analyze ?? createEngine(options.root, options.config);
   let results: FileScanResult[];
   if (usesWorkers(options)) {
     // `--jobs N` means N threads: this one and N - 1 workers.
     results = await scanOnWorkers(options.files, {
       workerScript: options.workerScript as string,
       workerCount: options.jobs - 1,
-      workerData: { cwd: options.cwd, root: options.root, config: options.config },
+      job: { cwd: options.cwd, root: options.root, config: options.config },
       execArgv: options.workerExecArgv,
-      analyzeInMainThread: (absolutePath) => analyzeFile({ absolutePath, cwd: options.cwd, config: options.config, analyze }),
+      mainThreadAnalyzer: (peers) => {
+        const analyze = createEngine(options.root, options.config, peers);
+        return (absolutePath) => analyzeFile({ absolutePath, cwd: options.cwd, config: options.config, analyze });
+      },
       onFileDone,
     });
   } else {
+    const analyze = options.analyze ?? createEngine(options.root, options.config);
     results = options.files.map((absolutePath) => {
       const result = analyzeFile({ absolutePath, cwd: options.cwd, config: options.config, analyze });
       onFileDone();

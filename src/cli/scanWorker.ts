@@ -1,15 +1,18 @@
-// Worker-thread entry point (bundled to dist/scanWorker.js): analyses the batches of files the
-// main thread sends. Each worker parses with its own TypeScript instance, so the scan uses every core.
+// Worker-thread entry point (bundled to dist/scanWorker.js): analyses batches of files, taken from the scan's
+// shared queue, until none is left, then exits. Each worker parses with its own TypeScript instance, so the scan
+// uses every core.
 import { parentPort, workerData } from 'worker_threads';
 import { analyzeFile } from './analyzeFile';
+import { SharedBatchQueue } from './batchQueue';
 import { createEngine } from './engine';
-import type { ScanBatchRequest, ScanBatchResponse, ScanWorkerData } from './workerProtocol';
+import type { ScanBatchResponse, ScanWorkerData } from './workerProtocol';
 
-const { cwd, root, config } = workerData as ScanWorkerData;
-const analyze = createEngine(root, config);
+const { cwd, root, config, thread, batches, queue, peers } = workerData as ScanWorkerData;
+const analyze = createEngine(root, config, peers);
+const batchQueue = new SharedBatchQueue(queue);
 
-parentPort?.on('message', (request: ScanBatchRequest) => {
-  const results = request.files.map((absolutePath) => analyzeFile({ absolutePath, cwd, config, analyze }));
-  const response: ScanBatchResponse = { batchId: request.batchId, results };
+for (let batchId = batchQueue.take(thread); batchId !== undefined; batchId = batchQueue.take(thread)) {
+  const results = batches[batchId].map((absolutePath) => analyzeFile({ absolutePath, cwd, config, analyze }));
+  const response: ScanBatchResponse = { batchId, results };
   parentPort?.postMessage(response);
-});
+}

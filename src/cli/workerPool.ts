@@ -1,47 +1,41 @@
-import { Worker } from 'worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'worker_threads';
 import type { FileScanResult } from './scanReport';
-import type { ScanBatchRequest, ScanBatchResponse, ScanWorkerData } from './workerProtocol';
+import { SharedBatchQueue } from './batchQueue';
+import type { ScanBatchResponse, ScanJob, ScanWorkerData } from './workerProtocol';
 
-/** Files per message: large enough that messaging is cheap, small enough that the threads finish together. */
+/** Files per batch: large enough that messaging is cheap, small enough that the threads finish together. */
 const BATCH_SIZE = 8;
-/** Batches a worker holds at once, so that it never waits while the main thread is busy analysing. */
-const BATCHES_IN_FLIGHT = 2;
 
 export interface PoolOptions {
   readonly workerScript: string;
   /** Worker threads to start, besides the main thread. */
   readonly workerCount: number;
-  readonly workerData: ScanWorkerData;
+  readonly job: ScanJob;
   /** Extra `execArgv` for the workers (tests run the TypeScript sources through tsx). */
   readonly execArgv?: readonly string[];
-  /** When given, the main thread analyses batches too (one engine instance fewer to start and warm up). */
-  readonly analyzeInMainThread?: (absolutePath: string) => FileScanResult;
+  /**
+   * When given, the main thread analyses batches too (one engine instance fewer to start and warm up): called once,
+   * with the main thread's ports to the workers (see sharedAnalysisPorts), for the function that analyses a file.
+   */
+  readonly mainThreadAnalyzer?: (peers: readonly MessagePort[]) => (absolutePath: string) => FileScanResult;
   readonly onFileDone?: (result: FileScanResult) => void;
 }
 
 /**
- * Hands out batches so that each thread works through its own contiguous run of (sorted) files and steals from
- * the end of the longest remaining run when it is done. Files of one folder import the same modules, and with
- * cross-file analysis each thread summarises the modules its files import: keeping folders together on one
- * thread avoids doing that twice.
+ * Ports connecting every pair of the scan's threads (`threadCount` of them): `ports[t]` are thread t's ports to
+ * each other thread. Each thread sends the analyses it makes to all others, directly, so that no thread analyses
+ * a module another has analysed already.
  */
-class BatchQueue {
-  private readonly runs: { next: number; end: number }[];
-
-  constructor(batchCount: number, threadCount: number) {
-    this.runs = Array.from({ length: threadCount }, (_, thread) => ({
-      next: Math.floor((batchCount * thread) / threadCount),
-      end: Math.floor((batchCount * (thread + 1)) / threadCount),
-    }));
+function sharedAnalysisPorts(threadCount: number): MessagePort[][] {
+  const ports: MessagePort[][] = Array.from({ length: threadCount }, () => []);
+  for (let a = 0; a < threadCount; a++) {
+    for (let b = a + 1; b < threadCount; b++) {
+      const channel = new MessageChannel();
+      ports[a].push(channel.port1);
+      ports[b].push(channel.port2);
+    }
   }
-
-  take(thread: number): number | undefined {
-    const own = this.runs[thread];
-    if (own.next < own.end) return own.next++;
-    let longest = own;
-    for (const run of this.runs) if (run.end - run.next > longest.end - longest.next) longest = run;
-    return longest.next < longest.end ? --longest.end : undefined;
-  }
+  return ports;
 }
 
 /** Analyses `files` on worker threads (and the main thread); results come back in the order of `files`. */
@@ -50,18 +44,28 @@ export function scanOnWorkers(files: readonly string[], options: PoolOptions): P
   for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
   const resultsByBatch: FileScanResult[][] = new Array(batches.length);
   const workers: Worker[] = [];
+  if (batches.length === 0) return Promise.resolve([]);
 
   return new Promise<FileScanResult[]>((resolve, reject) => {
     const count = Math.max(0, Math.min(options.workerCount, batches.length - 1));
-    const mainThread = count; // thread index of the main thread, after the workers
-    const queue = new BatchQueue(batches.length, count + (options.analyzeInMainThread ? 1 : 0));
+    const mainThread = count; // thread number of the main thread, after the workers
+    const threadCount = count + (options.mainThreadAnalyzer ? 1 : 0);
+    if (threadCount === 0) {
+      reject(new Error('no thread to analyse on'));
+      return;
+    }
+    const queue = SharedBatchQueue.create(batches.length, threadCount);
+    const peers = sharedAnalysisPorts(threadCount);
+    const analyzeInMainThread = options.mainThreadAnalyzer?.(peers[mainThread] ?? []);
     let batchesDone = 0;
+    let threadsWorking = threadCount;
     let settled = false;
 
     const finish = (error?: Error): void => {
       if (settled) return;
       settled = true;
       for (const worker of workers) void worker.terminate();
+      for (const port of peers[mainThread] ?? []) port.close();
       if (error) reject(error);
       else resolve(resultsByBatch.flat());
     };
@@ -71,41 +75,35 @@ export function scanOnWorkers(files: readonly string[], options: PoolOptions): P
       batchesDone++;
       if (batchesDone === batches.length) finish();
     };
-    const sendNext = (worker: Worker, thread: number): void => {
-      const batchId = queue.take(thread);
-      if (batchId === undefined) return;
-      const request: ScanBatchRequest = { batchId, files: batches[batchId] };
-      worker.postMessage(request);
+    // A thread stops when the queue is empty; by then every batch it took has been recorded.
+    const threadDone = (): void => {
+      threadsWorking--;
+      if (threadsWorking === 0 && batchesDone < batches.length) finish(new Error(`the scan threads stopped with ${batches.length - batchesDone} batches of files not analysed`));
     };
     const analyzeNextInMainThread = (): void => {
-      if (settled || !options.analyzeInMainThread) return;
+      if (settled || !analyzeInMainThread) return;
       const batchId = queue.take(mainThread);
-      if (batchId === undefined) return;
+      if (batchId === undefined) {
+        threadDone();
+        return;
+      }
       try {
-        record(batchId, batches[batchId].map(options.analyzeInMainThread));
+        record(batchId, batches[batchId].map(analyzeInMainThread));
       } catch (error) {
         finish(error instanceof Error ? error : new Error(String(error)));
         return;
       }
-      setImmediate(analyzeNextInMainThread); // let worker messages in between batches
+      setImmediate(analyzeNextInMainThread); // let worker results in between batches
     };
 
-    if (batches.length === 0) {
-      resolve([]);
-      return;
-    }
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(options.workerScript, { workerData: options.workerData, execArgv: [...(options.execArgv ?? [])] });
+    for (let thread = 0; thread < count; thread++) {
+      const workerData: ScanWorkerData = { ...options.job, thread, batches, queue: queue.memory, peers: peers[thread] };
+      const worker = new Worker(options.workerScript, { workerData, transferList: [...peers[thread]], execArgv: [...(options.execArgv ?? [])] });
       workers.push(worker);
-      worker.on('message', (response: ScanBatchResponse) => {
-        record(response.batchId, response.results);
-        if (!settled) sendNext(worker, i);
-      });
+      worker.on('message', (response: ScanBatchResponse) => record(response.batchId, response.results));
       worker.on('error', (error) => finish(new Error(`a scan worker failed: ${error.message}`)));
-      worker.on('exit', (code) => finish(new Error(`a scan worker stopped unexpectedly (exit code ${code})`)));
-      for (let inFlight = 0; inFlight < BATCHES_IN_FLIGHT; inFlight++) sendNext(worker, i);
+      worker.on('exit', (code) => (code === 0 ? threadDone() : finish(new Error(`a scan worker stopped unexpectedly (exit code ${code})`))));
     }
-    if (options.analyzeInMainThread) setImmediate(analyzeNextInMainThread);
-    else if (count === 0) finish(new Error('no thread to analyse on'));
+    if (analyzeInMainThread) setImmediate(analyzeNextInMainThread);
   });
 }

@@ -1,22 +1,37 @@
-import type { PhiGuardConfig } from '../core';
+import type { MessagePort } from 'worker_threads';
+import type { PhiGuardConfig, ProjectAnalyzer } from '../core';
 import type { FileScanResult } from './scanReport';
 
-/** Given to each scan worker once, at start. */
-export interface ScanWorkerData {
+/** What every thread of a scan analyses with. */
+export interface ScanJob {
   readonly cwd: string;
   /** Project root, for resolving the project's own imports (cross-file analysis). */
   readonly root: string;
   readonly config: PhiGuardConfig;
 }
 
-/** Main thread → worker: analyse these files (absolute paths). */
-export interface ScanBatchRequest {
-  readonly batchId: number;
-  readonly files: readonly string[];
+/** Given to each scan worker once, at start: it then takes batches from the queue until none is left. */
+export interface ScanWorkerData extends ScanJob {
+  /** This worker's thread number in the queue. */
+  readonly thread: number;
+  /** Absolute paths, in batches; the queue hands out batch numbers. */
+  readonly batches: readonly (readonly string[])[];
+  /** The memory of the scan's SharedBatchQueue. */
+  readonly queue: SharedArrayBuffer;
+  /** Ports to each of the scan's other threads, for sharing analyses (see createEngine). */
+  readonly peers: readonly MessagePort[];
 }
 
-/** Worker → main thread: the results of one batch, in the request's order. */
+/** Worker → main thread: the results of one batch, in the batch's order. */
 export interface ScanBatchResponse {
   readonly batchId: number;
   readonly results: readonly FileScanResult[];
+}
+
+/** A finished analysis of one file as plain data (see ProjectAnalyzer.shareAnalysis). */
+export type SharedAnalysis = NonNullable<ReturnType<ProjectAnalyzer['shareAnalysis']>>;
+
+/** Thread → each other thread of the scan (over a peer port): the analyses one request made. */
+export interface SharedAnalysesMessage {
+  readonly analyses: readonly SharedAnalysis[];
 }

@@ -376,6 +376,52 @@ export class ProjectAnalyzer {
     }
     return { file, exports, reexports: [] };
   }
+
+  /** `file`'s analysis as plain data for another ProjectAnalyzer to adopt (see adoptAnalysis); undefined while unanalysed or in progress. */
+  shareAnalysis(file: string): SharedAnalysis | undefined {
+    const entry = this.entries.get(file);
+    if (!entry || this.inProgress.has(file)) return undefined;
+    return { file, hash: entry.hash, result: entry.result, deps: [...entry.deps], unresolved: entry.unresolved, prisma: entry.prisma, fingerprint: entry.fingerprint };
+  }
+
+  /**
+   * Takes another ProjectAnalyzer's analysis of a file (a scan split over threads shares them), so that importing or
+   * requesting that file with the same text costs nothing here. Refused (false) when this one has its own analysis of
+   * the file, is analysing it or a dependency of it, or holds a different summary of a dependency than the one the
+   * analysis used: the file is then analysed here as usual when needed.
+   */
+  adoptAnalysis(shared: SharedAnalysis): boolean {
+    if (this.entries.has(shared.file) || this.inProgress.has(shared.file)) return false;
+    for (const [dep, fingerprint] of shared.deps) {
+      const known = this.entries.get(dep);
+      if (this.inProgress.has(dep) || (known && known.fingerprint !== fingerprint)) return false;
+    }
+    const deps = new Map(shared.deps);
+    // No change stamp: in a later generation the file is read and its hash compared before the analysis is trusted.
+    this.entries.set(shared.file, { hash: shared.hash, version: undefined, checked: this.generation, result: shared.result, deps, unresolved: shared.unresolved, prisma: shared.prisma, fingerprint: shared.fingerprint });
+    for (const dep of deps.keys()) {
+      const set = this.dependents.get(dep) ?? new Set<string>();
+      set.add(shared.file);
+      this.dependents.set(dep, set);
+    }
+    return true;
+  }
+}
+
+/**
+ * A finished analysis as plain (structured-cloneable) data: another ProjectAnalyzer over the same files, such as
+ * another thread of a scan, adopts it instead of analysing the file again (see ProjectAnalyzer.shareAnalysis).
+ */
+export interface SharedAnalysis {
+  readonly file: string;
+  /** Hash of the text analysed: the result is reused only for the same text. */
+  readonly hash: string;
+  readonly result: AnalysisResult;
+  /** Dependency → fingerprint of the summary the analysis used. */
+  readonly deps: readonly (readonly [string, string])[];
+  readonly unresolved: readonly string[];
+  readonly prisma: string;
+  readonly fingerprint: string;
 }
 
 /** The places a schema for files in `dir` may be, in the order they are looked at. */

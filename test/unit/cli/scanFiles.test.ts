@@ -90,6 +90,30 @@ describe('cli scanFiles', () => {
     assert.deepStrictEqual(singleFile.findings, []);
   });
 
+  it('gives the same report when two or three threads share their analyses (barrels, import cycles) as in this thread', async () => {
+    const tree: Record<string, string> = {
+      'src/lib/ai.ts': "import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function ask(q: string) {\n  return openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: q }] });\n}\n",
+      'src/lib/log.ts': 'export function logIt(x: unknown) { console.log(x); }\n',
+      'src/lib/index.ts': "export * from './ai';\nexport * from './log';\n",
+      'src/cycle/a.ts': "import { again } from './b';\nimport { logIt } from '../lib';\nexport function note(x: unknown) { logIt(x); }\nexport function f(ssn: string) { again(ssn); }\n",
+      'src/cycle/b.ts': "import { note } from './a';\nexport function again(v: unknown) { note(v); }\nexport function g(mrn: string) { note(mrn); }\n",
+    };
+    // Enough files for three threads (batches of 8), each importing the shared modules.
+    for (let i = 0; i < 24; i++) {
+      tree[`src/routes/r${i}.ts`] = i % 2 === 0
+        ? `import { ask } from '../lib';\nexport async function r${i}(patient: { diagnosis: string }) {\n  return ask(patient.diagnosis);\n}\n`
+        : `import { again } from '../cycle/b';\nexport function r${i}(patient: { dob: string }) {\n  again(patient.dob);\n}\n`;
+    }
+    root = materialize({ files: tree });
+    const { files } = collectFiles({ paths: ['.'], cwd: root, config: DEFAULT_CONFIG, root });
+    const inThread = await scanFiles({ files, cwd: root, root, config: DEFAULT_CONFIG, jobs: 1 });
+    assert.strictEqual(inThread.findings.filter((f) => f.file.startsWith('src/routes/')).length, 24, 'every route reaches a sink through the shared modules');
+    for (const jobs of [2, 3]) {
+      const onWorkers = await scanFiles({ files, cwd: root, root, config: DEFAULT_CONFIG, jobs, workerScript: SOURCE_WORKER, workerExecArgv: ['--require', 'tsx/cjs'], minFilesForWorkers: 1 });
+      assert.deepStrictEqual(onWorkers, inThread, `--jobs ${jobs}`);
+    }
+  });
+
   it('falls back to this thread when the worker bundle is missing', async () => {
     root = materialize({ files: { 'a.ts': 'const name = 1;\nai(name);\n' } });
     const report = await scanFiles({ files: [path.join(root, 'a.ts')], cwd: root, root, config: DEFAULT_CONFIG, jobs: 2, workerScript: path.join(root, 'missing.js'), minFilesForWorkers: 1 });

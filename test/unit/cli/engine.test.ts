@@ -1,0 +1,58 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { MessageChannel, receiveMessageOnPort } from 'worker_threads';
+import { createEngine } from '../../../src/cli/engine';
+import type { SharedAnalysesMessage } from '../../../src/cli/workerProtocol';
+import { DEFAULT_CONFIG } from '../../../src/core';
+import { materialize, removeTree } from './fixtures/fixtureTrees';
+
+const AI_MODULE = "import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function ask(question: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });\n}\n";
+const VISIT = "import { ask } from './ai';\nexport async function summarize(patient: { firstName: string }) {\n  return ask(`Chart for ${patient.firstName}`);\n}\n";
+
+describe('cli createEngine', () => {
+  let root: string;
+  afterEach(() => removeTree(root));
+
+  /** Analyses src/visit.ts, which passes a patient's name to src/ai.ts's AI call. */
+  const analyseVisit = (analyze: ReturnType<typeof createEngine>) => {
+    const fileName = path.join(root, 'src/visit.ts');
+    return analyze({ fileName, text: VISIT, config: DEFAULT_CONFIG }).findings.map((f) => `${f.rule} ${path.basename(f.flow[f.flow.length - 1]?.file ?? '')}`);
+  };
+
+  it('uses the analyses another thread sent instead of analysing those modules again', () => {
+    root = materialize({ files: { 'src/ai.ts': AI_MODULE, 'src/visit.ts': VISIT } });
+    const channel = new MessageChannel();
+    try {
+      const first = createEngine(root, DEFAULT_CONFIG, [channel.port1]);
+      const second = createEngine(root, DEFAULT_CONFIG, [channel.port2]);
+      const expected = ['no-phi-to-ai ai.ts'];
+      assert.deepStrictEqual(analyseVisit(first), expected);
+      // src/ai.ts is gone: only the first thread's analysis of it, received over the port, can give the finding.
+      fs.rmSync(path.join(root, 'src/ai.ts'));
+      assert.deepStrictEqual(analyseVisit(second), expected);
+      assert.strictEqual(receiveMessageOnPort(channel.port1), undefined, 'what it adopted is not sent back');
+      assert.deepStrictEqual(analyseVisit(createEngine(root, DEFAULT_CONFIG)), [], 'an engine with no peers has to read src/ai.ts');
+    } finally {
+      channel.port1.close();
+      channel.port2.close();
+    }
+  });
+
+  it('sends nothing when cross-file analysis is off', () => {
+    root = materialize({ files: { 'src/ai.ts': AI_MODULE, 'src/visit.ts': VISIT } });
+    const channel = new MessageChannel();
+    try {
+      const fileName = path.join(root, 'src/visit.ts');
+      const singleFile = { ...DEFAULT_CONFIG, crossFile: false };
+      createEngine(root, singleFile, [channel.port1])({ fileName, text: VISIT, config: singleFile });
+      assert.strictEqual(receiveMessageOnPort(channel.port2), undefined);
+      createEngine(root, DEFAULT_CONFIG, [channel.port1])({ fileName, text: VISIT, config: DEFAULT_CONFIG });
+      const sent = receiveMessageOnPort(channel.port2)?.message as SharedAnalysesMessage | undefined;
+      assert.deepStrictEqual(sent?.analyses.map((analysis) => path.relative(root, analysis.file)), ['src/ai.ts', 'src/visit.ts'], 'dependencies first');
+    } finally {
+      channel.port1.close();
+      channel.port2.close();
+    }
+  });
+});
