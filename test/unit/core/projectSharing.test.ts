@@ -1,16 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, ProjectAnalyzer, nodeProjectHost, type ProjectHost } from '../../../src/core';
+import { projectOnDisk } from '../projectOnDisk';
 
 function workspace(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-sharing-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), text);
-  }
-  return root;
+  return projectOnDisk(files).root;
 }
 
 /** The file system, recording which files an analyser reads (it reads every module it analyses). */
