@@ -102,8 +102,12 @@ function analyzeParsed(
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const finding of findings) {
+    if (!suppressions.length) {
+      kept.push(finding);
+      continue;
+    }
     const line = sourceFile.getLineAndCharacterOfPosition(finding.range.start).line;
-    const covered = suppressions.length ? [line, ...statementLines(sourceFile, finding.range.start)] : [];
+    const covered = [line, ...statementLines(sourceFile, finding.range.start)];
     const match = suppressions.find((s) => s.rules.includes(finding.rule) && covered.includes(s.standalone ? s.line + 1 : s.line));
     if (match) suppressed.push({ finding, reason: match.reason, commentRange: match.range });
     else kept.push(finding);
