@@ -76,7 +76,7 @@ export function catalogForCall(ref: ApiRef): CallCatalog {
   const key = `${ref.module}|${ref.path.join('.')}`;
   let found = callCache.get(key);
   if (!found) {
-    found = { sanitizer: findSanitizer(ref), sinks: findSinks(ref, 'call') };
+    found = { sanitizer: matchSanitizer(ref), sinks: matchSinks(ref, 'call') };
     if (callCache.size > 20_000) callCache.clear();
     callCache.set(key, found);
   }
@@ -97,16 +97,8 @@ export function isChainable(ref: ApiRef, method: string): boolean {
   return chainable;
 }
 
-const sanitizerCache = new Map<string, SanitizerEntry | null>();
-
-/** The catalog sanitizer this callee is, if any; memoised like findSinks. */
-export function findSanitizer(ref: ApiRef): SanitizerEntry | undefined {
-  const key = `${ref.module}|${ref.path.join('.')}`;
-  let found = sanitizerCache.get(key);
-  if (found === undefined) {
-    found = COMPILED_SANITIZERS.find(({ entry, patterns }) => moduleMatches(entry.modules!, ref.module) && patterns.some((p) => pathVariants(ref).some((path) => matchesApiPattern(p, path))))?.entry ?? null;
-    if (sanitizerCache.size > 20_000) sanitizerCache.clear();
-    sanitizerCache.set(key, found);
-  }
-  return found ?? undefined;
+/** The catalog sanitizer this callee is, if any (catalogForCall memoises it). */
+function matchSanitizer(ref: ApiRef): SanitizerEntry | undefined {
+  const paths = pathVariants(ref);
+  return COMPILED_SANITIZERS.find(({ entry, patterns }) => moduleMatches(entry.modules!, ref.module) && patterns.some((p) => paths.some((path) => matchesApiPattern(p, path))))?.entry;
 }
