@@ -241,11 +241,7 @@ export class ProjectAnalyzer {
       if (frame.readUnfinished) this.unsettled.add(file);
       const entry: Entry = { hash, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, prisma: prismaStamp(prisma), fingerprint: summaryFingerprint(result.summary) };
       this.entries.set(file, entry);
-      for (const dep of deps.keys()) {
-        const set = this.dependents.get(dep) ?? new Set<string>();
-        set.add(file);
-        this.dependents.set(dep, set);
-      }
+      this.recordDependents(file, deps);
       return entry;
     } finally {
       this.frames.pop();
@@ -399,12 +395,17 @@ export class ProjectAnalyzer {
     const deps = new Map(shared.deps);
     // No change stamp: in a later generation the file is read and its hash compared before the analysis is trusted.
     this.entries.set(shared.file, { hash: shared.hash, version: undefined, checked: this.generation, result: shared.result, deps, unresolved: shared.unresolved, prisma: shared.prisma, fingerprint: shared.fingerprint });
+    this.recordDependents(shared.file, deps);
+    return true;
+  }
+
+  /** `file`'s analysis used these modules: it is among their dependents (see dependentsOf). */
+  private recordDependents(file: string, deps: ReadonlyMap<string, string>): void {
     for (const dep of deps.keys()) {
       const set = this.dependents.get(dep) ?? new Set<string>();
-      set.add(shared.file);
+      set.add(file);
       this.dependents.set(dep, set);
     }
-    return true;
   }
 }
 
