@@ -8,6 +8,7 @@ import type { Finding, SourceReason, SuppressedFinding, SuppressionProblem, Text
 import { deidentifyFix } from '../findings/fixes';
 import { findingMessage } from '../findings/messages';
 import { parseSuppressions, statementLines } from '../findings/suppressions';
+import type { Suppression } from '../findings/suppressions';
 import { maskLiterals } from '../text/mask';
 import { Interpreter } from './interpreter';
 import type { RawFinding, SinkSite } from './interpreter';
@@ -99,20 +100,24 @@ function analyzeParsed(
   findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
 
   const { suppressions, problems } = parseSuppressions(text, today);
+  const { kept, suppressed } = applySuppressions(findings, suppressions, sourceFile);
+  return { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites: interpreter.sinkSites, summary };
+}
+
+/** Findings on a line a suppression covers (its own, or the statement below a standalone comment) are set aside. */
+function applySuppressions(findings: Finding[], suppressions: readonly Suppression[], sourceFile: ts.SourceFile): { kept: Finding[]; suppressed: SuppressedFinding[] } {
+  // Most files have none: then no line lookups (TypeScript builds a line map per tree for them).
+  if (!suppressions.length) return { kept: findings, suppressed: [] };
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const finding of findings) {
-    if (!suppressions.length) {
-      kept.push(finding);
-      continue;
-    }
     const line = sourceFile.getLineAndCharacterOfPosition(finding.range.start).line;
     const covered = [line, ...statementLines(sourceFile, finding.range.start)];
     const match = suppressions.find((s) => s.rules.includes(finding.rule) && covered.includes(s.standalone ? s.line + 1 : s.line));
     if (match) suppressed.push({ finding, reason: match.reason, commentRange: match.range });
     else kept.push(finding);
   }
-  return { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites: interpreter.sinkSites, summary };
+  return { kept, suppressed };
 }
 
 function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardConfig): Finding {
