@@ -15,7 +15,7 @@ export function createEngine(root: string, config: PhiGuardConfig, peers: readon
   if (!config.crossFile) return analyzeSource;
   const analysed: string[] = [];
   const fileSystem = nodeProjectHost();
-  // Every file the analyser reads is one it analyses (an imported module) or a Prisma schema.
+  // The files the analyser reads are the modules it analyses, plus schemas and package/tsconfig files (nothing to share).
   const host = { ...fileSystem, readFile: (file: string) => (analysed.push(file), fileSystem.readFile(file)) };
   // A scan reads a snapshot of the files: one generation, checked once (no re-checks when a request takes a while).
   const project = new ProjectAnalyzer(host, root, () => config, Infinity);
