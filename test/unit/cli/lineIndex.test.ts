@@ -12,6 +12,19 @@ describe('LineIndex (the offset converter every CLI output uses)', () => {
     assert.strictEqual(index.lineCount, 4);
   });
 
+  it('gives the same lines for \n-only text (its fast path) as for the same text with \r\n line ends', () => {
+    const lf = 'a\n\nbc\n  d\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const lfIndex = new LineIndex(lf);
+    const crlfIndex = new LineIndex(crlf);
+    assert.strictEqual(lfIndex.lineCount, 5);
+    assert.strictEqual(crlfIndex.lineCount, 5);
+    for (let offset = 0; offset <= lf.length; offset++) {
+      const crlfOffset = offset + (lf.slice(0, offset).match(/\n/g)?.length ?? 0);
+      assert.deepStrictEqual(lfIndex.positionAt(offset), crlfIndex.positionAt(crlfOffset), `offset ${offset}`);
+    }
+  });
+
   it('puts the end of a line (an exclusive end offset) one column past its last character', () => {
     const index = new LineIndex('const name = 1;\nnext');
     assert.deepStrictEqual(index.positionAt('const name'.length), { line: 1, column: 11 });
