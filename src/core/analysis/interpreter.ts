@@ -1,4 +1,19 @@
-import ts from 'typescript';
+import type ts from 'typescript';
+import {
+  Kind, canHaveModifiers, forEachChild, getLeadingCommentRanges, getModifiers, getTrailingCommentRanges,
+  isArrayLiteralExpression, isArrayTypeNode, isBinaryExpression, isBindingElement, isBlock, isCallExpression,
+  isCaseClause, isClassDeclaration, isClassExpression, isComputedPropertyName, isConstructorDeclaration,
+  isElementAccessExpression, isExportDeclaration, isExpression, isExternalModuleReference, isForInStatement,
+  isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isImportDeclaration,
+  isImportEqualsDeclaration, isInterfaceDeclaration, isIntersectionTypeNode, isJsxExpression, isJsxSpreadAttribute,
+  isLiteralExpression, isMethodDeclaration, isModuleBlock, isNamedExports, isNamespaceImport,
+  isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression,
+  isOmittedExpression, isParameter, isParameterPropertyDeclaration, isParenthesizedTypeNode, isPrivateIdentifier,
+  isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName,
+  isSetAccessorDeclaration, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isTemplateExpression,
+  isTypeAliasDeclaration, isTypeLiteralNode, isTypeOperatorNode, isTypeQueryNode, isTypeReferenceNode, isUnionTypeNode,
+  isVariableDeclaration, isVariableDeclarationList, isVariableStatement
+} from './syntax';
 import { describeCategory, isPhiCategoryId } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { FHIR_ELEMENT_CATEGORIES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_RECORD_CATEGORIES } from '../catalog/fhir';
@@ -99,6 +114,13 @@ const PREDICATE_METHODS = new Set([
 ]);
 const CALLBACK_ELEMENT_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'flatMap', 'some', 'every', 'sort', 'toSorted', 'findIndex', 'groupBy']);
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+/** `a === b`, `x instanceof Y`, …: a boolean, whatever the operands carry. */
+const COMPARISON_OPERATORS = new Set<ts.SyntaxKind>([
+  Kind.EqualsEqualsEqualsToken, Kind.ExclamationEqualsEqualsToken, Kind.EqualsEqualsToken, Kind.ExclamationEqualsToken,
+  Kind.LessThanToken, Kind.GreaterThanToken, Kind.InstanceOfKeyword, Kind.InKeyword,
+]);
+/** Calls whose result is never PHI: `require(…)`, `Symbol(…)`, `Boolean(…)`, React's `createContext(…)`. */
+const CLEAN_CONSTRUCTORS = new Set(['require', 'Symbol', 'Boolean', 'createContext']);
 
 /** Only `.then(onFulfilled)` receives the promise's value; `.catch`, `.then(_, onRejected)` and `.finally` get an error or nothing. */
 function receivesSettledValue(method: string, argumentIndex: number): boolean {
@@ -142,22 +164,42 @@ function apiLabel(entry: SinkEntry, path: readonly string[]): string {
 }
 
 function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.ConciseBody } {
-  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)
-    || ts.isConstructorDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node);
+  switch (node.kind) {
+    case Kind.FunctionDeclaration:
+    case Kind.FunctionExpression:
+    case Kind.ArrowFunction:
+    case Kind.MethodDeclaration:
+    case Kind.Constructor:
+    case Kind.GetAccessor:
+    case Kind.SetAccessor:
+      return true;
+    default:
+      return false;
+  }
 }
 
 function propertyNameText(name: ts.PropertyName | ts.BindingName | ts.MemberName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
-  if (ts.isComputedPropertyName(name) && (ts.isStringLiteral(name.expression) || ts.isNoSubstitutionTemplateLiteral(name.expression))) return name.expression.text;
+  if (isIdentifier(name) || isPrivateIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name) || isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (isComputedPropertyName(name) && (isStringLiteral(name.expression) || isNoSubstitutionTemplateLiteral(name.expression))) return name.expression.text;
   return undefined;
 }
 
+/** The expression inside parentheses, type assertions, `!` and `await` (a switch: this runs for most expressions). */
 function skipOuter(node: ts.Expression): ts.Expression {
   let current = node;
   for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)
-      || ts.isTypeAssertionExpression(current) || ts.isAwaitExpression(current)) current = current.expression;
-    else return current;
+    switch (current.kind) {
+      case Kind.ParenthesizedExpression:
+      case Kind.AsExpression:
+      case Kind.NonNullExpression:
+      case Kind.SatisfiesExpression:
+      case Kind.TypeAssertionExpression:
+      case Kind.AwaitExpression:
+        current = (current as ts.ParenthesizedExpression).expression;
+        break;
+      default:
+        return current;
+    }
   }
 }
 
@@ -193,6 +235,7 @@ export class Interpreter {
     prismaModels: readonly PrismaModel[] = [],
   ) {
     this.names = nameClassifierFor(config);
+    this.mayHavePhiTags = sourceFile.text.includes('@phi');
     this.localTypes = collectLocalTypes(sourceFile, this.names);
     for (const model of prismaModels) {
       const categories = [...new Set([...model.fields.values()].flat())];
@@ -276,7 +319,7 @@ export class Interpreter {
       binding.nameSource = null;
       const verdict = this.names.classify(binding.name);
       if (verdict) {
-        const declName = ts.isVariableDeclaration(binding.declaration) || ts.isParameter(binding.declaration) || ts.isBindingElement(binding.declaration)
+        const declName = isVariableDeclaration(binding.declaration) || isParameter(binding.declaration) || isBindingElement(binding.declaration)
           ? binding.declaration.name : binding.declaration;
         binding.nameSource = this.nameTaint(binding.name, verdict, declName);
       }
@@ -309,12 +352,12 @@ export class Interpreter {
 
   /** `module.exports` → '', `module.exports.x` / `exports.x` → 'x'; undefined for anything else (or a shadowed name). */
   private commonJsExportName(t: ts.Expression): string | undefined {
-    if (!ts.isPropertyAccessExpression(t)) return undefined;
+    if (!isPropertyAccessExpression(t)) return undefined;
     const object = skipOuter(t.expression);
-    const isModuleExports = (e: ts.Expression) => ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports' && !this.scope.lookup('module');
+    const isModuleExports = (e: ts.Expression) => isPropertyAccessExpression(e) && isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports' && !this.scope.lookup('module');
     if (isModuleExports(t)) return '';
     if (isModuleExports(object)) return t.name.text;
-    if (ts.isIdentifier(object) && object.text === 'exports' && !this.scope.lookup('exports')) return t.name.text;
+    if (isIdentifier(object) && object.text === 'exports' && !this.scope.lookup('exports')) return t.name.text;
     return undefined;
   }
 
@@ -322,7 +365,7 @@ export class Interpreter {
     if (clause.name) this.declare(clause.name.text, 'import', clause).global = this.importedValue(summary.exports.default, clause.name.text);
     const bindings = clause.namedBindings;
     if (!bindings) return;
-    if (ts.isNamespaceImport(bindings)) {
+    if (isNamespaceImport(bindings)) {
       this.declare(bindings.name.text, 'import', bindings).global = this.namespaceValue(summary);
       return;
     }
@@ -416,25 +459,25 @@ export class Interpreter {
       const binding = moduleScope?.lookup(name);
       if (!binding) return exportType(name);
       const declaration = binding.declaration;
-      if (ts.isClassDeclaration(declaration)) return exportClass(declaration);
+      if (isClassDeclaration(declaration)) return exportClass(declaration);
       return exportValue(binding.global, name);
     };
 
     const exports: Record<string, ExportedSymbol> = {};
     const reexports: { specifier: string; names: '*' | Record<string, string> }[] = [];
-    const isExported = (node: ts.Node) => ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    const isDefault = (node: ts.Node) => ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    const isExported = (node: ts.Node) => canHaveModifiers(node) && !!getModifiers(node)?.some((m) => m.kind === Kind.ExportKeyword);
+    const isDefault = (node: ts.Node) => canHaveModifiers(node) && !!getModifiers(node)?.some((m) => m.kind === Kind.DefaultKeyword);
     for (const statement of this.sourceFile.statements) {
-      if (ts.isExportDeclaration(statement)) {
+      if (isExportDeclaration(statement)) {
         if (statement.isTypeOnly && !statement.moduleSpecifier) {
           // `export type { X }` of a local PHI type
         }
-        if (statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+        if (statement.moduleSpecifier && isStringLiteral(statement.moduleSpecifier)) {
           if (!statement.exportClause) reexports.push({ specifier: statement.moduleSpecifier.text, names: '*' });
-          else if (ts.isNamedExports(statement.exportClause)) {
+          else if (isNamedExports(statement.exportClause)) {
             reexports.push({ specifier: statement.moduleSpecifier.text, names: Object.fromEntries(statement.exportClause.elements.map((e) => [e.name.text, (e.propertyName ?? e.name).text])) });
           }
-        } else if (statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+        } else if (statement.exportClause && isNamedExports(statement.exportClause)) {
           for (const element of statement.exportClause.elements) {
             const symbol = bindingValue((element.propertyName ?? element.name).text);
             if (symbol) exports[element.name.text] = symbol;
@@ -444,19 +487,19 @@ export class Interpreter {
       }
       if (!isExported(statement)) continue;
       const name = isDefault(statement) ? 'default' : undefined;
-      if (ts.isFunctionDeclaration(statement)) {
+      if (isFunctionDeclaration(statement)) {
         const fn = this.functionByNode.get(statement);
         if (fn) exports[name ?? statement.name?.text ?? 'default'] = exportFunction(fn);
-      } else if (ts.isClassDeclaration(statement)) {
+      } else if (isClassDeclaration(statement)) {
         exports[name ?? statement.name?.text ?? 'default'] = exportClass(statement);
-      } else if (ts.isVariableStatement(statement)) {
+      } else if (isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) {
-          if (ts.isIdentifier(declaration.name)) {
+          if (isIdentifier(declaration.name)) {
             const symbol = bindingValue(declaration.name.text);
             if (symbol) exports[declaration.name.text] = symbol;
           }
         }
-      } else if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
+      } else if (isInterfaceDeclaration(statement) || isTypeAliasDeclaration(statement)) {
         const type = exportType(statement.name.text);
         if (type) exports[statement.name.text] = type;
       }
@@ -470,20 +513,20 @@ export class Interpreter {
 
   private hoist(statements: readonly ts.Statement[]): void {
     for (const statement of statements) {
-      if (ts.isFunctionDeclaration(statement) && statement.name) {
+      if (isFunctionDeclaration(statement) && statement.name) {
         const binding = this.declare(statement.name.text, 'function', statement);
         const fn = this.functionInfo(statement, statement.name.text);
         binding.global = { fn };
-      } else if (ts.isClassDeclaration(statement) && statement.name) {
+      } else if (isClassDeclaration(statement) && statement.name) {
         this.declare(statement.name.text, 'class', statement);
-      } else if (ts.isVariableStatement(statement)) {
+      } else if (isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) this.declarePattern(declaration.name, 'var', declaration);
-      } else if (ts.isImportDeclaration(statement)) {
+      } else if (isImportDeclaration(statement)) {
         this.bindImport(statement);
-      } else if (ts.isImportEqualsDeclaration(statement)) {
+      } else if (isImportEqualsDeclaration(statement)) {
         const ref = statement.moduleReference;
         const binding = this.declare(statement.name.text, 'import', statement);
-        if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
+        if (isExternalModuleReference(ref) && isStringLiteral(ref.expression)) {
           const module = normalizeModule(ref.expression.text);
           if (isCatalogModule(module)) binding.global = { api: { module, path: [] } };
         }
@@ -492,13 +535,13 @@ export class Interpreter {
   }
 
   private declarePattern(name: ts.BindingName, kind: Binding['kind'], declaration: ts.Node): void {
-    if (ts.isIdentifier(name)) this.declare(name.text, kind, declaration);
-    else for (const element of name.elements) if (ts.isBindingElement(element)) this.declarePattern(element.name, kind, element);
+    if (isIdentifier(name)) this.declare(name.text, kind, declaration);
+    else for (const element of name.elements) if (isBindingElement(element)) this.declarePattern(element.name, kind, element);
   }
 
   private bindImport(node: ts.ImportDeclaration): void {
     const clause = node.importClause;
-    if (!clause || !ts.isStringLiteral(node.moduleSpecifier)) return;
+    if (!clause || !isStringLiteral(node.moduleSpecifier)) return;
     const module = normalizeModule(node.moduleSpecifier.text);
     const tracked = isCatalogModule(module);
     const summary = tracked ? undefined : this.imports?.(node.moduleSpecifier.text);
@@ -513,7 +556,7 @@ export class Interpreter {
     }
     const bindings = clause.namedBindings;
     if (!bindings) return;
-    if (ts.isNamespaceImport(bindings)) {
+    if (isNamespaceImport(bindings)) {
       const binding = this.declare(bindings.name.text, 'import', bindings);
       binding.module = module;
       if (tracked) binding.global = { api: { module, path: [] } };
@@ -569,95 +612,135 @@ export class Interpreter {
   }
 
   private execInner(node: ts.Statement): void {
-    if (ts.isExpressionStatement(node)) {
-      this.eval(node.expression);
-    } else if (ts.isVariableStatement(node)) {
-      const tagged = this.hasPhiTag(node);
-      for (const declaration of node.declarationList.declarations) this.execDeclaration(declaration, tagged);
-    } else if (ts.isReturnStatement(node)) {
-      if (node.expression) {
-        const value = this.eval(node.expression);
-        const taint = this.stepped(value.taint, 'return', node.expression, () => `returned${this.frame.fn ? ` from \`${this.frame.fn.name}\`` : ''}`);
-        this.frame.summary.returnValue = joinValues(this.frame.summary.returnValue, { ...value, taint });
+    switch (node.kind) {
+      case Kind.ExpressionStatement:
+        this.eval((node as ts.ExpressionStatement).expression);
+        return;
+      case Kind.VariableStatement: {
+        const tagged = this.hasPhiTag(node);
+        for (const declaration of (node as ts.VariableStatement).declarationList.declarations) this.execDeclaration(declaration, tagged);
+        return;
       }
-    } else if (ts.isIfStatement(node)) {
-      this.eval(node.expression);
-      const thenEnv = this.branch(() => this.exec(node.thenStatement));
-      const elseEnv = this.branch(() => node.elseStatement && this.exec(node.elseStatement));
-      this.joinEnvs(thenEnv, elseEnv);
-    } else if (ts.isBlock(node)) {
-      this.withScope(() => this.execStatements(node.statements));
-    } else if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
-      const iterable = this.eval(node.expression);
-      const element: Value = ts.isForInStatement(node) ? EMPTY : { taint: deepTaint(iterable), context: iterable.context, typeName: iterable.typeName };
-      this.loop(() => {
-        this.withScope(() => {
-          const init = node.initializer;
-          if (ts.isVariableDeclarationList(init)) {
-            for (const declaration of init.declarations) {
-              this.declarePattern(declaration.name, 'var', declaration);
-              this.bindPattern(declaration.name, element, declaration);
-            }
-          } else this.assignTo(init, element);
-          this.exec(node.statement);
-        });
-      });
-    } else if (ts.isForStatement(node)) {
-      this.withScope(() => {
-        if (node.initializer) {
-          if (ts.isVariableDeclarationList(node.initializer)) {
-            for (const d of node.initializer.declarations) this.declarePattern(d.name, 'var', d);
-            for (const d of node.initializer.declarations) this.execDeclaration(d);
-          } else this.eval(node.initializer);
+      case Kind.ReturnStatement: {
+        const expression = (node as ts.ReturnStatement).expression;
+        if (expression) {
+          const value = this.eval(expression);
+          const taint = this.stepped(value.taint, 'return', expression, () => `returned${this.frame.fn ? ` from \`${this.frame.fn.name}\`` : ''}`);
+          this.frame.summary.returnValue = joinValues(this.frame.summary.returnValue, { ...value, taint });
         }
+        return;
+      }
+      case Kind.IfStatement: {
+        const statement = node as ts.IfStatement;
+        this.eval(statement.expression);
+        const thenEnv = this.branch(() => this.exec(statement.thenStatement));
+        const elseEnv = this.branch(() => statement.elseStatement && this.exec(statement.elseStatement));
+        this.joinEnvs(thenEnv, elseEnv);
+        return;
+      }
+      case Kind.Block:
+        this.withScope(() => this.execStatements((node as ts.Block).statements));
+        return;
+      case Kind.ForOfStatement:
+      case Kind.ForInStatement: {
+        const statement = node as ts.ForOfStatement | ts.ForInStatement;
+        const iterable = this.eval(statement.expression);
+        const element: Value = isForInStatement(statement) ? EMPTY : { taint: deepTaint(iterable), context: iterable.context, typeName: iterable.typeName };
         this.loop(() => {
-          if (node.condition) this.eval(node.condition);
-          this.exec(node.statement);
-          if (node.incrementor) this.eval(node.incrementor);
-        });
-      });
-    } else if (ts.isWhileStatement(node) || ts.isDoStatement(node)) {
-      this.loop(() => {
-        this.eval(node.expression);
-        this.exec(node.statement);
-      });
-    } else if (ts.isTryStatement(node)) {
-      const tryEnv = this.branch(() => this.exec(node.tryBlock));
-      const catchEnv = this.branch(() => {
-        if (node.catchClause) {
           this.withScope(() => {
-            const v = node.catchClause!.variableDeclaration;
-            if (v) this.declarePattern(v.name, 'var', v);
-            this.exec(node.catchClause!.block);
+            const init = statement.initializer;
+            if (isVariableDeclarationList(init)) {
+              for (const declaration of init.declarations) {
+                this.declarePattern(declaration.name, 'var', declaration);
+                this.bindPattern(declaration.name, element, declaration);
+              }
+            } else this.assignTo(init, element);
+            this.exec(statement.statement);
           });
-        }
-      });
-      this.joinEnvs(tryEnv, catchEnv);
-      if (node.finallyBlock) this.exec(node.finallyBlock);
-    } else if (ts.isSwitchStatement(node)) {
-      this.eval(node.expression);
-      const envs: Map<Binding, Value>[] = [];
-      this.withScope(() => {
-        for (const clause of node.caseBlock.clauses) {
-          envs.push(this.branch(() => {
-            if (ts.isCaseClause(clause)) this.eval(clause.expression);
-            this.execStatements(clause.statements);
-          }));
-        }
-      });
-      envs.push(this.frame.env);
-      this.joinEnvs(...envs);
-    } else if (ts.isThrowStatement(node)) {
-      this.eval(node.expression);
-    } else if (ts.isLabeledStatement(node)) {
-      this.exec(node.statement);
-    } else if (ts.isClassDeclaration(node)) {
-      const cls = this.classInfo(node);
-      if (node.name) this.write(this.scope.lookup(node.name.text) ?? this.declare(node.name.text, 'class', node), { fn: undefined, fields: undefined, api: undefined, context: [cls.name] });
-    } else if (ts.isExportAssignment(node)) {
-      this.defaultExport = this.eval(node.expression);
-    } else if (ts.isModuleDeclaration(node) && node.body && ts.isModuleBlock(node.body)) {
-      this.withScope(() => this.execStatements((node.body as ts.ModuleBlock).statements));
+        });
+        return;
+      }
+      case Kind.ForStatement: {
+        const statement = node as ts.ForStatement;
+        this.withScope(() => {
+          if (statement.initializer) {
+            if (isVariableDeclarationList(statement.initializer)) {
+              for (const d of statement.initializer.declarations) this.declarePattern(d.name, 'var', d);
+              for (const d of statement.initializer.declarations) this.execDeclaration(d);
+            } else this.eval(statement.initializer);
+          }
+          this.loop(() => {
+            if (statement.condition) this.eval(statement.condition);
+            this.exec(statement.statement);
+            if (statement.incrementor) this.eval(statement.incrementor);
+          });
+        });
+        return;
+      }
+      case Kind.WhileStatement:
+      case Kind.DoStatement: {
+        const statement = node as ts.WhileStatement | ts.DoStatement;
+        this.loop(() => {
+          this.eval(statement.expression);
+          this.exec(statement.statement);
+        });
+        return;
+      }
+      case Kind.TryStatement: {
+        const statement = node as ts.TryStatement;
+        const tryEnv = this.branch(() => this.exec(statement.tryBlock));
+        const catchEnv = this.branch(() => {
+          const clause = statement.catchClause;
+          if (clause) {
+            this.withScope(() => {
+              const v = clause.variableDeclaration;
+              if (v) this.declarePattern(v.name, 'var', v);
+              this.exec(clause.block);
+            });
+          }
+        });
+        this.joinEnvs(tryEnv, catchEnv);
+        if (statement.finallyBlock) this.exec(statement.finallyBlock);
+        return;
+      }
+      case Kind.SwitchStatement: {
+        const statement = node as ts.SwitchStatement;
+        this.eval(statement.expression);
+        const envs: Map<Binding, Value>[] = [];
+        this.withScope(() => {
+          for (const clause of statement.caseBlock.clauses) {
+            envs.push(this.branch(() => {
+              if (isCaseClause(clause)) this.eval(clause.expression);
+              this.execStatements(clause.statements);
+            }));
+          }
+        });
+        envs.push(this.frame.env);
+        this.joinEnvs(...envs);
+        return;
+      }
+      case Kind.ThrowStatement:
+        this.eval((node as ts.ThrowStatement).expression);
+        return;
+      case Kind.LabeledStatement:
+        this.exec((node as ts.LabeledStatement).statement);
+        return;
+      case Kind.ClassDeclaration: {
+        const declaration = node as ts.ClassDeclaration;
+        const cls = this.classInfo(declaration);
+        if (declaration.name) this.write(this.scope.lookup(declaration.name.text) ?? this.declare(declaration.name.text, 'class', declaration), { fn: undefined, fields: undefined, api: undefined, context: [cls.name] });
+        return;
+      }
+      case Kind.ExportAssignment:
+        this.defaultExport = this.eval((node as ts.ExportAssignment).expression);
+        return;
+      case Kind.ModuleDeclaration: {
+        const body = (node as ts.ModuleDeclaration).body;
+        if (body && isModuleBlock(body)) this.withScope(() => this.execStatements(body.statements));
+        return;
+      }
+      default:
+        return;
     }
   }
 
@@ -705,36 +788,61 @@ export class Interpreter {
   /** Initializers whose value the code spells out: a name-based source on the variable would be a guess. */
   private isCleanByConstruction(init: ts.Expression): boolean {
     const e = skipOuter(init);
-    return ts.isStringLiteral(e) || ts.isNumericLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isRegularExpressionLiteral(e)
-      || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword
-      || ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isClassExpression(e) || ts.isObjectLiteralExpression(e)
-      || ts.isArrayLiteralExpression(e) || ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken
-      || ts.isBinaryExpression(e) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken,
-        ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.InstanceOfKeyword, ts.SyntaxKind.InKeyword].includes(e.operatorToken.kind)
-      || ts.isTypeOfExpression(e) || ts.isJsxElement(e) || ts.isJsxSelfClosingElement(e) || ts.isJsxFragment(e)
-      || (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && /^(require|Symbol|Boolean|createContext)$/.test(e.expression.text));
+    switch (e.kind) {
+      case Kind.StringLiteral:
+      case Kind.NumericLiteral:
+      case Kind.NoSubstitutionTemplateLiteral:
+      case Kind.RegularExpressionLiteral:
+      case Kind.TrueKeyword:
+      case Kind.FalseKeyword:
+      case Kind.NullKeyword:
+      case Kind.ArrowFunction:
+      case Kind.FunctionExpression:
+      case Kind.ClassExpression:
+      case Kind.ObjectLiteralExpression:
+      case Kind.ArrayLiteralExpression:
+      case Kind.TypeOfExpression:
+      case Kind.JsxElement:
+      case Kind.JsxSelfClosingElement:
+      case Kind.JsxFragment:
+        return true;
+      case Kind.PrefixUnaryExpression:
+        return (e as ts.PrefixUnaryExpression).operator === Kind.ExclamationToken;
+      case Kind.BinaryExpression:
+        return COMPARISON_OPERATORS.has((e as ts.BinaryExpression).operatorToken.kind);
+      case Kind.CallExpression: {
+        const callee = (e as ts.CallExpression).expression;
+        return isIdentifier(callee) && CLEAN_CONSTRUCTORS.has(callee.text);
+      }
+      default:
+        return false;
+    }
   }
 
+  /** Most files have no `@phi` tag at all: then no comment is read. */
+  private readonly mayHavePhiTags: boolean;
+
   private hasPhiTag(node: ts.Node): boolean {
-    const ranges = [...(ts.getTrailingCommentRanges(this.sourceFile.text, node.pos) ?? []), ...(ts.getLeadingCommentRanges(this.sourceFile.text, node.pos) ?? [])];
+    if (!this.mayHavePhiTags) return false;
+    const ranges = [...(getTrailingCommentRanges(this.sourceFile.text, node.pos) ?? []), ...(getLeadingCommentRanges(this.sourceFile.text, node.pos) ?? [])];
     return ranges.some((r) => /@phi\b/.test(this.sourceFile.text.slice(r.pos, r.end)));
   }
 
   /** Binds a declaration's name (or destructuring pattern) to a value. */
   private bindPattern(name: ts.BindingName, value: Value, declaration: ts.Node): void {
-    if (ts.isIdentifier(name)) {
+    if (isIdentifier(name)) {
       const binding = this.scope.lookup(name.text) ?? this.declare(name.text, 'var', declaration);
       const taint = this.stepped(value.taint, 'assignment', name, () => `assigned to \`${name.text}\``);
       this.write(binding, taint === value.taint ? value : { ...value, taint });
       return;
     }
-    if (ts.isObjectBindingPattern(name)) {
+    if (isObjectBindingPattern(name)) {
       for (const element of name.elements) {
         if (element.dotDotDotToken) {
           this.bindPattern(element.name, { taint: value.taint, fields: value.fields }, element);
           continue;
         }
-        const key = element.propertyName ? propertyNameText(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
+        const key = element.propertyName ? propertyNameText(element.propertyName) : isIdentifier(element.name) ? element.name.text : undefined;
         let v = key !== undefined ? this.readProperty(value, undefined, key, element.propertyName ?? element.name) : { taint: notRecord(value.taint) };
         if (element.initializer) v = joinValues(v, this.eval(element.initializer));
         this.bindPattern(element.name, v, element);
@@ -742,7 +850,7 @@ export class Interpreter {
       return;
     }
     name.elements.forEach((element, index) => {
-      if (ts.isOmittedExpression(element)) return;
+      if (isOmittedExpression(element)) return;
       // `const [params, setParams] = useSearchParams()`: elements of an API result are API references too.
       let v: Value = value.api ? { api: { module: value.api.module, path: [...value.api.path, String(index)] }, taint: value.taint } : { taint: value.taint, context: value.context, typeName: value.typeName };
       if (element.initializer) v = joinValues(v, this.eval(element.initializer));
@@ -772,18 +880,18 @@ export class Interpreter {
     try {
       for (const member of node.members) {
         const memberName = member.name ? propertyNameText(member.name) : undefined;
-        if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && memberName) {
+        if ((isMethodDeclaration(member) || isGetAccessorDeclaration(member) || isSetAccessorDeclaration(member)) && memberName) {
           cls.methods.set(memberName, this.functionInfo(member, `${cls.name}.${memberName}`, cls));
-        } else if (ts.isConstructorDeclaration(member)) {
+        } else if (isConstructorDeclaration(member)) {
           const ctor = this.functionInfo(member, `${cls.name} constructor`, cls);
           member.parameters.forEach((p, i) => {
-            if (ts.isIdentifier(p.name) && p.type && ts.isParameterPropertyDeclaration(p, member)) {
+            if (isIdentifier(p.name) && p.type && isParameterPropertyDeclaration(p, member)) {
               const typed = this.typeValue(p.type, p.name);
               if (typed !== EMPTY) cls.fields.set(p.name.text, typed);
               if (typed.api) ctor.paramApis[i] = typed.api;
             }
           });
-        } else if (ts.isPropertyDeclaration(member) && memberName) {
+        } else if (isPropertyDeclaration(member) && memberName) {
           let value = member.initializer ? this.eval(member.initializer) : EMPTY;
           if (member.type) value = joinValues(value, this.typeValue(member.type, member.name));
           if (member.initializer && isFunctionLike(member.initializer)) value = { fn: this.functionInfo(member.initializer, `${cls.name}.${memberName}`, cls) };
@@ -800,12 +908,12 @@ export class Interpreter {
    * inline callbacks (`rows.map((r) => …)`), which have exactly one caller, so fields of a record stay precise. */
   /** `class Repo extends Base`: the base's fields (a logger) and methods, from this file or an imported module. */
   private inherit(node: ts.ClassLikeDeclaration, cls: ClassInfo): void {
-    const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-    if (!heritage || !ts.isIdentifier(heritage)) return;
+    const heritage = node.heritageClauses?.find((h) => h.token === Kind.ExtendsKeyword)?.types[0]?.expression;
+    if (!heritage || !isIdentifier(heritage)) return;
     const binding = this.scope.lookup(heritage.text);
     if (!binding) return;
     const declaration = binding.declaration;
-    if ((ts.isClassDeclaration(declaration) || ts.isClassExpression(declaration)) && declaration !== node) {
+    if ((isClassDeclaration(declaration) || isClassExpression(declaration)) && declaration !== node) {
       const base = this.classInfo(declaration);
       for (const [k, v] of base.fields) cls.fields.set(k, v);
       for (const [k, m] of base.methods) cls.methods.set(k, m);
@@ -836,7 +944,7 @@ export class Interpreter {
       node.parameters.forEach((parameter, index) => this.bindParameter(fn, parameter, index, params?.[index]));
       const body = (node as { body?: ts.ConciseBody }).body;
       if (body) {
-        if (ts.isBlock(body)) this.execStatements(body.statements);
+        if (isBlock(body)) this.execStatements(body.statements);
         else {
           const value = this.eval(body);
           summary.returnValue = joinValues(summary.returnValue, { ...value, taint: this.stepped(value.taint, 'return', body, () => `returned from \`${fn.name}\``) });
@@ -853,7 +961,7 @@ export class Interpreter {
   }
 
   private bindParameter(fn: FunctionInfo, parameter: ts.ParameterDeclaration, index: number, given?: Value): void {
-    const label = ts.isIdentifier(parameter.name) ? parameter.name.text : `#${index + 1}`;
+    const label = isIdentifier(parameter.name) ? parameter.name.text : `#${index + 1}`;
     let value: Value;
     const api = fn.paramApis[index];
     if (given) value = { ...given, taint: this.stepped(given.taint, 'parameter', parameter.name, () => `parameter \`${label}\` of \`${fn.name}\``) };
@@ -872,7 +980,7 @@ export class Interpreter {
         value = { ...typed, taint: given ? joinTaint(typed.taint, value.taint) : value.taint && typed.taint?.record ? { ...value.taint, record: true } : value.taint };
       }
     }
-    if (ts.isIdentifier(parameter.name)) {
+    if (isIdentifier(parameter.name)) {
       const binding = this.declare(parameter.name.text, 'param', parameter);
       const named = this.nameSourceOf(binding, parameter.name);
       if (named && !value.api) {
@@ -900,16 +1008,16 @@ export class Interpreter {
 
   /** What a type annotation says: an API instance (`OpenAI`, `Logger`), a PHI record (`Patient`), or nothing. */
   private typeValue(type: ts.TypeNode, at: ts.Node): Value {
-    if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
+    if (isUnionTypeNode(type) || isIntersectionTypeNode(type)) {
       return type.types.reduce<Value>((acc, t) => joinValues(acc, this.typeValue(t, at)), EMPTY);
     }
-    if (ts.isArrayTypeNode(type)) return this.typeValue(type.elementType, at);
-    if (ts.isParenthesizedTypeNode(type) || ts.isTypeOperatorNode(type)) return this.typeValue(type.type, at);
-    if (ts.isTypeLiteralNode(type)) return this.typeLiteralValue(type, at);
-    if (!ts.isTypeReferenceNode(type)) return EMPTY;
+    if (isArrayTypeNode(type)) return this.typeValue(type.elementType, at);
+    if (isParenthesizedTypeNode(type) || isTypeOperatorNode(type)) return this.typeValue(type.type, at);
+    if (isTypeLiteralNode(type)) return this.typeLiteralValue(type, at);
+    if (!isTypeReferenceNode(type)) return EMPTY;
     const parts: string[] = [];
     let name: ts.EntityName = type.typeName;
-    while (ts.isQualifiedName(name)) {
+    while (isQualifiedName(name)) {
       parts.unshift(name.right.text);
       name = name.left;
     }
@@ -923,10 +1031,10 @@ export class Interpreter {
       const inner = type.typeArguments.reduce<Value>((acc, t) => joinValues(acc, this.typeValue(t, at)), EMPTY);
       if (isTainted(inner.taint)) return { context: splitWords(last) };
     }
-    if ((last === 'infer' || last === 'output' || last === 'input') && type.typeArguments?.[0] && ts.isTypeQueryNode(type.typeArguments[0])) {
+    if ((last === 'infer' || last === 'output' || last === 'input') && type.typeArguments?.[0] && isTypeQueryNode(type.typeArguments[0])) {
       // `z.infer<typeof VisitSchema>`: the schema's record type.
       const query = type.typeArguments[0].exprName;
-      const schemaBinding = ts.isIdentifier(query) ? this.scope.lookup(query.text) : undefined;
+      const schemaBinding = isIdentifier(query) ? this.scope.lookup(query.text) : undefined;
       const schemaType = schemaBinding ? schemaBinding.global.typeName : undefined;
       const local = schemaType ? this.localTypes.get(schemaType) : undefined;
       if (local?.categories.length) {
@@ -953,9 +1061,9 @@ export class Interpreter {
   private typeLiteralValue(type: ts.TypeLiteralNode, at: ts.Node): Value {
     const fields = new Map<string, readonly PhiCategoryId[]>();
     // The annotated name is the context: `patient: { name: string }` has a patient's name.
-    const context = ts.isIdentifier(at) ? splitWords(at.text) : [];
+    const context = isIdentifier(at) ? splitWords(at.text) : [];
     for (const member of type.members) {
-      if (!ts.isPropertySignature(member) || !member.name) continue;
+      if (!isPropertySignature(member) || !member.name) continue;
       const key = propertyNameText(member.name);
       const verdict = key ? this.names.classify(key, context) : undefined;
       if (key && verdict && !verdict.record) fields.set(key, verdict.categories);
@@ -981,33 +1089,33 @@ export class Interpreter {
 
   private evalInner(node: ts.Expression): Value {
     switch (node.kind) {
-      case ts.SyntaxKind.Identifier:
+      case Kind.Identifier:
         return this.evalIdentifier(node as ts.Identifier);
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case Kind.StringLiteral:
+      case Kind.NoSubstitutionTemplateLiteral:
         return { str: (node as ts.StringLiteral).text };
-      case ts.SyntaxKind.ThisKeyword:
+      case Kind.ThisKeyword:
         return this.frame.cls ? this.instanceValue(this.frame.cls) : EMPTY;
-      case ts.SyntaxKind.PropertyAccessExpression: {
+      case Kind.PropertyAccessExpression: {
         const access = node as ts.PropertyAccessExpression;
         const object = this.eval(access.expression);
         return this.readProperty(object, access.expression, access.name.text, access);
       }
-      case ts.SyntaxKind.ElementAccessExpression: {
+      case Kind.ElementAccessExpression: {
         const access = node as ts.ElementAccessExpression;
         const object = this.eval(access.expression);
         const arg = access.argumentExpression;
-        if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) return this.readProperty(object, access.expression, arg.text, access);
+        if (isStringLiteral(arg) || isNoSubstitutionTemplateLiteral(arg)) return this.readProperty(object, access.expression, arg.text, access);
         this.eval(arg);
         let taint = object.taint;
         if (object.fields) for (const f of object.fields.values()) taint = joinTaint(taint, f.taint);
         return { taint, context: object.context, typeName: object.typeName };
       }
-      case ts.SyntaxKind.CallExpression:
+      case Kind.CallExpression:
         return this.evalCall(node as ts.CallExpression);
-      case ts.SyntaxKind.NewExpression:
+      case Kind.NewExpression:
         return this.evalNew(node as ts.NewExpression);
-      case ts.SyntaxKind.TemplateExpression: {
+      case Kind.TemplateExpression: {
         const template = node as ts.TemplateExpression;
         let taint: Taint | undefined;
         let prefix = template.head.text;
@@ -1022,35 +1130,35 @@ export class Interpreter {
         }
         return { taint, str: prefix || undefined };
       }
-      case ts.SyntaxKind.TaggedTemplateExpression: {
+      case Kind.TaggedTemplateExpression: {
         const tagged = node as ts.TaggedTemplateExpression;
         this.eval(tagged.tag);
-        return ts.isTemplateExpression(tagged.template) ? { taint: this.eval(tagged.template).taint } : EMPTY;
+        return isTemplateExpression(tagged.template) ? { taint: this.eval(tagged.template).taint } : EMPTY;
       }
-      case ts.SyntaxKind.BinaryExpression:
+      case Kind.BinaryExpression:
         return this.evalBinary(node as ts.BinaryExpression);
-      case ts.SyntaxKind.ConditionalExpression: {
+      case Kind.ConditionalExpression: {
         const c = node as ts.ConditionalExpression;
         this.eval(c.condition);
         return joinValues(this.eval(c.whenTrue), this.eval(c.whenFalse));
       }
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.TypeAssertionExpression: {
+      case Kind.AsExpression:
+      case Kind.TypeAssertionExpression: {
         // `JSON.parse(body) as LabResultMessage`: the asserted type says what the value is.
         const asserted = node as ts.AsExpression;
         const value = this.eval(asserted.expression);
         const typed = this.typeValue(asserted.type, asserted.expression);
         return typed === EMPTY || typed.api || value.api ? value : { ...joinValues(value, typed), context: typed.context, typeName: typed.typeName };
       }
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.AwaitExpression:
-      case ts.SyntaxKind.SpreadElement:
+      case Kind.ParenthesizedExpression:
+      case Kind.NonNullExpression:
+      case Kind.SatisfiesExpression:
+      case Kind.AwaitExpression:
+      case Kind.SpreadElement:
         return this.eval((node as ts.ParenthesizedExpression).expression);
-      case ts.SyntaxKind.ObjectLiteralExpression:
+      case Kind.ObjectLiteralExpression:
         return this.evalObject(node as ts.ObjectLiteralExpression);
-      case ts.SyntaxKind.ArrayLiteralExpression: {
+      case Kind.ArrayLiteralExpression: {
         const parts: LiteralPart[] = [];
         let taint: Taint | undefined;
         for (const element of (node as ts.ArrayLiteralExpression).elements) {
@@ -1060,33 +1168,33 @@ export class Interpreter {
         }
         return { taint, parts };
       }
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.FunctionExpression:
+      case Kind.ArrowFunction:
+      case Kind.FunctionExpression:
         return { fn: this.functionInfo(node as ts.SignatureDeclaration, this.functionName(node as ts.FunctionExpression)) };
-      case ts.SyntaxKind.ClassExpression:
+      case Kind.ClassExpression:
         this.classInfo(node as ts.ClassExpression);
         return EMPTY;
-      case ts.SyntaxKind.PrefixUnaryExpression:
-      case ts.SyntaxKind.PostfixUnaryExpression:
+      case Kind.PrefixUnaryExpression:
+      case Kind.PostfixUnaryExpression:
         this.eval((node as ts.PrefixUnaryExpression).operand);
         return EMPTY;
-      case ts.SyntaxKind.TypeOfExpression:
-      case ts.SyntaxKind.VoidExpression:
-      case ts.SyntaxKind.DeleteExpression:
+      case Kind.TypeOfExpression:
+      case Kind.VoidExpression:
+      case Kind.DeleteExpression:
         this.eval((node as ts.TypeOfExpression).expression);
         return EMPTY;
-      case ts.SyntaxKind.YieldExpression: {
+      case Kind.YieldExpression: {
         const y = node as ts.YieldExpression;
         return y.expression ? this.eval(y.expression) : EMPTY;
       }
-      case ts.SyntaxKind.CommaListExpression: {
+      case Kind.CommaListExpression: {
         let last: Value = EMPTY;
         for (const e of (node as ts.CommaListExpression).elements) last = this.eval(e);
         return last;
       }
-      case ts.SyntaxKind.JsxElement:
-      case ts.SyntaxKind.JsxSelfClosingElement:
-      case ts.SyntaxKind.JsxFragment:
+      case Kind.JsxElement:
+      case Kind.JsxSelfClosingElement:
+      case Kind.JsxFragment:
         this.visitJsx(node);
         return EMPTY;
       default:
@@ -1095,18 +1203,18 @@ export class Interpreter {
   }
 
   private functionName(node: ts.FunctionExpression | ts.ArrowFunction): string {
-    if (ts.isFunctionExpression(node) && node.name) return node.name.text;
+    if (isFunctionExpression(node) && node.name) return node.name.text;
     return 'anonymous function';
   }
 
   private visitJsx(node: ts.Node): void {
     const visit = (child: ts.Node): void => {
-      if (ts.isJsxExpression(child)) {
+      if (isJsxExpression(child)) {
         if (child.expression) this.eval(child.expression);
-      } else if (ts.isJsxSpreadAttribute(child)) this.eval(child.expression);
-      else ts.forEachChild(child, visit);
+      } else if (isJsxSpreadAttribute(child)) this.eval(child.expression);
+      else forEachChild(child, visit);
     };
-    ts.forEachChild(node, visit);
+    forEachChild(node, visit);
   }
 
   private evalIdentifier(node: ts.Identifier): Value {
@@ -1122,12 +1230,12 @@ export class Interpreter {
 
   private evalBinary(node: ts.BinaryExpression): Value {
     const op = node.operatorToken.kind;
-    if (op === ts.SyntaxKind.EqualsToken) {
+    if (op === Kind.EqualsToken) {
       const value = this.eval(node.right);
       this.assignTo(node.left, value, node.right);
       return value;
     }
-    if (op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) {
+    if (op === Kind.PlusEqualsToken || op === Kind.QuestionQuestionEqualsToken || op === Kind.BarBarEqualsToken) {
       const joined = joinValues(this.eval(node.left), this.eval(node.right));
       this.assignTo(node.left, joined, node.right);
       return joined;
@@ -1135,16 +1243,16 @@ export class Interpreter {
     const left = this.eval(node.left);
     const right = this.eval(node.right);
     switch (op) {
-      case ts.SyntaxKind.PlusToken: {
+      case Kind.PlusToken: {
         const str = left.str !== undefined ? left.str + (right.str ?? '') : undefined;
         return { taint: joinTaint(notRecord(deepTaint(left)), notRecord(deepTaint(right))), str };
       }
-      case ts.SyntaxKind.BarBarToken:
-      case ts.SyntaxKind.QuestionQuestionToken:
+      case Kind.BarBarToken:
+      case Kind.QuestionQuestionToken:
         return joinValues(left, right);
-      case ts.SyntaxKind.AmpersandAmpersandToken:
+      case Kind.AmpersandAmpersandToken:
         return right;
-      case ts.SyntaxKind.CommaToken:
+      case Kind.CommaToken:
         return right;
       default:
         return EMPTY;
@@ -1156,23 +1264,23 @@ export class Interpreter {
     const parts: LiteralPart[] = [];
     let taint: Taint | undefined;
     for (const property of node.properties) {
-      if (ts.isPropertyAssignment(property)) {
+      if (isPropertyAssignment(property)) {
         const key = propertyNameText(property.name);
-        if (!key && ts.isComputedPropertyName(property.name)) this.eval(property.name.expression);
+        if (!key && isComputedPropertyName(property.name)) this.eval(property.name.expression);
         const v = this.eval(property.initializer);
         if (key !== undefined) fields.set(key, v);
         parts.push({ key, node: property.initializer, value: v });
         if (key === undefined) taint = joinTaint(taint, deepTaint(v));
-      } else if (ts.isShorthandPropertyAssignment(property)) {
+      } else if (isShorthandPropertyAssignment(property)) {
         const v = this.evalIdentifier(property.name);
         fields.set(property.name.text, v);
         parts.push({ key: property.name.text, node: property.name, value: v });
-      } else if (ts.isSpreadAssignment(property)) {
+      } else if (isSpreadAssignment(property)) {
         const v = this.eval(property.expression);
         if (v.fields) for (const [k, f] of v.fields) fields.set(k, f);
         taint = joinTaint(taint, v.taint);
         parts.push({ key: undefined, node: property.expression, value: v });
-      } else if (ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property)) {
+      } else if (isMethodDeclaration(property) || isGetAccessorDeclaration(property)) {
         const key = propertyNameText(property.name);
         const fn = this.functionInfo(property, key ?? 'method');
         if (key) fields.set(key, { fn });
@@ -1231,13 +1339,13 @@ export class Interpreter {
   /** Words of the object a property is read from: `patient` in `req.body.patient.name`, `getPatient()`. */
   private contextWords(node: ts.Expression): string[] {
     const e = skipOuter(node);
-    if (ts.isIdentifier(e)) return splitWords(e.text);
-    if (ts.isPropertyAccessExpression(e)) return splitWords(e.name.text);
-    if (ts.isElementAccessExpression(e)) return this.contextWords(e.expression);
-    if (ts.isCallExpression(e)) {
+    if (isIdentifier(e)) return splitWords(e.text);
+    if (isPropertyAccessExpression(e)) return splitWords(e.name.text);
+    if (isElementAccessExpression(e)) return this.contextWords(e.expression);
+    if (isCallExpression(e)) {
       const callee = skipOuter(e.expression);
-      if (ts.isIdentifier(callee)) return splitWords(callee.text);
-      if (ts.isPropertyAccessExpression(callee)) return [...splitWords(callee.name.text), ...this.contextWords(callee.expression)];
+      if (isIdentifier(callee)) return splitWords(callee.text);
+      if (isPropertyAccessExpression(callee)) return [...splitWords(callee.name.text), ...this.contextWords(callee.expression)];
     }
     return [];
   }
@@ -1245,7 +1353,7 @@ export class Interpreter {
   // ---------------------------------------------------------------- assignments
 
   private assignTo(target: ts.Expression | ts.ForInitializer, value: Value, valueNode?: ts.Node): void {
-    if (!ts.isExpression(target)) return;
+    if (!isExpression(target)) return;
     const t = skipOuter(target);
     const commonJs = this.commonJsExportName(t);
     if (commonJs !== undefined) {
@@ -1255,7 +1363,7 @@ export class Interpreter {
       } else this.commonJsExports.set(commonJs, value);
       return;
     }
-    if (ts.isIdentifier(t)) {
+    if (isIdentifier(t)) {
       const binding = this.scope.lookup(t.text);
       if (binding) {
         const taint = this.stepped(value.taint, 'assignment', t, () => `assigned to \`${t.text}\``);
@@ -1263,10 +1371,10 @@ export class Interpreter {
       } else this.checkAssignSink({ module: '<global>', path: [t.text] }, value, valueNode ?? t);
       return;
     }
-    if (ts.isPropertyAccessExpression(t) || ts.isElementAccessExpression(t)) {
-      const key = ts.isPropertyAccessExpression(t) ? t.name.text : ts.isStringLiteral(t.argumentExpression) ? t.argumentExpression.text : undefined;
+    if (isPropertyAccessExpression(t) || isElementAccessExpression(t)) {
+      const key = isPropertyAccessExpression(t) ? t.name.text : isStringLiteral(t.argumentExpression) ? t.argumentExpression.text : undefined;
       const objectNode = skipOuter(t.expression);
-      if (objectNode.kind === ts.SyntaxKind.ThisKeyword && this.frame.cls && key) {
+      if (objectNode.kind === Kind.ThisKeyword && this.frame.cls && key) {
         const cls = this.frame.cls;
         const old = cls.fields.get(key) ?? EMPTY;
         const shared = this.materialize(value);
@@ -1281,7 +1389,7 @@ export class Interpreter {
         this.checkAssignSink({ module: object.api.module, path: [...object.api.path, key] }, value, valueNode ?? t);
         return;
       }
-      if (ts.isElementAccessExpression(t)) this.eval(t.argumentExpression);
+      if (isElementAccessExpression(t)) this.eval(t.argumentExpression);
       // obj.key = v: the object now carries v (field-precise for a local variable).
       const root = this.rootIdentifier(objectNode);
       if (root) {
@@ -1298,23 +1406,23 @@ export class Interpreter {
         }
       }
     }
-    if (ts.isObjectLiteralExpression(t)) {
+    if (isObjectLiteralExpression(t)) {
       for (const p of t.properties) {
-        if (ts.isShorthandPropertyAssignment(p)) this.assignTo(p.name, this.readProperty(value, undefined, p.name.text, p.name));
-        else if (ts.isPropertyAssignment(p)) {
+        if (isShorthandPropertyAssignment(p)) this.assignTo(p.name, this.readProperty(value, undefined, p.name.text, p.name));
+        else if (isPropertyAssignment(p)) {
           const key = propertyNameText(p.name);
           if (key) this.assignTo(p.initializer, this.readProperty(value, undefined, key, p.name));
         }
       }
-    } else if (ts.isArrayLiteralExpression(t)) {
+    } else if (isArrayLiteralExpression(t)) {
       for (const e of t.elements) this.assignTo(e, { taint: value.taint });
     }
   }
 
   private rootIdentifier(node: ts.Expression): ts.Identifier | undefined {
     let e = skipOuter(node);
-    while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = skipOuter(e.expression);
-    return ts.isIdentifier(e) ? e : undefined;
+    while (isPropertyAccessExpression(e) || isElementAccessExpression(e)) e = skipOuter(e.expression);
+    return isIdentifier(e) ? e : undefined;
   }
 
   private checkAssignSink(ref: ApiRef, value: Value, valueNode: ts.Node): void {
@@ -1353,12 +1461,12 @@ export class Interpreter {
       const taint = aiTaint ? withStep(aiTaint, this.step('ai-response', node, 'the model response is derived from PHI')) : opaque(this.argsTaint(args));
       return { api: { module: api.module, path: [...ctorPath, 'new()'] }, taint };
     }
-    if (ts.isIdentifier(calleeNode)) {
+    if (isIdentifier(calleeNode)) {
       const binding = this.scope.lookup(calleeNode.text);
       const declaration = binding?.declaration;
-      if (declaration && (ts.isClassDeclaration(declaration) || ts.isClassExpression(declaration))) {
+      if (declaration && (isClassDeclaration(declaration) || isClassExpression(declaration))) {
         const cls = this.classInfo(declaration);
-        const ctor = declaration.members.find(ts.isConstructorDeclaration);
+        const ctor = declaration.members.find(isConstructorDeclaration);
         if (ctor) this.applySummary(this.functionInfo(ctor, `${cls.name} constructor`, cls), args, node);
         return this.instanceValue(cls);
       }
@@ -1380,13 +1488,13 @@ export class Interpreter {
 
   private evalCall(node: ts.CallExpression): Value {
     const calleeNode = skipOuter(node.expression);
-    if (ts.isIdentifier(calleeNode) && calleeNode.text === 'require' && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!)) {
+    if (isIdentifier(calleeNode) && calleeNode.text === 'require' && node.arguments.length === 1 && isStringLiteral(node.arguments[0]!)) {
       const module = normalizeModule(node.arguments[0].text);
       if (isCatalogModule(module)) return { api: { module, path: [] } };
       const summary = this.imports?.(node.arguments[0].text);
       return summary ? this.namespaceValue(summary) : EMPTY;
     }
-    if (node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    if (node.expression.kind === Kind.ImportKeyword && node.arguments[0] && isStringLiteral(node.arguments[0])) {
       const module = normalizeModule(node.arguments[0].text);
       return isCatalogModule(module) ? { api: { module, path: [] } } : EMPTY;
     }
@@ -1394,16 +1502,16 @@ export class Interpreter {
     let receiverNode: ts.Expression | undefined;
     let method: string | undefined;
     let callee: Value;
-    if (ts.isPropertyAccessExpression(calleeNode) || (ts.isElementAccessExpression(calleeNode) && ts.isStringLiteral(calleeNode.argumentExpression))) {
+    if (isPropertyAccessExpression(calleeNode) || (isElementAccessExpression(calleeNode) && isStringLiteral(calleeNode.argumentExpression))) {
       receiverNode = calleeNode.expression;
       receiver = this.eval(receiverNode);
-      method = ts.isPropertyAccessExpression(calleeNode) ? calleeNode.name.text : (calleeNode.argumentExpression as ts.StringLiteral).text;
+      method = isPropertyAccessExpression(calleeNode) ? calleeNode.name.text : (calleeNode.argumentExpression as ts.StringLiteral).text;
       callee = receiver.api || receiver.fields?.has(method) ? this.readProperty(receiver, receiverNode, method, calleeNode) : EMPTY;
-      if (!callee.fn && receiverNode.kind === ts.SyntaxKind.ThisKeyword && this.frame.cls) {
+      if (!callee.fn && receiverNode.kind === Kind.ThisKeyword && this.frame.cls) {
         const m = this.frame.cls.methods.get(method);
         if (m) callee = { fn: m };
       }
-      if (!callee.fn && !callee.api && receiver.fields === undefined && receiver.context && ts.isIdentifier(skipOuter(receiverNode))) {
+      if (!callee.fn && !callee.api && receiver.fields === undefined && receiver.context && isIdentifier(skipOuter(receiverNode))) {
         // instance of a local class: its methods
         const cls = [...this.classByNode.values()].find((c) => receiver!.context!.join('') === splitWords(c.name).join(''));
         const m = cls?.methods.get(method);
@@ -1413,7 +1521,7 @@ export class Interpreter {
       callee = this.eval(calleeNode);
     }
     const args = this.evalArgs(node.arguments);
-    const calleeName = method ?? (ts.isIdentifier(calleeNode) ? calleeNode.text : undefined);
+    const calleeName = method ?? (isIdentifier(calleeNode) ? calleeNode.text : undefined);
     const result = this.evalCallWith(node, callee, receiver, receiverNode, method, args, calleeName);
     if (!node.typeArguments?.length || result.api) return result;
     // `useState<IntakeDraft>(…)`, `get<Patient>(…)`: the type argument says what comes back.
@@ -1503,7 +1611,7 @@ export class Interpreter {
    * `VisitSchema.parse(body)` (a zod object schema). */
   private typedRead(receiver: Value, receiverNode: ts.Expression | undefined, method: string, node: ts.CallExpression): Value | undefined {
     let typeName: string | undefined;
-    const delegate = receiverNode && ts.isPropertyAccessExpression(skipOuter(receiverNode)) ? (skipOuter(receiverNode) as ts.PropertyAccessExpression).name.text : undefined;
+    const delegate = receiverNode && isPropertyAccessExpression(skipOuter(receiverNode)) ? (skipOuter(receiverNode) as ts.PropertyAccessExpression).name.text : undefined;
     if (delegate && this.prismaDelegates.has(delegate) && /^(find|create|update|upsert|delete|aggregate|groupBy)/.test(method)) typeName = this.prismaDelegates.get(delegate);
     else if (receiver.typeName?.startsWith('zod:') && /^(safe)?[pP]arse(Async)?$/.test(method)) typeName = receiver.typeName;
     if (!typeName) return undefined;
@@ -1520,15 +1628,15 @@ export class Interpreter {
    * records have those PHI fields. */
   private zodObject(receiverNode: ts.Expression, node: ts.CallExpression): Value | undefined {
     const root = skipOuter(receiverNode);
-    if (!ts.isIdentifier(root)) return undefined;
+    if (!isIdentifier(root)) return undefined;
     const binding = this.scope.lookup(root.text);
     if (binding?.kind !== 'import' || binding.module !== 'zod') return undefined;
     const shape = node.arguments[0] && skipOuter(node.arguments[0]);
-    if (!shape || !ts.isObjectLiteralExpression(shape)) return undefined;
+    if (!shape || !isObjectLiteralExpression(shape)) return undefined;
     const name = `zod:${this.zodSchemas++}`;
     const fields = new Map<string, readonly PhiCategoryId[]>();
     for (const property of shape.properties) {
-      if (!ts.isPropertyAssignment(property)) continue;
+      if (!isPropertyAssignment(property)) continue;
       const key = propertyNameText(property.name);
       if (!key) continue;
       const tag = /\.describe\(\s*['"`]phi(?::([a-z-]+))?/.exec(property.initializer.getText(this.sourceFile));
@@ -1545,8 +1653,8 @@ export class Interpreter {
 
   private lastName(node: ts.Expression): string | undefined {
     const e = skipOuter(node);
-    if (ts.isIdentifier(e)) return e.text;
-    if (ts.isPropertyAccessExpression(e)) return e.name.text;
+    if (isIdentifier(e)) return e.text;
+    if (isPropertyAccessExpression(e)) return e.name.text;
     return undefined;
   }
 
@@ -1718,12 +1826,12 @@ export class Interpreter {
   private checkUrl(descriptor: SinkDescriptor, spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[], site: ts.Node): Taint | undefined {
     let taint: Taint | undefined;
     for (const part of this.argParts(spec, args)) {
-      const e = ts.isExpression(part.node) ? skipOuter(part.node) : part.node;
-      if (ts.isObjectLiteralExpression(e) || part.value.fields) {
+      const e = isExpression(part.node) ? skipOuter(part.node) : part.node;
+      if (isObjectLiteralExpression(e) || part.value.fields) {
         taint = joinTaint(taint, this.reportValue(descriptor, part.value, part.node, site));
         continue;
       }
-      const queryParts = ts.isExpression(e) ? this.queryParts(e) : undefined;
+      const queryParts = isExpression(e) ? this.queryParts(e) : undefined;
       let query: Taint | undefined;
       for (const q of queryParts ?? []) query = joinTaint(query, deepTaint(this.peekExpression(q)));
       const whole = joinTaint(withoutRecordKeys(deepTaint(part.value)), query);
@@ -1737,7 +1845,7 @@ export class Interpreter {
     const arg = args[spec.index];
     if (!arg) return undefined;
     const e = skipOuter(arg.node);
-    if (ts.isObjectLiteralExpression(e) || arg.value.fields) {
+    if (isObjectLiteralExpression(e) || arg.value.fields) {
       let taint: Taint | undefined;
       for (const key of ['search', 'query', 'hash', 'searchParams', 'params']) {
         const value = this.fieldAt(arg.value, key);
@@ -1755,7 +1863,7 @@ export class Interpreter {
 
   /** The expressions interpolated after the first `?` or `#` of a template literal or string concatenation. */
   private queryParts(e: ts.Expression): ts.Expression[] | undefined {
-    if (ts.isTemplateExpression(e)) {
+    if (isTemplateExpression(e)) {
       let inQuery = /[?#]/.test(e.head.text);
       const parts: ts.Expression[] = [];
       for (const span of e.templateSpans) {
@@ -1764,18 +1872,18 @@ export class Interpreter {
       }
       return parts;
     }
-    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    if (isBinaryExpression(e) && e.operatorToken.kind === Kind.PlusToken) {
       const operands: ts.Expression[] = [];
       const flatten = (x: ts.Expression): void => {
         const y = skipOuter(x);
-        if (ts.isBinaryExpression(y) && y.operatorToken.kind === ts.SyntaxKind.PlusToken) { flatten(y.left); flatten(y.right); } else operands.push(y);
+        if (isBinaryExpression(y) && y.operatorToken.kind === Kind.PlusToken) { flatten(y.left); flatten(y.right); } else operands.push(y);
       };
       flatten(e);
       const parts: ts.Expression[] = [];
       let inQuery = false;
       for (const operand of operands) {
-        if (inQuery && !ts.isStringLiteral(operand)) parts.push(operand);
-        if ((ts.isStringLiteral(operand) || ts.isNoSubstitutionTemplateLiteral(operand)) && /[?#]/.test(operand.text)) inQuery = true;
+        if (inQuery && !isStringLiteral(operand)) parts.push(operand);
+        if ((isStringLiteral(operand) || isNoSubstitutionTemplateLiteral(operand)) && /[?#]/.test(operand.text)) inQuery = true;
       }
       return parts;
     }
@@ -1819,10 +1927,10 @@ export class Interpreter {
   private literalPropertyNode(node: ts.Node, dotted: string): ts.Node | undefined {
     let current: ts.Node | undefined = node;
     for (const key of dotted.split('.')) {
-      const e: ts.Node | undefined = current && ts.isExpression(current) ? skipOuter(current) : current;
-      if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
+      const e: ts.Node | undefined = current && isExpression(current) ? skipOuter(current) : current;
+      if (!e || !isObjectLiteralExpression(e)) return undefined;
       const property: ts.ObjectLiteralElementLike | undefined = e.properties.find((p) => p.name && propertyNameText(p.name) === key);
-      current = property && ts.isPropertyAssignment(property) ? property.initializer : property && ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+      current = property && isPropertyAssignment(property) ? property.initializer : property && isShorthandPropertyAssignment(property) ? property.name : undefined;
     }
     return current;
   }
@@ -1873,14 +1981,14 @@ export class Interpreter {
   private carriers(node: ts.Node, value: Value, depth = 0): { range: TextRange; taint: Taint }[] {
     const taint = deepTaint(value);
     if (!isTainted(taint)) return [];
-    const e = ts.isExpression(node) ? skipOuter(node) : node;
-    if (depth < 8 && (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) && value.parts) {
+    const e = isExpression(node) ? skipOuter(node) : node;
+    if (depth < 8 && (isObjectLiteralExpression(e) || isArrayLiteralExpression(e)) && value.parts) {
       const leaves = value.parts.flatMap((part) => this.carriers(part.node, part.value, depth + 1));
       if (leaves.length) return leaves;
     }
-    if (depth < 8 && ts.isCallExpression(e) && e.arguments.length >= 1) {
+    if (depth < 8 && isCallExpression(e) && e.arguments.length >= 1) {
       const callee = skipOuter(e.expression);
-      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      const name = isPropertyAccessExpression(callee) ? callee.name.text : isIdentifier(callee) ? callee.text : '';
       if (name === 'stringify' || name === 'String') {
         const inner = this.peek(e.arguments[0]!);
         const leaves = inner === EMPTY ? [] : this.carriers(e.arguments[0]!, inner, depth + 1);
@@ -1893,15 +2001,15 @@ export class Interpreter {
   /** Value of an already-evaluated literal, for locating carriers inside JSON.stringify(...) without side effects. */
   private peek(node: ts.Expression): Value {
     const e = skipOuter(node);
-    if (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || this.isPlainReference(e)) return this.peekExpression(e);
+    if (isObjectLiteralExpression(e) || isArrayLiteralExpression(e) || this.isPlainReference(e)) return this.peekExpression(e);
     return EMPTY;
   }
 
   /** `patient`, `req.body.patient`, `rows[0]`: reading it has no side effects, so it can be evaluated again. */
   private isPlainReference(e: ts.Expression): boolean {
-    if (ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword) return true;
-    if (ts.isPropertyAccessExpression(e)) return this.isPlainReference(skipOuter(e.expression));
-    if (ts.isElementAccessExpression(e)) return ts.isLiteralExpression(e.argumentExpression) && this.isPlainReference(skipOuter(e.expression));
+    if (isIdentifier(e) || e.kind === Kind.ThisKeyword) return true;
+    if (isPropertyAccessExpression(e)) return this.isPlainReference(skipOuter(e.expression));
+    if (isElementAccessExpression(e)) return isLiteralExpression(e.argumentExpression) && this.isPlainReference(skipOuter(e.expression));
     return false;
   }
 

@@ -1,4 +1,9 @@
-import ts from 'typescript';
+import type ts from 'typescript';
+import {
+  forEachChild, getLeadingCommentRanges, getTrailingCommentRanges, isArrayTypeNode, isClassDeclaration, isIdentifier,
+  isInterfaceDeclaration, isModuleBlock, isModuleDeclaration, isPropertyDeclaration, isPropertySignature, isSourceFile,
+  isStringLiteral, isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode
+} from './syntax';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { splitWords } from '../names/splitWords';
 import type { NameClassifier } from './sources';
@@ -20,7 +25,7 @@ const PHI_TAG = /@phi(?:\s+([a-z-]+))?/;
 
 function phiTag(sourceFile: ts.SourceFile, node: ts.Node): { category: PhiCategoryId | undefined } | undefined {
   // Comments on the same line as the previous token count as its trailing comments: read both kinds.
-  const ranges = [...(ts.getTrailingCommentRanges(sourceFile.text, node.pos) ?? []), ...(ts.getLeadingCommentRanges(sourceFile.text, node.pos) ?? [])];
+  const ranges = [...(getTrailingCommentRanges(sourceFile.text, node.pos) ?? []), ...(getLeadingCommentRanges(sourceFile.text, node.pos) ?? [])];
   for (const r of ranges) {
     const match = PHI_TAG.exec(sourceFile.text.slice(r.pos, r.end));
     if (match) return { category: isPhiCategoryId(match[1]) ? match[1] : undefined };
@@ -30,11 +35,11 @@ function phiTag(sourceFile: ts.SourceFile, node: ts.Node): { category: PhiCatego
 
 function typeRefName(type: ts.TypeNode | undefined): string | undefined {
   if (!type) return undefined;
-  if (ts.isArrayTypeNode(type)) return typeRefName(type.elementType);
-  if (ts.isUnionTypeNode(type)) return type.types.map(typeRefName).find(Boolean);
-  if (ts.isTypeReferenceNode(type)) {
+  if (isArrayTypeNode(type)) return typeRefName(type.elementType);
+  if (isUnionTypeNode(type)) return type.types.map(typeRefName).find(Boolean);
+  if (isTypeReferenceNode(type)) {
     const n = type.typeName;
-    const last = ts.isIdentifier(n) ? n.text : n.right.text;
+    const last = isIdentifier(n) ? n.text : n.right.text;
     if ((last === 'Array' || last === 'Promise') && type.typeArguments?.[0]) return typeRefName(type.typeArguments[0]);
     return last;
   }
@@ -45,10 +50,10 @@ function typeRefName(type: ts.TypeNode | undefined): string | undefined {
 export function collectLocalTypes(sourceFile: ts.SourceFile, names: NameClassifier): Map<string, LocalType> {
   const declared: { name: string; node: ts.Node; members: readonly ts.Node[] }[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isInterfaceDeclaration(node)) declared.push({ name: node.name.text, node, members: node.members });
-    else if (ts.isTypeAliasDeclaration(node) && ts.isTypeLiteralNode(node.type)) declared.push({ name: node.name.text, node, members: node.type.members });
-    else if (ts.isClassDeclaration(node) && node.name) declared.push({ name: node.name.text, node, members: node.members });
-    if (ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isModuleDeclaration(node)) ts.forEachChild(node, visit);
+    if (isInterfaceDeclaration(node)) declared.push({ name: node.name.text, node, members: node.members });
+    else if (isTypeAliasDeclaration(node) && isTypeLiteralNode(node.type)) declared.push({ name: node.name.text, node, members: node.type.members });
+    else if (isClassDeclaration(node) && node.name) declared.push({ name: node.name.text, node, members: node.members });
+    if (isSourceFile(node) || isModuleBlock(node) || isModuleDeclaration(node)) forEachChild(node, visit);
   };
   visit(sourceFile);
 
@@ -61,8 +66,8 @@ export function collectLocalTypes(sourceFile: ts.SourceFile, names: NameClassifi
       const fields = new Map<string, readonly PhiCategoryId[]>();
       const nestedTypes = new Map<string, ts.TypeNode>();
       for (const member of members) {
-        if (!(ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)) || !member.name) continue;
-        const key = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
+        if (!(isPropertySignature(member) || isPropertyDeclaration(member)) || !member.name) continue;
+        const key = isIdentifier(member.name) || isStringLiteral(member.name) ? member.name.text : undefined;
         if (!key) continue;
         const tag = phiTag(sourceFile, member);
         if (tag) {
