@@ -13,7 +13,7 @@ import type { PrismaModel } from './prismaSchema';
 import { nameClassifierFor } from '../analysis/sources';
 import * as path from 'node:path';
 
-interface Entry {
+interface EntryData {
   readonly hash: string;
   /** The host's change stamp when this entry was made: unchanged stamp, unchanged file, no need to read it. */
   readonly version: string | undefined;
@@ -26,7 +26,36 @@ interface Entry {
   readonly unresolved: readonly string[];
   /** The Prisma schema this analysis read (path and content hash; '' for none): a changed, created or deleted schema means a new analysis. */
   readonly prisma: string;
-  readonly fingerprint: string;
+}
+
+/**
+ * One file's analysis as this analyser keeps it. Its summary's fingerprint is worked out when something first asks
+ * for it (an importer, a check of an importer's dependencies): a file being edited that nothing imports never needs it.
+ */
+class Entry implements EntryData {
+  readonly hash: string;
+  readonly version: string | undefined;
+  checked: number;
+  readonly result: AnalysisResult;
+  readonly deps: ReadonlyMap<string, string>;
+  readonly unresolved: readonly string[];
+  readonly prisma: string;
+  private knownFingerprint: string | undefined;
+
+  constructor(data: EntryData, fingerprint?: string) {
+    this.hash = data.hash;
+    this.version = data.version;
+    this.checked = data.checked;
+    this.result = data.result;
+    this.deps = data.deps;
+    this.unresolved = data.unresolved;
+    this.prisma = data.prisma;
+    this.knownFingerprint = fingerprint;
+  }
+
+  get fingerprint(): string {
+    return (this.knownFingerprint ??= summaryFingerprint(this.result.summary));
+  }
 }
 
 /** A `schema.prisma` as read in one generation; its models are parsed on first use. */
@@ -143,6 +172,11 @@ export class ProjectAnalyzer {
     return this.entries.get(file)?.fingerprint;
   }
 
+  /** Whether any analysis this analyser keeps used `file`'s summary. */
+  hasDependents(file: string): boolean {
+    return (this.dependents.get(file)?.size ?? 0) > 0;
+  }
+
   /** Files that import `file`, directly or through others: they need a new analysis when it changes. */
   dependentsOf(file: string): string[] {
     const out = new Set<string>();
@@ -239,7 +273,7 @@ export class ProjectAnalyzer {
         parser: this.parser,
       });
       if (frame.readUnfinished) this.unsettled.add(file);
-      const entry: Entry = { hash, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, prisma: prismaStamp(prisma), fingerprint: summaryFingerprint(result.summary) };
+      const entry = new Entry({ hash, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, prisma: prismaStamp(prisma) });
       this.entries.set(file, entry);
       this.recordDependents(file, deps);
       return entry;
@@ -394,7 +428,7 @@ export class ProjectAnalyzer {
     }
     const deps = new Map(shared.deps);
     // No change stamp: in a later generation the file is read and its hash compared before the analysis is trusted.
-    this.entries.set(shared.file, { hash: shared.hash, version: undefined, checked: this.generation, result: shared.result, deps, unresolved: shared.unresolved, prisma: shared.prisma, fingerprint: shared.fingerprint });
+    this.entries.set(shared.file, new Entry({ hash: shared.hash, version: undefined, checked: this.generation, result: shared.result, deps, unresolved: shared.unresolved, prisma: shared.prisma }, shared.fingerprint));
     this.recordDependents(shared.file, deps);
     return true;
   }

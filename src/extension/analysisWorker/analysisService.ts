@@ -7,6 +7,7 @@ import { contentHash } from '../dataFlow/flowCache';
 import { DiskHashes } from './diskHashes';
 import { OverlayHost } from './overlayHost';
 import { ProjectAnalyzers } from './projectAnalyzers';
+import { NO_IMPORTERS_YET } from './protocol';
 import type { AnalysisRequest, AnalyzeDocumentRequest, AnalyzeDocumentResponse, CheckModulesResponse, CheckResolutionRequest, CheckResolutionResponse, DependentsResponse, FileInput, OverlayUpdate, ResponseOf, ScanFileRequest, ScanFileResponse, ScanInputs } from './protocol';
 
 /**
@@ -62,8 +63,11 @@ export class AnalysisService {
     const result = analysed ?? analyzeSource({ fileName, text, config, parser: this.editorParser });
     // Less to copy between threads (a 20,000-line file's result is about 1 MB): the editor uses neither part.
     const { summary, sinkSites: _sinkSites, ...rest } = result;
-    // The project analyser already fingerprinted the summary it keeps.
-    const fingerprint = (analysed && project?.fingerprintOf(file)) ?? summaryFingerprint(summary);
+    // The fingerprint only matters to files that import this one: until the project analyser has analysed one, none is
+    // worked out (a hash of the whole summary on every keystroke). A file analysed alone may still be imported.
+    const fingerprint = analysed && project
+      ? project.hasDependents(file) ? project.fingerprintOf(file) ?? summaryFingerprint(summary) : NO_IMPORTERS_YET
+      : summaryFingerprint(summary);
     return { result: { ...rest, sinkSites: [] }, summaryFingerprint: fingerprint };
   }
 

@@ -21,9 +21,15 @@ export interface AnalyzeDocumentRequest {
 export interface AnalyzeDocumentResponse {
   /** The engine's result without `summary` (other files' analyses read it inside the worker) and `sinkSites` (empty: the editor does not use them). */
   readonly result: AnalysisResult;
-  /** Changes exactly when what other files see of this one changes: its importers need a new analysis. */
+  /**
+   * Changes exactly when what other files see of this one changes: its importers need a new analysis. NO_IMPORTERS_YET
+   * while the worker's cross-file analysis knows no file that imports it (the first importer analysed gets the summary
+   * as it is; the next edit after that then reports a real fingerprint, which differs, so importers are refreshed).
+   */
   readonly summaryFingerprint: string;
 }
+
+export const NO_IMPORTERS_YET = '';
 
 /** Open files that import `file`, directly or not (from the editor's cross-file analysis of `root`). */
 export interface DependentsRequest {

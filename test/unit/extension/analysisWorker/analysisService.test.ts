@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { DEFAULT_CONFIG } from '../../../../src/core';
 import { AnalysisService } from '../../../../src/extension/analysisWorker/analysisService';
+import { NO_IMPORTERS_YET } from '../../../../src/extension/analysisWorker/protocol';
 import type { FileInput, ScanFileResponse } from '../../../../src/extension/analysisWorker/protocol';
 import { assertPlainData, LOGGING_HELPER, projectOnDisk, QUIET_HELPER, ROUTE } from './projectFixture';
 
@@ -16,7 +17,7 @@ describe('analysis worker service (what the worker thread runs)', () => {
     assert.ok(result.findings[0]!.flow.some((step) => step.file !== undefined), 'the flow continues into the helper');
     assert.strictEqual(result.summary, undefined, 'the module summary stays in the worker');
     assert.deepStrictEqual(result.sinkSites, [], 'the editor does not need them');
-    assert.match(summaryFingerprint, /^[0-9a-f]{40}$/);
+    assert.strictEqual(summaryFingerprint, NO_IMPORTERS_YET, 'no analysed file imports route.ts');
     assertPlainData(result);
     assert.deepStrictEqual(structuredClone(result), result);
   });
@@ -53,6 +54,22 @@ describe('analysis worker service (what the worker thread runs)', () => {
     assert.strictEqual(analyse([{ file: draft, text: QUIET_HELPER }]), 0, 'an edit of that buffer is read');
     assert.strictEqual(analyse([{ file: draft, text: LOGGING_HELPER }]), 1);
     assert.strictEqual(analyse([{ file: draft, text: undefined }]), 0, 'closed without saving: nothing to import again');
+  });
+
+  it('fingerprints a summary once a file that imports it has been analysed, and the fingerprint follows the summary', () => {
+    const project = projectOnDisk({ 'src/audit.ts': QUIET_HELPER, 'src/route.ts': ROUTE });
+    const service = new AnalysisService();
+    const audit = project.file('src/audit.ts');
+    const fingerprintOf = (file: string, text: string) =>
+      service.handle({ kind: 'analyzeDocument', file, fileName: file, text, config, root: project.root }, [{ file, text }]).summaryFingerprint;
+    assert.strictEqual(fingerprintOf(audit, QUIET_HELPER), NO_IMPORTERS_YET, 'nothing imports it yet: no hash on every keystroke');
+    fingerprintOf(project.file('src/route.ts'), ROUTE);
+    const quiet = fingerprintOf(audit, QUIET_HELPER);
+    assert.match(quiet, /^[0-9a-f]{40}$/, 'route.ts imports it now');
+    const logging = fingerprintOf(audit, LOGGING_HELPER);
+    assert.match(logging, /^[0-9a-f]{40}$/);
+    assert.notStrictEqual(logging, quiet, 'its summary changed: the importer needs a new analysis');
+    assert.strictEqual(fingerprintOf(audit, LOGGING_HELPER), logging, 'the same summary again: the same fingerprint');
   });
 
   it('names the open files that import a changed one', () => {
