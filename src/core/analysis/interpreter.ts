@@ -418,7 +418,15 @@ export class Interpreter {
 
   /** This module's exports, as a summary other files can use. Runs after `run()`. */
   moduleSummary(file: string, lineIndex: { positionAt(offset: number): LineColumn }): ModuleSummary {
-    const stamp = (steps: readonly FlowStep[]): FlowStep[] => steps.map((step) => (step.file ? step : { ...step, file, position: lineIndex.positionAt(step.range.start) }));
+    // Taints share their steps: each step is stamped with its file and position once.
+    const stamped = new Map<FlowStep, FlowStep>();
+    const stampStep = (step: FlowStep): FlowStep => {
+      if (step.file) return step;
+      let out = stamped.get(step);
+      if (!out) stamped.set(step, (out = { ...step, file, position: lineIndex.positionAt(step.range.start) }));
+      return out;
+    };
+    const stamp = (steps: readonly FlowStep[]): FlowStep[] => steps.map(stampStep);
     const exportTaint = (t: Taint | undefined): ExportedTaint | undefined => (isTainted(t) ? { categories: [...t.categories], params: [...t.params], reasons: t.reasons, steps: stamp(t.steps), record: t.record } : undefined);
     const exportFunction = (fn: FunctionInfo): ExportedFunction => {
       const summary = this.summaryOf(fn);
