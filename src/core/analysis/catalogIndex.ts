@@ -70,16 +70,21 @@ export interface CallCatalog {
 }
 
 const callCache = new Map<string, CallCatalog>();
+/** By the reference itself: the interpreter's references are interned (apiRefs.ts), so most lookups end here. */
+const callCacheByRef = new WeakMap<ApiRef, CallCatalog>();
 
 /** What the catalogs say of a call to this API, in one lookup (every API call asks both): memoised. */
 export function catalogForCall(ref: ApiRef): CallCatalog {
+  let found = callCacheByRef.get(ref);
+  if (found) return found;
   const key = `${ref.module}|${ref.path.join('.')}`;
-  let found = callCache.get(key);
+  found = callCache.get(key);
   if (!found) {
     found = { sanitizer: matchSanitizer(ref), sinks: matchSinks(ref, 'call') };
     if (callCache.size > 20_000) callCache.clear();
     callCache.set(key, found);
   }
+  callCacheByRef.set(ref, found);
   return found;
 }
 

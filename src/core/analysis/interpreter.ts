@@ -25,6 +25,7 @@ import type { PrismaModel } from '../project/prismaSchema';
 import type { ExportedClass, ExportedFunction, ExportedSymbol, ExportedTaint, ExportedType, ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import { splitWords } from '../names/splitWords';
 import { normalizeModule } from './apiPattern';
+import { apiMember, apiPath, apiRoot } from './apiRefs';
 import { catalogForCall, findSinks, isCatalogModule, isChainable } from './catalogIndex';
 import type { SinkKind } from './catalogIndex';
 import { collectLocalTypes } from './localTypes';
@@ -536,7 +537,7 @@ export class Interpreter {
         const binding = this.declare(statement.name.text, 'import', statement);
         if (isExternalModuleReference(ref) && isStringLiteral(ref.expression)) {
           const module = normalizeModule(ref.expression.text);
-          if (isCatalogModule(module)) binding.global = { api: { module, path: [] } };
+          if (isCatalogModule(module)) binding.global = { api: apiRoot(module) };
         }
       }
     }
@@ -560,19 +561,19 @@ export class Interpreter {
     if (clause.name) {
       const binding = this.declare(clause.name.text, 'import', clause);
       binding.module = module;
-      if (tracked) binding.global = { api: { module, path: ['default'] } };
+      if (tracked) binding.global = { api: apiMember(apiRoot(module), 'default') };
     }
     const bindings = clause.namedBindings;
     if (!bindings) return;
     if (isNamespaceImport(bindings)) {
       const binding = this.declare(bindings.name.text, 'import', bindings);
       binding.module = module;
-      if (tracked) binding.global = { api: { module, path: [] } };
+      if (tracked) binding.global = { api: apiRoot(module) };
     } else {
       for (const element of bindings.elements) {
         const binding = this.declare(element.name.text, 'import', element);
         binding.module = module;
-        if (tracked) binding.global = { api: { module, path: [(element.propertyName ?? element.name).text] } };
+        if (tracked) binding.global = { api: apiMember(apiRoot(module), (element.propertyName ?? element.name).text) };
       }
     }
   }
@@ -860,7 +861,7 @@ export class Interpreter {
     name.elements.forEach((element, index) => {
       if (isOmittedExpression(element)) return;
       // `const [params, setParams] = useSearchParams()`: elements of an API result are API references too.
-      let v: Value = value.api ? { api: { module: value.api.module, path: [...value.api.path, String(index)] }, taint: value.taint } : { taint: value.taint, context: value.context, typeName: value.typeName };
+      let v: Value = value.api ? { api: apiMember(value.api, String(index)), taint: value.taint } : { taint: value.taint, context: value.context, typeName: value.typeName };
       if (element.initializer) v = joinValues(v, this.eval(element.initializer));
       this.bindPattern(element.name, v, element);
     });
@@ -1051,7 +1052,7 @@ export class Interpreter {
     }
     const binding = this.scope.lookup(parts[0]!);
     const base = binding?.kind === 'import' ? binding.global.api : undefined;
-    if (base) return { api: { module: base.module, path: [...base.path, ...parts.slice(1), 'new()'] } };
+    if (base) return { api: apiMember(parts.slice(1).reduce(apiMember, base), 'new()') };
     // An injected service of another module (`constructor(private ai: AiService)`): an instance with its methods.
     if (binding?.kind === 'import' && binding.global.typeName?.startsWith('class:')) return { fields: binding.global.fields, context: binding.global.context };
     const local = this.localTypes.get(last);
@@ -1230,10 +1231,10 @@ export class Interpreter {
     if (name === 'undefined') return EMPTY;
     const binding = this.scope.lookup(name);
     if (binding) return this.read(binding, node);
-    if (GLOBAL_ALIASES.has(name)) return { api: { module: '<global>', path: [] } };
+    if (GLOBAL_ALIASES.has(name)) return { api: apiRoot('<global>') };
     // An undeclared name (a global, or a snippet's free variable): judged by its name like any other.
     const verdict = this.names.classify(name);
-    return { api: { module: '<global>', path: [name] }, taint: verdict ? this.nameTaint(name, verdict, node) : undefined };
+    return { api: apiMember(apiRoot('<global>'), name), taint: verdict ? this.nameTaint(name, verdict, node) : undefined };
   }
 
   private evalBinary(node: ts.BinaryExpression): Value {
@@ -1301,14 +1302,14 @@ export class Interpreter {
   private readProperty(object: Value, objectNode: ts.Expression | undefined, key: string, at: ts.Node): Value {
     if (object.api) {
       const api = object.api;
-      if (api.module === '<global>' && api.path.length === 0 && key !== 'console') return { api: { module: '<global>', path: [key] } };
+      if (api.module === '<global>' && api.path.length === 0 && key !== 'console') return { api: apiMember(api, key) };
       // An AI response derived from PHI is PHI, field by field; request objects handed to callbacks (`req.body.ssn`) are judged by name.
       let taint = isTainted(object.taint) && !object.taint.record && !NON_PHI_PROPERTIES.has(key) ? object.taint : undefined;
       if ((api.path.length > 1 || api.module === '<global>') && !this.names.isNotPhi(key)) {
         const verdict = this.names.classify(key, () => (objectNode ? this.contextWords(objectNode) : []));
         if (verdict) taint = joinTaint(this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), taint);
       }
-      return { api: { module: api.module, path: [...api.path, key] }, taint };
+      return { api: apiMember(api, key), taint };
     }
     if (object.fn) return EMPTY;
     const field = object.fields?.get(key);
@@ -1376,7 +1377,7 @@ export class Interpreter {
       if (binding) {
         const taint = this.stepped(value.taint, 'assignment', t, () => `assigned to \`${t.text}\``);
         this.write(binding, { ...value, taint });
-      } else this.checkAssignSink({ module: '<global>', path: [t.text] }, value, valueNode ?? t);
+      } else this.checkAssignSink(apiMember(apiRoot('<global>'), t.text), value, valueNode ?? t);
       return;
     }
     if (isPropertyAccessExpression(t) || isElementAccessExpression(t)) {
@@ -1394,7 +1395,7 @@ export class Interpreter {
       }
       const object = this.eval(t.expression);
       if (object.api && key) {
-        this.checkAssignSink({ module: object.api.module, path: [...object.api.path, key] }, value, valueNode ?? t);
+        this.checkAssignSink(apiMember(object.api, key), value, valueNode ?? t);
         return;
       }
       if (isElementAccessExpression(t)) this.eval(t.argumentExpression);
@@ -1446,7 +1447,7 @@ export class Interpreter {
     if (ref.module !== '<global>') return ref;
     let path = ref.path;
     while (path.length > 1 && GLOBAL_ALIASES.has(path[0]!)) path = path.slice(1);
-    return path === ref.path ? ref : { module: ref.module, path };
+    return path === ref.path ? ref : apiPath(ref.module, path);
   }
 
   // ---------------------------------------------------------------- calls
@@ -1462,12 +1463,12 @@ export class Interpreter {
     const calleeNode = skipOuter(node.expression);
     if (callee.api) {
       const api = this.stripGlobalAlias(callee.api);
-      const ctorPath = api.path.length === 0 ? ['default'] : api.path;
-      const aiTaint = this.checkCallSinks({ module: api.module, path: ctorPath }, 'new', args, node);
-      this.bindCallbacks({ module: api.module, path: ctorPath }, args);
+      const ctor = api.path.length === 0 ? apiMember(api, 'default') : api;
+      const aiTaint = this.checkCallSinks(ctor, 'new', args, node);
+      this.bindCallbacks(ctor, args);
       // A model command built from PHI (`new ConverseCommand({ messages })`): what the client returns for it is PHI too.
       const taint = aiTaint ? withStep(aiTaint, this.step('ai-response', node, 'the model response is derived from PHI')) : opaque(this.argsTaint(args));
-      return { api: { module: api.module, path: [...ctorPath, 'new()'] }, taint };
+      return { api: apiMember(ctor, 'new()'), taint };
     }
     if (isIdentifier(calleeNode)) {
       const binding = this.scope.lookup(calleeNode.text);
@@ -1484,7 +1485,7 @@ export class Interpreter {
 
   /** An instance of a class of this file: its fields, its name as context, and the library class it extends. */
   private instanceValue(cls: ClassInfo): Value {
-    const api = cls.baseApi && { module: cls.baseApi.module, path: [...(cls.baseApi.path.length ? cls.baseApi.path : ['default']), 'new()'] };
+    const api = cls.baseApi && apiMember(cls.baseApi.path.length ? cls.baseApi : apiMember(cls.baseApi, 'default'), 'new()');
     return { fields: cls.fields, context: splitWords(cls.name), api };
   }
 
@@ -1498,13 +1499,13 @@ export class Interpreter {
     const calleeNode = skipOuter(node.expression);
     if (isIdentifier(calleeNode) && calleeNode.text === 'require' && node.arguments.length === 1 && isStringLiteral(node.arguments[0]!)) {
       const module = normalizeModule(node.arguments[0].text);
-      if (isCatalogModule(module)) return { api: { module, path: [] } };
+      if (isCatalogModule(module)) return { api: apiRoot(module) };
       const summary = this.imports?.(node.arguments[0].text);
       return summary ? this.namespaceValue(summary) : EMPTY;
     }
     if (node.expression.kind === Kind.ImportKeyword && node.arguments[0] && isStringLiteral(node.arguments[0])) {
       const module = normalizeModule(node.arguments[0].text);
-      return isCatalogModule(module) ? { api: { module, path: [] } } : EMPTY;
+      return isCatalogModule(module) ? { api: apiRoot(module) } : EMPTY;
     }
     let receiver: Value | undefined;
     let receiverNode: ts.Expression | undefined;
@@ -1694,7 +1695,7 @@ export class Interpreter {
   }
 
   private callApi(api0: ApiRef, receiver: Value | undefined, method: string | undefined, args: { node: ts.Expression; value: Value }[], node: ts.CallExpression): Value {
-    const api = this.stripGlobalAlias(api0.path.length === 0 ? { module: api0.module, path: ['default'] } : api0);
+    const api = this.stripGlobalAlias(api0.path.length === 0 ? apiMember(api0, 'default') : api0);
     const catalog = catalogForCall(api);
     if (catalog.sanitizer) return { sanitized: true };
     const sinkCountBefore = this.sinkSites.length;
@@ -1703,7 +1704,7 @@ export class Interpreter {
     const isSink = this.sinkSites.length > sinkCountBefore || catalog.sinks.length > 0;
     this.bindCallbacks(api, args);
     if (method && receiver?.api && isChainable(receiver.api, method)) return { api: receiver.api };
-    const resultApi: ApiRef = { module: api.module, path: [...api.path, '()'] };
+    const resultApi = apiMember(api, '()');
     if (aiTaint) return { api: resultApi, taint: withStep(aiTaint, this.step('ai-response', node, 'the model response is derived from PHI')) };
     if (method) {
       const fhir = this.fhirRead(method, args, node);
@@ -1730,7 +1731,7 @@ export class Interpreter {
     args.forEach((arg, i) => {
       const fn = arg.value.fn as FunctionInfo | undefined;
       if (!fn || fn.summary || fn.analyzing || !fn.node) return;
-      if (api) fn.node!.parameters.forEach((_p, j) => { fn.paramApis[j] ??= { module: api.module, path: [...api.path, `$arg${j}`] }; });
+      if (api) fn.node!.parameters.forEach((_p, j) => { fn.paramApis[j] ??= apiMember(api, `$arg${j}`); });
       void i;
     });
   }
