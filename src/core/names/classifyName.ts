@@ -39,8 +39,19 @@ function singular(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
-/** Splits an identifier into the words the rules are written in (compounds expanded, look-alike pairs joined). */
-export function normalizedWords(identifier: string): string[] {
+const normalized = new Map<string, readonly string[]>();
+
+/** Splits an identifier into the words the rules are written in (compounds expanded, look-alike pairs joined); memoised. */
+export function normalizedWords(identifier: string): readonly string[] {
+  let words = normalized.get(identifier);
+  if (!words) {
+    if (normalized.size > 100_000) normalized.clear();
+    normalized.set(identifier, (words = normalize(identifier)));
+  }
+  return words;
+}
+
+function normalize(identifier: string): string[] {
   const words = splitWords(identifier).flatMap((w) => COMPOUND_WORDS[w] ?? [w]);
   const joined: string[] = [];
   for (let i = 0; i < words.length; i++) {

@@ -14,17 +14,39 @@ export function splitWords(identifier: string): string[] {
   return words;
 }
 
+const enum CharClass { Other, Lower, Upper, Digit }
+
+function classOf(code: number): CharClass {
+  if (code >= 97 && code <= 122) return CharClass.Lower;
+  if (code >= 65 && code <= 90) return CharClass.Upper;
+  if (code >= 48 && code <= 57) return CharClass.Digit;
+  return CharClass.Other;
+}
+
+/**
+ * One pass over the characters (this runs for every new name the engine meets). A word ends before an upper-case
+ * letter that follows a lower-case one (`patient|Dob`), before the last capital of a run that starts a word
+ * (`SSN|Number`), and where letters and digits meet (`patient|DOB|2`, `ip|4|Address`); anything else than ASCII
+ * letters and digits separates words.
+ */
 function split(identifier: string): string[] {
   const words: string[] = [];
-  for (const chunk of identifier.split(/[^A-Za-z0-9]+/)) {
-    if (!chunk) continue;
-    // "SSNNumber" → "SSN Number", "patientDOB2" → "patient DOB 2", "ip4Address" → "ip 4 Address".
-    const spaced = chunk
-      .replace(/([a-z])([A-Z])/g, '$1 $2')
-      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-      .replace(/([A-Za-z])([0-9])/g, '$1 $2')
-      .replace(/([0-9])([A-Za-z])/g, '$1 $2');
-    for (const word of spaced.split(' ')) if (word) words.push(word.toLowerCase());
+  let start = -1;
+  let previous = CharClass.Other;
+  for (let i = 0; i <= identifier.length; i++) {
+    const current = i < identifier.length ? classOf(identifier.charCodeAt(i)) : CharClass.Other;
+    let boundary = current === CharClass.Other
+      || (previous === CharClass.Lower && current === CharClass.Upper)
+      || (previous === CharClass.Digit) !== (current === CharClass.Digit);
+    if (!boundary && previous === CharClass.Upper && current === CharClass.Upper && i + 1 < identifier.length) {
+      boundary = classOf(identifier.charCodeAt(i + 1)) === CharClass.Lower;
+    }
+    if (boundary && start !== -1) {
+      words.push(identifier.slice(start, i).toLowerCase());
+      start = -1;
+    }
+    if (current !== CharClass.Other && start === -1) start = i;
+    previous = current;
   }
   return words;
 }

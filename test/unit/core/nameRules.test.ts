@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import * as assert from 'node:assert/strict';
 import { classifyName } from '../../../src/core/names/classifyName';
 import { NAME_RULES } from '../../../src/core/names/nameRules';
@@ -25,6 +26,17 @@ describe('name rules', () => {
     for (const name of ['patientDob', 'patient_dob', 'PATIENT_DOB', 'patient-dob', 'PatientDOB']) {
       assert.deepEqual(splitWords(name), ['patient', 'dob'], name);
     }
+  });
+
+  it('splits any identifier as the regular-expression definition of the word rules does', () => {
+    // The rules as they were first written: separators, then lower→Upper, ABc → A Bc, letter↔digit.
+    const byRegExps = (identifier: string) => identifier.split(/[^A-Za-z0-9]+/).filter(Boolean).flatMap((chunk) =>
+      chunk.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .replace(/([A-Za-z])([0-9])/g, '$1 $2').replace(/([0-9])([A-Za-z])/g, '$1 $2')
+        .split(' ').filter(Boolean).map((word) => word.toLowerCase()));
+    const identifier = fc.array(fc.constantFrom(...'aAbBzZ09_-$. é'), { minLength: 1, maxLength: 12 }).map((chars) => chars.join(''));
+    fc.assert(fc.property(identifier, (name) => assert.deepStrictEqual(splitWords(name), byRegExps(name), name)), { numRuns: 5000 });
+    for (const name of ['SSNNumber', 'patientDOB2', 'ip4Address', 'ABcDEf', 'A1BCd', 'x__y', '']) assert.deepStrictEqual(splitWords(name), byRegExps(name), name);
   });
 
   it('leaves the look-alikes from the peers\' bug trackers alone', () => {
