@@ -18,15 +18,17 @@ export function nodeProjectHost(overrides?: (file: string) => string | undefined
       const override = overrides?.(file);
       if (override !== undefined) return `buffer:${override.length}:${override.slice(0, 64)}`;
       try {
-        const stat = fs.statSync(file);
-        return `${stat.mtimeMs}:${stat.size}`;
+        const stat = fs.statSync(file, { throwIfNoEntry: false });
+        return stat ? `${stat.mtimeMs}:${stat.size}` : undefined;
       } catch {
         return undefined;
       }
     },
     fileExists(file) {
+      // Most calls are module resolution probing for a file that is not there: no exception for those (its stack
+      // trace cost more than the system call).
       try {
-        return fs.statSync(file).isFile();
+        return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
       } catch {
         return false;
       }
