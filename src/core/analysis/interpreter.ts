@@ -120,6 +120,8 @@ const COMPARISON_OPERATORS = new Set<ts.SyntaxKind>([
   Kind.EqualsEqualsEqualsToken, Kind.ExclamationEqualsEqualsToken, Kind.EqualsEqualsToken, Kind.ExclamationEqualsToken,
   Kind.LessThanToken, Kind.GreaterThanToken, Kind.InstanceOfKeyword, Kind.InKeyword,
 ]);
+/** Generic types whose values are their first type argument's, for what PHI they carry (`Promise<Patient>`). */
+const WRAPPER_TYPES = new Set(['Array', 'ReadonlyArray', 'Promise', 'Readonly', 'Partial', 'Required', 'NonNullable', 'Awaited', 'Set', 'PromiseLike', 'Omit', 'Pick']);
 /** Calls whose result is never PHI: `require(…)`, `Symbol(…)`, `Boolean(…)`, React's `createContext(…)`. */
 const CLEAN_CONSTRUCTORS = new Set(['require', 'Symbol', 'Boolean', 'createContext']);
 
@@ -299,9 +301,8 @@ export class Interpreter {
   }
 
   private read(binding: Binding, at: ts.Node): Value {
-    let value: Value;
-    if (binding.owner === this.frame.id && this.frame.env.has(binding)) value = this.frame.env.get(binding)!;
-    else {
+    let value = binding.owner === this.frame.id ? this.frame.env.get(binding) : undefined;
+    if (!value) {
       value = binding.global;
       if (binding.owner !== this.frame.id) {
         binding.readByClosure = true;
@@ -1032,7 +1033,7 @@ export class Interpreter {
     }
     parts.unshift(name.text);
     const last = parts[parts.length - 1]!;
-    if (['Array', 'ReadonlyArray', 'Promise', 'Readonly', 'Partial', 'Required', 'NonNullable', 'Awaited', 'Set', 'PromiseLike', 'Omit', 'Pick'].includes(last) && type.typeArguments?.length) {
+    if (WRAPPER_TYPES.has(last) && type.typeArguments?.length) {
       return this.typeValue(type.typeArguments[0]!, at);
     }
     if (type.typeArguments?.length && !this.localTypes.has(last) && !this.names.typeCategories(last)) {

@@ -37,7 +37,8 @@ export class Binding {
 
 /** A lexical scope: a function body, a block, a class, a catch clause. */
 export class Scope {
-  private readonly bindings = new Map<string, Binding>();
+  /** Made on the first declaration: most blocks (an `if` body, a loop body) declare nothing. */
+  private bindings: Map<string, Binding> | undefined;
 
   constructor(
     readonly parent: Scope | undefined,
@@ -46,14 +47,14 @@ export class Scope {
   ) {}
 
   declare(name: string, kind: BindingKind, declaration: ts.Node): Binding {
-    const existing = this.bindings.get(name);
+    const existing = this.bindings?.get(name);
     if (existing) return existing;
     const binding = new Binding(name, kind, declaration, this.owner);
-    this.bindings.set(name, binding);
+    (this.bindings ??= new Map()).set(name, binding);
     return binding;
   }
 
   lookup(name: string): Binding | undefined {
-    return this.bindings.get(name) ?? this.parent?.lookup(name);
+    return this.bindings?.get(name) ?? this.parent?.lookup(name);
   }
 }
