@@ -57,11 +57,13 @@ export function collectLocalTypes(sourceFile: ts.SourceFile, names: NameClassifi
   };
   visit(sourceFile);
 
+  // Most files have no `@phi` tag at all: then no comment is read.
+  const tagOf = sourceFile.text.includes('@phi') ? (node: ts.Node) => phiTag(sourceFile, node) : () => undefined;
   const result = new Map<string, LocalType>();
   // Two rounds so a type that nests another PHI type (`Visit { patient: PatientInfo }`) is PHI too.
   for (let round = 0; round < 2; round++) {
     for (const { name, node, members } of declared) {
-      const typeTag = phiTag(sourceFile, node);
+      const typeTag = tagOf(node);
       const context = splitWords(name);
       const fields = new Map<string, readonly PhiCategoryId[]>();
       const nestedTypes = new Map<string, ts.TypeNode>();
@@ -69,7 +71,7 @@ export function collectLocalTypes(sourceFile: ts.SourceFile, names: NameClassifi
         if (!(isPropertySignature(member) || isPropertyDeclaration(member)) || !member.name) continue;
         const key = isIdentifier(member.name) || isStringLiteral(member.name) ? member.name.text : undefined;
         if (!key) continue;
-        const tag = phiTag(sourceFile, member);
+        const tag = tagOf(member);
         if (tag) {
           fields.set(key, [tag.category ?? 'other-id']);
           continue;
