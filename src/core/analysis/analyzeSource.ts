@@ -134,7 +134,8 @@ function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardC
     sinkRange: raw.site,
     expression,
     message: findingMessage(expression, categories, raw.sink),
-    flow: raw.steps.map((s) => ({ ...s, note: maskLiterals(s.note) })),
+    // Notes quote code with its literals already masked (the interpreter's `text`).
+    flow: [...raw.steps],
     fixes: [deidentifyFix(sourceFile, raw.carrier, config, raw.sink.category, { categories, record: !!raw.taint.record })],
   };
 }

@@ -26,6 +26,7 @@ import type { ExportedClass, ExportedFunction, ExportedSymbol, ExportedTaint, Ex
 import { splitWords } from '../names/splitWords';
 import { normalizeModule } from './apiPattern';
 import { apiMember, apiPath, apiRoot } from './apiRefs';
+import { maskLiterals, maskValue } from '../text/mask';
 import { catalogForCall, findSinks, isCatalogModule, isChainable } from './catalogIndex';
 import type { SinkKind } from './catalogIndex';
 import { collectLocalTypes } from './localTypes';
@@ -120,6 +121,8 @@ const COMPARISON_OPERATORS = new Set<ts.SyntaxKind>([
   Kind.EqualsEqualsEqualsToken, Kind.ExclamationEqualsEqualsToken, Kind.EqualsEqualsToken, Kind.ExclamationEqualsToken,
   Kind.LessThanToken, Kind.GreaterThanToken, Kind.InstanceOfKeyword, Kind.InKeyword,
 ]);
+/** A key that is a name; any other (`record['555-0100']`) is a literal, masked where a note quotes it. */
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** Generic types whose values are their first type argument's, for what PHI they carry (`Promise<Patient>`). */
 const WRAPPER_TYPES = new Set(['Array', 'ReadonlyArray', 'Promise', 'Readonly', 'Partial', 'Required', 'NonNullable', 'Awaited', 'Set', 'PromiseLike', 'Omit', 'Pick']);
 /** Calls whose result is never PHI: `require(…)`, `Symbol(…)`, `Boolean(…)`, React's `createContext(…)`. */
@@ -185,6 +188,16 @@ function propertyNameText(name: ts.PropertyName | ts.BindingName | ts.MemberName
   if (isIdentifier(name) || isPrivateIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name) || isNoSubstitutionTemplateLiteral(name)) return name.text;
   if (isComputedPropertyName(name) && (isStringLiteral(name.expression) || isNoSubstitutionTemplateLiteral(name.expression))) return name.expression.text;
   return undefined;
+}
+
+/** How a step names a parameter: its name, or the names a destructuring pattern binds (`{ serviceRequest, tasks, … }`). */
+function parameterLabel(name: ts.BindingName, index: number): string {
+  if (isIdentifier(name)) return name.text;
+  const names: string[] = [];
+  for (const element of name.elements) if (!isOmittedExpression(element) && isIdentifier(element.name)) names.push(element.name.text);
+  if (!names.length) return `#${index + 1}`;
+  const listed = `${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`;
+  return isObjectBindingPattern(name) ? `{ ${listed} }` : `[${listed}]`;
 }
 
 /** The expression inside parentheses, type assertions, `!` and `await` (a switch: this runs for most expressions). */
@@ -286,8 +299,10 @@ export class Interpreter {
     return isTainted(taint) ? withStep(taint, this.step(kind, node, note())) : undefined;
   }
 
+  /** Code quoted in a step's note or a reason: its literals masked here, where it is still code (a note quotes code
+   * between backticks, so masking the finished note would also mask digits in names: `addressLine1`). */
   private text(node: ts.Node): string {
-    const t = node.getText(this.sourceFile).replace(/\s+/g, ' ');
+    const t = maskLiterals(node.getText(this.sourceFile).replace(/\s+/g, ' '));
     return t.length > 60 ? `${t.slice(0, 57)}...` : t;
   }
 
@@ -786,10 +801,11 @@ export class Interpreter {
   }
 
   private execDeclaration(declaration: ts.VariableDeclaration, statementTagged = false): void {
+    if (isIdentifier(declaration.name)) this.nameInitializer(declaration.initializer, declaration.name.text);
     let value = declaration.initializer ? this.eval(declaration.initializer) : EMPTY;
     if (declaration.type) value = joinValues(value, this.typeValue(declaration.type, declaration.name));
     if (statementTagged || this.hasPhiTag(declaration)) {
-      value = { ...value, taint: joinTaint(value.taint, sourceTaint(['other-id'], { kind: 'phi-tag', name: declaration.name.getText(this.sourceFile) }, this.step('source', declaration.name, 'tagged `@phi`'))) };
+      value = { ...value, taint: joinTaint(value.taint, sourceTaint(['other-id'], { kind: 'phi-tag', name: this.text(declaration.name) }, this.step('source', declaration.name, 'tagged `@phi`'))) };
     }
     if (declaration.initializer && this.isCleanByConstruction(declaration.initializer)) value = { ...value, sanitized: value.sanitized || !isTainted(value.taint) };
     this.bindPattern(declaration.name, value, declaration);
@@ -971,12 +987,11 @@ export class Interpreter {
   }
 
   private bindParameter(fn: FunctionInfo, parameter: ts.ParameterDeclaration, index: number, given?: Value): void {
-    const label = isIdentifier(parameter.name) ? parameter.name.text : `#${index + 1}`;
+    const label = parameterLabel(parameter.name, index);
     let value: Value;
     const api = fn.paramApis[index];
     if (given) value = { ...given, taint: this.stepped(given.taint, 'parameter', parameter.name, () => `parameter \`${label}\` of \`${fn.name}\``) };
     else if (api) value = { api };
-    else if (parameter.dotDotDotToken) value = { taint: paramTaint(index, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
     else value = { taint: paramTaint(index, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
     // What the parameter's own name or type says is kept apart from what callers pass: sinks inside are reported
     // against it (one leak, one finding, in this function), the summary stays in terms of the parameter so that a
@@ -1212,9 +1227,19 @@ export class Interpreter {
     }
   }
 
+  /** `const parseOrder = (…) => …`, `{ handler: async (req) => … }`: what a function without a name of its own is
+   * assigned to, so that flow steps say "passed to `parseOrder`". */
+  private readonly assignedNames = new Map<ts.Node, string>();
+
+  private nameInitializer(initializer: ts.Expression | undefined, name: string | undefined): void {
+    if (!initializer || name === undefined) return;
+    const inner = skipOuter(initializer);
+    if (inner.kind === Kind.ArrowFunction || (inner.kind === Kind.FunctionExpression && !(inner as ts.FunctionExpression).name)) this.assignedNames.set(inner, name);
+  }
+
   private functionName(node: ts.FunctionExpression | ts.ArrowFunction): string {
     if (isFunctionExpression(node) && node.name) return node.name.text;
-    return 'anonymous function';
+    return this.assignedNames.get(node) ?? 'anonymous function';
   }
 
   private visitJsx(node: ts.Node): void {
@@ -1277,6 +1302,7 @@ export class Interpreter {
       if (isPropertyAssignment(property)) {
         const key = propertyNameText(property.name);
         if (!key && isComputedPropertyName(property.name)) this.eval(property.name.expression);
+        this.nameInitializer(property.initializer, key);
         const v = this.eval(property.initializer);
         if (key !== undefined) fields.set(key, v);
         parts.push({ key, node: property.initializer, value: v });
@@ -1337,7 +1363,7 @@ export class Interpreter {
       if (element) {
         const base: Taint = taint;
         const categories: ReadonlySet<PhiCategoryId> = base.categories.size ? new Set<PhiCategoryId>(element) : base.categories;
-        return { taint: withStep({ ...base, categories, record: element === PERSON_RECORD_CATEGORIES }, this.step('property', at, `reads \`${key}\``)), context: object.context };
+        return { taint: withStep({ ...base, categories, record: element === PERSON_RECORD_CATEGORIES }, this.step('property', at, `reads \`${IDENTIFIER.test(key) ? key : maskValue(key)}\``)), context: object.context };
       }
       if (CONTAINER_PROPERTIES.has(key)) return { taint, context: object.context };
       return EMPTY;

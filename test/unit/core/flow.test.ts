@@ -187,6 +187,25 @@ describe('findings', () => {
     assert.match(finding.expression, /•••-••-••••/);
   });
 
+  it('quotes code in flow notes and reasons with its literals masked and its names intact, and names arrow functions after their variable', () => {
+    const code = `const send = ({ note, line1 }: { note: string; line1: string }) => { console.log(note); };
+function g(patient: { ssn: string }) {
+  const addressLine2 = patient.ssn;
+  send({ note: addressLine2, line1: 'x' });
+}
+// @phi
+const { memberCode = '123-45-6789' } = input;
+console.log(memberCode);
+`;
+    const [viaHelper, tagged] = analyze(code).findings;
+    assert.ok(viaHelper && tagged);
+    const notes = viaHelper.flow.map((step) => step.note);
+    assert.ok(notes.includes('passed to `send`'), notes.join(' | '));
+    assert.ok(notes.includes('parameter `{ note, line1 }` of `send`'), notes.join(' | '));
+    assert.ok(notes.some((note) => note.startsWith('`addressLine2`: the name says')), notes.join(' | '));
+    assert.deepEqual(tagged.reasons, [{ kind: 'phi-tag', name: "{ memberCode = '•••-••-••••' }" }]);
+  });
+
   it('offers a de-identify fix whose result parses and has no finding', () => {
     const code = "import { readFileSync } from 'fs';\nexport function f(patient: { email: string }) {\n  console.log(patient.email);\n}\n";
     const [finding] = analyze(code).findings;
