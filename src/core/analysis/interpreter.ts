@@ -22,7 +22,7 @@ import type { ArgSpec, SinkEntry } from '../catalog/sinkTypes';
 import { AI_HOSTS } from '../catalog/sinks';
 import type { FlowStep, LineColumn, SinkDescriptor, SourceReason, TextRange } from '../findings/finding';
 import type { PrismaModel } from '../project/prismaSchema';
-import type { ExportedClass, ExportedFunction, ExportedSymbol, ExportedTaint, ExportedType, ImportResolver, ModuleSummary } from '../project/moduleSummary';
+import type { ExportedClass, ExportedFunction, ExportedSymbol, ExportedTaint, ExportedType, FieldParam, ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import { splitWords } from '../names/splitWords';
 import { normalizeModule } from './apiPattern';
 import { apiMember, apiPath, apiRoot } from './apiRefs';
@@ -93,6 +93,8 @@ interface FunctionInfo extends FunctionRef {
   readonly scope: Scope;
   readonly cls: ClassInfo | undefined;
   readonly paramApis: (ApiRef | undefined)[];
+  /** Fields of destructured parameters, each a parameter of its own in the summary (see FIELD_PARAM_BASE). */
+  readonly fieldParams: FieldParam[];
   summary: Summary | undefined;
   analyzing: boolean;
 }
@@ -108,6 +110,12 @@ interface Frame {
 }
 
 const MAX_DEPTH = 400;
+/**
+ * A summary names a field of a destructured parameter (`({ serviceRequest, tasks }) => …`) by FIELD_PARAM_BASE plus
+ * its place in the function's fieldParams, so that a caller passing `{ serviceRequest, tasks }` is told which field
+ * reaches a sink, not that the whole object does.
+ */
+const FIELD_PARAM_BASE = 1_000_000;
 const GLOBAL_ALIASES = new Set(['window', 'globalThis', 'self', 'global']);
 const PREDICATE_METHODS = new Set([
   'includes', 'has', 'startsWith', 'endsWith', 'test', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'some', 'every',
@@ -188,6 +196,30 @@ function propertyNameText(name: ts.PropertyName | ts.BindingName | ts.MemberName
   if (isIdentifier(name) || isPrivateIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name) || isNoSubstitutionTemplateLiteral(name)) return name.text;
   if (isComputedPropertyName(name) && (isStringLiteral(name.expression) || isNoSubstitutionTemplateLiteral(name.expression))) return name.expression.text;
   return undefined;
+}
+
+/** `t` with parameter `from` renamed `to` (a destructured parameter's field, see FIELD_PARAM_BASE). */
+function withParam(t: Taint | undefined, from: number, to: number): Taint | undefined {
+  if (!t?.params.has(from)) return t;
+  const params = new Set(t.params);
+  params.delete(from);
+  params.add(to);
+  return { ...t, params };
+}
+
+/** The value of `key` in an argument: a known field; nothing when the object's fields are known and it is not one of
+ * them; the whole argument when its shape is unknown. */
+function fieldOfArgument(value: Value, key: string): Value {
+  if (!value.fields) return value;
+  return value.fields.get(key) ?? { taint: value.taint };
+}
+
+/** What a caller passed for a summary's parameter, as a value (see FIELD_PARAM_BASE). */
+function argumentValue(fn: FunctionInfo, values: readonly Value[], param: number): Value | undefined {
+  if (param < FIELD_PARAM_BASE) return values[param];
+  const field = fn.fieldParams[param - FIELD_PARAM_BASE];
+  const value = field && values[field.index];
+  return field && value ? fieldOfArgument(value, field.key) : undefined;
 }
 
 /** How a step names a parameter: its name, or the names a destructuring pattern binds (`{ serviceRequest, tasks, … }`). */
@@ -429,7 +461,7 @@ export class Interpreter {
       },
       sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site, reportedInside: s.reportedInside })),
     };
-    const fn: FunctionInfo = { id: -(this.functions.length + 1), node: undefined, name: symbol.name, scope: this.scope, cls: undefined, paramApis: [], summary, analyzing: false };
+    const fn: FunctionInfo = { id: -(this.functions.length + 1), node: undefined, name: symbol.name, scope: this.scope, cls: undefined, paramApis: [], fieldParams: [...(symbol.fieldParams ?? [])], summary, analyzing: false };
     return fn;
   }
 
@@ -451,6 +483,7 @@ export class Interpreter {
         kind: 'function',
         name: fn.name,
         sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: s.carrier, site: s.site, reportedInside: s.reportedInside })),
+        ...(fn.fieldParams.length ? { fieldParams: fn.fieldParams } : {}),
         returns: {
           taint: exportTaint(summary.returnValue.fields ? summary.returnValue.taint : deepTaint(summary.returnValue)),
           api: summary.returnValue.api,
@@ -889,7 +922,7 @@ export class Interpreter {
   private functionInfo(node: ts.SignatureDeclaration, name: string, cls?: ClassInfo): FunctionInfo {
     const existing = this.functionByNode.get(node);
     if (existing) return existing;
-    const fn: FunctionInfo = { id: this.functions.length + 1, node, name, scope: this.scope, cls: cls ?? this.frame.cls, paramApis: [], summary: undefined, analyzing: false };
+    const fn: FunctionInfo = { id: this.functions.length + 1, node, name, scope: this.scope, cls: cls ?? this.frame.cls, paramApis: [], fieldParams: [], summary: undefined, analyzing: false };
     this.functions.push(fn);
     this.functionByNode.set(node, fn);
     return fn;
@@ -1024,9 +1057,41 @@ export class Interpreter {
       binding.global = joinValues(binding.global, value);
     } else {
       this.declarePattern(parameter.name, 'param', parameter);
-      this.bindPattern(parameter.name, value, parameter);
+      if (!given && isObjectBindingPattern(parameter.name) && value.taint?.params.has(index)) this.bindParameterFields(fn, parameter.name, value, index);
+      else this.bindPattern(parameter.name, value, parameter);
     }
     if (parameter.initializer) this.eval(parameter.initializer);
+  }
+
+  /** `({ serviceRequest, tasks }) => …` summarised: each named field is a parameter of its own (FIELD_PARAM_BASE). */
+  private bindParameterFields(fn: FunctionInfo, pattern: ts.ObjectBindingPattern, value: Value, index: number): void {
+    for (const element of pattern.elements) {
+      const key = element.dotDotDotToken ? undefined : element.propertyName ? propertyNameText(element.propertyName) : isIdentifier(element.name) ? element.name.text : undefined;
+      let v: Value;
+      if (element.dotDotDotToken) v = { taint: value.taint, fields: value.fields };
+      else if (key === undefined) v = { taint: notRecord(value.taint) };
+      else {
+        const id = FIELD_PARAM_BASE + fn.fieldParams.length;
+        fn.fieldParams.push({ index, key });
+        v = this.readProperty(value, undefined, key, element.propertyName ?? element.name);
+        v = { ...v, taint: withParam(v.taint, index, id) };
+      }
+      if (element.initializer && !element.dotDotDotToken) v = joinValues(v, this.eval(element.initializer));
+      this.bindPattern(element.name, v, element);
+    }
+  }
+
+  /** What a caller passed for a summary's parameter: the argument, or for a destructured one's field (FIELD_PARAM_BASE),
+   * the property the caller wrote (`{ serviceRequest }`), else that field of the value, else the whole argument. */
+  private argumentFor(fn: FunctionInfo, args: readonly { node: ts.Expression; value: Value }[], param: number): { node: ts.Expression; value: Value } | undefined {
+    if (param < FIELD_PARAM_BASE) return args[param];
+    const field = fn.fieldParams[param - FIELD_PARAM_BASE];
+    const arg = field && args[field.index];
+    if (!field || !arg) return undefined;
+    const written = arg.value.parts?.find((part) => part.key === field.key);
+    if (written && isExpression(written.node)) return { node: written.node, value: written.value };
+    const value = fieldOfArgument(arg.value, field.key);
+    return value === arg.value ? arg : { node: arg.node, value: { taint: deepTaint(value) } };
   }
 
   // ---------------------------------------------------------------- types
@@ -1766,7 +1831,7 @@ export class Interpreter {
   private applySummary(fn: FunctionInfo, args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression): Value {
     const summary = this.summaryOf(fn);
     for (const sink of summary.sinks) {
-      const arg = args[sink.param];
+      const arg = this.argumentFor(fn, args, sink.param);
       if (!arg || sink.reportedInside) continue;
       // A URL built elsewhere from a record key (`/files/${patientId}/x.pdf`) addresses a record, as in checkUrl.
       const taint = sink.sink.category === 'url' ? withoutRecordKeys(deepTaint(arg.value)) : deepTaint(arg.value);
@@ -1788,7 +1853,8 @@ export class Interpreter {
     const summary = this.summaryOf(fn, inline && !fn.summary && !fn.analyzing ? params : undefined);
     for (const sink of summary.sinks) {
       if (sink.external || sink.reportedInside) continue;
-      const taint = sink.sink.category === 'url' ? withoutRecordKeys(deepTaint(params[sink.param])) : deepTaint(params[sink.param]);
+      const given = argumentValue(fn, params, sink.param);
+      const taint = sink.sink.category === 'url' ? withoutRecordKeys(deepTaint(given)) : deepTaint(given);
       if (!isTainted(taint)) continue;
       const found = this.withParamSources(taint);
       const concrete = sink.sink.category === 'url' ? withoutRecordKeys(found) : found;
@@ -1802,7 +1868,7 @@ export class Interpreter {
     const substitute = (t: Taint | undefined): Taint | undefined => {
       let out = onlyConcrete(t);
       for (const p of t?.params ?? []) {
-        const argTaint = deepTaint(args[p]);
+        const argTaint = deepTaint(argumentValue(fn, args, p));
         out = joinTaint(out, call ? withStep(argTaint, this.step('call', call, `returned from \`${fn.name}\``)) : argTaint);
       }
       return out;

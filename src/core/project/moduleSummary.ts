@@ -38,6 +38,9 @@ export interface ExportedFunction {
   readonly kind: 'function';
   readonly name: string;
   readonly sinks: readonly ExportedSink[];
+  /** Fields of destructured parameters that sinks and returns name as parameters of their own: parameter number
+   * 1,000,000 + i is field `fieldParams[i].key` of parameter `fieldParams[i].index`. */
+  readonly fieldParams?: readonly FieldParam[];
   /** What it returns; `fields` when it returns an object of known shape (null: a field known to be clean). */
   readonly returns: { readonly taint?: ExportedTaint; readonly api?: ApiRef; readonly fields?: Readonly<Record<string, ExportedTaint | null>> };
 }
@@ -73,4 +76,10 @@ export type ImportResolver = (specifier: string) => ModuleSummary | undefined;
 /** Changes exactly when what other modules see of this one changes: importers need a new analysis then. */
 export function summaryFingerprint(summary: ModuleSummary | undefined): string {
   return createHash('sha1').update(JSON.stringify(summary ?? null)).digest('hex');
+}
+
+/** A field of a destructured parameter (`({ serviceRequest }) => …`: parameter 0, key `serviceRequest`). */
+export interface FieldParam {
+  readonly index: number;
+  readonly key: string;
 }

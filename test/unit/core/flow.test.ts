@@ -174,6 +174,25 @@ describe('flow', () => {
   });
 });
 
+describe('destructured parameters', () => {
+  it('are summarised field by field: only the field that reaches a sink is reported at the call site', () => {
+    const code = `const parseOrder = ({ searchBy, serviceRequest, tasks }: { searchBy?: string; serviceRequest: { id: string }; tasks: string[] }) => {
+  console.log(searchBy);
+  return serviceRequest;
+};
+function caller(patient: { ssn: string; email: string }, request: { searchBy: string; serviceRequest: { id: string } }) {
+  parseOrder({ searchBy: 'x', serviceRequest: { id: patient.ssn }, tasks: [] });
+  parseOrder({ searchBy: patient.email, serviceRequest: { id: 'y' }, tasks: [] });
+  const out = parseOrder({ searchBy: 'z', serviceRequest: { id: patient.ssn }, tasks: [] });
+  console.log(out);
+  parseOrder(patient as never);
+}
+`;
+    // The last call passes an object of unknown shape: the whole of it may reach the log, as before.
+    assert.deepEqual(flagged(code), [['log', 'patient.email'], ['log', 'out'], ['log', 'patient as never']]);
+  });
+});
+
 describe('findings', () => {
   it('names the categories, the sink, the HIPAA reference and what to do, with literal values masked', () => {
     const code = "console.log(patient.ssn + ' 123-45-6789');";

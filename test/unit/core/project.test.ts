@@ -22,6 +22,26 @@ export async function ask(prompt: string) {
 `;
 
 describe('cross-file analysis', () => {
+  it('tells which field of a destructured parameter reaches a sink in an imported helper', () => {
+    const root = workspace({
+      'src/orders.ts': `export const parseOrder = ({ searchBy, serviceRequest }: { searchBy?: string; serviceRequest: { id: string } }) => {
+  console.log('searching by', searchBy);
+  return serviceRequest;
+};
+`,
+      'src/route.ts': `import { parseOrder } from './orders';
+export function h(patient: { ssn: string; email: string }) {
+  parseOrder({ searchBy: 'id', serviceRequest: { id: patient.ssn } });
+  parseOrder({ searchBy: patient.email, serviceRequest: { id: 'x' } });
+  console.log(parseOrder({ serviceRequest: { id: patient.ssn } }));
+}
+`,
+    });
+    const { result, flagged } = findings(root, 'src/route.ts');
+    assert.deepEqual(flagged, [['log', 'patient.email'], ['log', 'parseOrder({ serviceRequest: { id: patient.ssn } })']]);
+    assert.ok(result.findings[0]!.flow.some((step) => step.note === 'parameter `{ searchBy, serviceRequest }` of `parseOrder`'));
+  });
+
   it('reports PHI passed to an imported wrapper at the call site, with the path into the other file', () => {
     const root = workspace({
       'src/lib/ai.ts': AI_WRAPPER,
