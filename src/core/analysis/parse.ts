@@ -16,8 +16,13 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
 
 /** Parses with the TypeScript compiler's own parser: no ESTree conversion, no type checking, no parent links. */
 export function parseFile(fileName: string, text: string): ParsedFile {
+  return withSyntaxErrors(parseTree(fileName, text));
+}
+
+/** The tree parseFile makes, for a caller that keeps it a while (see ProjectAnalyzer's settling of import cycles). */
+export function parseTree(fileName: string, text: string): ts.SourceFile {
   // No parent links: the engine walks top-down, and setting them costs a quarter of the parse.
-  return withSyntaxErrors(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /* setParentNodes */ false, scriptKindFor(fileName)));
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /* setParentNodes */ false, scriptKindFor(fileName));
 }
 
 /**

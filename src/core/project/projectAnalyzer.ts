@@ -3,6 +3,7 @@ import type ts from 'typescript';
 import { analyzeSource } from '../analysis/analyzeSource';
 import type { AnalysisResult } from '../analysis/analyzeSource';
 import type { SourceParser } from '../analysis/incrementalParser';
+import { parseTree } from '../analysis/parse';
 import type { PhiGuardConfig } from '../config/config';
 import { ModuleResolver } from './moduleResolver';
 import type { ProjectHost } from './moduleResolver';
@@ -71,6 +72,14 @@ interface PrismaSchemaState {
 /** Enough for the cycles of real projects (two rounds settle nearly all); bounds the work on pathological ones. */
 const MAX_SETTLE_ROUNDS = 4;
 
+/**
+ * `text` as a string of its own. V8 makes a substring of 13 or more characters (an import specifier the parser read)
+ * a view into the whole string it came from: kept in a long-lived table, it would keep that file's source text alive.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
 function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
@@ -127,13 +136,19 @@ export class ProjectAnalyzer {
    * already parsed (see adoptSourceFile).
    */
   analyze(file: string, text?: string, sourceFile?: ts.SourceFile): AnalysisResult | undefined {
-    const now = Date.now();
-    if (now - this.lastRequest > this.maxGenerationMs) this.newGeneration();
-    this.lastRequest = now;
-    const entry = text !== undefined ? this.ensure(file, text, undefined, sourceFile) : this.current(file);
-    if (!entry) return undefined;
-    this.settleCycles(file, text, sourceFile);
-    return this.entries.get(file)?.result ?? entry.result;
+    if (Date.now() - this.lastRequest > this.maxGenerationMs) this.newGeneration();
+    try {
+      const entry = text !== undefined ? this.ensure(file, text, undefined, sourceFile) : this.current(file);
+      if (!entry) return undefined;
+      this.settleCycles(file, text, sourceFile);
+      return this.entries.get(file)?.result ?? entry.result;
+    } finally {
+      // Idle time counts, not the time since this request began: a request that analysed many imports for over
+      // `maxGenerationMs` (a whole-project ESLint run) must not make the next one re-check every file and re-resolve
+      // every import.
+      this.lastRequest = Date.now();
+      this.cycleTrees.clear();
+    }
   }
 
   /**
@@ -150,7 +165,8 @@ export class ProjectAnalyzer {
         const entry = this.entries.get(file);
         if (!entry || this.usedCurrentSummaries(entry)) continue;
         entry.checked = -1;
-        const fresh = file === requested && text !== undefined ? this.ensure(file, text, undefined, sourceFile) : this.current(file);
+        const kept = this.cycleTrees.get(file);
+        const fresh = file === requested && text !== undefined ? this.ensure(file, text, undefined, sourceFile ?? kept) : this.current(file, kept);
         if (fresh && fresh.fingerprint !== entry.fingerprint) for (const dependent of this.dependents.get(file) ?? []) this.unsettled.add(dependent);
       }
     }
@@ -164,6 +180,11 @@ export class ProjectAnalyzer {
 
   /** Modules analysed with the summary of an unfinished module of their import cycle (see settleCycles). */
   private readonly unsettled = new Set<string>();
+  /**
+   * The trees of unsettled modules this analyser parsed itself: settling re-analyses them with the same text, which
+   * need not be parsed again. Dropped when the request ends, so no tree outlives it (results are plain data).
+   */
+  private readonly cycleTrees = new Map<string, ts.SourceFile>();
   /** One frame per analysis in progress (nested when imports are analysed first): did it read an unfinished summary? */
   private readonly frames: { readUnfinished: boolean }[] = [];
 
@@ -236,7 +257,7 @@ export class ProjectAnalyzer {
   }
 
   /** The entry for a file as it is on the host now, read and re-analysed only when its stamp or a dependency changed. */
-  private current(file: string): Entry | undefined {
+  private current(file: string, parsed?: ts.SourceFile): Entry | undefined {
     const cached = this.entries.get(file);
     if (cached && cached.checked === this.generation) return cached;
     const version = this.host.version?.(file);
@@ -245,7 +266,7 @@ export class ProjectAnalyzer {
       return cached;
     }
     const text = this.host.readFile(file);
-    return text === undefined ? undefined : this.ensure(file, text, version);
+    return text === undefined ? undefined : this.ensure(file, text, version, parsed);
   }
 
   private ensure(file: string, text: string, version?: string, sourceFile?: ts.SourceFile): Entry {
@@ -260,6 +281,10 @@ export class ProjectAnalyzer {
     this.frames.push(frame);
     const deps = new Map<string, string>();
     const unresolved: string[] = [];
+    // The tree this analysis parsed, kept for settleCycles if the file turns out to be unsettled. An IncrementalParser
+    // (the editor's) returns an unchanged text's tree anyway.
+    let parsedHere: ts.SourceFile | undefined;
+    const parser = this.parser ?? { parse: (fileName: string, source: string) => (parsedHere = parseTree(fileName, source)) };
     try {
       const config = this.configFor(file);
       const prisma = this.prismaSchemaOf(file);
@@ -270,9 +295,12 @@ export class ProjectAnalyzer {
         imports: (specifier) => this.importSummary(file, specifier, deps, unresolved),
         prismaModels: prisma ? this.prismaModelsOf(prisma, config) : [],
         sourceFile,
-        parser: this.parser,
+        parser,
       });
-      if (frame.readUnfinished) this.unsettled.add(file);
+      if (frame.readUnfinished) {
+        this.unsettled.add(file);
+        if (parsedHere) this.cycleTrees.set(file, parsedHere);
+      }
       const entry = new Entry({ hash, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, prisma: prismaStamp(prisma) });
       this.entries.set(file, entry);
       this.recordDependents(file, deps);
@@ -357,7 +385,9 @@ export class ProjectAnalyzer {
     return this.current(file)?.result.summary;
   }
 
-  private importSummary(fromFile: string, specifier: string, deps: Map<string, string>, unresolved: string[]): ModuleSummary | undefined {
+  private importSummary(fromFile: string, importedAs: string, deps: Map<string, string>, unresolved: string[]): ModuleSummary | undefined {
+    // Kept for the whole run (the resolver's table, `unresolved`): a copy, not a view of the importing file's text.
+    const specifier = detached(importedAs);
     const target = this.resolver.resolve(fromFile, specifier);
     if (!target) unresolved.push(specifier);
     if (!target || target === fromFile) return undefined;
