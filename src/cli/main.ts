@@ -1,5 +1,6 @@
 // `phi-guard` command-line entry point (bundled to dist/cli.js).
 import { parseCliArgs, UsageError, USAGE } from './cliArgs';
+import { tuneCompilerForBatchScan } from './compilerTuning';
 import { EXIT_USAGE } from './exitCodes';
 import { runInventory } from './runInventory';
 import { runScan } from './runScan';
@@ -22,6 +23,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
     case 'inventory':
+      tuneCompilerForBatchScan();
       return runInventory(command, {
         cwd: process.cwd(),
         stdout: process.stdout,
@@ -29,6 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
         color: false,
       });
     case 'scan':
+      tuneCompilerForBatchScan();
       return runScan(command, {
         cwd: process.cwd(),
         stdout: process.stdout,
