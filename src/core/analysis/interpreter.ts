@@ -37,7 +37,7 @@ import { isReadVerb, isRecordGateway, nameClassifierFor, stripReadVerb } from '.
 import type { NameClassifier } from './sources';
 import type { NameVerdict } from './sources';
 import {
-  EMPTY, carriesSame, deepTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
+  EMPTY, carriesSame, deepTaint, makeTaint, withTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
 } from './values';
 import type { ApiRef, FunctionRef, LiteralPart, Taint, Value } from './values';
 import type { PhiGuardConfig } from '../config/config';
@@ -161,13 +161,13 @@ function withoutRecordKeys(t: Taint | undefined): Taint | undefined {
   if (!t || !t.categories.has('other-id')) return t;
   const categories = new Set([...t.categories].filter((c) => c !== 'other-id'));
   if (!categories.size && !t.params.size) return undefined;
-  return { ...t, categories };
+  return makeTaint(categories, t.params, t.reasons, t.steps, t.record, t.opaque);
 }
 
 /** An exported taint back into a value: concrete categories stay, parameter flows are the summary's business. */
 function importedTaint(t: ExportedTaint): Taint | undefined {
   if (!t.categories.length && !t.params.length) return undefined;
-  return { categories: new Set(t.categories), params: new Set(t.params), reasons: t.reasons, steps: t.steps, record: t.record };
+  return makeTaint(new Set(t.categories), new Set(t.params), t.reasons, t.steps, t.record, undefined);
 }
 
 /** `logger.warn` rather than the catalog's generic `logger.info`: the method actually called. */
@@ -198,13 +198,18 @@ function propertyNameText(name: ts.PropertyName | ts.BindingName | ts.MemberName
   return undefined;
 }
 
+/** `t` describing a whole record (see Taint.record). */
+function asRecord(t: Taint): Taint {
+  return makeTaint(t.categories, t.params, t.reasons, t.steps, true, t.opaque);
+}
+
 /** `t` with parameter `from` renamed `to` (a destructured parameter's field, see FIELD_PARAM_BASE). */
 function withParam(t: Taint | undefined, from: number, to: number): Taint | undefined {
   if (!t?.params.has(from)) return t;
   const params = new Set(t.params);
   params.delete(from);
   params.add(to);
-  return { ...t, params };
+  return makeTaint(t.categories, params, t.reasons, t.steps, t.record, t.opaque);
 }
 
 /** The value of `key` in an argument: a known field; nothing when the object's fields are known and it is not one of
@@ -354,13 +359,13 @@ export class Interpreter {
       if (binding.owner !== this.frame.id) {
         binding.readByClosure = true;
         // A parameter of an enclosing function: what its name or type says, not that function's parameter index.
-        if (binding.kind === 'param' && (value.taint?.params.size || binding.paramSource)) value = { ...value, taint: joinTaint(onlyConcrete(value.taint), binding.paramSource) };
+        if (binding.kind === 'param' && (value.taint?.params.size || binding.paramSource)) value = withTaint(value, joinTaint(onlyConcrete(value.taint), binding.paramSource));
       }
     }
     if (binding.kind !== 'var' && binding.kind !== 'param') return value;
     if (value.sanitized || value.fn) return value;
     const source = this.nameSourceOf(binding, at);
-    return source ? { ...value, taint: joinTaint(source, value.taint) } : value;
+    return source ? withTaint(value, joinTaint(source, value.taint)) : value;
   }
 
   private nameSourceOf(binding: Binding, _at: ts.Node): Taint | undefined {
@@ -467,12 +472,13 @@ export class Interpreter {
 
   /** This module's exports, as a summary other files can use. Runs after `run()`. */
   moduleSummary(file: string, lineIndex: { positionAt(offset: number): LineColumn }): ModuleSummary {
-    // Taints share their steps: each step is stamped with its file and position once.
+    // Taints share their steps: each step is stamped with its file and position once. Spelled out, not spread: steps
+    // come in several object shapes, and a spread of them took half of this function's time.
     const stamped = new Map<FlowStep, FlowStep>();
     const stampStep = (step: FlowStep): FlowStep => {
       if (step.file) return step;
       let out = stamped.get(step);
-      if (!out) stamped.set(step, (out = { ...step, file, position: lineIndex.positionAt(step.range.start) }));
+      if (!out) stamped.set(step, (out = { kind: step.kind, range: step.range, note: step.note, file, position: lineIndex.positionAt(step.range.start) }));
       return out;
     };
     const stamp = (steps: readonly FlowStep[]): FlowStep[] => steps.map(stampStep);
@@ -684,7 +690,7 @@ export class Interpreter {
         if (expression) {
           const value = this.eval(expression);
           const taint = this.stepped(value.taint, 'return', expression, () => `returned${this.frame.fn ? ` from \`${this.frame.fn.name}\`` : ''}`);
-          this.frame.summary.returnValue = joinValues(this.frame.summary.returnValue, { ...value, taint });
+          this.frame.summary.returnValue = joinValues(this.frame.summary.returnValue, withTaint(value, taint));
         }
         return;
       }
@@ -838,7 +844,7 @@ export class Interpreter {
     let value = declaration.initializer ? this.eval(declaration.initializer) : EMPTY;
     if (declaration.type) value = joinValues(value, this.typeValue(declaration.type, declaration.name));
     if (statementTagged || this.hasPhiTag(declaration)) {
-      value = { ...value, taint: joinTaint(value.taint, sourceTaint(['other-id'], { kind: 'phi-tag', name: this.text(declaration.name) }, this.step('source', declaration.name, 'tagged `@phi`'))) };
+      value = withTaint(value, joinTaint(value.taint, sourceTaint(['other-id'], { kind: 'phi-tag', name: this.text(declaration.name) }, this.step('source', declaration.name, 'tagged `@phi`'))));
     }
     if (declaration.initializer && this.isCleanByConstruction(declaration.initializer)) value = { ...value, sanitized: value.sanitized || !isTainted(value.taint) };
     this.bindPattern(declaration.name, value, declaration);
@@ -892,7 +898,7 @@ export class Interpreter {
     if (isIdentifier(name)) {
       const binding = this.scope.lookup(name.text) ?? this.declare(name.text, 'var', declaration);
       const taint = this.stepped(value.taint, 'assignment', name, () => `assigned to \`${name.text}\``);
-      this.write(binding, taint === value.taint ? value : { ...value, taint });
+      this.write(binding, taint === value.taint ? value : withTaint(value, taint));
       return;
     }
     if (isObjectBindingPattern(name)) {
@@ -1006,7 +1012,7 @@ export class Interpreter {
         if (isBlock(body)) this.execStatements(body.statements);
         else {
           const value = this.eval(body);
-          summary.returnValue = joinValues(summary.returnValue, { ...value, taint: this.stepped(value.taint, 'return', body, () => `returned from \`${fn.name}\``) });
+          summary.returnValue = joinValues(summary.returnValue, withTaint(value, this.stepped(value.taint, 'return', body, () => `returned from \`${fn.name}\``)));
         }
       }
     } finally {
@@ -1023,7 +1029,7 @@ export class Interpreter {
     const label = parameterLabel(parameter.name, index);
     let value: Value;
     const api = fn.paramApis[index];
-    if (given) value = { ...given, taint: this.stepped(given.taint, 'parameter', parameter.name, () => `parameter \`${label}\` of \`${fn.name}\``) };
+    if (given) value = withTaint(given, this.stepped(given.taint, 'parameter', parameter.name, () => `parameter \`${label}\` of \`${fn.name}\``));
     else if (api) value = { api };
     else value = { taint: paramTaint(index, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
     // What the parameter's own name or type says is kept apart from what callers pass: sinks inside are reported
@@ -1035,17 +1041,17 @@ export class Interpreter {
       if (typed.api) value = { api: typed.api };
       else if (typed !== EMPTY) {
         if (!given) source = onlyConcrete(typed.taint);
-        value = { ...typed, taint: given ? joinTaint(typed.taint, value.taint) : value.taint && typed.taint?.record ? { ...value.taint, record: true } : value.taint };
+        value = withTaint(typed, given ? joinTaint(typed.taint, value.taint) : value.taint && typed.taint?.record ? asRecord(value.taint) : value.taint);
       }
     }
     if (isIdentifier(parameter.name)) {
       const binding = this.declare(parameter.name.text, 'param', parameter);
       const named = this.nameSourceOf(binding, parameter.name);
       if (named && !value.api) {
-        if (given) value = { ...value, taint: joinTaint(named, value.taint) };
+        if (given) value = withTaint(value, joinTaint(named, value.taint));
         else {
           source = joinTaint(named, source);
-          if (named.record && value.taint) value = { ...value, taint: { ...value.taint, record: true } };
+          if (named.record && value.taint) value = withTaint(value, asRecord(value.taint));
         }
       }
       if (source && !given && !value.api) {
@@ -1074,7 +1080,7 @@ export class Interpreter {
         const id = FIELD_PARAM_BASE + fn.fieldParams.length;
         fn.fieldParams.push({ index, key });
         v = this.readProperty(value, undefined, key, element.propertyName ?? element.name);
-        v = { ...v, taint: withParam(v.taint, index, id) };
+        v = withTaint(v, withParam(v.taint, index, id));
       }
       if (element.initializer && !element.dotDotDotToken) v = joinValues(v, this.eval(element.initializer));
       this.bindPattern(element.name, v, element);
@@ -1428,7 +1434,7 @@ export class Interpreter {
       if (element) {
         const base: Taint = taint;
         const categories: ReadonlySet<PhiCategoryId> = base.categories.size ? new Set<PhiCategoryId>(element) : base.categories;
-        return { taint: withStep({ ...base, categories, record: element === PERSON_RECORD_CATEGORIES }, this.step('property', at, `reads \`${IDENTIFIER.test(key) ? key : maskValue(key)}\``)), context: object.context };
+        return { taint: withStep(makeTaint(categories, base.params, base.reasons, base.steps, element === PERSON_RECORD_CATEGORIES, base.opaque), this.step('property', at, `reads \`${IDENTIFIER.test(key) ? key : maskValue(key)}\``)), context: object.context };
       }
       if (CONTAINER_PROPERTIES.has(key)) return { taint, context: object.context };
       return EMPTY;
@@ -1468,7 +1474,7 @@ export class Interpreter {
       const binding = this.scope.lookup(t.text);
       if (binding) {
         const taint = this.stepped(value.taint, 'assignment', t, () => `assigned to \`${t.text}\``);
-        this.write(binding, { ...value, taint });
+        this.write(binding, withTaint(value, taint));
       } else this.checkAssignSink(apiMember(apiRoot('<global>'), t.text), value, valueNode ?? t);
       return;
     }
@@ -1479,7 +1485,7 @@ export class Interpreter {
         const cls = this.frame.cls;
         const old = cls.fields.get(key) ?? EMPTY;
         const shared = this.materialize(value);
-        const merged = joinValues(old, { ...shared, taint: this.stepped(shared.taint, 'assignment', t, () => `stored in \`this.${key}\``) });
+        const merged = joinValues(old, withTaint(shared, this.stepped(shared.taint, 'assignment', t, () => `stored in \`this.${key}\``)));
         if (isTainted(value.taint) && !isTainted(old.taint)) this.stale = this.stale || this.functions.some((f) => f.summary && f.cls === cls);
         cls.fields.set(key, merged);
         this.loopCarriedWrites++;
@@ -1502,7 +1508,7 @@ export class Interpreter {
             fields.set(key, value);
             this.write(binding, { ...current, fields });
           } else if (isTainted(value.taint)) {
-            this.write(binding, { ...current, taint: joinTaint(current.taint, notRecord(value.taint)) });
+            this.write(binding, withTaint(current, joinTaint(current.taint, notRecord(value.taint))));
           }
         }
       }
@@ -1765,7 +1771,7 @@ export class Interpreter {
     const binding = this.scope.lookup(root.text);
     if (!binding || binding.kind === 'import' || binding.kind === 'function') return;
     const current = this.read(binding, root);
-    this.write(binding, { ...current, taint: joinTaint(current.taint, taint) });
+    this.write(binding, withTaint(current, joinTaint(current.taint, taint)));
   }
 
   private isSanitizerName(name: string | undefined): boolean {
@@ -2062,7 +2068,7 @@ export class Interpreter {
     for (const p of taint.params) {
       const named = this.frame.paramSources.get(p);
       if (!named) continue;
-      concrete = hasConcrete(concrete) ? joinTaint(concrete, named) : { ...named, steps: [...named.steps, ...this.stepsFromParam(taint)] };
+      concrete = hasConcrete(concrete) ? joinTaint(concrete, named) : makeTaint(named.categories, named.params, named.reasons, [...named.steps, ...this.stepsFromParam(taint)], named.record, named.opaque);
     }
     return concrete;
   }
@@ -2071,7 +2077,7 @@ export class Interpreter {
    * elsewhere, so they become what is known of them here. */
   private materialize(value: Value): Value {
     if (!value.taint?.params.size) return value;
-    return { ...value, taint: this.withParamSources(value.taint) };
+    return withTaint(value, this.withParamSources(value.taint));
   }
 
   private stepsFromParam(taint: Taint): readonly FlowStep[] {
