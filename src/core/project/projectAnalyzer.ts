@@ -29,34 +29,23 @@ interface EntryData {
   readonly prisma: string;
 }
 
+/** One file's analysis as this analyser keeps it. */
+interface Entry extends EntryData {
+  readonly fingerprint: string;
+}
+
 /**
- * One file's analysis as this analyser keeps it. Its summary's fingerprint is worked out when something first asks
- * for it (an importer, a check of an importer's dependencies): a file being edited that nothing imports never needs it.
+ * The summary's fingerprint is worked out when something first asks for it (an importer, a check of an importer's
+ * dependencies): a file being edited that nothing imports never needs it.
  */
-class Entry implements EntryData {
-  readonly hash: string;
-  readonly version: string | undefined;
-  checked: number;
-  readonly result: AnalysisResult;
-  readonly deps: ReadonlyMap<string, string>;
-  readonly unresolved: readonly string[];
-  readonly prisma: string;
-  private knownFingerprint: string | undefined;
-
-  constructor(data: EntryData, fingerprint?: string) {
-    this.hash = data.hash;
-    this.version = data.version;
-    this.checked = data.checked;
-    this.result = data.result;
-    this.deps = data.deps;
-    this.unresolved = data.unresolved;
-    this.prisma = data.prisma;
-    this.knownFingerprint = fingerprint;
-  }
-
-  get fingerprint(): string {
-    return (this.knownFingerprint ??= summaryFingerprint(this.result.summary));
-  }
+function makeEntry(data: EntryData, known?: string): Entry {
+  let fingerprint = known;
+  return {
+    ...data,
+    get fingerprint() {
+      return (fingerprint ??= summaryFingerprint(data.result.summary));
+    },
+  };
 }
 
 /** A `schema.prisma` as read in one generation; its models are parsed on first use. */
@@ -301,7 +290,7 @@ export class ProjectAnalyzer {
         this.unsettled.add(file);
         if (parsedHere) this.cycleTrees.set(file, parsedHere);
       }
-      const entry = new Entry({ hash, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, prisma: prismaStamp(prisma) });
+      const entry = makeEntry({ hash, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, prisma: prismaStamp(prisma) });
       this.entries.set(file, entry);
       this.recordDependents(file, deps);
       return entry;
@@ -458,7 +447,7 @@ export class ProjectAnalyzer {
     }
     const deps = new Map(shared.deps);
     // No change stamp: in a later generation the file is read and its hash compared before the analysis is trusted.
-    this.entries.set(shared.file, new Entry({ hash: shared.hash, version: undefined, checked: this.generation, result: shared.result, deps, unresolved: shared.unresolved, prisma: shared.prisma }, shared.fingerprint));
+    this.entries.set(shared.file, makeEntry({ hash: shared.hash, version: undefined, checked: this.generation, result: shared.result, deps, unresolved: shared.unresolved, prisma: shared.prisma }, shared.fingerprint));
     this.recordDependents(shared.file, deps);
     return true;
   }
