@@ -1,4 +1,5 @@
 import type { ApiRef } from './values';
+import { detached } from '../text/detached';
 
 // API references are interned: one object per module and path. Reading a member (`openai.chat.completions.create`)
 // then costs a map lookup instead of a copied path, and the catalogs memoise by the reference itself instead of
@@ -18,7 +19,8 @@ export function apiRoot(module: string): ApiRef {
       roots.clear();
       interned = 0;
     }
-    roots.set(module, (root = { module, path: [] }));
+    const name = detached(module);
+    roots.set(name, (root = { module: name, path: [] }));
     interned++;
   }
   return root;
@@ -31,7 +33,8 @@ export function apiMember(ref: ApiRef, segment: string): ApiRef {
   if (!byName) members.set(ref, (byName = new Map()));
   let member = byName.get(segment);
   if (!member) {
-    byName.set(segment, (member = { module: ref.module, path: [...ref.path, segment] }));
+    const name = detached(segment);
+    byName.set(name, (member = { module: ref.module, path: [...ref.path, name] }));
     interned++;
   }
   return member;

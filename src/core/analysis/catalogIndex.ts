@@ -4,6 +4,7 @@ import { SINKS } from '../catalog/sinks';
 import type { ApiRef } from './values';
 import { compileApiPattern, matchesApiPattern, moduleMatches } from './apiPattern';
 import type { CompiledApiPattern } from './apiPattern';
+import { detached } from '../text/detached';
 
 interface CompiledSink {
   readonly entry: SinkEntry;
@@ -25,7 +26,7 @@ export function isCatalogModule(module: string): boolean {
   let known = moduleCache.get(module);
   if (known === undefined) {
     known = moduleMatches(KNOWN_MODULE_PATTERNS, module);
-    moduleCache.set(module, known);
+    moduleCache.set(detached(module), known);
   }
   return known;
 }

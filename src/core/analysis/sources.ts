@@ -4,6 +4,7 @@ import type { PhiGuardConfig } from '../config/config';
 import { classifyName, mayDependOnContext, normalizedWords } from '../names/classifyName';
 import type { NameMatch } from '../names/classifyName';
 import { splitWords } from '../names/splitWords';
+import { detached } from '../text/detached';
 
 export interface NameVerdict {
   readonly categories: readonly PhiCategoryId[];
@@ -54,7 +55,7 @@ export class NameClassifier {
     if (cached !== undefined) return cached ?? undefined;
     const verdict = this.classifyUncached(name, context);
     if (this.cache.size > 100_000) this.cache.clear();
-    this.cache.set(key, verdict ?? null);
+    this.cache.set(detached(key), verdict ?? null);
     return verdict;
   }
 
@@ -115,7 +116,7 @@ export function isRecordGateway(name: string): boolean {
   if (known === undefined) {
     known = gatewayUncached(name);
     if (gatewayCache.size > 50_000) gatewayCache.clear();
-    gatewayCache.set(name, known);
+    gatewayCache.set(detached(name), known);
   }
   return known;
 }

@@ -1,6 +1,7 @@
 import { COMPOUND_WORDS, LOOKALIKE_PAIRS, NAME_RULES, NOT_PHI_WORDS, ORGANIZATION_WORDS, PATIENT_WORDS, PERSON_WORDS } from './nameRules';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { splitWords } from './splitWords';
+import { detached } from '../text/detached';
 
 export interface NameMatch {
   readonly category: PhiCategoryId;
@@ -46,7 +47,7 @@ export function normalizedWords(identifier: string): readonly string[] {
   let words = normalized.get(identifier);
   if (!words) {
     if (normalized.size > 100_000) normalized.clear();
-    normalized.set(identifier, (words = normalize(identifier)));
+    normalized.set(detached(identifier), (words = normalize(identifier)));
   }
   return words;
 }
@@ -88,7 +89,7 @@ export function mayDependOnContext(name: string): boolean {
   if (matters === undefined) {
     matters = normalizedWords(name).some((w) => BY_FIRST_WORD.has(w) || BY_FIRST_WORD.has(singular(w)));
     if (contextMatters.size > 50_000) contextMatters.clear();
-    contextMatters.set(name, matters);
+    contextMatters.set(detached(name), matters);
   }
   return matters;
 }
@@ -105,7 +106,7 @@ export function classifyName(name: string, contextWords: readonly string[] = [])
   if (cached !== undefined) return cached ?? undefined;
   const result = classifyUncached(name, contextWords);
   if (cache.size > 50_000) cache.clear();
-  cache.set(key, result ?? null);
+  cache.set(detached(key), result ?? null);
   return result;
 }
 

@@ -1,3 +1,5 @@
+import { detached } from '../text/detached';
+
 /**
  * Splits an identifier into lower-case words: camelCase, PascalCase, snake_case, kebab-case,
  * SCREAMING_CASE and digits all give the same words (`patientDOB`, `patient_dob`, `PATIENT-DOB`
@@ -8,9 +10,11 @@ const cache = new Map<string, readonly string[]>();
 export function splitWords(identifier: string): string[] {
   const cached = cache.get(identifier);
   if (cached) return cached as string[];
-  const words = split(identifier);
+  // Kept: split a copy, so neither the key nor the words are views into the file the name was read from.
+  const name = detached(identifier);
+  const words = split(name);
   if (cache.size > 100_000) cache.clear();
-  cache.set(identifier, words);
+  cache.set(name, words);
   return words;
 }
 

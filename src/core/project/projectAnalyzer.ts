@@ -13,6 +13,7 @@ import { parsePrismaSchema } from './prismaSchema';
 import type { PrismaModel } from './prismaSchema';
 import { nameClassifierFor } from '../analysis/sources';
 import * as path from 'node:path';
+import { detached } from '../text/detached';
 
 interface EntryData {
   readonly hash: string;
@@ -60,14 +61,6 @@ interface PrismaSchemaState {
 
 /** Enough for the cycles of real projects (two rounds settle nearly all); bounds the work on pathological ones. */
 const MAX_SETTLE_ROUNDS = 4;
-
-/**
- * `text` as a string of its own. V8 makes a substring of 13 or more characters (an import specifier the parser read)
- * a view into the whole string it came from: kept in a long-lived table, it would keep that file's source text alive.
- */
-function detached(text: string): string {
-  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
-}
 
 function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');
