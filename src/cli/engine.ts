@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { receiveMessageOnPort, type MessagePort } from 'worker_threads';
-import { analyzeSource, nodeProjectHost, ProjectAnalyzer, type PhiGuardConfig } from '../core';
+import { analyzeSource, nodeProjectHost, ProjectAnalyzer, type PhiGuardConfig, type SharedAnalysis } from '../core';
 import type { Analyzer } from './analyzeFile';
-import type { SharedAnalysesMessage, SharedAnalysis } from './workerProtocol';
+import type { SharedAnalysesMessage } from './workerProtocol';
 
 /**
  * The engine as the CLI uses it, one per thread: with `crossFile` (the default) files are analysed through a

@@ -1,5 +1,5 @@
 import type { MessagePort } from 'worker_threads';
-import type { PhiGuardConfig, ProjectAnalyzer } from '../core';
+import type { PhiGuardConfig, SharedAnalysis } from '../core';
 import type { FileScanResult } from './scanReport';
 
 /** What every thread of a scan analyses with. */
@@ -27,9 +27,6 @@ export interface ScanBatchResponse {
   readonly batchId: number;
   readonly results: readonly FileScanResult[];
 }
-
-/** A finished analysis of one file as plain data (see ProjectAnalyzer.shareAnalysis). */
-export type SharedAnalysis = NonNullable<ReturnType<ProjectAnalyzer['shareAnalysis']>>;
 
 /** Thread → each other thread of the scan (over a peer port): the analyses one request made. */
 export interface SharedAnalysesMessage {

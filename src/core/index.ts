@@ -23,6 +23,7 @@ export { LineIndex } from './text/lineIndex';
 export { ConfigResolver, findConfigFile, isFileIncluded, loadConfigFile } from './config/loadConfig';
 export type { LoadedConfig } from './config/loadConfig';
 export { ProjectAnalyzer } from './project/projectAnalyzer';
+export type { SharedAnalysis } from './project/projectAnalyzer';
 export { ModuleResolver } from './project/moduleResolver';
 export type { ProjectHost } from './project/moduleResolver';
 export { nodeProjectHost } from './project/nodeHost';
