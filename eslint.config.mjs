@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // The per-node code reads TypeScript's guards and syntax kinds once, from src/core/analysis/syntax.ts (see why there).
-    files: ['src/core/analysis/interpreter.ts', 'src/core/analysis/localTypes.ts'],
+    files: ['src/core/analysis/interpreter.ts', 'src/core/analysis/localTypes.ts', 'src/core/analysis/phiTags.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [...CORE_LAYERING.paths, { name: 'typescript', allowTypeImports: true, message: 'Read TypeScript values through ./syntax: its exports are getters, slow per node.' }],

@@ -1,6 +1,6 @@
 import type ts from 'typescript';
 import {
-  Kind, canHaveModifiers, forEachChild, getLeadingCommentRanges, getModifiers, getTrailingCommentRanges,
+  Kind, canHaveModifiers, forEachChild, getModifiers,
   isArrayLiteralExpression, isArrayTypeNode, isBinaryExpression, isBindingElement, isBlock, isCallExpression,
   isCaseClause, isClassDeclaration, isClassExpression, isComputedPropertyName, isConstructorDeclaration,
   isElementAccessExpression, isExportDeclaration, isExpression, isExternalModuleReference, isForInStatement,
@@ -26,6 +26,8 @@ import type { ExportedClass, ExportedFunction, ExportedSymbol, ExportedTaint, Ex
 import { splitWords } from '../names/splitWords';
 import { normalizeModule } from './apiPattern';
 import { apiMember, apiPath, apiRoot } from './apiRefs';
+import { phiTagReader } from './phiTags';
+import type { PhiTag } from './phiTags';
 import { maskLiterals, maskValue } from '../text/mask';
 import { catalogForCall, findSinks, isCatalogModule, isChainable } from './catalogIndex';
 import type { SinkKind } from './catalogIndex';
@@ -288,7 +290,7 @@ export class Interpreter {
     prismaModels: readonly PrismaModel[] = [],
   ) {
     this.names = nameClassifierFor(config);
-    this.mayHavePhiTags = sourceFile.text.includes('@phi');
+    this.phiTagOf = phiTagReader(sourceFile);
     this.localTypes = collectLocalTypes(sourceFile, this.names);
     for (const model of prismaModels) {
       const categories = [...new Set([...model.fields.values()].flat())];
@@ -884,13 +886,10 @@ export class Interpreter {
     }
   }
 
-  /** Most files have no `@phi` tag at all: then no comment is read. */
-  private readonly mayHavePhiTags: boolean;
+  private readonly phiTagOf: (node: ts.Node) => PhiTag | undefined;
 
   private hasPhiTag(node: ts.Node): boolean {
-    if (!this.mayHavePhiTags) return false;
-    const ranges = [...(getTrailingCommentRanges(this.sourceFile.text, node.pos) ?? []), ...(getLeadingCommentRanges(this.sourceFile.text, node.pos) ?? [])];
-    return ranges.some((r) => /@phi\b/.test(this.sourceFile.text.slice(r.pos, r.end)));
+    return this.phiTagOf(node) !== undefined;
   }
 
   /** Binds a declaration's name (or destructuring pattern) to a value. */

@@ -1,13 +1,13 @@
 import type ts from 'typescript';
 import {
-  forEachChild, getLeadingCommentRanges, getTrailingCommentRanges, isArrayTypeNode, isClassDeclaration, isIdentifier,
+  forEachChild, isArrayTypeNode, isClassDeclaration, isIdentifier,
   isInterfaceDeclaration, isModuleBlock, isModuleDeclaration, isPropertyDeclaration, isPropertySignature, isSourceFile,
   isStringLiteral, isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode
 } from './syntax';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { splitWords } from '../names/splitWords';
 import type { NameClassifier } from './sources';
-import { isPhiCategoryId } from '../catalog/phiCategories';
+import { phiTagReader } from './phiTags';
 
 /** An interface, type literal alias or class declared in the file, and which of its fields are PHI. */
 export interface LocalType {
@@ -19,18 +19,6 @@ export interface LocalType {
   /** Union of its fields' categories (empty: not a PHI type). */
   readonly categories: readonly PhiCategoryId[];
   readonly tagged: boolean;
-}
-
-const PHI_TAG = /@phi(?:\s+([a-z-]+))?/;
-
-function phiTag(sourceFile: ts.SourceFile, node: ts.Node): { category: PhiCategoryId | undefined } | undefined {
-  // Comments on the same line as the previous token count as its trailing comments: read both kinds.
-  const ranges = [...(getTrailingCommentRanges(sourceFile.text, node.pos) ?? []), ...(getLeadingCommentRanges(sourceFile.text, node.pos) ?? [])];
-  for (const r of ranges) {
-    const match = PHI_TAG.exec(sourceFile.text.slice(r.pos, r.end));
-    if (match) return { category: isPhiCategoryId(match[1]) ? match[1] : undefined };
-  }
-  return undefined;
 }
 
 function typeRefName(type: ts.TypeNode | undefined): string | undefined {
@@ -57,8 +45,7 @@ export function collectLocalTypes(sourceFile: ts.SourceFile, names: NameClassifi
   };
   visit(sourceFile);
 
-  // Most files have no `@phi` tag at all: then no comment is read.
-  const tagOf = sourceFile.text.includes('@phi') ? (node: ts.Node) => phiTag(sourceFile, node) : () => undefined;
+  const tagOf = phiTagReader(sourceFile);
   const result = new Map<string, LocalType>();
   // Two rounds so a type that nests another PHI type (`Visit { patient: PatientInfo }`) is PHI too.
   for (let round = 0; round < 2; round++) {
