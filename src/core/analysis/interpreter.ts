@@ -892,8 +892,9 @@ export class Interpreter {
     return this.phiTagOf(node) !== undefined;
   }
 
-  /** Binds a declaration's name (or destructuring pattern) to a value. */
-  private bindPattern(name: ts.BindingName, value: Value, declaration: ts.Node): void {
+  /** Binds a declaration's name (or destructuring pattern) to a value; `fieldValue` adjusts the value of each field an
+   * object pattern names at its top level (a summarised parameter's fields: bindParameter). */
+  private bindPattern(name: ts.BindingName, value: Value, declaration: ts.Node, fieldValue?: (key: string, value: Value) => Value): void {
     if (isIdentifier(name)) {
       const binding = this.scope.lookup(name.text) ?? this.declare(name.text, 'var', declaration);
       const taint = this.stepped(value.taint, 'assignment', name, () => `assigned to \`${name.text}\``);
@@ -908,6 +909,7 @@ export class Interpreter {
         }
         const key = element.propertyName ? propertyNameText(element.propertyName) : isIdentifier(element.name) ? element.name.text : undefined;
         let v = key !== undefined ? this.readProperty(value, undefined, key, element.propertyName ?? element.name) : { taint: notRecord(value.taint) };
+        if (key !== undefined && fieldValue) v = fieldValue(key, v);
         if (element.initializer) v = joinValues(v, this.eval(element.initializer));
         this.bindPattern(element.name, v, element);
       }
@@ -1062,28 +1064,16 @@ export class Interpreter {
       binding.global = joinValues(binding.global, value);
     } else {
       this.declarePattern(parameter.name, 'param', parameter);
-      if (!given && isObjectBindingPattern(parameter.name) && value.taint?.params.has(index)) this.bindParameterFields(fn, parameter.name, value, index);
-      else this.bindPattern(parameter.name, value, parameter);
-    }
-    if (parameter.initializer) this.eval(parameter.initializer);
-  }
-
-  /** `({ serviceRequest, tasks }) => …` summarised: each named field is a parameter of its own (FIELD_PARAM_BASE). */
-  private bindParameterFields(fn: FunctionInfo, pattern: ts.ObjectBindingPattern, value: Value, index: number): void {
-    for (const element of pattern.elements) {
-      const key = element.dotDotDotToken ? undefined : element.propertyName ? propertyNameText(element.propertyName) : isIdentifier(element.name) ? element.name.text : undefined;
-      let v: Value;
-      if (element.dotDotDotToken) v = { taint: value.taint, fields: value.fields };
-      else if (key === undefined) v = { taint: notRecord(value.taint) };
-      else {
+      // Summarised, each field a pattern names is a parameter of its own (FIELD_PARAM_BASE): callers learn which of
+      // the fields they pass (`{ serviceRequest, tasks }`) reaches a sink, not that the whole object does.
+      const asFieldParams = !given && isObjectBindingPattern(parameter.name) && value.taint?.params.has(index);
+      this.bindPattern(parameter.name, value, parameter, asFieldParams ? (key, field) => {
         const id = FIELD_PARAM_BASE + fn.fieldParams.length;
         fn.fieldParams.push({ index, key });
-        v = this.readProperty(value, undefined, key, element.propertyName ?? element.name);
-        v = withTaint(v, withParam(v.taint, index, id));
-      }
-      if (element.initializer && !element.dotDotDotToken) v = joinValues(v, this.eval(element.initializer));
-      this.bindPattern(element.name, v, element);
+        return withTaint(field, withParam(field.taint, index, id));
+      } : undefined);
     }
+    if (parameter.initializer) this.eval(parameter.initializer);
   }
 
   /** What a caller passed for a summary's parameter: the argument, or for a destructured one's field (FIELD_PARAM_BASE),
