@@ -134,8 +134,8 @@ function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardC
     sinkRange: raw.site,
     expression,
     message: findingMessage(expression, categories, raw.sink),
-    // Notes quote code with its literals already masked (the interpreter's `text`).
-    flow: [...raw.steps],
+    // Notes quote code with its literals already masked (the interpreter's `text`); each finding's steps are its own.
+    flow: raw.steps,
     fixes: [deidentifyFix(sourceFile, raw.carrier, config, raw.sink.category, { categories, record: !!raw.taint.record })],
   };
 }
