@@ -46,12 +46,19 @@ function freshTree(fileName: string, text: string): ts.SourceFile {
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /* setParentNodes */ true, scriptKindFor(fileName));
 }
 
+/** Texts are compared a block at a time first: one native string comparison per block instead of a call per
+ * character (a 20,000-line file is 700,000 characters to compare on every keystroke). */
+const BLOCK = 1024;
+
 /** The one span that differs between two texts (common prefix and suffix stripped), as the incremental parser wants it. */
 export function changeRange(before: string, after: string): ts.TextChangeRange {
   const shorter = Math.min(before.length, after.length);
   let start = 0;
+  while (start + BLOCK <= shorter && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  const limit = shorter - start;
   let suffix = 0;
-  while (suffix < shorter - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  while (suffix + BLOCK <= limit && before.slice(before.length - suffix - BLOCK, before.length - suffix) === after.slice(after.length - suffix - BLOCK, after.length - suffix)) suffix += BLOCK;
+  while (suffix < limit && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   return ts.createTextChangeRange(ts.createTextSpan(start, before.length - suffix - start), after.length - suffix - start);
 }

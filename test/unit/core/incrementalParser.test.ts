@@ -56,6 +56,28 @@ describe('incremental parsing (the editor re-parses only what an edit changed)',
     assert.deepEqual([same.span.start, same.span.length, same.newLength], [1, 0, 0]);
   });
 
+  it('finds the same span a character-by-character comparison finds, in texts longer than its comparison blocks', () => {
+    const naive = (before: string, after: string): number[] => {
+      const shorter = Math.min(before.length, after.length);
+      let start = 0;
+      while (start < shorter && before[start] === after[start]) start++;
+      let suffix = 0;
+      while (suffix < shorter - start && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+      return [start, before.length - suffix - start, after.length - suffix - start];
+    };
+    const random = createRandom(7);
+    // Few distinct characters, so prefix and suffix overlap often (`aaaa` → `aaaaa`), at sizes around the block.
+    const text = (length: number) => Array.from({ length }, () => 'ab\n'[Math.floor(random() * 3)]).join('');
+    for (let i = 0; i < 300; i++) {
+      const before = text(Math.floor(random() * 5000));
+      const at = Math.floor(random() * (before.length + 1));
+      const removed = Math.floor(random() * Math.min(3000, before.length - at + 1));
+      const after = before.slice(0, at) + text(Math.floor(random() * 2500)) + before.slice(at + removed);
+      const range = changeRange(before, after);
+      assert.deepEqual([range.span.start, range.span.length, range.newLength], naive(before, after), `case ${i}`);
+    }
+  });
+
   it('gives the same tree and the same findings as a fresh parse, over random edits of every corpus file', () => {
     const random = createRandom(42);
     let compared = 0;
