@@ -10,6 +10,7 @@ export type { AnalyzeOptions, AnalysisResult, SkipNotice, ParseProblem } from '.
 export type { SinkSite } from './analysis/interpreter';
 export { IncrementalParser } from './analysis/incrementalParser';
 export type { SourceParser } from './analysis/incrementalParser';
+export { AnalysisMemory } from './analysis/analysisMemory';
 export { classifyName } from './names/classifyName';
 export { splitWords } from './names/splitWords';
 export { maskLiterals, maskValue } from './text/mask';

@@ -4,7 +4,7 @@ import type { PhiGuardConfig } from '../config/config';
 import { PHI_CATEGORY_IDS } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { RULE_BY_CATEGORY } from '../findings/finding';
-import type { Finding, SourceReason, SuppressedFinding, SuppressionProblem, TextRange } from '../findings/finding';
+import type { Finding, FlowStep, SourceReason, SuppressedFinding, SuppressionProblem, TextRange } from '../findings/finding';
 import { deidentifyFix } from '../findings/fixes';
 import { findingMessage } from '../findings/messages';
 import { parseSuppressions, statementLines } from '../findings/suppressions';
@@ -16,6 +16,8 @@ import { looksMinified, parseFile, withSyntaxErrors } from './parse';
 import type { ParsedFile } from './parse';
 import type { SourceParser } from './incrementalParser';
 import { LineIndex } from '../text/lineIndex';
+import { recording } from './analysisMemory';
+import type { AnalysisMemory } from './analysisMemory';
 import type { ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import type { PrismaModel } from '../project/prismaSchema';
 
@@ -34,6 +36,8 @@ export interface AnalyzeOptions {
   readonly sourceFile?: ts.SourceFile;
   /** Parses `text` when `sourceFile` is not given: the editor passes an IncrementalParser. */
   readonly parser?: SourceParser;
+  /** The editor's memory of the file's last analysis, with `parser`: an edit inside one function analyses only it. */
+  readonly memory?: AnalysisMemory;
 }
 
 export interface SkipNotice {
@@ -72,12 +76,28 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
   if (looksMinified(text)) {
     return { ...EMPTY_RESULT, skipped: { reason: 'minified', message: `${fileName}: skipped, it looks minified or generated (very long lines). Exclude it in .phi-guard.json to silence this notice.` } };
   }
+  const { memory, parser } = options;
   try {
+    const previousTree = memory && parser?.current?.(fileName);
     const parsed = options.sourceFile?.text === text ? withSyntaxErrors(options.sourceFile)
-      : options.parser ? withSyntaxErrors(options.parser.parse(fileName, text))
+      : parser ? withSyntaxErrors(parser.parse(fileName, text))
         : parseFile(fileName, text);
-    return analyzeParsed(fileName, parsed, text, config, options.today ?? new Date().toISOString().slice(0, 10), options.imports, options.prismaModels);
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const prismaModels = options.prismaModels ?? [];
+    if (!memory || !parser?.current) return analyzeParsed(fileName, parsed, text, config, today, options.imports, prismaModels);
+    const updated = memory.update(fileName, text, previousTree, parsed.sourceFile, config, options.imports, prismaModels);
+    if (updated) return resultOf(fileName, updated, parsed, text, config, today, true);
+    const imports = new Map<string, ModuleSummary | undefined>();
+    const interpreter = new Interpreter(parsed.sourceFile, config, undefined, recording(options.imports, imports), prismaModels, true);
+    interpreter.run();
+    // A second pass (see `stale`) starts from values of the first: a function alone could not be analysed again.
+    if (!interpreter.stale) {
+      memory.remember(fileName, text, parsed.sourceFile, interpreter, config, imports, prismaModels);
+      return resultOf(fileName, interpreter, parsed, text, config, today, true);
+    }
+    return analyzeParsed(fileName, parsed, text, config, today, options.imports, prismaModels);
   } catch (error) {
+    memory?.forget(fileName);
     const message = error instanceof RangeError
       ? `${fileName}: skipped, the code is nested too deeply to parse. Other files are not affected.`
       : `${fileName}: PHI Guard could not analyse this file (${String(error instanceof Error ? error.message : error)}). Please report it; other files are not affected.`;
@@ -86,22 +106,31 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
 }
 
 function analyzeParsed(
-  fileName: string, { sourceFile, syntaxErrors }: ParsedFile, text: string, config: PhiGuardConfig, today: string, imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[] | undefined,
+  fileName: string, parsed: ParsedFile, text: string, config: PhiGuardConfig, today: string, imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[],
 ): AnalysisResult {
-  let interpreter = new Interpreter(sourceFile, config, undefined, imports, prismaModels);
+  let interpreter = new Interpreter(parsed.sourceFile, config, undefined, imports, prismaModels);
   interpreter.run();
   if (interpreter.stale) {
     // A closure read a variable before a later write made it PHI: once more with every write known.
-    interpreter = new Interpreter(sourceFile, config, interpreter.bindingValues, imports, prismaModels);
+    interpreter = new Interpreter(parsed.sourceFile, config, interpreter.bindingValues, imports, prismaModels);
     interpreter.run();
   }
+  return resultOf(fileName, interpreter, parsed, text, config, today, false);
+}
+
+/** The result of a finished analysis. `remembered`: the interpreter lives on and moves its offsets in place on the next
+ * edit (AnalysisMemory), so the result gets copies of them. */
+function resultOf(
+  fileName: string, interpreter: Interpreter, { sourceFile, syntaxErrors }: ParsedFile, text: string, config: PhiGuardConfig, today: string, remembered: boolean,
+): AnalysisResult {
   const summary = interpreter.moduleSummary(fileName, new LineIndex(text));
-  const findings = interpreter.findings.map((raw) => toFinding(raw, sourceFile, config));
-  findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
+  const findings = interpreter.findings.map((raw) => toFinding(raw, sourceFile, config, remembered));
+  findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule) || a.range.end - b.range.end || a.sink.id.localeCompare(b.sink.id));
+  const sinkSites = remembered ? interpreter.sinkSites.map((site) => ({ sink: site.sink, range: { start: site.range.start, end: site.range.end } })) : interpreter.sinkSites;
 
   const { suppressions, problems } = parseSuppressions(text, today);
   const { kept, suppressed } = applySuppressions(findings, suppressions, sourceFile);
-  return { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites: interpreter.sinkSites, summary };
+  return { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites, summary };
 }
 
 /** Findings on a line a suppression covers (its own, or the statement below a standalone comment) are set aside. */
@@ -120,24 +149,29 @@ function applySuppressions(findings: Finding[], suppressions: readonly Suppressi
   return { kept, suppressed };
 }
 
-function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardConfig): Finding {
+function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardConfig, copy: boolean): Finding {
   const categories = orderCategories(raw.taint.categories);
   const expression = shorten(maskLiterals(sourceFile.text.slice(raw.carrier.start, raw.carrier.end).replace(/\s+/g, ' ')));
   const rule = RULE_BY_CATEGORY[raw.sink.category];
+  const range = copy ? { start: raw.carrier.start, end: raw.carrier.end } : raw.carrier;
   return {
     rule,
     category: raw.sink.category,
     sink: raw.sink,
     phiCategories: categories,
     reasons: dedupeReasons(raw.taint.reasons),
-    range: raw.carrier,
-    sinkRange: raw.site,
+    range,
+    sinkRange: copy ? { start: raw.site.start, end: raw.site.end } : raw.site,
     expression,
     message: findingMessage(expression, categories, raw.sink),
     // Notes quote code with its literals already masked (the interpreter's `text`); each finding's steps are its own.
-    flow: raw.steps,
-    fixes: [deidentifyFix(sourceFile, raw.carrier, config, raw.sink.category, { categories, record: !!raw.taint.record })],
+    flow: copy ? raw.steps.map(copyStep) : raw.steps,
+    fixes: [deidentifyFix(sourceFile, range, config, raw.sink.category, { categories, record: !!raw.taint.record })],
   };
+}
+
+function copyStep(step: FlowStep): FlowStep {
+  return step.file ? step : { kind: step.kind, range: { start: step.range.start, end: step.range.end }, note: step.note };
 }
 
 function orderCategories(categories: ReadonlySet<PhiCategoryId>): PhiCategoryId[] {

@@ -4,6 +4,8 @@ import { scriptKindFor } from './parse';
 /** Parses a file's text into a tree; see IncrementalParser. */
 export interface SourceParser {
   parse(fileName: string, text: string): ts.SourceFile;
+  /** The tree the next `parse` of the file starts from, if it keeps one (see AnalysisMemory). */
+  current?(fileName: string): ts.SourceFile | undefined;
 }
 
 /** Trees kept: the files being edited and the modules they import. A 20,000-line tree is tens of MB. */
@@ -28,6 +30,10 @@ export class IncrementalParser implements SourceParser {
     this.trees.set(fileName, tree);
     if (this.trees.size > this.capacity) this.trees.delete(this.trees.keys().next().value as string);
     return tree;
+  }
+
+  current(fileName: string): ts.SourceFile | undefined {
+    return this.trees.get(fileName);
   }
 
   private update(previous: ts.SourceFile, text: string): ts.SourceFile {

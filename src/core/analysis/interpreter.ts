@@ -35,6 +35,9 @@ import { collectLocalTypes } from './localTypes';
 import type { LocalType } from './localTypes';
 import type { Binding } from './scope';
 import { nextBindingSerial, Scope } from './scope';
+import type { EditedFunction } from './editedFunction';
+import type { PositionShift } from './positionShift';
+import { sameSummary } from './sameSummary';
 import { isReadVerb, isRecordGateway, nameClassifierFor, stripReadVerb } from './sources';
 import type { NameClassifier } from './sources';
 import type { NameVerdict } from './sources';
@@ -86,6 +89,10 @@ interface ClassInfo {
   readonly methods: Map<string, FunctionInfo>;
   /** `class ClinicDb extends Dexie`: instances are that library's objects too (`db.patients.add(…)`). */
   baseApi?: ApiRef;
+  /** The function it is declared in (see FunctionInfo.unit); undefined at module level. */
+  readonly unit: FunctionInfo | undefined;
+  /** When a function last changed its fields (edit tracking). */
+  changedAt: number;
 }
 
 interface FunctionInfo extends FunctionRef {
@@ -96,9 +103,23 @@ interface FunctionInfo extends FunctionRef {
   readonly cls: ClassInfo | undefined;
   readonly paramApis: (ApiRef | undefined)[];
   /** Fields of destructured parameters, each a parameter of its own in the summary (see FIELD_PARAM_BASE). */
-  readonly fieldParams: FieldParam[];
+  fieldParams: FieldParam[];
   summary: Summary | undefined;
   analyzing: boolean;
+  /** Edit tracking only (see Interpreter.reanalyse): the outermost function it is written in, itself for a top-level
+   * function or a method; undefined at module level. Findings made while analysing it belong to that unit. */
+  unit: FunctionInfo | undefined;
+  /** For a unit: when its analysis began (a tick of the module-state clock), and the module variables and classes it
+   * read: it saw their final state if none changed after it began. */
+  startTick: number;
+  reads: Set<Binding | ClassInfo> | undefined;
+  /** For a unit: its analysis changed what other code sees (a module variable, a class field, an export, another
+   * function's inputs), so it cannot be analysed again alone. */
+  effects: boolean;
+  /** Analysed with a caller's values (an inline callback) or inside a recursion: its results depend on the caller. */
+  dependent: boolean;
+  /** Its summary was applied outside its own unit: those callers' results hold only while the summary stays the same. */
+  consumed: boolean;
 }
 
 interface Frame {
@@ -264,15 +285,50 @@ function skipOuter(node: ts.Expression): ts.Expression {
  * and summaries are applied at call sites. Values carry PHI taint, API references (which library
  * object a value is) and known object shapes.
  */
+function findingKey(sink: SinkDescriptor, carrier: TextRange): string {
+  return `${sink.category}:${sink.id}:${carrier.start}:${carrier.end}`;
+}
+
+function siteKey(sink: SinkDescriptor, range: TextRange): string {
+  return `${sink.id}:${range.start}`;
+}
+
+/** Keeps, in place, the items whose owner (`owners` runs parallel to `items`) `keep` accepts, and their owners. */
+function keepOwned<T, O>(items: T[], owners: O[], keep: (owner: O) => boolean): void {
+  let kept = 0;
+  for (let i = 0; i < items.length; i++) {
+    if (!keep(owners[i]!)) continue;
+    items[kept] = items[i]!;
+    owners[kept] = owners[i]!;
+    kept++;
+  }
+  items.length = kept;
+  owners.length = kept;
+}
+
+/** Whether two collections of the file's PHI types say the same of every type (a nested type by its very node). */
+function sameTypes(a: ReadonlyMap<string, LocalType>, b: ReadonlyMap<string, LocalType>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, x] of a) {
+    const y = b.get(name);
+    if (!y || x.tagged !== y.tagged || x.categories.join() !== y.categories.join() || x.fields.size !== y.fields.size || x.nestedTypes.size !== y.nestedTypes.size) return false;
+    for (const [key, categories] of x.fields) if (y.fields.get(key)?.join() !== categories.join()) return false;
+    for (const [key, type] of x.nestedTypes) if (y.nestedTypes.get(key) !== type) return false;
+  }
+  return true;
+}
+
 export class Interpreter {
   readonly findings: RawFinding[] = [];
   readonly sinkSites: SinkSite[] = [];
   private readonly findingKeys = new Set<string>();
   private readonly siteKeys = new Set<string>();
   private readonly functions: FunctionInfo[] = [];
+  /** Functions made so far: ids stay unique when an edit drops some (reanalyse). */
+  private functionCount = 0;
   private readonly functionByNode = new Map<ts.Node, FunctionInfo>();
   private readonly classByNode = new Map<ts.Node, ClassInfo>();
-  private readonly localTypes: Map<string, LocalType>;
+  private localTypes: Map<string, LocalType>;
   private readonly names: NameClassifier;
   private frame!: Frame;
   private scope!: Scope;
@@ -281,23 +337,32 @@ export class Interpreter {
   stale = false;
 
   constructor(
-    private readonly sourceFile: ts.SourceFile,
+    private sourceFile: ts.SourceFile,
     private readonly config: PhiGuardConfig,
     private readonly carried: Map<ts.Node, Value> = new Map(),
     /** Summaries of the project's own modules, by import specifier (cross-file analysis). */
-    private readonly imports?: ImportResolver,
+    private imports?: ImportResolver,
     /** Types declared outside TypeScript: the project's Prisma models. */
-    prismaModels: readonly PrismaModel[] = [],
+    private readonly prismaModels: readonly PrismaModel[] = [],
+    /** Keep what `reanalyse` needs (the editor): which function each finding came from, and what each read. */
+    private readonly tracking = false,
   ) {
     this.names = nameClassifierFor(config);
     this.phiTagOf = phiTagReader(sourceFile);
-    this.localTypes = collectLocalTypes(sourceFile, this.names);
+    this.localTypes = this.typesOf(sourceFile);
     for (const model of prismaModels) {
-      const categories = [...new Set([...model.fields.values()].flat())];
-      if (!categories.length) continue;
-      if (!this.localTypes.has(model.name)) this.localTypes.set(model.name, { name: model.name, fields: model.fields, nestedTypes: new Map(), categories, tagged: false });
-      this.prismaDelegates.set(model.name[0]!.toLowerCase() + model.name.slice(1), model.name);
+      if ([...model.fields.values()].some((categories) => categories.length)) this.prismaDelegates.set(model.name[0]!.toLowerCase() + model.name.slice(1), model.name);
     }
+  }
+
+  /** The file's own PHI types, and the Prisma models it does not declare itself. */
+  private typesOf(sourceFile: ts.SourceFile): Map<string, LocalType> {
+    const types = collectLocalTypes(sourceFile, this.names);
+    for (const model of this.prismaModels) {
+      const categories = [...new Set([...model.fields.values()].flat())];
+      if (categories.length && !types.has(model.name)) types.set(model.name, { name: model.name, fields: model.fields, nestedTypes: new Map(), categories, tagged: false });
+    }
+    return types;
   }
 
   /** `prisma.visit` → `Visit`: reads through a Prisma delegate return that model's records. */
@@ -313,6 +378,153 @@ export class Interpreter {
   }
 
   private moduleScope: Scope | undefined;
+
+  // ---------------------------------------------------------------- edit tracking (see reanalyse)
+
+  /** The unit whose analysis is running: what it reports is its own. */
+  private unit: FunctionInfo | undefined;
+  private readonly findingUnits: (FunctionInfo | undefined)[] = [];
+  private readonly siteUnits: (FunctionInfo | undefined)[] = [];
+  /** A clock of module state (module variables, class fields): a unit that read something which changed after the
+   * unit began may have seen an older state than the final one. */
+  private tick = 0;
+
+  /** A module variable, a class's fields or the module's exports changed; `unit` did it, if a function did. */
+  private moduleStateChanged(what: { changedAt: number } | undefined): void {
+    const tick = ++this.tick;
+    if (what) what.changedAt = tick;
+    if (this.unit) this.unit.effects = true;
+  }
+
+  private readModuleState(what: Binding | ClassInfo): void {
+    (this.unit!.reads ??= new Set()).add(what);
+  }
+
+  /** The running unit and `other` depend on each other's analysis: neither can be analysed again alone. */
+  private dependOn(other: FunctionInfo | undefined): void {
+    if (this.unit) this.unit.dependent = true;
+    if (other) other.dependent = true;
+  }
+
+  private outermostFunction(node: ts.Node): ts.Node | undefined {
+    let outermost: ts.Node | undefined;
+    for (let n = node.parent; n; n = n.parent) if (isFunctionLike(n)) outermost = n;
+    return outermost;
+  }
+
+  private unitOf(node: ts.Node): FunctionInfo | undefined {
+    const outermost = this.outermostFunction(node);
+    return outermost ? this.functionByNode.get(outermost) : undefined;
+  }
+
+  /**
+   * After an edit inside one function (editedPart's `function`), brings this analysis up to date by analysing that
+   * function again instead of the whole file: its findings are replaced, every other offset is moved by the edit.
+   * That stands only if its first analysis was its own (it read the final module state and changed nothing others
+   * read; see FunctionInfo) and its summary came out the same, so its callers' analyses still hold. Otherwise it
+   * returns false and the caller analyses the whole file, dropping this interpreter, which is then half updated.
+   */
+  reanalyse(edit: EditedFunction, sourceFile: ts.SourceFile, imports: ImportResolver | undefined, shift: PositionShift): boolean {
+    const fn = this.functionByNode.get(edit.before);
+    if (!this.tracking || !fn || fn.unit !== fn || !fn.summary || !this.standsAlone(fn)) return false;
+    this.moveTo(sourceFile, imports, shift);
+    this.forgetResultsOf(fn);
+    this.rememberKeys();
+    this.functionByNode.delete(edit.before);
+    this.functionByNode.set(edit.after, fn);
+    (fn as { node: ts.SignatureDeclaration }).node = edit.after;
+    const cls = edit.classBefore && this.classByNode.get(edit.classBefore);
+    if (edit.classBefore && edit.classAfter && cls) {
+      this.classByNode.delete(edit.classBefore);
+      this.classByNode.set(edit.classAfter, cls);
+    }
+    for (const binding of this.moduleScope?.declared() ?? []) if (binding.declaration === edit.declarationBefore) binding.declaration = edit.declarationAfter;
+
+    const previous = fn.summary;
+    const previousFields = fn.fieldParams;
+    fn.summary = undefined;
+    fn.fieldParams = [];
+    const made = this.functions.length;
+    this.summaryOf(fn);
+    for (let i = made; i < this.functions.length; i++) this.summaryOf(this.functions[i]!);
+    // Callers in other units applied the summary: their results stand only if it is the same.
+    return !this.stale && this.standsAlone(fn) && (!fn.consumed || sameSummary(previous, fn.summary!)
+      && previousFields.length === fn.fieldParams.length && previousFields.every((f, i) => f.index === fn.fieldParams[i]!.index && f.key === fn.fieldParams[i]!.key));
+  }
+
+  /** After an edit inside one interface or type alias: nothing to analyse again if the file's PHI types came out the
+   * same (types reach the analysis only through them). */
+  retype(sourceFile: ts.SourceFile, imports: ImportResolver | undefined, shift: PositionShift): boolean {
+    const types = this.typesOf(sourceFile);
+    // Inline object types are added as functions are analysed: they are not the file's declarations, and stay.
+    for (const [name, type] of this.localTypes) if (name.startsWith('inline:')) types.set(name, type);
+    if (!this.tracking || !sameTypes(this.localTypes, types)) return false;
+    this.moveTo(sourceFile, imports, shift);
+    this.localTypes = types;
+    this.rememberKeys();
+    return true;
+  }
+
+  /** After an edit that changed no statement (trailing comments): only offsets move. */
+  follow(sourceFile: ts.SourceFile, imports: ImportResolver | undefined, shift: PositionShift): void {
+    this.moveTo(sourceFile, imports, shift);
+    this.rememberKeys();
+  }
+
+  private standsAlone(fn: FunctionInfo): boolean {
+    if (fn.effects || fn.dependent) return false;
+    for (const read of fn.reads ?? []) if (read.changedAt > fn.startTick) return false;
+    return true;
+  }
+
+  private moveTo(sourceFile: ts.SourceFile, imports: ImportResolver | undefined, shift: PositionShift): void {
+    this.sourceFile = sourceFile;
+    this.phiTagOf = phiTagReader(sourceFile);
+    this.imports = imports;
+    for (const finding of this.findings) {
+      shift.range(finding.carrier);
+      shift.range(finding.site);
+      shift.steps(finding.steps);
+      shift.taint(finding.taint);
+    }
+    for (const site of this.sinkSites) shift.range(site.range);
+    for (const fn of this.functions) {
+      if (!fn.summary) continue;
+      shift.value(fn.summary.returnValue);
+      for (const sink of fn.summary.sinks) {
+        if (sink.external) continue;
+        shift.range(sink.carrier);
+        shift.range(sink.site);
+        shift.steps(sink.steps);
+      }
+    }
+    // What a function analysed again can read: module variables and class fields (not other functions' locals).
+    for (const binding of this.moduleScope?.declared() ?? []) {
+      shift.value(binding.global);
+      if (binding.nameSource) shift.taint(binding.nameSource);
+    }
+    for (const cls of this.classByNode.values()) shift.fields(cls.fields);
+    shift.value(this.defaultExport);
+    for (const value of this.commonJsExports.values()) shift.value(value);
+  }
+
+  /** Drops what analysing `unit` found and the functions written inside it, which its next analysis makes again. */
+  private forgetResultsOf(unit: FunctionInfo): void {
+    keepOwned(this.findings, this.findingUnits, (owner) => owner !== unit);
+    keepOwned(this.sinkSites, this.siteUnits, (owner) => owner !== unit);
+    const inside = this.functions.filter((fn) => fn !== unit && fn.unit === unit);
+    for (const fn of inside) if (fn.node) this.functionByNode.delete(fn.node);
+    keepOwned(this.functions, [...this.functions], (fn) => fn === unit || fn.unit !== unit);
+    for (const [node, cls] of this.classByNode) if (cls.unit === unit) this.classByNode.delete(node);
+  }
+
+  /** The de-duplication keys hold offsets: made again once offsets moved. */
+  private rememberKeys(): void {
+    this.findingKeys.clear();
+    for (const f of this.findings) this.findingKeys.add(findingKey(f.sink, f.carrier));
+    this.siteKeys.clear();
+    for (const site of this.sinkSites) this.siteKeys.add(siteKey(site.sink, site.range));
+  }
 
   run(): void {
     const moduleScope = new Scope(undefined, 0);
@@ -360,6 +572,7 @@ export class Interpreter {
       value = binding.global;
       if (binding.owner !== this.frame.id) {
         binding.readByClosure = true;
+        if (this.tracking && this.unit && binding.owner === 0) this.readModuleState(binding);
         // A parameter of an enclosing function: what its name or type says, not that function's parameter index.
         if (binding.kind === 'param' && (value.taint?.params.size || binding.paramSource)) value = withTaint(value, joinTaint(onlyConcrete(value.taint), binding.paramSource));
       }
@@ -397,6 +610,7 @@ export class Interpreter {
     }
     const merged = joinValues(binding.global, owned && binding.kind === 'param' ? value : this.materialize(value));
     if (merged !== binding.global) {
+      if (this.tracking && binding.owner === 0) this.moduleStateChanged(binding);
       if (!owned && binding.serial < this.loopBodyStart) this.loopCarriedWrites++;
       if (binding.readByClosure && isTainted(value.taint) && !isTainted(binding.global.taint)) this.stale = true;
       binding.global = merged;
@@ -468,7 +682,10 @@ export class Interpreter {
       },
       sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site, reportedInside: s.reportedInside })),
     };
-    const fn: FunctionInfo = { id: -(this.functions.length + 1), node: undefined, name: symbol.name, scope: this.scope, cls: undefined, paramApis: [], fieldParams: [...(symbol.fieldParams ?? [])], summary, analyzing: false };
+    const fn: FunctionInfo = {
+      id: -(this.functions.length + 1), node: undefined, name: symbol.name, scope: this.scope, cls: undefined, paramApis: [], fieldParams: [...(symbol.fieldParams ?? [])], summary, analyzing: false,
+      unit: undefined, startTick: 0, reads: undefined, effects: false, dependent: false, consumed: false,
+    };
     return fn;
   }
 
@@ -480,7 +697,8 @@ export class Interpreter {
     const stampStep = (step: FlowStep): FlowStep => {
       if (step.file) return step;
       let out = stamped.get(step);
-      if (!out) stamped.set(step, (out = { kind: step.kind, range: step.range, note: step.note, file, position: lineIndex.positionAt(step.range.start) }));
+      // Offsets copied: an editor's interpreter moves its own in place on the next edit (reanalyse).
+      if (!out) stamped.set(step, (out = { kind: step.kind, range: { start: step.range.start, end: step.range.end }, note: step.note, file, position: lineIndex.positionAt(step.range.start) }));
       return out;
     };
     const stamp = (steps: readonly FlowStep[]): FlowStep[] => steps.map(stampStep);
@@ -490,7 +708,7 @@ export class Interpreter {
       return {
         kind: 'function',
         name: fn.name,
-        sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: s.carrier, site: s.site, reportedInside: s.reportedInside })),
+        sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: { start: s.carrier.start, end: s.carrier.end }, site: { start: s.site.start, end: s.site.end }, reportedInside: s.reportedInside })),
         ...(fn.fieldParams.length ? { fieldParams: fn.fieldParams } : {}),
         returns: {
           taint: exportTaint(summary.returnValue.fields ? summary.returnValue.taint : deepTaint(summary.returnValue)),
@@ -799,6 +1017,7 @@ export class Interpreter {
       }
       case Kind.ExportAssignment:
         this.defaultExport = this.eval((node as ts.ExportAssignment).expression);
+        if (this.tracking) this.moduleStateChanged(undefined);
         return;
       case Kind.ModuleDeclaration: {
         const body = (node as ts.ModuleDeclaration).body;
@@ -886,7 +1105,7 @@ export class Interpreter {
     }
   }
 
-  private readonly phiTagOf: (node: ts.Node) => PhiTag | undefined;
+  private phiTagOf: (node: ts.Node) => PhiTag | undefined;
 
   private hasPhiTag(node: ts.Node): boolean {
     return this.phiTagOf(node) !== undefined;
@@ -929,7 +1148,14 @@ export class Interpreter {
   private functionInfo(node: ts.SignatureDeclaration, name: string, cls?: ClassInfo): FunctionInfo {
     const existing = this.functionByNode.get(node);
     if (existing) return existing;
-    const fn: FunctionInfo = { id: this.functions.length + 1, node, name, scope: this.scope, cls: cls ?? this.frame.cls, paramApis: [], fieldParams: [], summary: undefined, analyzing: false };
+    const fn: FunctionInfo = {
+      id: ++this.functionCount, node, name, scope: this.scope, cls: cls ?? this.frame.cls, paramApis: [], fieldParams: [], summary: undefined, analyzing: false,
+      unit: undefined, startTick: 0, reads: undefined, effects: false, dependent: false, consumed: false,
+    };
+    if (this.tracking) {
+      const outermost = this.outermostFunction(node);
+      fn.unit = outermost ? this.functionByNode.get(outermost) : fn;
+    }
     this.functions.push(fn);
     this.functionByNode.set(node, fn);
     return fn;
@@ -938,11 +1164,14 @@ export class Interpreter {
   private classInfo(node: ts.ClassLikeDeclaration): ClassInfo {
     const existing = this.classByNode.get(node);
     if (existing) return existing;
-    const cls: ClassInfo = { name: node.name?.text ?? 'class', fields: new Map(), methods: new Map() };
+    const cls: ClassInfo = { name: node.name?.text ?? 'class', fields: new Map(), methods: new Map(), unit: this.tracking ? this.unitOf(node) : undefined, changedAt: 0 };
     this.classByNode.set(node, cls);
     this.inherit(node, cls);
     const outerCls = this.frame.cls;
     (this.frame as { cls: ClassInfo | undefined }).cls = cls;
+    // Its fields' initializers belong to where the class is written, whichever function first needed the class.
+    const outerUnit = this.unit;
+    this.unit = cls.unit;
     try {
       for (const member of node.members) {
         const memberName = member.name ? propertyNameText(member.name) : undefined;
@@ -966,6 +1195,7 @@ export class Interpreter {
       }
     } finally {
       (this.frame as { cls: ClassInfo | undefined }).cls = outerCls;
+      this.unit = outerUnit;
     }
     return cls;
   }
@@ -996,12 +1226,30 @@ export class Interpreter {
 
   private summaryOf(fn: FunctionInfo, params?: readonly Value[]): Summary {
     if (fn.summary) return fn.summary;
-    if (fn.analyzing) return { returnValue: EMPTY, sinks: [] };
+    if (fn.analyzing) {
+      // A recursion: the caller sees an unfinished summary, which a later analysis of either alone would not.
+      if (this.tracking) this.dependOn(fn.unit);
+      return { returnValue: EMPTY, sinks: [] };
+    }
     fn.analyzing = true;
     const summary: Summary = { returnValue: EMPTY, sinks: [] };
     const savedFrame = this.frame;
     const savedScope = this.scope;
     const savedDepth = this.depth;
+    const savedUnit = this.unit;
+    if (this.tracking) {
+      if (params) {
+        // An inline callback belongs to the caller's analysis, which gives it the caller's values.
+        fn.dependent = true;
+        if (fn.unit !== this.unit) this.dependOn(fn.unit);
+      } else {
+        this.unit = fn.unit;
+        if (fn.unit === fn) {
+          fn.startTick = this.tick;
+          fn.reads = undefined;
+        }
+      }
+    }
     this.frame = { fn, id: fn.id, env: new Map(), summary, cls: fn.cls, paramSources: new Map() };
     this.scope = new Scope(fn.scope, fn.id);
     this.depth = 0;
@@ -1020,6 +1268,7 @@ export class Interpreter {
       this.frame = savedFrame;
       this.scope = savedScope;
       this.depth = savedDepth;
+      this.unit = savedUnit;
       fn.analyzing = false;
     }
     fn.summary = summary;
@@ -1143,6 +1392,9 @@ export class Interpreter {
   }
 
   /** `searchTerm: { lastName?: string; dob?: string }`: an inline object type whose fields are PHI. */
+  private readonly inlineTypeNames = new WeakMap<ts.Node, string>();
+  private inlineTypeCount = 0;
+
   private typeLiteralValue(type: ts.TypeLiteralNode, at: ts.Node): Value {
     const fields = new Map<string, readonly PhiCategoryId[]>();
     // The annotated name is the context: `patient: { name: string }` has a patient's name.
@@ -1154,7 +1406,9 @@ export class Interpreter {
       if (key && verdict && !verdict.record) fields.set(key, verdict.categories);
     }
     if (!fields.size) return EMPTY;
-    const name = `inline:${type.pos}`;
+    // Named by the node, not its offset: offsets move when an edit elsewhere is analysed alone (reanalyse).
+    let name = this.inlineTypeNames.get(type);
+    if (!name) this.inlineTypeNames.set(type, (name = `inline:${++this.inlineTypeCount}`));
     const categories = [...new Set([...fields.values()].flat())];
     this.localTypes.set(name, { name: 'an inline type', fields, nestedTypes: new Map(), categories, tagged: false });
     return { taint: sourceTaint(categories, { kind: 'type', typeName: 'inline object type' }, this.step('source', at, `\`${this.text(at)}\` has PHI fields (${[...fields.keys()].join(', ')})`), true), typeName: name };
@@ -1453,6 +1707,7 @@ export class Interpreter {
     const t = skipOuter(target);
     const commonJs = this.commonJsExportName(t);
     if (commonJs !== undefined) {
+      if (this.tracking) this.moduleStateChanged(undefined);
       if (commonJs === '') {
         this.defaultExport = value;
         if (value.fields) for (const [k, v] of value.fields) this.commonJsExports.set(k, v);
@@ -1478,6 +1733,7 @@ export class Interpreter {
         if (isTainted(value.taint) && !isTainted(old.taint)) this.stale = this.stale || this.functions.some((f) => f.summary && f.cls === cls);
         cls.fields.set(key, merged);
         this.loopCarriedWrites++;
+        if (this.tracking && cls.unit !== this.unit) this.moduleStateChanged(cls);
         return;
       }
       const object = this.eval(t.expression);
@@ -1572,6 +1828,7 @@ export class Interpreter {
 
   /** An instance of a class of this file: its fields, its name as context, and the library class it extends. */
   private instanceValue(cls: ClassInfo): Value {
+    if (this.tracking && this.unit && cls.unit !== this.unit) this.readModuleState(cls);
     const api = cls.baseApi && apiMember(cls.baseApi.path.length ? cls.baseApi : apiMember(cls.baseApi, 'default'), 'new()');
     return { fields: cls.fields, context: splitWords(cls.name), api };
   }
@@ -1819,12 +2076,15 @@ export class Interpreter {
       const fn = arg.value.fn as FunctionInfo | undefined;
       if (!fn || fn.summary || fn.analyzing || !fn.node) return;
       if (api) fn.node!.parameters.forEach((_p, j) => { fn.paramApis[j] ??= apiMember(api, `$arg${j}`); });
+      // Its summary, made later, depends on this call (module-level code is never analysed again alone).
+      if (api && this.tracking && this.unit && fn.unit !== this.unit) this.dependOn(fn.unit);
       void i;
     });
   }
 
   private applySummary(fn: FunctionInfo, args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression): Value {
     const summary = this.summaryOf(fn);
+    if (fn.unit !== this.unit) fn.consumed = true;
     for (const sink of summary.sinks) {
       const arg = this.argumentFor(fn, args, sink.param);
       if (!arg || sink.reportedInside) continue;
@@ -1846,6 +2106,7 @@ export class Interpreter {
 
   private applyCallback(fn: FunctionInfo, params: readonly Value[], inline = false): Value {
     const summary = this.summaryOf(fn, inline && !fn.summary && !fn.analyzing ? params : undefined);
+    if (fn.unit !== this.unit) fn.consumed = true;
     for (const sink of summary.sinks) {
       if (sink.external || sink.reportedInside) continue;
       const given = argumentValue(fn, params, sink.param);
@@ -2112,18 +2373,20 @@ export class Interpreter {
 
   private report(sink: SinkDescriptor, taint: Taint, carrier: TextRange, site: TextRange, steps: readonly FlowStep[]): void {
     if (this.muted) return;
-    const key = `${sink.category}:${sink.id}:${carrier.start}:${carrier.end}`;
+    const key = findingKey(sink, carrier);
     if (this.findingKeys.has(key)) return;
     this.findingKeys.add(key);
     this.findings.push({ sink, taint, carrier, site, steps });
+    if (this.tracking) this.findingUnits.push(this.unit);
   }
 
   private sinkSite(sink: SinkDescriptor, node: ts.Node): void {
     if (this.muted) return;
     const range = this.range(node);
-    const key = `${sink.id}:${range.start}`;
+    const key = siteKey(sink, range);
     if (this.siteKeys.has(key)) return;
     this.siteKeys.add(key);
     this.sinkSites.push({ sink, range });
+    if (this.tracking) this.siteUnits.push(this.unit);
   }
 }

@@ -26,11 +26,14 @@ export class Binding {
   paramSource: Taint | undefined;
   /** For imports: the module specifier (`zod`, `@prisma/client`). */
   module: string | undefined;
+  /** Edit tracking: the module-state tick of its last change (Interpreter.reanalyse). */
+  changedAt = 0;
 
   constructor(
     readonly name: string,
     readonly kind: BindingKind,
-    readonly declaration: ts.Node,
+    /** Re-pointed when an edit makes the parser re-make the declaration (Interpreter.reanalyse). */
+    public declaration: ts.Node,
     readonly owner: number,
   ) {}
 }
@@ -52,6 +55,11 @@ export class Scope {
     const binding = new Binding(name, kind, declaration, this.owner);
     (this.bindings ??= new Map()).set(name, binding);
     return binding;
+  }
+
+  /** The bindings declared in this scope itself. */
+  declared(): Iterable<Binding> {
+    return this.bindings?.values() ?? [];
   }
 
   lookup(name: string): Binding | undefined {

@@ -25,6 +25,7 @@ export const {
   isConstructorDeclaration,
   isElementAccessExpression,
   isExportDeclaration,
+  isExpressionStatement,
   isExpression,
   isExternalModuleReference,
   isForInStatement,

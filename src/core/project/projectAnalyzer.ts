@@ -3,6 +3,7 @@ import type ts from 'typescript';
 import { analyzeSource } from '../analysis/analyzeSource';
 import type { AnalysisResult } from '../analysis/analyzeSource';
 import type { SourceParser } from '../analysis/incrementalParser';
+import type { AnalysisMemory } from '../analysis/analysisMemory';
 import { parseTree } from '../analysis/parse';
 import type { PhiGuardConfig } from '../config/config';
 import { ModuleResolver } from './moduleResolver';
@@ -93,6 +94,8 @@ export class ProjectAnalyzer {
     private readonly maxGenerationMs = 1000,
     /** Parses the files it analyses; the editor passes an IncrementalParser, so an edit re-parses only what changed. */
     private readonly parser?: SourceParser,
+    /** The editor's: an edit inside one function analyses only that function again (see AnalysisMemory). */
+    private readonly memory?: AnalysisMemory,
   ) {
     this.resolver = new ModuleResolver(host, root);
   }
@@ -278,6 +281,7 @@ export class ProjectAnalyzer {
         prismaModels: prisma ? this.prismaModelsOf(prisma, config) : [],
         sourceFile,
         parser,
+        memory: this.memory,
       });
       if (frame.readUnfinished) {
         this.unsettled.add(file);

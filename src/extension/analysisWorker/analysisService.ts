@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeSource, IncrementalParser, DEFAULT_CONFIG, nodeProjectHost, ProjectAnalyzer, summaryFingerprint, type AnalysisResult } from '../../core';
+import { analyzeSource, AnalysisMemory, IncrementalParser, DEFAULT_CONFIG, nodeProjectHost, ProjectAnalyzer, summaryFingerprint, type AnalysisResult } from '../../core';
 import { analysisFileName } from '../analysisFileName';
 import { fileFlows } from '../dataFlow/fileFlows';
 import { contentHash } from '../dataFlow/flowCache';
@@ -19,7 +19,9 @@ export class AnalysisService {
   private readonly editorHost = new OverlayHost();
   /** An edit re-parses only the edited part of the document (and nothing of the files it imports). */
   private readonly editorParser = new IncrementalParser();
-  private readonly editorProjects = new ProjectAnalyzers(this.editorHost, this.editorParser);
+  /** An edit inside one function analyses only that function again (the rest of the file's analysis is kept). */
+  private readonly editorMemory = new AnalysisMemory();
+  private readonly editorProjects = new ProjectAnalyzers(this.editorHost, this.editorParser, this.editorMemory);
   private readonly scanProjects = new ProjectAnalyzers(nodeProjectHost());
   private readonly diskHashes = new DiskHashes();
   /** Per workspace folder, for checking the cache's resolutions before its scan analyser exists (a new worker, all cached). */
@@ -60,7 +62,7 @@ export class AnalysisService {
     const { file, fileName, text, config, root } = request;
     const project = root !== undefined ? this.editorProjects.for(root, config) : undefined;
     const analysed = project?.analyze(file, text);
-    const result = analysed ?? analyzeSource({ fileName, text, config, parser: this.editorParser });
+    const result = analysed ?? analyzeSource({ fileName, text, config, parser: this.editorParser, memory: this.editorMemory });
     // Less to copy between threads (a 20,000-line file's result is about 1 MB): the editor uses neither part.
     const { summary, sinkSites: _sinkSites, ...rest } = result;
     // The fingerprint only matters to files that import this one: until the project analyser has analysed one, none is

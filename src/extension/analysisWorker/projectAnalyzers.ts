@@ -1,4 +1,4 @@
-import { ProjectAnalyzer, type PhiGuardConfig, type ProjectHost, type SourceParser } from '../../core';
+import { ProjectAnalyzer, type AnalysisMemory, type PhiGuardConfig, type ProjectHost, type SourceParser } from '../../core';
 
 /**
  * One cross-file ProjectAnalyzer per workspace folder, keyed by the policy too: cached summaries and results are
@@ -7,13 +7,13 @@ import { ProjectAnalyzer, type PhiGuardConfig, type ProjectHost, type SourcePars
 export class ProjectAnalyzers {
   private readonly byRoot = new Map<string, { readonly policy: string; readonly project: ProjectAnalyzer }>();
 
-  constructor(private readonly host: ProjectHost, private readonly parser?: SourceParser) {}
+  constructor(private readonly host: ProjectHost, private readonly parser?: SourceParser, private readonly memory?: AnalysisMemory) {}
 
   for(root: string, config: PhiGuardConfig): ProjectAnalyzer {
     const policy = JSON.stringify(config);
     const known = this.byRoot.get(root);
     if (known?.policy === policy) return known.project;
-    const project = new ProjectAnalyzer(this.host, root, () => config, undefined, this.parser);
+    const project = new ProjectAnalyzer(this.host, root, () => config, undefined, this.parser, this.memory);
     this.byRoot.set(root, { policy, project });
     return project;
   }

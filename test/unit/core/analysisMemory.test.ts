@@ -1,0 +1,192 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AnalysisMemory, analyzeSource, DEFAULT_CONFIG, IncrementalParser } from '../../../src/core';
+import type { AnalysisResult, ModuleSummary } from '../../../src/core';
+import { createRandom, generateFile } from '../../bench/generateWorkspace';
+
+const CORPUS = path.join(__dirname, '../../fixtures/corpus');
+const TODAY = '2026-01-01';
+
+function corpusFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(tsx?|jsx?)$/.test(entry.name)) out.push(full);
+    }
+  };
+  walk(CORPUS);
+  return out.sort();
+}
+
+/** Everything a result tells its users (sink sites in position order: their order is the analysis order). */
+function comparable(result: AnalysisResult): string {
+  const sites = result.sinkSites.map((site) => JSON.stringify(site)).sort();
+  return JSON.stringify({ ...result, sinkSites: sites });
+}
+
+/** An editor session on one file: each edit goes through the memory, and is checked against a fresh analysis. */
+class Session {
+  readonly parser = new IncrementalParser();
+  readonly memory = new AnalysisMemory();
+  readonly updates: Record<string, number> = {};
+
+  constructor(readonly fileName: string, public text: string, private readonly options: { imports?: (specifier: string) => ModuleSummary | undefined } = {}) {
+    this.analyse();
+  }
+
+  analyse(config = DEFAULT_CONFIG): AnalysisResult {
+    return analyzeSource({ fileName: this.fileName, text: this.text, config, today: TODAY, parser: this.parser, memory: this.memory, imports: this.options.imports });
+  }
+
+  /** Applies an edit; returns how the memory took it, after checking the result against a fresh analysis. */
+  edit(text: string): string {
+    this.text = text;
+    const result = this.analyse();
+    const how = this.memory.lastUpdate ?? 'none';
+    this.updates[how] = (this.updates[how] ?? 0) + 1;
+    const fresh = analyzeSource({ fileName: this.fileName, text, config: DEFAULT_CONFIG, today: TODAY, imports: this.options.imports });
+    assert.equal(comparable(result), comparable(fresh), `${this.fileName}: the ${how} update differs from a fresh analysis`);
+    return how;
+  }
+
+  replace(from: string, to: string): string {
+    assert.ok(this.text.includes(from), `the test text contains ${from}`);
+    return this.edit(this.text.replace(from, to));
+  }
+}
+
+const SOURCE = `import OpenAI from 'openai';
+import pino from 'pino';
+
+const openai = new OpenAI();
+const logger = pino();
+let lastPatient: unknown;
+
+interface Visit {
+  reason: string;
+  clinic: string;
+}
+
+/** Sends its argument to the model. */
+async function ask(question: string) {
+  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+
+export async function summarize(patient: { ssn: string; name: string }) {
+  const label = 'visit';
+  logger.info(label);
+  return ask(\`Summarize \${patient.name}\`);
+}
+
+export function remember(patient: unknown) {
+  lastPatient = patient;
+}
+
+export const describeVisit = (visit: Visit) => {
+  const text = visit.clinic.trim();
+  return text;
+};
+
+export class Clinic {
+  private readonly label = 'clinic';
+
+  report(mrn: string) {
+    const note = 'seen';
+    console.log(note);
+    return note;
+  }
+}
+`;
+
+describe('analysis memory (an edit inside one function analyses only that function)', () => {
+  it('re-analyses an edited function body, method or arrow function alone, with the fresh result', () => {
+    const session = new Session('/project/visit.ts', SOURCE);
+    assert.equal(session.replace("const label = 'visit';", "const label = 'visits';"), 'function');
+    assert.equal(session.replace("logger.info(label);", "logger.info(label, patient.ssn);"), 'function');
+    assert.equal(session.replace("const note = 'seen';", "const note = 'seen today';"), 'function');
+    assert.equal(session.replace("console.log(note);", "console.log(note, mrn);"), 'function');
+    assert.equal(session.replace('const text = visit.clinic.trim();', 'const text = visit.clinic.trim().toLowerCase();'), 'function');
+    assert.ok(session.analyse().findings.some((f) => f.expression === 'patient.ssn' && f.rule === 'no-phi-in-logs'), 'the new leak is found');
+    assert.ok(session.analyse().findings.some((f) => f.expression === 'mrn' && f.rule === 'no-phi-in-logs'), 'the new leak in the method is found');
+  });
+
+  it('analyses the whole file when a function whose summary a caller used changes it', () => {
+    const session = new Session('/project/visit.ts', SOURCE);
+    // `ask` sends its parameter to OpenAI; `summarize` relies on that. Logging the question instead changes the summary.
+    assert.equal(session.replace('return openai.chat.completions.create(', 'logger.info(question);\n  return openai.chat.completions.create('), 'whole');
+    assert.ok(session.analyse().findings.some((f) => f.rule === 'no-phi-in-logs' && f.expression.includes('patient.name')), "the caller's argument now reaches the log");
+    // An edit that leaves `ask`'s summary as it was (a name its flow steps do not quote) stands alone.
+    assert.equal(session.replace("model: 'gpt-4o'", "model: 'gpt-4.1'"), 'function');
+  });
+
+  it('analyses the whole file when the edited function changes module state, or the edit is at module level', () => {
+    const session = new Session('/project/visit.ts', SOURCE);
+    assert.equal(session.replace('lastPatient = patient;', 'lastPatient = patient ?? null;'), 'whole');
+    assert.equal(session.replace('const logger = pino();', 'const logger = pino({});'), 'whole');
+    assert.equal(session.replace('export async function summarize(', 'export async function summarise('), 'whole');
+  });
+
+  it('needs no analysis for an interface edit that keeps the PHI types, and analyses the file for one that changes them', () => {
+    const session = new Session('/project/visit.ts', SOURCE);
+    assert.equal(session.replace('  clinic: string;\n}', '  clinic: string;\n  room: string;\n}'), 'types');
+    assert.equal(session.replace('  room: string;\n}', '  room: string;\n  ssn: string;\n}'), 'whole');
+  });
+
+  it('moves every finding after the edit and keeps results handed out before it unchanged', () => {
+    const session = new Session('/project/visit.ts', SOURCE);
+    const before = session.replace("logger.info(label);", "logger.info(label, patient.ssn);");
+    assert.equal(before, 'function');
+    const handedOut = session.analyse();
+    const snapshot = JSON.stringify(handedOut);
+    assert.equal(session.replace("const label = 'visit';", "const label = 'a longer visit label';"), 'function');
+    assert.equal(JSON.stringify(handedOut), snapshot, 'an earlier result is not moved by a later edit');
+    const moved = session.analyse().findings.find((f) => f.expression === 'patient.ssn');
+    const original = handedOut.findings.find((f) => f.expression === 'patient.ssn');
+    assert.equal(moved!.range.start - original!.range.start, 'a longer visit label'.length - 'visit'.length);
+  });
+
+  it('analyses the whole file when the policy or an imported module changed', () => {
+    let shared: ModuleSummary = { file: '/project/shared.ts', exports: {}, reexports: [] };
+    const session = new Session('/project/use.ts', `import { helper } from './shared';\nexport function f(ssn: string) {\n  const a = 1;\n  helper(ssn);\n}\n`, { imports: () => shared });
+    assert.equal(session.replace('const a = 1;', 'const a = 2;'), 'function');
+    shared = { file: '/project/shared.ts', exports: { helper: { kind: 'function', name: 'helper', sinks: [], returns: {} } }, reexports: [] };
+    assert.equal(session.replace('const a = 2;', 'const a = 3;'), 'whole');
+    session.text = session.text.replace('const a = 3;', 'const a = 4;');
+    session.analyse({ ...DEFAULT_CONFIG, sanitizers: ['scrub'] });
+    assert.equal(session.memory.lastUpdate, 'whole');
+  });
+
+  it('gives the fresh result after every random edit of every corpus file, taking the short path for some', () => {
+    const random = createRandom(11);
+    const pieces = ['a', ';', '(', '}', '\n', ' ', 'ssn', 'patient.', 'console.log(patient)', '"'];
+    const updates: Record<string, number> = {};
+    for (const file of corpusFiles()) {
+      const session = new Session(file, fs.readFileSync(file, 'utf8'));
+      for (let i = 0; i < 12; i++) {
+        // Type something and take it back (as when typing), or leave it (the text drifts, with syntax errors).
+        const at = Math.floor(random() * (session.text.length + 1));
+        const piece = pieces[Math.floor(random() * pieces.length)]!;
+        const typed = session.text.slice(0, at) + piece + session.text.slice(at);
+        session.edit(typed);
+        if (random() < 0.7) session.edit(typed.slice(0, at) + typed.slice(at + piece.length));
+      }
+      for (const [how, count] of Object.entries(session.updates)) updates[how] = (updates[how] ?? 0) + count;
+    }
+    assert.ok((updates.function ?? 0) > 50, `edits re-analysed alone: ${JSON.stringify(updates)}`);
+  });
+
+  it('gives the fresh result over typing in a generated 1,000-line file', () => {
+    const random = createRandom(3);
+    const session = new Session('/bench/edit.ts', generateFile(createRandom(1000), 1000, 'ts'));
+    for (let i = 0; i < 60; i++) {
+      const at = Math.floor(random() * session.text.length);
+      const typed = `${session.text.slice(0, at)}a${session.text.slice(at)}`;
+      session.edit(typed);
+      session.edit(typed.slice(0, at) + typed.slice(at + 1));
+    }
+    assert.ok((session.updates.function ?? 0) > 60, `edits re-analysed alone: ${JSON.stringify(session.updates)}`);
+  });
+});
