@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { scriptKindFor } from './parse';
+import { keepUnchangedNodes } from './unchangedNodes';
 
 /** Parses a file's text into a tree; see IncrementalParser. */
 export interface SourceParser {
@@ -39,7 +40,11 @@ export class IncrementalParser implements SourceParser {
   private update(previous: ts.SourceFile, text: string): ts.SourceFile {
     if (previous.text === text) return previous;
     try {
-      return ts.updateSourceFile(previous, text, changeRange(previous.text, text));
+      const change = changeRange(previous.text, text);
+      const statements = previous.statements;
+      const tree = ts.updateSourceFile(previous, text, change);
+      keepUnchangedNodes(statements, tree, change.span.start);
+      return tree;
     } catch {
       // The incremental parser asserts its invariants; a fresh parse is always correct.
       return freshTree(previous.fileName, text);

@@ -56,6 +56,30 @@ describe('incremental parsing (the editor re-parses only what an edit changed)',
     assert.deepEqual([same.span.start, same.span.length, same.newLength], [1, 0, 0]);
   });
 
+  it('keeps the nodes before an edit that TypeScript re-parsed unchanged (its lookahead), and no changed one', () => {
+    const before = 'const limit = 10;\nexport function fetchVisits() {\n  return limit;\n}\nclass Cache {\n  size = 1;\n  get(key: string) {\n    return key;\n  }\n}\n';
+    const parser = new IncrementalParser();
+    const first = parser.parse('/a.ts', before);
+    const [limit, fetchVisits, cache] = first.statements;
+    const members = (cache as ts.ClassDeclaration).members;
+    // An edit at the start of a statement makes TypeScript re-parse the statement before it too.
+    const renamed = parser.parse('/a.ts', before.replace('function fetchVisits', 'function fetchVisit'));
+    assert.equal(renamed.statements[0], limit, 'the unchanged statement before the edit is the same node');
+    assert.notEqual(renamed.statements[1], fetchVisits);
+    assert.equal(renamed.statements[0]!.parent, renamed);
+    // The same for the member before an edited member of a class.
+    const [size] = (renamed.statements[2] as ts.ClassDeclaration).members;
+    assert.equal(size, members[0]);
+    const edited = parser.parse('/a.ts', renamed.text.replace('get(key: string)', 'get(keys: string)'));
+    const editedClass = edited.statements[2] as ts.ClassDeclaration;
+    assert.equal(editedClass.members[0], size, 'the unchanged member before the edited one is the same node');
+    assert.equal(size!.parent, editedClass);
+    assert.equal(shape(edited), shape(ts.createSourceFile('/a.ts', edited.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)));
+    // An edit that changes how the statement before it parses (`10` then `(…)` is a call) keeps nothing stale.
+    const call = parser.parse('/a.ts', edited.text.replace('const limit = 10;\nexport function fetchVisit() {', 'const limit = 10\n(function fetchVisit() {'));
+    assert.equal(shape(call), shape(ts.createSourceFile('/a.ts', call.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)));
+  });
+
   it('finds the same span a character-by-character comparison finds, in texts longer than its comparison blocks', () => {
     const naive = (before: string, after: string): number[] => {
       const shorter = Math.min(before.length, after.length);
