@@ -694,11 +694,12 @@ export class Interpreter {
     // Taints share their steps: each step is stamped with its file and position once. Spelled out, not spread: steps
     // come in several object shapes, and a spread of them took half of this function's time.
     const stamped = new Map<FlowStep, FlowStep>();
+    // Offsets copied when this interpreter lives on: it moves its own in place on the next edit (reanalyse).
+    const own = this.tracking ? (range: TextRange): TextRange => ({ start: range.start, end: range.end }) : (range: TextRange) => range;
     const stampStep = (step: FlowStep): FlowStep => {
       if (step.file) return step;
       let out = stamped.get(step);
-      // Offsets copied: an editor's interpreter moves its own in place on the next edit (reanalyse).
-      if (!out) stamped.set(step, (out = { kind: step.kind, range: { start: step.range.start, end: step.range.end }, note: step.note, file, position: lineIndex.positionAt(step.range.start) }));
+      if (!out) stamped.set(step, (out = { kind: step.kind, range: own(step.range), note: step.note, file, position: lineIndex.positionAt(step.range.start) }));
       return out;
     };
     const stamp = (steps: readonly FlowStep[]): FlowStep[] => steps.map(stampStep);
@@ -708,7 +709,7 @@ export class Interpreter {
       return {
         kind: 'function',
         name: fn.name,
-        sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: { start: s.carrier.start, end: s.carrier.end }, site: { start: s.site.start, end: s.site.end }, reportedInside: s.reportedInside })),
+        sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: own(s.carrier), site: own(s.site), reportedInside: s.reportedInside })),
         ...(fn.fieldParams.length ? { fieldParams: fn.fieldParams } : {}),
         returns: {
           taint: exportTaint(summary.returnValue.fields ? summary.returnValue.taint : deepTaint(summary.returnValue)),
