@@ -47,7 +47,7 @@ export class AnalysisMemory {
     this.lastUpdate = 'whole';
     if (!previous || previous.sourceFile !== previousTree || previous.policy !== JSON.stringify(config)) return undefined;
     if (previous.prismaModels !== prismaModels && (previous.prismaModels.length || prismaModels.length)) return undefined;
-    for (const [specifier, summary] of previous.imports) if (!sameSummary(summary, imports?.(specifier))) return undefined;
+    for (const [specifier, summary] of previous.imports) if (!sameModuleSummary(summary, imports?.(specifier))) return undefined;
 
     const change = changeRange(previous.text, text);
     const part = editedPart(previous.sourceFile.statements, sourceFile, change);
@@ -64,7 +64,7 @@ export class AnalysisMemory {
     return interpreter;
   }
 
-  /** Keeps a whole-file analysis made with `resolver()` (see `recordingResolver`) as the base for the next edit. */
+  /** Keeps a whole-file analysis as the base for the next edit; `imports`: what it resolved (see `recording`). */
   remember(
     fileName: string, text: string, sourceFile: ts.SourceFile, interpreter: Interpreter, config: PhiGuardConfig,
     imports: Map<string, ModuleSummary | undefined>, prismaModels: readonly PrismaModel[],
@@ -94,7 +94,8 @@ export function recording(imports: ImportResolver | undefined, used: Map<string,
 
 const fingerprints = new WeakMap<ModuleSummary, string>();
 
-function sameSummary(a: ModuleSummary | undefined, b: ModuleSummary | undefined): boolean {
+/** Imported summaries are remade per request; the same content is the same import. */
+function sameModuleSummary(a: ModuleSummary | undefined, b: ModuleSummary | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
   return fingerprintOf(a) === fingerprintOf(b);

@@ -84,17 +84,7 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
         : parseFile(fileName, text);
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const prismaModels = options.prismaModels ?? [];
-    if (!memory || !parser?.current) return analyzeParsed(fileName, parsed, text, config, today, options.imports, prismaModels);
-    const updated = memory.update(fileName, text, previousTree, parsed.sourceFile, config, options.imports, prismaModels);
-    if (updated) return resultOf(fileName, updated, parsed, text, config, today, true);
-    const imports = new Map<string, ModuleSummary | undefined>();
-    const interpreter = new Interpreter(parsed.sourceFile, config, undefined, recording(options.imports, imports), prismaModels, true);
-    interpreter.run();
-    // A second pass (see `stale`) starts from values of the first: a function alone could not be analysed again.
-    if (!interpreter.stale) {
-      memory.remember(fileName, text, parsed.sourceFile, interpreter, config, imports, prismaModels);
-      return resultOf(fileName, interpreter, parsed, text, config, today, true);
-    }
+    if (memory && parser?.current) return analyzeRemembered(memory, previousTree, fileName, parsed, text, config, today, options.imports, prismaModels);
     return analyzeParsed(fileName, parsed, text, config, today, options.imports, prismaModels);
   } catch (error) {
     memory?.forget(fileName);
@@ -116,6 +106,22 @@ function analyzeParsed(
     interpreter.run();
   }
   return resultOf(fileName, interpreter, parsed, text, config, today, false);
+}
+
+/** The editor's path: the remembered analysis brought up to date if the edit allows, else a whole analysis kept for
+ * the next edit (unless it needed a second pass, whose values a function analysed alone would not have). */
+function analyzeRemembered(
+  memory: AnalysisMemory, previousTree: ts.SourceFile | undefined, fileName: string, parsed: ParsedFile, text: string, config: PhiGuardConfig, today: string,
+  imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[],
+): AnalysisResult {
+  const updated = memory.update(fileName, text, previousTree, parsed.sourceFile, config, imports, prismaModels);
+  if (updated) return resultOf(fileName, updated, parsed, text, config, today, true);
+  const used = new Map<string, ModuleSummary | undefined>();
+  const interpreter = new Interpreter(parsed.sourceFile, config, undefined, recording(imports, used), prismaModels, true);
+  interpreter.run();
+  if (interpreter.stale) return analyzeParsed(fileName, parsed, text, config, today, imports, prismaModels);
+  memory.remember(fileName, text, parsed.sourceFile, interpreter, config, used, prismaModels);
+  return resultOf(fileName, interpreter, parsed, text, config, today, true);
 }
 
 /** The result of a finished analysis. `remembered`: the interpreter lives on and moves its offsets in place on the next

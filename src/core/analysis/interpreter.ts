@@ -31,7 +31,7 @@ import type { PhiTag } from './phiTags';
 import { maskLiterals, maskValue } from '../text/mask';
 import { catalogForCall, findSinks, isCatalogModule, isChainable } from './catalogIndex';
 import type { SinkKind } from './catalogIndex';
-import { collectLocalTypes } from './localTypes';
+import { collectLocalTypes, sameLocalTypes } from './localTypes';
 import type { LocalType } from './localTypes';
 import type { Binding } from './scope';
 import { nextBindingSerial, Scope } from './scope';
@@ -91,7 +91,7 @@ interface ClassInfo {
   baseApi?: ApiRef;
   /** The function it is declared in (see FunctionInfo.unit); undefined at module level. */
   readonly unit: FunctionInfo | undefined;
-  /** When a function last changed its fields (edit tracking). */
+  /** Edit tracking: the module-state tick of its fields' last change (Interpreter.reanalyse). */
   changedAt: number;
 }
 
@@ -279,12 +279,6 @@ function skipOuter(node: ts.Expression): ts.Expression {
   }
 }
 
-/**
- * Abstract interpreter over one file's TypeScript AST: forward, flow-sensitive within a function,
- * flow-insensitive across closures; functions are summarised (parameter → sink, parameter → return)
- * and summaries are applied at call sites. Values carry PHI taint, API references (which library
- * object a value is) and known object shapes.
- */
 function findingKey(sink: SinkDescriptor, carrier: TextRange): string {
   return `${sink.category}:${sink.id}:${carrier.start}:${carrier.end}`;
 }
@@ -306,18 +300,12 @@ function keepOwned<T, O>(items: T[], owners: O[], keep: (owner: O) => boolean): 
   owners.length = kept;
 }
 
-/** Whether two collections of the file's PHI types say the same of every type (a nested type by its very node). */
-function sameTypes(a: ReadonlyMap<string, LocalType>, b: ReadonlyMap<string, LocalType>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [name, x] of a) {
-    const y = b.get(name);
-    if (!y || x.tagged !== y.tagged || x.categories.join() !== y.categories.join() || x.fields.size !== y.fields.size || x.nestedTypes.size !== y.nestedTypes.size) return false;
-    for (const [key, categories] of x.fields) if (y.fields.get(key)?.join() !== categories.join()) return false;
-    for (const [key, type] of x.nestedTypes) if (y.nestedTypes.get(key) !== type) return false;
-  }
-  return true;
-}
-
+/**
+ * Abstract interpreter over one file's TypeScript AST: forward, flow-sensitive within a function,
+ * flow-insensitive across closures; functions are summarised (parameter → sink, parameter → return)
+ * and summaries are applied at call sites. Values carry PHI taint, API references (which library
+ * object a value is) and known object shapes.
+ */
 export class Interpreter {
   readonly findings: RawFinding[] = [];
   readonly sinkSites: SinkSite[] = [];
@@ -458,7 +446,7 @@ export class Interpreter {
     const types = this.typesOf(sourceFile);
     // Inline object types are added as functions are analysed: they are not the file's declarations, and stay.
     for (const [name, type] of this.localTypes) if (name.startsWith('inline:')) types.set(name, type);
-    if (!this.tracking || !sameTypes(this.localTypes, types)) return false;
+    if (!this.tracking || !sameLocalTypes(this.localTypes, types)) return false;
     this.moveTo(sourceFile, imports, shift);
     this.localTypes = types;
     this.rememberKeys();

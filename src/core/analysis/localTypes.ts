@@ -81,3 +81,15 @@ export function collectLocalTypes(sourceFile: ts.SourceFile, names: NameClassifi
   }
   return result;
 }
+
+/** Whether two collections of the file's PHI types say the same of every type (a nested type by its very node). */
+export function sameLocalTypes(a: ReadonlyMap<string, LocalType>, b: ReadonlyMap<string, LocalType>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, x] of a) {
+    const y = b.get(name);
+    if (!y || x.tagged !== y.tagged || x.categories.join() !== y.categories.join() || x.fields.size !== y.fields.size || x.nestedTypes.size !== y.nestedTypes.size) return false;
+    for (const [key, categories] of x.fields) if (y.fields.get(key)?.join() !== categories.join()) return false;
+    for (const [key, type] of x.nestedTypes) if (y.nestedTypes.get(key) !== type) return false;
+  }
+  return true;
+}
