@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG } from './config';
 import type { PhiGuardConfig } from './config';
 import { parseConfigText } from './validateConfig';
@@ -64,7 +64,15 @@ export function isFileIncluded(filePath: string, loaded: LoadedConfig): boolean 
   const base = loaded.file ? path.dirname(loaded.file) : process.cwd();
   const relative = path.relative(base, path.resolve(filePath)).split(path.sep).join('/');
   if (relative.startsWith('../')) return true;
-  const options = { dot: true, nocase: process.platform === 'win32' };
-  if (!loaded.config.include.some((g) => minimatch(relative, g, options))) return false;
-  return !loaded.config.exclude.some((g) => minimatch(relative, g, options));
+  if (!loaded.config.include.some((g) => matcher(g).match(relative))) return false;
+  return !loaded.config.exclude.some((g) => matcher(g).match(relative));
+}
+
+/** Globs compiled once: a scan or an ESLint run asks about every file with the same few globs. */
+const matchers = new Map<string, Minimatch>();
+
+function matcher(glob: string): Minimatch {
+  let compiled = matchers.get(glob);
+  if (!compiled) matchers.set(glob, (compiled = new Minimatch(glob, { dot: true, nocase: process.platform === 'win32' })));
+  return compiled;
 }
