@@ -38,6 +38,7 @@ import { nextBindingSerial, Scope } from './scope';
 import type { EditedFunction } from './editedFunction';
 import type { PositionShift } from './positionShift';
 import { sameSummary } from './sameSummary';
+import type { Summary } from './functionSummary';
 import { isReadVerb, isRecordGateway, nameClassifierFor, stripReadVerb } from './sources';
 import type { NameClassifier } from './sources';
 import type { NameVerdict } from './sources';
@@ -61,26 +62,6 @@ export interface RawFinding {
 export interface SinkSite {
   readonly sink: SinkDescriptor;
   readonly range: TextRange;
-}
-
-interface SummarySink {
-  /** From another module's summary: its carrier and site are in that file. */
-  readonly external?: boolean;
-  /** The parameter is PHI by its own name or type, so the leak was reported inside the function; callers do not repeat it. */
-  readonly reportedInside?: boolean;
-  readonly param: number;
-  readonly sink: SinkDescriptor;
-  /** Steps from the parameter to the sink, inside the function. */
-  readonly steps: readonly FlowStep[];
-  /** Where the value enters the sink, inside the function. */
-  readonly carrier: TextRange;
-  /** The sink call inside the function. */
-  readonly site: TextRange;
-}
-
-interface Summary {
-  returnValue: Value;
-  readonly sinks: SummarySink[];
 }
 
 interface ClassInfo {

@@ -1,19 +1,6 @@
 import type { FlowStep, SinkDescriptor, SourceReason, TextRange } from '../findings/finding';
+import type { Summary } from './functionSummary';
 import type { ApiRef, Taint, Value } from './values';
-
-/** A function's summary as callers use it: what it returns and which parameters reach which sinks. */
-export interface ComparableSummary {
-  readonly returnValue: Value;
-  readonly sinks: readonly {
-    readonly external?: boolean;
-    readonly reportedInside?: boolean;
-    readonly param: number;
-    readonly sink: SinkDescriptor;
-    readonly steps: readonly FlowStep[];
-    readonly carrier: TextRange;
-    readonly site: TextRange;
-  }[];
-}
 
 /** Deep enough for any value the interpreter builds; a deeper (or cyclic) pair counts as different. */
 const MAX_DEPTH = 40;
@@ -23,7 +10,7 @@ const MAX_DEPTH = 40;
  * then the callers' analyses, made with the first, stand for the second. Functions are compared by identity (a
  * returned closure made anew is a different function to its callers).
  */
-export function sameSummary(a: ComparableSummary, b: ComparableSummary): boolean {
+export function sameSummary(a: Summary, b: Summary): boolean {
   if (a.sinks.length !== b.sinks.length || !sameValue(a.returnValue, b.returnValue, 0)) return false;
   return a.sinks.every((s, i) => {
     const t = b.sinks[i]!;

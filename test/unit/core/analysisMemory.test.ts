@@ -1,25 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { AnalysisMemory, analyzeSource, DEFAULT_CONFIG, IncrementalParser } from '../../../src/core';
 import type { AnalysisResult, ModuleSummary } from '../../../src/core';
 import { createRandom, generateFile } from '../../bench/generateWorkspace';
+import { corpusFiles } from '../corpusFiles';
 
-const CORPUS = path.join(__dirname, '../../fixtures/corpus');
 const TODAY = '2026-01-01';
-
-function corpusFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(tsx?|jsx?)$/.test(entry.name)) out.push(full);
-    }
-  };
-  walk(CORPUS);
-  return out.sort();
-}
 
 /** Everything a result tells its users (sink sites in position order: their order is the analysis order). */
 function comparable(result: AnalysisResult): string {

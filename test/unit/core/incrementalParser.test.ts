@@ -6,21 +6,9 @@ import { analyzeSource, IncrementalParser } from '../../../src/core';
 import { changeRange } from '../../../src/core/analysis/incrementalParser';
 import { scriptKindFor } from '../../../src/core/analysis/parse';
 import { createRandom, generateFile } from '../../bench/generateWorkspace';
+import { corpusFiles } from '../corpusFiles';
 
 const CORPUS = path.join(__dirname, '../../fixtures/corpus');
-
-function corpusFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(tsx?|jsx?)$/.test(entry.name)) out.push(full);
-    }
-  };
-  walk(CORPUS);
-  return out.sort();
-}
 
 /** Kind and extent of every node, depth first: two trees with the same shape parse the text the same way. */
 function shape(tree: ts.SourceFile): string {
