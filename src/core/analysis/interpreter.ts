@@ -1519,6 +1519,8 @@ export class Interpreter {
     if (!initializer || name === undefined) return;
     const inner = skipOuter(initializer);
     if (inner.kind === Kind.ArrowFunction || (inner.kind === Kind.FunctionExpression && !(inner as ts.FunctionExpression).name)) this.assignedNames.set(inner, name);
+    // `const VisitSchema = z.object({…})`: the schema is shown under its variable's name.
+    if (isCallExpression(inner) && isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'object') this.assignedNames.set(inner, name);
   }
 
   private functionName(node: ts.FunctionExpression | ts.ArrowFunction): string {
@@ -1940,9 +1942,10 @@ export class Interpreter {
     if (!typeName) return undefined;
     const local = this.localTypes.get(typeName);
     if (!local?.categories.length) return undefined;
-    const label = typeName.startsWith('zod:') ? `the zod schema \`${typeName.slice(4)}\`` : `Prisma model \`${typeName}\``;
-    const taint = sourceTaint(local.categories, { kind: 'type', typeName: typeName.replace(/^zod:/, '') }, this.step('source', node, `\`${method}()\` returns ${label} records`), true);
-    const value: Value = { taint, typeName, context: splitWords(typeName.replace(/^zod:/, '')) };
+    const zod = typeName.startsWith('zod:');
+    const label = zod ? `the zod schema \`${local.name}\`` : `Prisma model \`${typeName}\``;
+    const taint = sourceTaint(local.categories, { kind: 'type', typeName: zod ? local.name : typeName }, this.step('source', node, `\`${method}()\` returns ${label} records`), true);
+    const value: Value = { taint, typeName, context: splitWords(zod ? local.name : typeName) };
     // `safeParse(x).data`: the parsed record sits under `data`.
     return method.startsWith('safe') ? { fields: new Map([['data', value]]), taint } : value;
   }
@@ -1956,7 +1959,9 @@ export class Interpreter {
     if (binding?.kind !== 'import' || binding.module !== 'zod') return undefined;
     const shape = node.arguments[0] && skipOuter(node.arguments[0]);
     if (!shape || !isObjectLiteralExpression(shape)) return undefined;
-    const name = `zod:${this.zodSchemas++}`;
+    // Known to the analysis by the call (stable while an edit elsewhere is analysed alone), to people by its variable.
+    let name = this.zodSchemaNames.get(node);
+    if (!name) this.zodSchemaNames.set(node, (name = `zod:${++this.zodSchemas}`));
     const fields = new Map<string, readonly PhiCategoryId[]>();
     for (const property of shape.properties) {
       if (!isPropertyAssignment(property)) continue;
@@ -1968,11 +1973,12 @@ export class Interpreter {
       else if (verdict && !verdict.record) fields.set(key, verdict.categories);
     }
     const categories = [...new Set([...fields.values()].flat())];
-    this.localTypes.set(name, { name, fields, nestedTypes: new Map(), categories, tagged: false });
+    this.localTypes.set(name, { name: this.assignedNames.get(node) ?? 'object', fields, nestedTypes: new Map(), categories, tagged: false });
     return { typeName: name };
   }
 
   private zodSchemas = 0;
+  private readonly zodSchemaNames = new WeakMap<ts.Node, string>();
 
   private lastName(node: ts.Expression): string | undefined {
     const e = skipOuter(node);

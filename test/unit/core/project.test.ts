@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG, ProjectAnalyzer, nodeProjectHost } from '../../../src/core';
+import { analyzeSource, DEFAULT_CONFIG, ProjectAnalyzer, nodeProjectHost } from '../../../src/core';
 import { projectOnDisk } from '../projectOnDisk';
 
 function workspace(files: Record<string, string>): string {
@@ -158,5 +158,12 @@ describe('types declared outside TypeScript', () => {
       'src/intake.ts': "import { z } from 'zod';\nconst Intake = z.object({ ssn: z.string(), reason: z.string().describe('phi:diagnosis'), source: z.string() });\ntype IntakeForm = z.infer<typeof Intake>;\nexport function f(body: unknown, form: IntakeForm) {\n  const parsed = Intake.parse(body);\n  console.log(parsed.reason, parsed.source);\n  console.log(form.ssn);\n  const result = Intake.safeParse(body);\n  if (result.success) console.log(result.data.ssn);\n}\n",
     });
     assert.deepEqual(findings(root, 'src/intake.ts').flagged, [['log', 'parsed.reason'], ['log', 'form.ssn'], ['log', 'result.data.ssn']]);
+  });
+
+  it('names a parsed zod schema by the variable it is declared under', () => {
+    const source = "import { z } from 'zod';\nconst VisitSchema = z.object({ ssn: z.string() });\nexport function f(body: unknown) {\n  const visit = VisitSchema.parse(body);\n  console.log(visit);\n}\n";
+    const [finding] = analyzeSource({ fileName: 'visit.ts', text: source }).findings;
+    assert.equal(finding?.flow[0]?.note, '`parse()` returns the zod schema `VisitSchema` records');
+    assert.deepEqual(finding?.reasons, [{ kind: 'type', typeName: 'VisitSchema' }]);
   });
 });
