@@ -298,6 +298,8 @@ export class Interpreter {
   private readonly functionByNode = new Map<ts.Node, FunctionInfo>();
   private readonly classByNode = new Map<ts.Node, ClassInfo>();
   private localTypes: Map<string, LocalType>;
+  /** The names in localTypes that the file declares (and Prisma models): the rest the analysis added. */
+  private declaredTypes: Set<string>;
   private readonly names: NameClassifier;
   private frame!: Frame;
   private scope!: Scope;
@@ -319,6 +321,7 @@ export class Interpreter {
     this.names = nameClassifierFor(config);
     this.phiTagOf = phiTagReader(sourceFile);
     this.localTypes = this.typesOf(sourceFile);
+    this.declaredTypes = new Set(this.localTypes.keys());
     for (const model of prismaModels) {
       if ([...model.fields.values()].some((categories) => categories.length)) this.prismaDelegates.set(model.name[0]!.toLowerCase() + model.name.slice(1), model.name);
     }
@@ -425,11 +428,13 @@ export class Interpreter {
    * same (types reach the analysis only through them). */
   retype(sourceFile: ts.SourceFile, imports: ImportResolver | undefined, shift: PositionShift): boolean {
     const types = this.typesOf(sourceFile);
-    // Inline object types are added as functions are analysed: they are not the file's declarations, and stay.
-    for (const [name, type] of this.localTypes) if (name.startsWith('inline:')) types.set(name, type);
+    const declared = new Set(types.keys());
+    // Types the analysis added (imported, inline, zod schemas) are not the file's declarations, and stay.
+    for (const [name, type] of this.localTypes) if (!this.declaredTypes.has(name)) types.set(name, type);
     if (!this.tracking || !sameLocalTypes(this.localTypes, types)) return false;
     this.moveTo(sourceFile, imports, shift);
     this.localTypes = types;
+    this.declaredTypes = declared;
     this.rememberKeys();
     return true;
   }

@@ -121,6 +121,14 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.equal(session.replace('  room: string;\n}', '  room: string;\n  ssn: string;\n}'), 'whole');
   });
 
+  it('keeps the types the analysis added (imported, inline) through an interface edit', () => {
+    const shared: ModuleSummary = { file: '/project/types.ts', exports: { Patient: { kind: 'type', name: 'Patient', categories: ['ssn'], fields: { ssn: ['ssn'] } } }, reexports: [] };
+    const session = new Session('/project/use.ts', "import type { Patient } from './types';\ninterface Room {\n  id: string;\n}\nexport function f(p: Patient, q: { mrn: string }) {\n  console.log(p.ssn, q.mrn);\n}\n", { imports: () => shared });
+    assert.equal(session.analyse().findings.length, 2);
+    assert.equal(session.replace('  id: string;\n', '  id: string;\n  floor: number;\n'), 'types');
+    assert.equal(session.replace("console.log(p.ssn, q.mrn);", "console.log(p.ssn, q.mrn, 1);"), 'function');
+  });
+
   it('moves every finding after the edit and keeps results handed out before it unchanged', () => {
     const session = new Session('/project/visit.ts', SOURCE);
     const before = session.replace("logger.info(label);", "logger.info(label, patient.ssn);");
