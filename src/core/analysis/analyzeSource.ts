@@ -114,7 +114,13 @@ function analyzeRemembered(
   memory: AnalysisMemory, previousTree: ts.SourceFile | undefined, fileName: string, parsed: ParsedFile, text: string, config: PhiGuardConfig, today: string,
   imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[],
 ): AnalysisResult {
-  const updated = memory.update(fileName, text, previousTree, parsed.sourceFile, config, imports, prismaModels);
+  let updated: Interpreter | undefined;
+  try {
+    updated = memory.update(fileName, text, previousTree, parsed.sourceFile, config, imports, prismaModels);
+  } catch {
+    // A failure of the shortcut costs the shortcut, not the results: the whole file is analysed as without it.
+    memory.forget(fileName);
+  }
   if (updated) return resultOf(fileName, updated, parsed, text, config, today, true);
   const used = new Map<string, ModuleSummary | undefined>();
   const interpreter = new Interpreter(parsed.sourceFile, config, undefined, recording(imports, used), prismaModels, true);

@@ -121,6 +121,21 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.equal(session.replace('  room: string;\n}', '  room: string;\n  ssn: string;\n}'), 'whole');
   });
 
+  it('analyses the whole file when the shortcut fails, and reports no internal error', () => {
+    class FailingMemory extends AnalysisMemory {
+      override update(): never {
+        throw new Error('broken shortcut');
+      }
+    }
+    const memory = new FailingMemory();
+    const parser = new IncrementalParser();
+    analyzeSource({ fileName: '/project/visit.ts', text: SOURCE, config: DEFAULT_CONFIG, today: TODAY, parser, memory });
+    const text = SOURCE.replace("logger.info(label);", "logger.info(label, patient.ssn);");
+    const result = analyzeSource({ fileName: '/project/visit.ts', text, config: DEFAULT_CONFIG, today: TODAY, parser, memory });
+    assert.equal(result.skipped, undefined);
+    assert.equal(comparable(result), comparable(analyzeSource({ fileName: '/project/visit.ts', text, config: DEFAULT_CONFIG, today: TODAY })));
+  });
+
   it('keeps the types the analysis added (imported, inline) through an interface edit', () => {
     const shared: ModuleSummary = { file: '/project/types.ts', exports: { Patient: { kind: 'type', name: 'Patient', categories: ['ssn'], fields: { ssn: ['ssn'] } } }, reexports: [] };
     const session = new Session('/project/use.ts', "import type { Patient } from './types';\ninterface Room {\n  id: string;\n}\nexport function f(p: Patient, q: { mrn: string }) {\n  console.log(p.ssn, q.mrn);\n}\n", { imports: () => shared });
