@@ -128,6 +128,8 @@ const PREDICATE_METHODS = new Set([
 ]);
 const CALLBACK_ELEMENT_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'flatMap', 'some', 'every', 'sort', 'toSorted', 'findIndex', 'groupBy']);
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+/** Zod schema methods whose schema parses records with the same fields (`pick`, `omit`, `extend` change them). */
+const ZOD_SAME_RECORDS = new Set(['strict', 'strip', 'passthrough', 'partial', 'deepPartial', 'required', 'describe', 'optional', 'nullable', 'nullish', 'readonly', 'brand', 'catchall']);
 /** `a === b`, `x instanceof Y`, …: a boolean, whatever the operands carry. */
 const COMPARISON_OPERATORS = new Set<ts.SyntaxKind>([
   Kind.EqualsEqualsEqualsToken, Kind.ExclamationEqualsEqualsToken, Kind.EqualsEqualsToken, Kind.ExclamationEqualsToken,
@@ -1524,8 +1526,10 @@ export class Interpreter {
     if (!initializer || name === undefined) return;
     const inner = skipOuter(initializer);
     if (inner.kind === Kind.ArrowFunction || (inner.kind === Kind.FunctionExpression && !(inner as ts.FunctionExpression).name)) this.assignedNames.set(inner, name);
-    // `const VisitSchema = z.object({…})`: the schema is shown under its variable's name.
-    if (isCallExpression(inner) && isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'object') this.assignedNames.set(inner, name);
+    // `const VisitSchema = z.object({…}).strict()`: the schema is shown under its variable's name.
+    for (let e: ts.Expression = inner; isCallExpression(e) && isPropertyAccessExpression(e.expression); e = skipOuter(e.expression.expression)) {
+      if (e.expression.name.text === 'object') this.assignedNames.set(e, name);
+    }
   }
 
   private functionName(node: ts.FunctionExpression | ts.ArrowFunction): string {
@@ -1876,6 +1880,8 @@ export class Interpreter {
     }
     const schema = method === 'object' && receiverNode ? this.zodObject(receiverNode, node) : undefined;
     if (schema) return schema;
+    // `z.object({…}).strict()`: the same schema, the same records.
+    if (method && receiver?.typeName?.startsWith('zod:') && ZOD_SAME_RECORDS.has(method)) return { typeName: receiver.typeName };
     if (callee.api && !(callee.api.module === '<global>' && this.isSanitizerName(calleeName))) return this.callApi(callee.api, receiver, method, args, node);
     if (this.isSanitizerName(calleeName)) {
       this.bindCallbacks(undefined, args);

@@ -160,10 +160,15 @@ describe('types declared outside TypeScript', () => {
     assert.deepEqual(findings(root, 'src/intake.ts').flagged, [['log', 'parsed.reason'], ['log', 'form.ssn'], ['log', 'result.data.ssn']]);
   });
 
-  it('names a parsed zod schema by the variable it is declared under', () => {
+  it('names a parsed zod schema by the variable it is declared under, through modifiers that keep its fields', () => {
     const source = "import { z } from 'zod';\nconst VisitSchema = z.object({ ssn: z.string() });\nexport function f(body: unknown) {\n  const visit = VisitSchema.parse(body);\n  console.log(visit);\n}\n";
     const [finding] = analyzeSource({ fileName: 'visit.ts', text: source }).findings;
     assert.equal(finding?.flow[0]?.note, '`parse()` returns the zod schema `VisitSchema` records');
     assert.deepEqual(finding?.reasons, [{ kind: 'type', typeName: 'VisitSchema' }]);
+    // A modifier that keeps the fields keeps the schema; one that may drop them does not.
+    const strict = analyzeSource({ fileName: 'visit.ts', text: source.replace('z.object({ ssn: z.string() })', 'z.object({ ssn: z.string() }).strict()') }).findings;
+    assert.equal(strict[0]?.flow[0]?.note, '`parse()` returns the zod schema `VisitSchema` records');
+    const picked = analyzeSource({ fileName: 'visit.ts', text: source.replace('z.object({ ssn: z.string() })', "z.object({ ssn: z.string() }).pick({ id: true })") }).findings;
+    assert.deepEqual(picked, []);
   });
 });
