@@ -2130,8 +2130,17 @@ export class Interpreter {
 
   // ---------------------------------------------------------------- sinks
 
+  /** One descriptor per sink and API as written in this file: findings share it (less to copy to the editor). */
+  private readonly descriptors = new Map<SinkEntry, Map<string, SinkDescriptor>>();
+
   private descriptor(entry: SinkEntry, ref?: ApiRef): SinkDescriptor {
-    return { id: entry.id, category: entry.category, package: entry.package, api: ref ? apiLabel(entry, ref.path) : entry.api, vendor: entry.vendor, module: ref?.module };
+    const api = ref ? apiLabel(entry, ref.path) : entry.api;
+    const key = `${api}\0${ref?.module ?? ''}`;
+    let byApi = this.descriptors.get(entry);
+    if (!byApi) this.descriptors.set(entry, (byApi = new Map()));
+    let descriptor = byApi.get(key);
+    if (!descriptor) byApi.set(key, (descriptor = { id: entry.id, category: entry.category, package: entry.package, api, vendor: entry.vendor, module: ref?.module }));
+    return descriptor;
   }
 
   /** Checks a call against the sink catalog; returns the PHI sent to an AI sink (its response carries it on). */
