@@ -1,6 +1,6 @@
 import type ts from 'typescript';
 import {
-  Kind, canHaveModifiers, forEachChild, getModifiers,
+  Kind, forEachChild,
   isArrayLiteralExpression, isArrayTypeNode, isBinaryExpression, isBindingElement, isBlock, isCallExpression,
   isCaseClause, isClassDeclaration, isClassExpression, isComputedPropertyName, isConstructorDeclaration,
   isElementAccessExpression, isExportDeclaration, isExpression, isExternalModuleReference, isForInStatement,
@@ -262,6 +262,21 @@ function skipOuter(node: ts.Expression): ts.Expression {
   }
 }
 
+/** The last offset in this file that an exported function's summary names (its steps here, carriers and sites). */
+function lastOffsetIn(exported: ExportedFunction, file: string): number {
+  let last = -1;
+  const steps = (list: readonly FlowStep[] | undefined) => {
+    for (const step of list ?? []) if (step.file === file && step.range.end > last) last = step.range.end;
+  };
+  for (const sink of exported.sinks) {
+    last = Math.max(last, sink.carrier.end, sink.site.end);
+    steps(sink.steps);
+  }
+  steps(exported.returns.taint?.steps);
+  for (const field of Object.values(exported.returns.fields ?? {})) steps(field?.steps);
+  return last;
+}
+
 function findingKey(sink: SinkDescriptor, carrier: TextRange): string {
   return `${sink.category}:${sink.id}:${carrier.start}:${carrier.end}`;
 }
@@ -354,6 +369,9 @@ export class Interpreter {
   private moduleScope: Scope | undefined;
 
   // ---------------------------------------------------------------- edit tracking (see reanalyse)
+
+  /** Edit tracking: each exported function's part of the last module summary, while its summary and offsets hold. */
+  private readonly exportedFunctions = new Map<FunctionInfo, { summary: Summary; fieldParams: FieldParam[]; exported: ExportedFunction; last: number }>();
 
   /** The unit whose analysis is running: what it reports is its own. */
   private unit: FunctionInfo | undefined;
@@ -454,6 +472,8 @@ export class Interpreter {
   }
 
   private moveTo(sourceFile: ts.SourceFile, imports: ImportResolver | undefined, shift: PositionShift): void {
+    // Exports of functions whose offsets (and so lines and columns) the edit moves are made again.
+    for (const [fn, known] of this.exportedFunctions) if (known.last >= shift.start) this.exportedFunctions.delete(fn);
     this.sourceFile = sourceFile;
     this.phiTagOf = phiTagReader(sourceFile);
     this.imports = imports;
@@ -489,7 +509,10 @@ export class Interpreter {
     keepOwned(this.findings, this.findingUnits, (owner) => owner !== unit);
     keepOwned(this.sinkSites, this.siteUnits, (owner) => owner !== unit);
     const inside = this.functions.filter((fn) => fn !== unit && fn.unit === unit);
-    for (const fn of inside) if (fn.node) this.functionByNode.delete(fn.node);
+    for (const fn of inside) {
+      if (fn.node) this.functionByNode.delete(fn.node);
+      this.exportedFunctions.delete(fn);
+    }
     keepOwned(this.functions, [...this.functions], (fn) => fn === unit || fn.unit !== unit);
     for (const [node, cls] of this.classByNode) if (cls.unit === unit) this.classByNode.delete(node);
   }
@@ -682,7 +705,9 @@ export class Interpreter {
     const exportTaint = (t: Taint | undefined): ExportedTaint | undefined => (isTainted(t) ? { categories: [...t.categories], params: [...t.params], reasons: t.reasons, steps: stamp(t.steps), record: t.record } : undefined);
     const exportFunction = (fn: FunctionInfo): ExportedFunction => {
       const summary = this.summaryOf(fn);
-      return {
+      const known = this.exportedFunctions.get(fn);
+      if (known?.summary === summary && known.fieldParams === fn.fieldParams) return known.exported;
+      const exported: ExportedFunction = {
         kind: 'function',
         name: fn.name,
         sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: own(s.carrier), site: own(s.site), reportedInside: s.reportedInside })),
@@ -693,6 +718,8 @@ export class Interpreter {
           fields: summary.returnValue.fields ? Object.fromEntries([...summary.returnValue.fields].map(([k, f]) => [k, exportTaint(deepTaint(f)) ?? null])) : undefined,
         },
       };
+      if (this.tracking) this.exportedFunctions.set(fn, { summary, fieldParams: fn.fieldParams, exported, last: lastOffsetIn(exported, file) });
+      return exported;
     };
     const exportValue = (value: Value, name: string): ExportedSymbol => {
       if (value.fn) {
@@ -726,8 +753,10 @@ export class Interpreter {
 
     const exports: Record<string, ExportedSymbol> = {};
     const reexports: { specifier: string; names: '*' | Record<string, string> }[] = [];
-    const isExported = (node: ts.Node) => canHaveModifiers(node) && !!getModifiers(node)?.some((m) => m.kind === Kind.ExportKeyword);
-    const isDefault = (node: ts.Node) => canHaveModifiers(node) && !!getModifiers(node)?.some((m) => m.kind === Kind.DefaultKeyword);
+    // The node's own modifier list (getModifiers makes a filtered copy on every call, for every statement).
+    const hasModifier = (node: ts.Node, kind: ts.SyntaxKind) => !!(node as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers?.some((m) => m.kind === kind);
+    const isExported = (node: ts.Node) => hasModifier(node, Kind.ExportKeyword);
+    const isDefault = (node: ts.Node) => hasModifier(node, Kind.DefaultKeyword);
     for (const statement of this.sourceFile.statements) {
       if (isExportDeclaration(statement)) {
         if (statement.isTypeOnly && !statement.moduleSpecifier) {

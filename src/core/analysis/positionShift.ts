@@ -11,7 +11,8 @@ import type { Taint, Value } from './values';
  * hands out (findings, module summaries) is copied first, so results already returned never change.
  */
 export class PositionShift {
-  private readonly start: number;
+  /** Where the edit begins: offsets before it do not move. */
+  readonly start: number;
   private readonly oldEnd: number;
   private readonly newEnd: number;
   private readonly delta: number;

@@ -7,10 +7,8 @@ import ts from 'typescript';
 // project's own), never from constants baked in at build time: SyntaxKind numbers change between TypeScript versions.
 
 export const {
-  canHaveModifiers,
   forEachChild,
   getLeadingCommentRanges,
-  getModifiers,
   getTrailingCommentRanges,
   isArrayLiteralExpression,
   isArrayTypeNode,

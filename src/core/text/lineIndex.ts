@@ -5,21 +5,13 @@ import type { LineColumn } from '../findings/finding';
  * every output that is not an editor (the extension uses `document.positionAt`). Lines end at \r\n, \n or a lone \r.
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Made on first use: a caller may need no position at all (an editor's module summary whose exports it kept). */
+  private lineStarts: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    if (!text.includes('\r')) {
-      // The usual case: `indexOf` finds each line end much faster than a loop over every character.
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', end + 1)) this.starts.push(end + 1);
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      } else if (ch === 10) this.starts.push(i + 1);
-    }
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    return (this.lineStarts ??= lineStartsOf(this.text));
   }
 
   get lineCount(): number {
@@ -27,14 +19,32 @@ export class LineIndex {
   }
 
   positionAt(offset: number): LineColumn {
+    const starts = this.starts;
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= clamped) low = mid;
+      if (starts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: clamped - this.starts[low]! + 1 };
+    return { line: low + 1, column: clamped - starts[low]! + 1 };
   }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    // The usual case: `indexOf` finds each line end much faster than a loop over every character.
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', end + 1)) starts.push(end + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (ch === 10) starts.push(i + 1);
+  }
+  return starts;
 }
