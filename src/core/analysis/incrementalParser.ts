@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { scriptKindFor } from './parse';
-import { keepUnchangedNodes } from './unchangedNodes';
+import { keepUnchangedNodes, unchangedCandidates } from './unchangedNodes';
 
 /** Parses a file's text into a tree; see IncrementalParser. */
 export interface SourceParser {
@@ -41,9 +41,9 @@ export class IncrementalParser implements SourceParser {
     if (previous.text === text) return previous;
     try {
       const change = changeRange(previous.text, text);
-      const statements = previous.statements;
+      const candidates = unchangedCandidates(previous, change.span.start);
       const tree = ts.updateSourceFile(previous, text, change);
-      keepUnchangedNodes(statements, tree, change.span.start);
+      keepUnchangedNodes(candidates, tree);
       return tree;
     } catch {
       // The incremental parser asserts its invariants; a fresh parse is always correct.

@@ -2,34 +2,49 @@ import ts from 'typescript';
 
 /**
  * TypeScript's incremental parser re-parses a little before an edit (a token or two of lookahead), so an edit at the
- * start of a statement or class member also re-makes the one before it, unchanged. This puts the previous node back
+ * start of a statement or class member also re-makes the one before it, unchanged. These put the previous node back
  * in the new tree wherever the re-made one is the same parse of the same text (kind, flags and extent of every node),
  * as TypeScript itself does with the nodes it reuses: then "the same node" means "not changed by the edit", which is
  * what lets the editor analyse only what an edit changed (see editedPart).
  *
- * Only nodes that end before the edit are considered: their text is the same as before, at the same offsets.
+ * Only nodes that ended before the edit in the previous text qualify, judged before the update: the update moves
+ * and trims the previous nodes that reach the edit (a statement ending in `fn` whose `n` was deleted would look like
+ * the new one ending in `f`; one ending exactly where text is inserted is stretched over it).
  */
-export function keepUnchangedNodes(previous: readonly ts.Statement[], tree: ts.SourceFile, changeStart: number): void {
-  const statements = tree.statements;
-  if (statements.length !== previous.length) return;
-  for (let i = 0; i < statements.length; i++) {
-    const before = previous[i]!;
-    const now = statements[i]!;
-    if (now === before) continue;
-    if (before.end > changeStart) {
-      if (ts.isClassDeclaration(before) && ts.isClassDeclaration(now)) keepUnchangedMembers(before, now, changeStart);
-      return;
-    }
-    if (sameParse(before, now)) replace(statements, i, before, tree);
-  }
+export interface UnchangedCandidates {
+  readonly statements: readonly ts.Statement[];
+  /** The leading statements that end before the edit. */
+  readonly count: number;
+  /** The class the edit is in, and how many of its leading members end before the edit. */
+  readonly classIndex: number;
+  readonly members: readonly ts.ClassElement[];
+  readonly memberCount: number;
 }
 
-function keepUnchangedMembers(before: ts.ClassDeclaration, now: ts.ClassDeclaration, changeStart: number): void {
-  if (before.members.length !== now.members.length) return;
-  for (let i = 0; i < now.members.length; i++) {
-    const old = before.members[i]!;
-    if (old.end > changeStart) return;
-    if (now.members[i] !== old && sameParse(old, now.members[i]!)) replace(now.members, i, old, now);
+/** Read from the previous tree before `ts.updateSourceFile` changes its nodes. */
+export function unchangedCandidates(previous: ts.SourceFile, changeStart: number): UnchangedCandidates {
+  const statements = previous.statements;
+  let count = 0;
+  while (count < statements.length && statements[count]!.end < changeStart) count++;
+  const edited = statements[count];
+  const members = edited && ts.isClassDeclaration(edited) ? edited.members : [];
+  let memberCount = 0;
+  while (memberCount < members.length && members[memberCount]!.end < changeStart) memberCount++;
+  return { statements, count, classIndex: count, members, memberCount };
+}
+
+export function keepUnchangedNodes(candidates: UnchangedCandidates, tree: ts.SourceFile): void {
+  const statements = tree.statements;
+  if (statements.length !== candidates.statements.length) return;
+  for (let i = 0; i < candidates.count; i++) {
+    const before = candidates.statements[i]!;
+    if (statements[i] !== before && sameParse(before, statements[i]!)) replace(statements, i, before, tree);
+  }
+  const edited = statements[candidates.classIndex];
+  if (!edited || !ts.isClassDeclaration(edited) || edited.members.length !== candidates.members.length) return;
+  for (let i = 0; i < candidates.memberCount; i++) {
+    const before = candidates.members[i]!;
+    if (edited.members[i] !== before && sameParse(before, edited.members[i]!)) replace(edited.members, i, before, edited);
   }
 }
 
@@ -41,9 +56,10 @@ function replace<T extends ts.Node>(list: ts.NodeArray<T>, index: number, node: 
 /** Flags TypeScript works out later and caches on a node (whether any descendant has an error): not the parse's. */
 const CACHED_FLAGS = ts.NodeFlags.ThisNodeOrAnySubNodesHasError | ts.NodeFlags.HasAggregatedChildData;
 
-/** Same kinds, flags and extents all the way down. */
+/** Same kinds, flags, extents and names all the way down. */
 function sameParse(a: ts.Node, b: ts.Node): boolean {
   if (a.kind !== b.kind || a.pos !== b.pos || a.end !== b.end || (a.flags & ~CACHED_FLAGS) !== (b.flags & ~CACHED_FLAGS)) return false;
+  if ((ts.isIdentifier(a) || ts.isLiteralExpression(a)) && a.text !== (b as ts.Identifier | ts.LiteralExpression).text) return false;
   const left: ts.Node[] = [];
   const right: ts.Node[] = [];
   ts.forEachChild(a, (child) => void left.push(child));

@@ -10,11 +10,13 @@ import { corpusFiles } from '../corpusFiles';
 
 const CORPUS = path.join(__dirname, '../../fixtures/corpus');
 
-/** Kind and extent of every node, depth first: two trees with the same shape parse the text the same way. */
+/** Kind, extent and (for names and literals) text of every node, depth first: two trees with the same shape parse
+ * the text the same way. */
 function shape(tree: ts.SourceFile): string {
   const parts: string[] = [];
   const visit = (node: ts.Node): void => {
-    parts.push(`${node.kind}@${node.pos}-${node.end}`);
+    const text = ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isLiteralExpression(node) ? `:${node.text}` : '';
+    parts.push(`${node.kind}@${node.pos}-${node.end}${text}`);
     ts.forEachChild(node, visit);
   };
   visit(tree);
@@ -66,6 +68,21 @@ describe('incremental parsing (the editor re-parses only what an edit changed)',
     // An edit that changes how the statement before it parses (`10` then `(…)` is a call) keeps nothing stale.
     const call = parser.parse('/a.ts', edited.text.replace('const limit = 10;\nexport function fetchVisit() {', 'const limit = 10\n(function fetchVisit() {'));
     assert.equal(shape(call), shape(ts.createSourceFile('/a.ts', call.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)));
+  });
+
+  it('does not keep a statement that reaches the edit (TypeScript trims or stretches its previous node to fit)', () => {
+    const parser = new IncrementalParser();
+    const before = 'export const validator = <T>(fn: T): T => fn\nexport interface Props {\n  id: string;\n}\n';
+    parser.parse('/a.ts', before);
+    const after = parser.parse('/a.ts', before.replace('=> fn\n', '=> f\n'));
+    const body = (((after.statements[0] as ts.VariableStatement).declarationList.declarations[0]!.initializer) as ts.ArrowFunction).body as ts.Identifier;
+    assert.equal(body.text, 'f');
+    assert.equal(shape(after), shape(ts.createSourceFile('/a.ts', after.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)));
+    // Nor one that ends where text is typed (an unterminated string at the end of the file grows).
+    const open = parser.parse('/a.ts', "export * from './visit-op\n");
+    const typed = parser.parse('/a.ts', "export * from './visit-operations\n");
+    assert.notEqual(typed.statements[0], open.statements[0]);
+    assert.equal(((typed.statements[0] as ts.ExportDeclaration).moduleSpecifier as ts.StringLiteral).text, './visit-operations');
   });
 
   it('finds the same span a character-by-character comparison finds, in texts longer than its comparison blocks', () => {
