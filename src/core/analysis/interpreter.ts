@@ -101,6 +101,8 @@ interface FunctionInfo extends FunctionRef {
   dependent: boolean;
   /** Its summary was applied outside its own unit: those callers' results hold only while the summary stays the same. */
   consumed: boolean;
+  /** For a unit: the other units whose summaries its analysis applied (their analysis may have run inside it). */
+  callees: Set<FunctionInfo> | undefined;
 }
 
 interface Frame {
@@ -392,6 +394,29 @@ export class Interpreter {
     (this.unit!.reads ??= new Set()).add(what);
   }
 
+  /** The running unit applied `fn`'s summary. */
+  private consume(fn: FunctionInfo): void {
+    fn.consumed = true;
+    if (this.tracking && this.unit && fn.unit) (this.unit.callees ??= new Set()).add(fn.unit);
+  }
+
+  /**
+   * Whether these units' summaries come out the same whenever they are analysed: none changed module state or was
+   * bound to a caller, each read only module state that had its final value, and the same holds for the units whose
+   * summaries they applied. An edit can move when a function is first analysed (a call added or removed); only then
+   * does a fresh analysis of the file give the summaries this one kept.
+   */
+  private analysedAnyTime(units: Iterable<FunctionInfo> | undefined, seen = new Set<FunctionInfo>()): boolean {
+    for (const unit of units ?? []) {
+      if (seen.has(unit)) continue;
+      seen.add(unit);
+      if (unit.effects || unit.dependent || !unit.summary) return false;
+      for (const read of unit.reads ?? []) if (read.changedAt > unit.startTick) return false;
+      if (!this.analysedAnyTime(unit.callees, seen)) return false;
+    }
+    return true;
+  }
+
   /** The running unit and `other` depend on each other's analysis: neither can be analysed again alone. */
   private dependOn(other: FunctionInfo | undefined): void {
     if (this.unit) this.unit.dependent = true;
@@ -432,6 +457,8 @@ export class Interpreter {
     }
     for (const binding of this.moduleScope?.declared() ?? []) if (binding.declaration === edit.declarationBefore) binding.declaration = edit.declarationAfter;
 
+    // The functions it called may have been analysed inside it: only if they could have been analysed any time.
+    if (!this.analysedAnyTime(fn.callees)) return false;
     const previous = fn.summary;
     const previousFields = fn.fieldParams;
     fn.summary = undefined;
@@ -440,7 +467,7 @@ export class Interpreter {
     this.summaryOf(fn);
     for (let i = made; i < this.functions.length; i++) this.summaryOf(this.functions[i]!);
     // Callers in other units applied the summary: their results stand only if it is the same.
-    return !this.stale && this.standsAlone(fn) && (!fn.consumed || sameSummary(previous, fn.summary!)
+    return !this.stale && this.standsAlone(fn) && this.analysedAnyTime(fn.callees) && (!fn.consumed || sameSummary(previous, fn.summary!)
       && previousFields.length === fn.fieldParams.length && previousFields.every((f, i) => f.index === fn.fieldParams[i]!.index && f.key === fn.fieldParams[i]!.key));
   }
 
@@ -683,7 +710,7 @@ export class Interpreter {
     };
     const fn: FunctionInfo = {
       id: -(this.functions.length + 1), node: undefined, name: symbol.name, scope: this.scope, cls: undefined, paramApis: [], fieldParams: [...(symbol.fieldParams ?? [])], summary, analyzing: false,
-      unit: undefined, startTick: 0, reads: undefined, effects: false, dependent: false, consumed: false,
+      unit: undefined, startTick: 0, reads: undefined, effects: false, dependent: false, consumed: false, callees: undefined,
     };
     return fn;
   }
@@ -1156,7 +1183,7 @@ export class Interpreter {
     if (existing) return existing;
     const fn: FunctionInfo = {
       id: ++this.functionCount, node, name, scope: this.scope, cls: cls ?? this.frame.cls, paramApis: [], fieldParams: [], summary: undefined, analyzing: false,
-      unit: undefined, startTick: 0, reads: undefined, effects: false, dependent: false, consumed: false,
+      unit: undefined, startTick: 0, reads: undefined, effects: false, dependent: false, consumed: false, callees: undefined,
     };
     if (this.tracking) {
       const outermost = this.outermostFunction(node);
@@ -1253,6 +1280,7 @@ export class Interpreter {
         if (fn.unit === fn) {
           fn.startTick = this.tick;
           fn.reads = undefined;
+          fn.callees = undefined;
         }
       }
     }
@@ -2088,19 +2116,20 @@ export class Interpreter {
 
   /** Callbacks handed to an API get its objects as parameters (`app.get(path, (req, res) => …)`). */
   private bindCallbacks(api: ApiRef | undefined, args: readonly { value: Value }[]): void {
-    args.forEach((arg, i) => {
+    for (const arg of args) {
       const fn = arg.value.fn as FunctionInfo | undefined;
-      if (!fn || fn.summary || fn.analyzing || !fn.node) return;
-      if (api) fn.node!.parameters.forEach((_p, j) => { fn.paramApis[j] ??= apiMember(api, `$arg${j}`); });
-      // Its summary, made later, depends on this call (module-level code is never analysed again alone).
+      if (!fn || !fn.node) continue;
+      // Another unit's function: its summary depends on this call if the call comes first, which an edit can change
+      // (module-level code is never analysed again alone).
       if (api && this.tracking && this.unit && fn.unit !== this.unit) this.dependOn(fn.unit);
-      void i;
-    });
+      if (fn.summary || fn.analyzing) continue;
+      if (api) fn.node.parameters.forEach((_p, j) => { fn.paramApis[j] ??= apiMember(api, `$arg${j}`); });
+    }
   }
 
   private applySummary(fn: FunctionInfo, args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression): Value {
     const summary = this.summaryOf(fn);
-    if (fn.unit !== this.unit) fn.consumed = true;
+    if (fn.unit !== this.unit) this.consume(fn);
     for (const sink of summary.sinks) {
       const arg = this.argumentFor(fn, args, sink.param);
       if (!arg || sink.reportedInside) continue;
@@ -2122,7 +2151,7 @@ export class Interpreter {
 
   private applyCallback(fn: FunctionInfo, params: readonly Value[], inline = false): Value {
     const summary = this.summaryOf(fn, inline && !fn.summary && !fn.analyzing ? params : undefined);
-    if (fn.unit !== this.unit) fn.consumed = true;
+    if (fn.unit !== this.unit) this.consume(fn);
     for (const sink of summary.sinks) {
       if (sink.external || sink.reportedInside) continue;
       const given = argumentValue(fn, params, sink.param);

@@ -121,6 +121,14 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.equal(session.replace('  room: string;\n}', '  room: string;\n  ssn: string;\n}'), 'whole');
   });
 
+  it("analyses the whole file when an edit can change when another function is first analysed", () => {
+    // `COLUMNS.map(escapeField)` hands escapeField to an API: analysed fresh, escapeField is first analysed after
+    // this call, with the API's value as its parameter; a function analysed alone would keep its older summary.
+    const session = new Session('/project/csv.ts', "export function header(rows: string[]) {\n  const line = 'a';\n  return line;\n}\nfunction escapeField(value: string) {\n  return value;\n}\nexport function log(patient: { ssn: string }) {\n  console.log(escapeField(patient.ssn));\n}\n");
+    assert.equal(session.replace("const line = 'a';", "const line = 'b';"), 'function');
+    assert.equal(session.replace("const line = 'b';", "const line = COLUMNS.map(escapeField).join(',');"), 'whole');
+  });
+
   it('analyses the whole file when the shortcut fails, and reports no internal error', () => {
     class FailingMemory extends AnalysisMemory {
       override update(): never {
