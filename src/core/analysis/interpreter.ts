@@ -329,7 +329,7 @@ export class Interpreter {
   constructor(
     private sourceFile: ts.SourceFile,
     private readonly config: PhiGuardConfig,
-    private readonly carried: Map<ts.Node, Value> = new Map(),
+    private readonly carried: WeakMap<ts.Node, Value> = new WeakMap(),
     /** Summaries of the project's own modules, by import specifier (cross-file analysis). */
     private imports?: ImportResolver,
     /** Types declared outside TypeScript: the project's Prisma models. */
@@ -364,7 +364,7 @@ export class Interpreter {
   private readonly commonJsExports = new Map<string, Value>();
 
   /** Values of module-level and captured bindings, carried into a second pass. */
-  get bindingValues(): Map<ts.Node, Value> {
+  get bindingValues(): WeakMap<ts.Node, Value> {
     return this.carried;
   }
 
@@ -1577,7 +1577,7 @@ export class Interpreter {
 
   /** `const parseOrder = (…) => …`, `{ handler: async (req) => … }`: what a function without a name of its own is
    * assigned to, so that flow steps say "passed to `parseOrder`". */
-  private readonly assignedNames = new Map<ts.Node, string>();
+  private readonly assignedNames = new WeakMap<ts.Node, string>();
 
   private nameInitializer(initializer: ts.Expression | undefined, name: string | undefined): void {
     if (!initializer || name === undefined) return;
