@@ -5,6 +5,7 @@ import type { ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import type { PrismaModel } from '../project/prismaSchema';
 import { editedPart } from './editedFunction';
 import { changeRange } from './incrementalParser';
+import type { ParsedEdit } from './incrementalParser';
 import type { Interpreter } from './interpreter';
 import { PositionShift } from './positionShift';
 
@@ -40,7 +41,7 @@ export class AnalysisMemory {
    */
   update(
     fileName: string, text: string, previousTree: ts.SourceFile | undefined, sourceFile: ts.SourceFile,
-    config: PhiGuardConfig, imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[],
+    config: PhiGuardConfig, imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[], parsed?: ParsedEdit,
   ): Interpreter | undefined {
     const previous = this.files.get(fileName);
     this.files.delete(fileName);
@@ -49,7 +50,8 @@ export class AnalysisMemory {
     if (previous.prismaModels !== prismaModels && (previous.prismaModels.length || prismaModels.length)) return undefined;
     for (const [specifier, summary] of previous.imports) if (!sameModuleSummary(summary, imports?.(specifier))) return undefined;
 
-    const change = changeRange(previous.text, text);
+    // The parser compared the two texts already when it made this tree from the remembered one.
+    const change = parsed?.before === previous.sourceFile && parsed.after === sourceFile ? parsed.change : changeRange(previous.text, text);
     const part = editedPart(previous.sourceFile.statements, sourceFile, change);
     if (!part) return undefined;
     const shift = new PositionShift(change);

@@ -84,7 +84,7 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
         : parseFile(fileName, text);
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const prismaModels = options.prismaModels ?? [];
-    if (memory && parser?.current) return analyzeRemembered(memory, previousTree, fileName, parsed, text, config, today, options.imports, prismaModels);
+    if (memory && parser?.current) return analyzeRemembered(memory, parser, previousTree, fileName, parsed, text, config, today, options.imports, prismaModels);
     return analyzeParsed(fileName, parsed, text, config, today, options.imports, prismaModels);
   } catch (error) {
     memory?.forget(fileName);
@@ -111,12 +111,12 @@ function analyzeParsed(
 /** The editor's path: the remembered analysis brought up to date if the edit allows, else a whole analysis kept for
  * the next edit (unless it needed a second pass, whose values a function analysed alone would not have). */
 function analyzeRemembered(
-  memory: AnalysisMemory, previousTree: ts.SourceFile | undefined, fileName: string, parsed: ParsedFile, text: string, config: PhiGuardConfig, today: string,
+  memory: AnalysisMemory, parser: SourceParser, previousTree: ts.SourceFile | undefined, fileName: string, parsed: ParsedFile, text: string, config: PhiGuardConfig, today: string,
   imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[],
 ): AnalysisResult {
   let updated: Interpreter | undefined;
   try {
-    updated = memory.update(fileName, text, previousTree, parsed.sourceFile, config, imports, prismaModels);
+    updated = memory.update(fileName, text, previousTree, parsed.sourceFile, config, imports, prismaModels, parser.lastEdit?.(fileName));
   } catch {
     // A failure of the shortcut costs the shortcut, not the results: the whole file is analysed as without it.
     memory.forget(fileName);

@@ -7,6 +7,14 @@ export interface SourceParser {
   parse(fileName: string, text: string): ts.SourceFile;
   /** The tree the next `parse` of the file starts from, if it keeps one (see AnalysisMemory). */
   current?(fileName: string): ts.SourceFile | undefined;
+  /** The change between the file's last two trees, if its last `parse` updated one into the other. */
+  lastEdit?(fileName: string): ParsedEdit | undefined;
+}
+
+export interface ParsedEdit {
+  readonly before: ts.SourceFile;
+  readonly after: ts.SourceFile;
+  readonly change: ts.TextChangeRange;
 }
 
 /** Trees kept: the files being edited and the modules they import. A 20,000-line tree is tens of MB. */
@@ -21,15 +29,22 @@ const DEFAULT_CAPACITY = 16;
  */
 export class IncrementalParser implements SourceParser {
   private readonly trees = new Map<string, ts.SourceFile>();
+  /** Kept so that what analyses the tree next need not compare the two texts again (AnalysisMemory). */
+  private readonly edits = new Map<string, ParsedEdit>();
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
 
   parse(fileName: string, text: string): ts.SourceFile {
     const previous = this.trees.get(fileName);
     this.trees.delete(fileName);
-    const tree = previous ? this.update(previous, text) : freshTree(fileName, text);
+    this.edits.delete(fileName);
+    const tree = previous ? this.update(fileName, previous, text) : freshTree(fileName, text);
     this.trees.set(fileName, tree);
-    if (this.trees.size > this.capacity) this.trees.delete(this.trees.keys().next().value as string);
+    if (this.trees.size > this.capacity) {
+      const oldest = this.trees.keys().next().value as string;
+      this.trees.delete(oldest);
+      this.edits.delete(oldest);
+    }
     return tree;
   }
 
@@ -37,13 +52,18 @@ export class IncrementalParser implements SourceParser {
     return this.trees.get(fileName);
   }
 
-  private update(previous: ts.SourceFile, text: string): ts.SourceFile {
+  lastEdit(fileName: string): ParsedEdit | undefined {
+    return this.edits.get(fileName);
+  }
+
+  private update(fileName: string, previous: ts.SourceFile, text: string): ts.SourceFile {
     if (previous.text === text) return previous;
     try {
       const change = changeRange(previous.text, text);
       const candidates = unchangedCandidates(previous, change.span.start);
       const tree = ts.updateSourceFile(previous, text, change);
       keepUnchangedNodes(candidates, tree);
+      this.edits.set(fileName, { before: previous, after: tree, change });
       return tree;
     } catch {
       // The incremental parser asserts its invariants; a fresh parse is always correct.

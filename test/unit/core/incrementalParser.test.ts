@@ -85,6 +85,19 @@ describe('incremental parsing (the editor re-parses only what an edit changed)',
     assert.equal(((typed.statements[0] as ts.ExportDeclaration).moduleSpecifier as ts.StringLiteral).text, './visit-operations');
   });
 
+  it('tells the change between the last two trees of a file, and nothing after a fresh or unchanged parse', () => {
+    const parser = new IncrementalParser();
+    const first = parser.parse('/a.ts', 'const a = 1;');
+    assert.equal(parser.lastEdit('/a.ts'), undefined);
+    const second = parser.parse('/a.ts', 'const ab = 1;');
+    const edit = parser.lastEdit('/a.ts')!;
+    assert.equal(edit.before, first);
+    assert.equal(edit.after, second);
+    assert.deepEqual([edit.change.span.start, edit.change.span.length, edit.change.newLength], [7, 0, 1]);
+    parser.parse('/a.ts', 'const ab = 1;');
+    assert.equal(parser.lastEdit('/a.ts'), undefined);
+  });
+
   it('finds the same span a character-by-character comparison finds, in texts longer than its comparison blocks', () => {
     const naive = (before: string, after: string): number[] => {
       const shorter = Math.min(before.length, after.length);
