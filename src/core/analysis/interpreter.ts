@@ -535,12 +535,15 @@ export class Interpreter {
   private forgetResultsOf(unit: FunctionInfo): void {
     keepOwned(this.findings, this.findingUnits, (owner) => owner !== unit);
     keepOwned(this.sinkSites, this.siteUnits, (owner) => owner !== unit);
-    const inside = this.functions.filter((fn) => fn !== unit && fn.unit === unit);
-    for (const fn of inside) {
-      if (fn.node) this.functionByNode.delete(fn.node);
-      this.exportedFunctions.delete(fn);
+    let kept = 0;
+    for (const fn of this.functions) {
+      if (fn === unit || fn.unit !== unit) this.functions[kept++] = fn;
+      else {
+        if (fn.node) this.functionByNode.delete(fn.node);
+        this.exportedFunctions.delete(fn);
+      }
     }
-    keepOwned(this.functions, [...this.functions], (fn) => fn === unit || fn.unit !== unit);
+    this.functions.length = kept;
     for (const [node, cls] of this.classByNode) if (cls.unit === unit) this.classByNode.delete(node);
   }
 
