@@ -23,8 +23,8 @@ interface EntryData {
   /** The generation in which this entry and its dependencies were last known to be current. */
   checked: number;
   readonly result: AnalysisResult;
-  /** Resolved dependency → fingerprint of the summary this analysis used. */
-  readonly deps: ReadonlyMap<string, string>;
+  /** Resolved dependency → the summary this analysis used (see SummaryStamp). */
+  readonly deps: ReadonlyMap<string, SummaryStamp>;
   /** Specifiers that named no project module: one may be created later (then the file needs a new analysis). */
   readonly unresolved: readonly string[];
   /** The Prisma schema this analysis read (path and content hash; '' for none): a changed, created or deleted schema means a new analysis. */
@@ -34,6 +34,18 @@ interface EntryData {
 /** One file's analysis as this analyser keeps it. */
 interface Entry extends EntryData {
   readonly fingerprint: string;
+}
+
+/**
+ * Which summary of a module an analysis used: the module's entry at the time (`undefined`: none yet, an unfinished
+ * module of an import cycle), or a fingerprint another thread sent. The same entry is the same summary; only
+ * different entries need their fingerprints compared, so a one-pass run (CLI, ESLint) hashes no summary for this.
+ */
+type SummaryStamp = { readonly fingerprint: string } | undefined;
+
+function sameSummaryStamp(a: SummaryStamp, b: SummaryStamp): boolean {
+  if (a === b) return true;
+  return !!a && !!b && a.fingerprint === b.fingerprint;
 }
 
 /**
@@ -159,7 +171,7 @@ export class ProjectAnalyzer {
   }
 
   private usedCurrentSummaries(entry: Entry): boolean {
-    for (const [dep, fingerprint] of entry.deps) if ((this.entries.get(dep)?.fingerprint ?? '') !== fingerprint) return false;
+    for (const [dep, stamp] of entry.deps) if (!sameSummaryStamp(this.entries.get(dep), stamp)) return false;
     return true;
   }
 
@@ -264,7 +276,7 @@ export class ProjectAnalyzer {
     this.inProgress.add(file);
     const frame = { readUnfinished: false };
     this.frames.push(frame);
-    const deps = new Map<string, string>();
+    const deps = new Map<string, SummaryStamp>();
     const unresolved: string[] = [];
     // The tree this analysis parsed, kept for settleCycles if the file turns out to be unsettled. An IncrementalParser
     // (the editor's) returns an unchanged text's tree anyway.
@@ -353,12 +365,12 @@ export class ProjectAnalyzer {
   private depsUnchanged(file: string, entry: Entry): boolean {
     if (prismaStamp(this.prismaSchemaOf(file)) !== entry.prisma) return false;
     if (entry.unresolved.some((specifier) => this.resolver.resolve(file, specifier) !== undefined)) return false;
-    for (const [dep, fingerprint] of entry.deps) {
+    for (const [dep, stamp] of entry.deps) {
       if (this.inProgress.has(dep) || this.checking.has(dep)) continue;
       this.checking.add(dep);
       try {
         const current = this.current(dep);
-        if (!current || current.fingerprint !== fingerprint) return false;
+        if (!current || !sameSummaryStamp(current, stamp)) return false;
       } finally {
         this.checking.delete(dep);
       }
@@ -371,35 +383,35 @@ export class ProjectAnalyzer {
     return this.current(file)?.result.summary;
   }
 
-  private importSummary(fromFile: string, importedAs: string, deps: Map<string, string>, unresolved: string[]): ModuleSummary | undefined {
+  private importSummary(fromFile: string, importedAs: string, deps: Map<string, SummaryStamp>, unresolved: string[]): ModuleSummary | undefined {
     // Kept for the whole run (the resolver's table, `unresolved`): a copy, not a view of the importing file's text.
     const specifier = detached(importedAs);
     const target = this.resolver.resolve(fromFile, specifier);
     if (!target) unresolved.push(specifier);
     if (!target || target === fromFile) return undefined;
     const cached = this.flattenedCache.get(target);
-    if (cached && cached.generation === this.generation && [...cached.deps].every(([dep, fingerprint]) => this.entries.get(dep)?.fingerprint === fingerprint)) {
-      for (const [dep, fingerprint] of cached.deps) deps.set(dep, fingerprint);
+    if (cached && cached.generation === this.generation && [...cached.deps].every(([dep, stamp]) => stamp && sameSummaryStamp(this.entries.get(dep), stamp))) {
+      for (const [dep, stamp] of cached.deps) deps.set(dep, stamp);
       return cached.summary;
     }
-    const used = new Map<string, string>();
+    const used = new Map<string, SummaryStamp>();
     const summary = this.flattened(target, new Set(), used);
-    for (const [dep, fingerprint] of used) deps.set(dep, fingerprint);
+    for (const [dep, stamp] of used) deps.set(dep, stamp);
     // A barrel (`export * from` dozens of modules) is imported by many files: fold it once per generation, unless
     // part of it is still being analysed (an import cycle), when the next request must see the finished summary.
     if ([...used.keys()].every((dep) => !this.inProgress.has(dep))) this.flattenedCache.set(target, { generation: this.generation, summary, deps: used });
     return summary;
   }
 
-  private readonly flattenedCache = new Map<string, { generation: number; summary: ModuleSummary | undefined; deps: ReadonlyMap<string, string> }>();
+  private readonly flattenedCache = new Map<string, { generation: number; summary: ModuleSummary | undefined; deps: ReadonlyMap<string, SummaryStamp> }>();
 
   /** A module's summary with its re-exports (`export * from`, `export { a as b } from`) folded in. */
-  private flattened(file: string, seen: Set<string>, deps: Map<string, string>): ModuleSummary | undefined {
+  private flattened(file: string, seen: Set<string>, deps: Map<string, SummaryStamp>): ModuleSummary | undefined {
     if (seen.has(file)) return undefined;
     seen.add(file);
     const summary = this.summaryFor(file);
-    // The fingerprint of the summary used; for an unfinished module of an import cycle, the one it had so far.
-    deps.set(file, this.entries.get(file)?.fingerprint ?? '');
+    // The summary used; for an unfinished module of an import cycle, the one it had so far (if any).
+    deps.set(file, this.entries.get(file));
     if (this.inProgress.has(file)) {
       const frame = this.frames[this.frames.length - 1];
       if (frame) frame.readUnfinished = true;
@@ -427,7 +439,7 @@ export class ProjectAnalyzer {
   shareAnalysis(file: string): SharedAnalysis | undefined {
     const entry = this.entries.get(file);
     if (!entry || this.inProgress.has(file)) return undefined;
-    return { file, hash: entry.hash, result: entry.result, deps: [...entry.deps], unresolved: entry.unresolved, prisma: entry.prisma, fingerprint: entry.fingerprint };
+    return { file, hash: entry.hash, result: entry.result, deps: [...entry.deps].map(([dep, stamp]) => [dep, stamp?.fingerprint ?? ''] as const), unresolved: entry.unresolved, prisma: entry.prisma, fingerprint: entry.fingerprint };
   }
 
   /**
@@ -442,7 +454,7 @@ export class ProjectAnalyzer {
       const known = this.entries.get(dep);
       if (this.inProgress.has(dep) || (known && known.fingerprint !== fingerprint)) return false;
     }
-    const deps = new Map(shared.deps);
+    const deps = new Map<string, SummaryStamp>(shared.deps.map(([dep, fingerprint]) => [dep, fingerprint ? { fingerprint } : undefined]));
     // No change stamp: in a later generation the file is read and its hash compared before the analysis is trusted.
     this.entries.set(shared.file, makeEntry({ hash: shared.hash, version: undefined, checked: this.generation, result: shared.result, deps, unresolved: shared.unresolved, prisma: shared.prisma }, shared.fingerprint));
     this.recordDependents(shared.file, deps);
@@ -450,7 +462,7 @@ export class ProjectAnalyzer {
   }
 
   /** `file`'s analysis used these modules: it is among their dependents (see dependentsOf). */
-  private recordDependents(file: string, deps: ReadonlyMap<string, string>): void {
+  private recordDependents(file: string, deps: ReadonlyMap<string, SummaryStamp>): void {
     for (const dep of deps.keys()) {
       const set = this.dependents.get(dep) ?? new Set<string>();
       set.add(file);

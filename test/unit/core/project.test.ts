@@ -90,6 +90,20 @@ export function h(patient: { ssn: string; email: string }) {
     assert.deepEqual(project.dependentsOf(path.join(root, 'lib.ts')), [path.join(root, 'main.ts')]);
   });
 
+  it('keeps an importer\'s analysis when a helper it uses is analysed again with the same summary', () => {
+    const root = workspace({ 'lib.ts': 'export function show(x: unknown) { console.log(x); }\n', 'main.ts': "import { show } from './lib';\nexport function f(ssn: string) { show(ssn); }\n" });
+    const { project, result } = findings(root, 'main.ts');
+    // A comment at the end changes the text (a new analysis of lib.ts), not what it exports or where.
+    fs.writeFileSync(path.join(root, 'lib.ts'), 'export function show(x: unknown) { console.log(x); }\n// logs\n');
+    project.changed();
+    assert.equal(project.analyze(path.join(root, 'main.ts')), result, 'the same summary: the cached result stands');
+    fs.writeFileSync(path.join(root, 'lib.ts'), 'export function show(x: unknown) { return x; }\n// logs\n');
+    project.changed();
+    const third = project.analyze(path.join(root, 'main.ts'))!;
+    assert.notEqual(third, result);
+    assert.deepEqual(third.findings, []);
+  });
+
   it('resolves an import again after the module it names is created', () => {
     const root = workspace({ 'main.ts': "import { show } from './later';\nexport function f(ssn: string) { show(ssn); }\n" });
     const { project, result } = findings(root, 'main.ts');
