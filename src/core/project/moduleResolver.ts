@@ -18,7 +18,8 @@ interface PathsConfig {
 
 interface WorkspacePackage {
   readonly dir: string;
-  readonly manifest: { readonly main?: string; readonly module?: string; readonly types?: string; readonly source?: string; readonly exports?: unknown };
+  /** As read from package.json: any JSON, whatever the key usually holds. */
+  readonly manifest: { readonly main?: unknown; readonly module?: unknown; readonly types?: unknown; readonly source?: unknown; readonly exports?: unknown };
 }
 
 /**
@@ -128,17 +129,19 @@ export class ModuleResolver {
   private readTsconfig(file: string, depth: number): PathsConfig | undefined {
     const text = this.host.readFile(file);
     if (text === undefined || depth > 5) return undefined;
-    const parsed = ts.parseConfigFileTextToJson(file, text).config as { extends?: string | string[]; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined;
-    if (!parsed) return undefined;
+    // Any JSON may stand where a tsconfig has a string or a list: only well-formed values are used, the rest ignored.
+    const parsed: unknown = ts.parseConfigFileTextToJson(file, text).config;
+    if (!isRecord(parsed)) return undefined;
     let inherited: PathsConfig | undefined;
     for (const ext of [parsed.extends ?? []].flat()) {
-      if (!ext.startsWith('.')) continue;
+      if (typeof ext !== 'string' || !ext.startsWith('.')) continue;
       const target = path.resolve(path.dirname(file), ext.endsWith('.json') ? ext : `${ext}.json`);
       inherited = this.readTsconfig(target, depth + 1) ?? inherited;
     }
-    const options = parsed.compilerOptions ?? {};
-    const baseUrl = options.baseUrl !== undefined ? path.resolve(path.dirname(file), options.baseUrl) : inherited?.baseUrl ?? (options.paths ? path.dirname(file) : '');
-    const paths = options.paths ?? inherited?.paths ?? {};
+    const options = isRecord(parsed.compilerOptions) ? parsed.compilerOptions : {};
+    const ownPaths = isRecord(options.paths) ? pathMappings(options.paths) : undefined;
+    const baseUrl = typeof options.baseUrl === 'string' ? path.resolve(path.dirname(file), options.baseUrl) : inherited?.baseUrl ?? (ownPaths ? path.dirname(file) : '');
+    const paths = ownPaths ?? inherited?.paths ?? {};
     if (!baseUrl && Object.keys(paths).length === 0) return undefined;
     return { baseUrl: baseUrl || path.dirname(file), paths };
   }
@@ -154,7 +157,8 @@ export class ModuleResolver {
     const entries: string[] = [];
     const exported = exportTarget(pkg.manifest.exports, subpath ? `./${subpath}` : '.');
     if (exported) entries.push(exported);
-    if (!subpath) entries.push(...[pkg.manifest.source, pkg.manifest.types, pkg.manifest.module, pkg.manifest.main].filter((x): x is string => !!x), 'src/index', 'index');
+    // Manifests hold other things under these keys too (openmrs packages say `"source": true`).
+    if (!subpath) entries.push(...[pkg.manifest.source, pkg.manifest.types, pkg.manifest.module, pkg.manifest.main].filter((x): x is string => typeof x === 'string' && x !== ''), 'src/index', 'index');
     else entries.push(subpath, `src/${subpath}`);
     for (const entry of entries) {
       const direct = this.resolvePath(path.resolve(pkg.dir, entry.replace(/\.d\.ts$/, '')));
@@ -170,8 +174,10 @@ export class ModuleResolver {
   private workspacePackages(): Map<string, WorkspacePackage> {
     if (this.workspaces) return this.workspaces;
     this.workspaces = new Map();
-    const rootManifest = this.readJson(path.join(this.root, 'package.json')) as { workspaces?: string[] | { packages?: string[] } } | undefined;
-    let globs = Array.isArray(rootManifest?.workspaces) ? rootManifest!.workspaces : rootManifest?.workspaces?.packages ?? [];
+    const rootManifest = this.readJson(path.join(this.root, 'package.json'));
+    const workspaces = isRecord(rootManifest) ? rootManifest.workspaces : undefined;
+    const declared = Array.isArray(workspaces) ? workspaces : isRecord(workspaces) ? workspaces.packages : undefined;
+    let globs = Array.isArray(declared) ? declared.filter((glob): glob is string => typeof glob === 'string') : [];
     const pnpm = this.host.readFile(path.join(this.root, 'pnpm-workspace.yaml'));
     if (pnpm) globs = [...globs, ...[...pnpm.matchAll(/^\s*-\s*['"]?([^'"\n#]+)['"]?/gm)].map((m) => m[1]!.trim())];
     for (const glob of globs) {
@@ -179,8 +185,8 @@ export class ModuleResolver {
       const base = glob.replace(/\/\*\*?$/, '').replace(/\*$/, '');
       const dirs = glob.includes('*') ? this.listDirs(path.join(this.root, base)) : [path.join(this.root, glob)];
       for (const dir of dirs) {
-        const manifest = this.readJson(path.join(dir, 'package.json')) as (WorkspacePackage['manifest'] & { name?: string }) | undefined;
-        if (manifest?.name) this.workspaces.set(manifest.name, { dir, manifest });
+        const manifest = this.readJson(path.join(dir, 'package.json')) as (WorkspacePackage['manifest'] & { name?: unknown }) | undefined;
+        if (typeof manifest?.name === 'string' && manifest.name) this.workspaces.set(manifest.name, { dir, manifest });
       }
     }
     return this.workspaces;
@@ -200,6 +206,19 @@ export class ModuleResolver {
       return undefined;
     }
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** tsconfig `paths`, keeping the patterns whose targets are a list of strings. */
+function pathMappings(paths: Record<string, unknown>): Record<string, readonly string[]> {
+  const out: Record<string, readonly string[]> = {};
+  for (const [pattern, targets] of Object.entries(paths)) {
+    if (Array.isArray(targets)) out[pattern] = targets.filter((target): target is string => typeof target === 'string');
+  }
+  return out;
 }
 
 /** `exports` of a package.json for a subpath, preferring source-like conditions. */

@@ -80,6 +80,22 @@ export function h(patient: { ssn: string; email: string }) {
     assert.deepEqual(findings(root, 'apps/api/src/main.ts').flagged, [['ai', 'email'], ['log', 'ssn'], ['log', 'email']]);
   });
 
+  it('resolves past package.json and tsconfig values of unexpected types instead of failing the importing file', () => {
+    const root = workspace({
+      'package.json': JSON.stringify({ name: 'mono', workspaces: ['packages/*', 42] }),
+      // openmrs packages say `"source": true`; the rest are other shapes seen in the wild or typos.
+      'packages/shared/package.json': JSON.stringify({ name: '@acme/shared', source: true, types: ['index.d.ts'], main: 'src/index.ts' }),
+      'packages/shared/src/index.ts': AI_WRAPPER,
+      'packages/odd/package.json': JSON.stringify({ name: { full: 'odd' } }),
+      'apps/api/tsconfig.json': JSON.stringify({ extends: 7, compilerOptions: { baseUrl: false, paths: { '@/*': ['src/*', 3], '#x': 'src/x' } } }),
+      'apps/api/src/log.ts': 'export function logIt(x: unknown) { console.log(x); }\n',
+      'apps/api/src/main.ts': "import { ask } from '@acme/shared';\nimport { logIt } from '@/log';\nexport async function m(email: string, ssn: string) {\n  await ask(email);\n  logIt(ssn);\n}\n",
+    });
+    const { result, flagged } = findings(root, 'apps/api/src/main.ts');
+    assert.equal(result.skipped, undefined);
+    assert.deepEqual(flagged, [['ai', 'email'], ['log', 'ssn']]);
+  });
+
   it('re-analyses an importer when a helper it uses changes, and knows its dependents', () => {
     const root = workspace({ 'lib.ts': 'export function show(x: unknown) { return x; }\n', 'main.ts': "import { show } from './lib';\nexport function f(ssn: string) { show(ssn); }\n" });
     const { project, result } = findings(root, 'main.ts');
