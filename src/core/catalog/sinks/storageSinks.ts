@@ -42,6 +42,24 @@ export const STORAGE_SINKS: readonly SinkEntry[] = [
     },
   },
   {
+    // Offline-first EHRs (HospitalRun) keep records in PouchDB: IndexedDB in the browser, LevelDB on disk, unencrypted
+    // unless a plugin encrypts them; `rel.save` is relational-pouch's.
+    id: 'pouchdb', category: 'storage', vendor: 'PouchDB', package: 'pouchdb', api: 'db.put/post/bulkDocs',
+    modules: ['pouchdb', 'pouchdb-browser', 'pouchdb-node', 'pouchdb-core'], paths: ['new {default,PouchDB}().{put,post,bulkDocs}'],
+    examples: {
+      match: ["import PouchDB from 'pouchdb';\nconst db = new PouchDB('patients');\nawait db.put({ _id: patient.mrn, ...patient });"],
+      noMatch: ["import PouchDB from 'pouchdb';\nconst db = new PouchDB('settings');\nawait db.put({ _id: 'theme', value: theme });"],
+    },
+  },
+  {
+    id: 'pouchdb-relational', category: 'storage', vendor: 'PouchDB', package: 'relational-pouch', api: 'db.rel.save',
+    modules: ['pouchdb', 'pouchdb-browser', 'pouchdb-node', 'pouchdb-core'], paths: ['new {default,PouchDB}().rel.save'], args: [{ index: 1 }],
+    examples: {
+      match: ["import PouchDB from 'pouchdb';\nconst db = new PouchDB('ehr');\nawait db.rel.save('patient', { id: patient.id, name: patient.name });"],
+      noMatch: ["import PouchDB from 'pouchdb';\nconst db = new PouchDB('ehr');\nawait db.rel.save('ward', { id: ward.id, beds: ward.beds });"],
+    },
+  },
+  {
     id: 'indexeddb-global', category: 'storage', vendor: 'IndexedDB', package: '<global>', api: 'IDBObjectStore.put',
     modules: ['<global>'], paths: ['indexedDB.**.{put,add}'],
     examples: { match: ["indexedDB.open('db').result.transaction('p').objectStore('p').put(patient);"], noMatch: ["indexedDB.open('db');"] },
