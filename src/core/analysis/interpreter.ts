@@ -38,7 +38,7 @@ import { nextBindingSerial, Scope } from './scope';
 import type { EditedFunction } from './editedFunction';
 import type { PositionShift } from './positionShift';
 import { sameSummary } from './sameSummary';
-import type { Summary } from './functionSummary';
+import type { Summary, SummarySink } from './functionSummary';
 import { isReadVerb, isRecordGateway, nameClassifierFor, stripReadVerb } from './sources';
 import type { NameClassifier } from './sources';
 import type { NameVerdict } from './sources';
@@ -281,6 +281,11 @@ function lastOffsetIn(exported: ExportedFunction, file: string): number {
 
 function findingKey(sink: SinkDescriptor, carrier: TextRange): string {
   return `${sink.category}:${sink.id}:${carrier.start}:${carrier.end}`;
+}
+
+/** A summary sink's identity for a caller: parameter, sink (as findingKey names it), carrier, and whether it was reported inside. */
+function summarySinkKey(sink: SummarySink): string {
+  return `${sink.param}:${sink.sink.category}:${sink.sink.id}:${sink.carrier.start}:${sink.carrier.end}:${sink.reportedInside ? 1 : 0}`;
 }
 
 function siteKey(sink: SinkDescriptor, range: TextRange): string {
@@ -2146,7 +2151,7 @@ export class Interpreter {
         const found = this.withParamSources(leaf.taint);
         const concrete = sink.sink.category === 'url' ? withoutRecordKeys(found) : found;
         if (hasConcrete(concrete)) this.report(sink.sink, concrete, leaf.range, site, [...concrete.steps, callStep, ...sink.steps]);
-        for (const p of leaf.taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...leaf.taint.steps, callStep, ...sink.steps], carrier: leaf.range, site });
+        for (const p of leaf.taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: [...leaf.taint.steps, callStep, ...sink.steps], carrier: leaf.range, site });
       }
     }
     return this.substituteReturn(fn, summary.returnValue, args.map((a) => a.value), call);
@@ -2163,7 +2168,7 @@ export class Interpreter {
       const found = this.withParamSources(taint);
       const concrete = sink.sink.category === 'url' ? withoutRecordKeys(found) : found;
       if (hasConcrete(concrete)) this.report(sink.sink, concrete, sink.carrier, sink.site, [...concrete.steps, ...sink.steps]);
-      for (const p of taint.params) this.frame.summary.sinks.push({ param: p, sink: sink.sink, steps: [...taint.steps, ...sink.steps], carrier: sink.carrier, site: sink.site });
+      for (const p of taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: [...taint.steps, ...sink.steps], carrier: sink.carrier, site: sink.site });
     }
     return this.substituteReturn(fn, summary.returnValue, params, undefined);
   }
@@ -2307,14 +2312,36 @@ export class Interpreter {
 
   /** Re-reads an already evaluated expression for its value, without reporting anything twice. */
   private peekExpression(node: ts.Expression): Value {
-    const savedSinks = this.frame.summary.sinks.length;
+    const summary = this.frame.summary;
+    const savedSinks = summary.sinks.length;
     this.muted++;
     try {
       return this.eval(node);
     } finally {
       this.muted--;
-      this.frame.summary.sinks.length = savedSinks;
+      const keys = this.summarySinkKeys.get(summary);
+      for (let i = savedSinks; i < summary.sinks.length; i++) keys?.delete(summarySinkKey(summary.sinks[i]!));
+      summary.sinks.length = savedSinks;
     }
+  }
+
+  /** The keys of each summary's sinks (see summarySinkKey). */
+  private readonly summarySinkKeys = new WeakMap<Summary, Set<string>>();
+
+  /**
+   * Records that a parameter of the running function reaches a sink. Only the first path from a parameter to a sink
+   * through one carrier is kept: a caller reports at most one finding per sink and carrier, and it is the first path's,
+   * so later ones change nothing but the size of the summary. Without this, every path through a chain of helpers was
+   * kept, and in the import cycles of a large app (excalidraw) one module's summary held 10,000 paths.
+   */
+  private addSummarySink(sink: SummarySink): void {
+    const summary = this.frame.summary;
+    let keys = this.summarySinkKeys.get(summary);
+    if (!keys) this.summarySinkKeys.set(summary, (keys = new Set()));
+    const key = summarySinkKey(sink);
+    if (keys.has(key)) return;
+    keys.add(key);
+    summary.sinks.push(sink);
   }
 
   /** While positive, nothing is reported: an expression is being re-read for its value. */
@@ -2361,7 +2388,7 @@ export class Interpreter {
       const concrete = this.withParamSources(leaf.taint);
       if (hasConcrete(concrete)) this.report(sink, concrete, leaf.range, site, [...concrete.steps, sinkStep]);
       for (const p of leaf.taint.params) {
-        this.frame.summary.sinks.push({ param: p, sink, steps: [...this.stepsFromParam(leaf.taint), sinkStep], carrier: leaf.range, site, reportedInside: this.frame.paramSources?.has(p) });
+        this.addSummarySink({ param: p, sink, steps: [...this.stepsFromParam(leaf.taint), sinkStep], carrier: leaf.range, site, reportedInside: this.frame.paramSources?.has(p) });
       }
     }
     return taint;

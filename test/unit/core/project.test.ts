@@ -96,6 +96,20 @@ export function h(patient: { ssn: string; email: string }) {
     assert.deepEqual(flagged, [['ai', 'email'], ['log', 'ssn']]);
   });
 
+  it('keeps one path per parameter, sink and carrier in a summary, however many paths a chain of helpers has', () => {
+    // Each level calls the one below twice: 2^12 paths from `level12`'s parameter to the logs, but only two carriers.
+    const levels = ['export function level0(x: unknown) { console.log(x); console.info(x); }'];
+    for (let i = 1; i <= 12; i++) levels.push(`export function level${i}(x: unknown) { level${i - 1}(x); level${i - 1}(x); }`);
+    const root = workspace({ 'chain.ts': `${levels.join('\n')}\n`, 'main.ts': "import { level12 } from './chain';\nexport function f(ssn: string) { level12(ssn); }\n" });
+    const { project, flagged, result } = findings(root, 'main.ts');
+    assert.deepEqual(flagged, [['log', 'ssn']]);
+    assert.deepEqual(result.findings[0]!.flow.filter((step) => step.kind === 'call').length, 13, 'the first path, through every level');
+    const summary = project.analyze(path.join(root, 'chain.ts'))!.summary!;
+    const top = summary.exports.level12;
+    assert.equal(top?.kind, 'function');
+    assert.equal(top.kind === 'function' && top.sinks.length, 2, 'one per call site of level11');
+  });
+
   it('re-analyses an importer when a helper it uses changes, and knows its dependents', () => {
     const root = workspace({ 'lib.ts': 'export function show(x: unknown) { return x; }\n', 'main.ts': "import { show } from './lib';\nexport function f(ssn: string) { show(ssn); }\n" });
     const { project, result } = findings(root, 'main.ts');
