@@ -1,7 +1,7 @@
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { FHIR_PHI_RESOURCES, GATEWAY_WORDS, NOT_RECORD_WORDS, PERSON_RECORD_CATEGORIES, READ_VERBS, RECORD_PHRASES, RECORD_WORDS } from '../catalog/fhir';
 import type { PhiGuardConfig } from '../config/config';
-import { classifyName, mayDependOnContext, normalizedWords } from '../names/classifyName';
+import { classifyName, mayDependOnContext, namesAnOperation, normalizedWords } from '../names/classifyName';
 import type { NameMatch } from '../names/classifyName';
 import { splitWords } from '../names/splitWords';
 import { detached } from '../text/detached';
@@ -31,6 +31,9 @@ export function nameClassifierFor(config: PhiGuardConfig): NameClassifier {
 
 const NO_WORDS: readonly string[] = [];
 
+/** Words of an object whose properties are API endpoints or routes, not data (see NameClassifier.classify). */
+const ENDPOINT_TABLE_WORDS: ReadonlySet<string> = new Set(['routes', 'endpoints', 'urls']);
+
 export class NameClassifier {
   private readonly notPhi: ReadonlySet<string>;
   private readonly extra: ReadonlyMap<string, PhiCategoryId>;
@@ -48,15 +51,23 @@ export class NameClassifier {
    * for names whose classification can depend on it).
    */
   classify(name: string, context: readonly string[] | (() => readonly string[]) = NO_WORDS): NameVerdict | undefined {
+    const given = context;
     if (!mayDependOnContext(name)) context = NO_WORDS;
     else if (typeof context === 'function') context = context();
     const key = context.length ? `${name}|${context.join(' ')}` : name;
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const verdict = this.classifyUncached(name, context);
-    if (this.cache.size > 100_000) this.cache.clear();
-    this.cache.set(detached(key), verdict ?? null);
-    return verdict;
+    let verdict = this.cache.get(key);
+    if (verdict === undefined) {
+      verdict = this.classifyUncached(name, context) ?? null;
+      if (this.cache.size > 100_000) this.cache.clear();
+      this.cache.set(detached(key), verdict);
+    }
+    // `routes.patientList`, `DiagnosesRoutes.updateDiagnosis`: a table of API endpoints, named after what they serve.
+    // Worked out only for names that say PHI, as the words of the object cost a walk of its expression.
+    if (verdict && given !== NO_WORDS && !verdict.fromConfig) {
+      const words = typeof given === 'function' ? (context !== NO_WORDS ? context : given()) : given;
+      if (words.some((word) => ENDPOINT_TABLE_WORDS.has(word))) return undefined;
+    }
+    return verdict ?? undefined;
   }
 
   private classifyUncached(name: string, context: readonly string[]): NameVerdict | undefined {
@@ -102,7 +113,7 @@ export function isRecordName(name: string): boolean {
   if (/^[A-Z0-9_]+$/.test(name) && name.includes('_')) return false;
   const words = normalizedWords(name);
   const at = recordWordIndex(words);
-  if (at < 0) return false;
+  if (at < 0 || (at > 0 && namesAnOperation(words))) return false;
   const last = words[words.length - 1]!;
   if (GATEWAY_WORDS.has(last)) return false;
   return !words.some((w, i) => i !== at && NOT_RECORD_WORDS.has(w));

@@ -1,4 +1,4 @@
-import { COMPOUND_WORDS, LOOKALIKE_PAIRS, NAME_RULES, NOT_PHI_WORDS, ORGANIZATION_WORDS, PATIENT_WORDS, PERSON_WORDS } from './nameRules';
+import { COMPOUND_WORDS, LOOKALIKE_PAIRS, NAME_RULES, NOT_PHI_WORDS, OPERATION_VERBS, ORGANIZATION_WORDS, PATIENT_WORDS, PERSON_WORDS } from './nameRules';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { splitWords } from './splitWords';
 import { detached } from '../text/detached';
@@ -127,8 +127,14 @@ function classifyUncached(name: string, contextWords: readonly string[]): NameMa
   const end = best.start + best.pattern.words.length;
   const outside = [...words.slice(0, best.start), ...words.slice(end)];
   if (outside.some((w) => NOT_PHI_WORDS.has(w))) return undefined;
+  if (best.start > 0 && namesAnOperation(words)) return undefined;
   if (CONTACT_CATEGORIES.has(best.pattern.category) && isOrganization(words.slice(0, best.start), contextWords)) return undefined;
   return { category: best.pattern.category, words, pattern: best.pattern.source };
+}
+
+/** `addPatientNote`, `routes.getPatient`: the name starts with a verb, so it names an operation (see OPERATION_VERBS). */
+export function namesAnOperation(words: readonly string[]): boolean {
+  return words.length > 1 && OPERATION_VERBS.has(words[0]!);
 }
 
 /** Categories an organisation has too: a clinic's address or fax is not PHI. */

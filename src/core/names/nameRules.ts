@@ -208,6 +208,19 @@ export const NOT_PHI_WORDS: ReadonlySet<string> = new Set([
   'url', 'uri', 'bucket', 'archive', 'blob', 'strategy', 'theme', 'change', 'changed', 'missing', 'exists', 'empty', 'lookup', 'parser', 'parse', 'builder', 'factory',
 ]);
 
+/**
+ * A name that starts with one of these verbs names an operation on the data (`addPatientNote`, `updateAddress`,
+ * `routes.getPatientNotes`: a function or an API endpoint), not the data. What a read operation returns is still
+ * judged by what it reads when it is called (`getPatientEmail()`, see stripReadVerb). `search` and `query` are left
+ * out: `searchPatient` is as often the text typed to find one.
+ */
+export const OPERATION_VERBS: ReadonlySet<string> = new Set([
+  'add', 'create', 'update', 'upsert', 'delete', 'remove', 'edit', 'save', 'submit', 'send', 'upload', 'generate', 'discontinue',
+  'administer', 'link', 'unlink', 'assign', 'unassign', 'set', 'reset', 'get', 'fetch', 'load', 'list', 'preview', 'mark',
+  'handle', 'on', 'use', 'validate', 'render', 'format', 'build', 'parse', 'serialize', 'normalize', 'sync', 'refresh', 'open',
+  'close', 'select', 'change', 'toggle', 'show', 'hide',
+]);
+
 /** Compound words written as one (`firstname`, `zipcode`) split into the words the rules use. Look-alikes that are
  * single words (`hostname`, `filename`, `username`) are absent on purpose: they match no rule. */
 export const COMPOUND_WORDS: Readonly<Record<string, readonly string[]>> = {

@@ -23,6 +23,20 @@ describe('flow', () => {
     assert.deepEqual(flagged(code), [['ai', 'prompt']]);
   });
 
+  it('does not take an operation or an endpoint named after PHI for the PHI (care_fe route tables, ottehr results)', () => {
+    const code = `import { routes, DiagnosesRoutes } from './api';
+    async function f(request: (route: unknown) => Promise<unknown>, submitLabResults: unknown[], patient: { name: string }) {
+      await fetch(routes.addPatientNote);
+      await fetch(DiagnosesRoutes.updateConsultationDiagnosis);
+      await fetch(routes.patientList);
+      console.log(submitLabResults);
+      console.log(routes.getPatient);
+      await fetch(\`/search?name=\${patient.name}\`);
+      console.log(patientAddress, updatedAddress);
+    }`;
+    assert.deepEqual(flagged(code), [['url', '`/search?name=${patient.name}`'], ['log', 'patientAddress'], ['log', 'updatedAddress']]);
+  });
+
   it('ends the flow at a sanitizer, but only for the sanitized field', () => {
     const code = `import { deidentify } from 'phi-guard/deid';
     function f(patient: { ssn: string; email: string }) {

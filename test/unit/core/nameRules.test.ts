@@ -39,6 +39,15 @@ describe('name rules', () => {
     for (const name of ['SSNNumber', 'patientDOB2', 'ip4Address', 'ABcDEf', 'A1BCd', 'x__y', '']) assert.deepStrictEqual(splitWords(name), byRegExps(name), name);
   });
 
+  it('takes a name that starts with a verb for an operation, not the data it works on', () => {
+    for (const name of ['addPatientNote', 'updateAddress', 'submitLabResults', 'getPatientNotes', 'deleteProfilePicture', 'onPatientPhoneChange']) {
+      assert.equal(classifyName(name), undefined, name);
+    }
+    for (const [name, category] of [['updatedAddress', 'geographic'], ['patientAddress', 'geographic'], ['newPatientPhone', 'phone'], ['labResults', 'lab-result']] as const) {
+      assert.equal(classifyName(name)?.category, category, name);
+    }
+  });
+
   it('leaves the look-alikes from the peers\' bug trackers alone', () => {
     for (const name of ['fileName', 'hostname', 'className', 'displayName', 'tooltip', 'zipFile', 'updatedAt', 'dateFormat', 'emailTemplate', 'ssnPattern', 'ipcRenderer', 'skipCount', 'dicomUid', 'cold']) {
       assert.equal(classifyName(name), undefined, name);
