@@ -112,6 +112,8 @@ interface Frame {
   readonly paramSources?: Map<number, Taint>;
   env: Map<Binding, Value>;
   readonly summary: Summary;
+  /** The keys of the summary's sinks so far (see addSummarySink). */
+  readonly summarySinkKeys: Set<string>;
   readonly cls: ClassInfo | undefined;
 }
 
@@ -564,7 +566,7 @@ export class Interpreter {
     const moduleScope = new Scope(undefined, 0);
     this.moduleScope = moduleScope;
     this.scope = moduleScope;
-    this.frame = { fn: undefined, id: 0, env: new Map(), summary: { returnValue: EMPTY, sinks: [] }, cls: undefined };
+    this.frame = { fn: undefined, id: 0, env: new Map(), summary: { returnValue: EMPTY, sinks: [] }, summarySinkKeys: new Set(), cls: undefined };
     this.execStatements(this.sourceFile.statements);
     for (let i = 0; i < this.functions.length; i++) this.summaryOf(this.functions[i]!);
   }
@@ -1292,7 +1294,7 @@ export class Interpreter {
         }
       }
     }
-    this.frame = { fn, id: fn.id, env: new Map(), summary, cls: fn.cls, paramSources: new Map() };
+    this.frame = { fn, id: fn.id, env: new Map(), summary, summarySinkKeys: new Set(), cls: fn.cls, paramSources: new Map() };
     this.scope = new Scope(fn.scope, fn.id);
     this.depth = 0;
     try {
@@ -2312,21 +2314,17 @@ export class Interpreter {
 
   /** Re-reads an already evaluated expression for its value, without reporting anything twice. */
   private peekExpression(node: ts.Expression): Value {
-    const summary = this.frame.summary;
+    const { summary, summarySinkKeys } = this.frame;
     const savedSinks = summary.sinks.length;
     this.muted++;
     try {
       return this.eval(node);
     } finally {
       this.muted--;
-      const keys = this.summarySinkKeys.get(summary);
-      for (let i = savedSinks; i < summary.sinks.length; i++) keys?.delete(summarySinkKey(summary.sinks[i]!));
+      for (let i = savedSinks; i < summary.sinks.length; i++) summarySinkKeys.delete(summarySinkKey(summary.sinks[i]!));
       summary.sinks.length = savedSinks;
     }
   }
-
-  /** The keys of each summary's sinks (see summarySinkKey). */
-  private readonly summarySinkKeys = new WeakMap<Summary, Set<string>>();
 
   /**
    * Records that a parameter of the running function reaches a sink. Only the first path from a parameter to a sink
@@ -2335,13 +2333,10 @@ export class Interpreter {
    * kept, and in the import cycles of a large app (excalidraw) one module's summary held 10,000 paths.
    */
   private addSummarySink(sink: SummarySink): void {
-    const summary = this.frame.summary;
-    let keys = this.summarySinkKeys.get(summary);
-    if (!keys) this.summarySinkKeys.set(summary, (keys = new Set()));
     const key = summarySinkKey(sink);
-    if (keys.has(key)) return;
-    keys.add(key);
-    summary.sinks.push(sink);
+    if (this.frame.summarySinkKeys.has(key)) return;
+    this.frame.summarySinkKeys.add(key);
+    this.frame.summary.sinks.push(sink);
   }
 
   /** While positive, nothing is reported: an expression is being re-read for its value. */
