@@ -1,3 +1,4 @@
+import { READ_VERBS } from '../catalog/fhir';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 
 /**
@@ -210,15 +211,17 @@ export const NOT_PHI_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * A name that starts with one of these verbs names an operation on the data (`addPatientNote`, `updateAddress`,
- * `routes.getPatientNotes`: a function or an API endpoint), not the data. What a read operation returns is still
- * judged by what it reads when it is called (`getPatientEmail()`, see stripReadVerb). `search` and `query` are left
- * out: `searchPatient` is as often the text typed to find one.
+ * `routes.getPatientNotes`: a function or an API endpoint), not the data: the read verbs of record gateways and the
+ * verbs that change or show data. What a read operation returns is still judged by what it reads when it is called
+ * (`getPatientEmail()`, see stripReadVerb). `search` and `query` are left out: `searchPatient` is as often the text
+ * typed to find one.
  */
 export const OPERATION_VERBS: ReadonlySet<string> = new Set([
+  ...READ_VERBS.filter((verb) => verb !== 'search' && verb !== 'query'),
   'add', 'create', 'update', 'upsert', 'delete', 'remove', 'edit', 'save', 'submit', 'send', 'upload', 'generate', 'discontinue',
-  'administer', 'link', 'unlink', 'assign', 'unassign', 'set', 'reset', 'get', 'fetch', 'load', 'list', 'preview', 'mark',
-  'handle', 'on', 'use', 'validate', 'render', 'format', 'build', 'parse', 'serialize', 'normalize', 'sync', 'refresh', 'open',
-  'close', 'select', 'change', 'toggle', 'show', 'hide',
+  'administer', 'link', 'unlink', 'assign', 'unassign', 'set', 'reset', 'preview', 'mark', 'handle', 'on', 'use', 'validate',
+  'render', 'format', 'build', 'parse', 'serialize', 'normalize', 'sync', 'refresh', 'open', 'close', 'change', 'toggle', 'show',
+  'hide',
 ]);
 
 /** Compound words written as one (`firstname`, `zipcode`) split into the words the rules use. Look-alikes that are
