@@ -64,7 +64,7 @@ export class NameClassifier {
     // `routes.patientList`, `DiagnosesRoutes.updateDiagnosis`: a table of API endpoints, named after what they serve.
     // Worked out only for names that say PHI, as the words of the object cost a walk of its expression.
     if (verdict && given !== NO_WORDS && !verdict.fromConfig) {
-      const words = typeof given === 'function' ? (context !== NO_WORDS ? context : given()) : given;
+      const words = context !== NO_WORDS ? context : typeof given === 'function' ? given() : given;
       if (words.some((word) => ENDPOINT_TABLE_WORDS.has(word))) return undefined;
     }
     return verdict ?? undefined;
