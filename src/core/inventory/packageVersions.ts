@@ -1,3 +1,5 @@
+import { isJsonObject } from '../text/jsonObject';
+
 /**
  * Installed versions by package name, for the inventory's vendor table: exact versions from package-lock.json
  * (lockfile v1, v2 and v3), else the ranges declared in package.json. Both are parsed as JSON, never executed.
@@ -7,19 +9,19 @@ export function packageVersions(packageJsonText: string | undefined, lockText: s
   const manifest = parseObject(packageJsonText);
   for (const section of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
     const entries = manifest?.[section];
-    if (!isObject(entries)) continue;
+    if (!isJsonObject(entries)) continue;
     for (const [name, range] of Object.entries(entries)) if (typeof range === 'string' && !(name in versions)) versions[name] = range;
   }
   const lock = parseObject(lockText);
   const packages = lock?.packages;
-  if (isObject(packages)) {
+  if (isJsonObject(packages)) {
     for (const [key, entry] of Object.entries(packages)) {
       const name = key.match(/(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)$/)?.[1];
       // The top-level install wins over nested copies.
-      if (name && isObject(entry) && typeof entry.version === 'string' && key === `node_modules/${name}`) versions[name] = entry.version;
+      if (name && isJsonObject(entry) && typeof entry.version === 'string' && key === `node_modules/${name}`) versions[name] = entry.version;
     }
-  } else if (isObject(lock?.dependencies)) {
-    for (const [name, entry] of Object.entries(lock.dependencies)) if (isObject(entry) && typeof entry.version === 'string') versions[name] = entry.version;
+  } else if (isJsonObject(lock?.dependencies)) {
+    for (const [name, entry] of Object.entries(lock.dependencies)) if (isJsonObject(entry) && typeof entry.version === 'string') versions[name] = entry.version;
   }
   return versions;
 }
@@ -28,12 +30,8 @@ function parseObject(text: string | undefined): Record<string, unknown> | undefi
   if (!text) return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    return isObject(value) ? value : undefined;
+    return isJsonObject(value) ? value : undefined;
   } catch {
     return undefined;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

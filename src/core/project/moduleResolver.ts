@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import ts from 'typescript';
+import { isJsonObject } from '../text/jsonObject';
 
 /** What module resolution needs from a file system (the editor passes one that sees unsaved buffers). */
 export interface ProjectHost {
@@ -131,15 +132,15 @@ export class ModuleResolver {
     if (text === undefined || depth > 5) return undefined;
     // Any JSON may stand where a tsconfig has a string or a list: only well-formed values are used, the rest ignored.
     const parsed: unknown = ts.parseConfigFileTextToJson(file, text).config;
-    if (!isRecord(parsed)) return undefined;
+    if (!isJsonObject(parsed)) return undefined;
     let inherited: PathsConfig | undefined;
     for (const ext of [parsed.extends ?? []].flat()) {
       if (typeof ext !== 'string' || !ext.startsWith('.')) continue;
       const target = path.resolve(path.dirname(file), ext.endsWith('.json') ? ext : `${ext}.json`);
       inherited = this.readTsconfig(target, depth + 1) ?? inherited;
     }
-    const options = isRecord(parsed.compilerOptions) ? parsed.compilerOptions : {};
-    const ownPaths = isRecord(options.paths) ? pathMappings(options.paths) : undefined;
+    const options = isJsonObject(parsed.compilerOptions) ? parsed.compilerOptions : {};
+    const ownPaths = isJsonObject(options.paths) ? pathMappings(options.paths) : undefined;
     const baseUrl = typeof options.baseUrl === 'string' ? path.resolve(path.dirname(file), options.baseUrl) : inherited?.baseUrl ?? (ownPaths ? path.dirname(file) : '');
     const paths = ownPaths ?? inherited?.paths ?? {};
     if (!baseUrl && Object.keys(paths).length === 0) return undefined;
@@ -175,8 +176,8 @@ export class ModuleResolver {
     if (this.workspaces) return this.workspaces;
     this.workspaces = new Map();
     const rootManifest = this.readJson(path.join(this.root, 'package.json'));
-    const workspaces = isRecord(rootManifest) ? rootManifest.workspaces : undefined;
-    const declared = Array.isArray(workspaces) ? workspaces : isRecord(workspaces) ? workspaces.packages : undefined;
+    const workspaces = isJsonObject(rootManifest) ? rootManifest.workspaces : undefined;
+    const declared = Array.isArray(workspaces) ? workspaces : isJsonObject(workspaces) ? workspaces.packages : undefined;
     let globs = Array.isArray(declared) ? declared.filter((glob): glob is string => typeof glob === 'string') : [];
     const pnpm = this.host.readFile(path.join(this.root, 'pnpm-workspace.yaml'));
     if (pnpm) globs = [...globs, ...[...pnpm.matchAll(/^\s*-\s*['"]?([^'"\n#]+)['"]?/gm)].map((m) => m[1]!.trim())];
@@ -208,9 +209,6 @@ export class ModuleResolver {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** tsconfig `paths`, keeping the patterns whose targets are a list of strings. */
 function pathMappings(paths: Record<string, unknown>): Record<string, readonly string[]> {
