@@ -160,7 +160,7 @@ export class ProjectAnalyzer {
       this.unsettled.clear();
       for (const file of files) {
         const entry = this.entries.get(file);
-        if (!entry || this.usedCurrentSummaries(entry)) continue;
+        if (!entry || this.currentSummaries(entry.deps)) continue;
         entry.checked = -1;
         const kept = this.cycleTrees.get(file);
         const fresh = file === requested && text !== undefined ? this.ensure(file, text, undefined, sourceFile ?? kept) : this.current(file, kept);
@@ -170,8 +170,9 @@ export class ProjectAnalyzer {
     this.unsettled.clear();
   }
 
-  private usedCurrentSummaries(entry: Entry): boolean {
-    for (const [dep, stamp] of entry.deps) if (!sameSummaryStamp(this.entries.get(dep), stamp)) return false;
+  /** Whether each of these modules' summaries is still the one recorded. */
+  private currentSummaries(deps: ReadonlyMap<string, SummaryStamp>): boolean {
+    for (const [dep, stamp] of deps) if (!sameSummaryStamp(this.entries.get(dep), stamp)) return false;
     return true;
   }
 
@@ -390,7 +391,7 @@ export class ProjectAnalyzer {
     if (!target) unresolved.push(specifier);
     if (!target || target === fromFile) return undefined;
     const cached = this.flattenedCache.get(target);
-    if (cached && cached.generation === this.generation && [...cached.deps].every(([dep, stamp]) => stamp && sameSummaryStamp(this.entries.get(dep), stamp))) {
+    if (cached && cached.generation === this.generation && this.currentSummaries(cached.deps)) {
       for (const [dep, stamp] of cached.deps) deps.set(dep, stamp);
       return cached.summary;
     }
@@ -399,8 +400,13 @@ export class ProjectAnalyzer {
     for (const [dep, stamp] of used) deps.set(dep, stamp);
     // A barrel (`export * from` dozens of modules) is imported by many files: fold it once per generation, unless
     // part of it is still being analysed (an import cycle), when the next request must see the finished summary.
-    if ([...used.keys()].every((dep) => !this.inProgress.has(dep))) this.flattenedCache.set(target, { generation: this.generation, summary, deps: used });
+    if (!this.anyInProgress(used)) this.flattenedCache.set(target, { generation: this.generation, summary, deps: used });
     return summary;
+  }
+
+  private anyInProgress(deps: ReadonlyMap<string, SummaryStamp>): boolean {
+    for (const dep of deps.keys()) if (this.inProgress.has(dep)) return true;
+    return false;
   }
 
   private readonly flattenedCache = new Map<string, { generation: number; summary: ModuleSummary | undefined; deps: ReadonlyMap<string, SummaryStamp> }>();
