@@ -60,7 +60,7 @@ export class IncrementalParser implements SourceParser {
     if (previous.text === text) return previous;
     try {
       const change = changeRange(previous.text, text);
-      const candidates = unchangedCandidates(previous, change.span.start);
+      const candidates = unchangedCandidates(previous, change);
       const tree = ts.updateSourceFile(previous, text, change);
       keepUnchangedNodes(candidates, tree);
       this.edits.set(fileName, { before: previous, after: tree, change });

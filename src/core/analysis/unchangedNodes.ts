@@ -7,45 +7,68 @@ import ts from 'typescript';
  * as TypeScript itself does with the nodes it reuses: then "the same node" means "not changed by the edit", which is
  * what lets the editor analyse only what an edit changed (see editedPart).
  *
- * Only nodes that ended before the edit in the previous text qualify, judged before the update: the update moves
- * and trims the previous nodes that reach the edit (a statement ending in `fn` whose `n` was deleted would look like
- * the new one ending in `f`; one ending exactly where text is inserted is stretched over it).
+ * TypeScript marks the nodes it re-parsed for good (a private set), so a node put back is re-made by every later
+ * update too, wherever that edit is: the statements and members after an edit are put back as well.
+ *
+ * Before the edit, only nodes that ended before it in the previous text qualify, judged before the update: the update
+ * moves and trims the previous nodes that reach the edit (a statement ending in `fn` whose `n` was deleted would look
+ * like the new one ending in `f`; one ending exactly where text is inserted is stretched over it). After it, only
+ * nodes that began after the replaced text: the update moves them by the change in length, every descendant with them.
+ * The text before the edit is the same in both trees, and so is the text after it, so those nodes line up by index
+ * from the start and from the end, even when the edit added or removed statements or members in between.
  */
 export interface UnchangedCandidates {
   readonly statements: readonly ts.Statement[];
   /** The leading statements that end before the edit. */
   readonly count: number;
-  /** The class the edit is in, and how many of its leading members end before the edit. */
+  /** The first of the trailing statements that begin after the replaced text. */
+  readonly tail: number;
+  /** The class the edit is in, and its leading members that end before the edit and trailing ones after it. */
   readonly classIndex: number;
   readonly members: readonly ts.ClassElement[];
   readonly memberCount: number;
+  readonly memberTail: number;
 }
 
 /** Read from the previous tree before `ts.updateSourceFile` changes its nodes. */
-export function unchangedCandidates(previous: ts.SourceFile, changeStart: number): UnchangedCandidates {
+export function unchangedCandidates(previous: ts.SourceFile, change: ts.TextChangeRange): UnchangedCandidates {
+  const start = change.span.start;
+  const oldEnd = start + change.span.length;
   const statements = previous.statements;
-  let count = 0;
-  while (count < statements.length && statements[count]!.end < changeStart) count++;
+  const count = leading(statements, start);
   const edited = statements[count];
   const members = edited && ts.isClassDeclaration(edited) ? edited.members : [];
-  let memberCount = 0;
-  while (memberCount < members.length && members[memberCount]!.end < changeStart) memberCount++;
-  return { statements, count, classIndex: count, members, memberCount };
+  return { statements, count, tail: trailing(statements, oldEnd), classIndex: count, members, memberCount: leading(members, start), memberTail: trailing(members, oldEnd) };
 }
 
 export function keepUnchangedNodes(candidates: UnchangedCandidates, tree: ts.SourceFile): void {
-  const statements = tree.statements;
-  if (statements.length !== candidates.statements.length) return;
-  for (let i = 0; i < candidates.count; i++) {
-    const before = candidates.statements[i]!;
-    if (statements[i] !== before && sameParse(before, statements[i]!)) replace(statements, i, before, tree);
-  }
-  const edited = statements[candidates.classIndex];
-  if (!edited || !ts.isClassDeclaration(edited) || edited.members.length !== candidates.members.length) return;
-  for (let i = 0; i < candidates.memberCount; i++) {
-    const before = candidates.members[i]!;
-    if (edited.members[i] !== before && sameParse(before, edited.members[i]!)) replace(edited.members, i, before, edited);
-  }
+  keepList(candidates.statements, candidates.count, candidates.tail, tree.statements, tree);
+  const edited = tree.statements[candidates.classIndex];
+  if (edited && ts.isClassDeclaration(edited)) keepList(candidates.members, candidates.memberCount, candidates.memberTail, edited.members, edited);
+}
+
+/** How many nodes end before `offset`. */
+function leading(nodes: readonly ts.Node[], offset: number): number {
+  let count = 0;
+  while (count < nodes.length && nodes[count]!.end < offset) count++;
+  return count;
+}
+
+/** The index of the first of the nodes that begin after `offset` (as `ts.updateSourceFile` judges it). */
+function trailing(nodes: readonly ts.Node[], offset: number): number {
+  let first = nodes.length;
+  while (first > 0 && nodes[first - 1]!.pos > offset) first--;
+  return first;
+}
+
+function keepList<T extends ts.Node>(before: readonly T[], count: number, tail: number, after: ts.NodeArray<T>, parent: ts.Node): void {
+  const leadingCount = Math.min(count, after.length);
+  for (let i = 0; i < leadingCount; i++) keep(before[i]!, after, i, parent);
+  for (let j = before.length - 1, i = after.length - 1; j >= tail && i >= leadingCount; j--, i--) keep(before[j]!, after, i, parent);
+}
+
+function keep<T extends ts.Node>(before: T, after: ts.NodeArray<T>, index: number, parent: ts.Node): void {
+  if (after[index] !== before && sameParse(before, after[index]!)) replace(after, index, before, parent);
 }
 
 function replace<T extends ts.Node>(list: ts.NodeArray<T>, index: number, node: T, parent: ts.Node): void {

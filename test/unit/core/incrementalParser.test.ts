@@ -70,6 +70,40 @@ describe('incremental parsing (the editor re-parses only what an edit changed)',
     assert.equal(shape(call), shape(ts.createSourceFile('/a.ts', call.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)));
   });
 
+  it('keeps the unchanged nodes before an edit that adds or removes statements or members after them', () => {
+    const before = 'const limit = 10;\nexport function fetchVisits() {\n  return limit;\n}\nclass Cache {\n  size = 1;\n  get(key: string) {\n    return key;\n  }\n}\n';
+    const parser = new IncrementalParser();
+    const [limit, , cache] = parser.parse('/a.ts', before).statements;
+    // A typo in a keyword splits the function's statement in two (`expaort` and `function …`), and taking it back joins them.
+    const typo = parser.parse('/a.ts', before.replace('export function', 'expaort function'));
+    assert.equal(typo.statements.length, 4);
+    assert.equal(typo.statements[0], limit);
+    assert.equal(typo.statements[3], cache);
+    const fixed = parser.parse('/a.ts', before);
+    assert.equal(fixed.statements.length, 3);
+    assert.equal(fixed.statements[0], limit, 'the statement before the edit is the same node through both edits');
+    assert.equal(fixed.statements[2], cache, 'and so is the one after it');
+    const members = [...(cache as ts.ClassDeclaration).members];
+    const withPut = parser.parse('/a.ts', before.replace('    return key;\n  }\n', '    return key;\n  }\n  put(key: string) {\n    return key;\n  }\n'));
+    const put = (withPut.statements[2] as ts.ClassDeclaration).members[2]!;
+    // A member typed after `size` (the member after it begins where the text is inserted, so it is re-made).
+    const member = parser.parse('/a.ts', withPut.text.replace('size = 1;', 'size = 1;\n  count;'));
+    assert.deepEqual((member.statements[2] as ts.ClassDeclaration).members.map((m) => [members[0], put].indexOf(m)), [0, -1, -1, 1]);
+    assert.equal(shape(member), shape(ts.createSourceFile('/a.ts', member.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)));
+  });
+
+  it('keeps a node it put back through later edits before it (TypeScript re-makes such a node on every update)', () => {
+    const text = Array.from({ length: 5 }, (_, i) => `export function f${i}(a: number) {\n  return a + ${i};\n}\n`).join('');
+    const parser = new IncrementalParser();
+    const first = [...parser.parse('/a.ts', text).statements];
+    // Renaming f3 re-parses f2 too (lookahead); f2 is put back.
+    const renamed = parser.parse('/a.ts', text.replace('function f3', 'function f3x'));
+    assert.equal(renamed.statements[2], first[2]);
+    const edited = parser.parse('/a.ts', renamed.text.replace('return a + 0;', 'return a + 10;'));
+    assert.deepEqual(edited.statements.map((s) => first.indexOf(s)), [-1, 1, 2, -1, 4], 'only the edited and the renamed function are new');
+    assert.equal(shape(edited), shape(ts.createSourceFile('/a.ts', edited.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)));
+  });
+
   it('does not keep a statement that reaches the edit (TypeScript trims or stretches its previous node to fit)', () => {
     const parser = new IncrementalParser();
     const before = 'export const validator = <T>(fn: T): T => fn\nexport interface Props {\n  id: string;\n}\n';
