@@ -168,6 +168,8 @@ export class AnalysisController implements vscode.Disposable {
       }
       this.skipped.delete(key);
       const accepted = this.store.accept(key, version, document.version, result);
+      // Not analysed for a last good result the store no longer has: analyse it now.
+      if (result.lastGood && accepted === 'outdated' && version === document.version) this.schedule(document, 0);
       this.log.debug(`${document.uri.fsPath} v${version}: ${result.findings.length} finding(s), ${result.parseProblems.length} parse problem(s) in ${Math.round(performance.now() - started)} ms → ${accepted}.`);
       if (accepted === 'publish') {
         await this.publish(document, settings, policy.config);
@@ -199,7 +201,8 @@ export class AnalysisController implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const fileName = analysisFileName(document.fileName, document.languageId);
     const crossFile = config.crossFile && folder && document.uri.scheme === 'file' && fileName === document.fileName;
-    const request: AnalyzeDocumentRequest = { kind: 'analyzeDocument', file: document.uri.fsPath, fileName, text, config, ...(crossFile ? { root: folder.uri.fsPath } : {}) };
+    const keepsLastGood = this.store.latest(document.uri.toString()) !== undefined;
+    const request: AnalyzeDocumentRequest = { kind: 'analyzeDocument', file: document.uri.fsPath, fileName, text, config, keepsLastGood, ...(crossFile ? { root: folder.uri.fsPath } : {}) };
     return this.analysis.request(request, { priority: 'interactive', supersedeKey: `document:${document.uri.toString()}` });
   }
 

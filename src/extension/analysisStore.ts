@@ -19,11 +19,14 @@ export class AnalysisStore {
   /**
    * `analysedVersion` is the version whose text was analysed, `currentVersion` the document's version now.
    * A result for an outdated version is dropped (fast typing); a file with syntax errors keeps its last good
-   * analysis until it parses again.
+   * analysis until it parses again (then the worker need not analyse it: `result.lastGood`).
    */
   accept(uri: string, analysedVersion: number, currentVersion: number, result: AnalysisResult): AcceptOutcome {
     if (analysedVersion !== currentVersion) return 'outdated';
     if (result.parseProblems.length > 0 && this.analyses.has(uri)) return 'keep-last-good';
+    // The worker did not analyse the text because this store kept a result, which is gone now (the file was excluded,
+    // skipped or disabled meanwhile): the answer is for a request that no longer holds.
+    if (result.lastGood) return 'outdated';
     this.analyses.set(uri, { version: analysedVersion, findings: result.findings, suppressionProblems: result.suppressionProblems });
     return 'publish';
   }

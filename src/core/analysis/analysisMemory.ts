@@ -1,8 +1,9 @@
-import type ts from 'typescript';
+import ts from 'typescript';
 import type { PhiGuardConfig } from '../config/config';
 import { summaryFingerprint } from '../project/moduleSummary';
 import type { ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import type { PrismaModel } from '../project/prismaSchema';
+import type { AnalysisResult } from './analyzeSource';
 import { editedPart } from './editedFunction';
 import { changeRange } from './incrementalParser';
 import type { ParsedEdit } from './incrementalParser';
@@ -13,8 +14,17 @@ import { PositionShift } from './positionShift';
 const DEFAULT_CAPACITY = 8;
 
 interface Remembered {
+  /** The text and tree the interpreter's offsets and nodes belong to. */
   text: string;
   sourceFile: ts.SourceFile;
+  /**
+   * The parser's latest tree of the file: `sourceFile`, or a later one with syntax errors that was not analysed
+   * (`keepThroughSyntaxErrors`), made from it by incremental parses whose changes are in `pending`.
+   */
+  tree: ts.SourceFile;
+  pending: readonly ts.TextChangeRange[];
+  /** What the analysis of `sourceFile` returned, handed out again while the file has syntax errors. */
+  result?: AnalysisResult;
   readonly interpreter: Interpreter;
   readonly policy: string;
   readonly prismaModels: readonly PrismaModel[];
@@ -30,8 +40,11 @@ interface Remembered {
  */
 export class AnalysisMemory {
   private readonly files = new Map<string, Remembered>();
-  /** How the last `update` went: what the edit changed, or `whole` when the file had to be analysed again. */
-  lastUpdate: 'function' | 'types' | 'nothing' | 'whole' | undefined;
+  /**
+   * How the last `update` went: what the edit changed, `whole` when the file had to be analysed again, or `kept` when
+   * the edit left syntax errors and the last result was handed out again (keepThroughSyntaxErrors).
+   */
+  lastUpdate: 'function' | 'types' | 'nothing' | 'whole' | 'kept' | undefined;
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
 
@@ -46,12 +59,14 @@ export class AnalysisMemory {
     const previous = this.files.get(fileName);
     this.files.delete(fileName);
     this.lastUpdate = 'whole';
-    if (!previous || previous.sourceFile !== previousTree || previous.policy !== JSON.stringify(config)) return undefined;
-    if (previous.prismaModels !== prismaModels && (previous.prismaModels.length || prismaModels.length)) return undefined;
-    for (const [specifier, summary] of previous.imports) if (!sameModuleSummary(summary, imports?.(specifier))) return undefined;
+    if (!previous || previous.tree !== previousTree || !stillValid(previous, config, imports, prismaModels)) return undefined;
 
-    // The parser compared the two texts already when it made this tree from the remembered one.
-    const change = parsed?.before === previous.sourceFile && parsed.after === sourceFile ? parsed.change : changeRange(previous.text, text);
+    // The parser compared the two texts already when it made this tree from the remembered one; after trees left
+    // unanalysed, the edits since the remembered tree are the parser's, one after the other.
+    const madeHere = parsed?.before === previousTree && parsed.after === sourceFile;
+    if (previous.pending.length && !madeHere) return undefined;
+    const change = !madeHere ? changeRange(previous.text, text)
+      : previous.pending.length ? ts.collapseTextChangeRangesAcrossMultipleVersions([...previous.pending, parsed.change]) : parsed.change;
     const part = editedPart(previous.sourceFile.statements, sourceFile, change);
     if (!part) return undefined;
     const shift = new PositionShift(change);
@@ -62,8 +77,31 @@ export class AnalysisMemory {
         : interpreter.reanalyse(part, sourceFile, resolver, shift);
     if (!current) return undefined;
     this.lastUpdate = part.kind;
-    this.keep(fileName, { ...previous, text, sourceFile });
+    this.keep(fileName, { ...previous, text, sourceFile, tree: sourceFile, pending: [], result: undefined });
     return interpreter;
+  }
+
+  /**
+   * The last result of `fileName`, handed out again for `sourceFile`, which has syntax errors: the editor keeps showing
+   * the last good findings until the file parses (AnalysisStore), so analysing it would be wasted, and would give
+   * the files that import it a summary of half-typed code. Undefined when the remembered analysis is not of the
+   * parser's previous tree (or one it made from that tree), or what it was made with changed: then the file is
+   * analysed as usual. Consults `imports` as `update` does, so a project analyser records the same dependencies.
+   */
+  keepThroughSyntaxErrors(
+    fileName: string, previousTree: ts.SourceFile | undefined, sourceFile: ts.SourceFile,
+    config: PhiGuardConfig, imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[], parsed?: ParsedEdit,
+  ): AnalysisResult | undefined {
+    const previous = this.files.get(fileName);
+    // The analysed tree itself needs no keeping: `update` hands its analysis out as it is.
+    if (!previous?.result || previous.tree !== previousTree || sourceFile === previous.sourceFile) return undefined;
+    if (!stillValid(previous, config, imports, prismaModels)) return undefined;
+    if (sourceFile !== previousTree) {
+      if (parsed?.before !== previousTree || parsed.after !== sourceFile) return undefined;
+      this.keep(fileName, { ...previous, tree: sourceFile, pending: [...previous.pending, parsed.change] });
+    }
+    this.lastUpdate = 'kept';
+    return previous.result;
   }
 
   /** Keeps a whole-file analysis as the base for the next edit; `imports`: what it resolved (see `recording`). */
@@ -71,7 +109,13 @@ export class AnalysisMemory {
     fileName: string, text: string, sourceFile: ts.SourceFile, interpreter: Interpreter, config: PhiGuardConfig,
     imports: Map<string, ModuleSummary | undefined>, prismaModels: readonly PrismaModel[],
   ): void {
-    this.keep(fileName, { text, sourceFile, interpreter, policy: JSON.stringify(config), prismaModels, imports });
+    this.keep(fileName, { text, sourceFile, tree: sourceFile, pending: [], interpreter, policy: JSON.stringify(config), prismaModels, imports });
+  }
+
+  /** The result the remembered analysis of `sourceFile` gave (see keepThroughSyntaxErrors). */
+  rememberResult(fileName: string, sourceFile: ts.SourceFile, result: AnalysisResult): void {
+    const remembered = this.files.get(fileName);
+    if (remembered?.sourceFile === sourceFile && remembered.tree === sourceFile) remembered.result = result;
   }
 
   forget(fileName: string): void {
@@ -83,6 +127,14 @@ export class AnalysisMemory {
     this.files.set(fileName, remembered);
     if (this.files.size > this.capacity) this.files.delete(this.files.keys().next().value as string);
   }
+}
+
+/** Whether the remembered analysis was made with this policy, these Prisma models and these imported summaries. */
+function stillValid(previous: Remembered, config: PhiGuardConfig, imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[]): boolean {
+  if (previous.policy !== JSON.stringify(config)) return false;
+  if (previous.prismaModels !== prismaModels && (previous.prismaModels.length || prismaModels.length)) return false;
+  for (const [specifier, summary] of previous.imports) if (!sameModuleSummary(summary, imports?.(specifier))) return false;
+  return true;
 }
 
 /** `imports`, noting what each specifier resolved to in `used`. */

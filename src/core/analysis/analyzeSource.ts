@@ -38,6 +38,11 @@ export interface AnalyzeOptions {
   readonly parser?: SourceParser;
   /** The editor's memory of the file's last analysis, with `parser`: an edit inside one function analyses only it. */
   readonly memory?: AnalysisMemory;
+  /**
+   * With `memory`: the caller keeps showing its last result while the file has syntax errors (the editor's
+   * AnalysisStore), so such a text is not analysed: the remembered result comes back with the new parse problems.
+   */
+  readonly keepLastGood?: boolean;
 }
 
 export interface SkipNotice {
@@ -62,6 +67,11 @@ export interface AnalysisResult {
   readonly skipped?: SkipNotice;
   /** What other modules need to know about this one's exports. */
   readonly summary?: ModuleSummary;
+  /**
+   * Set when this text was not analysed (it has syntax errors, and the caller asked to `keepLastGood`): everything
+   * but `parseProblems` is the last result, whose offsets are those of an earlier text.
+   */
+  readonly lastGood?: true;
 }
 
 const EMPTY_RESULT = { findings: [], suppressed: [], suppressionProblems: [], parseProblems: [], sinkSites: [] } as const;
@@ -84,7 +94,12 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
         : parseFile(fileName, text);
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const prismaModels = options.prismaModels ?? [];
-    if (memory && parser?.current) return analyzeRemembered(memory, parser, previousTree, fileName, parsed, text, config, today, options.imports, prismaModels);
+    if (memory && parser?.current) {
+      const kept = options.keepLastGood && parsed.syntaxErrors.length > 0
+        && memory.keepThroughSyntaxErrors(fileName, previousTree, parsed.sourceFile, config, options.imports, prismaModels, parser.lastEdit?.(fileName));
+      if (kept) return { ...kept, parseProblems: parsed.syntaxErrors, lastGood: true };
+      return analyzeRemembered(memory, parser, previousTree, fileName, parsed, text, config, today, options.imports, prismaModels);
+    }
     return analyzeParsed(fileName, parsed, text, config, today, options.imports, prismaModels);
   } catch (error) {
     memory?.forget(fileName);
@@ -121,13 +136,18 @@ function analyzeRemembered(
     // A failure of the shortcut costs the shortcut, not the results: the whole file is analysed as without it.
     memory.forget(fileName);
   }
-  if (updated) return resultOf(fileName, updated, parsed, text, config, today, true);
+  if (updated) return remembered(memory, fileName, parsed, resultOf(fileName, updated, parsed, text, config, today, true));
   const used = new Map<string, ModuleSummary | undefined>();
   const interpreter = new Interpreter(parsed.sourceFile, config, undefined, recording(imports, used), prismaModels, true);
   interpreter.run();
   if (interpreter.stale) return analyzeParsed(fileName, parsed, text, config, today, imports, prismaModels);
   memory.remember(fileName, text, parsed.sourceFile, interpreter, config, used, prismaModels);
-  return resultOf(fileName, interpreter, parsed, text, config, today, true);
+  return remembered(memory, fileName, parsed, resultOf(fileName, interpreter, parsed, text, config, today, true));
+}
+
+function remembered(memory: AnalysisMemory, fileName: string, parsed: ParsedFile, result: AnalysisResult): AnalysisResult {
+  memory.rememberResult(fileName, parsed.sourceFile, result);
+  return result;
 }
 
 /** The result of a finished analysis. `remembered`: the interpreter lives on and moves its offsets in place on the next

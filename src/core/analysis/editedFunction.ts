@@ -37,14 +37,18 @@ export function editedPart(
     if (edited >= 0) return undefined;
     edited = i;
   }
-  if (edited < 0) return { kind: 'nothing' };
-  const old = before[edited]!;
-  const now = statements[edited]!;
   const start = change.span.start;
   const end = start + change.newLength;
+  if (edited < 0) return start >= (statements[statements.length - 1]?.end ?? 0) ? { kind: 'nothing' } : undefined;
+  const old = before[edited]!;
+  const now = statements[edited]!;
   const inside = (node: ts.Node) => node.getStart(after) <= start && end <= node.end;
 
-  if ((isInterfaceDeclaration(old) && isInterfaceDeclaration(now)) || (isTypeAliasDeclaration(old) && isTypeAliasDeclaration(now))) return { kind: 'types' };
+  if ((isInterfaceDeclaration(old) && isInterfaceDeclaration(now)) || (isTypeAliasDeclaration(old) && isTypeAliasDeclaration(now))) {
+    // Every offset outside the declaration is moved by the change, so it must lie within it (comments included): a
+    // change made of several edits (AnalysisMemory.keepThroughSyntaxErrors) can also span statements it left alone.
+    return now.pos <= start && end <= now.end ? { kind: 'types' } : undefined;
+  }
   if (isFunctionDeclaration(old) && isFunctionDeclaration(now)) {
     if (!old.name || !now.name || old.name.text !== now.name.text || !old.body || !now.body || !inside(now)) return undefined;
     return { kind: 'function', before: old, after: now, declarationBefore: old, declarationAfter: now };

@@ -130,14 +130,14 @@ export class ProjectAnalyzer {
 
   /**
    * Analyses `file` (its current `text`, or what the host reads) with its imports' summaries. `sourceFile`: `text`
-   * already parsed (see adoptSourceFile).
+   * already parsed (see adoptSourceFile). `keepLastGood`: see AnalyzeOptions (the editor's, with an AnalysisMemory).
    */
-  analyze(file: string, text?: string, sourceFile?: ts.SourceFile): AnalysisResult | undefined {
+  analyze(file: string, text?: string, sourceFile?: ts.SourceFile, keepLastGood = false): AnalysisResult | undefined {
     if (Date.now() - this.lastRequest > this.maxGenerationMs) this.newGeneration();
     try {
-      const entry = text !== undefined ? this.ensure(file, text, undefined, sourceFile) : this.current(file);
+      const entry = text !== undefined ? this.ensure(file, text, undefined, sourceFile, keepLastGood) : this.current(file);
       if (!entry) return undefined;
-      this.settleCycles(file, text, sourceFile);
+      this.settleCycles(file, text, sourceFile, keepLastGood);
       return this.entries.get(file)?.result ?? entry.result;
     } finally {
       // Idle time counts, not the time since this request began: a request that analysed many imports for over
@@ -154,7 +154,7 @@ export class ProjectAnalyzer {
    * the final summaries (bounded rounds): the findings no longer depend on which file of a cycle was asked for
    * first, so `--jobs 1` and `--jobs 2` agree.
    */
-  private settleCycles(requested: string, text: string | undefined, sourceFile: ts.SourceFile | undefined): void {
+  private settleCycles(requested: string, text: string | undefined, sourceFile: ts.SourceFile | undefined, keepLastGood: boolean): void {
     for (let round = 0; round < MAX_SETTLE_ROUNDS && this.unsettled.size > 0; round++) {
       const files = [...this.unsettled];
       this.unsettled.clear();
@@ -163,7 +163,7 @@ export class ProjectAnalyzer {
         if (!entry || this.currentSummaries(entry.deps)) continue;
         entry.checked = -1;
         const kept = this.cycleTrees.get(file);
-        const fresh = file === requested && text !== undefined ? this.ensure(file, text, undefined, sourceFile ?? kept) : this.current(file, kept);
+        const fresh = file === requested && text !== undefined ? this.ensure(file, text, undefined, sourceFile ?? kept, keepLastGood) : this.current(file, kept);
         if (fresh && fresh.fingerprint !== entry.fingerprint) for (const dependent of this.dependents.get(file) ?? []) this.unsettled.add(dependent);
       }
     }
@@ -267,10 +267,11 @@ export class ProjectAnalyzer {
     return text === undefined ? undefined : this.ensure(file, text, version, parsed);
   }
 
-  private ensure(file: string, text: string, version?: string, sourceFile?: ts.SourceFile): Entry {
+  private ensure(file: string, text: string, version?: string, sourceFile?: ts.SourceFile, keepLastGood = false): Entry {
     const hash = hashText(text);
     const cached = this.entries.get(file);
-    if (cached && cached.hash === hash && (cached.checked === this.generation || this.depsUnchanged(file, cached))) {
+    // A result kept from an earlier text stands only for a caller that keeps the last good result itself.
+    if (cached && cached.hash === hash && (keepLastGood || !cached.result.lastGood) && (cached.checked === this.generation || this.depsUnchanged(file, cached))) {
       cached.checked = this.generation;
       return cached;
     }
@@ -295,6 +296,7 @@ export class ProjectAnalyzer {
         sourceFile,
         parser,
         memory: this.memory,
+        keepLastGood,
       });
       if (frame.readUnfinished) {
         this.unsettled.add(file);

@@ -60,11 +60,13 @@ export class AnalysisService {
 
   private analyzeDocument(request: AnalyzeDocumentRequest): AnalyzeDocumentResponse {
     const { file, fileName, text, config, root } = request;
+    const keepLastGood = request.keepsLastGood === true;
     const project = root !== undefined ? this.editorProjects.for(root, config) : undefined;
-    const analysed = project?.analyze(file, text);
-    const result = analysed ?? analyzeSource({ fileName, text, config, parser: this.editorParser, memory: this.editorMemory });
-    // Less to copy between threads (a 20,000-line file's result is about 1 MB): the editor uses neither part.
-    const { summary, sinkSites: _sinkSites, ...rest } = result;
+    const analysed = project?.analyze(file, text, undefined, keepLastGood);
+    const result = analysed ?? analyzeSource({ fileName, text, config, parser: this.editorParser, memory: this.editorMemory, keepLastGood });
+    // Less to copy between threads (a 20,000-line file's result is about 1 MB): the editor uses neither part, nor the
+    // findings of an earlier text it already shows.
+    const { summary, sinkSites: _sinkSites, ...rest } = result.lastGood ? { ...result, findings: [], suppressed: [], suppressionProblems: [] } : result;
     // The fingerprint only matters to files that import this one: until the project analyser has analysed one, none is
     // worked out (a hash of the whole summary on every keystroke). A file analysed alone may still be imported.
     const fingerprint = analysed && project

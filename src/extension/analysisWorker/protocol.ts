@@ -16,6 +16,11 @@ export interface AnalyzeDocumentRequest {
   readonly config: PhiGuardConfig;
   /** The workspace folder: set for cross-file analysis, absent for single-file analysis. */
   readonly root?: string;
+  /**
+   * The editor shows a result of this document and keeps it while the text has syntax errors (AnalysisStore): then
+   * such a text is not analysed, and the response says so (`result.lastGood`, with no findings).
+   */
+  readonly keepsLastGood?: boolean;
 }
 
 export interface AnalyzeDocumentResponse {

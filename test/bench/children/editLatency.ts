@@ -1,7 +1,9 @@
 // (3) Editor re-analysis latency: what the extension's analysis worker does on each keystroke, timed over
 // single-character edits in generated files of the given sizes. `worker` = the request copied in (as postMessage
 // does), AnalysisService.handle with the buffer update (cross-file ProjectAnalyzer, incremental parse, module summary
-// fingerprint), the response copied out. `analyzeSource` = the engine alone with a fresh parse, for comparison.
+// fingerprint), the response copied out. The request says the editor keeps its last good result (as it does once it
+// shows one), so a text with syntax errors is not analysed. `analyzeSource` = the engine alone with a fresh parse,
+// for comparison.
 import { performance } from 'perf_hooks';
 import { AnalysisMemory, analyzeSource, DEFAULT_CONFIG, IncrementalParser } from '../../../src/core';
 import { AnalysisService } from '../../../src/extension/analysisWorker/analysisService';
@@ -25,7 +27,7 @@ function percentile(sorted: readonly number[], p: number): number {
 function workerPath(): Reanalyse {
   const service = new AnalysisService();
   return (fileName, text) => {
-    const request: AnalyzeDocumentRequest = { kind: 'analyzeDocument', file: fileName, fileName, text, config: DEFAULT_CONFIG, root: ROOT };
+    const request: AnalyzeDocumentRequest = { kind: 'analyzeDocument', file: fileName, fileName, text, config: DEFAULT_CONFIG, root: ROOT, keepsLastGood: true };
     const overlays: OverlayUpdate[] = [{ file: fileName, text }];
     const received = structuredClone({ request, overlays });
     const response = structuredClone(service.handle(received.request, received.overlays));
@@ -46,7 +48,7 @@ function wholeFileClassifier(fileName: string, text: string): (next: string) => 
   const memory = new AnalysisMemory();
   analyzeSource({ fileName, text, config: DEFAULT_CONFIG, parser, memory });
   return (next) => {
-    analyzeSource({ fileName, text: next, config: DEFAULT_CONFIG, parser, memory });
+    analyzeSource({ fileName, text: next, config: DEFAULT_CONFIG, parser, memory, keepLastGood: true });
     return memory.lastUpdate === 'whole';
   };
 }

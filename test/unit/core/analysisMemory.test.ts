@@ -18,23 +18,40 @@ class Session {
   readonly parser = new IncrementalParser();
   readonly memory = new AnalysisMemory();
   readonly updates: Record<string, number> = {};
+  /** The last result that came from an analysis of its text. */
+  private analysed: AnalysisResult;
 
-  constructor(readonly fileName: string, public text: string, private readonly options: { imports?: (specifier: string) => ModuleSummary | undefined } = {}) {
-    this.analyse();
+  constructor(
+    readonly fileName: string, public text: string,
+    private readonly options: { imports?: (specifier: string) => ModuleSummary | undefined; keepLastGood?: boolean } = {},
+  ) {
+    this.analysed = this.analyse();
   }
 
   analyse(config = DEFAULT_CONFIG): AnalysisResult {
-    return analyzeSource({ fileName: this.fileName, text: this.text, config, today: TODAY, parser: this.parser, memory: this.memory, imports: this.options.imports });
+    const { imports, keepLastGood } = this.options;
+    return analyzeSource({ fileName: this.fileName, text: this.text, config, today: TODAY, parser: this.parser, memory: this.memory, imports, keepLastGood });
   }
 
-  /** Applies an edit; returns how the memory took it, after checking the result against a fresh analysis. */
+  /**
+   * Applies an edit; returns how the memory took it, after checking the result against a fresh analysis (or, for a
+   * text with syntax errors that was not analysed, against the last result and the fresh parse problems).
+   */
   edit(text: string): string {
     this.text = text;
     const result = this.analyse();
     const how = this.memory.lastUpdate ?? 'none';
     this.updates[how] = (this.updates[how] ?? 0) + 1;
     const fresh = analyzeSource({ fileName: this.fileName, text, config: DEFAULT_CONFIG, today: TODAY, imports: this.options.imports });
-    assert.equal(comparable(result), comparable(fresh), `${this.fileName}: the ${how} update differs from a fresh analysis`);
+    if (how === 'kept') {
+      assert.equal(result.lastGood, true);
+      assert.ok(fresh.parseProblems.length > 0, `${this.fileName}: a text without syntax errors was not analysed`);
+      assert.deepEqual(result.parseProblems, fresh.parseProblems);
+      assert.equal(comparable({ ...result, parseProblems: [], lastGood: undefined }), comparable({ ...this.analysed, parseProblems: [] }), `${this.fileName}: the kept result is not the last one`);
+    } else {
+      assert.equal(comparable(result), comparable(fresh), `${this.fileName}: the ${how} update differs from a fresh analysis`);
+      this.analysed = result;
+    }
     return how;
   }
 
@@ -176,12 +193,50 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.equal(session.memory.lastUpdate, 'whole');
   });
 
-  it('gives the fresh result after every random edit of every corpus file, taking the short path for some', () => {
+  it('keeps the last result through syntax errors, then analyses only the function the edits were in', () => {
+    const session = new Session('/project/visit.ts', SOURCE, { keepLastGood: true });
+    const before = session.analyse();
+    assert.equal(session.replace('logger.info(label);', 'logger.info(label, patient.'), 'kept');
+    const kept = session.analyse();
+    assert.ok(kept.lastGood && kept.parseProblems.length > 0);
+    assert.deepEqual(kept.findings, before.findings);
+    assert.equal(session.replace('logger.info(label, patient.', 'logger.info(label, patient.s'), 'kept');
+    assert.equal(session.replace('logger.info(label, patient.s', 'logger.info(label, patient.ssn);'), 'function');
+    assert.ok(session.analyse().findings.some((f) => f.expression === 'patient.ssn' && f.rule === 'no-phi-in-logs'), 'the new leak is found');
+    // Typed and taken back: the text is the analysed one again, and only the function the edits were in is analysed.
+    assert.equal(session.replace("const label = 'visit';", "const label = 'visit"), 'kept');
+    assert.equal(session.replace("const label = 'visit", "const label = 'visit';"), 'function');
+  });
+
+  it('analyses a text with syntax errors when the caller does not keep the last result, or what it was made with changed', () => {
+    const plain = new Session('/project/visit.ts', SOURCE);
+    assert.equal(plain.replace('logger.info(label);', 'logger.info(label, patient.'), 'function');
+    assert.equal(plain.analyse().lastGood, undefined);
+
+    let shared: ModuleSummary = { file: '/project/shared.ts', exports: {}, reexports: [] };
+    const session = new Session('/project/use.ts', `import { helper } from './shared';\nexport function f(ssn: string) {\n  const a = 1;\n  helper(ssn);\n}\n`, { imports: () => shared, keepLastGood: true });
+    assert.equal(session.replace('const a = 1;', 'const a = (1;'), 'kept');
+    shared = { file: '/project/shared.ts', exports: { helper: { kind: 'function', name: 'helper', sinks: [], returns: {} } }, reexports: [] };
+    assert.equal(session.replace('const a = (1;', 'const a = (12;'), 'whole');
+    assert.equal(session.analyse().lastGood, undefined);
+  });
+
+  it('gives the fresh result when the edits left unanalysed were in two places', () => {
+    const session = new Session('/project/visit.ts', `${SOURCE}// end\n`, { keepLastGood: true });
+    assert.equal(session.replace('  clinic: string;\n}', '  clinic: string;\n  room: ;\n}'), 'kept');
+    assert.equal(session.replace('// end\n', '// the end\n'), 'kept');
+    // The interface and the comment at the end changed: offsets between the two edits must not be moved as if they
+    // were inside one change (TypeScript re-parses the last statement too, so the whole file is analysed).
+    assert.equal(session.replace('  room: ;\n}', '  room: string;\n}'), 'whole');
+    assert.equal(session.replace('  room: string;\n}', '  room: string;\n  floor: number;\n}'), 'types');
+  });
+
+  for (const keepLastGood of [false, true]) it(`gives the fresh result after every random edit of every corpus file, taking the short path for some${keepLastGood ? ', and keeps the last result through syntax errors' : ''}`, () => {
     const random = createRandom(11);
     const pieces = ['a', ';', '(', '}', '\n', ' ', 'ssn', 'patient.', 'console.log(patient)', '"'];
     const updates: Record<string, number> = {};
     for (const file of corpusFiles()) {
-      const session = new Session(file, fs.readFileSync(file, 'utf8'));
+      const session = new Session(file, fs.readFileSync(file, 'utf8'), { keepLastGood });
       for (let i = 0; i < 12; i++) {
         // Type something and take it back (as when typing), or leave it (the text drifts, with syntax errors).
         const at = Math.floor(random() * (session.text.length + 1));
@@ -193,11 +248,12 @@ describe('analysis memory (an edit inside one function analyses only that functi
       for (const [how, count] of Object.entries(session.updates)) updates[how] = (updates[how] ?? 0) + count;
     }
     assert.ok((updates.function ?? 0) > 50, `edits re-analysed alone: ${JSON.stringify(updates)}`);
+    if (keepLastGood) assert.ok((updates.kept ?? 0) > 50, `edits with syntax errors not analysed: ${JSON.stringify(updates)}`);
   });
 
-  it('gives the fresh result over typing in a generated 1,000-line file', () => {
+  for (const keepLastGood of [false, true]) it(`gives the fresh result over typing in a generated 1,000-line file${keepLastGood ? ', keeping the last result through syntax errors' : ''}`, () => {
     const random = createRandom(3);
-    const session = new Session('/bench/edit.ts', generateFile(createRandom(1000), 1000, 'ts'));
+    const session = new Session('/bench/edit.ts', generateFile(createRandom(1000), 1000, 'ts'), { keepLastGood });
     for (let i = 0; i < 60; i++) {
       const at = Math.floor(random() * session.text.length);
       const typed = `${session.text.slice(0, at)}a${session.text.slice(at)}`;

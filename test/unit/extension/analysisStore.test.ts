@@ -36,6 +36,17 @@ describe('analysis store', () => {
     assert.strictEqual(store.accept(URI, 1, 1, { ...broken, findings: [sampleFinding()] }), 'publish');
   });
 
+  it('keeps the last good analysis for a text the worker did not analyse, and drops such an answer once it has none', () => {
+    const store = new AnalysisStore();
+    store.accept(URI, 3, 3, clean());
+    const notAnalysed: AnalysisResult = { ...broken, lastGood: true };
+    assert.strictEqual(store.accept(URI, 4, 4, notAnalysed), 'keep-last-good');
+    assert.strictEqual(store.latest(URI)?.findings.length, 1);
+    store.delete(URI);
+    assert.strictEqual(store.accept(URI, 5, 5, notAnalysed), 'outdated', 'a text with syntax errors must be analysed to show anything');
+    assert.strictEqual(store.latest(URI), undefined);
+  });
+
   it('forgets a closed document', () => {
     const store = new AnalysisStore();
     store.accept(URI, 1, 1, clean());

@@ -72,6 +72,28 @@ describe('analysis worker service (what the worker thread runs)', () => {
     assert.strictEqual(fingerprintOf(audit, LOGGING_HELPER), logging, 'the same summary again: the same fingerprint');
   });
 
+  it('does not analyse a document with syntax errors while the editor keeps its last result: importers keep its last summary', () => {
+    const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE });
+    const service = new AnalysisService();
+    const audit = project.file('src/audit.ts');
+    const route = project.file('src/route.ts');
+    const analyse = (file: string, text: string, keepsLastGood: boolean, overlays: { file: string; text: string }[] = []) =>
+      service.handle({ kind: 'analyzeDocument', file, fileName: file, text, config, root: project.root, keepsLastGood }, [{ file, text }, ...overlays]);
+    assert.strictEqual(analyse(route, ROUTE, false).result.findings.length, 1);
+    const good = analyse(audit, LOGGING_HELPER, false);
+    const typing = LOGGING_HELPER.replace('export function', 'export functio');
+    const kept = analyse(audit, typing, true);
+    assert.strictEqual(kept.result.lastGood, true);
+    assert.ok(kept.result.parseProblems.length > 0);
+    assert.deepStrictEqual(kept.result.findings, [], 'the editor shows the findings it has');
+    assert.strictEqual(kept.summaryFingerprint, good.summaryFingerprint, 'what importers see did not change');
+    assert.strictEqual(analyse(route, ROUTE, true, [{ file: audit, text: typing }]).result.findings.length, 1, 'the importer still sees the helper log its argument');
+    assert.deepStrictEqual(service.handle({ kind: 'dependents', root: project.root, file: audit }).files, [route]);
+    const analysed = analyse(audit, typing, false);
+    assert.strictEqual(analysed.result.lastGood, undefined, 'an editor without a last result gets the text analysed');
+    assert.ok(analysed.result.parseProblems.length > 0);
+  });
+
   it('names the open files that import a changed one', () => {
     const project = projectOnDisk({ 'src/audit.ts': QUIET_HELPER, 'src/route.ts': ROUTE });
     const service = new AnalysisService();
