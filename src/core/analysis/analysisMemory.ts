@@ -73,7 +73,7 @@ export class AnalysisMemory {
     const resolver = recording(imports, previous.imports);
     const { interpreter } = previous;
     const current = part.kind === 'nothing' ? (interpreter.follow(sourceFile, resolver, shift), true)
-      : part.kind === 'types' ? interpreter.retype(sourceFile, resolver, shift)
+      : part.kind === 'types' ? interpreter.retype(part, sourceFile, resolver, shift)
         : interpreter.reanalyse(part, sourceFile, resolver, shift);
     if (!current) return undefined;
     this.lastUpdate = part.kind;

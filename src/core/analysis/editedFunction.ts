@@ -14,6 +14,15 @@ export interface EditedFunction {
   readonly declarationAfter: ts.Node;
   readonly classBefore?: ts.ClassDeclaration;
   readonly classAfter?: ts.ClassDeclaration;
+  /** A top-level function declaration's name before and after the edit, when the edit changed it. */
+  readonly renamed?: { readonly from: string; readonly to: string };
+}
+
+/** An interface or type alias an edit changed, before and after it (its name may have changed too). */
+export interface EditedTypes {
+  readonly kind: 'types';
+  readonly before: ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+  readonly after: ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
 }
 
 /**
@@ -21,14 +30,14 @@ export interface EditedFunction {
  * around the edit and reuses every other node object):
  * - `function`: one top-level function declaration, a method of a top-level class, or a function expression that is
  *   a top-level `const`'s initializer or a top-level call's argument (see editedArgument), and nothing else: its
- *   name and everything outside it are as they were;
+ *   name (but a function declaration's, see `renamed`) and everything outside it are as they were;
  * - `types`: one interface or type alias, and nothing else;
  * - `nothing`: no statement (an edit in the file's trailing comments or blank lines);
  * - undefined: anything else (module-level code, imports, several statements), which needs the whole file analysed.
  */
 export function editedPart(
   before: readonly ts.Statement[], after: ts.SourceFile, change: ts.TextChangeRange,
-): EditedFunction | { readonly kind: 'types' } | { readonly kind: 'nothing' } | undefined {
+): EditedFunction | EditedTypes | { readonly kind: 'nothing' } | undefined {
   const statements = after.statements;
   if (statements.length !== before.length) return undefined;
   let edited = -1;
@@ -47,11 +56,12 @@ export function editedPart(
   if ((isInterfaceDeclaration(old) && isInterfaceDeclaration(now)) || (isTypeAliasDeclaration(old) && isTypeAliasDeclaration(now))) {
     // Every offset outside the declaration is moved by the change, so it must lie within it (comments included): a
     // change made of several edits (AnalysisMemory.keepThroughSyntaxErrors) can also span statements it left alone.
-    return now.pos <= start && end <= now.end ? { kind: 'types' } : undefined;
+    return now.pos <= start && end <= now.end ? { kind: 'types', before: old, after: now } : undefined;
   }
   if (isFunctionDeclaration(old) && isFunctionDeclaration(now)) {
-    if (!old.name || !now.name || old.name.text !== now.name.text || !old.body || !now.body || !inside(now)) return undefined;
-    return { kind: 'function', before: old, after: now, declarationBefore: old, declarationAfter: now };
+    if (!old.name || !now.name || !old.body || !now.body || !inside(now)) return undefined;
+    const renamed = old.name.text === now.name.text ? undefined : { from: old.name.text, to: now.name.text };
+    return { kind: 'function', before: old, after: now, declarationBefore: old, declarationAfter: now, ...(renamed && { renamed }) };
   }
   if (isVariableStatement(old) && isVariableStatement(now)) {
     const a = single(old);

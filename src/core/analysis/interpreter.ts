@@ -32,10 +32,11 @@ import { maskLiterals, maskValue } from '../text/mask';
 import { catalogForCall, findSinks, isCatalogModule, isChainable } from './catalogIndex';
 import type { SinkKind } from './catalogIndex';
 import { collectLocalTypes, sameLocalTypes } from './localTypes';
+import { identifierUses } from '../text/identifierUses';
 import type { LocalType } from './localTypes';
 import type { Binding } from './scope';
 import { nextBindingSerial, Scope } from './scope';
-import type { EditedFunction } from './editedFunction';
+import type { EditedFunction, EditedTypes } from './editedFunction';
 import type { PositionShift } from './positionShift';
 import { sameSummary } from './sameSummary';
 import type { Summary, SummarySink } from './functionSummary';
@@ -79,7 +80,8 @@ interface ClassInfo {
 interface FunctionInfo extends FunctionRef {
   /** Absent for a function of another module, known only by its summary. */
   readonly node: ts.SignatureDeclaration | undefined;
-  readonly name: string;
+  /** Changed only when an edit renames a function declaration nothing else uses (Interpreter.reanalyse). */
+  name: string;
   readonly scope: Scope;
   readonly cls: ClassInfo | undefined;
   readonly paramApis: (ApiRef | undefined)[];
@@ -447,10 +449,20 @@ export class Interpreter {
    * That stands only if its first analysis was its own (it read the final module state and changed nothing others
    * read; see FunctionInfo) and its summary came out the same, so its callers' analyses still hold. Otherwise it
    * returns false and the caller analyses the whole file, dropping this interpreter, which is then half updated.
+   * A function declaration the edit renamed is analysed alone only if neither name is used anywhere else in the file:
+   * then nothing read the old binding and nothing will read the new one, which is the old one renamed.
    */
   reanalyse(edit: EditedFunction, sourceFile: ts.SourceFile, imports: ImportResolver | undefined, shift: PositionShift): boolean {
     const fn = this.functionByNode.get(edit.before);
     if (!this.tracking || !fn || fn.unit !== fn || !fn.summary || !this.standsAlone(fn)) return false;
+    if (edit.renamed) {
+      const { from, to } = edit.renamed;
+      const binding = this.moduleScope?.own(from);
+      if (!binding || binding.declaration !== edit.declarationBefore || this.moduleScope!.own(to)) return false;
+      if (identifierUses(sourceFile.text, from, 0) > 0 || identifierUses(sourceFile.text, to, 1) > 1) return false;
+      this.moduleScope!.rename(binding, to);
+      fn.name = to;
+    }
     this.moveTo(sourceFile, imports, shift);
     this.forgetResultsOf(fn);
     this.rememberKeys();
@@ -479,13 +491,18 @@ export class Interpreter {
   }
 
   /** After an edit inside one interface or type alias: nothing to analyse again if the file's PHI types came out the
-   * same (types reach the analysis only through them). */
-  retype(sourceFile: ts.SourceFile, imports: ImportResolver | undefined, shift: PositionShift): boolean {
+   * same, or if the declaration's name (before and after the edit) is used nowhere else in the file (types reach the
+   * analysis only through names; the module summary, made anew, exports the new types). */
+  retype(edit: EditedTypes, sourceFile: ts.SourceFile, imports: ImportResolver | undefined, shift: PositionShift): boolean {
     const types = this.typesOf(sourceFile);
     const declared = new Set(types.keys());
     // Types the analysis added (imported, inline, zod schemas) are not the file's declarations, and stay.
     for (const [name, type] of this.localTypes) if (!this.declaredTypes.has(name)) types.set(name, type);
-    if (!this.tracking || !sameLocalTypes(this.localTypes, types)) return false;
+    if (!this.tracking) return false;
+    const { before, after } = edit;
+    const unused = () => identifierUses(sourceFile.text, after.name.text, 1) === 1
+      && (before.name.text === after.name.text || identifierUses(sourceFile.text, before.name.text, 0) === 0);
+    if (!sameLocalTypes(this.localTypes, types) && !unused()) return false;
     this.moveTo(sourceFile, imports, shift);
     this.localTypes = types;
     this.declaredTypes = declared;

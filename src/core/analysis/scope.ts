@@ -30,7 +30,8 @@ export class Binding {
   changedAt = 0;
 
   constructor(
-    readonly name: string,
+    /** Changed only when an edit renames the declaration of a name nothing else uses (Interpreter.reanalyse). */
+    public name: string,
     readonly kind: BindingKind,
     /** Re-pointed when an edit makes the parser re-make the declaration (Interpreter.reanalyse). */
     public declaration: ts.Node,
@@ -60,6 +61,18 @@ export class Scope {
   /** The bindings declared in this scope itself. */
   declared(): Iterable<Binding> {
     return this.bindings?.values() ?? [];
+  }
+
+  /** The binding this scope itself declares under `name`. */
+  own(name: string): Binding | undefined {
+    return this.bindings?.get(name);
+  }
+
+  /** Declares `binding` under a new name instead of its old one (a declaration an edit renamed). */
+  rename(binding: Binding, name: string): void {
+    this.bindings?.delete(binding.name);
+    binding.name = name;
+    (this.bindings ??= new Map()).set(name, binding);
   }
 
   lookup(name: string): Binding | undefined {

@@ -129,7 +129,28 @@ describe('analysis memory (an edit inside one function analyses only that functi
     const session = new Session('/project/visit.ts', SOURCE);
     assert.equal(session.replace('lastPatient = patient;', 'lastPatient = patient ?? null;'), 'whole');
     assert.equal(session.replace('const logger = pino();', 'const logger = pino({});'), 'whole');
-    assert.equal(session.replace('export async function summarize(', 'export async function summarise('), 'whole');
+    assert.equal(session.replace('async function ask(', 'async function askModel('), 'whole', 'summarize calls ask');
+  });
+
+  it('analyses a renamed function declaration alone when neither name is used anywhere else in the file', () => {
+    const session = new Session('/project/visit.ts', SOURCE);
+    assert.equal(session.replace('export async function summarize(', 'export async function summarise('), 'function');
+    const exports = Object.keys(session.analyse().summary!.exports);
+    assert.ok(exports.includes('summarise') && !exports.includes('summarize'), `the module exports the new name: ${exports.join(', ')}`);
+    // Named like something the file uses (a module variable): everything that name meant may change.
+    assert.equal(session.replace('export async function summarise(', 'export async function lastPatient('), 'whole');
+    // A name that appears elsewhere only in a comment: the text says it is used, so the file is analysed.
+    assert.equal(session.replace('export function remember(', 'export function Sends('), 'whole');
+  });
+
+  it('takes an edit of an interface no other code names without analysis, even when its PHI changes', () => {
+    const session = new Session('/project/visit.ts', SOURCE.replace('interface Visit {', 'export interface Referral {\n  reason: string;\n}\n\ninterface Visit {'));
+    assert.equal(session.replace('export interface Referral {\n  reason: string;', 'export interface Referral {\n  reason: string;\n  ssn: string;'), 'types');
+    assert.ok(session.analyse().summary!.exports.Referral, 'the module summary exports the PHI type');
+    assert.equal(session.replace('export interface Referral {', 'export interface PatientReferral {'), 'types');
+    assert.ok(session.analyse().summary!.exports.PatientReferral);
+    // Visit is a parameter's type: a change of its PHI changes what the analysis saw.
+    assert.equal(session.replace('  clinic: string;\n}', '  clinic: string;\n  mrn: string;\n}'), 'whole');
   });
 
   it('needs no analysis for an interface edit that keeps the PHI types, and analyses the file for one that changes them', () => {
