@@ -29,10 +29,10 @@ import { apiMember, apiPath, apiRoot } from './apiRefs';
 import { phiTagReader } from './phiTags';
 import type { PhiTag } from './phiTags';
 import { maskLiterals, maskValue } from '../text/mask';
+import { identifierUses } from '../text/identifierUses';
 import { catalogForCall, findSinks, isCatalogModule, isChainable } from './catalogIndex';
 import type { SinkKind } from './catalogIndex';
 import { collectLocalTypes, sameLocalTypes } from './localTypes';
-import { identifierUses } from '../text/identifierUses';
 import type { LocalType } from './localTypes';
 import type { Binding } from './scope';
 import { nextBindingSerial, Scope } from './scope';
@@ -457,10 +457,11 @@ export class Interpreter {
     if (!this.tracking || !fn || fn.unit !== fn || !fn.summary || !this.standsAlone(fn)) return false;
     if (edit.renamed) {
       const { from, to } = edit.renamed;
-      const binding = this.moduleScope?.own(from);
-      if (!binding || binding.declaration !== edit.declarationBefore || this.moduleScope!.own(to)) return false;
+      const scope = this.moduleScope;
+      const binding = scope?.own(from);
+      if (!scope || !binding || binding.declaration !== edit.declarationBefore || scope.own(to)) return false;
       if (identifierUses(sourceFile.text, from, 0) > 0 || identifierUses(sourceFile.text, to, 1) > 1) return false;
-      this.moduleScope!.rename(binding, to);
+      scope.rename(binding, to);
       fn.name = to;
     }
     this.moveTo(sourceFile, imports, shift);
