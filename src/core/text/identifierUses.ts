@@ -4,6 +4,8 @@
  * prove that nothing refers to a name, and counting too many only costs them the proof.
  */
 export function identifierUses(text: string, name: string, limit: number): number {
+  // A name the parser had to make up (`function (` parses with an empty one) cannot be proved unused.
+  if (!name) return limit + 1;
   let count = 0;
   for (let at = text.indexOf(name); at !== -1 && count <= limit; at = text.indexOf(name, at + name.length)) {
     if (!isIdentifierPart(text.charCodeAt(at - 1)) && !isIdentifierPart(text.charCodeAt(at + name.length))) count++;

@@ -141,6 +141,9 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.equal(session.replace('export async function summarise(', 'export async function lastPatient('), 'whole');
     // A name that appears elsewhere only in a comment: the text says it is used, so the file is analysed.
     assert.equal(session.replace('export function remember(', 'export function Sends('), 'whole');
+    // The name deleted (a syntax error, here not kept through): the parser makes up an empty one, never proved unused.
+    const nameless = new Session('/project/audit.ts', 'export function audit(entry: string) {\n  return entry;\n}\n');
+    assert.equal(nameless.replace('function audit(', 'function ('), 'whole');
   });
 
   it('takes an edit of an interface no other code names without analysis, even when its PHI changes', () => {

@@ -13,4 +13,8 @@ describe('identifierUses (proof that nothing else names a declaration)', () => {
     assert.equal(identifierUses('éa aé a', 'a', 10), 1);
     assert.equal(identifierUses('', 'a', 0), 0);
   });
+
+  it('never proves an empty name (one the parser made up) unused', () => {
+    assert.equal(identifierUses('function () {}', '', 1), 2);
+  });
 });
