@@ -19,10 +19,10 @@ interface Remembered {
   sourceFile: ts.SourceFile;
   /**
    * The parser's latest tree of the file: `sourceFile`, or a later one with syntax errors that was not analysed
-   * (`keepThroughSyntaxErrors`), made from it by incremental parses whose changes are in `pending`.
+   * (`keepThroughSyntaxErrors`), made from it by incremental parses whose changes, one after the other, make `pending`.
    */
   tree: ts.SourceFile;
-  pending: readonly ts.TextChangeRange[];
+  pending: ts.TextChangeRange | undefined;
   /** What the analysis of `sourceFile` returned, handed out again while the file has syntax errors. */
   result?: AnalysisResult;
   readonly interpreter: Interpreter;
@@ -64,9 +64,9 @@ export class AnalysisMemory {
     // The parser compared the two texts already when it made this tree from the remembered one; after trees left
     // unanalysed, the edits since the remembered tree are the parser's, one after the other.
     const madeHere = parsed?.before === previousTree && parsed.after === sourceFile;
-    if (previous.pending.length && !madeHere) return undefined;
+    if (previous.pending && !madeHere) return undefined;
     const change = !madeHere ? changeRange(previous.text, text)
-      : previous.pending.length ? ts.collapseTextChangeRangesAcrossMultipleVersions([...previous.pending, parsed.change]) : parsed.change;
+      : previous.pending ? ts.collapseTextChangeRangesAcrossMultipleVersions([previous.pending, parsed.change]) : parsed.change;
     const part = editedPart(previous.sourceFile.statements, sourceFile, change);
     if (!part) return undefined;
     const shift = new PositionShift(change);
@@ -77,7 +77,7 @@ export class AnalysisMemory {
         : interpreter.reanalyse(part, sourceFile, resolver, shift);
     if (!current) return undefined;
     this.lastUpdate = part.kind;
-    this.keep(fileName, { ...previous, text, sourceFile, tree: sourceFile, pending: [], result: undefined });
+    this.keep(fileName, { ...previous, text, sourceFile, tree: sourceFile, pending: undefined, result: undefined });
     return interpreter;
   }
 
@@ -98,7 +98,8 @@ export class AnalysisMemory {
     if (!stillValid(previous, config, imports, prismaModels)) return undefined;
     if (sourceFile !== previousTree) {
       if (parsed?.before !== previousTree || parsed.after !== sourceFile) return undefined;
-      this.keep(fileName, { ...previous, tree: sourceFile, pending: [...previous.pending, parsed.change] });
+      const pending = previous.pending ? ts.collapseTextChangeRangesAcrossMultipleVersions([previous.pending, parsed.change]) : parsed.change;
+      this.keep(fileName, { ...previous, tree: sourceFile, pending });
     }
     this.lastUpdate = 'kept';
     return previous.result;
@@ -109,7 +110,7 @@ export class AnalysisMemory {
     fileName: string, text: string, sourceFile: ts.SourceFile, interpreter: Interpreter, config: PhiGuardConfig,
     imports: Map<string, ModuleSummary | undefined>, prismaModels: readonly PrismaModel[],
   ): void {
-    this.keep(fileName, { text, sourceFile, tree: sourceFile, pending: [], interpreter, policy: JSON.stringify(config), prismaModels, imports });
+    this.keep(fileName, { text, sourceFile, tree: sourceFile, pending: undefined, interpreter, policy: JSON.stringify(config), prismaModels, imports });
   }
 
   /** The result the remembered analysis of `sourceFile` gave (see keepThroughSyntaxErrors). */
