@@ -1,3 +1,5 @@
+import ts from 'typescript';
+
 /**
  * How many times `name` appears in `text` as a whole identifier, counting up to `limit + 1` (enough to tell "more than
  * `limit`"). Text only, so a use in a comment, a string or a property name (`row.name`) counts too: callers use it to
@@ -13,7 +15,8 @@ export function identifierUses(text: string, name: string, limit: number): numbe
   return count;
 }
 
-/** ASCII letters, digits, `_` and `$`, and (to be safe) any non-ASCII character; NaN (out of the text) is not. */
+/** By TypeScript's own rule (Unicode letters and marks too, and `$`); NaN (out of the text) is not part of a name.
+ * Half of a surrogate pair is not either, so a name next to one counts: too many, which is safe. */
 function isIdentifierPart(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code > 127;
+  return !Number.isNaN(code) && ts.isIdentifierPart(code, ts.ScriptTarget.Latest);
 }

@@ -14,6 +14,10 @@ describe('identifierUses (proof that nothing else names a declaration)', () => {
     assert.equal(identifierUses('', 'a', 0), 0);
   });
 
+  it('counts a use next to Unicode white space (a no-break space is white space in JavaScript)', () => {
+    assert.equal(identifierUses('visit\u00a0(1);\nfunction visit() {}', 'visit', 10), 2);
+  });
+
   it('never proves an empty name (one the parser made up) unused', () => {
     assert.equal(identifierUses('function () {}', '', 1), 2);
   });
