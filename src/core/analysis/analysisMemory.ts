@@ -65,8 +65,7 @@ export class AnalysisMemory {
     // unanalysed, the edits since the remembered tree are the parser's, one after the other.
     const madeHere = parsed?.before === previousTree && parsed.after === sourceFile;
     if (previous.pending && !madeHere) return undefined;
-    const change = !madeHere ? changeRange(previous.text, text)
-      : previous.pending ? ts.collapseTextChangeRangesAcrossMultipleVersions([previous.pending, parsed.change]) : parsed.change;
+    const change = madeHere ? afterPending(previous, parsed.change) : changeRange(previous.text, text);
     const part = editedPart(previous.sourceFile.statements, sourceFile, change);
     if (!part) return undefined;
     const shift = new PositionShift(change);
@@ -98,8 +97,7 @@ export class AnalysisMemory {
     if (!stillValid(previous, config, imports, prismaModels)) return undefined;
     if (sourceFile !== previousTree) {
       if (parsed?.before !== previousTree || parsed.after !== sourceFile) return undefined;
-      const pending = previous.pending ? ts.collapseTextChangeRangesAcrossMultipleVersions([previous.pending, parsed.change]) : parsed.change;
-      this.keep(fileName, { ...previous, tree: sourceFile, pending });
+      this.keep(fileName, { ...previous, tree: sourceFile, pending: afterPending(previous, parsed.change) });
     }
     this.lastUpdate = 'kept';
     return previous.result;
@@ -128,6 +126,11 @@ export class AnalysisMemory {
     this.files.set(fileName, remembered);
     if (this.files.size > this.capacity) this.files.delete(this.files.keys().next().value as string);
   }
+}
+
+/** The change from the remembered text: the edits left unanalysed (if any), then `change`. */
+function afterPending(previous: Remembered, change: ts.TextChangeRange): ts.TextChangeRange {
+  return previous.pending ? ts.collapseTextChangeRangesAcrossMultipleVersions([previous.pending, change]) : change;
 }
 
 /** Whether the remembered analysis was made with this policy, these Prisma models and these imported summaries. */
