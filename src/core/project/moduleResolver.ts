@@ -209,7 +209,6 @@ export class ModuleResolver {
   }
 }
 
-
 /** tsconfig `paths`, keeping the patterns whose targets are a list of strings. */
 function pathMappings(paths: Record<string, unknown>): Record<string, readonly string[]> {
   const out: Record<string, readonly string[]> = {};

@@ -1,6 +1,8 @@
 import type { SinkEntry } from '../sinkTypes';
 
 const FS_WRITES = '{writeFile,writeFileSync,appendFile,appendFileSync,outputFile,outputFileSync,writeJson,writeJSON,writeJsonSync,outputJson,outputJSON,outputJsonSync}';
+/** PouchDB's packages (relational-pouch is a plugin on the same database objects). */
+const POUCHDB_MODULES = ['pouchdb', 'pouchdb-browser', 'pouchdb-node', 'pouchdb-core'];
 const REDIS_WRITES = '{set,setex,setnx,psetex,hset,hSet,hmset,hMSet,hsetnx,lpush,lPush,rpush,rPush,sadd,sAdd,zadd,zAdd,append,mset,mSet,xadd,xAdd,getset,json.set}';
 
 /** Places that keep data at rest without encryption (45 CFR 164.312(a)(2)(iv)). */
@@ -45,7 +47,7 @@ export const STORAGE_SINKS: readonly SinkEntry[] = [
     // Offline-first EHRs (HospitalRun) keep records in PouchDB: IndexedDB in the browser, LevelDB on disk, unencrypted
     // unless a plugin encrypts them; `rel.save` is relational-pouch's.
     id: 'pouchdb', category: 'storage', vendor: 'PouchDB', package: 'pouchdb', api: 'db.put/post/bulkDocs',
-    modules: ['pouchdb', 'pouchdb-browser', 'pouchdb-node', 'pouchdb-core'], paths: ['new {default,PouchDB}().{put,post,bulkDocs}'],
+    modules: POUCHDB_MODULES, paths: ['new {default,PouchDB}().{put,post,bulkDocs}'],
     examples: {
       match: ["import PouchDB from 'pouchdb';\nconst db = new PouchDB('patients');\nawait db.put({ _id: patient.mrn, ...patient });"],
       noMatch: ["import PouchDB from 'pouchdb';\nconst db = new PouchDB('settings');\nawait db.put({ _id: 'theme', value: theme });"],
@@ -53,7 +55,7 @@ export const STORAGE_SINKS: readonly SinkEntry[] = [
   },
   {
     id: 'pouchdb-relational', category: 'storage', vendor: 'PouchDB', package: 'relational-pouch', api: 'db.rel.save',
-    modules: ['pouchdb', 'pouchdb-browser', 'pouchdb-node', 'pouchdb-core'], paths: ['new {default,PouchDB}().rel.save'], args: [{ index: 1 }],
+    modules: POUCHDB_MODULES, paths: ['new {default,PouchDB}().rel.save'], args: [{ index: 1 }],
     examples: {
       match: ["import PouchDB from 'pouchdb';\nconst db = new PouchDB('ehr');\nawait db.rel.save('patient', { id: patient.id, name: patient.name });"],
       noMatch: ["import PouchDB from 'pouchdb';\nconst db = new PouchDB('ehr');\nawait db.rel.save('ward', { id: ward.id, beds: ward.beds });"],
