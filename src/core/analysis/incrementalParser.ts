@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { scriptKindFor } from './parse';
+import { StatementSplicer } from './statementSplice';
 import { keepUnchangedNodes, unchangedCandidates } from './unchangedNodes';
 
 /** Parses a file's text into a tree; see IncrementalParser. */
@@ -31,6 +32,7 @@ export class IncrementalParser implements SourceParser {
   private readonly trees = new Map<string, ts.SourceFile>();
   /** Kept so that what analyses the tree next need not compare the two texts again (AnalysisMemory). */
   private readonly edits = new Map<string, ParsedEdit>();
+  private readonly splicer = new StatementSplicer();
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
 
@@ -60,6 +62,11 @@ export class IncrementalParser implements SourceParser {
     if (previous.text === text) return previous;
     try {
       const change = changeRange(previous.text, text);
+      const spliced = this.splicer.splice(previous, text, change);
+      if (spliced) {
+        this.edits.set(fileName, { before: previous, after: spliced, change });
+        return spliced;
+      }
       const candidates = unchangedCandidates(previous, change);
       const tree = ts.updateSourceFile(previous, text, change);
       keepUnchangedNodes(candidates, tree);

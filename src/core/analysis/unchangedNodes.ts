@@ -79,13 +79,13 @@ function replace<T extends ts.Node>(list: ts.NodeArray<T>, index: number, node: 
 /** Flags TypeScript works out later and caches on a node (whether any descendant has an error): not the parse's. */
 const CACHED_FLAGS = ts.NodeFlags.ThisNodeOrAnySubNodesHasError | ts.NodeFlags.HasAggregatedChildData;
 
-/** Same kinds, flags, extents and names all the way down. */
-function sameParse(a: ts.Node, b: ts.Node): boolean {
-  if (a.kind !== b.kind || a.pos !== b.pos || a.end !== b.end || (a.flags & ~CACHED_FLAGS) !== (b.flags & ~CACHED_FLAGS)) return false;
+/** Same kinds, flags, extents (`b`'s moved by `delta`) and names all the way down. */
+export function sameParse(a: ts.Node, b: ts.Node, delta = 0): boolean {
+  if (a.kind !== b.kind || a.pos + delta !== b.pos || a.end + delta !== b.end || (a.flags & ~CACHED_FLAGS) !== (b.flags & ~CACHED_FLAGS)) return false;
   if ((ts.isIdentifier(a) || ts.isLiteralExpression(a)) && a.text !== (b as ts.Identifier | ts.LiteralExpression).text) return false;
   const left: ts.Node[] = [];
   const right: ts.Node[] = [];
   ts.forEachChild(a, (child) => void left.push(child));
   ts.forEachChild(b, (child) => void right.push(child));
-  return left.length === right.length && left.every((child, i) => sameParse(child, right[i]!));
+  return left.length === right.length && left.every((child, i) => sameParse(child, right[i]!, delta));
 }

@@ -1,0 +1,184 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ts from 'typescript';
+import { IncrementalParser } from '../../../src/core';
+import { changeRange } from '../../../src/core/analysis/incrementalParser';
+import { scriptKindFor } from '../../../src/core/analysis/parse';
+import { StatementSplicer } from '../../../src/core/analysis/statementSplice';
+import { createRandom } from '../../bench/generateWorkspace';
+import { corpusFiles } from '../corpusFiles';
+
+const CORPUS = path.join(__dirname, '../../fixtures/corpus');
+const CACHED_FLAGS = ts.NodeFlags.ThisNodeOrAnySubNodesHasError | ts.NodeFlags.HasAggregatedChildData;
+
+/**
+ * Everything a parse decides, depth first: kind, extent, flags, names and literals of every node and node array, JSDoc,
+ * the end-of-file token, the syntax errors; and every node's parent. Two trees with the same description are the same
+ * parse of the same text.
+ */
+function describeTree(tree: ts.SourceFile): string {
+  const parts: string[] = [];
+  const visit = (node: ts.Node, parent: ts.Node): void => {
+    if (node.parent !== parent) parts.push(`WRONG PARENT of ${node.kind}@${node.pos}`);
+    const text = ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isLiteralExpression(node) ? `:${node.text}` : '';
+    parts.push(`${node.kind}@${node.pos}-${node.end}/${node.flags & ~CACHED_FLAGS}${text}`);
+    ts.forEachChild(node, (child) => visit(child, node), (array) => {
+      parts.push(`[${array.pos}-${array.end}`);
+      for (const child of array) visit(child, node);
+      parts.push(']');
+    });
+    for (const comment of (node as { jsDoc?: ts.Node[] }).jsDoc ?? []) visit(comment, node);
+  };
+  ts.forEachChild(tree, (child) => visit(child, tree), (array) => {
+    parts.push(`[${array.pos}-${array.end}`);
+    for (const child of array) visit(child, tree);
+    parts.push(']');
+  });
+  parts.push(`file ${tree.pos}-${tree.end} text ${tree.text.length}`);
+  const diagnostics = (tree as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics;
+  for (const d of [...diagnostics].sort((a, b) => a.start - b.start || a.code - b.code)) parts.push(`error ${d.start}+${d.length} ${d.code} ${d.file === tree}`);
+  return parts.join('\n');
+}
+
+function fresh(fileName: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+}
+
+/** The splicer's tree for `previous` edited into `text`, or undefined when it declines. */
+function splice(previous: ts.SourceFile, text: string): ts.SourceFile | undefined {
+  return new StatementSplicer().splice(previous, text, changeRange(previous.text, text));
+}
+
+const SOURCE = [
+  'import pino from "pino";',
+  'const log = pino();',
+  '/** Visits of a patient. */',
+  'export function fetchVisits(patientId: string) {',
+  '  const visits = load(patientId);',
+  '  return visits;',
+  '}',
+  'export class VisitStore {',
+  '  size = 1;',
+  '  get(key: string) {',
+  '    return key;',
+  '  }',
+  '  put(key: string) {',
+  '    log.info(key);',
+  '  }',
+  '}',
+  'export const handler = wrap("visits", async (input: Input) => {',
+  '  return fetchVisits(input.id);',
+  '});',
+  'interface Input { id: string }',
+  '',
+].join('\n');
+
+describe('statement splicing (the editor re-parses only the statement a keystroke is in)', () => {
+  it('re-parses an edited function alone: the same tree as a fresh parse, every other statement the same object', () => {
+    const previous = fresh('/a.ts', SOURCE);
+    const before = [...previous.statements];
+    const text = SOURCE.replace('return visits;', 'return visits.slice(1);');
+    const tree = splice(previous, text);
+    assert.ok(tree, 'an edit inside a function body is spliced');
+    assert.equal(describeTree(tree), describeTree(fresh('/a.ts', text)));
+    assert.notEqual(tree, previous);
+    tree.statements.forEach((statement, i) => (i === 2 ? assert.notEqual(statement, before[i]) : assert.equal(statement, before[i], `statement ${i}`)));
+    assert.equal(tree.text, text);
+  });
+
+  it('keeps a class\'s unchanged members, before and after the edited one (moved), in a re-made class', () => {
+    const previous = fresh('/a.ts', SOURCE);
+    const store = previous.statements[3] as ts.ClassDeclaration;
+    const [size, get, put] = store.members;
+    const text = SOURCE.replace('return key;', 'return key + 1;');
+    const tree = splice(previous, text)!;
+    assert.equal(describeTree(tree), describeTree(fresh('/a.ts', text)));
+    const remade = tree.statements[3] as ts.ClassDeclaration;
+    assert.notEqual(remade, store);
+    assert.equal(remade.members[0], size);
+    assert.notEqual(remade.members[1], get);
+    assert.equal(remade.members[2], put);
+    assert.equal(put!.parent, remade);
+  });
+
+  it('reports the syntax errors a fresh parse reports while the edited statement does not parse, and none after', () => {
+    const previous = fresh('/a.ts', SOURCE);
+    const broken = SOURCE.replace('log.info(key);', 'log.info(key;');
+    const tree = splice(previous, broken)!;
+    assert.ok(tree);
+    assert.equal(describeTree(tree), describeTree(fresh('/a.ts', broken)));
+    assert.ok((tree as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length > 0);
+    const repaired = splice(tree, SOURCE)!;
+    assert.equal(describeTree(repaired), describeTree(fresh('/a.ts', SOURCE)));
+  });
+
+  it('parses top-level await in a module as the file does', () => {
+    const source = 'import { load } from "./load";\nconst visits = await load(1);\nexport { visits };\n';
+    const text = source.replace('load(1)', 'load(12)');
+    const tree = splice(fresh('/a.ts', source), text);
+    assert.ok(tree);
+    assert.equal(describeTree(tree), describeTree(fresh('/a.ts', text)));
+  });
+
+  const declined: readonly (readonly [string, string, string])[] = [
+    ['the statement\'s first token', 'export function fetchVisits', 'exporta function fetchVisits'],
+    ['an edit that ends the function early', '  return visits;', '  return visits;\n}'],
+    ['an edit that opens a block the function\'s brace now closes', '  return visits;', '  if (x) {\n  return visits;'],
+    ['an unterminated comment (everything after it is comment)', '  return visits;', '  /* return visits;'],
+    ['an import', 'import pino from "pino";', 'import pinot from "pino";'],
+    ['the statement\'s last character', 'return fetchVisits(input.id);\n});', 'return fetchVisits(input.id);\n})'],
+  ];
+  for (const [what, from, to] of declined) {
+    it(`leaves ${what} to TypeScript's incremental parser, which gives the fresh parse's tree`, () => {
+      const text = SOURCE.replace(from, to);
+      assert.notEqual(text, SOURCE);
+      assert.equal(splice(fresh('/a.ts', SOURCE), text), undefined);
+      const parser = new IncrementalParser();
+      parser.parse('/a.ts', SOURCE);
+      // TypeScript's incremental parser leaves some reused nodes' parent links pointing into the previous tree.
+      const withoutParents = (tree: ts.SourceFile) => describeTree(tree).replace(/^WRONG PARENT.*\n/gm, '');
+      assert.equal(withoutParents(parser.parse('/a.ts', text)), withoutParents(fresh('/a.ts', text)));
+    });
+  }
+
+  it('leaves an edit to TypeScript while another statement has a syntax error (its parse may have reported it)', () => {
+    const withError = SOURCE.replace('interface Input { id: string }', 'interface Input { id: string');
+    const text = withError.replace('return visits;', 'return visits.slice(1);');
+    assert.equal(splice(fresh('/a.ts', withError), text), undefined);
+  });
+
+  it('leaves `import.meta` in a script to TypeScript: it makes the file a module', () => {
+    const script = 'const base = 1;\nfunction url() {\n  return base;\n}\n';
+    const text = script.replace('return base;', 'return import.meta.url;');
+    assert.equal(splice(fresh('/a.js', script), text), undefined);
+  });
+
+  it('gives a fresh parse\'s tree over random type-and-undo edits of every corpus file, and splices most of them', () => {
+    const random = createRandom(11);
+    let spliced = 0;
+    let compared = 0;
+    for (const file of corpusFiles()) {
+      const original = fs.readFileSync(file, 'utf8');
+      let tree = fresh(file, original);
+      const splicer = new StatementSplicer();
+      for (let i = 0; i < 6; i++) {
+        const at = Math.floor(random() * original.length);
+        const piece = ['a', ';', '(', '}', ' ', '\n', '"', 'x = 1;'][Math.floor(random() * 8)]!;
+        for (const text of [original.slice(0, at) + piece + original.slice(at), original]) {
+          const next = splicer.splice(tree, text, changeRange(tree.text, text));
+          compared++;
+          if (!next) {
+            tree = fresh(file, text);
+            continue;
+          }
+          spliced++;
+          assert.equal(describeTree(next), describeTree(fresh(file, text)), `${path.relative(CORPUS, file)}: ${JSON.stringify(piece)} at ${at}`);
+          tree = next;
+        }
+      }
+    }
+    assert.ok(compared > 200, `compared ${compared} edits`);
+    assert.ok(spliced > compared / 3, `spliced only ${spliced} of ${compared} edits`);
+  });
+});
