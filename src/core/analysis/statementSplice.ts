@@ -12,6 +12,9 @@ const SPLICEABLE = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.InterfaceDeclaration, ts.SyntaxKind.TypeAliasDeclaration,
 ]);
 
+/** How many statements after the edited one are parsed with it, tried in turn until the last come out as they were. */
+const FOLLOWING_TRIED = [1, 2, 4, 8];
+
 /** Flags TypeScript works out later and caches on a node (whether any descendant has an error): not the parse's. */
 const CACHED_FLAGS = ts.NodeFlags.ThisNodeOrAnySubNodesHasError | ts.NodeFlags.HasAggregatedChildData;
 /** Internal flags a file's parse learns from all of its text (an unknown one: assume it is set). */
@@ -59,47 +62,58 @@ export class StatementSplicer {
     const index = statementAt(statements, start);
     const edited = statements[index];
     if (!edited || !SPLICEABLE.has(edited.kind) || oldEnd >= edited.end) return undefined;
-    // The first token decides what statement this is, and how the one before it ends.
-    const editedStart = edited.getStart(previous);
-    if (start <= firstTokenEnd(previous, editedStart)) return undefined;
     const fields = previous as ts.SourceFile & ParsedFileFields;
     const indicator = fields.externalModuleIndicator;
     if (indicator !== undefined && indicator !== true && indicator.parent !== previous) return undefined;
-    // Syntax errors: only the edited statement's, before and after. An error elsewhere may have been reported by
+    // The first token decides what statement this is, and may decide how the one before it ends (`a` and then `(b)`
+    // on the next line is a call); an error reported there may be that one's (a missing `;` is reported at the next
+    // token). Then the statement before it is re-parsed too, unless nothing can continue it.
+    const editedStart = edited.getStart(previous);
+    const errorAtStart = [fields.parseDiagnostics, fields.jsDocDiagnostics].some((list) => list?.some((d) => d.start === editedStart));
+    const touchesStart = start <= scanFirstToken(previous, previous.text, editedStart).end;
+    const first = index > 0 && (errorAtStart || (touchesStart && !endsClosed(statements[index - 1]!, previous.text))) ? index - 1 : index;
+    const from = statements[first]!.pos;
+    // The parser scans a statement's first token before it finishes the statement before it: an error there (an
+    // unterminated string or comment) marks that one.
+    if (scanFirstToken(previous, previous.text, from).failed || scanFirstToken(previous, text, from).failed) return undefined;
+
+    const parsed = this.reparse(previous, text, first, index, delta);
+    if (!parsed) return undefined;
+    const { fragment, remade, replaced, oldTo } = parsed;
+    const replacedStatements = statements.slice(first, first + replaced);
+    // Syntax errors: only the replaced statements', before and after. An error elsewhere may have been reported by
     // another statement's parse (a lookahead scans an unterminated comment to the end of the text; a token skipped
-    // between statements marks the next node made as erroneous), which the fragment cannot tell.
-    const inEdited = (d: ts.DiagnosticWithLocation) => d.start > editedStart && d.start < edited.end;
-    if (!allWithin([fields.parseDiagnostics, fields.jsDocDiagnostics], inEdited)) return undefined;
-
-    const next = statements[index + 1];
-    const from = edited.pos;
-    const oldTo = next ? next.end : previous.text.length;
-    const fragment = ts.createSourceFile(previous.fileName, text.slice(from, oldTo + delta), {
-      languageVersion: previous.languageVersion,
-      jsDocParsingMode: fields.jsDocParsingMode,
-      // A module's top-level `await` parses differently: the fragment is a module exactly when the file is.
-      setExternalModuleIndicator: (file) => { (file as ts.SourceFile & ParsedFileFields).externalModuleIndicator = indicator === undefined ? undefined : true; },
-    }, /* setParentNodes */ true, scriptKindOf(previous));
-    const made = fragment.statements;
-    if (made.length !== (next ? 2 : 1)) return undefined;
-    const remade = made[0]!;
-    if (remade.kind !== edited.kind || remade.end !== edited.end + delta - from) return undefined;
-    if (next && (made[1]!.kind !== next.kind || made[1]!.pos !== next.pos + delta - from || made[1]!.end !== oldTo + delta - from)) return undefined;
-    // `import.meta` makes a script a module, which changes how all of it parses.
-    if (indicator === undefined && fragment.flags & IMPORT_META) return undefined;
+    // between statements marks the next node made as erroneous), which the fragment cannot tell; nor one at the first
+    // token (see above).
+    const replacedStart = statements[first]!.getStart(previous);
+    const replacedEnd = replacedStatements[replacedStatements.length - 1]!.end;
+    const inReplaced = (d: ts.DiagnosticWithLocation) => d.start > replacedStart && d.start < replacedEnd;
+    if (!allWithin([fields.parseDiagnostics, fields.jsDocDiagnostics], inReplaced)) return undefined;
     const fragmentFields = fragment as ts.SourceFile & ParsedFileFields;
-    const remadeStart = remade.getStart(fragment);
-    const inRemade = (d: ts.DiagnosticWithLocation) => d.start >= remadeStart && d.start < remade.end;
+    const remadeStart = remade[0]!.getStart(fragment);
+    const remadeEnd = remade[remade.length - 1]!.end;
+    const inRemade = (d: ts.DiagnosticWithLocation) => d.start >= remadeStart && d.start < remadeEnd;
     if (!allWithin([fragmentFields.parseDiagnostics, fragmentFields.jsDocDiagnostics], inRemade)) return undefined;
+    // `import.meta` makes a script a module, which changes how all of it parses; so does taking away its only export.
+    const replacedIndicator = replacedStatements.some((statement) => statement === indicator);
+    if (indicator === undefined ? fragment.flags & IMPORT_META || remade.some(isModuleIndicator) : replacedIndicator && !remade.some(isModuleIndicator)) return undefined;
+    // A top-level `await` in a module: TypeScript parses that statement again in an `await` context, and the ones after
+    // it until the parse lines up with the first one again, which a fragment cannot tell.
+    const reparsedForAwait = (statement: ts.Statement) => (statement.flags & ts.NodeFlags.AwaitContext) !== 0;
+    if (fragment.statements.some(reparsedForAwait) || replacedStatements.some(reparsedForAwait)) return undefined;
 
-    moveSubtree(remade, from);
-    if (ts.isClassDeclaration(remade)) keepUnchangedMembers(edited as ts.ClassDeclaration, remade, start, oldEnd, delta);
+    for (const statement of remade) moveSubtree(statement, from);
+    // The statements re-parsed before the edited one (see `first`) that came out as they were stay the same objects:
+    // "the same statement" is how the editor knows what an edit changed.
+    for (let i = 0; first + i < index && i < remade.length - 1 && sameParse(statements[first + i]!, remade[i]!); i++) {
+      remade[i] = statements[first + i]!;
+    }
+    if (remade.length === 1 && replacedStatements.length === 1 && remade[0]!.kind === edited.kind) keepUnchangedParts(edited, remade[0]!, { start, end: oldEnd, delta });
 
     const file = Object.create(Object.getPrototypeOf(previous)) as Mutable<ts.SourceFile> & ParsedFileFields;
     for (const key of Object.keys(previous)) if (!NOT_COPIED.has(key)) (file as unknown as Record<string, unknown>)[key] = (previous as unknown as Record<string, unknown>)[key];
-    const list = [...statements] as ts.Statement[];
-    list[index] = remade;
-    for (let i = index + 1; i < list.length; i++) this.move(list[i]!, delta);
+    const list = [...statements.slice(0, first), ...remade, ...statements.slice(first + replaced)];
+    for (let i = first + remade.length; i < list.length; i++) this.move(list[i]!, delta);
     this.move(previous.endOfFileToken, delta);
     const statementArray = ts.factory.createNodeArray(list, statements.hasTrailingComma) as Mutable<ts.NodeArray<ts.Statement>>;
     statementArray.pos = statements.pos;
@@ -109,13 +123,60 @@ export class StatementSplicer {
     file.end = text.length;
     file.lineMap = undefined;
     file.flags = (previous.flags | (fragment.flags & FILE_WIDE_FLAGS)) & ~CACHED_FLAGS;
-    if (indicator === edited) file.externalModuleIndicator = remade;
+    if (indicator !== undefined && indicator !== true) file.externalModuleIndicator = list.find(isModuleIndicator);
     file.parseDiagnostics = (fragmentFields.parseDiagnostics ?? []).map((d) => ({ ...d, file, start: d.start + from }));
     file.jsDocDiagnostics = (fragmentFields.jsDocDiagnostics ?? []).map((d) => ({ ...d, file, start: d.start + from }));
     file.commentDirectives = mergeDirectives(fields.commentDirectives, fragmentFields.commentDirectives, from, oldTo, delta);
     for (const statement of list) (statement as Mutable<ts.Node>).parent = file;
     (previous.endOfFileToken as Mutable<ts.Node>).parent = file;
     return file;
+  }
+
+  /**
+   * Parses the new text of the statements from `first` to the edited one with the statements after it, the last of
+   * which must come out as it was (the parser looks a token past a statement's end). The edited text may now be
+   * several statements (a typo that splits `export function` in two), or have run into the ones after it (a typo taken
+   * back joins them; an unclosed `<` or `{` takes in a few): then more statements after it are parsed, until the last
+   * ones come out as they were. `replaced`: how many of the previous statements, from `first`; `oldTo`: where the
+   * fragment ends in the previous text.
+   */
+  private reparse(
+    previous: ts.SourceFile, text: string, first: number, index: number, delta: number,
+  ): { fragment: ts.SourceFile; remade: ts.Statement[]; replaced: number; oldTo: number } | undefined {
+    const statements = previous.statements;
+    const from = statements[first]!.pos;
+    const indicator = (previous as ts.SourceFile & ParsedFileFields).externalModuleIndicator;
+    const same = (made: ts.Statement | undefined, old: ts.Statement) => made !== undefined && made.kind === old.kind && made.pos === old.pos + delta - from && made.end === old.end + delta - from;
+    for (const following of FOLLOWING_TRIED) {
+      const included = statements.slice(index + 1, index + 1 + following);
+      if (included.length < following && following > FOLLOWING_TRIED[0]!) return undefined;
+      const oldTo = included.length ? included[included.length - 1]!.end : previous.text.length;
+      const fragment = ts.createSourceFile(previous.fileName, text.slice(from, oldTo + delta), {
+        languageVersion: previous.languageVersion,
+        jsDocParsingMode: (previous as ts.SourceFile & ParsedFileFields).jsDocParsingMode,
+        // A module's top-level `await` parses differently: the fragment is a module exactly when the file is.
+        setExternalModuleIndicator: (file) => { (file as ts.SourceFile & ParsedFileFields).externalModuleIndicator = indicator === undefined ? undefined : true; },
+      }, /* setParentNodes */ true, scriptKindOf(previous));
+      const made = [...fragment.statements];
+      // The statements at the fragment's end that came out as they were: the file goes on after them as before.
+      let matched = 0;
+      while (matched < included.length && same(made[made.length - 1 - matched], included[included.length - 1 - matched]!)) matched++;
+      if (included.length && !matched) continue;
+      const replaced = index - first + 1 + included.length - matched;
+      const remade = made.slice(0, made.length - matched);
+      const replacedEnd = statements[first + replaced - 1]!.end;
+      if (remade.length && remade[remade.length - 1]!.end === replacedEnd + delta - from) return { fragment, remade, replaced, oldTo };
+    }
+    return undefined;
+  }
+
+  /**
+   * Makes the lists of the tree's statements that have none yet, so that the first edit does not: for a document about
+   * to be edited (a 20,000-line file's take about 15 ms, once; later trees share the statements).
+   */
+  prepare(tree: ts.SourceFile): void {
+    for (const statement of tree.statements) if (!this.nodeLists.has(statement)) this.nodeLists.set(statement, nodeList(statement));
+    if (!this.nodeLists.has(tree.endOfFileToken)) this.nodeLists.set(tree.endOfFileToken, nodeList(tree.endOfFileToken));
   }
 
   /** Moves a statement (or the end-of-file token) and everything under it by `delta`. */
@@ -145,11 +206,29 @@ function statementAt(statements: readonly ts.Statement[], offset: number): numbe
   return -1;
 }
 
-function firstTokenEnd(sourceFile: ts.SourceFile, tokenStart: number): number {
-  const scanner = ts.createScanner(sourceFile.languageVersion, /* skipTrivia */ true, sourceFile.languageVariant, sourceFile.text);
-  scanner.resetTokenState(tokenStart);
+/** Whether nothing after `statement` can continue it: it ends with `;`, or is a declaration that ends with its body's `}`. */
+function endsClosed(statement: ts.Statement, text: string): boolean {
+  const last = text.charCodeAt(statement.end - 1);
+  if (last === 0x3b /* ; */) return true;
+  if (last !== 0x7d /* } */) return false;
+  return ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isEnumDeclaration(statement)
+    || (ts.isFunctionDeclaration(statement) && statement.body !== undefined) || (ts.isModuleDeclaration(statement) && statement.body !== undefined);
+}
+
+/** TypeScript's test of a statement that makes a file a module (isAnExternalModuleIndicatorNode). */
+function isModuleIndicator(statement: ts.Statement): boolean {
+  if (ts.isImportDeclaration(statement) || ts.isExportAssignment(statement) || ts.isExportDeclaration(statement)) return true;
+  if (ts.isImportEqualsDeclaration(statement)) return ts.isExternalModuleReference(statement.moduleReference);
+  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+}
+
+/** The end of the first token at or after `offset` (trivia skipped), and whether scanning it (or the trivia) failed. */
+function scanFirstToken(sourceFile: ts.SourceFile, text: string, offset: number): { end: number; failed: boolean } {
+  let failed = false;
+  const scanner = ts.createScanner(sourceFile.languageVersion, /* skipTrivia */ true, sourceFile.languageVariant, text, () => { failed = true; });
+  scanner.resetTokenState(offset);
   scanner.scan();
-  return scanner.getTokenEnd();
+  return { end: scanner.getTokenEnd(), failed };
 }
 
 function scriptKindOf(sourceFile: ts.SourceFile): ts.ScriptKind {
@@ -182,27 +261,63 @@ function moveSubtree(root: ts.Node, delta: number): void {
 }
 
 /**
- * The class's members the edit did not change are put back (the ones after it moved), as TypeScript's incremental
- * parser would have reused them: "the same member object" is how the editor knows which method an edit changed.
+ * The parts of the edited statement the edit did not change are put back, as TypeScript's incremental parser reuses
+ * them: the elements of its lists (the statements of a block, a class's members, an object's properties, a call's
+ * arguments) that came out the same, the ones after the edit moved, all the way down to the edit. "The same node" is how
+ * the editor knows what an edit changed: which method, and whether a function returns the object literal it returned.
  */
-function keepUnchangedMembers(before: ts.ClassDeclaration, after: ts.ClassDeclaration, start: number, oldEnd: number, delta: number): void {
-  const old = before.members;
-  const now = after.members as unknown as ts.ClassElement[];
-  let leading = 0;
-  for (; leading < Math.min(old.length, now.length) && old[leading]!.end <= start; leading++) {
-    if (!sameParse(old[leading]!, now[leading]!)) break;
-    adopt(now, leading, old[leading]!, after);
-  }
-  for (let i = old.length - 1, j = now.length - 1; i >= 0 && j >= leading && old[i]!.pos >= oldEnd; i--, j--) {
-    if (!sameParse(old[i]!, now[j]!, delta)) break;
-    moveSubtree(old[i]!, delta);
-    adopt(now, j, old[i]!, after);
+function keepUnchangedParts(before: ts.Node, after: ts.Node, change: OldSpan): void {
+  const old = childrenOf(before);
+  const now = childrenOf(after);
+  if (old.length !== now.length) return;
+  for (let i = 0; i < old.length; i++) {
+    const a = old[i]!;
+    const b = now[i]!;
+    if (Array.isArray(a) !== Array.isArray(b)) return;
+    if (Array.isArray(a)) keepUnchangedElements(a as ts.NodeArray<ts.Node>, b as ts.NodeArray<ts.Node>, after, change);
+    else if ((a as ts.Node).kind === (b as ts.Node).kind && intersects(a as ts.Node, change)) keepUnchangedParts(a as ts.Node, b as ts.Node, change);
   }
 }
 
-function adopt(members: ts.ClassElement[], index: number, member: ts.ClassElement, parent: ts.ClassDeclaration): void {
-  members[index] = member;
-  (member as Mutable<ts.Node>).parent = parent;
+/** The edit as the previous text's offsets see it, and the change in length. */
+interface OldSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly delta: number;
+}
+
+function keepUnchangedElements(old: ts.NodeArray<ts.Node>, now: ts.NodeArray<ts.Node>, parent: ts.Node, change: OldSpan): void {
+  const elements = now as unknown as ts.Node[];
+  let leading = 0;
+  while (leading < Math.min(old.length, now.length) && old[leading]!.end <= change.start && sameParse(old[leading]!, now[leading]!)) {
+    adopt(elements, leading, old[leading]!, parent);
+    leading++;
+  }
+  let i = old.length - 1;
+  let j = now.length - 1;
+  while (i >= leading && j >= leading && old[i]!.pos >= change.end && sameParse(old[i]!, now[j]!, change.delta)) {
+    moveSubtree(old[i]!, change.delta);
+    adopt(elements, j, old[i]!, parent);
+    i--;
+    j--;
+  }
+  // What is left in between is what the edit changed: the element it is in, when it is still one element.
+  if (i === j && i === leading && old[i]!.kind === now[j]!.kind) keepUnchangedParts(old[i]!, now[j]!, change);
+}
+
+function childrenOf(node: ts.Node): (ts.Node | ts.NodeArray<ts.Node>)[] {
+  const children: (ts.Node | ts.NodeArray<ts.Node>)[] = [];
+  ts.forEachChild(node, (child) => void children.push(child), (array) => void children.push(array));
+  return children;
+}
+
+function intersects(node: ts.Node, change: OldSpan): boolean {
+  return node.end > change.start && node.pos < change.end;
+}
+
+function adopt(elements: ts.Node[], index: number, element: ts.Node, parent: ts.Node): void {
+  elements[index] = element;
+  (element as Mutable<ts.Node>).parent = parent;
 }
 
 function allWithin(lists: readonly (readonly ts.DiagnosticWithLocation[] | undefined)[], within: (d: ts.DiagnosticWithLocation) => boolean): boolean {

@@ -64,6 +64,8 @@ export class AnalysisService {
     const project = root !== undefined ? this.editorProjects.for(root, config) : undefined;
     const analysed = project?.analyze(file, text, undefined, keepLastGood);
     const result = analysed ?? analyzeSource({ fileName, text, config, parser: this.editorParser, memory: this.editorMemory, keepLastGood });
+    // The document is being edited: its next keystroke should not be the one that readies its tree.
+    this.editorParser.prepareForEdits(analysed ? file : fileName);
     // Less to copy between threads (a 20,000-line file's result is about 1 MB): the editor uses neither part, nor the
     // findings of an earlier text it already shows.
     const { summary, sinkSites: _sinkSites, ...rest } = result.lastGood ? { ...result, findings: [], suppressed: [], suppressionProblems: [] } : result;

@@ -87,6 +87,31 @@ describe('statement splicing (the editor re-parses only the statement a keystrok
     assert.equal(tree.text, text);
   });
 
+  it('keeps the parts of the edited statement the edit did not change, down to the edit, as TypeScript reuses them', () => {
+    const previous = fresh('/a.ts', SOURCE);
+    const fetchVisits = previous.statements[2] as ts.FunctionDeclaration;
+    const [declaration, returned] = fetchVisits.body!.statements;
+    const text = SOURCE.replace('load(patientId)', 'load(patientId, 1)');
+    const tree = splice(previous, text)!;
+    assert.equal(describeTree(tree), describeTree(fresh('/a.ts', text)));
+    const remade = tree.statements[2] as ts.FunctionDeclaration;
+    assert.notEqual(remade, fetchVisits);
+    assert.notEqual(remade.body!.statements[0], declaration);
+    assert.equal(remade.body!.statements[1], returned, 'the statement after the edit, moved');
+    assert.equal(returned!.parent, remade.body);
+  });
+
+  it('moves the statements after an edit by the lists it readied beforehand (prepare) as by the ones it makes on the way', () => {
+    const splicer = new StatementSplicer();
+    const previous = fresh('/a.ts', SOURCE);
+    splicer.prepare(previous);
+    const text = SOURCE.replace('return visits;', 'return visits.slice(1);');
+    const tree = splicer.splice(previous, text, changeRange(SOURCE, text))!;
+    assert.equal(describeTree(tree), describeTree(fresh('/a.ts', text)));
+    const again = tree.text.replace('log.info(key);', 'log.info(key, 1);');
+    assert.equal(describeTree(splicer.splice(tree, again, changeRange(tree.text, again))!), describeTree(fresh('/a.ts', again)));
+  });
+
   it('keeps a class\'s unchanged members, before and after the edited one (moved), in a re-made class', () => {
     const previous = fresh('/a.ts', SOURCE);
     const store = previous.statements[3] as ts.ClassDeclaration;
@@ -113,16 +138,41 @@ describe('statement splicing (the editor re-parses only the statement a keystrok
     assert.equal(describeTree(repaired), describeTree(fresh('/a.ts', SOURCE)));
   });
 
-  it('parses top-level await in a module as the file does', () => {
-    const source = 'import { load } from "./load";\nconst visits = await load(1);\nexport { visits };\n';
-    const text = source.replace('load(1)', 'load(12)');
-    const tree = splice(fresh('/a.ts', source), text);
+  it('re-parses a typo in a statement\'s first token that splits it in two, after a statement nothing can continue', () => {
+    const previous = fresh('/a.ts', SOURCE);
+    const text = SOURCE.replace('export function fetchVisits', 'expaort function fetchVisits');
+    const tree = splice(previous, text);
     assert.ok(tree);
     assert.equal(describeTree(tree), describeTree(fresh('/a.ts', text)));
+    assert.equal(tree.statements.length, previous.statements.length + 1);
+    // Taking it back joins the two again; the statement before is parsed again too, as the error at `expaort` could
+    // have been its own.
+    const undone = splice(tree, SOURCE);
+    assert.ok(undone);
+    assert.equal(describeTree(undone), describeTree(fresh('/a.ts', SOURCE)));
+    assert.equal(undone.statements[1], previous.statements[1], 'the statement before came out as it was: the same object');
+    assert.notEqual(undone.statements[2], previous.statements[2]);
+  });
+
+  it('parses on past an edit that runs into the statements after it, until they come out as they were', () => {
+    for (const text of [SOURCE.replace('  size = 1;', '  size = new Map<string, { a;'), SOURCE.replace('  size = 1;', '  size = 1;\n}\nclass Other {')]) {
+      const previous = fresh('/a.ts', SOURCE);
+      const tree = splice(previous, text);
+      assert.ok(tree, text);
+      assert.equal(describeTree(tree), describeTree(fresh('/a.ts', text)));
+    }
+  });
+
+  it('splices a top-level await TypeScript parses as such, and leaves one it parses again (and all after it) to TypeScript', () => {
+    const source = 'import { load } from "./load";\nconst visits = await load(1);\nexport { visits };\n';
+    const text = source.replace('load(1)', 'load(12)');
+    assert.equal(describeTree(splice(fresh('/a.ts', source), text)!), describeTree(fresh('/a.ts', text)));
+    // `await` before a line break is first read as a name; a module is then parsed again in an `await` context.
+    const reparsed = source.replace('await load(1)', 'await\nload(1)');
+    assert.equal(splice(fresh('/a.ts', reparsed), reparsed.replace('load(1)', 'load(12)')), undefined);
   });
 
   const declined: readonly (readonly [string, string, string])[] = [
-    ['the statement\'s first token', 'export function fetchVisits', 'exporta function fetchVisits'],
     ['an edit that ends the function early', '  return visits;', '  return visits;\n}'],
     ['an edit that opens a block the function\'s brace now closes', '  return visits;', '  if (x) {\n  return visits;'],
     ['an unterminated comment (everything after it is comment)', '  return visits;', '  /* return visits;'],
@@ -141,6 +191,19 @@ describe('statement splicing (the editor re-parses only the statement a keystrok
       assert.equal(withoutParents(parser.parse('/a.ts', text)), withoutParents(fresh('/a.ts', text)));
     });
   }
+
+  it('re-parses the statement before too when an edit is in the first token after one that could go on (`pino()`, then `(…)`)', () => {
+    const open = SOURCE.replace('const log = pino();', 'const log = pino()');
+    for (const [text, joined] of [[open.replace('export function fetchVisits', 'exporta function fetchVisits'), false], [open.replace('/** Visits of a patient. */\n', '(0);\n'), true]] as const) {
+      // A splice moves the previous tree's nodes: each edit starts from a tree of its own.
+      const previous = fresh('/a.ts', open);
+      const tree = splice(previous, text);
+      assert.ok(tree);
+      assert.equal(describeTree(tree), describeTree(fresh('/a.ts', text)));
+      // `pino()` then `(0)` is one call; otherwise the statement before is the same object.
+      assert.equal(tree.statements[1] === previous.statements[1], !joined);
+    }
+  });
 
   it('leaves an edit to TypeScript while another statement has a syntax error (its parse may have reported it)', () => {
     const withError = SOURCE.replace('interface Input { id: string }', 'interface Input { id: string');
