@@ -13,7 +13,7 @@ const SPLICEABLE = new Set<ts.SyntaxKind>([
 ]);
 
 /** How many statements after the edited one are parsed with it, tried in turn until the last come out as they were. */
-const FOLLOWING_TRIED = [1, 2, 4, 8];
+const FOLLOWING_TRIED = [1, 2, 4, 8, 16, 32];
 
 /** Flags TypeScript works out later and caches on a node (whether any descendant has an error): not the parse's. */
 const CACHED_FLAGS = ts.NodeFlags.ThisNodeOrAnySubNodesHasError | ts.NodeFlags.HasAggregatedChildData;
@@ -162,6 +162,10 @@ export class StatementSplicer {
       let matched = 0;
       while (matched < included.length && same(made[made.length - 1 - matched], included[included.length - 1 - matched]!)) matched++;
       if (included.length && !matched) continue;
+      // A token skipped before one of them (a stray `}`) is an error that also marks the next node made: that statement
+      // is re-made, not kept.
+      const errors = (fragment as ts.SourceFile & ParsedFileFields).parseDiagnostics ?? [];
+      while (matched > 1 && errors.some((d) => d.start >= made[made.length - matched - 1]!.end && d.start < made[made.length - matched]!.getStart(fragment))) matched--;
       const replaced = index - first + 1 + included.length - matched;
       const remade = made.slice(0, made.length - matched);
       const replacedEnd = statements[first + replaced - 1]!.end;

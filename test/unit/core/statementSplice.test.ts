@@ -163,6 +163,28 @@ describe('statement splicing (the editor re-parses only the statement a keystrok
     }
   });
 
+  it('re-makes a statement after a token the parse skipped (a stray `}` marks the next node made as erroneous)', () => {
+    const source = [
+      'export class InvoiceCache {',
+      '  private readonly entries = new Map<string, { value: unknown; expires: number }>();',
+      '  constructor(private readonly ttlMs = 5) {}',
+      '  get(key: string): unknown {',
+      '    return this.entries.get(key);',
+      '  }',
+      '}',
+      'export function after() {',
+      '  return 1;',
+      '}',
+      'export function last() {}',
+      '',
+    ].join('\n');
+    // The class falls apart into statements up to its own `}`, which is then a stray token.
+    const text = source.replace('new Map', 'neaw Map');
+    const tree = splice(fresh('/a.ts', source), text);
+    assert.ok(tree);
+    assert.equal(describeTree(tree), describeTree(fresh('/a.ts', text)));
+  });
+
   it('splices a top-level await TypeScript parses as such, and leaves one it parses again (and all after it) to TypeScript', () => {
     const source = 'import { load } from "./load";\nconst visits = await load(1);\nexport { visits };\n';
     const text = source.replace('load(1)', 'load(12)');
