@@ -302,7 +302,7 @@ async function main(): Promise<void> {
     out.push(`| ${r.path} | ${int(r.lines)} | ${r.edits} | ${fmt(r.medianMs)} | ${fmt(r.p95Ms)} | ${fmt(r.maxMs)} | ${fmt(r.cpuMedianMs)} | ${fmt(r.cpuP95Ms)} | ${fmt(r.meanFindings, 0)} |`);
   }
   const times = (t: PathTimes) => (t ? `median ${fmt(t.medianMs)} ms, p95 ${fmt(t.p95Ms)} ms` : 'none');
-  out.push('', 'Worker edits by what the analysis memory could keep (`AnalysisMemory.lastUpdate`, classified untimed on the same texts):', '');
+  out.push('', 'Worker edits by what the analysis memory could keep (`AnalysisMemory.lastUpdate`, classified after the timed run, on the same texts made again):', '');
   for (const r of editLatency.output.results) {
     if (r.path !== 'worker' || r.wholeFileEdits === undefined) continue;
     out.push(`- ${int(r.lines)} lines: ${r.wholeFileEdits} of ${r.edits} edits analysed the whole file (${times(r.wholeFile)}); the others one function, types, nothing, or (syntax errors) kept the last result (${times(r.lessThanWholeFile)}).`);

@@ -40,17 +40,40 @@ function engineAlone(): Reanalyse {
 }
 
 /**
- * Which edits the editor's analysis memory could take by analysing less than the whole file (AnalysisMemory.lastUpdate),
- * worked out untimed on a copy of the same sequence of texts: the p95 of a large file is the edits that need it all.
+ * Which of the edits the editor's analysis memory took by analysing the whole file (AnalysisMemory.lastUpdate), worked
+ * out after the timed run, on the same sequence of texts made again: the p95 of a large file is the edits that need it
+ * all. (Worked out during the timed run, this second analysis of every text left its garbage to the timed edits.)
  */
-function wholeFileClassifier(fileName: string, text: string): (next: string) => boolean {
+function wholeFileEdits(lines: number, edits: number): boolean[] {
   const parser = new IncrementalParser();
   const memory = new AnalysisMemory();
-  analyzeSource({ fileName, text, config: DEFAULT_CONFIG, parser, memory });
-  return (next) => {
-    analyzeSource({ fileName, text: next, config: DEFAULT_CONFIG, parser, memory, keepLastGood: true });
-    return memory.lastUpdate === 'whole';
-  };
+  const fileName = `${ROOT}/edit-${lines}.ts`;
+  const whole: boolean[] = [];
+  forEachEdit(lines, edits, (text, edit) => {
+    analyzeSource({ fileName, text, config: DEFAULT_CONFIG, parser, memory, keepLastGood: edit >= 0 });
+    if (edit >= 0) whole.push(memory.lastUpdate === 'whole');
+  });
+  return whole;
+}
+
+/**
+ * The generated file (as edit -1), then each edit's text: type a character somewhere, then delete it on the next edit,
+ * so the text stays close to the original. The same sequence every time for the same size and count.
+ */
+function forEachEdit(lines: number, edits: number, visit: (text: string, edit: number) => void): void {
+  const random = createRandom(1000 + lines);
+  let text = generateFile(random, lines, 'ts');
+  visit(text, -1);
+  let typedAt = 0;
+  for (let edit = 0; edit < edits; edit++) {
+    if (edit % 2 === 0) {
+      typedAt = Math.floor(random() * text.length);
+      text = `${text.slice(0, typedAt)}a${text.slice(typedAt)}`;
+    } else {
+      text = text.slice(0, typedAt) + text.slice(typedAt + 1);
+    }
+    visit(text, edit);
+  }
 }
 
 function summarise(timings: readonly number[]): { medianMs: number; p95Ms: number } | undefined {
@@ -60,40 +83,30 @@ function summarise(timings: readonly number[]): { medianMs: number; p95Ms: numbe
 }
 
 function measureEdits(path: 'worker' | 'analyzeSource', reanalyse: Reanalyse, lines: number, edits: number) {
-  const random = createRandom(1000 + lines);
-  let text = generateFile(random, lines, 'ts');
   const fileName = `${ROOT}/edit-${lines}.ts`;
-  for (let i = 0; i < WARM_UP_RUNS; i++) reanalyse(fileName, text);
-
   const timings: number[] = [];
   const cpuTimings: number[] = [];
-  const isWhole = path === 'worker' ? wholeFileClassifier(fileName, text) : undefined;
-  const wholeTimings: number[] = [];
-  const partTimings: number[] = [];
   let findings = 0;
-  let typedAt = 0;
-  for (let edit = 0; edit < edits; edit++) {
-    // Type a character somewhere, then delete it on the next edit: the text stays close to the original.
-    if (edit % 2 === 0) {
-      typedAt = Math.floor(random() * text.length);
-      text = `${text.slice(0, typedAt)}a${text.slice(typedAt)}`;
-    } else {
-      text = text.slice(0, typedAt) + text.slice(typedAt + 1);
+  let lineCount = 0;
+  forEachEdit(lines, edits, (text, edit) => {
+    if (edit < 0) {
+      for (let i = 0; i < WARM_UP_RUNS; i++) reanalyse(fileName, text);
+      return;
     }
     const cpuStart = process.cpuUsage();
     const start = performance.now();
     findings += reanalyse(fileName, text);
-    const elapsed = performance.now() - start;
-    timings.push(elapsed);
+    timings.push(performance.now() - start);
     const cpu = process.cpuUsage(cpuStart);
     cpuTimings.push((cpu.user + cpu.system) / 1000);
-    if (isWhole) (isWhole(text) ? wholeTimings : partTimings).push(elapsed);
-  }
+    if (edit === edits - 1) lineCount = text.split('\n').length;
+  });
   const sorted = [...timings].sort((a, b) => a - b);
   const cpuSorted = [...cpuTimings].sort((a, b) => a - b);
+  const whole = path === 'worker' ? wholeFileEdits(lines, edits) : undefined;
   return {
     path,
-    lines: text.split('\n').length,
+    lines: lineCount,
     edits: timings.length,
     medianMs: percentile(sorted, 50),
     p95Ms: percentile(sorted, 95),
@@ -101,7 +114,11 @@ function measureEdits(path: 'worker' | 'analyzeSource', reanalyse: Reanalyse, li
     cpuMedianMs: percentile(cpuSorted, 50),
     cpuP95Ms: percentile(cpuSorted, 95),
     meanFindings: findings / timings.length,
-    ...(isWhole && { wholeFileEdits: wholeTimings.length, wholeFile: summarise(wholeTimings), lessThanWholeFile: summarise(partTimings) }),
+    ...(whole && {
+      wholeFileEdits: whole.filter(Boolean).length,
+      wholeFile: summarise(timings.filter((_, i) => whole[i])),
+      lessThanWholeFile: summarise(timings.filter((_, i) => !whole[i])),
+    }),
   };
 }
 
