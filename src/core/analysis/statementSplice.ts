@@ -43,10 +43,9 @@ const NOT_COPIED = new Set(['id', 'original', 'emitNode', 'lineMap', 'locals', '
  * end), and the nodes after it are moved with one loop over lists kept per statement.
  *
  * The result is a new tree with the previous tree's statement objects, as TypeScript's would be: the statements before
- * the edit as they were, the ones after moved, the edited one re-made (a class keeps its unchanged members). When the
- * edit could change the parse of anything outside its statement (it reaches the statement's first token or its end, the
- * statement no longer ends where it did, or the next one parses differently), `splice` declines, and the caller uses
- * TypeScript's incremental parser.
+ * the edit as they were, the ones after moved, the edited one re-made with the parts the edit did not change put back.
+ * When the edit could change the parse of anything outside the statements parsed again (see `splice`), it declines,
+ * and the caller uses TypeScript's incremental parser.
  */
 export class StatementSplicer {
   /** Every node and node array under a top-level statement, in TypeScript's walk order; keyed by the statement, which
