@@ -61,6 +61,8 @@ export class StatementSplicer {
     const index = statementAt(statements, start);
     const edited = statements[index];
     if (!edited || !SPLICEABLE.has(edited.kind) || oldEnd >= edited.end) return undefined;
+    // The comments before the file's first token are its pragmas (`/// <reference …>`, `// @ts-nocheck`), read once.
+    if (start < statements[0]!.getStart(previous)) return undefined;
     const fields = previous as ts.SourceFile & ParsedFileFields;
     const indicator = fields.externalModuleIndicator;
     if (indicator !== undefined && indicator !== true && indicator.parent !== previous) return undefined;

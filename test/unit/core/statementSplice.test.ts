@@ -227,6 +227,12 @@ describe('statement splicing (the editor re-parses only the statement a keystrok
     }
   });
 
+  it('leaves an edit in the comments before the file\'s first token to TypeScript (they are the file\'s pragmas)', () => {
+    const source = '// @ts-nocheck\nexport function f() {\n  return 1;\n}\n';
+    assert.equal(splice(fresh('/a.ts', source), source.replace('// @ts-nocheck', '// @ts-check')), undefined);
+    assert.ok(splice(fresh('/a.ts', source), source.replace('return 1', 'return 12')));
+  });
+
   it('leaves an edit to TypeScript while another statement has a syntax error (its parse may have reported it)', () => {
     const withError = SOURCE.replace('interface Input { id: string }', 'interface Input { id: string');
     const text = withError.replace('return visits;', 'return visits.slice(1);');
