@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { sameParse } from './unchangedNodes';
+import { keepList } from './unchangedNodes';
 
 /** What TypeScript's incremental parser moves when an edit changes the length of the text before it. */
 type Movable = ts.Node | ts.NodeArray<ts.Node>;
@@ -51,6 +51,11 @@ export class StatementSplicer {
   /** Every node and node array under a top-level statement, in TypeScript's walk order; keyed by the statement, which
    * either parser reuses whole while nothing in it changes. */
   private readonly nodeLists = new WeakMap<ts.Node, Movable[]>();
+  /**
+   * Trees whose statements have lists, but for the ones a splice re-made (made when they first move): the editor
+   * readies its document after every analysis, and a keystroke should not look up every statement for that.
+   */
+  private readonly prepared = new WeakSet<ts.SourceFile>();
 
   /** `previous` with `change` applied (making `text`), or undefined when the edit needs TypeScript's incremental parser. */
   splice(previous: ts.SourceFile, text: string, change: ts.TextChangeRange): ts.SourceFile | undefined {
@@ -71,12 +76,14 @@ export class StatementSplicer {
     // token). Then the statement before it is re-parsed too, unless nothing can continue it.
     const editedStart = edited.getStart(previous);
     const errorAtStart = [fields.parseDiagnostics, fields.jsDocDiagnostics].some((list) => list?.some((d) => d.start === editedStart));
-    const touchesStart = start <= scanFirstToken(previous, previous.text, editedStart).end;
+    const editedToken = scanFirstToken(previous, previous.text, edited.pos);
+    const touchesStart = start <= editedToken.end;
     const first = index > 0 && (errorAtStart || (touchesStart && !endsClosed(statements[index - 1]!, previous.text))) ? index - 1 : index;
     const from = statements[first]!.pos;
     // The parser scans a statement's first token before it finishes the statement before it: an error there (an
     // unterminated string or comment) marks that one.
-    if (scanFirstToken(previous, previous.text, from).failed || scanFirstToken(previous, text, from).failed) return undefined;
+    const firstToken = first === index ? editedToken : scanFirstToken(previous, previous.text, from);
+    if (firstToken.failed || scanFirstToken(previous, text, from).failed) return undefined;
 
     const parsed = this.reparse(previous, text, first, index, delta);
     if (!parsed) return undefined;
@@ -103,16 +110,14 @@ export class StatementSplicer {
     const reparsedForAwait = (statement: ts.Statement) => (statement.flags & ts.NodeFlags.AwaitContext) !== 0;
     if (fragment.statements.some(reparsedForAwait) || replacedStatements.some(reparsedForAwait)) return undefined;
 
+    const file = Object.create(Object.getPrototypeOf(previous)) as Mutable<ts.SourceFile> & ParsedFileFields;
+    for (const key of Object.keys(previous)) if (!NOT_COPIED.has(key)) (file as unknown as Record<string, unknown>)[key] = (previous as unknown as Record<string, unknown>)[key];
     for (const statement of remade) moveSubtree(statement, from);
     // The statements re-parsed before the edited one (see `first`) that came out as they were stay the same objects:
     // "the same statement" is how the editor knows what an edit changed.
-    for (let i = 0; first + i < index && i < remade.length - 1 && sameParse(statements[first + i]!, remade[i]!); i++) {
-      remade[i] = statements[first + i]!;
-    }
+    keepList(replacedStatements, index - first, replacedStatements.length, remade, file);
     if (remade.length === 1 && replacedStatements.length === 1 && remade[0]!.kind === edited.kind) keepUnchangedParts(edited, remade[0]!, { start, end: oldEnd, delta });
 
-    const file = Object.create(Object.getPrototypeOf(previous)) as Mutable<ts.SourceFile> & ParsedFileFields;
-    for (const key of Object.keys(previous)) if (!NOT_COPIED.has(key)) (file as unknown as Record<string, unknown>)[key] = (previous as unknown as Record<string, unknown>)[key];
     const list = [...statements.slice(0, first), ...remade, ...statements.slice(first + replaced)];
     for (let i = first + remade.length; i < list.length; i++) this.move(list[i]!, delta);
     this.move(previous.endOfFileToken, delta);
@@ -130,6 +135,7 @@ export class StatementSplicer {
     file.commentDirectives = mergeDirectives(fields.commentDirectives, fragmentFields.commentDirectives, from, oldTo, delta);
     for (const statement of list) (statement as Mutable<ts.Node>).parent = file;
     (previous.endOfFileToken as Mutable<ts.Node>).parent = file;
+    if (this.prepared.has(previous)) this.prepared.add(file);
     return file;
   }
 
@@ -180,8 +186,10 @@ export class StatementSplicer {
    * to be edited (a 20,000-line file's take about 15 ms, once; later trees share the statements).
    */
   prepare(tree: ts.SourceFile): void {
+    if (this.prepared.has(tree)) return;
     for (const statement of tree.statements) if (!this.nodeLists.has(statement)) this.nodeLists.set(statement, nodeList(statement));
     if (!this.nodeLists.has(tree.endOfFileToken)) this.nodeLists.set(tree.endOfFileToken, nodeList(tree.endOfFileToken));
+    this.prepared.add(tree);
   }
 
   /** Moves a statement (or the end-of-file token) and everything under it by `delta`. */
@@ -292,22 +300,13 @@ interface OldSpan {
 }
 
 function keepUnchangedElements(old: ts.NodeArray<ts.Node>, now: ts.NodeArray<ts.Node>, parent: ts.Node, change: OldSpan): void {
-  const elements = now as unknown as ts.Node[];
   let leading = 0;
-  while (leading < Math.min(old.length, now.length) && old[leading]!.end <= change.start && sameParse(old[leading]!, now[leading]!)) {
-    adopt(elements, leading, old[leading]!, parent);
-    leading++;
-  }
-  let i = old.length - 1;
-  let j = now.length - 1;
-  while (i >= leading && j >= leading && old[i]!.pos >= change.end && sameParse(old[i]!, now[j]!, change.delta)) {
-    moveSubtree(old[i]!, change.delta);
-    adopt(elements, j, old[i]!, parent);
-    i--;
-    j--;
-  }
+  while (leading < old.length && old[leading]!.end <= change.start) leading++;
+  let tail = old.length;
+  while (tail > leading && old[tail - 1]!.pos >= change.end) tail--;
+  keepList(old, leading, tail, now, parent, change.delta, (node) => moveSubtree(node, change.delta));
   // What is left in between is what the edit changed: the element it is in, when it is still one element.
-  if (i === j && i === leading && old[i]!.kind === now[j]!.kind) keepUnchangedParts(old[i]!, now[j]!, change);
+  if (tail === leading + 1 && old.length === now.length && old[leading]!.kind === now[leading]!.kind) keepUnchangedParts(old[leading]!, now[leading]!, change);
 }
 
 function childrenOf(node: ts.Node): (ts.Node | ts.NodeArray<ts.Node>)[] {
@@ -318,11 +317,6 @@ function childrenOf(node: ts.Node): (ts.Node | ts.NodeArray<ts.Node>)[] {
 
 function intersects(node: ts.Node, change: OldSpan): boolean {
   return node.end > change.start && node.pos < change.end;
-}
-
-function adopt(elements: ts.Node[], index: number, element: ts.Node, parent: ts.Node): void {
-  elements[index] = element;
-  (element as Mutable<ts.Node>).parent = parent;
 }
 
 function allWithin(lists: readonly (readonly ts.DiagnosticWithLocation[] | undefined)[], within: (d: ts.DiagnosticWithLocation) => boolean): boolean {

@@ -61,26 +61,31 @@ function trailing(nodes: readonly ts.Node[], offset: number): number {
   return first;
 }
 
-function keepList<T extends ts.Node>(before: readonly T[], count: number, tail: number, after: ts.NodeArray<T>, parent: ts.Node): void {
+/**
+ * Puts back in `after` the nodes of `before` that parsed the same: the first `count` by index from the start, the ones
+ * from `tail` on by index from the end. `delta`: how far those trailing ones must move to be where their twins are (0
+ * once TypeScript's update moved them), which `move` does to the ones put back.
+ */
+export function keepList<T extends ts.Node>(
+  before: readonly T[], count: number, tail: number, after: readonly T[], parent: ts.Node, delta = 0, move?: (node: T) => void,
+): void {
   const leadingCount = Math.min(count, after.length);
-  for (let i = 0; i < leadingCount; i++) keep(before[i]!, after, i, parent);
-  for (let j = before.length - 1, i = after.length - 1; j >= tail && i >= leadingCount; j--, i--) keep(before[j]!, after, i, parent);
+  for (let i = 0; i < leadingCount; i++) keep(before[i]!, after, i, parent, 0);
+  for (let j = before.length - 1, i = after.length - 1; j >= tail && i >= leadingCount; j--, i--) keep(before[j]!, after, i, parent, delta, move);
 }
 
-function keep<T extends ts.Node>(before: T, after: ts.NodeArray<T>, index: number, parent: ts.Node): void {
-  if (after[index] !== before && sameParse(before, after[index]!)) replace(after, index, before, parent);
-}
-
-function replace<T extends ts.Node>(list: ts.NodeArray<T>, index: number, node: T, parent: ts.Node): void {
-  (list as unknown as T[])[index] = node;
-  (node as { parent: ts.Node }).parent = parent;
+function keep<T extends ts.Node>(before: T, after: readonly T[], index: number, parent: ts.Node, delta: number, move?: (node: T) => void): void {
+  if (after[index] === before || !sameParse(before, after[index]!, delta)) return;
+  move?.(before);
+  (after as T[])[index] = before;
+  (before as { parent: ts.Node }).parent = parent;
 }
 
 /** Flags TypeScript works out later and caches on a node (whether any descendant has an error): not the parse's. */
 const CACHED_FLAGS = ts.NodeFlags.ThisNodeOrAnySubNodesHasError | ts.NodeFlags.HasAggregatedChildData;
 
 /** Same kinds, flags, extents (`b`'s moved by `delta`) and names all the way down. */
-export function sameParse(a: ts.Node, b: ts.Node, delta = 0): boolean {
+function sameParse(a: ts.Node, b: ts.Node, delta = 0): boolean {
   if (a.kind !== b.kind || a.pos + delta !== b.pos || a.end + delta !== b.end || (a.flags & ~CACHED_FLAGS) !== (b.flags & ~CACHED_FLAGS)) return false;
   if ((ts.isIdentifier(a) || ts.isLiteralExpression(a)) && a.text !== (b as ts.Identifier | ts.LiteralExpression).text) return false;
   const left: ts.Node[] = [];

@@ -90,6 +90,8 @@ function measureEdits(path: 'worker' | 'analyzeSource', reanalyse: Reanalyse, li
   let lineCount = 0;
   forEachEdit(lines, edits, (text, edit) => {
     if (edit < 0) {
+      // The edits type and delete letters: the line count stays the generated file's.
+      lineCount = text.split('\n').length;
       for (let i = 0; i < WARM_UP_RUNS; i++) reanalyse(fileName, text);
       return;
     }
@@ -99,7 +101,6 @@ function measureEdits(path: 'worker' | 'analyzeSource', reanalyse: Reanalyse, li
     timings.push(performance.now() - start);
     const cpu = process.cpuUsage(cpuStart);
     cpuTimings.push((cpu.user + cpu.system) / 1000);
-    if (edit === edits - 1) lineCount = text.split('\n').length;
   });
   const sorted = [...timings].sort((a, b) => a - b);
   const cpuSorted = [...cpuTimings].sort((a, b) => a - b);
