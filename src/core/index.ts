@@ -8,7 +8,7 @@ export * from './config/config';
 export { analyzeSource } from './analysis/analyzeSource';
 export type { AnalyzeOptions, AnalysisResult, SkipNotice, ParseProblem } from './analysis/analyzeSource';
 export type { SinkSite } from './analysis/interpreter';
-export { IncrementalParser } from './analysis/incrementalParser';
+export { IncrementalParser, changeRange } from './analysis/incrementalParser';
 export type { SourceParser } from './analysis/incrementalParser';
 export { AnalysisMemory } from './analysis/analysisMemory';
 export { classifyName } from './names/classifyName';

@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import type { Finding, PhiGuardConfig } from '../core';
 import { analysisFileName, SUPPORTED_LANGUAGES } from './analysisFileName';
 import type { AnalysisClient, Outcome } from './analysisWorker/analysisClient';
+import { resultWithFindings } from './analysisWorker/findingsUpdate';
 import type { AnalyzeDocumentRequest, AnalyzeDocumentResponse } from './analysisWorker/protocol';
-import { AnalysisStore } from './analysisStore';
+import { AnalysisStore, type StoredAnalysis } from './analysisStore';
 import { KeyedDebouncer } from './debouncer';
 import { describeFinding, describeSuppressionProblem, type DiagnosticDescription } from './diagnosticModel';
 import { toDiagnostic } from './diagnostics';
@@ -155,19 +156,26 @@ export class AnalysisController implements vscode.Disposable {
       }
       const started = performance.now();
       const config = { ...policy.config, maxFileSizeKb: settings.maxFileSizeKb };
-      const outcome = await this.analyseText(document, text, config);
+      // The findings shown now: the worker may answer with what changed since them.
+      const held = this.store.latest(key);
+      const outcome = await this.analyseText(document, text, config, held);
       if (outcome.status === 'cancelled' || document.isClosed) return;
       if (outcome.status === 'failed') {
         this.log.error(`Analysis of ${document.uri.fsPath} failed: ${outcome.message}. Its last diagnostics stay; edit or save the file to try again.`);
         return;
       }
-      const { result, summaryFingerprint } = outcome.value;
+      const { summaryFingerprint, findingsId } = outcome.value;
+      const result = resultWithFindings(outcome.value, held?.findingsId !== undefined ? { id: held.findingsId, findings: held.findings } : undefined);
+      if (!result) {
+        this.log.error(`Analysis of ${document.uri.fsPath}: the worker's findings update does not apply to the findings shown (a bug, please report it). Its last diagnostics stay; edit or save the file to try again.`);
+        return;
+      }
       if (result.skipped) {
         this.skip(document, `${path.basename(document.fileName)}: ${result.skipped.message}`);
         return;
       }
       this.skipped.delete(key);
-      const accepted = this.store.accept(key, version, document.version, result);
+      const accepted = this.store.accept(key, version, document.version, result, findingsId);
       // Not analysed for a last good result the store no longer has: analyse it now.
       if (result.lastGood && accepted === 'outdated' && version === document.version) this.schedule(document, 0);
       this.log.debug(`${document.uri.fsPath} v${version}: ${result.findings.length} finding(s), ${result.parseProblems.length} parse problem(s) in ${Math.round(performance.now() - started)} ms → ${accepted}.`);
@@ -197,12 +205,14 @@ export class AnalysisController implements vscode.Disposable {
    * With `crossFile` (the default) through the folder's project analyser in the worker, so imported helpers are
    * followed. A newer request for the same document supersedes this one.
    */
-  private analyseText(document: vscode.TextDocument, text: string, config: PhiGuardConfig): Promise<Outcome<AnalyzeDocumentResponse>> {
+  private analyseText(document: vscode.TextDocument, text: string, config: PhiGuardConfig, held: StoredAnalysis | undefined): Promise<Outcome<AnalyzeDocumentResponse>> {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const fileName = analysisFileName(document.fileName, document.languageId);
     const crossFile = config.crossFile && folder && document.uri.scheme === 'file' && fileName === document.fileName;
-    const keepsLastGood = this.store.latest(document.uri.toString()) !== undefined;
-    const request: AnalyzeDocumentRequest = { kind: 'analyzeDocument', file: document.uri.fsPath, fileName, text, config, keepsLastGood, ...(crossFile ? { root: folder.uri.fsPath } : {}) };
+    const request: AnalyzeDocumentRequest = {
+      kind: 'analyzeDocument', file: document.uri.fsPath, fileName, text, config, keepsLastGood: held !== undefined,
+      ...(held?.findingsId !== undefined && { heldFindings: held.findingsId }), ...(crossFile ? { root: folder.uri.fsPath } : {}),
+    };
     return this.analysis.request(request, { priority: 'interactive', supersedeKey: `document:${document.uri.toString()}` });
   }
 

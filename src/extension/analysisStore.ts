@@ -8,6 +8,8 @@ export interface StoredAnalysis {
   readonly version: number;
   readonly findings: readonly Finding[];
   readonly suppressionProblems: readonly SuppressionProblem[];
+  /** The worker's id of `findings` (AnalyzeDocumentResponse.findingsId): the next request names them. */
+  readonly findingsId?: string;
 }
 
 /** What to do with a fresh result: show it, keep showing the last good one, or drop it. */
@@ -21,13 +23,13 @@ export class AnalysisStore {
    * A result for an outdated version is dropped (fast typing); a file with syntax errors keeps its last good
    * analysis until it parses again (then the worker need not analyse it: `result.lastGood`).
    */
-  accept(uri: string, analysedVersion: number, currentVersion: number, result: AnalysisResult): AcceptOutcome {
+  accept(uri: string, analysedVersion: number, currentVersion: number, result: AnalysisResult, findingsId?: string): AcceptOutcome {
     if (analysedVersion !== currentVersion) return 'outdated';
     if (result.parseProblems.length > 0 && this.analyses.has(uri)) return 'keep-last-good';
     // The worker did not analyse the text because this store kept a result, which is gone now (the file was excluded,
     // skipped or disabled meanwhile): the answer is for a request that no longer holds.
     if (result.lastGood) return 'outdated';
-    this.analyses.set(uri, { version: analysedVersion, findings: result.findings, suppressionProblems: result.suppressionProblems });
+    this.analyses.set(uri, { version: analysedVersion, findings: result.findings, suppressionProblems: result.suppressionProblems, ...(findingsId !== undefined && { findingsId }) });
     return 'publish';
   }
 

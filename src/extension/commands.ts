@@ -5,6 +5,7 @@ import { analyzeSource, type AnalysisResult, type PhiGuardConfig } from '../core
 import type { AnalysisController, ShownFinding } from './analysisController';
 import { analysisFileName } from './analysisFileName';
 import type { AnalysisClient } from './analysisWorker/analysisClient';
+import { resultWithFindings } from './analysisWorker/findingsUpdate';
 import { COMMANDS } from './commandIds';
 import { isInJsxText } from './jsxText';
 import { addNotPhiName } from './notPhiNames';
@@ -72,7 +73,8 @@ async function suppressWithReason(controller: AnalysisController, analysis: Anal
 /** Single-file analysis in the worker (a large file would stall the editor); on this thread only if the worker failed. */
 async function analyseSingleFile(analysis: AnalysisClient, fileName: string, text: string, config: PhiGuardConfig): Promise<AnalysisResult> {
   const outcome = await analysis.request({ kind: 'analyzeDocument', file: fileName, fileName, text, config });
-  return outcome.status === 'done' ? outcome.value.result : analyzeSource({ fileName, text, config });
+  // Nothing held: the response has all the findings.
+  return (outcome.status === 'done' && resultWithFindings(outcome.value)) || analyzeSource({ fileName, text, config });
 }
 
 async function markNotPhi(configs: ProjectConfigService, log: vscode.LogOutputChannel, uri: string, name: string): Promise<boolean> {

@@ -5,8 +5,10 @@ import { analysisFileName } from '../analysisFileName';
 import { fileFlows } from '../dataFlow/fileFlows';
 import { contentHash } from '../dataFlow/flowCache';
 import { DiskHashes } from './diskHashes';
+import { findingsUpdate } from './findingsUpdate';
 import { OverlayHost } from './overlayHost';
 import { ProjectAnalyzers } from './projectAnalyzers';
+import { SentFindings } from './sentFindings';
 import { NO_IMPORTERS_YET } from './protocol';
 import type { AnalysisRequest, AnalyzeDocumentRequest, AnalyzeDocumentResponse, CheckModulesResponse, CheckResolutionRequest, CheckResolutionResponse, DependentsResponse, FileInput, OverlayUpdate, ResponseOf, ScanFileRequest, ScanFileResponse, ScanInputs } from './protocol';
 
@@ -24,6 +26,7 @@ export class AnalysisService {
   private readonly editorProjects = new ProjectAnalyzers(this.editorHost, this.editorParser, this.editorMemory);
   private readonly scanProjects = new ProjectAnalyzers(nodeProjectHost());
   private readonly diskHashes = new DiskHashes();
+  private readonly sentFindings = new SentFindings();
   /** Per workspace folder, for checking the cache's resolutions before its scan analyser exists (a new worker, all cached). */
   private readonly resolutionCheckers = new Map<string, ProjectAnalyzer>();
 
@@ -67,14 +70,18 @@ export class AnalysisService {
     // The document is being edited: its next keystroke should not be the one that readies its tree.
     this.editorParser.prepareForEdits(analysed ? file : fileName);
     // Less to copy between threads (a 20,000-line file's result is about 1 MB): the editor uses neither part, nor the
-    // findings of an earlier text it already shows.
-    const { summary, sinkSites: _sinkSites, ...rest } = result.lastGood ? { ...result, findings: [], suppressed: [], suppressionProblems: [] } : result;
+    // findings of an earlier text it already shows, nor the findings it holds already.
+    const { summary, sinkSites: _sinkSites, findings, ...rest } = result.lastGood ? { ...result, findings: [], suppressed: [], suppressionProblems: [] } : result;
     // The fingerprint only matters to files that import this one: until the project analyser has analysed one, none is
     // worked out (a hash of the whole summary on every keystroke). A file analysed alone may still be imported.
     const fingerprint = analysed && project
       ? project.hasDependents(file) ? project.fingerprintOf(file) ?? summaryFingerprint(summary) : NO_IMPORTERS_YET
       : summaryFingerprint(summary);
-    return { result: { ...rest, sinkSites: [] }, summaryFingerprint: fingerprint };
+    const response = { result: { ...rest, sinkSites: [] }, summaryFingerprint: fingerprint };
+    if (result.lastGood || result.skipped) return { ...response, findings: { kind: 'all', findings } };
+    const held = this.sentFindings.find(file, request.heldFindings);
+    const findingsId = this.sentFindings.add(file, text, findings, held);
+    return { ...response, findings: findingsUpdate(held, text, findings), findingsId };
   }
 
   private scanFile(request: ScanFileRequest): ScanFileResponse {

@@ -4,6 +4,7 @@
  */
 import type { AnalysisResult, PhiGuardConfig } from '../../core';
 import type { FileFlows } from '../dataFlow/fileFlows';
+import type { FindingsUpdate } from './findingsUpdate';
 
 /** Analyse an open document's current text (the editor's diagnostics). */
 export interface AnalyzeDocumentRequest {
@@ -21,11 +22,23 @@ export interface AnalyzeDocumentRequest {
    * such a text is not analysed, and the response says so (`result.lastGood`, with no findings).
    */
   readonly keepsLastGood?: boolean;
+  /**
+   * The id of the findings of this document the editor holds (`findingsId` of an earlier response): the response then
+   * may send only what changed since them (FindingsUpdate).
+   */
+  readonly heldFindings?: string;
 }
 
 export interface AnalyzeDocumentResponse {
-  /** The engine's result without `summary` (other files' analyses read it inside the worker) and `sinkSites` (empty: the editor does not use them). */
-  readonly result: AnalysisResult;
+  /**
+   * The engine's result without `summary` (other files' analyses read it inside the worker) and `sinkSites` (empty: the
+   * editor does not use them). Its findings are in `findings`.
+   */
+  readonly result: Omit<AnalysisResult, 'findings'>;
+  /** The findings, or what changed since the held ones the request named (applyFindingsUpdate). */
+  readonly findings: FindingsUpdate;
+  /** Names these findings in a later request (`heldFindings`); absent for a result without findings of this text (`lastGood`, skipped). */
+  readonly findingsId?: string;
   /**
    * Changes exactly when what other files see of this one changes: its importers need a new analysis. NO_IMPORTERS_YET
    * while the worker's cross-file analysis knows no file that imports it (the first importer analysed gets the summary

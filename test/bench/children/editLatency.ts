@@ -1,12 +1,14 @@
 // (3) Editor re-analysis latency: what the extension's analysis worker does on each keystroke, timed over
 // single-character edits in generated files of the given sizes. `worker` = the request copied in (as postMessage
 // does), AnalysisService.handle with the buffer update (cross-file ProjectAnalyzer, incremental parse, module summary
-// fingerprint), the response copied out. The request says the editor keeps its last good result (as it does once it
-// shows one), so a text with syntax errors is not analysed. `analyzeSource` = the engine alone with a fresh parse,
-// for comparison.
+// fingerprint), the response copied out, and the editor's side of it: the update applied to the findings it holds.
+// The request says the editor keeps its last good result (as it does once it shows one), so a text with syntax errors
+// is not analysed, and names the findings the editor holds. `analyzeSource` = the engine alone with a fresh parse, for
+// comparison.
 import { performance } from 'perf_hooks';
 import { AnalysisMemory, analyzeSource, DEFAULT_CONFIG, IncrementalParser } from '../../../src/core';
 import { AnalysisService } from '../../../src/extension/analysisWorker/analysisService';
+import { resultWithFindings, type HeldFindingsRef } from '../../../src/extension/analysisWorker/findingsUpdate';
 import type { AnalyzeDocumentRequest, OverlayUpdate } from '../../../src/extension/analysisWorker/protocol';
 import { createRandom, generateFile } from '../generateWorkspace';
 import { printResult } from './fileList';
@@ -23,15 +25,19 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[rank];
 }
 
-/** The worker's handling of one keystroke, with the copies postMessage makes both ways. */
+/** The worker's handling of one keystroke, with the copies postMessage makes both ways, and the editor's update of its findings. */
 function workerPath(): Reanalyse {
   const service = new AnalysisService();
+  let held: HeldFindingsRef | undefined;
   return (fileName, text) => {
-    const request: AnalyzeDocumentRequest = { kind: 'analyzeDocument', file: fileName, fileName, text, config: DEFAULT_CONFIG, root: ROOT, keepsLastGood: true };
+    const request: AnalyzeDocumentRequest = { kind: 'analyzeDocument', file: fileName, fileName, text, config: DEFAULT_CONFIG, root: ROOT, keepsLastGood: true, ...(held && { heldFindings: held.id }) };
     const overlays: OverlayUpdate[] = [{ file: fileName, text }];
     const received = structuredClone({ request, overlays });
     const response = structuredClone(service.handle(received.request, received.overlays));
-    return response.result.findings.length;
+    const result = resultWithFindings(response, held);
+    if (!result) throw new Error('the findings update does not apply to the findings held');
+    if (response.findingsId !== undefined) held = { id: response.findingsId, findings: result.findings };
+    return result.findings.length;
   };
 }
 

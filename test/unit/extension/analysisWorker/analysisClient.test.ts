@@ -4,6 +4,7 @@ import { Worker } from 'worker_threads';
 import { DEFAULT_CONFIG } from '../../../../src/core';
 import { AnalysisClient, type AnalysisClientOptions, type WorkerLike } from '../../../../src/extension/analysisWorker/analysisClient';
 import { AnalysisService } from '../../../../src/extension/analysisWorker/analysisService';
+import { resultWithFindings } from '../../../../src/extension/analysisWorker/findingsUpdate';
 import type { AnalysisRequest, FromWorker, OverlayUpdate, ToWorker } from '../../../../src/extension/analysisWorker/protocol';
 import { LOGGING_HELPER, projectOnDisk, ROUTE } from './projectFixture';
 
@@ -250,7 +251,7 @@ describe('analysis worker client', () => {
     try {
       const outcome = await client.request({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: ROUTE, config: DEFAULT_CONFIG, root: project.root });
       assert.strictEqual(outcome.status, 'done', JSON.stringify(outcome));
-      assert.deepStrictEqual(outcome.value.result.findings.map((finding) => finding.expression), ['patient.ssn']);
+      assert.deepStrictEqual(resultWithFindings(outcome.value)!.findings.map((finding) => finding.expression), ['patient.ssn']);
       assert.ok(!client.runsInProcess);
       assert.strictEqual(started.length, 1);
     } finally {

@@ -2,37 +2,43 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { DEFAULT_CONFIG } from '../../../../src/core';
 import { AnalysisService } from '../../../../src/extension/analysisWorker/analysisService';
+import { resultWithFindings } from '../../../../src/extension/analysisWorker/findingsUpdate';
 import { NO_IMPORTERS_YET } from '../../../../src/extension/analysisWorker/protocol';
-import type { FileInput, ScanFileResponse } from '../../../../src/extension/analysisWorker/protocol';
+import type { AnalyzeDocumentResponse, FileInput, ScanFileResponse } from '../../../../src/extension/analysisWorker/protocol';
 import { assertPlainData, LOGGING_HELPER, projectOnDisk, QUIET_HELPER, ROUTE } from './projectFixture';
 
 const config = DEFAULT_CONFIG;
+/** The findings of a response to a request that named none held (so it has them all). */
+const findingsOf = (response: AnalyzeDocumentResponse) => resultWithFindings(response)!.findings;
 
 describe('analysis worker service (what the worker thread runs)', () => {
   it('analyses a document across files, and its result survives the trip between threads unchanged', () => {
     const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE });
     const service = new AnalysisService();
-    const { result, summaryFingerprint } = service.handle({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: ROUTE, config, root: project.root });
-    assert.deepStrictEqual(result.findings.map((finding) => [finding.rule, finding.expression]), [['no-phi-in-logs', 'patient.ssn']]);
-    assert.ok(result.findings[0]!.flow.some((step) => step.file !== undefined), 'the flow continues into the helper');
+    const response = service.handle({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: ROUTE, config, root: project.root });
+    const { result, summaryFingerprint } = response;
+    assert.strictEqual(response.findings.kind, 'all', 'no findings held');
+    const findings = findingsOf(response);
+    assert.deepStrictEqual(findings.map((finding) => [finding.rule, finding.expression]), [['no-phi-in-logs', 'patient.ssn']]);
+    assert.ok(findings[0]!.flow.some((step) => step.file !== undefined), 'the flow continues into the helper');
     assert.strictEqual(result.summary, undefined, 'the module summary stays in the worker');
     assert.deepStrictEqual(result.sinkSites, [], 'the editor does not need them');
     assert.strictEqual(summaryFingerprint, NO_IMPORTERS_YET, 'no analysed file imports route.ts');
-    assertPlainData(result);
-    assert.deepStrictEqual(structuredClone(result), result);
+    assertPlainData(response);
+    assert.deepStrictEqual(structuredClone(response), response);
   });
 
   it('analyses a single file without a workspace folder (no cross-file flow)', () => {
     const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER });
-    const { result } = new AnalysisService().handle({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: ROUTE, config });
-    assert.deepStrictEqual(result.findings, []);
+    const response = new AnalysisService().handle({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: ROUTE, config });
+    assert.deepStrictEqual(findingsOf(response), []);
   });
 
   it('reads unsaved editor buffers before disk, and disk again once the buffer is gone', () => {
     const project = projectOnDisk({ 'src/audit.ts': QUIET_HELPER, 'src/route.ts': ROUTE });
     const service = new AnalysisService();
     const analyse = (overlays: { file: string; text: string | undefined }[]) =>
-      service.handle({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: ROUTE, config, root: project.root }, overlays).result.findings.length;
+      findingsOf(service.handle({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: ROUTE, config, root: project.root }, overlays)).length;
     assert.strictEqual(analyse([]), 0);
     assert.strictEqual(analyse([{ file: project.file('src/audit.ts'), text: LOGGING_HELPER }]), 1, 'the open helper logs its argument');
     // Same length, different text: still a new version of the buffer.
@@ -48,7 +54,7 @@ describe('analysis worker service (what the worker thread runs)', () => {
     const service = new AnalysisService();
     const draft = project.file('src/draft.ts');
     const analyse = (overlays: { file: string; text: string | undefined }[]) =>
-      service.handle({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: route, config, root: project.root }, overlays).result.findings.length;
+      findingsOf(service.handle({ kind: 'analyzeDocument', file: project.file('src/route.ts'), fileName: project.file('src/route.ts'), text: route, config, root: project.root }, overlays)).length;
     assert.strictEqual(analyse([]), 0, 'nothing to import yet');
     assert.strictEqual(analyse([{ file: draft, text: LOGGING_HELPER }]), 1, 'a new buffer: the import names it now');
     assert.strictEqual(analyse([{ file: draft, text: QUIET_HELPER }]), 0, 'an edit of that buffer is read');
@@ -79,15 +85,16 @@ describe('analysis worker service (what the worker thread runs)', () => {
     const route = project.file('src/route.ts');
     const analyse = (file: string, text: string, keepsLastGood: boolean, overlays: { file: string; text: string }[] = []) =>
       service.handle({ kind: 'analyzeDocument', file, fileName: file, text, config, root: project.root, keepsLastGood }, [{ file, text }, ...overlays]);
-    assert.strictEqual(analyse(route, ROUTE, false).result.findings.length, 1);
+    assert.strictEqual(findingsOf(analyse(route, ROUTE, false)).length, 1);
     const good = analyse(audit, LOGGING_HELPER, false);
     const typing = LOGGING_HELPER.replace('export function', 'export functio');
     const kept = analyse(audit, typing, true);
     assert.strictEqual(kept.result.lastGood, true);
     assert.ok(kept.result.parseProblems.length > 0);
-    assert.deepStrictEqual(kept.result.findings, [], 'the editor shows the findings it has');
+    assert.deepStrictEqual(findingsOf(kept), [], 'the editor shows the findings it has');
+    assert.strictEqual(kept.findingsId, undefined, 'nothing new to name');
     assert.strictEqual(kept.summaryFingerprint, good.summaryFingerprint, 'what importers see did not change');
-    assert.strictEqual(analyse(route, ROUTE, true, [{ file: audit, text: typing }]).result.findings.length, 1, 'the importer still sees the helper log its argument');
+    assert.strictEqual(findingsOf(analyse(route, ROUTE, true, [{ file: audit, text: typing }])).length, 1, 'the importer still sees the helper log its argument');
     assert.deepStrictEqual(service.handle({ kind: 'dependents', root: project.root, file: audit }).files, [route]);
     const analysed = analyse(audit, typing, false);
     assert.strictEqual(analysed.result.lastGood, undefined, 'an editor without a last result gets the text analysed');
