@@ -4,7 +4,7 @@ import type { PhiGuardConfig } from '../config/config';
 import { PHI_CATEGORY_IDS } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { RULE_BY_CATEGORY } from '../findings/finding';
-import type { Finding, FlowStep, SourceReason, SuppressedFinding, SuppressionProblem, TextRange } from '../findings/finding';
+import type { Finding, FlowStep, SuppressedFinding, SuppressionProblem, TextRange } from '../findings/finding';
 import { deidentifyFix } from '../findings/fixes';
 import { findingMessage } from '../findings/messages';
 import { parseSuppressions, statementLines } from '../findings/suppressions';
@@ -191,7 +191,8 @@ function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardC
     category: raw.sink.category,
     sink: raw.sink,
     phiCategories: categories,
-    reasons: dedupeReasons(raw.taint.reasons),
+    // Distinct already: taints join their reasons without repeats (joinTaint), and never change them.
+    reasons: raw.taint.reasons,
     range,
     sinkRange: copy ? { start: raw.site.start, end: raw.site.end } : raw.site,
     expression,
@@ -208,16 +209,6 @@ function copyStep(step: FlowStep): FlowStep {
 
 function orderCategories(categories: ReadonlySet<PhiCategoryId>): PhiCategoryId[] {
   return PHI_CATEGORY_IDS.filter((id) => categories.has(id));
-}
-
-function dedupeReasons(reasons: readonly SourceReason[]): SourceReason[] {
-  const seen = new Set<string>();
-  return reasons.filter((r) => {
-    const key = JSON.stringify(r);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function shorten(text: string): string {
