@@ -19,17 +19,21 @@ export function textShift(before: string, after: string): TextShift {
 }
 
 /**
- * Where an offset goes, as the engine moves the offsets it keeps (PositionShift): offsets inside the replaced text go
- * to its edges, the start of a range to the first, its end to the last.
+ * Where a range's start and end go, as the engine moves the offsets it keeps (PositionShift): offsets inside the
+ * replaced text go to its edges, a start to the first, an end to the last; an end at the edit's start stays.
  */
-function movedOffset(offset: number, shift: TextShift, edge: 'start' | 'end'): number {
+function movedStart(offset: number, shift: TextShift): number {
   if (offset < shift.start) return offset;
-  if (offset >= shift.oldEnd) return offset + shift.delta;
-  return edge === 'start' ? shift.start : shift.oldEnd + shift.delta;
+  return offset >= shift.oldEnd ? offset + shift.delta : shift.start;
+}
+
+function movedEnd(offset: number, shift: TextShift): number {
+  if (offset <= shift.start) return offset;
+  return offset >= shift.oldEnd ? offset + shift.delta : shift.oldEnd + shift.delta;
 }
 
 function movedRange(range: TextRange, shift: TextShift): TextRange {
-  return { start: movedOffset(range.start, shift, 'start'), end: range.end <= shift.start ? range.end : movedOffset(range.end, shift, 'end') };
+  return { start: movedStart(range.start, shift), end: movedEnd(range.end, shift) };
 }
 
 /** Whether the edit leaves the range where it is (it ends before the edit begins). */
@@ -74,7 +78,7 @@ function sameFields<T extends object>(comparers: Comparers<T>, before: T, after:
 const same = <T>(before: T, after: T): boolean => sameData(before, after);
 
 const sameMovedRange = (before: TextRange, after: TextRange, shift: TextShift): boolean =>
-  movedOffset(before.start, shift, 'start') === after.start && (before.end <= shift.start ? before.end : movedOffset(before.end, shift, 'end')) === after.end;
+  movedStart(before.start, shift) === after.start && movedEnd(before.end, shift) === after.end;
 
 function sameList<T>(sameItem: (before: T, after: T, shift: TextShift) => boolean) {
   return (before: readonly T[], after: readonly T[], shift: TextShift): boolean => before.length === after.length && before.every((item, index) => sameItem(item, after[index], shift));

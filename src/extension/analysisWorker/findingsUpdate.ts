@@ -3,9 +3,10 @@
  *
  * A keystroke in a large file changes a few findings at most; the others stay, or only move with the text after the
  * edit. Copying all of them between threads on every keystroke (hundreds of findings, about 1 MB, for 20,000 lines)
- * was the largest part of the editor's latency. So the editor names the findings it holds (`basis`), and the worker
- * answers with the findings at both ends of the list that are the held ones moved across the edit, and the new ones in
- * between. The worker checks each kept finding against the new one whole, so the editor's copy is exactly the new list.
+ * was the largest part of the editor's latency. So the editor names the findings it holds (`heldFindings`), and the
+ * worker answers with the findings at both ends of the list that are the held ones moved across the edit, and the new
+ * ones in between. The worker checks each kept finding against the new one whole, so the editor's copy is exactly the
+ * new list.
  */
 import type { AnalysisResult, Finding } from '../../core';
 import { isMovedFinding, moveFinding, textShift, type TextShift } from './findingShift';

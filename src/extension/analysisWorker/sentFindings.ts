@@ -11,8 +11,8 @@ const DOCUMENTS = 16;
 const RECENT = 2;
 
 /**
- * The findings the worker sent for each document, so that the editor can name the ones it holds (`basis`) and get
- * only what changed (FindingsUpdate). Ids carry this instance's own prefix: a restarted worker knows none of the old
+ * The findings the worker sent for each document, so that the editor can name the ones it holds (`heldFindings`) and
+ * get only what changed (FindingsUpdate). Ids carry this instance's own prefix: a restarted worker knows none of the old
  * ones, and never takes one of them for one of its own.
  */
 export class SentFindings {
