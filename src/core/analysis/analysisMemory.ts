@@ -44,7 +44,7 @@ export class AnalysisMemory {
    * How the last `update` went: what the edit changed, `whole` when the file had to be analysed again, or `kept` when
    * the edit left syntax errors and the last result was handed out again (keepThroughSyntaxErrors).
    */
-  lastUpdate: 'function' | 'types' | 'nothing' | 'whole' | 'kept' | undefined;
+  lastUpdate: 'function' | 'field' | 'types' | 'nothing' | 'whole' | 'kept' | undefined;
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
 
@@ -73,6 +73,7 @@ export class AnalysisMemory {
     const { interpreter } = previous;
     const current = part.kind === 'nothing' ? (interpreter.follow(sourceFile, resolver, shift), true)
       : part.kind === 'types' ? interpreter.retype(part, sourceFile, resolver, shift)
+        : part.kind === 'field' ? interpreter.refield(part, sourceFile, resolver, shift)
         : interpreter.reanalyse(part, sourceFile, resolver, shift);
     if (!current) return undefined;
     this.lastUpdate = part.kind;

@@ -1,7 +1,7 @@
 import type ts from 'typescript';
 import {
-  Kind, isCallExpression, isClassDeclaration, isConstructorDeclaration, isExpressionStatement, isFunctionDeclaration, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration,
-  isMethodDeclaration, isSetAccessorDeclaration, isTypeAliasDeclaration, isVariableStatement,
+  Kind, isCallExpression, isClassDeclaration, isConstructorDeclaration, isExpressionStatement, isFunctionDeclaration, isGetAccessorDeclaration, isIdentifier,
+  isInterfaceDeclaration, isMethodDeclaration, isPropertyDeclaration, isSetAccessorDeclaration, isTypeAliasDeclaration, isVariableStatement,
 } from './syntax';
 
 /** A top-level function (or a method of a top-level class) an edit changed, in the trees before and after it. */
@@ -26,18 +26,31 @@ export interface EditedTypes {
 }
 
 /**
+ * A field initializer of a top-level class an edit changed, and nothing else of the field (its name, modifiers and
+ * type are as they were): `private readonly entries = new Map<string, Entry>();`.
+ */
+export interface EditedField {
+  readonly kind: 'field';
+  readonly before: ts.PropertyDeclaration & { readonly initializer: ts.Expression };
+  readonly after: ts.PropertyDeclaration & { readonly initializer: ts.Expression };
+  readonly classBefore: ts.ClassDeclaration;
+  readonly classAfter: ts.ClassDeclaration;
+}
+
+/**
  * What an edit changed, judged from the two trees of TypeScript's incremental parser (which re-makes only the nodes
  * around the edit and reuses every other node object):
  * - `function`: one top-level function declaration, a method of a top-level class, or a function expression that is
  *   a top-level `const`'s initializer or a top-level call's argument (see editedArgument), and nothing else: its
  *   name (but a function declaration's, see `renamed`) and everything outside it are as they were;
+ * - `field`: the initializer of one field of a top-level class, and nothing else;
  * - `types`: one interface or type alias, and nothing else;
  * - `nothing`: no statement (an edit in the file's trailing comments or blank lines);
  * - undefined: anything else (module-level code, imports, several statements), which needs the whole file analysed.
  */
 export function editedPart(
   before: readonly ts.Statement[], after: ts.SourceFile, change: ts.TextChangeRange,
-): EditedFunction | EditedTypes | { readonly kind: 'nothing' } | undefined {
+): EditedFunction | EditedField | EditedTypes | { readonly kind: 'nothing' } | undefined {
   const statements = after.statements;
   if (statements.length !== before.length) return undefined;
   let edited = -1;
@@ -74,7 +87,7 @@ export function editedPart(
   return undefined;
 }
 
-function editedMethod(old: ts.ClassDeclaration, now: ts.ClassDeclaration, inside: (node: ts.Node) => boolean): EditedFunction | undefined {
+function editedMethod(old: ts.ClassDeclaration, now: ts.ClassDeclaration, inside: (node: ts.Node) => boolean): EditedFunction | EditedField | undefined {
   if (old.members.length !== now.members.length || old.name?.text !== now.name?.text) return undefined;
   let edited = -1;
   for (let i = 0; i < now.members.length; i++) {
@@ -91,10 +104,24 @@ function editedMethod(old: ts.ClassDeclaration, now: ts.ClassDeclaration, inside
     if (!a.body || !b.body || !inside(b.body)) return undefined;
     return { kind: 'function', before: a, after: b, declarationBefore: old, declarationAfter: now, classBefore: old, classAfter: now };
   }
+  if (isPropertyDeclaration(a) && isPropertyDeclaration(b)) return editedField(a, b, old, now, inside);
   if (!(isMethodDeclaration(a) || isGetAccessorDeclaration(a) || isSetAccessorDeclaration(a))) return undefined;
   const b2 = b as ts.MethodDeclaration | ts.AccessorDeclaration;
   if (!a.body || !b2.body || !isIdentifier(a.name) || !isIdentifier(b2.name) || a.name.text !== b2.name.text || !inside(b2)) return undefined;
   return { kind: 'function', before: a, after: b2, declarationBefore: old, declarationAfter: now, classBefore: old, classAfter: now };
+}
+
+/** The field's initializer, when the edit is inside it and left the rest of the field as it was. */
+function editedField(
+  a: ts.PropertyDeclaration, b: ts.PropertyDeclaration, classBefore: ts.ClassDeclaration, classAfter: ts.ClassDeclaration, inside: (node: ts.Node) => boolean,
+): EditedField | undefined {
+  const before = a.initializer;
+  const after = b.initializer;
+  // A function-valued field is a method of the class in all but name: its edits are a function's.
+  if (!before || !after || isFunctionExpressionLike(before) || isFunctionExpressionLike(after) || !inside(after)) return undefined;
+  const rest = (field: ts.PropertyDeclaration, text: string) => text.slice(field.pos, field.initializer!.pos) + text.slice(field.initializer!.end, field.end);
+  if (rest(a, a.getSourceFile().text) !== rest(b, b.getSourceFile().text)) return undefined;
+  return { kind: 'field', before: a as EditedField['before'], after: b as EditedField['after'], classBefore, classAfter };
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   isOmittedExpression, isParameter, isParameterPropertyDeclaration, isParenthesizedTypeNode, isPrivateIdentifier,
   isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName,
   isSetAccessorDeclaration, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isTemplateExpression,
-  isTypeAliasDeclaration, isTypeLiteralNode, isTypeOperatorNode, isTypeQueryNode, isTypeReferenceNode, isUnionTypeNode,
+  isTypeAliasDeclaration, isTypeLiteralNode, isTypeNode, isTypeOperatorNode, isTypeQueryNode, isTypeReferenceNode, isUnionTypeNode,
   isVariableDeclaration, isVariableDeclarationList, isVariableStatement
 } from './syntax';
 import { describeCategory, isPhiCategoryId } from '../catalog/phiCategories';
@@ -36,7 +36,7 @@ import { collectLocalTypes, sameLocalTypes } from './localTypes';
 import type { LocalType } from './localTypes';
 import type { Binding } from './scope';
 import { nextBindingSerial, Scope } from './scope';
-import type { EditedFunction, EditedTypes } from './editedFunction';
+import type { EditedField, EditedFunction, EditedTypes } from './editedFunction';
 import type { PositionShift } from './positionShift';
 import { sameSummary } from './sameSummary';
 import type { Summary, SummarySink } from './functionSummary';
@@ -509,6 +509,63 @@ export class Interpreter {
     this.declaredTypes = declared;
     this.rememberKeys();
     return true;
+  }
+
+  /**
+   * After an edit inside a class field's initializer: nothing to analyse again if the initializer, before and after the
+   * edit, refers to nothing in the file (no binding, no `this`: only literals, globals and types), so that its value
+   * does not depend on when the class is first read, and comes out the same plain value, carrying no PHI and reporting
+   * nothing: `new Map<string, Entry>()`, `[]`, `0`. The class's fields are then what a fresh analysis would make, and
+   * the class keeps its analysis under its new node. Otherwise (also after trying) the whole file is analysed.
+   */
+  refield(edit: EditedField, sourceFile: ts.SourceFile, imports: ImportResolver | undefined, shift: PositionShift): boolean {
+    if (!this.tracking) return false;
+    const cls = this.classByNode.get(edit.classBefore);
+    if (cls?.unit) return false;
+    // Each initializer is evaluated with the text it belongs to.
+    const before = this.inertValue(edit.before.initializer, cls);
+    if (before === undefined) return false;
+    this.moveTo(sourceFile, imports, shift);
+    if (this.inertValue(edit.after.initializer, cls) !== before) return false;
+    this.rememberKeys();
+    if (cls) {
+      this.classByNode.delete(edit.classBefore);
+      this.classByNode.set(edit.classAfter, cls);
+    }
+    for (const binding of this.moduleScope?.declared() ?? []) if (binding.declaration === edit.classBefore) binding.declaration = edit.classAfter;
+    return true;
+  }
+
+  /**
+   * A field initializer's value (as JSON) when it refers to nothing in the file, holds only plain data (no PHI, no
+   * function, no fields) and its evaluation reported nothing; undefined otherwise.
+   */
+  private inertValue(initializer: ts.Expression, cls: ClassInfo | undefined): string | undefined {
+    let refers = false;
+    const visit = (node: ts.Node): void => {
+      if (refers || isTypeNode(node)) return;
+      if (node.kind === Kind.ThisKeyword || node.kind === Kind.SuperKeyword || isFunctionLike(node) || isClassExpression(node)) refers = true;
+      else if (isIdentifier(node) && this.moduleScope?.lookup(node.text)) refers = true;
+      else if (isPropertyAccessExpression(node)) visit(node.expression);
+      else forEachChild(node, visit);
+    };
+    visit(initializer);
+    if (refers) return undefined;
+    const counts = [this.findings.length, this.sinkSites.length, this.functions.length, this.tick];
+    const outerCls = this.frame.cls;
+    (this.frame as { cls: ClassInfo | undefined }).cls = cls;
+    const outerUnit = this.unit;
+    this.unit = undefined;
+    let value: Value;
+    try {
+      value = this.eval(initializer);
+    } finally {
+      (this.frame as { cls: ClassInfo | undefined }).cls = outerCls;
+      this.unit = outerUnit;
+    }
+    const reported = [this.findings.length, this.sinkSites.length, this.functions.length, this.tick].some((count, i) => count !== counts[i]);
+    if (reported || value.taint || value.fn || value.fields || value.parts) return undefined;
+    return JSON.stringify(value);
   }
 
   /** After an edit that changed no statement (trailing comments): only offsets move. */

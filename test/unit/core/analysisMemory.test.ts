@@ -132,6 +132,20 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.equal(session.replace('async function ask(', 'async function askModel('), 'whole', 'summarize calls ask');
   });
 
+  it('takes an edit of a class field initializer that stays the same plain value without analysis, and analyses the file otherwise', () => {
+    const withFields = SOURCE.replace("  private readonly label = 'clinic';", "  private readonly label = 'clinic';\n  private readonly seen = new Map<string, { at: number }>();\n  private count: number = 0;");
+    const session = new Session('/project/visit.ts', withFields);
+    assert.equal(session.replace('new Map<string, { at: number }>()', 'new Map<string, { at: number; by: string }>()'), 'field', 'only its type arguments changed');
+    assert.equal(session.replace('private count: number = 0;', 'private count: number = 10;'), 'field', 'a number stays a number');
+    assert.equal(session.replace("private readonly label = 'clinic';", "private readonly label = 'clinics';"), 'whole', 'another constant string');
+    assert.equal(session.replace("private readonly label = 'clinics';", "private readonly label = '123-45-6789';"), 'whole', 'a literal that looks like PHI');
+    assert.equal(session.replace('{ at: number; by: string }>()', '{ at: number; by: string }>(openai ? [] : [])'), 'whole', 'it refers to a module binding');
+    assert.equal(session.replace('(openai ? [] : [])', '(this.label ? [] : [])'), 'whole', 'it refers to the class');
+    assert.equal(session.replace('private count: number = 10;', 'private count: Number = 10;'), 'whole', 'the field\'s type changed');
+    assert.equal(session.replace('(this.label ? [] : [])', '()'), 'whole');
+    assert.equal(session.replace('{ at: number; by: string }', '{ at: number }'), 'field');
+  });
+
   it('analyses a renamed function declaration alone when neither name is used anywhere else in the file', () => {
     const session = new Session('/project/visit.ts', SOURCE);
     assert.equal(session.replace('export async function summarize(', 'export async function summarise('), 'function');
