@@ -543,7 +543,8 @@ export class Interpreter {
   private inertValue(initializer: ts.Expression, cls: ClassInfo | undefined): string | undefined {
     let refers = false;
     const visit = (node: ts.Node): void => {
-      if (refers || isTypeNode(node)) return;
+      // Types say nothing about the value; `f<T>` (an instantiation expression, a type node to TypeScript) is `f`.
+      if (refers || (isTypeNode(node) && node.kind !== Kind.ExpressionWithTypeArguments)) return;
       if (node.kind === Kind.ThisKeyword || node.kind === Kind.SuperKeyword || isFunctionLike(node) || isClassExpression(node)) refers = true;
       else if (isIdentifier(node) && this.moduleScope?.lookup(node.text)) refers = true;
       else if (isPropertyAccessExpression(node)) visit(node.expression);

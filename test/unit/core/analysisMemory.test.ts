@@ -139,10 +139,14 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.equal(session.replace('private count: number = 0;', 'private count: number = 10;'), 'field', 'a number stays a number');
     assert.equal(session.replace("private readonly label = 'clinic';", "private readonly label = 'clinics';"), 'whole', 'another constant string');
     assert.equal(session.replace("private readonly label = 'clinics';", "private readonly label = '123-45-6789';"), 'whole', 'a literal that looks like PHI');
-    assert.equal(session.replace('{ at: number; by: string }>()', '{ at: number; by: string }>(openai ? [] : [])'), 'whole', 'it refers to a module binding');
-    assert.equal(session.replace('(openai ? [] : [])', '(this.label ? [] : [])'), 'whole', 'it refers to the class');
-    assert.equal(session.replace('private count: number = 10;', 'private count: Number = 10;'), 'whole', 'the field\'s type changed');
+    // Whole before or after: an initializer that refers to something in the file.
+    assert.equal(session.replace('{ at: number; by: string }>()', '{ at: number; by: string }>(openai ? [] : [])'), 'whole', 'a module binding');
+    assert.equal(session.replace('(openai ? [] : [])', '()'), 'whole', 'it referred to a module binding');
+    assert.equal(session.replace('by: string }>()', 'by: string }>(lastPatient<string> ? [] : [])'), 'whole', 'a module variable, instantiated');
+    assert.equal(session.replace('(lastPatient<string> ? [] : [])', '()'), 'whole');
+    assert.equal(session.replace('by: string }>()', 'by: string }>(this.label ? [] : [])'), 'whole', 'the class');
     assert.equal(session.replace('(this.label ? [] : [])', '()'), 'whole');
+    assert.equal(session.replace('private count: number = 10;', 'private count: Number = 10;'), 'whole', 'the field\'s type changed');
     assert.equal(session.replace('{ at: number; by: string }', '{ at: number }'), 'field');
   });
 
