@@ -11,6 +11,8 @@ export type { SinkSite } from './analysis/interpreter';
 export { IncrementalParser, changeRange } from './analysis/incrementalParser';
 export type { SourceParser } from './analysis/incrementalParser';
 export { AnalysisMemory } from './analysis/analysisMemory';
+export { movedEnd, movedStart, textShiftOf } from './analysis/positionShift';
+export type { TextShift } from './analysis/positionShift';
 export { classifyName } from './names/classifyName';
 export { splitWords } from './names/splitWords';
 export { maskLiterals, maskValue } from './text/mask';

@@ -470,12 +470,8 @@ export class Interpreter {
     this.functionByNode.delete(edit.before);
     this.functionByNode.set(edit.after, fn);
     (fn as { node: ts.SignatureDeclaration }).node = edit.after;
-    const cls = edit.classBefore && this.classByNode.get(edit.classBefore);
-    if (edit.classBefore && edit.classAfter && cls) {
-      this.classByNode.delete(edit.classBefore);
-      this.classByNode.set(edit.classAfter, cls);
-    }
-    for (const binding of this.moduleScope?.declared() ?? []) if (binding.declaration === edit.declarationBefore) binding.declaration = edit.declarationAfter;
+    if (edit.classBefore && edit.classAfter) this.keepClassUnder(edit.classBefore, edit.classAfter);
+    this.keepDeclarationUnder(edit.declarationBefore, edit.declarationAfter);
 
     // The functions it called may have been analysed inside it: only if they could have been analysed any time.
     if (!this.analysedAnyTime(fn.callees)) return false;
@@ -528,12 +524,22 @@ export class Interpreter {
     this.moveTo(sourceFile, imports, shift);
     if (this.inertValue(edit.after.initializer, cls) !== before) return false;
     this.rememberKeys();
-    if (cls) {
-      this.classByNode.delete(edit.classBefore);
-      this.classByNode.set(edit.classAfter, cls);
-    }
-    for (const binding of this.moduleScope?.declared() ?? []) if (binding.declaration === edit.classBefore) binding.declaration = edit.classAfter;
+    this.keepClassUnder(edit.classBefore, edit.classAfter);
+    this.keepDeclarationUnder(edit.classBefore, edit.classAfter);
     return true;
+  }
+
+  /** A class the parser re-made for an edit keeps its analysis under its new node. */
+  private keepClassUnder(before: ts.ClassDeclaration, after: ts.ClassDeclaration): void {
+    const cls = this.classByNode.get(before);
+    if (!cls) return;
+    this.classByNode.delete(before);
+    this.classByNode.set(after, cls);
+  }
+
+  /** The module bindings a re-made declaration declares are declared by its new node. */
+  private keepDeclarationUnder(before: ts.Node, after: ts.Node): void {
+    for (const binding of this.moduleScope?.declared() ?? []) if (binding.declaration === before) binding.declaration = after;
   }
 
   /**

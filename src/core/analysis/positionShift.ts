@@ -2,41 +2,57 @@ import type ts from 'typescript';
 import type { FlowStep, TextRange } from '../findings/finding';
 import type { Taint, Value } from './values';
 
+/** The one span of text an edit replaced: offsets before `start` stay, offsets from `oldEnd` on move by `delta`. */
+export interface TextShift {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly delta: number;
+}
+
+/** The edit TypeScript's change range describes. */
+export function textShiftOf(change: ts.TextChangeRange): TextShift {
+  return { start: change.span.start, oldEnd: change.span.start + change.span.length, delta: change.newLength - change.span.length };
+}
+
+/**
+ * Where a range's start and end go across an edit, the way TypeScript's incremental parser moves the nodes it reuses:
+ * offsets before the edit stay, offsets after it move by the length difference, offsets inside the replaced text go
+ * to its edges (a start to the first, an end to the last); an end at the edit's start stays.
+ */
+export function movedStart(offset: number, shift: TextShift): number {
+  if (offset < shift.start) return offset;
+  return offset >= shift.oldEnd ? offset + shift.delta : shift.start;
+}
+
+export function movedEnd(offset: number, shift: TextShift): number {
+  if (offset <= shift.start) return offset;
+  return offset >= shift.oldEnd ? offset + shift.delta : shift.oldEnd + shift.delta;
+}
+
 /**
  * Moves the offsets an analysis keeps (flow steps, carriers, sink sites) from the text before an edit to the text
- * after it, the way TypeScript's incremental parser moves the nodes it reuses: offsets before the edit stay, offsets
- * after it move by the length difference, offsets inside the replaced text go to its edges.
+ * after it (movedStart, movedEnd).
  *
  * Ranges are shared between steps, findings and summaries, so each is moved in place exactly once; what an analysis
  * hands out (findings, module summaries) is copied first, so results already returned never change.
  */
 export class PositionShift {
+  private readonly shift: TextShift;
   /** Where the edit begins: offsets before it do not move. */
   readonly start: number;
-  private readonly oldEnd: number;
-  private readonly newEnd: number;
-  private readonly delta: number;
   private readonly moved = new Set<object>();
 
   constructor(change: ts.TextChangeRange) {
-    this.start = change.span.start;
-    this.oldEnd = change.span.start + change.span.length;
-    this.newEnd = change.span.start + change.newLength;
-    this.delta = change.newLength - change.span.length;
-  }
-
-  private at(offset: number, edge: number): number {
-    if (offset < this.start) return offset;
-    if (offset >= this.oldEnd) return offset + this.delta;
-    return edge;
+    this.shift = textShiftOf(change);
+    this.start = this.shift.start;
   }
 
   range(range: TextRange): void {
     if (this.moved.has(range)) return;
     this.moved.add(range);
     const mutable = range as { start: number; end: number };
-    mutable.start = this.at(range.start, this.start);
-    mutable.end = range.end <= this.start ? range.end : this.at(range.end, this.newEnd);
+    mutable.start = movedStart(range.start, this.shift);
+    mutable.end = movedEnd(range.end, this.shift);
   }
 
   /** Steps in another file (`file` set) keep their offsets. */

@@ -197,11 +197,7 @@ export class StatementSplicer {
     if (delta === 0) return;
     let list = this.nodeLists.get(node);
     if (!list) this.nodeLists.set(node, (list = nodeList(node)));
-    for (let i = 0; i < list.length; i++) {
-      const item = list[i] as Mutable<ts.TextRange>;
-      item.pos += delta;
-      item.end += delta;
-    }
+    moveAll(list, delta);
   }
 }
 
@@ -266,8 +262,12 @@ function nodeList(root: ts.Node): Movable[] {
 }
 
 function moveSubtree(root: ts.Node, delta: number): void {
-  if (delta === 0) return;
-  for (const item of nodeList(root) as Mutable<ts.TextRange>[]) {
+  if (delta !== 0) moveAll(nodeList(root), delta);
+}
+
+function moveAll(list: readonly Movable[], delta: number): void {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i] as Mutable<ts.TextRange>;
     item.pos += delta;
     item.end += delta;
   }

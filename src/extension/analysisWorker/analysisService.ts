@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeSource, AnalysisMemory, IncrementalParser, DEFAULT_CONFIG, nodeProjectHost, ProjectAnalyzer, summaryFingerprint, type AnalysisResult } from '../../core';
+import { analyzeSource, AnalysisMemory, IncrementalParser, DEFAULT_CONFIG, nodeProjectHost, ProjectAnalyzer, summaryFingerprint, textShiftOf, type AnalysisResult } from '../../core';
 import { analysisFileName } from '../analysisFileName';
 import { fileFlows } from '../dataFlow/fileFlows';
 import { contentHash } from '../dataFlow/flowCache';
@@ -68,7 +68,8 @@ export class AnalysisService {
     const analysed = project?.analyze(file, text, undefined, keepLastGood);
     const result = analysed ?? analyzeSource({ fileName, text, config, parser: this.editorParser, memory: this.editorMemory, keepLastGood });
     // The document is being edited: its next keystroke should not be the one that readies its tree.
-    this.editorParser.prepareForEdits(analysed ? file : fileName);
+    const parsedAs = analysed ? file : fileName;
+    this.editorParser.prepareForEdits(parsedAs);
     // Less to copy between threads (a 20,000-line file's result is about 1 MB): the editor uses neither part, nor the
     // findings of an earlier text it already shows, nor the findings it holds already.
     const { summary, sinkSites: _sinkSites, findings, ...rest } = result.lastGood ? { ...result, findings: [], suppressed: [], suppressionProblems: [] } : result;
@@ -81,7 +82,10 @@ export class AnalysisService {
     if (result.lastGood || result.skipped) return { ...response, findings: { kind: 'all', findings } };
     const held = this.sentFindings.find(file, request.heldFindings);
     const findingsId = this.sentFindings.add(file, text, findings, held);
-    return { ...response, findings: findingsUpdate(held, text, findings), findingsId };
+    // The parser compared the texts already when the held findings are of the text it parsed before this one.
+    const edit = this.editorParser.lastEdit(parsedAs);
+    const shift = held && edit?.after.text === text && edit.before.text === held.text ? textShiftOf(edit.change) : undefined;
+    return { ...response, findings: findingsUpdate(held, text, findings, shift), findingsId };
   }
 
   private scanFile(request: ScanFileRequest): ScanFileResponse {

@@ -3,33 +3,11 @@
  * worker send only the findings a keystroke changed (FindingsUpdate).
  */
 import sameData from 'fast-deep-equal';
-import { changeRange, type Finding, type FixSuggestion, type FlowStep, type TextEdit, type TextRange } from '../../core';
-
-/** The one span of text an edit replaced: offsets before `start` stay, offsets from `oldEnd` on move by `delta`. */
-export interface TextShift {
-  readonly start: number;
-  readonly oldEnd: number;
-  readonly delta: number;
-}
+import { changeRange, movedEnd, movedStart, textShiftOf, type Finding, type FixSuggestion, type FlowStep, type TextEdit, type TextRange, type TextShift } from '../../core';
 
 /** Where two texts differ: their common prefix and suffix are what they share. */
 export function textShift(before: string, after: string): TextShift {
-  const { span, newLength } = changeRange(before, after);
-  return { start: span.start, oldEnd: span.start + span.length, delta: newLength - span.length };
-}
-
-/**
- * Where a range's start and end go, as the engine moves the offsets it keeps (PositionShift): offsets inside the
- * replaced text go to its edges, a start to the first, an end to the last; an end at the edit's start stays.
- */
-function movedStart(offset: number, shift: TextShift): number {
-  if (offset < shift.start) return offset;
-  return offset >= shift.oldEnd ? offset + shift.delta : shift.start;
-}
-
-function movedEnd(offset: number, shift: TextShift): number {
-  if (offset <= shift.start) return offset;
-  return offset >= shift.oldEnd ? offset + shift.delta : shift.oldEnd + shift.delta;
+  return textShiftOf(changeRange(before, after));
 }
 
 function movedRange(range: TextRange, shift: TextShift): TextRange {

@@ -8,8 +8,8 @@
  * ones in between. The worker checks each kept finding against the new one whole, so the editor's copy is exactly the
  * new list.
  */
-import type { AnalysisResult, Finding } from '../../core';
-import { isMovedFinding, moveFinding, textShift, type TextShift } from './findingShift';
+import type { AnalysisResult, Finding, TextShift } from '../../core';
+import { isMovedFinding, moveFinding, textShift } from './findingShift';
 import type { AnalyzeDocumentResponse } from './protocol';
 
 export type FindingsUpdate =
@@ -40,11 +40,11 @@ export interface HeldFindings extends HeldFindingsRef {
 
 /**
  * `findings` of `text`, as an update of `basis` when most of them are its findings moved across the edit between the
- * two texts; else all of them.
+ * two texts (`shift`, when the caller knows it already); else all of them.
  */
-export function findingsUpdate(basis: HeldFindings | undefined, text: string, findings: readonly Finding[]): FindingsUpdate {
+export function findingsUpdate(basis: HeldFindings | undefined, text: string, findings: readonly Finding[], known?: TextShift): FindingsUpdate {
   if (!basis || !basis.findings.length || !findings.length) return { kind: 'all', findings };
-  const shift = textShift(basis.text, text);
+  const shift = known ?? textShift(basis.text, text);
   const held = basis.findings;
   const keeps = (heldIndex: number, index: number) => isMovedFinding(held[heldIndex], findings[index], shift);
   const limit = Math.min(held.length, findings.length);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { analyzeSource, DEFAULT_CONFIG, type Finding } from '../../../../src/core';
+import { analyzeSource, DEFAULT_CONFIG, type Finding, type TextShift } from '../../../../src/core';
 import { AnalysisService } from '../../../../src/extension/analysisWorker/analysisService';
-import { isMovedFinding, moveFinding, textShift, type TextShift } from '../../../../src/extension/analysisWorker/findingShift';
+import { isMovedFinding, moveFinding, textShift } from '../../../../src/extension/analysisWorker/findingShift';
 import { applyFindingsUpdate, findingsUpdate, resultWithFindings, type HeldFindingsRef } from '../../../../src/extension/analysisWorker/findingsUpdate';
 import type { AnalyzeDocumentResponse } from '../../../../src/extension/analysisWorker/protocol';
 import { createRandom, generateFile } from '../../../bench/generateWorkspace';
