@@ -1,4 +1,5 @@
 import type { AnalysisRequest, FromWorker, OverlayUpdate, ResponseOf, ToWorker } from './protocol';
+import { packOverlays } from './sentOverlays';
 
 /** How a request ended. The client never rejects: the editor gets an outcome to act on, not an exception. */
 export type Outcome<T> = { readonly status: 'done'; readonly value: T } | { readonly status: 'cancelled' } | { readonly status: 'failed'; readonly message: string };
@@ -136,19 +137,20 @@ export class AnalysisClient {
     if (!pending) return;
     this.inFlight = pending;
     if (!this.inProcess && !this.worker) this.start();
-    const message: ToWorker = { id: pending.id, request: pending.request, overlays: this.takeOverlays() };
+    const overlays = this.takeOverlays();
     if (this.inProcess) {
       const handler = this.inProcess;
       // Still asynchronous, so callers behave the same whichever way the analysis runs.
       setImmediate(() => {
         try {
-          this.settle(pending.id, { status: 'done', value: handler.handle(message.request, message.overlays) });
+          this.settle(pending.id, { status: 'done', value: handler.handle(pending.request, overlays) });
         } catch (error) {
           this.settle(pending.id, { status: 'failed', message: describe(error) });
         }
       });
       return;
     }
+    const message: ToWorker = { id: pending.id, request: pending.request, overlays: packOverlays(overlays, pending.request) };
     try {
       this.worker!.postMessage(message);
     } catch (error) {

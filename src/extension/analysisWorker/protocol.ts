@@ -5,6 +5,7 @@
 import type { AnalysisResult, PhiGuardConfig } from '../../core';
 import type { FileFlows } from '../dataFlow/fileFlows';
 import type { FindingsUpdate } from './findingsUpdate';
+import type { SentOverlay } from './sentOverlays';
 
 /** Analyse an open document's current text (the editor's diagnostics). */
 export interface AnalyzeDocumentRequest {
@@ -179,7 +180,7 @@ export interface OverlayUpdate {
 export interface ToWorker {
   readonly id: number;
   readonly request: AnalysisRequest;
-  readonly overlays: readonly OverlayUpdate[];
+  readonly overlays: readonly SentOverlay[];
 }
 
 /** Worker → main thread. `error` is the message of an exception the handler threw (a bug, not a finding). */

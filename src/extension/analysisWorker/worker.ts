@@ -4,6 +4,7 @@ import * as os from 'os';
 import { parentPort } from 'worker_threads';
 import { AnalysisService } from './analysisService';
 import type { FromWorker, ToWorker } from './protocol';
+import { unpackOverlays } from './sentOverlays';
 
 // Analysis is background work: when CPU is short, the editor's own threads should win. Only on Linux, where the nice
 // value belongs to the calling thread; elsewhere it would lower the whole extension host.
@@ -20,7 +21,7 @@ const service = new AnalysisService();
 parentPort?.on('message', ({ id, request, overlays }: ToWorker) => {
   let reply: FromWorker;
   try {
-    reply = { type: 'response', id, response: service.handle(request, overlays) };
+    reply = { type: 'response', id, response: service.handle(request, unpackOverlays(overlays, request)) };
   } catch (error) {
     reply = { type: 'error', id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
   }

@@ -9,7 +9,8 @@ import { performance } from 'perf_hooks';
 import { AnalysisMemory, analyzeSource, DEFAULT_CONFIG, IncrementalParser } from '../../../src/core';
 import { AnalysisService } from '../../../src/extension/analysisWorker/analysisService';
 import { resultWithFindings, type HeldFindingsRef } from '../../../src/extension/analysisWorker/findingsUpdate';
-import type { AnalyzeDocumentRequest, OverlayUpdate } from '../../../src/extension/analysisWorker/protocol';
+import type { AnalyzeDocumentRequest } from '../../../src/extension/analysisWorker/protocol';
+import { packOverlays, unpackOverlays } from '../../../src/extension/analysisWorker/sentOverlays';
 import { createRandom, generateFile } from '../generateWorkspace';
 import { printResult } from './fileList';
 
@@ -31,9 +32,10 @@ function workerPath(): Reanalyse {
   let held: HeldFindingsRef | undefined;
   return (fileName, text) => {
     const request: AnalyzeDocumentRequest = { kind: 'analyzeDocument', file: fileName, fileName, text, config: DEFAULT_CONFIG, root: ROOT, keepsLastGood: true, ...(held && { heldFindings: held.id }) };
-    const overlays: OverlayUpdate[] = [{ file: fileName, text }];
+    // The editor's buffer of the document is the request's own text: sent as a reference to it (packOverlays).
+    const overlays = packOverlays([{ file: fileName, text }], request);
     const received = structuredClone({ request, overlays });
-    const response = structuredClone(service.handle(received.request, received.overlays));
+    const response = structuredClone(service.handle(received.request, unpackOverlays(received.overlays, received.request)));
     const result = resultWithFindings(response, held);
     if (!result) throw new Error('the findings update does not apply to the findings held');
     if (response.findingsId !== undefined) held = { id: response.findingsId, findings: result.findings };

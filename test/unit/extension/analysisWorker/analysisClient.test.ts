@@ -6,7 +6,7 @@ import { AnalysisClient, type AnalysisClientOptions, type WorkerLike } from '../
 import { AnalysisService } from '../../../../src/extension/analysisWorker/analysisService';
 import { resultWithFindings } from '../../../../src/extension/analysisWorker/findingsUpdate';
 import type { AnalysisRequest, FromWorker, OverlayUpdate, ToWorker } from '../../../../src/extension/analysisWorker/protocol';
-import { LOGGING_HELPER, projectOnDisk, ROUTE } from './projectFixture';
+import { LOGGING_HELPER, projectOnDisk, QUIET_HELPER, ROUTE } from './projectFixture';
 
 /** A worker the test answers by hand: it records what it was sent and can crash. */
 class FakeWorker implements WorkerLike {
@@ -97,6 +97,26 @@ describe('analysis worker client', () => {
     await first;
     void client.request(dependents('/ws/b.ts'));
     assert.deepStrictEqual(overlayCalls, [true, false]);
+  });
+
+  it("sends the analysed document's own buffer as a reference to the request's text, not a second copy", async () => {
+    const document = (text: string): AnalysisRequest => ({ kind: 'analyzeDocument', file: '/ws/open.ts', fileName: '/ws/open.ts', text, config: DEFAULT_CONFIG, root: '/ws' });
+    const handled: OverlayUpdate[][] = [];
+    const buffers: OverlayUpdate[] = [{ file: '/ws/open.ts', text: 'typed' }, { file: '/ws/other.ts', text: 'other' }];
+    const { client, workers } = harness({ overlays: { take: () => buffers } });
+    void client.request(document('typed'));
+    assert.deepStrictEqual(workers[0]!.received[0]!.overlays, [{ file: '/ws/open.ts', textOfRequest: true }, { file: '/ws/other.ts', text: 'other' }]);
+    workers[0]!.answer({});
+    await tick();
+    // Typed on since the request was made: the buffer is not the request's text, so it goes as it is.
+    void client.request(document('typed earlier'));
+    assert.deepStrictEqual(workers[0]!.received[1]!.overlays, buffers);
+    workers[0]!.answer({});
+    await tick();
+    // On this thread (no worker) nothing is copied: the handler gets the buffers themselves.
+    const inProcess = harness({ startWorker: () => undefined, inProcess: () => ({ handle: (_request: AnalysisRequest, overlays: readonly OverlayUpdate[]) => handled.push([...overlays]) }), overlays: { take: () => buffers } });
+    assert.strictEqual((await inProcess.client.request(document('typed'))).status, 'done');
+    assert.deepStrictEqual(handled, [buffers]);
   });
 
   it('analyses without buffers when the editor cannot give them, and sends them all next time', async () => {
@@ -230,6 +250,33 @@ describe('analysis worker client', () => {
     await tick();
     assert.deepStrictEqual(await client.request(dependents('/ws/c.ts')), { status: 'cancelled' });
     assert.strictEqual(workers.length, 1, 'no restart after dispose');
+  });
+
+  it("runs the real worker entry: an unsaved document's buffer, sent as the request's text, is what its importers read", async function () {
+    this.timeout(60_000);
+    const project = projectOnDisk({ 'src/audit.ts': QUIET_HELPER, 'src/route.ts': ROUTE });
+    const entry = path.join(__dirname, '../../../../src/extension/analysisWorker/worker.ts');
+    const unsaved: OverlayUpdate[] = [{ file: project.file('src/audit.ts'), text: LOGGING_HELPER }];
+    const client = new AnalysisClient({
+      startWorker: () => new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`, { eval: true }),
+      inProcess: () => new AnalysisService(),
+      overlays: { take: () => unsaved.splice(0) },
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    const analyse = (file: string, text: string, config = DEFAULT_CONFIG) => client.request({ kind: 'analyzeDocument', file: project.file(file), fileName: project.file(file), text, config, root: project.root });
+    try {
+      // Editing audit.ts: its buffer (the text being analysed) goes to the worker once, inside the request.
+      assert.strictEqual((await analyse('src/audit.ts', LOGGING_HELPER)).status, 'done');
+      assert.strictEqual(unsaved.length, 0);
+      // route.ts imports it, under a changed policy (a fresh analyser, which reads audit.ts through the worker's
+      // buffers): the logging in the unsaved buffer, not the quiet helper on disk, decides the finding.
+      const outcome = await analyse('src/route.ts', ROUTE, { ...DEFAULT_CONFIG, notPhiNames: [...DEFAULT_CONFIG.notPhiNames, 'auditTrailId'] });
+      assert.strictEqual(outcome.status, 'done', JSON.stringify(outcome));
+      assert.deepStrictEqual(resultWithFindings(outcome.value)!.findings.map((finding) => finding.expression), ['patient.ssn']);
+      assert.ok(!client.runsInProcess);
+    } finally {
+      client.dispose();
+    }
   });
 
   it('runs the real worker entry on a worker thread: cross-file findings with an unsaved helper', async function () {
