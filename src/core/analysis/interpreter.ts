@@ -36,6 +36,7 @@ import { collectLocalTypes, sameLocalTypes } from './localTypes';
 import type { LocalType } from './localTypes';
 import type { Binding } from './scope';
 import { nextBindingSerial, Scope } from './scope';
+import { FlowEnv } from './flowEnv';
 import type { EditedField, EditedFunction, EditedTypes } from './editedFunction';
 import type { PositionShift } from './positionShift';
 import { sameSummary } from './sameSummary';
@@ -112,7 +113,7 @@ interface Frame {
   readonly id: number;
   /** Parameters that are PHI by their own name or type annotation (`ssn`, `p: Patient`): the source for sinks inside. */
   readonly paramSources?: Map<number, Taint>;
-  env: Map<Binding, Value>;
+  env: FlowEnv;
   readonly summary: Summary;
   /** The keys of the summary's sinks so far (see addSummarySink). */
   readonly summarySinkKeys: Set<string>;
@@ -648,7 +649,7 @@ export class Interpreter {
     const moduleScope = new Scope(undefined, 0);
     this.moduleScope = moduleScope;
     this.scope = moduleScope;
-    this.frame = { fn: undefined, id: 0, env: new Map(), summary: { returnValue: EMPTY, sinks: [] }, summarySinkKeys: new Set(), cls: undefined };
+    this.frame = { fn: undefined, id: 0, env: FlowEnv.empty(), summary: { returnValue: EMPTY, sinks: [] }, summarySinkKeys: new Set(), cls: undefined };
     this.execStatements(this.sourceFile.statements);
     for (let i = 0; i < this.functions.length; i++) this.summaryOf(this.functions[i]!);
   }
@@ -993,9 +994,10 @@ export class Interpreter {
     }
   }
 
-  private branch(run: () => void): Map<Binding, Value> {
+  /** Runs one branch of the flow on a fork of the current env; returns the fork, for `joinInto`. */
+  private branch(run: () => void): FlowEnv {
     const saved = this.frame.env;
-    this.frame.env = new Map(saved);
+    this.frame.env = saved.fork();
     try {
       run();
       return this.frame.env;
@@ -1004,10 +1006,10 @@ export class Interpreter {
     }
   }
 
-  private joinEnvs(...envs: Map<Binding, Value>[]): void {
-    const out = new Map<Binding, Value>();
-    for (const env of envs) for (const [binding, value] of env) out.set(binding, out.has(binding) ? joinValues(out.get(binding)!, value) : value);
-    this.frame.env = out;
+  /** The flow goes on from `target` (the env the branches were forked from), with what the branches wrote joined in. */
+  private joinInto(target: FlowEnv, branches: readonly FlowEnv[]): void {
+    target.join(branches);
+    this.frame.env = target;
   }
 
   private exec(node: ts.Statement): void {
@@ -1044,7 +1046,7 @@ export class Interpreter {
         this.eval(statement.expression);
         const thenEnv = this.branch(() => this.exec(statement.thenStatement));
         const elseEnv = this.branch(() => statement.elseStatement && this.exec(statement.elseStatement));
-        this.joinEnvs(thenEnv, elseEnv);
+        this.joinInto(this.frame.env, [thenEnv, elseEnv]);
         return;
       }
       case Kind.Block:
@@ -1108,14 +1110,14 @@ export class Interpreter {
             });
           }
         });
-        this.joinEnvs(tryEnv, catchEnv);
+        this.joinInto(this.frame.env, [tryEnv, catchEnv]);
         if (statement.finallyBlock) this.exec(statement.finallyBlock);
         return;
       }
       case Kind.SwitchStatement: {
         const statement = node as ts.SwitchStatement;
         this.eval(statement.expression);
-        const envs: Map<Binding, Value>[] = [];
+        const envs: FlowEnv[] = [];
         this.withScope(() => {
           for (const clause of statement.caseBlock.clauses) {
             envs.push(this.branch(() => {
@@ -1125,7 +1127,7 @@ export class Interpreter {
           }
         });
         envs.push(this.frame.env);
-        this.joinEnvs(...envs);
+        this.joinInto(this.frame.env, envs);
         return;
       }
       case Kind.ThrowStatement:
@@ -1170,19 +1172,19 @@ export class Interpreter {
     const savedBodyStart = this.loopBodyStart;
     const writesBefore = this.loopCarriedWrites;
     this.loopBodyStart = nextBindingSerial();
-    let first: Map<Binding, Value>;
+    let first: FlowEnv;
     try {
       first = this.branch(body);
     } finally {
       this.loopBodyStart = savedBodyStart;
     }
     if (this.loopCarriedWrites === writesBefore) {
-      this.joinEnvs(before, first);
+      this.joinInto(before, [before, first]);
       return;
     }
     this.frame.env = first;
     const second = this.branch(body);
-    this.joinEnvs(before, first, second);
+    this.joinInto(before, [before, first, second]);
   }
 
   private execDeclaration(declaration: ts.VariableDeclaration, statementTagged = false): void {
@@ -1376,7 +1378,7 @@ export class Interpreter {
         }
       }
     }
-    this.frame = { fn, id: fn.id, env: new Map(), summary, summarySinkKeys: new Set(), cls: fn.cls, paramSources: new Map() };
+    this.frame = { fn, id: fn.id, env: FlowEnv.empty(), summary, summarySinkKeys: new Set(), cls: fn.cls, paramSources: new Map() };
     this.scope = new Scope(fn.scope, fn.id);
     this.depth = 0;
     try {
