@@ -174,9 +174,31 @@ function carriesNothing(v: Value): boolean {
 }
 
 function mergeFields(a: ReadonlyMap<string, Value>, b: ReadonlyMap<string, Value>): ReadonlyMap<string, Value> {
+  // Most joins are of an object and the same object with a field more or less (`if (x) out.f = x`): the join is the
+  // larger one as it stands, in the order a full merge would give.
+  if (a === b || holdsSame(a, b)) return a;
+  if (beginsWithSame(b, a)) return b;
   const out = new Map(a);
   for (const [k, v] of b) out.set(k, out.has(k) ? joinValues(out.get(k)!, v) : v);
   return out;
+}
+
+/** Every field of `part` is in `whole`, with the very same value. */
+function holdsSame(whole: ReadonlyMap<string, Value>, part: ReadonlyMap<string, Value>): boolean {
+  if (part.size > whole.size) return false;
+  for (const [key, value] of part) if (whole.get(key) !== value) return false;
+  return true;
+}
+
+/** `whole`'s first fields are exactly `start`'s, in the same order, with the very same values. */
+function beginsWithSame(whole: ReadonlyMap<string, Value>, start: ReadonlyMap<string, Value>): boolean {
+  if (start.size > whole.size) return false;
+  const entries = whole.entries();
+  for (const [key, value] of start) {
+    const [wholeKey, wholeValue] = entries.next().value as [string, Value];
+    if (wholeKey !== key || wholeValue !== value) return false;
+  }
+  return true;
 }
 
 /** Taint of a value including everything its known fields carry. */
