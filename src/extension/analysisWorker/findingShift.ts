@@ -14,14 +14,14 @@ function movedRange(range: TextRange, shift: TextShift): TextRange {
   return { start: movedStart(range.start, shift), end: movedEnd(range.end, shift) };
 }
 
-/** Whether the edit leaves the range where it is (it ends before the edit begins). */
+/** Whether the edit leaves the range where it is. */
 function stays(range: TextRange, shift: TextShift): boolean {
-  return range.start < shift.start && range.end <= shift.start;
+  return movedStart(range.start, shift) === range.start && movedEnd(range.end, shift) === range.end;
 }
 
 /**
  * `finding` with its offsets moved across the edit (steps in another file keep theirs): a copy, or `finding` itself when
- * the edit is after all of them.
+ * none of them moves (the edit is after all of them, or replaced text with text as long after them).
  */
 export function moveFinding(finding: Finding, shift: TextShift): Finding {
   const staysWhole = stays(finding.range, shift) && stays(finding.sinkRange, shift)
