@@ -83,11 +83,12 @@ export function editedPart(
     return editedArgument(a.initializer, b.initializer, a, b, start, end, after);
   }
   if (isExpressionStatement(old) && isExpressionStatement(now)) return editedArgument(old.expression, now.expression, old, now, start, end, after);
-  if (isClassDeclaration(old) && isClassDeclaration(now)) return editedMethod(old, now, inside);
+  if (isClassDeclaration(old) && isClassDeclaration(now)) return editedMember(old, now, inside);
   return undefined;
 }
 
-function editedMethod(old: ts.ClassDeclaration, now: ts.ClassDeclaration, inside: (node: ts.Node) => boolean): EditedFunction | EditedField | undefined {
+/** The one member of a top-level class an edit changed: a method, accessor or constructor body, or a field initializer. */
+function editedMember(old: ts.ClassDeclaration, now: ts.ClassDeclaration, inside: (node: ts.Node) => boolean): EditedFunction | EditedField | undefined {
   if (old.members.length !== now.members.length || old.name?.text !== now.name?.text) return undefined;
   let edited = -1;
   for (let i = 0; i < now.members.length; i++) {
