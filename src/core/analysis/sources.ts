@@ -34,11 +34,24 @@ const NO_WORDS: readonly string[] = [];
 /** Words of an object whose properties are API endpoints or routes, not data (see NameClassifier.classify). */
 const ENDPOINT_TABLE_WORDS: ReadonlySet<string> = new Set(['routes', 'endpoints', 'urls']);
 
+/**
+ * What the classifier keeps about one name: whether its context can matter (see mayDependOnContext), its verdict
+ * without context, and its verdicts in the contexts met so far. One lookup by name answers most calls.
+ */
+interface NameEntry {
+  readonly notPhi: boolean;
+  readonly dependsOnContext: boolean;
+  plain?: NameVerdict | null;
+  inContext?: Map<string, NameVerdict | null>;
+}
+
 export class NameClassifier {
   private readonly notPhi: ReadonlySet<string>;
   private readonly extra: ReadonlyMap<string, PhiCategoryId>;
   private readonly phiTypes: ReadonlyMap<string, readonly PhiCategoryId[]>;
-  private readonly cache = new Map<string, NameVerdict | null>();
+  private readonly entries = new Map<string, NameEntry>();
+  /** Verdicts kept in `entries` (a name counts once per context): with the number of names, what bounds the cache. */
+  private verdicts = 0;
 
   constructor(config: PhiGuardConfig) {
     this.notPhi = new Set(config.notPhiNames.map((n) => n.toLowerCase()));
@@ -51,23 +64,51 @@ export class NameClassifier {
    * for names whose classification can depend on it).
    */
   classify(name: string, context: readonly string[] | (() => readonly string[]) = NO_WORDS): NameVerdict | undefined {
-    const given = context;
-    if (!mayDependOnContext(name)) context = NO_WORDS;
-    else if (typeof context === 'function') context = context();
-    const key = context.length ? `${name}|${context.join(' ')}` : name;
-    let verdict = this.cache.get(key);
-    if (verdict === undefined) {
-      verdict = this.classifyUncached(name, context) ?? null;
-      if (this.cache.size > 100_000) this.cache.clear();
-      this.cache.set(detached(key), verdict);
-    }
+    const entry = this.entryOf(name);
+    const words = entry.dependsOnContext ? (typeof context === 'function' ? context() : context) : NO_WORDS;
+    const verdict = words.length ? this.inContext(entry, name, words) : this.plain(entry, name);
     // `routes.patientList`, `DiagnosesRoutes.updateDiagnosis`: a table of API endpoints, named after what they serve.
     // Worked out only for names that say PHI, as the words of the object cost a walk of its expression.
-    if (verdict && given !== NO_WORDS && !verdict.fromConfig) {
-      const words = context !== NO_WORDS ? context : typeof given === 'function' ? given() : given;
-      if (words.some((word) => ENDPOINT_TABLE_WORDS.has(word))) return undefined;
+    if (verdict && context !== NO_WORDS && !verdict.fromConfig) {
+      const around = words !== NO_WORDS ? words : typeof context === 'function' ? context() : context;
+      if (around.some((word) => ENDPOINT_TABLE_WORDS.has(word))) return undefined;
     }
     return verdict ?? undefined;
+  }
+
+  private entryOf(name: string): NameEntry {
+    let entry = this.entries.get(name);
+    if (!entry) {
+      if (this.entries.size > 100_000 || this.verdicts > 100_000) this.clear();
+      entry = { notPhi: this.notPhi.has(name.toLowerCase()), dependsOnContext: mayDependOnContext(name), plain: undefined, inContext: undefined };
+      this.entries.set(detached(name), entry);
+    }
+    return entry;
+  }
+
+  private plain(entry: NameEntry, name: string): NameVerdict | null {
+    if (entry.plain === undefined) {
+      entry.plain = this.classifyUncached(name, NO_WORDS) ?? null;
+      this.verdicts++;
+    }
+    return entry.plain;
+  }
+
+  private inContext(entry: NameEntry, name: string, words: readonly string[]): NameVerdict | null {
+    const key = words.join(' ');
+    entry.inContext ??= new Map();
+    let verdict = entry.inContext.get(key);
+    if (verdict === undefined) {
+      verdict = this.classifyUncached(name, words) ?? null;
+      entry.inContext.set(detached(key), verdict);
+      this.verdicts++;
+    }
+    return verdict;
+  }
+
+  private clear(): void {
+    this.entries.clear();
+    this.verdicts = 0;
   }
 
   private classifyUncached(name: string, context: readonly string[]): NameVerdict | undefined {
@@ -93,7 +134,7 @@ export class NameClassifier {
   }
 
   isNotPhi(name: string): boolean {
-    return this.notPhi.has(name.toLowerCase());
+    return this.entryOf(name).notPhi;
   }
 }
 
