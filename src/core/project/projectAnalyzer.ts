@@ -17,7 +17,13 @@ import * as path from 'node:path';
 import { detached } from '../text/detached';
 
 interface EntryData {
-  readonly hash: string;
+  /**
+   * The text analysed, when this analyser read or was given it: a request with the same text is recognised by
+   * comparing the two (a whole-project ESLint run analyses a file as an import, then lints it), which costs far less
+   * than hashing them. Undefined for an analysis adopted from another thread, which comes with its hash.
+   */
+  readonly text: string | undefined;
+  readonly hash?: string;
   /** The host's change stamp when this entry was made: unchanged stamp, unchanged file, no need to read it. */
   readonly version: string | undefined;
   /** The generation in which this entry and its dependencies were last known to be current. */
@@ -34,6 +40,8 @@ interface EntryData {
 /** One file's analysis as this analyser keeps it. */
 interface Entry extends EntryData {
   readonly fingerprint: string;
+  /** sha1 of the text, worked out when first asked for (sharing the analysis with another thread). */
+  readonly hash: string;
 }
 
 /**
@@ -54,12 +62,21 @@ function sameSummaryStamp(a: SummaryStamp, b: SummaryStamp): boolean {
  */
 function makeEntry(data: EntryData, known?: string): Entry {
   let fingerprint = known;
+  let hash = data.hash;
   return {
     ...data,
     get fingerprint() {
       return (fingerprint ??= summaryFingerprint(data.result.summary));
     },
+    get hash() {
+      return (hash ??= hashText(data.text ?? ''));
+    },
   };
+}
+
+/** Whether `entry` analysed exactly `text`. */
+function analysedText(entry: Entry, text: string): boolean {
+  return entry.text !== undefined ? entry.text === text : entry.hash === hashText(text);
 }
 
 /** A `schema.prisma` as read in one generation; its models are parsed on first use. */
@@ -268,10 +285,9 @@ export class ProjectAnalyzer {
   }
 
   private ensure(file: string, text: string, version?: string, sourceFile?: ts.SourceFile, keepLastGood = false): Entry {
-    const hash = hashText(text);
     const cached = this.entries.get(file);
     // A result kept from an earlier text stands only for a caller that keeps the last good result itself.
-    if (cached && cached.hash === hash && (keepLastGood || !cached.result.lastGood) && (cached.checked === this.generation || this.depsUnchanged(file, cached))) {
+    if (cached && analysedText(cached, text) && (keepLastGood || !cached.result.lastGood) && (cached.checked === this.generation || this.depsUnchanged(file, cached))) {
       cached.checked = this.generation;
       return cached;
     }
@@ -302,7 +318,7 @@ export class ProjectAnalyzer {
         this.unsettled.add(file);
         if (parsedHere) this.cycleTrees.set(file, parsedHere);
       }
-      const entry = makeEntry({ hash, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, prisma: prismaStamp(prisma) });
+      const entry = makeEntry({ text, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, prisma: prismaStamp(prisma) });
       this.entries.set(file, entry);
       this.recordDependents(file, deps);
       return entry;
@@ -464,7 +480,7 @@ export class ProjectAnalyzer {
     }
     const deps = new Map<string, SummaryStamp>(shared.deps.map(([dep, fingerprint]) => [dep, fingerprint ? { fingerprint } : undefined]));
     // No change stamp: in a later generation the file is read and its hash compared before the analysis is trusted.
-    this.entries.set(shared.file, makeEntry({ hash: shared.hash, version: undefined, checked: this.generation, result: shared.result, deps, unresolved: shared.unresolved, prisma: shared.prisma }, shared.fingerprint));
+    this.entries.set(shared.file, makeEntry({ text: undefined, hash: shared.hash, version: undefined, checked: this.generation, result: shared.result, deps, unresolved: shared.unresolved, prisma: shared.prisma }, shared.fingerprint));
     this.recordDependents(shared.file, deps);
     return true;
   }
