@@ -409,17 +409,25 @@ export class ProjectAnalyzer {
     if (!target) unresolved.push(specifier);
     if (!target || target === fromFile) return undefined;
     const cached = this.flattenedCache.get(target);
+    // A barrel (`export * from` dozens of modules) is imported by many files: it is folded again only when a module
+    // it folds in has a new summary. Part of it may still be being analysed (an import cycle): the fold used that
+    // module's summary so far, and its new entry, when it finishes, makes the fold stale.
     if (cached && cached.generation === this.generation && this.currentSummaries(cached.deps)) {
       for (const [dep, stamp] of cached.deps) deps.set(dep, stamp);
+      if (this.anyInProgress(cached.deps)) this.readUnfinished();
       return cached.summary;
     }
     const used = new Map<string, SummaryStamp>();
     const summary = this.flattened(target, new Set(), used);
     for (const [dep, stamp] of used) deps.set(dep, stamp);
-    // A barrel (`export * from` dozens of modules) is imported by many files: fold it once per generation, unless
-    // part of it is still being analysed (an import cycle), when the next request must see the finished summary.
-    if (!this.anyInProgress(used)) this.flattenedCache.set(target, { generation: this.generation, summary, deps: used });
+    this.flattenedCache.set(target, { generation: this.generation, summary, deps: used });
     return summary;
+  }
+
+  /** The analysis in progress used the summary of an unfinished module of its import cycle (see settleCycles). */
+  private readUnfinished(): void {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame) frame.readUnfinished = true;
   }
 
   private anyInProgress(deps: ReadonlyMap<string, SummaryStamp>): boolean {
@@ -436,10 +444,7 @@ export class ProjectAnalyzer {
     const summary = this.summaryFor(file);
     // The summary used; for an unfinished module of an import cycle, the one it had so far (if any).
     deps.set(file, this.entries.get(file));
-    if (this.inProgress.has(file)) {
-      const frame = this.frames[this.frames.length - 1];
-      if (frame) frame.readUnfinished = true;
-    }
+    if (this.inProgress.has(file)) this.readUnfinished();
     if (!summary) return undefined;
     if (!summary.reexports.length) return summary;
     const exports: Record<string, ExportedSymbol> = { ...summary.exports };
