@@ -1778,7 +1778,7 @@ export class Interpreter {
       if (api.module === '<global>' && api.path.length === 0 && key !== 'console') return { api: apiMember(api, key) };
       // An AI response derived from PHI is PHI, field by field; request objects handed to callbacks (`req.body.ssn`) are judged by name.
       let taint = isTainted(object.taint) && !object.taint.record && !NON_PHI_PROPERTIES.has(key) ? object.taint : undefined;
-      if ((api.path.length > 1 || api.module === '<global>') && !this.names.isNotPhi(key)) {
+      if (api.path.length > 1 || api.module === '<global>') {
         const verdict = this.names.classify(key, () => (objectNode ? this.contextWords(objectNode) : []));
         if (verdict) taint = joinTaint(this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), taint);
       }
@@ -1797,10 +1797,8 @@ export class Interpreter {
       if (nested) return this.typeValue(nested, at);
       return EMPTY;
     }
-    if (!this.names.isNotPhi(key)) {
-      const verdict = this.names.classify(key, context);
-      if (verdict) return { taint: this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), context: verdict.record ? splitWords(key) : undefined };
-    }
+    const verdict = this.names.classify(key, context);
+    if (verdict) return { taint: this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), context: verdict.record ? splitWords(key) : undefined };
     const taint = object.taint;
     if (!isTainted(taint) || taint.opaque) return EMPTY;
     if (object.typeName?.startsWith('fhir:') || taint.record) {

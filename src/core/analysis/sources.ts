@@ -61,10 +61,11 @@ export class NameClassifier {
 
   /**
    * A field or variable name; `context` is the words of the object it is read from (a function: worked out only
-   * for names whose classification can depend on it).
+   * for names whose classification can depend on it). A name the project says is not PHI never is, in any context.
    */
   classify(name: string, context: readonly string[] | (() => readonly string[]) = NO_WORDS): NameVerdict | undefined {
     const entry = this.entryOf(name);
+    if (entry.notPhi) return undefined;
     const words = entry.dependsOnContext ? (typeof context === 'function' ? context() : context) : NO_WORDS;
     const verdict = words.length ? this.inContext(entry, name, words) : this.plain(entry, name);
     // `routes.patientList`, `DiagnosesRoutes.updateDiagnosis`: a table of API endpoints, named after what they serve.
@@ -112,9 +113,7 @@ export class NameClassifier {
   }
 
   private classifyUncached(name: string, context: readonly string[]): NameVerdict | undefined {
-    const lower = name.toLowerCase();
-    if (this.notPhi.has(lower)) return undefined;
-    const configured = this.extra.get(lower);
+    const configured = this.extra.get(name.toLowerCase());
     if (configured) return { categories: [configured], words: splitWords(name), fromConfig: true, record: false };
     const match: NameMatch | undefined = classifyName(name, context);
     if (match) return { categories: [match.category], words: match.words, fromConfig: false, record: false };

@@ -44,5 +44,8 @@ describe('name classifier', () => {
     assert.equal(classifier.classify('patientName', () => splitWords('routes')), undefined, 'a table of endpoints');
     assert.equal(classifier.classify('patientName')?.categories[0], 'name');
     assert.equal(classifier.isNotPhi('dob'), true, 'configured names are matched without regard to case');
+    assert.equal(classifier.classify('dob'), undefined, 'the project says DOB is not PHI');
+    assert.equal(classifier.classify('dob', () => splitWords('patient')), undefined, 'not in any context either');
+    assert.equal(new NameClassifier(DEFAULT_CONFIG).classify('dob')?.categories[0], 'date', 'without that setting it is');
   });
 });
