@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { scriptKindFor } from './parse';
+import { createTree } from './parse';
 import { StatementSplicer } from './statementSplice';
 import { keepUnchangedNodes, unchangedCandidates } from './unchangedNodes';
 
@@ -87,7 +87,7 @@ export class IncrementalParser implements SourceParser {
 
 function freshTree(fileName: string, text: string): ts.SourceFile {
   // Parent links: the incremental parser sets them on every tree it returns; a fresh tree is made alike.
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /* setParentNodes */ true, scriptKindFor(fileName));
+  return createTree(fileName, text, /* setParentNodes */ true);
 }
 
 /** Texts are compared a block at a time first: one native string comparison per block instead of a call per

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import { analyzeSource, IncrementalParser } from '../../../src/core';
 import { changeRange } from '../../../src/core/analysis/incrementalParser';
-import { scriptKindFor } from '../../../src/core/analysis/parse';
+import { parseFile, scriptKindFor } from '../../../src/core/analysis/parse';
 import { createRandom, generateFile } from '../../bench/generateWorkspace';
 import { corpusFiles } from '../corpusFiles';
 
@@ -35,6 +35,21 @@ function edit(text: string, random: () => number): string {
 }
 
 describe('incremental parsing (the editor re-parses only what an edit changed)', () => {
+  it('parses as the engine does, JSDoc left unparsed, before and after an edit; a JSDoc mistake is not a syntax error', () => {
+    const text = '/** @param {string p A patient. */\nexport function visit(p: string) {\n  return p;\n}\n';
+    const jsDocOf = (tree: ts.SourceFile) => (tree.statements[0] as unknown as { jsDoc?: unknown[] }).jsDoc;
+    assert.ok(jsDocOf(ts.createSourceFile('/a.ts', text, ts.ScriptTarget.Latest, true)), 'TypeScript\'s default parse attaches the JSDoc');
+    for (const tree of [parseFile('/a.ts', text).sourceFile, new IncrementalParser().parse('/a.ts', text)]) {
+      assert.equal(jsDocOf(tree), undefined);
+    }
+    assert.deepEqual(parseFile('/a.ts', text).syntaxErrors, []);
+    const parser = new IncrementalParser();
+    parser.parse('/a.ts', text);
+    const edited = parser.parse('/a.ts', text.replace('return p;', 'return p + 1;'));
+    assert.equal(jsDocOf(edited), undefined, 'the incremental parser keeps the mode');
+    assert.equal(parseFile('/a.ts', text.replace('return p;', 'return p +;')).syntaxErrors.length, 1);
+  });
+
   it('finds the one changed span between two texts', () => {
     const range = changeRange('const a = 1;', 'const ab = 1;');
     assert.deepEqual([range.span.start, range.span.length, range.newLength], [7, 0, 1]);

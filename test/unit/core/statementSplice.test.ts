@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import { IncrementalParser } from '../../../src/core';
 import { changeRange } from '../../../src/core/analysis/incrementalParser';
-import { scriptKindFor } from '../../../src/core/analysis/parse';
+import { createTree, scriptKindFor } from '../../../src/core/analysis/parse';
 import { StatementSplicer } from '../../../src/core/analysis/statementSplice';
 import { createRandom } from '../../bench/generateWorkspace';
 import { corpusFiles } from '../corpusFiles';
@@ -41,8 +41,9 @@ function describeTree(tree: ts.SourceFile): string {
   return parts.join('\n');
 }
 
-function fresh(fileName: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+/** A fresh parse with TypeScript's defaults (JSDoc parsed), or as the engine parses (`engineMode`: JSDoc left out). */
+function fresh(fileName: string, text: string, engineMode = false): ts.SourceFile {
+  return engineMode ? createTree(fileName, text, true) : ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
 }
 
 /** The splicer's tree for `previous` edited into `text`, or undefined when it declines. */
@@ -210,7 +211,7 @@ describe('statement splicing (the editor re-parses only the statement a keystrok
       parser.parse('/a.ts', SOURCE);
       // TypeScript's incremental parser leaves some reused nodes' parent links pointing into the previous tree.
       const withoutParents = (tree: ts.SourceFile) => describeTree(tree).replace(/^WRONG PARENT.*\n/gm, '');
-      assert.equal(withoutParents(parser.parse('/a.ts', text)), withoutParents(fresh('/a.ts', text)));
+      assert.equal(withoutParents(parser.parse('/a.ts', text)), withoutParents(fresh('/a.ts', text, /* engineMode */ true)));
     });
   }
 
@@ -245,31 +246,33 @@ describe('statement splicing (the editor re-parses only the statement a keystrok
     assert.equal(splice(fresh('/a.js', script), text), undefined);
   });
 
-  it('gives a fresh parse\'s tree over random type-and-undo edits of every corpus file, and splices most of them', () => {
+  it('gives a fresh parse\'s tree over random type-and-undo edits of every corpus file, and splices most of them, with and without JSDoc', () => {
     const random = createRandom(11);
     let spliced = 0;
     let compared = 0;
-    for (const file of corpusFiles()) {
-      const original = fs.readFileSync(file, 'utf8');
-      let tree = fresh(file, original);
-      const splicer = new StatementSplicer();
-      for (let i = 0; i < 6; i++) {
-        const at = Math.floor(random() * original.length);
-        const piece = ['a', ';', '(', '}', ' ', '\n', '"', 'x = 1;'][Math.floor(random() * 8)]!;
-        for (const text of [original.slice(0, at) + piece + original.slice(at), original]) {
-          const next = splicer.splice(tree, text, changeRange(tree.text, text));
-          compared++;
-          if (!next) {
-            tree = fresh(file, text);
-            continue;
+    for (const engineMode of [false, true]) {
+      for (const file of corpusFiles()) {
+        const original = fs.readFileSync(file, 'utf8');
+        let tree = fresh(file, original, engineMode);
+        const splicer = new StatementSplicer();
+        for (let i = 0; i < 6; i++) {
+          const at = Math.floor(random() * original.length);
+          const piece = ['a', ';', '(', '}', ' ', '\n', '"', 'x = 1;'][Math.floor(random() * 8)]!;
+          for (const text of [original.slice(0, at) + piece + original.slice(at), original]) {
+            const next = splicer.splice(tree, text, changeRange(tree.text, text));
+            compared++;
+            if (!next) {
+              tree = fresh(file, text, engineMode);
+              continue;
+            }
+            spliced++;
+            assert.equal(describeTree(next), describeTree(fresh(file, text, engineMode)), `${path.relative(CORPUS, file)}${engineMode ? ' (JSDoc left out)' : ''}: ${JSON.stringify(piece)} at ${at}`);
+            tree = next;
           }
-          spliced++;
-          assert.equal(describeTree(next), describeTree(fresh(file, text)), `${path.relative(CORPUS, file)}: ${JSON.stringify(piece)} at ${at}`);
-          tree = next;
         }
       }
     }
-    assert.ok(compared > 200, `compared ${compared} edits`);
+    assert.ok(compared > 400, `compared ${compared} edits`);
     assert.ok(spliced > compared / 3, `spliced only ${spliced} of ${compared} edits`);
   });
 });
