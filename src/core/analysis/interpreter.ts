@@ -17,7 +17,6 @@ import {
 import { describeCategory, isPhiCategoryId } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { FHIR_ELEMENT_CATEGORIES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_RECORD_CATEGORIES } from '../catalog/fhir';
-import { NOT_SANITIZER_WORDS, SANITIZER_WORDS } from '../catalog/sanitizers';
 import type { ArgSpec, SinkEntry } from '../catalog/sinkTypes';
 import { AI_HOSTS } from '../catalog/sinks';
 import type { FlowStep, LineColumn, SinkDescriptor, SourceReason, TextRange } from '../findings/finding';
@@ -338,7 +337,7 @@ export class Interpreter {
 
   constructor(
     private sourceFile: ts.SourceFile,
-    private readonly config: PhiGuardConfig,
+    config: PhiGuardConfig,
     private readonly carried: WeakMap<ts.Node, Value> = new WeakMap(),
     /** Summaries of the project's own modules, by import specifier (cross-file analysis). */
     private imports?: ImportResolver,
@@ -2157,11 +2156,7 @@ export class Interpreter {
   }
 
   private isSanitizerName(name: string | undefined): boolean {
-    if (!name) return false;
-    const words = splitWords(name);
-    if (words.some((w) => NOT_SANITIZER_WORDS.has(w))) return false;
-    if (this.config.sanitizers.some((s) => s === name)) return true;
-    return words.some((w) => SANITIZER_WORDS.has(w));
+    return !!name && this.names.isSanitizerName(name);
   }
 
   private fhirRead(method: string, args: readonly { node: ts.Expression; value: Value }[], node: ts.CallExpression): Value | undefined {

@@ -1,7 +1,8 @@
 import type { PhiCategoryId } from '../catalog/phiCategories';
+import { NOT_SANITIZER_WORDS, SANITIZER_WORDS } from '../catalog/sanitizers';
 import { FHIR_PHI_RESOURCES, GATEWAY_WORDS, NOT_RECORD_WORDS, PERSON_RECORD_CATEGORIES, READ_VERBS, RECORD_PHRASES, RECORD_WORDS } from '../catalog/fhir';
 import type { PhiGuardConfig } from '../config/config';
-import { classifyName, mayDependOnContext, namesAnOperation, normalizedWords } from '../names/classifyName';
+import { classifyNameUncached, mayDependOnContext, namesAnOperation, normalizedWords } from '../names/classifyName';
 import type { NameMatch } from '../names/classifyName';
 import { splitWords } from '../names/splitWords';
 import { detached } from '../text/detached';
@@ -41,12 +42,15 @@ const ENDPOINT_TABLE_WORDS: ReadonlySet<string> = new Set(['routes', 'endpoints'
 interface NameEntry {
   readonly notPhi: boolean;
   readonly dependsOnContext: boolean;
+  /** Whether a function of this name returns its input de-identified (see isSanitizerName); worked out when asked. */
+  sanitizer?: boolean;
   plain?: NameVerdict | null;
   inContext?: Map<string, NameVerdict | null>;
 }
 
 export class NameClassifier {
   private readonly notPhi: ReadonlySet<string>;
+  private readonly sanitizers: ReadonlySet<string>;
   private readonly extra: ReadonlyMap<string, PhiCategoryId>;
   private readonly phiTypes: ReadonlyMap<string, readonly PhiCategoryId[]>;
   private readonly entries = new Map<string, NameEntry>();
@@ -55,6 +59,7 @@ export class NameClassifier {
 
   constructor(config: PhiGuardConfig) {
     this.notPhi = new Set(config.notPhiNames.map((n) => n.toLowerCase()));
+    this.sanitizers = new Set(config.sanitizers);
     this.extra = new Map(Object.entries(config.phiNames).map(([k, v]) => [k.toLowerCase(), v]));
     this.phiTypes = new Map(Object.entries(config.phiTypes));
   }
@@ -115,7 +120,7 @@ export class NameClassifier {
   private classifyUncached(name: string, context: readonly string[]): NameVerdict | undefined {
     const configured = this.extra.get(name.toLowerCase());
     if (configured) return { categories: [configured], words: splitWords(name), fromConfig: true, record: false };
-    const match: NameMatch | undefined = classifyName(name, context);
+    const match: NameMatch | undefined = classifyNameUncached(name, context);
     if (match) return { categories: [match.category], words: match.words, fromConfig: false, record: false };
     if (this.extra.size) {
       for (const word of splitWords(name)) {
@@ -134,6 +139,19 @@ export class NameClassifier {
 
   isNotPhi(name: string): boolean {
     return this.entryOf(name).notPhi;
+  }
+
+  /**
+   * A callee name that de-identifies what it is given: one of the project's `sanitizers`, or a name with a sanitizer
+   * word (`maskSsn`, `hashEmail`) and none that undoes one (`unmask`, `decrypt`).
+   */
+  isSanitizerName(name: string): boolean {
+    const entry = this.entryOf(name);
+    if (entry.sanitizer === undefined) {
+      const words = splitWords(name);
+      entry.sanitizer = !words.some((w) => NOT_SANITIZER_WORDS.has(w)) && (this.sanitizers.has(name) || words.some((w) => SANITIZER_WORDS.has(w)));
+    }
+    return entry.sanitizer;
   }
 }
 

@@ -104,13 +104,14 @@ export function classifyName(name: string, contextWords: readonly string[] = [])
   const key = contextWords.length ? `${name}|${contextWords.join(' ')}` : name;
   const cached = cache.get(key);
   if (cached !== undefined) return cached ?? undefined;
-  const result = classifyUncached(name, contextWords);
+  const result = classifyNameUncached(name, contextWords);
   if (cache.size > 50_000) cache.clear();
   cache.set(detached(key), result ?? null);
   return result;
 }
 
-function classifyUncached(name: string, contextWords: readonly string[]): NameMatch | undefined {
+/** classifyName without its cache, for a caller that keeps verdicts of its own (the engine's NameClassifier). */
+export function classifyNameUncached(name: string, contextWords: readonly string[]): NameMatch | undefined {
   const words = normalizedWords(name);
   if (words.length === 0 || words.length > 12) return undefined;
   let best: { pattern: CompiledPattern; start: number } | undefined;

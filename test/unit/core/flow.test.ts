@@ -23,6 +23,13 @@ describe('flow', () => {
     assert.deepEqual(flagged(code), [['ai', 'prompt']]);
   });
 
+  it('treats the project\'s own sanitizers (`sanitizers` in .phi-guard.json) like de-identification', () => {
+    const code = 'function f(patient: { ssn: string }) {\n  console.log(cleanForVendor(patient.ssn));\n}\n';
+    assert.deepEqual(flagged(code), [['log', 'cleanForVendor(patient.ssn)']]);
+    const configured = analyzeSource({ fileName: 'flow.ts', text: code, config: { ...DEFAULT_CONFIG, sanitizers: ['cleanForVendor'] }, today: '2026-11-28' });
+    assert.deepEqual(configured.findings, []);
+  });
+
   it('does not take an operation or an endpoint named after PHI for the PHI (care_fe route tables, ottehr results)', () => {
     const code = `import { routes, DiagnosesRoutes } from './api';
     async function f(request: (route: unknown) => Promise<unknown>, submitLabResults: unknown[], patient: { name: string }) {

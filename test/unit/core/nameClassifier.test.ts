@@ -48,4 +48,16 @@ describe('name classifier', () => {
     assert.equal(classifier.classify('dob', () => splitWords('patient')), undefined, 'not in any context either');
     assert.equal(new NameClassifier(DEFAULT_CONFIG).classify('dob')?.categories[0], 'date', 'without that setting it is');
   });
+
+  it('knows the callee names that de-identify: a sanitizer word, or the project\'s own sanitizers, and not an undoing word', () => {
+    const classifier = new NameClassifier({ ...config, sanitizers: ['cleanForVendor', 'unmaskForAudit'] });
+    assert.equal(classifier.isSanitizerName('maskSsn'), true);
+    assert.equal(classifier.isSanitizerName('hashEmail'), true);
+    assert.equal(classifier.isSanitizerName('cleanForVendor'), true, 'configured');
+    assert.equal(new NameClassifier(config).isSanitizerName('cleanForVendor'), false, 'not without the setting');
+    assert.equal(classifier.isSanitizerName('unmaskSsn'), false);
+    assert.equal(classifier.isSanitizerName('unmaskForAudit'), false, 'a configured name that undoes a sanitizer is not one');
+    assert.equal(classifier.isSanitizerName('formatPatient'), false);
+    assert.equal(classifier.isSanitizerName('maskSsn'), true, 'the same answer the second time (kept with the name)');
+  });
 });
