@@ -40,12 +40,13 @@ const ENDPOINT_TABLE_WORDS: ReadonlySet<string> = new Set(['routes', 'endpoints'
  * without context, and its verdicts in the contexts met so far. One lookup by name answers most calls.
  */
 interface NameEntry {
-  readonly notPhi: boolean;
-  readonly dependsOnContext: boolean;
+  /** Worked out on the first question about PHI: a callee's name asked about only as a sanitizer never needs them. */
+  notPhi: boolean | undefined;
+  dependsOnContext: boolean | undefined;
   /** Whether a function of this name returns its input de-identified (see isSanitizerName); worked out when asked. */
-  sanitizer?: boolean;
-  plain?: NameVerdict | null;
-  inContext?: Map<string, NameVerdict | null>;
+  sanitizer: boolean | undefined;
+  plain: NameVerdict | null | undefined;
+  inContext: Map<string, NameVerdict | null> | undefined;
 }
 
 export class NameClassifier {
@@ -70,7 +71,8 @@ export class NameClassifier {
    */
   classify(name: string, context: readonly string[] | (() => readonly string[]) = NO_WORDS): NameVerdict | undefined {
     const entry = this.entryOf(name);
-    if (entry.notPhi) return undefined;
+    if (this.notPhiEntry(entry, name)) return undefined;
+    entry.dependsOnContext ??= mayDependOnContext(name);
     const words = entry.dependsOnContext ? (typeof context === 'function' ? context() : context) : NO_WORDS;
     const verdict = words.length ? this.inContext(entry, name, words) : this.plain(entry, name);
     // `routes.patientList`, `DiagnosesRoutes.updateDiagnosis`: a table of API endpoints, named after what they serve.
@@ -86,10 +88,14 @@ export class NameClassifier {
     let entry = this.entries.get(name);
     if (!entry) {
       if (this.entries.size > 100_000 || this.verdicts > 100_000) this.clear();
-      entry = { notPhi: this.notPhi.has(name.toLowerCase()), dependsOnContext: mayDependOnContext(name), plain: undefined, inContext: undefined };
+      entry = { notPhi: undefined, dependsOnContext: undefined, sanitizer: undefined, plain: undefined, inContext: undefined };
       this.entries.set(detached(name), entry);
     }
     return entry;
+  }
+
+  private notPhiEntry(entry: NameEntry, name: string): boolean {
+    return (entry.notPhi ??= this.notPhi.size > 0 && this.notPhi.has(name.toLowerCase()));
   }
 
   private plain(entry: NameEntry, name: string): NameVerdict | null {
@@ -138,7 +144,7 @@ export class NameClassifier {
   }
 
   isNotPhi(name: string): boolean {
-    return this.entryOf(name).notPhi;
+    return this.notPhiEntry(this.entryOf(name), name);
   }
 
   /**
