@@ -117,16 +117,34 @@ function unionSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): ReadonlySet<T> {
 }
 
 function dedupeReasons(reasons: SourceReason[]): SourceReason[] {
-  const seen = new Set<string>();
   const out: SourceReason[] = [];
   for (const r of reasons) {
-    const key = JSON.stringify(r);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (out.some((kept) => sameReason(kept, r))) continue;
     out.push(r);
     if (out.length >= MAX_REASONS) break;
   }
   return out;
+}
+
+/**
+ * Whether two reasons say the same: equal `JSON.stringify` texts (the same keys in the same order, equal strings and
+ * word lists), worked out without building them. Most joins meet the very same reason objects.
+ */
+function sameReason(a: SourceReason, b: SourceReason): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    const key = keysA[i]!;
+    if (key !== keysB[i]) return false;
+    const valueA: unknown = a[key as keyof SourceReason];
+    const valueB: unknown = b[key as keyof SourceReason];
+    if (valueA === valueB) continue;
+    if (!Array.isArray(valueA) || !Array.isArray(valueB) || valueA.length !== valueB.length || valueA.some((word, j) => word !== valueB[j])) return false;
+  }
+  return true;
 }
 
 /** The same taint, one step further along its path. */

@@ -493,9 +493,9 @@ export class ProjectAnalyzer {
   /** `file`'s analysis used these modules: it is among their dependents (see dependentsOf). */
   private recordDependents(file: string, deps: ReadonlyMap<string, SummaryStamp>): void {
     for (const dep of deps.keys()) {
-      const set = this.dependents.get(dep) ?? new Set<string>();
+      let set = this.dependents.get(dep);
+      if (!set) this.dependents.set(dep, (set = new Set()));
       set.add(file);
-      this.dependents.set(dep, set);
     }
   }
 }

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { joinValues, type Value } from '../../../src/core/analysis/values';
+import { joinTaint, joinValues, sourceTaint, type Taint, type Value } from '../../../src/core/analysis/values';
+import type { FlowStep } from '../../../src/core/findings/finding';
+import type { PhiCategoryId } from '../../../src/core/catalog/phiCategories';
 
 /** Values told apart by `typeName` (joinValues keeps the first one's). */
 const value = (name: string): Value => ({ typeName: name });
@@ -46,5 +48,28 @@ describe('joinValues of objects (fields)', () => {
       const [a, b] = next() < 0.3 ? [base, variant('b')] : next() < 0.5 ? [variant('a'), base] : [variant('a'), variant('b')];
       assert.deepStrictEqual([...joinValues({ fields: a }, { fields: b }).fields!], mergedInFull(a, b), `seed ${seed}`);
     }
+  });
+});
+
+describe('joinTaint reasons', () => {
+  const step: FlowStep = { kind: 'source', range: { start: 0, end: 1 }, note: 'source' };
+  /** A name reason; the taint's category differs from the first's, so that a join merges the reasons. */
+  const byName = (name: string, words = [name], category: PhiCategoryId = 'email'): Taint => sourceTaint([category], { kind: 'name', name, words }, step);
+  const first = sourceTaint(['name'], { kind: 'name', name: 'patientName', words: ['patient', 'name'] }, step);
+  const reasons = (t: Taint | undefined) => t!.reasons.map((r) => JSON.stringify(r));
+
+  it('keeps a reason once, whether the same object or an equal one, and a reason that differs in any field', () => {
+    assert.deepStrictEqual(reasons(joinTaint(first, sourceTaint(['email'], first.reasons[0]!, step))), reasons(first), 'the same object');
+    assert.deepStrictEqual(reasons(joinTaint(first, byName('patientName', ['patient', 'name']))), reasons(first), 'an equal reason made elsewhere');
+    assert.equal(joinTaint(first, byName('patientName', ['patient', 'names']))!.reasons.length, 2, 'other words');
+    assert.equal(joinTaint(first, byName('patientName', ['patient']))!.reasons.length, 2, 'fewer words');
+    assert.equal(joinTaint(first, sourceTaint(['email'], { kind: 'config', name: 'patientName' }, step))!.reasons.length, 2, 'another kind');
+  });
+
+  it('keeps at most four reasons, the first taint\'s first', () => {
+    const categories: PhiCategoryId[] = ['name', 'email', 'phone', 'ssn', 'mrn', 'fax'];
+    let joined: Taint | undefined;
+    ['a', 'b', 'c', 'd', 'e', 'f'].forEach((name, i) => (joined = joinTaint(joined, byName(name, [name], categories[i]))));
+    assert.deepStrictEqual(joined!.reasons.map((r) => (r as { name: string }).name), ['a', 'b', 'c', 'd']);
   });
 });
