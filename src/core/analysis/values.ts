@@ -82,12 +82,16 @@ export function hasConcrete(t: Taint | undefined): t is Taint {
   return !!t && t.categories.size > 0;
 }
 
+/** Shared by every taint without categories or parameters: taint sets are never changed once made. */
+const NO_CATEGORIES: ReadonlySet<PhiCategoryId> = new Set();
+const NO_PARAMS: ReadonlySet<number> = new Set();
+
 export function sourceTaint(categories: Iterable<PhiCategoryId>, reason: SourceReason, step: FlowStep, record = false): Taint {
-  return makeTaint(new Set(categories), new Set(), [reason], [step], record, undefined);
+  return makeTaint(new Set(categories), NO_PARAMS, [reason], [step], record, undefined);
 }
 
 export function paramTaint(index: number, step: FlowStep): Taint {
-  return makeTaint(new Set(), new Set([index]), [], [step], undefined, undefined);
+  return makeTaint(NO_CATEGORIES, new Set([index]), [], [step], undefined, undefined);
 }
 
 /** Union of two taints; the path of the first concrete one is kept (it is the one findings show). */
@@ -162,7 +166,7 @@ export function notRecord(t: Taint | undefined): Taint | undefined {
 
 export function onlyConcrete(t: Taint | undefined): Taint | undefined {
   if (!hasConcrete(t)) return undefined;
-  return t.params.size ? makeTaint(t.categories, new Set(), t.reasons, t.steps, t.record, t.opaque) : t;
+  return t.params.size ? makeTaint(t.categories, NO_PARAMS, t.reasons, t.steps, t.record, t.opaque) : t;
 }
 
 export function joinValues(a: Value, b: Value): Value {
