@@ -2030,8 +2030,10 @@ export class Interpreter {
     if (schema) return schema;
     // `z.object({…}).strict()`: the same schema, the same records.
     if (method && receiver?.typeName?.startsWith('zod:') && ZOD_SAME_RECORDS.has(method)) return { typeName: receiver.typeName };
-    if (callee.api && !(callee.api.module === '<global>' && this.isSanitizerName(calleeName))) return this.callApi(callee.api, receiver, method, args, node);
-    if (this.isSanitizerName(calleeName)) {
+    // A global named like a sanitizer (`maskSsn` defined in a script) de-identifies; a package's API is its catalog's.
+    const sanitizer = (!callee.api || callee.api.module === '<global>') && this.isSanitizerName(calleeName);
+    if (callee.api && !sanitizer) return this.callApi(callee.api, receiver, method, args, node);
+    if (sanitizer) {
       this.bindCallbacks(undefined, args);
       return { sanitized: true };
     }
