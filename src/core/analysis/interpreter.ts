@@ -334,6 +334,8 @@ export class Interpreter {
   private depth = 0;
   /** A closure read a variable that was written later: another pass sees the complete picture. */
   stale = false;
+  /** The expression of the expression statement being run: its value is dropped (see evalCall's `resultUnused`). */
+  private unusedResult: ts.Expression | undefined;
 
   constructor(
     private sourceFile: ts.SourceFile,
@@ -684,12 +686,17 @@ export class Interpreter {
     return binding;
   }
 
-  private read(binding: Binding, at: ts.Node): Value {
+  /**
+   * `binding`'s value here. `forUpdate`: read only to write it back with more added (`list.push(x)`, `map[k] = v`),
+   * which observes nothing a later write could make stale: such a read from a closure does not count as one (see
+   * `write`), so a callback filling a captured array does not make the whole file be analysed a second time.
+   */
+  private read(binding: Binding, at: ts.Node, forUpdate = false): Value {
     let value = binding.owner === this.frame.id ? this.frame.env.get(binding) : undefined;
     if (!value) {
       value = binding.global;
       if (binding.owner !== this.frame.id) {
-        binding.readByClosure = true;
+        if (!forUpdate) binding.readByClosure = true;
         if (this.tracking && this.unit && binding.owner === 0) this.readModuleState(binding);
         // A parameter of an enclosing function: what its name or type says, not that function's parameter index.
         if (binding.kind === 'param' && (value.taint?.params.size || binding.paramSource)) value = withTaint(value, joinTaint(onlyConcrete(value.taint), binding.paramSource));
@@ -699,6 +706,17 @@ export class Interpreter {
     if (value.sanitized || value.fn) return value;
     const source = this.nameSourceOf(binding, at);
     return source ? withTaint(value, joinTaint(source, value.taint)) : value;
+  }
+
+  /** A read `forUpdate` turned out to observe the value after all (see read). */
+  private observedByClosure(binding: Binding): void {
+    if (binding.owner !== this.frame.id) binding.readByClosure = true;
+  }
+
+  /** The binding a plain identifier names (`list`, not `this.list` or `undefined`), for a read for update. */
+  private bindingOf(node: ts.Expression): Binding | undefined {
+    const e = skipOuter(node);
+    return isIdentifier(e) && e.text !== 'undefined' ? this.scope.lookup(e.text) : undefined;
   }
 
   private nameSourceOf(binding: Binding, _at: ts.Node): Taint | undefined {
@@ -1024,7 +1042,8 @@ export class Interpreter {
   private execInner(node: ts.Statement): void {
     switch (node.kind) {
       case Kind.ExpressionStatement:
-        this.eval((node as ts.ExpressionStatement).expression);
+        this.unusedResult = (node as ts.ExpressionStatement).expression;
+        this.eval(this.unusedResult);
         return;
       case Kind.VariableStatement: {
         const tagged = this.hasPhiTag(node);
@@ -1716,7 +1735,9 @@ export class Interpreter {
       return value;
     }
     if (op === Kind.PlusEqualsToken || op === Kind.QuestionQuestionEqualsToken || op === Kind.BarBarEqualsToken) {
-      const joined = joinValues(this.eval(node.left), this.eval(node.right));
+      // `text += line;`: the old value is read only to be written back with more (see read).
+      const updated = node === this.unusedResult ? this.bindingOf(node.left) : undefined;
+      const joined = joinValues(updated ? this.read(updated, node.left, true) : this.eval(node.left), this.eval(node.right));
       this.assignTo(node.left, joined, node.right);
       return joined;
     }
@@ -1865,7 +1886,10 @@ export class Interpreter {
         if (this.tracking && cls.unit !== this.unit) this.moduleStateChanged(cls);
         return;
       }
-      const object = this.eval(t.expression);
+      // Read for whether it is an API (`window.location.href = …`): a closure that adds a key to a captured object
+      // observes nothing of it (see read).
+      const target = this.bindingOf(t.expression);
+      const object = target ? this.read(target, t.expression, true) : this.eval(t.expression);
       if (object.api && key) {
         this.checkAssignSink(apiMember(object.api, key), value, valueNode ?? t);
         return;
@@ -1876,7 +1900,7 @@ export class Interpreter {
       if (root) {
         const binding = this.scope.lookup(root.text);
         if (binding && binding.kind !== 'import' && binding.kind !== 'function') {
-          const current = this.read(binding, root);
+          const current = this.read(binding, root, true);
           if (root === objectNode && key) {
             const fields = new Map(current.fields ?? []);
             fields.set(key, value);
@@ -1969,6 +1993,7 @@ export class Interpreter {
   }
 
   private evalCall(node: ts.CallExpression): Value {
+    const resultUnused = node === this.unusedResult;
     const calleeNode = skipOuter(node.expression);
     if (isIdentifier(calleeNode) && calleeNode.text === 'require' && node.arguments.length === 1 && isStringLiteral(node.arguments[0]!)) {
       const module = normalizeModule(node.arguments[0].text);
@@ -1986,8 +2011,11 @@ export class Interpreter {
     let callee: Value;
     if (isPropertyAccessExpression(calleeNode) || (isElementAccessExpression(calleeNode) && isStringLiteral(calleeNode.argumentExpression))) {
       receiverNode = calleeNode.expression;
-      receiver = this.eval(receiverNode);
       method = isPropertyAccessExpression(calleeNode) ? calleeNode.name.text : (calleeNode.argumentExpression as ts.StringLiteral).text;
+      // `list.push(x);`: the list is read only to add to it (its value, the call's result, is dropped), unless the
+      // call turns out to be the list's own method or an API's, which see the list.
+      const updated = resultUnused && MUTATING_METHODS.has(method) ? this.bindingOf(receiverNode) : undefined;
+      receiver = updated ? this.read(updated, receiverNode, true) : this.eval(receiverNode);
       callee = receiver.api || receiver.fields?.has(method) ? this.readProperty(receiver, receiverNode, method, calleeNode) : EMPTY;
       if (!callee.fn && receiverNode.kind === Kind.ThisKeyword && this.frame.cls) {
         const m = this.frame.cls.methods.get(method);
@@ -1999,6 +2027,7 @@ export class Interpreter {
         const m = cls?.methods.get(method);
         if (m) callee = { fn: m };
       }
+      if (updated && (receiver.api || callee.api || callee.fn || receiver.fields?.get(method)?.fn)) this.observedByClosure(updated);
     } else {
       callee = this.eval(calleeNode);
     }
@@ -2153,7 +2182,7 @@ export class Interpreter {
     if (!root) return;
     const binding = this.scope.lookup(root.text);
     if (!binding || binding.kind === 'import' || binding.kind === 'function') return;
-    const current = this.read(binding, root);
+    const current = this.read(binding, root, true);
     this.write(binding, withTaint(current, joinTaint(current.taint, taint)));
   }
 

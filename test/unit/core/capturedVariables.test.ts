@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { DEFAULT_CONFIG, analyzeSource } from '../../../src/core';
+import { Interpreter } from '../../../src/core/analysis/interpreter';
+import { parseTree } from '../../../src/core/analysis/parse';
+
+function flagged(code: string): string[] {
+  return analyzeSource({ fileName: 'captured.ts', text: code, today: '2026-11-28' }).findings.map((f) => code.slice(f.range.start, f.range.end));
+}
+
+/** Whether analysing `code` once left a closure's reading stale, so that the whole file is analysed a second time. */
+function needsSecondPass(code: string): boolean {
+  const interpreter = new Interpreter(parseTree('captured.ts', code), DEFAULT_CONFIG);
+  interpreter.run();
+  return interpreter.stale;
+}
+
+describe('variables captured by closures', () => {
+  it('a function that read a variable before PHI was added to it sees the PHI (second pass)', () => {
+    const code = `const seen: string[] = [];
+function dump() { console.log(seen); }
+dump();
+export function record(patient: { ssn: string }) { seen.push(patient.ssn); }
+`;
+    assert.equal(needsSecondPass(code), true);
+    assert.deepEqual(flagged(code), ['seen']);
+  });
+
+  it('so does one that read it through a key or with `+=` written later', () => {
+    const byKey = `const index: Record<string, string> = {};
+function dump() { console.log(index); }
+dump();
+export function record(patient: { id: string; ssn: string }) { index[patient.id] = patient.ssn; }
+`;
+    assert.deepEqual(flagged(byKey), ['index']);
+    const appended = `let text = '';
+function dump() { console.log(text); }
+dump();
+export function record(patient: { ssn: string }) { text += patient.ssn; }
+`;
+    assert.deepEqual(flagged(appended), ['text']);
+  });
+
+  it('a callback that only adds to a captured array, object or string needs no second pass', () => {
+    assert.equal(needsSecondPass(`export function ssns(patients: { ssn: string }[]) {
+  const out: string[] = [];
+  patients.forEach((p) => { out.push(p.ssn); });
+  return out;
+}`), false);
+    assert.equal(needsSecondPass(`export function byId(patients: { id: string; ssn: string }[]) {
+  const out: Record<string, string> = {};
+  patients.forEach((p) => { out[p.id] = p.ssn; });
+  return out;
+}`), false);
+    assert.equal(needsSecondPass(`export function joined(patients: { ssn: string }[]) {
+  let out = '';
+  patients.forEach((p) => { out += p.ssn; });
+  return out;
+}`), false);
+  });
+
+  it('a closure that uses what `push` returns, or reads the array, still counts as reading it', () => {
+    assert.equal(needsSecondPass(`export function ssns(patients: { ssn: string }[]) {
+  const out: string[] = [];
+  patients.forEach((p) => { console.log(out.push(p.ssn)); });
+}`), true);
+    assert.equal(needsSecondPass(`export function ssns(patients: { ssn: string }[]) {
+  const out: string[] = [];
+  patients.forEach((p) => { console.log(out); out.push(p.ssn); });
+}`), true);
+    assert.equal(needsSecondPass(`export function joined(patients: { ssn: string }[]) {
+  let out = '';
+  patients.forEach((p) => { console.log(out += p.ssn); });
+}`), true);
+  });
+});
