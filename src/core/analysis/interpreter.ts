@@ -249,6 +249,48 @@ function parameterLabel(name: ts.BindingName, index: number): string {
   return isObjectBindingPattern(name) ? `{ ${listed} }` : `[${listed}]`;
 }
 
+/** Operators whose operands a condition only tests: their result (or the operand itself) just picks a branch. */
+const TESTING_OPERATORS = new Set<ts.SyntaxKind>([
+  ...COMPARISON_OPERATORS, Kind.LessThanEqualsToken, Kind.GreaterThanEqualsToken,
+  Kind.AmpersandAmpersandToken, Kind.BarBarToken, Kind.QuestionQuestionToken,
+]);
+
+/**
+ * The variables a condition only tests: reached from its top through comparisons, `!`, `typeof`, `&&`, `||`, `??` and
+ * property reads (`!byId[key]`, `visit.notes.length > 0`), not through a call or anything else that passes them on.
+ */
+function testedVariables(condition: ts.Expression): ts.Identifier[] {
+  const found: ts.Identifier[] = [];
+  const visit = (node: ts.Expression): void => {
+    const e = skipOuter(node);
+    switch (e.kind) {
+      case Kind.Identifier:
+        found.push(e as ts.Identifier);
+        return;
+      case Kind.PropertyAccessExpression:
+      case Kind.ElementAccessExpression:
+      case Kind.TypeOfExpression:
+        visit((e as ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.TypeOfExpression).expression);
+        return;
+      case Kind.PrefixUnaryExpression: {
+        const unary = e as ts.PrefixUnaryExpression;
+        if (unary.operator !== Kind.PlusPlusToken && unary.operator !== Kind.MinusMinusToken) visit(unary.operand);
+        return;
+      }
+      case Kind.BinaryExpression: {
+        const binary = e as ts.BinaryExpression;
+        if (TESTING_OPERATORS.has(binary.operatorToken.kind)) {
+          visit(binary.left);
+          visit(binary.right);
+        }
+        return;
+      }
+    }
+  };
+  visit(condition);
+  return found;
+}
+
 /** The expression inside parentheses, type assertions, `!` and `await` (a switch: this runs for most expressions). */
 function skipOuter(node: ts.Expression): ts.Expression {
   let current = node;
@@ -336,6 +378,10 @@ export class Interpreter {
   stale = false;
   /** The expression of the expression statement being run: its value is dropped (see evalCall's `resultUnused`). */
   private unusedResult: ts.Expression | undefined;
+  /** The variable at the root of what is being evaluated to add to it (see evalForUpdate). */
+  private rootForUpdate: ts.Identifier | undefined;
+  /** The identifiers the condition being evaluated only tests (see evalCondition). */
+  private onlyTested: readonly ts.Identifier[] | undefined;
 
   constructor(
     private sourceFile: ts.SourceFile,
@@ -713,6 +759,40 @@ export class Interpreter {
     if (binding.owner !== this.frame.id) binding.readByClosure = true;
   }
 
+  /**
+   * `node` (`list`, `byId[key]`, `visit.notes`) evaluated to add to it: the read of its root variable `root` is one
+   * for update (see read); what else it evaluates (`key`) is read as usual.
+   */
+  private evalForUpdate(node: ts.Expression, root: ts.Identifier | undefined): Value {
+    if (!root) return this.eval(node);
+    const outer = this.rootForUpdate;
+    this.rootForUpdate = root;
+    try {
+      return this.eval(node);
+    } finally {
+      this.rootForUpdate = outer;
+    }
+  }
+
+  /**
+   * A condition (`if (!byId[key])`): its value only picks a branch. The variables it reads only to compare or test
+   * (not those it passes to a call) observe nothing a later write could make stale (see read).
+   */
+  private evalCondition(node: ts.Expression): void {
+    const tested = testedVariables(node);
+    if (!tested.length) {
+      this.eval(node);
+      return;
+    }
+    const outer = this.onlyTested;
+    this.onlyTested = tested;
+    try {
+      this.eval(node);
+    } finally {
+      this.onlyTested = outer;
+    }
+  }
+
   /** The binding a plain identifier names (`list`, not `this.list` or `undefined`), for a read for update. */
   private bindingOf(node: ts.Expression): Binding | undefined {
     const e = skipOuter(node);
@@ -1061,7 +1141,7 @@ export class Interpreter {
       }
       case Kind.IfStatement: {
         const statement = node as ts.IfStatement;
-        this.eval(statement.expression);
+        this.evalCondition(statement.expression);
         const thenEnv = this.branch(() => this.exec(statement.thenStatement));
         const elseEnv = this.branch(() => statement.elseStatement && this.exec(statement.elseStatement));
         this.joinInto(this.frame.env, [thenEnv, elseEnv]);
@@ -1099,7 +1179,7 @@ export class Interpreter {
             } else this.eval(statement.initializer);
           }
           this.loop(() => {
-            if (statement.condition) this.eval(statement.condition);
+            if (statement.condition) this.evalCondition(statement.condition);
             this.exec(statement.statement);
             if (statement.incrementor) this.eval(statement.incrementor);
           });
@@ -1110,7 +1190,7 @@ export class Interpreter {
       case Kind.DoStatement: {
         const statement = node as ts.WhileStatement | ts.DoStatement;
         this.loop(() => {
-          this.eval(statement.expression);
+          this.evalCondition(statement.expression);
           this.exec(statement.statement);
         });
         return;
@@ -1624,7 +1704,7 @@ export class Interpreter {
         return this.evalBinary(node as ts.BinaryExpression);
       case Kind.ConditionalExpression: {
         const c = node as ts.ConditionalExpression;
-        this.eval(c.condition);
+        this.evalCondition(c.condition);
         return joinValues(this.eval(c.whenTrue), this.eval(c.whenFalse));
       }
       case Kind.AsExpression:
@@ -1720,7 +1800,7 @@ export class Interpreter {
     const name = node.text;
     if (name === 'undefined') return EMPTY;
     const binding = this.scope.lookup(name);
-    if (binding) return this.read(binding, node);
+    if (binding) return this.read(binding, node, node === this.rootForUpdate || (this.onlyTested !== undefined && this.onlyTested.includes(node)));
     if (GLOBAL_ALIASES.has(name)) return { api: apiRoot('<global>') };
     // An undeclared name (a global, or a snippet's free variable): judged by its name like any other.
     const verdict = this.names.classify(name);
@@ -1888,8 +1968,7 @@ export class Interpreter {
       }
       // Read for whether it is an API (`window.location.href = …`): a closure that adds a key to a captured object
       // observes nothing of it (see read).
-      const target = this.bindingOf(t.expression);
-      const object = target ? this.read(target, t.expression, true) : this.eval(t.expression);
+      const object = this.evalForUpdate(t.expression, this.rootIdentifier(t.expression));
       if (object.api && key) {
         this.checkAssignSink(apiMember(object.api, key), value, valueNode ?? t);
         return;
@@ -2014,8 +2093,9 @@ export class Interpreter {
       method = isPropertyAccessExpression(calleeNode) ? calleeNode.name.text : (calleeNode.argumentExpression as ts.StringLiteral).text;
       // `list.push(x);`: the list is read only to add to it (its value, the call's result, is dropped), unless the
       // call turns out to be the list's own method or an API's, which see the list.
-      const updated = resultUnused && MUTATING_METHODS.has(method) ? this.bindingOf(receiverNode) : undefined;
-      receiver = updated ? this.read(updated, receiverNode, true) : this.eval(receiverNode);
+      const updatedRoot = resultUnused && MUTATING_METHODS.has(method) ? this.rootIdentifier(receiverNode) : undefined;
+      const updated = updatedRoot && this.bindingOf(updatedRoot);
+      receiver = this.evalForUpdate(receiverNode, updated ? updatedRoot : undefined);
       callee = receiver.api || receiver.fields?.has(method) ? this.readProperty(receiver, receiverNode, method, calleeNode) : EMPTY;
       if (!callee.fn && receiverNode.kind === Kind.ThisKeyword && this.frame.cls) {
         const m = this.frame.cls.methods.get(method);

@@ -58,7 +58,27 @@ export function record(patient: { ssn: string }) { text += patient.ssn; }
 }`), false);
   });
 
-  it('a closure that uses what `push` returns, or reads the array, still counts as reading it', () => {
+  it('nor does one that tests a captured variable before adding to it (`if (!groups[key]) groups[key] = []`)', () => {
+    assert.equal(needsSecondPass(`export function byType(items: { type: string; ssn: string }[]) {
+  const groups: Record<string, string[]> = {};
+  items.forEach((item) => {
+    if (!groups[item.type]) groups[item.type] = [];
+    groups[item.type].push(item.ssn);
+  });
+  return groups;
+}`), false);
+    assert.equal(needsSecondPass(`export function firstSsns(patients: { ssn: string }[]) {
+  const out: string[] = [];
+  patients.forEach((p) => { while (out.length < 3 && typeof p.ssn === 'string') { out.push(p.ssn); } });
+  return out.length > 2 ? out : [];
+}`), false);
+  });
+
+  it('a closure that uses what `push` returns, passes the array on in a condition, or reads it, still counts as reading it', () => {
+    assert.equal(needsSecondPass(`export function ssns(patients: { ssn: string }[]) {
+  const out: string[] = [];
+  patients.forEach((p) => { if (out.length > 0 && shouldSend(out)) out.push(p.ssn); });
+}`), true);
     assert.equal(needsSecondPass(`export function ssns(patients: { ssn: string }[]) {
   const out: string[] = [];
   patients.forEach((p) => { console.log(out.push(p.ssn)); });
