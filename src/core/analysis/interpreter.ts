@@ -132,6 +132,8 @@ const PREDICATE_METHODS = new Set([
   'localeCompare', 'isArray', 'isNaN', 'isFinite', 'isInteger', 'keys', 'hasOwnProperty', 'equals', 'isEqual', 'compare', 'count',
   'size', 'exists', 'validate', 'isValid', 'matches', 'contains', 'getTimezoneOffset', 'charCodeAt', 'codePointAt', 'search',
 ]);
+/** Mutating methods that return a count (`list.push(x)` is the new length), not what they were given. */
+const LENGTH_RETURNING_METHODS = new Set(['push', 'unshift']);
 const CALLBACK_ELEMENT_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'flatMap', 'some', 'every', 'sort', 'toSorted', 'findIndex', 'groupBy']);
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 /** Zod schema methods whose schema parses records with the same fields (`pick`, `omit`, `extend` change them). */
@@ -2091,9 +2093,11 @@ export class Interpreter {
     if (isPropertyAccessExpression(calleeNode) || (isElementAccessExpression(calleeNode) && isStringLiteral(calleeNode.argumentExpression))) {
       receiverNode = calleeNode.expression;
       method = isPropertyAccessExpression(calleeNode) ? calleeNode.name.text : (calleeNode.argumentExpression as ts.StringLiteral).text;
-      // `list.push(x);`: the list is read only to add to it (its value, the call's result, is dropped), unless the
-      // call turns out to be the list's own method or an API's, which see the list.
-      const updatedRoot = resultUnused && MUTATING_METHODS.has(method) ? this.rootIdentifier(receiverNode) : undefined;
+      // `list.push(x);`, `list.includes(x)`: the list is read only to add to it (the call's result, which would carry
+      // it, is dropped) or to test it (the result is a boolean or an index), unless the call turns out to be the list's
+      // own method or an API's, which see the list.
+      const onlyUpdatedOrTested = ((resultUnused || LENGTH_RETURNING_METHODS.has(method)) && MUTATING_METHODS.has(method)) || (PREDICATE_METHODS.has(method) && !CALLBACK_ELEMENT_METHODS.has(method));
+      const updatedRoot = onlyUpdatedOrTested ? this.rootIdentifier(receiverNode) : undefined;
       const updated = updatedRoot && this.bindingOf(updatedRoot);
       receiver = this.evalForUpdate(receiverNode, updated ? updatedRoot : undefined);
       callee = receiver.api || receiver.fields?.has(method) ? this.readProperty(receiver, receiverNode, method, calleeNode) : EMPTY;
@@ -2169,6 +2173,8 @@ export class Interpreter {
       if (MUTATING_METHODS.has(method) && receiverNode) {
         const added = this.argsTaint(args);
         if (isTainted(added)) this.taintRoot(receiverNode, added);
+        // The array's new length.
+        if (LENGTH_RETURNING_METHODS.has(method)) return EMPTY;
       }
       if (PREDICATE_METHODS.has(method) || /^(is|has|can|should|validate|check|count)[A-Z_]?/.test(method)) return EMPTY;
       const fhir = this.fhirRead(method, args, node);

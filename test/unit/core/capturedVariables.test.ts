@@ -72,16 +72,34 @@ export function record(patient: { ssn: string }) { text += patient.ssn; }
   patients.forEach((p) => { while (out.length < 3 && typeof p.ssn === 'string') { out.push(p.ssn); } });
   return out.length > 2 ? out : [];
 }`), false);
+    assert.equal(needsSecondPass(`export function uniqueNames(people: { name: string }[]) {
+  const names: string[] = [];
+  people.forEach((person) => { if (!names.includes(person.name)) names.push(person.name); });
+  return names;
+}`), false);
   });
 
-  it('a closure that uses what `push` returns, passes the array on in a condition, or reads it, still counts as reading it', () => {
+  it('nor does a callback returning what `push` returns (the new length, which is no PHI)', () => {
+    assert.equal(needsSecondPass(`export function ssns(patients: { ssn: string }[]) {
+  const out: string[] = [];
+  patients.forEach((p) => out.push(p.ssn));
+  return out;
+}`), false);
+    assert.deepEqual(flagged(`export function f(patient: { ssn: string }, out: string[]) {
+  const count = out.push(patient.ssn);
+  console.log(count);
+  console.log(out);
+}`), ['out']);
+  });
+
+  it('a closure that uses what `fill` returns (the array), passes the array on in a condition, or reads it, still counts as reading it', () => {
     assert.equal(needsSecondPass(`export function ssns(patients: { ssn: string }[]) {
   const out: string[] = [];
   patients.forEach((p) => { if (out.length > 0 && shouldSend(out)) out.push(p.ssn); });
 }`), true);
     assert.equal(needsSecondPass(`export function ssns(patients: { ssn: string }[]) {
   const out: string[] = [];
-  patients.forEach((p) => { console.log(out.push(p.ssn)); });
+  patients.forEach((p) => { console.log(out.fill(p.ssn)); });
 }`), true);
     assert.equal(needsSecondPass(`export function ssns(patients: { ssn: string }[]) {
   const out: string[] = [];
