@@ -380,8 +380,8 @@ export class Interpreter {
   stale = false;
   /** The expression of the expression statement being run: its value is dropped (see evalCall's `resultUnused`). */
   private unusedResult: ts.Expression | undefined;
-  /** The variable at the root of what is being evaluated to add to it (see evalForUpdate). */
-  private rootForUpdate: ts.Identifier | undefined;
+  /** The variable at the root of what is being evaluated only to add to it or test it (see evalWithRootUnobserved). */
+  private unobservedRoot: ts.Identifier | undefined;
   /** The identifiers the condition being evaluated only tests (see evalCondition). */
   private onlyTested: readonly ts.Identifier[] | undefined;
 
@@ -735,16 +735,17 @@ export class Interpreter {
   }
 
   /**
-   * `binding`'s value here. `forUpdate`: read only to write it back with more added (`list.push(x)`, `map[k] = v`),
-   * which observes nothing a later write could make stale: such a read from a closure does not count as one (see
-   * `write`), so a callback filling a captured array does not make the whole file be analysed a second time.
+   * `binding`'s value here. `unobserved`: read only to write it back with more added (`list.push(x)`, `map[k] = v`) or
+   * only to test it (`if (!map[k])`, `list.includes(x)`), which observes nothing a later write could make stale: such
+   * a read from a closure does not count as one (see `write`), so a callback filling a captured array does not make the
+   * whole file be analysed a second time.
    */
-  private read(binding: Binding, at: ts.Node, forUpdate = false): Value {
+  private read(binding: Binding, at: ts.Node, unobserved = false): Value {
     let value = binding.owner === this.frame.id ? this.frame.env.get(binding) : undefined;
     if (!value) {
       value = binding.global;
       if (binding.owner !== this.frame.id) {
-        if (!forUpdate) binding.readByClosure = true;
+        if (!unobserved) binding.readByClosure = true;
         if (this.tracking && this.unit && binding.owner === 0) this.readModuleState(binding);
         // A parameter of an enclosing function: what its name or type says, not that function's parameter index.
         if (binding.kind === 'param' && (value.taint?.params.size || binding.paramSource)) value = withTaint(value, joinTaint(onlyConcrete(value.taint), binding.paramSource));
@@ -756,23 +757,23 @@ export class Interpreter {
     return source ? withTaint(value, joinTaint(source, value.taint)) : value;
   }
 
-  /** A read `forUpdate` turned out to observe the value after all (see read). */
+  /** An `unobserved` read turned out to observe the value after all (see read). */
   private observedByClosure(binding: Binding): void {
     if (binding.owner !== this.frame.id) binding.readByClosure = true;
   }
 
   /**
-   * `node` (`list`, `byId[key]`, `visit.notes`) evaluated to add to it: the read of its root variable `root` is one
-   * for update (see read); what else it evaluates (`key`) is read as usual.
+   * `node` (`list`, `byId[key]`, `visit.notes`) evaluated only to add to it or test it: the read of its root variable
+   * `root` is `unobserved` (see read); what else it evaluates (`key`) is read as usual.
    */
-  private evalForUpdate(node: ts.Expression, root: ts.Identifier | undefined): Value {
+  private evalWithRootUnobserved(node: ts.Expression, root: ts.Identifier | undefined): Value {
     if (!root) return this.eval(node);
-    const outer = this.rootForUpdate;
-    this.rootForUpdate = root;
+    const outer = this.unobservedRoot;
+    this.unobservedRoot = root;
     try {
       return this.eval(node);
     } finally {
-      this.rootForUpdate = outer;
+      this.unobservedRoot = outer;
     }
   }
 
@@ -795,7 +796,7 @@ export class Interpreter {
     }
   }
 
-  /** The binding a plain identifier names (`list`, not `this.list` or `undefined`), for a read for update. */
+  /** The binding a plain identifier names (`list`, not `this.list` or `undefined`), for an `unobserved` read. */
   private bindingOf(node: ts.Expression): Binding | undefined {
     const e = skipOuter(node);
     return isIdentifier(e) && e.text !== 'undefined' ? this.scope.lookup(e.text) : undefined;
@@ -1802,7 +1803,7 @@ export class Interpreter {
     const name = node.text;
     if (name === 'undefined') return EMPTY;
     const binding = this.scope.lookup(name);
-    if (binding) return this.read(binding, node, node === this.rootForUpdate || (this.onlyTested !== undefined && this.onlyTested.includes(node)));
+    if (binding) return this.read(binding, node, node === this.unobservedRoot || (this.onlyTested !== undefined && this.onlyTested.includes(node)));
     if (GLOBAL_ALIASES.has(name)) return { api: apiRoot('<global>') };
     // An undeclared name (a global, or a snippet's free variable): judged by its name like any other.
     const verdict = this.names.classify(name);
@@ -1970,7 +1971,7 @@ export class Interpreter {
       }
       // Read for whether it is an API (`window.location.href = …`): a closure that adds a key to a captured object
       // observes nothing of it (see read).
-      const object = this.evalForUpdate(t.expression, this.rootIdentifier(t.expression));
+      const object = this.evalWithRootUnobserved(t.expression, this.rootIdentifier(t.expression));
       if (object.api && key) {
         this.checkAssignSink(apiMember(object.api, key), value, valueNode ?? t);
         return;
@@ -2099,7 +2100,7 @@ export class Interpreter {
       const onlyUpdatedOrTested = ((resultUnused || LENGTH_RETURNING_METHODS.has(method)) && MUTATING_METHODS.has(method)) || (PREDICATE_METHODS.has(method) && !CALLBACK_ELEMENT_METHODS.has(method));
       const updatedRoot = onlyUpdatedOrTested ? this.rootIdentifier(receiverNode) : undefined;
       const updated = updatedRoot && this.bindingOf(updatedRoot);
-      receiver = this.evalForUpdate(receiverNode, updated ? updatedRoot : undefined);
+      receiver = this.evalWithRootUnobserved(receiverNode, updated ? updatedRoot : undefined);
       callee = receiver.api || receiver.fields?.has(method) ? this.readProperty(receiver, receiverNode, method, calleeNode) : EMPTY;
       if (!callee.fn && receiverNode.kind === Kind.ThisKeyword && this.frame.cls) {
         const m = this.frame.cls.methods.get(method);
