@@ -132,6 +132,8 @@ const PREDICATE_METHODS = new Set([
   'localeCompare', 'isArray', 'isNaN', 'isFinite', 'isInteger', 'keys', 'hasOwnProperty', 'equals', 'isEqual', 'compare', 'count',
   'size', 'exists', 'validate', 'isValid', 'matches', 'contains', 'getTimezoneOffset', 'charCodeAt', 'codePointAt', 'search',
 ]);
+/** Built-in collections: `new Map()` is a value like `[]`, not an API to call. */
+const COLLECTION_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array']);
 /** Mutating methods that return a count (`list.push(x)` is the new length), not what they were given. */
 const LENGTH_RETURNING_METHODS = new Set(['push', 'unshift']);
 const CALLBACK_ELEMENT_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'flatMap', 'some', 'every', 'sort', 'toSorted', 'findIndex', 'groupBy']);
@@ -2041,6 +2043,8 @@ export class Interpreter {
     const calleeNode = skipOuter(node.expression);
     if (callee.api) {
       const api = this.stripGlobalAlias(callee.api);
+      // `new Map()`, `new Set(ids)`: a plain collection, no API; what is added to it later (`m.set(k, ssn)`) taints it.
+      if (api.module === '<global>' && api.path.length === 1 && COLLECTION_CONSTRUCTORS.has(api.path[0]!)) return { taint: opaque(this.argsTaint(args)) };
       const ctor = api.path.length === 0 ? apiMember(api, 'default') : api;
       const aiTaint = this.checkCallSinks(ctor, 'new', args, node);
       this.bindCallbacks(ctor, args);

@@ -23,6 +23,20 @@ describe('flow', () => {
     assert.deepEqual(flagged(code), [['ai', 'prompt']]);
   });
 
+  it('follows PHI added to a Map or Set made with `new` (they are values like `[]`, not APIs)', () => {
+    const code = `function f(patient: { id: string; ssn: string }) {
+      const byId = new Map<string, string>();
+      byId.set(patient.id, patient.ssn);
+      console.log(byId);
+      const seen = new Set<string>();
+      seen.add(patient.ssn);
+      console.log(seen);
+      const empty = new Map<string, number>();
+      console.log(empty);
+    }`;
+    assert.deepEqual(flagged(code).map(([, text]) => text), ['byId', 'seen']);
+  });
+
   it('treats the project\'s own sanitizers (`sanitizers` in .phi-guard.json) like de-identification', () => {
     const code = 'function f(patient: { ssn: string }) {\n  console.log(cleanForVendor(patient.ssn));\n}\n';
     assert.deepEqual(flagged(code), [['log', 'cleanForVendor(patient.ssn)']]);
