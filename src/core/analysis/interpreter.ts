@@ -112,6 +112,8 @@ interface Frame {
   readonly id: number;
   /** Parameters that are PHI by their own name or type annotation (`ssn`, `p: Patient`): the source for sinks inside. */
   readonly paramSources?: Map<number, Taint>;
+  /** Each parameter's first flow step (`parameter \`body\` of \`respond\``), for the path of a sink it reaches. */
+  readonly paramSteps?: Map<number, FlowStep>;
   env: FlowEnv;
   readonly summary: Summary;
   /** The keys of the summary's sinks so far (see addSummarySink). */
@@ -1481,7 +1483,7 @@ export class Interpreter {
         }
       }
     }
-    this.frame = { fn, id: fn.id, env: FlowEnv.empty(), summary, summarySinkKeys: new Set(), cls: fn.cls, paramSources: new Map() };
+    this.frame = { fn, id: fn.id, env: FlowEnv.empty(), summary, summarySinkKeys: new Set(), cls: fn.cls, paramSources: new Map(), paramSteps: new Map() };
     this.scope = new Scope(fn.scope, fn.id);
     this.depth = 0;
     try {
@@ -1512,7 +1514,11 @@ export class Interpreter {
     const api = fn.paramApis[index];
     if (given) value = withTaint(given, this.stepped(given.taint, 'parameter', parameter.name, () => `parameter \`${label}\` of \`${fn.name}\``));
     else if (api) value = { api };
-    else value = { taint: paramTaint(index, this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``)) };
+    else {
+      const step = this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``);
+      this.frame.paramSteps?.set(index, step);
+      value = { taint: paramTaint(index, step) };
+    }
     // What the parameter's own name or type says is kept apart from what callers pass: sinks inside are reported
     // against it (one leak, one finding, in this function), the summary stays in terms of the parameter so that a
     // caller's argument, not the parameter's name, decides what the return value carries.
@@ -2582,7 +2588,7 @@ export class Interpreter {
       const concrete = this.withParamSources(leaf.taint);
       if (hasConcrete(concrete)) this.report(sink, concrete, leaf.range, site, [...concrete.steps, sinkStep]);
       for (const p of leaf.taint.params) {
-        this.addSummarySink({ param: p, sink, steps: [...this.stepsFromParam(leaf.taint), sinkStep], carrier: leaf.range, site, reportedInside: this.frame.paramSources?.has(p) });
+        this.addSummarySink({ param: p, sink, steps: [...this.stepsFromParam(leaf.taint, p), sinkStep], carrier: leaf.range, site, reportedInside: this.frame.paramSources?.has(p) });
       }
     }
     return taint;
@@ -2596,7 +2602,7 @@ export class Interpreter {
     for (const p of taint.params) {
       const named = this.frame.paramSources.get(p);
       if (!named) continue;
-      concrete = hasConcrete(concrete) ? joinTaint(concrete, named) : makeTaint(named.categories, named.params, named.reasons, [...named.steps, ...this.stepsFromParam(taint)], named.record, named.opaque);
+      concrete = hasConcrete(concrete) ? joinTaint(concrete, named) : makeTaint(named.categories, named.params, named.reasons, [...named.steps, ...this.stepsFromParam(taint, p)], named.record, named.opaque);
     }
     return concrete;
   }
@@ -2608,7 +2614,16 @@ export class Interpreter {
     return withTaint(value, this.withParamSources(value.taint));
   }
 
-  private stepsFromParam(taint: Taint): readonly FlowStep[] {
+  /**
+   * The path of `taint` from parameter `param` on. A taint keeps one path; when it joined several parameters (or PHI
+   * of its own), that path may start elsewhere: `param`'s path is then its parameter step alone, not another's.
+   */
+  private stepsFromParam(taint: Taint, param: number): readonly FlowStep[] {
+    const own = this.frame.paramSteps?.get(param < FIELD_PARAM_BASE ? param : (this.frame.fn?.fieldParams[param - FIELD_PARAM_BASE]?.index ?? -1));
+    if (own) {
+      const i = taint.steps.indexOf(own);
+      return i >= 0 ? taint.steps.slice(i) : [own];
+    }
     const i = taint.steps.findIndex((s) => s.kind === 'parameter');
     return i >= 0 ? taint.steps.slice(i) : taint.steps;
   }

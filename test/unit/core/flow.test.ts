@@ -23,6 +23,22 @@ describe('flow', () => {
     assert.deepEqual(flagged(code), [['ai', 'prompt']]);
   });
 
+  it('names the parameter the PHI came in by in the path of a sink inside a helper, not another one joined with it', () => {
+    const code = `function respond(statusCode: number, body: unknown) {
+      const response = { statusCode, body: JSON.stringify(body) };
+      console.log('Response:', response);
+      return response;
+    }
+    export function handler(patient: { ssn: string }) {
+      return respond(200, { ssn: patient.ssn });
+    }`;
+    const [finding, ...others] = analyze(code).findings;
+    assert.equal(others.length, 0);
+    const notes = finding!.flow.map((step) => step.note);
+    assert.ok(notes.includes('parameter `body` of `respond`'), notes.join(' | '));
+    assert.ok(!notes.some((note) => note.includes('statusCode')), notes.join(' | '));
+  });
+
   it('follows PHI added to a Map or Set made with `new` (they are values like `[]`, not APIs)', () => {
     const code = `function f(patient: { id: string; ssn: string }) {
       const byId = new Map<string, string>();
