@@ -384,10 +384,8 @@ export class Interpreter {
   stale = false;
   /** The expression of the expression statement being run: its value is dropped (see evalCall's `resultUnused`). */
   private unusedResult: ts.Expression | undefined;
-  /** The variable at the root of what is being evaluated only to add to it or test it (see evalWithRootUnobserved). */
-  private unobservedRoot: ts.Identifier | undefined;
-  /** The identifiers the condition being evaluated only tests (see evalCondition). */
-  private onlyTested: readonly ts.Identifier[] | undefined;
+  /** Identifiers being evaluated only to add to their variable or test it (see evalUnobserving). */
+  private unobserved: readonly ts.Identifier[] | undefined;
 
   constructor(
     private sourceFile: ts.SourceFile,
@@ -761,49 +759,30 @@ export class Interpreter {
     return source ? withTaint(value, joinTaint(source, value.taint)) : value;
   }
 
-  /** An `unobserved` read turned out to observe the value after all (see read). */
-  private observedByClosure(binding: Binding): void {
-    if (binding.owner !== this.frame.id) binding.readByClosure = true;
+  /** An `unobserved` read of `identifier` turned out to observe its variable's value after all (see read). */
+  private observedByClosure(identifier: ts.Identifier): void {
+    const binding = this.scope.lookup(identifier.text);
+    if (binding && binding.owner !== this.frame.id) binding.readByClosure = true;
   }
 
   /**
-   * `node` (`list`, `byId[key]`, `visit.notes`) evaluated only to add to it or test it: the read of its root variable
-   * `root` is `unobserved` (see read); what else it evaluates (`key`) is read as usual.
+   * `node` evaluated where `identifiers` in it (`list` in `list.push(x);`, `byId` in `if (!byId[key])`) are read only
+   * to add to their variable or test it: those reads are `unobserved` (see read); everything else is read as usual.
    */
-  private evalWithRootUnobserved(node: ts.Expression, root: ts.Identifier | undefined): Value {
-    if (!root) return this.eval(node);
-    const outer = this.unobservedRoot;
-    this.unobservedRoot = root;
+  private evalUnobserving(node: ts.Expression, identifiers: readonly ts.Identifier[]): Value {
+    if (!identifiers.length) return this.eval(node);
+    const outer = this.unobserved;
+    this.unobserved = outer ? [...outer, ...identifiers] : identifiers;
     try {
       return this.eval(node);
     } finally {
-      this.unobservedRoot = outer;
+      this.unobserved = outer;
     }
   }
 
-  /**
-   * A condition (`if (!byId[key])`): its value only picks a branch. The variables it reads only to compare or test
-   * (not those it passes to a call) observe nothing a later write could make stale (see read).
-   */
+  /** A condition (`if (!byId[key])`): its value only picks a branch; the variables it only tests are unobserved. */
   private evalCondition(node: ts.Expression): void {
-    const tested = testedVariables(node);
-    if (!tested.length) {
-      this.eval(node);
-      return;
-    }
-    const outer = this.onlyTested;
-    this.onlyTested = tested;
-    try {
-      this.eval(node);
-    } finally {
-      this.onlyTested = outer;
-    }
-  }
-
-  /** The binding a plain identifier names (`list`, not `this.list` or `undefined`), for an `unobserved` read. */
-  private bindingOf(node: ts.Expression): Binding | undefined {
-    const e = skipOuter(node);
-    return isIdentifier(e) && e.text !== 'undefined' ? this.scope.lookup(e.text) : undefined;
+    this.evalUnobserving(node, testedVariables(node));
   }
 
   private nameSourceOf(binding: Binding, _at: ts.Node): Taint | undefined {
@@ -1811,7 +1790,7 @@ export class Interpreter {
     const name = node.text;
     if (name === 'undefined') return EMPTY;
     const binding = this.scope.lookup(name);
-    if (binding) return this.read(binding, node, node === this.unobservedRoot || (this.onlyTested !== undefined && this.onlyTested.includes(node)));
+    if (binding) return this.read(binding, node, this.unobserved !== undefined && this.unobserved.includes(node));
     if (GLOBAL_ALIASES.has(name)) return { api: apiRoot('<global>') };
     // An undeclared name (a global, or a snippet's free variable): judged by its name like any other.
     const verdict = this.names.classify(name);
@@ -1827,8 +1806,9 @@ export class Interpreter {
     }
     if (op === Kind.PlusEqualsToken || op === Kind.QuestionQuestionEqualsToken || op === Kind.BarBarEqualsToken) {
       // `text += line;`: the old value is read only to be written back with more (see read).
-      const updated = node === this.unusedResult ? this.bindingOf(node.left) : undefined;
-      const joined = joinValues(updated ? this.read(updated, node.left, true) : this.eval(node.left), this.eval(node.right));
+      const left = skipOuter(node.left);
+      const old = node === this.unusedResult && isIdentifier(left) ? this.evalUnobserving(node.left, [left]) : this.eval(node.left);
+      const joined = joinValues(old, this.eval(node.right));
       this.assignTo(node.left, joined, node.right);
       return joined;
     }
@@ -1979,7 +1959,8 @@ export class Interpreter {
       }
       // Read for whether it is an API (`window.location.href = …`): a closure that adds a key to a captured object
       // observes nothing of it (see read).
-      const object = this.evalWithRootUnobserved(t.expression, this.rootIdentifier(t.expression));
+      const objectRoot = this.rootIdentifier(t.expression);
+      const object = objectRoot ? this.evalUnobserving(t.expression, [objectRoot]) : this.eval(t.expression);
       if (object.api && key) {
         this.checkAssignSink(apiMember(object.api, key), value, valueNode ?? t);
         return;
@@ -2108,9 +2089,8 @@ export class Interpreter {
       // it, is dropped) or to test it (the result is a boolean or an index), unless the call turns out to be the list's
       // own method or an API's, which see the list.
       const onlyUpdatedOrTested = ((resultUnused || LENGTH_RETURNING_METHODS.has(method)) && MUTATING_METHODS.has(method)) || (PREDICATE_METHODS.has(method) && !CALLBACK_ELEMENT_METHODS.has(method));
-      const updatedRoot = onlyUpdatedOrTested ? this.rootIdentifier(receiverNode) : undefined;
-      const updated = updatedRoot && this.bindingOf(updatedRoot);
-      receiver = this.evalWithRootUnobserved(receiverNode, updated ? updatedRoot : undefined);
+      const unobservedRoot = onlyUpdatedOrTested ? this.rootIdentifier(receiverNode) : undefined;
+      receiver = unobservedRoot ? this.evalUnobserving(receiverNode, [unobservedRoot]) : this.eval(receiverNode);
       callee = receiver.api || receiver.fields?.has(method) ? this.readProperty(receiver, receiverNode, method, calleeNode) : EMPTY;
       if (!callee.fn && receiverNode.kind === Kind.ThisKeyword && this.frame.cls) {
         const m = this.frame.cls.methods.get(method);
@@ -2122,7 +2102,7 @@ export class Interpreter {
         const m = cls?.methods.get(method);
         if (m) callee = { fn: m };
       }
-      if (updated && (receiver.api || callee.api || callee.fn || receiver.fields?.get(method)?.fn)) this.observedByClosure(updated);
+      if (unobservedRoot && (receiver.api || callee.api || callee.fn || receiver.fields?.get(method)?.fn)) this.observedByClosure(unobservedRoot);
     } else {
       callee = this.eval(calleeNode);
     }
