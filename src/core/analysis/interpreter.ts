@@ -833,18 +833,40 @@ export class Interpreter {
     return undefined;
   }
 
-  private bindModuleImport(clause: ts.ImportClause, summary: ModuleSummary): void {
-    if (clause.name) this.declare(clause.name.text, 'import', clause).global = this.importedValue(summary.exports.default, clause.name.text);
+  private bindModuleImport(clause: ts.ImportClause, summary: ModuleSummary, specifier: string): void {
+    if (clause.name) this.declareImport(clause.name.text, clause, specifier).global = this.importedValue(summary.exports.default, clause.name.text);
     const bindings = clause.namedBindings;
     if (!bindings) return;
     if (isNamespaceImport(bindings)) {
-      this.declare(bindings.name.text, 'import', bindings).global = this.namespaceValue(summary);
+      this.declareImport(bindings.name.text, bindings, specifier).global = this.namespaceValue(summary);
       return;
     }
     for (const element of bindings.elements) {
       const exported = (element.propertyName ?? element.name).text;
-      this.declare(element.name.text, 'import', element).global = this.importedValue(summary.exports[exported], element.name.text);
+      this.declareImport(element.name.text, element, specifier).global = this.importedValue(summary.exports[exported], element.name.text);
     }
+  }
+
+  /** An import binding whose value came from asking `imports` about `specifier` (see usedImportSpecifiers). */
+  private declareImport(name: string, declaration: ts.Node, specifier: string): Binding {
+    const binding = this.declare(name, 'import', declaration);
+    this.resolvedImports.push({ specifier, binding });
+    return binding;
+  }
+
+  /** Bindings made from what `imports` said, with the specifier asked about; `require(…)` results are in usedSpecifiers. */
+  private readonly resolvedImports: { readonly specifier: string; readonly binding: Binding }[] = [];
+  private readonly usedSpecifiers = new Set<string>();
+
+  /**
+   * The import specifiers whose answer this analysis may depend on: those of bindings the code looked up (a call, a
+   * read, a type annotation, a re-export) and of `require(…)` calls. An import only used as a JSX tag or not at all
+   * is not among them: whatever its module's summary says, the result is the same (see ProjectAnalyzer.settleCycles).
+   */
+  usedImportSpecifiers(): ReadonlySet<string> {
+    const used = new Set(this.usedSpecifiers);
+    for (const { specifier, binding } of this.resolvedImports) if (binding.lookedUp) used.add(specifier);
+    return used;
   }
 
   private namespaceValue(summary: ModuleSummary): Value {
@@ -1037,25 +1059,29 @@ export class Interpreter {
     if (!clause || !isStringLiteral(node.moduleSpecifier)) return;
     const module = normalizeModule(node.moduleSpecifier.text);
     const tracked = isCatalogModule(module);
-    const summary = tracked ? undefined : this.imports?.(node.moduleSpecifier.text);
+    const specifier = node.moduleSpecifier.text;
+    const summary = tracked ? undefined : this.imports?.(specifier);
     if (summary) {
-      this.bindModuleImport(clause, summary);
+      this.bindModuleImport(clause, summary, specifier);
       return;
     }
+    // Without a summary (a package, or a project module not analysed yet in an import cycle) the binding stands for
+    // an unknown module: still a use of what `imports` said when looked up.
+    const declareImport = (name: string, declaration: ts.Node) => (tracked || !this.imports ? this.declare(name, 'import', declaration) : this.declareImport(name, declaration, specifier));
     if (clause.name) {
-      const binding = this.declare(clause.name.text, 'import', clause);
+      const binding = declareImport(clause.name.text, clause);
       binding.module = module;
       if (tracked) binding.global = { api: apiMember(apiRoot(module), 'default') };
     }
     const bindings = clause.namedBindings;
     if (!bindings) return;
     if (isNamespaceImport(bindings)) {
-      const binding = this.declare(bindings.name.text, 'import', bindings);
+      const binding = declareImport(bindings.name.text, bindings);
       binding.module = module;
       if (tracked) binding.global = { api: apiRoot(module) };
     } else {
       for (const element of bindings.elements) {
-        const binding = this.declare(element.name.text, 'import', element);
+        const binding = declareImport(element.name.text, element);
         binding.module = module;
         if (tracked) binding.global = { api: apiMember(apiRoot(module), (element.propertyName ?? element.name).text) };
       }
@@ -2072,6 +2098,7 @@ export class Interpreter {
       const module = normalizeModule(node.arguments[0].text);
       if (isCatalogModule(module)) return { api: apiRoot(module) };
       const summary = this.imports?.(node.arguments[0].text);
+      this.usedSpecifiers.add(node.arguments[0].text);
       return summary ? this.namespaceValue(summary) : EMPTY;
     }
     if (node.expression.kind === Kind.ImportKeyword && node.arguments[0] && isStringLiteral(node.arguments[0])) {

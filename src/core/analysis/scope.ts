@@ -28,6 +28,8 @@ export class Binding {
   module: string | undefined;
   /** Edit tracking: the module-state tick of its last change (Interpreter.reanalyse). */
   changedAt = 0;
+  /** For imports: looked up by the code, so the analysis may depend on its value (Interpreter.usedImportSpecifiers). */
+  lookedUp = false;
 
   constructor(
     /** Changed only when an edit renames the declaration of a name nothing else uses (Interpreter.reanalyse). */
@@ -76,6 +78,9 @@ export class Scope {
   }
 
   lookup(name: string): Binding | undefined {
-    return this.bindings?.get(name) ?? this.parent?.lookup(name);
+    const binding = this.bindings?.get(name);
+    if (!binding) return this.parent?.lookup(name);
+    if (binding.kind === 'import') binding.lookedUp = true;
+    return binding;
   }
 }

@@ -195,6 +195,59 @@ export function h(patient: { ssn: string; email: string }) {
     });
   }
 
+  describe('settling an import cycle', () => {
+    /** Analyses `order` with one analyser and counts the analyses it made (the configuration is asked for once per analysis). */
+    function analysesInOrder(root: string, order: readonly string[]) {
+      let analyses = 0;
+      const project = new ProjectAnalyzer(nodeProjectHost(), root, () => (analyses++, DEFAULT_CONFIG));
+      const flagged: Record<string, string[]> = {};
+      for (const file of order) flagged[file] = project.analyze(path.join(root, file))!.findings.map((f) => f.expression);
+      return { project, analyses, flagged };
+    }
+
+    // page.tsx is analysed first: card.tsx, which it imports, is analysed while page.tsx is unfinished.
+    const cycle = (use: string, more = '') => ({
+      'page.tsx': "import { logIt } from './card';\nexport function Page(p: { ssn: string }) { logIt(p.ssn); return <div />; }\n",
+      'card.tsx': `import { Page } from './page';\nexport function logIt(x: unknown) { console.log(x); }\nexport function Card(p: { mrn: string }) { return <b>${use}</b>; }\n${more}`,
+    });
+
+    it('does not analyse a module again for the summary of an import it only uses as a JSX tag', () => {
+      const root = workspace(cycle('<Page ssn="x" />'));
+      const { project, analyses, flagged } = analysesInOrder(root, ['page.tsx', 'card.tsx']);
+      assert.deepEqual(flagged, { 'page.tsx': ['p.ssn'], 'card.tsx': [] });
+      assert.equal(analyses, 2, 'each module once: card.tsx never looked Page up, so page.tsx\'s summary cannot change its result');
+      // Its record of page.tsx's summary is the final one: another thread holding that summary can adopt the analysis.
+      const shared = project.shareAnalysis(path.join(root, 'card.tsx'))!;
+      assert.deepEqual(shared.deps, [[path.join(root, 'page.tsx'), project.fingerprintOf(path.join(root, 'page.tsx'))]]);
+      assert.deepEqual(analysesInOrder(root, ['card.tsx', 'page.tsx']).flagged, { 'card.tsx': [], 'page.tsx': ['p.ssn'] });
+    });
+
+    it('analyses it again when the import is looked up: called, read, named as a type or exported again', () => {
+      const uses: [string, string, number][] = [
+        ['{Page({ ssn: p.mrn })}', '', 3], ['{String(Page)}', '', 3], ['{((c: Page) => c)(null as any)}', '', 3],
+        // card.tsx's own summary then changes (it exports Page as page.tsx has it), so page.tsx is analysed again too.
+        ['<Page />', 'export { Page };\n', 4],
+      ];
+      for (const [use, more, expected] of uses) {
+        const root = workspace(cycle(use, more));
+        const { analyses } = analysesInOrder(root, ['page.tsx', 'card.tsx']);
+        assert.equal(analyses, expected, `${use} ${more}: card.tsx analysed again with page.tsx's final summary`);
+      }
+    });
+
+    it('analyses it again when an import it uses comes through a barrel that folds in the unfinished module', () => {
+      const root = workspace({
+        'page.tsx': "import { logIt } from './card';\nexport function Page(p: { ssn: string }) { logIt(p.ssn); return <div />; }\n",
+        'card.tsx': "import { Page, title } from './index';\nexport function logIt(x: unknown) { console.log(x, title); }\nexport function Card() { return <Page />; }\n",
+        'title.ts': "export const title = 'x';\n",
+        'index.ts': "export * from './page';\nexport * from './title';\n",
+      });
+      const { analyses, flagged } = analysesInOrder(root, ['page.tsx', 'card.tsx']);
+      assert.deepEqual(flagged, { 'page.tsx': ['p.ssn'], 'card.tsx': [] });
+      assert.equal(analyses, 5, 'card.tsx again: `title` comes through the barrel, whose answer included page.tsx');
+    });
+  });
+
   it('lists the files an analysis depended on, through imports and re-exports', () => {
     const root = workspace({
       'util.ts': 'export function sink(x: unknown) { console.log(x); }\n',
