@@ -43,11 +43,6 @@ export interface AnalyzeOptions {
    * AnalysisStore), so such a text is not analysed: the remembered result comes back with the new parse problems.
    */
   readonly keepLastGood?: boolean;
-  /**
-   * Told, after a whole analysis of the text, which specifiers given to `imports` the result may depend on (see
-   * Interpreter.usedImportSpecifiers). Not called when the result came another way (the editor's memory, a skip).
-   */
-  readonly onImportsUsed?: (specifiers: ReadonlySet<string>) => void;
 }
 
 export interface SkipNotice {
@@ -105,7 +100,7 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
       if (kept) return { ...kept, parseProblems: parsed.syntaxErrors, lastGood: true };
       return analyzeRemembered(memory, parser, previousTree, fileName, parsed, text, config, today, options.imports, prismaModels);
     }
-    return analyzeParsed(fileName, parsed, text, config, today, options.imports, prismaModels, options.onImportsUsed);
+    return analyzeParsed(fileName, parsed, text, config, today, options.imports, prismaModels);
   } catch (error) {
     memory?.forget(fileName);
     const message = error instanceof RangeError
@@ -117,21 +112,15 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
 
 function analyzeParsed(
   fileName: string, parsed: ParsedFile, text: string, config: PhiGuardConfig, today: string, imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[],
-  onImportsUsed?: (specifiers: ReadonlySet<string>) => void,
 ): AnalysisResult {
   let interpreter = new Interpreter(parsed.sourceFile, config, undefined, imports, prismaModels);
   interpreter.run();
-  let firstPassImports: ReadonlySet<string> | undefined;
   if (interpreter.stale) {
     // A closure read a variable before a later write made it PHI: once more with every write known.
-    firstPassImports = onImportsUsed && interpreter.usedImportSpecifiers();
     interpreter = new Interpreter(parsed.sourceFile, config, interpreter.bindingValues, imports, prismaModels);
     interpreter.run();
   }
-  const result = resultOf(fileName, interpreter, parsed, text, config, today, false);
-  // After resultOf: the module summary looks up the bindings it exports.
-  if (onImportsUsed) onImportsUsed(firstPassImports ? new Set([...firstPassImports, ...interpreter.usedImportSpecifiers()]) : interpreter.usedImportSpecifiers());
-  return result;
+  return resultOf(fileName, interpreter, parsed, text, config, today, false);
 }
 
 /** The editor's path: the remembered analysis brought up to date if the edit allows, else a whole analysis kept for

@@ -29,6 +29,7 @@ import { phiTagReader } from './phiTags';
 import type { PhiTag } from './phiTags';
 import { maskLiterals, maskValue } from '../text/mask';
 import { identifierUses } from '../text/identifierUses';
+import { onlyJsxTagMentions } from '../text/jsxTagMentions';
 import { catalogForCall, findSinks, isCatalogModule, isChainable } from './catalogIndex';
 import type { SinkKind } from './catalogIndex';
 import { collectLocalTypes, sameLocalTypes } from './localTypes';
@@ -833,42 +834,6 @@ export class Interpreter {
     return undefined;
   }
 
-  private bindModuleImport(clause: ts.ImportClause, summary: ModuleSummary, specifier: string): void {
-    if (clause.name) this.declareImport(clause.name.text, clause, specifier).global = this.importedValue(summary.exports.default, clause.name.text);
-    const bindings = clause.namedBindings;
-    if (!bindings) return;
-    if (isNamespaceImport(bindings)) {
-      this.declareImport(bindings.name.text, bindings, specifier).global = this.namespaceValue(summary);
-      return;
-    }
-    for (const element of bindings.elements) {
-      const exported = (element.propertyName ?? element.name).text;
-      this.declareImport(element.name.text, element, specifier).global = this.importedValue(summary.exports[exported], element.name.text);
-    }
-  }
-
-  /** An import binding whose value came from asking `imports` about `specifier` (see usedImportSpecifiers). */
-  private declareImport(name: string, declaration: ts.Node, specifier: string): Binding {
-    const binding = this.declare(name, 'import', declaration);
-    this.resolvedImports.push({ specifier, binding });
-    return binding;
-  }
-
-  /** Bindings made from what `imports` said, with the specifier asked about; `require(…)` results are in usedSpecifiers. */
-  private readonly resolvedImports: { readonly specifier: string; readonly binding: Binding }[] = [];
-  private readonly usedSpecifiers = new Set<string>();
-
-  /**
-   * The import specifiers whose answer this analysis may depend on: those of bindings the code looked up (a call, a
-   * read, a type annotation, a re-export) and of `require(…)` calls. An import only used as a JSX tag or not at all
-   * is not among them: whatever its module's summary says, the result is the same (see ProjectAnalyzer.settleCycles).
-   */
-  usedImportSpecifiers(): ReadonlySet<string> {
-    const used = new Set(this.usedSpecifiers);
-    for (const { specifier, binding } of this.resolvedImports) if (binding.lookedUp) used.add(specifier);
-    return used;
-  }
-
   private namespaceValue(summary: ModuleSummary): Value {
     const fields = new Map<string, Value>();
     for (const [name, symbol] of Object.entries(summary.exports)) fields.set(name, this.importedValue(symbol, name));
@@ -1058,34 +1023,35 @@ export class Interpreter {
     const clause = node.importClause;
     if (!clause || !isStringLiteral(node.moduleSpecifier)) return;
     const module = normalizeModule(node.moduleSpecifier.text);
-    const tracked = isCatalogModule(module);
     const specifier = node.moduleSpecifier.text;
-    const summary = tracked ? undefined : this.imports?.(specifier);
-    if (summary) {
-      this.bindModuleImport(clause, summary, specifier);
+    const names = importedNames(clause);
+    if (isCatalogModule(module) || !this.imports) {
+      for (const { local, declaration, exported } of names) {
+        const binding = this.declare(local, 'import', declaration);
+        binding.module = module;
+        if (isCatalogModule(module)) binding.global = { api: exported === '*' ? apiRoot(module) : apiMember(apiRoot(module), exported) };
+      }
       return;
     }
-    // Without a summary (a package, or a project module not analysed yet in an import cycle) the binding stands for
-    // an unknown module: still a use of what `imports` said when looked up.
-    const declareImport = (name: string, declaration: ts.Node) => (tracked || !this.imports ? this.declare(name, 'import', declaration) : this.declareImport(name, declaration, specifier));
-    if (clause.name) {
-      const binding = declareImport(clause.name.text, clause);
-      binding.module = module;
-      if (tracked) binding.global = { api: apiMember(apiRoot(module), 'default') };
-    }
-    const bindings = clause.namedBindings;
-    if (!bindings) return;
-    if (isNamespaceImport(bindings)) {
-      const binding = declareImport(bindings.name.text, bindings);
-      binding.module = module;
-      if (tracked) binding.global = { api: apiRoot(module) };
-    } else {
-      for (const element of bindings.elements) {
-        const binding = declareImport(element.name.text, element);
-        binding.module = module;
-        if (tracked) binding.global = { api: apiMember(apiRoot(module), (element.propertyName ?? element.name).text) };
+    const bindings = names.map(({ local, declaration }) => this.declare(local, 'import', declaration));
+    const resolve = (): void => {
+      for (const binding of bindings) binding.pendingImport = undefined;
+      const summary = this.imports?.(specifier);
+      for (let i = 0; i < names.length; i++) {
+        const { local, exported } = names[i]!;
+        const binding = bindings[i]!;
+        if (!summary) binding.module = module; // a package, or a project module unfinished in an import cycle
+        else binding.global = exported === '*' ? this.namespaceValue(summary) : this.importedValue(summary.exports[exported], local);
       }
-    }
+    };
+    // A module imported only for JSX tags (which the analysis does not evaluate) or not used at all is asked for on
+    // the first look-up of one of its names, if any: it is then not analysed for this file, nor does this file depend
+    // on it. Other imports are resolved here, before the file's code runs: an import resolved in the middle of an
+    // expression analyses its module on top of that expression's stack, and long import chains would run out of
+    // stack. The editor's interpreters, which re-analyse single functions later, resolve every import here.
+    const text = this.sourceFile.text;
+    if (this.tracking || names.some(({ local }) => !onlyJsxTagMentions(text, local, node.pos, node.end))) resolve();
+    else for (const binding of bindings) binding.pendingImport = resolve;
   }
 
   private execStatements(statements: readonly ts.Statement[]): void {
@@ -2098,7 +2064,6 @@ export class Interpreter {
       const module = normalizeModule(node.arguments[0].text);
       if (isCatalogModule(module)) return { api: apiRoot(module) };
       const summary = this.imports?.(node.arguments[0].text);
-      this.usedSpecifiers.add(node.arguments[0].text);
       return summary ? this.namespaceValue(summary) : EMPTY;
     }
     if (node.expression.kind === Kind.ImportKeyword && node.arguments[0] && isStringLiteral(node.arguments[0])) {
@@ -2689,4 +2654,14 @@ export class Interpreter {
     this.sinkSites.push({ sink, range });
     if (this.tracking) this.siteUnits.push(this.unit);
   }
+}
+
+/** The local names an import clause declares, with the export each stands for ('*': the namespace). */
+function importedNames(clause: ts.ImportClause): { readonly local: string; readonly declaration: ts.Node; readonly exported: string }[] {
+  const names: { local: string; declaration: ts.Node; exported: string }[] = [];
+  if (clause.name) names.push({ local: clause.name.text, declaration: clause, exported: 'default' });
+  const bindings = clause.namedBindings;
+  if (bindings && isNamespaceImport(bindings)) names.push({ local: bindings.name.text, declaration: bindings, exported: '*' });
+  else if (bindings) for (const element of bindings.elements) names.push({ local: element.name.text, declaration: element, exported: (element.propertyName ?? element.name).text });
+  return names;
 }

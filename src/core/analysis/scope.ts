@@ -28,8 +28,8 @@ export class Binding {
   module: string | undefined;
   /** Edit tracking: the module-state tick of its last change (Interpreter.reanalyse). */
   changedAt = 0;
-  /** For imports: looked up by the code, so the analysis may depend on its value (Interpreter.usedImportSpecifiers). */
-  lookedUp = false;
+  /** For imports not resolved yet: resolves the import declaration's bindings (Interpreter.bindImport). */
+  pendingImport: (() => void) | undefined = undefined;
 
   constructor(
     /** Changed only when an edit renames the declaration of a name nothing else uses (Interpreter.reanalyse). */
@@ -80,7 +80,7 @@ export class Scope {
   lookup(name: string): Binding | undefined {
     const binding = this.bindings?.get(name);
     if (!binding) return this.parent?.lookup(name);
-    if (binding.kind === 'import') binding.lookedUp = true;
+    if (binding.pendingImport) binding.pendingImport();
     return binding;
   }
 }

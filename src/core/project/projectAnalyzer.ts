@@ -29,16 +29,8 @@ interface EntryData {
   /** The generation in which this entry and its dependencies were last known to be current. */
   checked: number;
   readonly result: AnalysisResult;
-  /**
-   * Resolved dependency → the summary this analysis used (see SummaryStamp). Re-stamped in place when a dependency
-   * the analysis never read changes (see `unread`).
-   */
-  readonly deps: Map<string, SummaryStamp>;
-  /**
-   * Dependencies whose summaries the result cannot depend on: reached only through imports the code never looked up
-   * (a component used only as a JSX tag, an import left unused). Undefined when not known (the editor's analyses).
-   */
-  readonly unread?: ReadonlySet<string>;
+  /** Resolved dependency → the summary this analysis used (see SummaryStamp). */
+  readonly deps: ReadonlyMap<string, SummaryStamp>;
   /** Specifiers that named no project module: one may be created later (then the file needs a new analysis). */
   readonly unresolved: readonly string[];
   /** The Prisma schema this analysis read (path and content hash; '' for none): a changed, created or deleted schema means a new analysis. */
@@ -97,8 +89,11 @@ interface PrismaSchemaState {
   models?: PrismaModel[];
 }
 
-/** Enough for the cycles of real projects (two rounds settle nearly all); bounds the work on pathological ones. */
-const MAX_SETTLE_ROUNDS = 4;
+/**
+ * Enough for the cycles of real projects (two rounds settle nearly all; medplum's largest needs up to 7, depending
+ * on which of its files is analysed first); bounds the work on pathological ones.
+ */
+const MAX_SETTLE_ROUNDS = 10;
 
 function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -185,7 +180,7 @@ export class ProjectAnalyzer {
       this.unsettled.clear();
       for (const file of files) {
         const entry = this.entries.get(file);
-        if (!entry || this.restampUnread(entry)) continue;
+        if (!entry || this.currentSummaries(entry.deps)) continue;
         entry.checked = -1;
         const kept = this.cycleTrees.get(file);
         const fresh = file === requested && text !== undefined ? this.ensure(file, text, undefined, sourceFile ?? kept, keepLastGood) : this.current(file, kept);
@@ -193,22 +188,6 @@ export class ProjectAnalyzer {
       }
     }
     this.unsettled.clear();
-  }
-
-  /**
-   * Whether `entry`'s result still stands with the summaries its dependencies have now: each is the one recorded,
-   * or one the analysis never read (then it is recorded now, so the entry can be shared and checked as current).
-   */
-  private restampUnread(entry: Entry): boolean {
-    let changedUnread: string[] | undefined;
-    for (const [dep, stamp] of entry.deps) {
-      const current = this.entries.get(dep);
-      if (sameSummaryStamp(current, stamp)) continue;
-      if (!entry.unread?.has(dep) || this.inProgress.has(dep)) return false;
-      (changedUnread ??= []).push(dep);
-    }
-    for (const dep of changedUnread ?? []) entry.deps.set(dep, this.entries.get(dep));
-    return true;
   }
 
   /** Whether each of these modules' summaries is still the one recorded. */
@@ -320,10 +299,6 @@ export class ProjectAnalyzer {
     this.frames.push(frame);
     const deps = new Map<string, SummaryStamp>();
     const unresolved: string[] = [];
-    // Specifier → the modules its answer was made of (a barrel's: the modules it folds in), to tell which
-    // dependencies the analysis read (see EntryData.unread). The editor's memory reuses analyses: it keeps none.
-    const depsBySpecifier = this.memory ? undefined : new Map<string, Set<string>>();
-    let usedSpecifiers: ReadonlySet<string> | undefined;
     // The tree this analysis parsed, kept for settleCycles if the file turns out to be unsettled. An IncrementalParser
     // (the editor's) returns an unchanged text's tree anyway.
     let parsedHere: ts.SourceFile | undefined;
@@ -335,8 +310,7 @@ export class ProjectAnalyzer {
         fileName: file,
         text,
         config,
-        imports: (specifier) => this.importSummary(file, specifier, deps, unresolved, depsBySpecifier),
-        onImportsUsed: depsBySpecifier && ((used) => (usedSpecifiers = used)),
+        imports: (specifier) => this.importSummary(file, specifier, deps, unresolved),
         prismaModels: prisma ? this.prismaModelsOf(prisma, config) : [],
         sourceFile,
         parser,
@@ -347,8 +321,7 @@ export class ProjectAnalyzer {
         this.unsettled.add(file);
         if (parsedHere) this.cycleTrees.set(file, parsedHere);
       }
-      const unread = depsBySpecifier && usedSpecifiers && unreadDeps(deps, depsBySpecifier, usedSpecifiers);
-      const entry = makeEntry({ text, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unread, unresolved, prisma: prismaStamp(prisma) });
+      const entry = makeEntry({ text, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, prisma: prismaStamp(prisma) });
       this.entries.set(file, entry);
       this.recordDependents(file, deps);
       return entry;
@@ -432,9 +405,7 @@ export class ProjectAnalyzer {
     return this.current(file)?.result.summary;
   }
 
-  private importSummary(
-    fromFile: string, importedAs: string, deps: Map<string, SummaryStamp>, unresolved: string[], depsBySpecifier: Map<string, Set<string>> | undefined,
-  ): ModuleSummary | undefined {
+  private importSummary(fromFile: string, importedAs: string, deps: Map<string, SummaryStamp>, unresolved: string[]): ModuleSummary | undefined {
     // Kept for the whole run (the resolver's table, `unresolved`): a copy, not a view of the importing file's text.
     const specifier = detached(importedAs);
     const target = this.resolver.resolve(fromFile, specifier);
@@ -444,20 +415,16 @@ export class ProjectAnalyzer {
     // A barrel (`export * from` dozens of modules) is imported by many files: it is folded again only when a module
     // it folds in has a new summary. Part of it may still be being analysed (an import cycle): the fold used that
     // module's summary so far, and its new entry, when it finishes, makes the fold stale.
-    let fold = cached;
-    if (!fold || fold.generation !== this.generation || !this.currentSummaries(fold.deps)) {
-      const used = new Map<string, SummaryStamp>();
-      const summary = this.flattened(target, new Set(), used);
-      fold = { generation: this.generation, summary, deps: used };
-      this.flattenedCache.set(target, fold);
-    } else if (this.anyInProgress(fold.deps)) this.readUnfinished();
-    for (const [dep, stamp] of fold.deps) deps.set(dep, stamp);
-    if (depsBySpecifier) {
-      let modules = depsBySpecifier.get(specifier);
-      if (!modules) depsBySpecifier.set(specifier, (modules = new Set()));
-      for (const dep of fold.deps.keys()) modules.add(dep);
+    if (cached && cached.generation === this.generation && this.currentSummaries(cached.deps)) {
+      for (const [dep, stamp] of cached.deps) deps.set(dep, stamp);
+      if (this.anyInProgress(cached.deps)) this.readUnfinished();
+      return cached.summary;
     }
-    return fold.summary;
+    const used = new Map<string, SummaryStamp>();
+    const summary = this.flattened(target, new Set(), used);
+    for (const [dep, stamp] of used) deps.set(dep, stamp);
+    this.flattenedCache.set(target, { generation: this.generation, summary, deps: used });
+    return summary;
   }
 
   /** The analysis in progress used the summary of an unfinished module of its import cycle (see settleCycles). */
@@ -550,15 +517,6 @@ export interface SharedAnalysis {
   readonly unresolved: readonly string[];
   readonly prisma: string;
   readonly fingerprint: string;
-}
-
-/** The dependencies reached only through specifiers the analysis did not use (undefined when there are none). */
-function unreadDeps(deps: ReadonlyMap<string, SummaryStamp>, depsBySpecifier: ReadonlyMap<string, ReadonlySet<string>>, used: ReadonlySet<string>): ReadonlySet<string> | undefined {
-  const read = new Set<string>();
-  for (const specifier of used) for (const dep of depsBySpecifier.get(specifier) ?? []) read.add(dep);
-  let unread: Set<string> | undefined;
-  for (const dep of deps.keys()) if (!read.has(dep)) (unread ??= new Set()).add(dep);
-  return unread;
 }
 
 /** The places a schema for files in `dir` may be, in the order they are looked at. */

@@ -17,6 +17,6 @@ export function identifierUses(text: string, name: string, limit: number): numbe
 
 /** By TypeScript's own rule (Unicode letters and marks too, and `$`); NaN (out of the text) is not part of a name.
  * Half of a surrogate pair is not either, so a name next to one counts: too many, which is safe. */
-function isIdentifierPart(code: number): boolean {
+export function isIdentifierPart(code: number): boolean {
   return !Number.isNaN(code) && ts.isIdentifierPart(code, ts.ScriptTarget.Latest);
 }
