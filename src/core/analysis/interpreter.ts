@@ -1025,11 +1025,12 @@ export class Interpreter {
     const module = normalizeModule(node.moduleSpecifier.text);
     const specifier = node.moduleSpecifier.text;
     const names = importedNames(clause);
-    if (isCatalogModule(module) || !this.imports) {
+    const tracked = isCatalogModule(module);
+    if (tracked || !this.imports) {
       for (const { local, declaration, exported } of names) {
         const binding = this.declare(local, 'import', declaration);
         binding.module = module;
-        if (isCatalogModule(module)) binding.global = { api: exported === '*' ? apiRoot(module) : apiMember(apiRoot(module), exported) };
+        if (tracked) binding.global = { api: exported === '*' ? apiRoot(module) : apiMember(apiRoot(module), exported) };
       }
       return;
     }
