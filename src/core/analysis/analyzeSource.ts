@@ -10,6 +10,7 @@ import { findingMessage } from '../findings/messages';
 import { parseSuppressions, statementLines } from '../findings/suppressions';
 import type { Suppression } from '../findings/suppressions';
 import { maskLiterals } from '../text/mask';
+import { AnalysisInterrupted } from './analysisInterrupted';
 import { Interpreter } from './interpreter';
 import type { RawFinding, SinkSite } from './interpreter';
 import { looksMinified, parseFile, withSyntaxErrors } from './parse';
@@ -102,6 +103,7 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
     }
     return analyzeParsed(fileName, parsed, text, config, today, options.imports, prismaModels);
   } catch (error) {
+    if (error instanceof AnalysisInterrupted) throw error;
     memory?.forget(fileName);
     const message = error instanceof RangeError
       ? `${fileName}: skipped, the code is nested too deeply to parse. Other files are not affected.`
@@ -132,7 +134,8 @@ function analyzeRemembered(
   let updated: Interpreter | undefined;
   try {
     updated = memory.update(fileName, text, previousTree, parsed.sourceFile, config, imports, prismaModels, parser.lastEdit?.(fileName));
-  } catch {
+  } catch (error) {
+    if (error instanceof AnalysisInterrupted) throw error;
     // A failure of the shortcut costs the shortcut, not the results: the whole file is analysed as without it.
     memory.forget(fileName);
   }

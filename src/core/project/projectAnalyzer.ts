@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type ts from 'typescript';
 import { analyzeSource } from '../analysis/analyzeSource';
+import { AnalysisInterrupted } from '../analysis/analysisInterrupted';
 import type { AnalysisResult } from '../analysis/analyzeSource';
 import type { SourceParser } from '../analysis/incrementalParser';
 import type { AnalysisMemory } from '../analysis/analysisMemory';
@@ -90,10 +91,18 @@ interface PrismaSchemaState {
 }
 
 /**
- * Enough for the cycles of real projects (two rounds settle nearly all; medplum's largest needs up to 7, depending
- * on which of its files is analysed first); bounds the work on pathological ones.
+ * How many times settling may analyse one module again in one request: enough for the cycles of real projects (one or
+ * two settle nearly all; medplum's largest needs up to 7, depending on which of its files is analysed first); bounds
+ * the work on pathological ones.
  */
-const MAX_SETTLE_ROUNDS = 10;
+const MAX_SETTLE_ANALYSES = 10;
+
+/**
+ * Analyses nested deeper than this (a module analysed for an import of a module analysed for an import, …) stop, and
+ * the module they needed is analysed first, at the top of the stack: a long chain of first-time imports would otherwise
+ * run out of stack (about 330 modules deep) and lose the modules at its end. ottehr nests between 64 and 100 deep.
+ */
+const MAX_NESTED_ANALYSES = 100;
 
 function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -155,40 +164,75 @@ export class ProjectAnalyzer {
   analyze(file: string, text?: string, sourceFile?: ts.SourceFile, keepLastGood = false): AnalysisResult | undefined {
     if (Date.now() - this.lastRequest > this.maxGenerationMs) this.newGeneration();
     try {
-      const entry = text !== undefined ? this.ensure(file, text, undefined, sourceFile, keepLastGood) : this.current(file);
-      if (!entry) return undefined;
-      this.settleCycles(file, text, sourceFile, keepLastGood);
-      return this.entries.get(file)?.result ?? entry.result;
+      for (;;) {
+        try {
+          const entry = text !== undefined ? this.ensure(file, text, undefined, sourceFile, keepLastGood) : this.current(file);
+          if (!entry) return undefined;
+          this.settleCycles(file, text, sourceFile, keepLastGood);
+          return this.entries.get(file)?.result ?? entry.result;
+        } catch (error) {
+          if (!(error instanceof AnalysisInterrupted)) throw error;
+          this.analyzeFirst(error.file);
+        }
+      }
     } finally {
       // Idle time counts, not the time since this request began: a request that analysed many imports for over
       // `maxGenerationMs` (a whole-project ESLint run) must not make the next one re-check every file and re-resolve
       // every import.
       this.lastRequest = Date.now();
       this.cycleTrees.clear();
+      this.analysedFirst.clear();
     }
   }
 
   /**
    * Import cycles: a module analysed while another module of its cycle was unfinished used that module's summary
    * as it was then. Re-analyse such modules, and whoever used a summary that then changed, until every analysis used
-   * the final summaries (bounded rounds): the findings no longer depend on which file of a cycle was asked for
-   * first, so `--jobs 1` and `--jobs 2` agree.
+   * the final summaries (each module at most MAX_SETTLE_ANALYSES times): the findings no longer depend on which file
+   * of a cycle was asked for first, so `--jobs 1` and `--jobs 2` agree. One list in the order modules became
+   * unsettled, so a long import ring settles one module after the other without a bound on the ring's length.
    */
   private settleCycles(requested: string, text: string | undefined, sourceFile: ts.SourceFile | undefined, keepLastGood: boolean): void {
-    for (let round = 0; round < MAX_SETTLE_ROUNDS && this.unsettled.size > 0; round++) {
-      const files = [...this.unsettled];
-      this.unsettled.clear();
-      for (const file of files) {
-        const entry = this.entries.get(file);
-        if (!entry || this.currentSummaries(entry.deps)) continue;
-        entry.checked = -1;
-        const kept = this.cycleTrees.get(file);
-        const fresh = file === requested && text !== undefined ? this.ensure(file, text, undefined, sourceFile ?? kept, keepLastGood) : this.current(file, kept);
-        if (fresh && fresh.fingerprint !== entry.fingerprint) for (const dependent of this.dependents.get(file) ?? []) this.unsettled.add(dependent);
-      }
+    const analyses = new Map<string, number>();
+    for (const file of this.unsettled) {
+      this.unsettled.delete(file); // a dependent added again later comes again, after the others
+      const entry = this.entries.get(file);
+      if (!entry || this.currentSummaries(entry.deps)) continue;
+      const times = analyses.get(file) ?? 0;
+      if (times >= MAX_SETTLE_ANALYSES) continue;
+      analyses.set(file, times + 1);
+      entry.checked = -1;
+      const kept = this.cycleTrees.get(file);
+      const fresh = file === requested && text !== undefined ? this.ensure(file, text, undefined, sourceFile ?? kept, keepLastGood) : this.current(file, kept);
+      if (fresh && fresh.fingerprint !== entry.fingerprint) for (const dependent of this.dependents.get(file) ?? []) this.unsettled.add(dependent);
     }
     this.unsettled.clear();
   }
+
+  /**
+   * Analyses `file`, which an analysis nested too deep needed, from the top of the stack (and, the same way, what its
+   * own analysis needs too deep), so that the interrupted request can start again and find it done.
+   */
+  private analyzeFirst(file: string): void {
+    const waiting = [file];
+    while (waiting.length > 0) {
+      const next = waiting[waiting.length - 1]!;
+      this.analysedFirst.add(next);
+      try {
+        this.current(next);
+        waiting.pop();
+      } catch (error) {
+        if (!(error instanceof AnalysisInterrupted)) throw error;
+        waiting.push(error.file);
+      }
+    }
+  }
+
+  /**
+   * Modules analyzeFirst has taken up in this request: one needed too deep again is read as it is, like an unfinished
+   * module of an import cycle (settled the same way), so two far ends of a very long cycle cannot wait for each other.
+   */
+  private readonly analysedFirst = new Set<string>();
 
   /** Whether each of these modules' summaries is still the one recorded. */
   private currentSummaries(deps: ReadonlyMap<string, SummaryStamp>): boolean {
@@ -401,7 +445,13 @@ export class ProjectAnalyzer {
   }
 
   private summaryFor(file: string): ModuleSummary | undefined {
-    if (this.inProgress.has(file)) return this.entries.get(file)?.result.summary;
+    const entry = this.entries.get(file);
+    if (this.inProgress.has(file)) return entry?.result.summary;
+    if (this.frames.length >= MAX_NESTED_ANALYSES && entry?.checked !== this.generation) {
+      if (!this.analysedFirst.has(file)) throw new AnalysisInterrupted(file);
+      this.readUnfinished();
+      return entry?.result.summary;
+    }
     return this.current(file)?.result.summary;
   }
 
@@ -433,8 +483,9 @@ export class ProjectAnalyzer {
     if (frame) frame.readUnfinished = true;
   }
 
+  /** Whether any of these modules is unfinished: being analysed, or waiting to be analysed first (see analyzeFirst). */
   private anyInProgress(deps: ReadonlyMap<string, SummaryStamp>): boolean {
-    for (const dep of deps.keys()) if (this.inProgress.has(dep)) return true;
+    for (const dep of deps.keys()) if (this.inProgress.has(dep) || (this.analysedFirst.has(dep) && this.entries.get(dep)?.checked !== this.generation)) return true;
     return false;
   }
 

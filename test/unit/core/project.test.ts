@@ -195,6 +195,42 @@ export function h(patient: { ssn: string; email: string }) {
     });
   }
 
+  it('follows a flow through a chain of 400 modules, each first met as an import of the one before', () => {
+    // Analysed nested, one inside the other, such a chain ran out of stack about 330 modules deep and lost its end.
+    const files: Record<string, string> = { 'main.ts': "import { f0 } from './m0';\nexport function g(ssn: string) { f0(ssn); }\n" };
+    const length = 400;
+    for (let i = 0; i < length; i++) {
+      const next = i + 1 < length ? `import { f${i + 1} } from './m${i + 1}';\n` : '';
+      const call = i + 1 < length ? `f${i + 1}(y)` : 'console.log(y)';
+      files[`m${i}.ts`] = `${next}export function f${i}(x: unknown) {\n  const run = (y: unknown) => { if (y) { for (const z of [y]) { ${call}; } } };\n  run(x);\n}\n`;
+    }
+    const root = workspace(files);
+    const project = new ProjectAnalyzer(nodeProjectHost(), root, () => DEFAULT_CONFIG);
+    const [finding, ...others] = project.analyze(path.join(root, 'main.ts'))!.findings;
+    assert.equal(finding?.expression, 'ssn');
+    assert.deepEqual(others, []);
+    assert.equal(finding.flow.at(-1)?.file, path.join(root, `m${length - 1}.ts`), 'the path ends at the sink in the last module');
+    for (let i = 0; i < length; i++) assert.equal(project.analyze(path.join(root, `m${i}.ts`))?.skipped, undefined, `m${i}.ts analysed`);
+  });
+
+  it('settles an import ring too long to analyse nested, whichever end is analysed first', () => {
+    // m0 → m1 → … → m249 → m0: far ends of the ring are needed deeper than analyses nest, by each other, and the
+    // sink in m249 must reach m0's summary through every module of the ring.
+    const length = 250;
+    const files: Record<string, string> = { 'main.ts': "import { f0 } from './m0';\nexport function g(ssn: string) { f0(ssn); }\n" };
+    for (let i = 0; i < length; i++) {
+      const next = (i + 1) % length;
+      const body = i + 1 < length ? `f${next}(x);` : `console.log(x); if (!x) f${next}(x);`;
+      files[`m${i}.ts`] = `import { f${next} } from './m${next}';\nexport function f${i}(x: unknown) { ${body} }\n`;
+    }
+    const root = workspace(files);
+    const project = new ProjectAnalyzer(nodeProjectHost(), root, () => DEFAULT_CONFIG);
+    assert.deepEqual(project.analyze(path.join(root, 'main.ts'))!.findings.map((f) => f.expression), ['ssn']);
+    const fromTheOtherEnd = new ProjectAnalyzer(nodeProjectHost(), root, () => DEFAULT_CONFIG);
+    fromTheOtherEnd.analyze(path.join(root, `m${length - 1}.ts`));
+    assert.deepEqual(fromTheOtherEnd.analyze(path.join(root, 'main.ts'))!.findings.map((f) => f.expression), ['ssn']);
+  });
+
   it('analyses an imported module only when the code looks one of its names up, not for a JSX tag or an unused import', () => {
     const root = workspace({
       'main.tsx': "import { Card } from './card';\nimport { unused } from './unused';\nimport { logIt } from './log';\nexport function Main(p: { ssn: string }) {\n  const show = () => logIt(p.ssn);\n  return <Card onClick={show} />;\n}\n",
