@@ -103,8 +103,8 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
     }
     return analyzeParsed(fileName, parsed, text, config, today, options.imports, prismaModels);
   } catch (error) {
-    if (error instanceof AnalysisInterrupted) throw error;
     memory?.forget(fileName);
+    if (error instanceof AnalysisInterrupted) throw error;
     const message = error instanceof RangeError
       ? `${fileName}: skipped, the code is nested too deeply to parse. Other files are not affected.`
       : `${fileName}: PHI Guard could not analyse this file (${String(error instanceof Error ? error.message : error)}). Please report it; other files are not affected.`;
@@ -135,9 +135,10 @@ function analyzeRemembered(
   try {
     updated = memory.update(fileName, text, previousTree, parsed.sourceFile, config, imports, prismaModels, parser.lastEdit?.(fileName));
   } catch (error) {
-    if (error instanceof AnalysisInterrupted) throw error;
-    // A failure of the shortcut costs the shortcut, not the results: the whole file is analysed as without it.
+    // A failure of the shortcut costs the shortcut, not the results: the whole file is analysed as without it (an
+    // interrupted one, when its request starts again). The remembered analysis may be half updated: it goes.
     memory.forget(fileName);
+    if (error instanceof AnalysisInterrupted) throw error;
   }
   if (updated) return remembered(memory, fileName, parsed, resultOf(fileName, updated, parsed, text, config, today, true));
   const used = new Map<string, ModuleSummary | undefined>();
