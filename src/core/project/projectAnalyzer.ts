@@ -447,9 +447,9 @@ export class ProjectAnalyzer {
   private summaryFor(file: string): ModuleSummary | undefined {
     const entry = this.entries.get(file);
     if (this.inProgress.has(file)) return entry?.result.summary;
+    // Too deep: analysed first at the top of the stack, unless it waits for that already (then it is unfinished).
     if (this.frames.length >= MAX_NESTED_ANALYSES && entry?.checked !== this.generation) {
       if (!this.analysedFirst.has(file)) throw new AnalysisInterrupted(file);
-      this.readUnfinished();
       return entry?.result.summary;
     }
     return this.current(file)?.result.summary;
@@ -467,7 +467,7 @@ export class ProjectAnalyzer {
     // module's summary so far, and its new entry, when it finishes, makes the fold stale.
     if (cached && cached.generation === this.generation && this.currentSummaries(cached.deps)) {
       for (const [dep, stamp] of cached.deps) deps.set(dep, stamp);
-      if (this.anyInProgress(cached.deps)) this.readUnfinished();
+      if (this.anyUnfinished(cached.deps)) this.readUnfinished();
       return cached.summary;
     }
     const used = new Map<string, SummaryStamp>();
@@ -483,9 +483,16 @@ export class ProjectAnalyzer {
     if (frame) frame.readUnfinished = true;
   }
 
-  /** Whether any of these modules is unfinished: being analysed, or waiting to be analysed first (see analyzeFirst). */
-  private anyInProgress(deps: ReadonlyMap<string, SummaryStamp>): boolean {
-    for (const dep of deps.keys()) if (this.inProgress.has(dep) || (this.analysedFirst.has(dep) && this.entries.get(dep)?.checked !== this.generation)) return true;
+  /**
+   * Whether `file`'s summary is not final yet: it is being analysed (an import cycle), or waits to be analysed first
+   * (see analyzeFirst). An analysis that reads it is settled later (see settleCycles).
+   */
+  private unfinished(file: string): boolean {
+    return this.inProgress.has(file) || (this.analysedFirst.has(file) && this.entries.get(file)?.checked !== this.generation);
+  }
+
+  private anyUnfinished(deps: ReadonlyMap<string, SummaryStamp>): boolean {
+    for (const dep of deps.keys()) if (this.unfinished(dep)) return true;
     return false;
   }
 
@@ -496,9 +503,9 @@ export class ProjectAnalyzer {
     if (seen.has(file)) return undefined;
     seen.add(file);
     const summary = this.summaryFor(file);
-    // The summary used; for an unfinished module of an import cycle, the one it had so far (if any).
+    // The summary used; for an unfinished module, the one it had so far (if any).
     deps.set(file, this.entries.get(file));
-    if (this.inProgress.has(file)) this.readUnfinished();
+    if (this.unfinished(file)) this.readUnfinished();
     if (!summary) return undefined;
     if (!summary.reexports.length) return summary;
     const exports: Record<string, ExportedSymbol> = { ...summary.exports };

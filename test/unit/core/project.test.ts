@@ -14,12 +14,18 @@ function findings(root: string, file: string) {
   return { project, result, flagged: result.findings.map((f) => [f.category, f.expression]) };
 }
 
-/** The flagged expressions of each file, analysed in this order by one analyser. */
+/** Each file analysed in this order by one analyser: its flagged expressions, and how many analyses that took (the
+ * configuration is asked for once per analysis). */
+function analysedInOrder(root: string, order: readonly string[]) {
+  let analyses = 0;
+  const project = new ProjectAnalyzer(nodeProjectHost(), root, () => (analyses++, DEFAULT_CONFIG));
+  const flagged: Record<string, string[]> = {};
+  for (const file of order) flagged[file] = project.analyze(path.join(root, file))!.findings.map((f) => f.expression);
+  return { project, analyses, flagged };
+}
+
 function findingsInOrder(root: string, order: readonly string[]): Record<string, string[]> {
-  const project = new ProjectAnalyzer(nodeProjectHost(), root, () => DEFAULT_CONFIG);
-  const out: Record<string, string[]> = {};
-  for (const file of order) out[file] = project.analyze(path.join(root, file))!.findings.map((f) => f.expression);
-  return out;
+  return analysedInOrder(root, order).flagged;
 }
 
 const AI_WRAPPER = `import OpenAI from 'openai';
@@ -205,8 +211,8 @@ export function h(patient: { ssn: string; email: string }) {
       files[`m${i}.ts`] = `${next}export function f${i}(x: unknown) {\n  const run = (y: unknown) => { if (y) { for (const z of [y]) { ${call}; } } };\n  run(x);\n}\n`;
     }
     const root = workspace(files);
-    const project = new ProjectAnalyzer(nodeProjectHost(), root, () => DEFAULT_CONFIG);
-    const [finding, ...others] = project.analyze(path.join(root, 'main.ts'))!.findings;
+    const { project, result } = findings(root, 'main.ts');
+    const [finding, ...others] = result.findings;
     assert.equal(finding?.expression, 'ssn');
     assert.deepEqual(others, []);
     assert.equal(finding.flow.at(-1)?.file, path.join(root, `m${length - 1}.ts`), 'the path ends at the sink in the last module');
@@ -224,11 +230,8 @@ export function h(patient: { ssn: string; email: string }) {
       files[`m${i}.ts`] = `import { f${next} } from './m${next}';\nexport function f${i}(x: unknown) { ${body} }\n`;
     }
     const root = workspace(files);
-    const project = new ProjectAnalyzer(nodeProjectHost(), root, () => DEFAULT_CONFIG);
-    assert.deepEqual(project.analyze(path.join(root, 'main.ts'))!.findings.map((f) => f.expression), ['ssn']);
-    const fromTheOtherEnd = new ProjectAnalyzer(nodeProjectHost(), root, () => DEFAULT_CONFIG);
-    fromTheOtherEnd.analyze(path.join(root, `m${length - 1}.ts`));
-    assert.deepEqual(fromTheOtherEnd.analyze(path.join(root, 'main.ts'))!.findings.map((f) => f.expression), ['ssn']);
+    assert.deepEqual(findingsInOrder(root, ['main.ts'])['main.ts'], ['ssn']);
+    assert.deepEqual(findingsInOrder(root, [`m${length - 1}.ts`, 'main.ts'])['main.ts'], ['ssn']);
   });
 
   it('analyses an imported module only when the code looks one of its names up, not for a JSX tag or an unused import', () => {
@@ -247,15 +250,6 @@ export function h(patient: { ssn: string; email: string }) {
   });
 
   describe('settling an import cycle', () => {
-    /** Analyses `order` with one analyser and counts the analyses it made (the configuration is asked for once per analysis). */
-    function analysesInOrder(root: string, order: readonly string[]) {
-      let analyses = 0;
-      const project = new ProjectAnalyzer(nodeProjectHost(), root, () => (analyses++, DEFAULT_CONFIG));
-      const flagged: Record<string, string[]> = {};
-      for (const file of order) flagged[file] = project.analyze(path.join(root, file))!.findings.map((f) => f.expression);
-      return { project, analyses, flagged };
-    }
-
     // page.tsx is analysed first: card.tsx, which it imports, is analysed while page.tsx is unfinished.
     const cycle = (use: string, more = '') => ({
       'page.tsx': "import { logIt } from './card';\nexport function Page(p: { ssn: string }) { logIt(p.ssn); return <div />; }\n",
@@ -264,11 +258,11 @@ export function h(patient: { ssn: string; email: string }) {
 
     it('does not analyse a module again for the summary of an import it only uses as a JSX tag', () => {
       const root = workspace(cycle('<Page ssn="x" />'));
-      const { project, analyses, flagged } = analysesInOrder(root, ['page.tsx', 'card.tsx']);
+      const { project, analyses, flagged } = analysedInOrder(root, ['page.tsx', 'card.tsx']);
       assert.deepEqual(flagged, { 'page.tsx': ['p.ssn'], 'card.tsx': [] });
       assert.equal(analyses, 2, 'each module once: card.tsx never looked Page up, so page.tsx\'s summary cannot change its result');
       assert.deepEqual(project.dependenciesOf(path.join(root, 'card.tsx')), [], 'card.tsx\'s result does not depend on page.tsx');
-      assert.deepEqual(analysesInOrder(root, ['card.tsx', 'page.tsx']).flagged, { 'card.tsx': [], 'page.tsx': ['p.ssn'] });
+      assert.deepEqual(analysedInOrder(root, ['card.tsx', 'page.tsx']).flagged, { 'card.tsx': [], 'page.tsx': ['p.ssn'] });
     });
 
     it('analyses it again when the import is looked up: called, read, named as a type or exported again', () => {
@@ -279,7 +273,7 @@ export function h(patient: { ssn: string; email: string }) {
       ];
       for (const [use, more, expected] of uses) {
         const root = workspace(cycle(use, more));
-        const { analyses } = analysesInOrder(root, ['page.tsx', 'card.tsx']);
+        const { analyses } = analysedInOrder(root, ['page.tsx', 'card.tsx']);
         assert.equal(analyses, expected, `${use} ${more}: card.tsx analysed again with page.tsx's final summary`);
       }
     });
@@ -291,7 +285,7 @@ export function h(patient: { ssn: string; email: string }) {
         'title.ts': "export const title = 'x';\n",
         'index.ts': "export * from './page';\nexport * from './title';\n",
       });
-      const { analyses, flagged } = analysesInOrder(root, ['page.tsx', 'card.tsx']);
+      const { analyses, flagged } = analysedInOrder(root, ['page.tsx', 'card.tsx']);
       assert.deepEqual(flagged, { 'page.tsx': ['p.ssn'], 'card.tsx': [] });
       assert.equal(analyses, 5, 'card.tsx again: `title` comes through the barrel, whose answer included page.tsx');
     });
