@@ -45,7 +45,7 @@ import { isReadVerb, isRecordGateway, nameClassifierFor, stripReadVerb } from '.
 import type { NameClassifier } from './sources';
 import type { NameVerdict } from './sources';
 import {
-  EMPTY, carriesSame, deepTaint, makeTaint, withTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
+  EMPTY, carriesSame, deepTaint, makeTaint, makeValue, withTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
 } from './values';
 import type { ApiRef, FunctionRef, LiteralPart, Taint, Value } from './values';
 import type { PhiGuardConfig } from '../config/config';
@@ -235,7 +235,7 @@ function withParam(t: Taint | undefined, from: number, to: number): Taint | unde
  * them; the whole argument when its shape is unknown. */
 function fieldOfArgument(value: Value, key: string): Value {
   if (!value.fields) return value;
-  return value.fields.get(key) ?? { taint: value.taint };
+  return value.fields.get(key) ?? makeValue({ taint: value.taint });
 }
 
 /** What a caller passed for a summary's parameter, as a value (see FIELD_PARAM_BASE). */
@@ -837,7 +837,7 @@ export class Interpreter {
   private namespaceValue(summary: ModuleSummary): Value {
     const fields = new Map<string, Value>();
     for (const [name, symbol] of Object.entries(summary.exports)) fields.set(name, this.importedValue(symbol, name));
-    return { fields };
+    return makeValue({ fields });
   }
 
   /** What an exported symbol of another module is, here: a function known by its summary, a client, PHI, a class, a type. */
@@ -845,30 +845,30 @@ export class Interpreter {
     if (!symbol) return EMPTY;
     switch (symbol.kind) {
       case 'function':
-        return { fn: this.externalFunction(symbol) };
+        return makeValue({ fn: this.externalFunction(symbol) });
       case 'value': {
-        const fields = symbol.members ? new Map(Object.entries(symbol.members).map(([k, f]) => [k, { fn: this.externalFunction(f) } as Value])) : undefined;
-        return { api: symbol.api, taint: symbol.taint ? importedTaint(symbol.taint) : undefined, fields };
+        const fields = symbol.members ? new Map(Object.entries(symbol.members).map(([k, f]) => [k, makeValue({ fn: this.externalFunction(f) })])) : undefined;
+        return makeValue({ api: symbol.api, taint: symbol.taint ? importedTaint(symbol.taint) : undefined, fields });
       }
       case 'class': {
         const fields = new Map<string, Value>();
-        for (const [k, f] of Object.entries(symbol.methods)) fields.set(k, { fn: this.externalFunction(f) });
-        for (const [k, f] of Object.entries(symbol.fields)) if (f.api) fields.set(k, { api: f.api });
-        return { fields, context: splitWords(symbol.name), typeName: `class:${symbol.name}` };
+        for (const [k, f] of Object.entries(symbol.methods)) fields.set(k, makeValue({ fn: this.externalFunction(f) }));
+        for (const [k, f] of Object.entries(symbol.fields)) if (f.api) fields.set(k, makeValue({ api: f.api }));
+        return makeValue({ fields, context: splitWords(symbol.name), typeName: `class:${symbol.name}` });
       }
       case 'type':
         this.localTypes.set(localName, { name: symbol.name, fields: new Map(Object.entries(symbol.fields)), nestedTypes: new Map(), categories: symbol.categories, tagged: false });
-        return { typeName: `type:${localName}` };
+        return makeValue({ typeName: `type:${localName}` });
     }
   }
 
   private externalFunction(symbol: ExportedFunction): FunctionInfo {
     const summary: Summary = {
-      returnValue: {
+      returnValue: makeValue({
         taint: symbol.returns.taint ? importedTaint(symbol.returns.taint) : undefined,
         api: symbol.returns.api,
-        fields: symbol.returns.fields ? new Map(Object.entries(symbol.returns.fields).map(([k, t]) => [k, t ? { taint: importedTaint(t) } : EMPTY])) : undefined,
-      },
+        fields: symbol.returns.fields ? new Map(Object.entries(symbol.returns.fields).map(([k, t]) => [k, t ? makeValue({ taint: importedTaint(t) }) : EMPTY])) : undefined,
+      }),
       sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site, reportedInside: s.reportedInside })),
     };
     const fn: FunctionInfo = {
@@ -996,7 +996,7 @@ export class Interpreter {
       if (isFunctionDeclaration(statement) && statement.name) {
         const binding = this.declare(statement.name.text, 'function', statement);
         const fn = this.functionInfo(statement, statement.name.text);
-        binding.global = { fn };
+        binding.global = makeValue({ fn });
       } else if (isClassDeclaration(statement) && statement.name) {
         this.declare(statement.name.text, 'class', statement);
       } else if (isVariableStatement(statement)) {
@@ -1008,7 +1008,7 @@ export class Interpreter {
         const binding = this.declare(statement.name.text, 'import', statement);
         if (isExternalModuleReference(ref) && isStringLiteral(ref.expression)) {
           const module = normalizeModule(ref.expression.text);
-          if (isCatalogModule(module)) binding.global = { api: apiRoot(module) };
+          if (isCatalogModule(module)) binding.global = makeValue({ api: apiRoot(module) });
         }
       }
     }
@@ -1030,7 +1030,7 @@ export class Interpreter {
       for (const { local, declaration, exported } of names) {
         const binding = this.declare(local, 'import', declaration);
         binding.module = module;
-        if (tracked) binding.global = { api: exported === '*' ? apiRoot(module) : apiMember(apiRoot(module), exported) };
+        if (tracked) binding.global = makeValue({ api: exported === '*' ? apiRoot(module) : apiMember(apiRoot(module), exported) });
       }
       return;
     }
@@ -1133,7 +1133,7 @@ export class Interpreter {
       case Kind.ForInStatement: {
         const statement = node as ts.ForOfStatement | ts.ForInStatement;
         const iterable = this.eval(statement.expression);
-        const element: Value = isForInStatement(statement) ? EMPTY : { taint: deepTaint(iterable), context: iterable.context, typeName: iterable.typeName };
+        const element: Value = isForInStatement(statement) ? EMPTY : makeValue({ taint: deepTaint(iterable), context: iterable.context, typeName: iterable.typeName });
         this.loop(() => {
           this.withScope(() => {
             const init = statement.initializer;
@@ -1216,7 +1216,7 @@ export class Interpreter {
       case Kind.ClassDeclaration: {
         const declaration = node as ts.ClassDeclaration;
         const cls = this.classInfo(declaration);
-        if (declaration.name) this.write(this.scope.lookup(declaration.name.text) ?? this.declare(declaration.name.text, 'class', declaration), { fn: undefined, fields: undefined, api: undefined, context: [cls.name] });
+        if (declaration.name) this.write(this.scope.lookup(declaration.name.text) ?? this.declare(declaration.name.text, 'class', declaration), makeValue({ context: [cls.name] }));
         return;
       }
       case Kind.ExportAssignment:
@@ -1271,7 +1271,7 @@ export class Interpreter {
     if (statementTagged || this.hasPhiTag(declaration)) {
       value = withTaint(value, joinTaint(value.taint, sourceTaint(['other-id'], { kind: 'phi-tag', name: this.text(declaration.name) }, this.step('source', declaration.name, 'tagged `@phi`'))));
     }
-    if (declaration.initializer && this.isCleanByConstruction(declaration.initializer)) value = { ...value, sanitized: value.sanitized || !isTainted(value.taint) };
+    if (declaration.initializer && this.isCleanByConstruction(declaration.initializer)) value = makeValue({ ...value, sanitized: value.sanitized || !isTainted(value.taint) });
     this.bindPattern(declaration.name, value, declaration);
   }
 
@@ -1327,11 +1327,11 @@ export class Interpreter {
     if (isObjectBindingPattern(name)) {
       for (const element of name.elements) {
         if (element.dotDotDotToken) {
-          this.bindPattern(element.name, { taint: value.taint, fields: value.fields }, element);
+          this.bindPattern(element.name, makeValue({ taint: value.taint, fields: value.fields }), element);
           continue;
         }
         const key = element.propertyName ? propertyNameText(element.propertyName) : isIdentifier(element.name) ? element.name.text : undefined;
-        let v = key !== undefined ? this.readProperty(value, undefined, key, element.propertyName ?? element.name) : { taint: notRecord(value.taint) };
+        let v = key !== undefined ? this.readProperty(value, undefined, key, element.propertyName ?? element.name) : makeValue({ taint: notRecord(value.taint) });
         if (key !== undefined && fieldValue) v = fieldValue(key, v);
         if (element.initializer) v = joinValues(v, this.eval(element.initializer));
         this.bindPattern(element.name, v, element);
@@ -1341,7 +1341,7 @@ export class Interpreter {
     name.elements.forEach((element, index) => {
       if (isOmittedExpression(element)) return;
       // `const [params, setParams] = useSearchParams()`: elements of an API result are API references too.
-      let v: Value = value.api ? { api: apiMember(value.api, String(index)), taint: value.taint } : { taint: value.taint, context: value.context, typeName: value.typeName };
+      let v: Value = value.api ? makeValue({ api: apiMember(value.api, String(index)), taint: value.taint }) : makeValue({ taint: value.taint, context: value.context, typeName: value.typeName });
       if (element.initializer) v = joinValues(v, this.eval(element.initializer));
       this.bindPattern(element.name, v, element);
     });
@@ -1393,7 +1393,7 @@ export class Interpreter {
         } else if (isPropertyDeclaration(member) && memberName) {
           let value = member.initializer ? this.eval(member.initializer) : EMPTY;
           if (member.type) value = joinValues(value, this.typeValue(member.type, member.name));
-          if (member.initializer && isFunctionLike(member.initializer)) value = { fn: this.functionInfo(member.initializer, `${cls.name}.${memberName}`, cls) };
+          if (member.initializer && isFunctionLike(member.initializer)) value = makeValue({ fn: this.functionInfo(member.initializer, `${cls.name}.${memberName}`, cls) });
           if (value !== EMPTY) cls.fields.set(memberName, joinValues(cls.fields.get(memberName) ?? EMPTY, value));
         }
       }
@@ -1485,11 +1485,11 @@ export class Interpreter {
     let value: Value;
     const api = fn.paramApis[index];
     if (given) value = withTaint(given, this.stepped(given.taint, 'parameter', parameter.name, () => `parameter \`${label}\` of \`${fn.name}\``));
-    else if (api) value = { api };
+    else if (api) value = makeValue({ api });
     else {
       const step = this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``);
       this.frame.paramSteps?.set(index, step);
-      value = { taint: paramTaint(index, step) };
+      value = makeValue({ taint: paramTaint(index, step) });
     }
     // What the parameter's own name or type says is kept apart from what callers pass: sinks inside are reported
     // against it (one leak, one finding, in this function), the summary stays in terms of the parameter so that a
@@ -1497,7 +1497,7 @@ export class Interpreter {
     let source: Taint | undefined;
     if (parameter.type) {
       const typed = this.typeValue(parameter.type, parameter.name);
-      if (typed.api) value = { api: typed.api };
+      if (typed.api) value = makeValue({ api: typed.api });
       else if (typed !== EMPTY) {
         if (!given) source = onlyConcrete(typed.taint);
         value = withTaint(typed, given ? joinTaint(typed.taint, value.taint) : value.taint && typed.taint?.record ? asRecord(value.taint) : value.taint);
@@ -1544,7 +1544,7 @@ export class Interpreter {
     const written = arg.value.parts?.find((part) => part.key === field.key);
     if (written && isExpression(written.node)) return { node: written.node, value: written.value };
     const value = fieldOfArgument(arg.value, field.key);
-    return value === arg.value ? arg : { node: arg.node, value: { taint: deepTaint(value) } };
+    return value === arg.value ? arg : { node: arg.node, value: makeValue({ taint: deepTaint(value) }) };
   }
 
   // ---------------------------------------------------------------- types
@@ -1572,7 +1572,7 @@ export class Interpreter {
     if (type.typeArguments?.length && !this.localTypes.has(last) && !this.names.typeCategories(last)) {
       // `Repository<Patient>`, `Model<PatientDoc>`: a gateway to records, not a record. Marked (no taint) so its name is not read as PHI either.
       const inner = type.typeArguments.reduce<Value>((acc, t) => joinValues(acc, this.typeValue(t, at)), EMPTY);
-      if (isTainted(inner.taint)) return { context: splitWords(last) };
+      if (isTainted(inner.taint)) return makeValue({ context: splitWords(last) });
     }
     if ((last === 'infer' || last === 'output' || last === 'input') && type.typeArguments?.[0] && isTypeQueryNode(type.typeArguments[0])) {
       // `z.infer<typeof VisitSchema>`: the schema's record type.
@@ -1581,21 +1581,21 @@ export class Interpreter {
       const schemaType = schemaBinding ? schemaBinding.global.typeName : undefined;
       const local = schemaType ? this.localTypes.get(schemaType) : undefined;
       if (local?.categories.length) {
-        return { taint: sourceTaint(local.categories, { kind: 'type', typeName: query.getText(this.sourceFile) }, this.step('source', at, `\`${this.text(at)}\` is typed by the zod schema \`${query.getText(this.sourceFile)}\``), true), typeName: schemaType };
+        return makeValue({ taint: sourceTaint(local.categories, { kind: 'type', typeName: query.getText(this.sourceFile) }, this.step('source', at, `\`${this.text(at)}\` is typed by the zod schema \`${query.getText(this.sourceFile)}\``), true), typeName: schemaType });
       }
     }
     const binding = this.scope.lookup(parts[0]!);
     const base = binding?.kind === 'import' ? binding.global.api : undefined;
-    if (base) return { api: apiMember(parts.slice(1).reduce(apiMember, base), 'new()') };
+    if (base) return makeValue({ api: apiMember(parts.slice(1).reduce(apiMember, base), 'new()') });
     // An injected service of another module (`constructor(private ai: AiService)`): an instance with its methods.
-    if (binding?.kind === 'import' && binding.global.typeName?.startsWith('class:')) return { fields: binding.global.fields, context: binding.global.context };
+    if (binding?.kind === 'import' && binding.global.typeName?.startsWith('class:')) return makeValue({ fields: binding.global.fields, context: binding.global.context });
     const local = this.localTypes.get(last);
     const categories = local?.categories.length ? local.categories : this.names.typeCategories(last);
     if (categories && categories.length) {
       const fhir = !local && last in FHIR_PHI_RESOURCES;
       const reason: SourceReason = { kind: local?.tagged ? 'phi-tag' : 'type', typeName: last, name: last } as SourceReason;
       const note = `\`${this.text(at)}\` is typed \`${last}\`${fhir ? ' (a FHIR resource)' : ''}`;
-      return { taint: sourceTaint(categories, reason, this.step('source', at, note), true), context: splitWords(last), typeName: local ? last : fhir ? `fhir:${last}` : undefined };
+      return makeValue({ taint: sourceTaint(categories, reason, this.step('source', at, note), true), context: splitWords(last), typeName: local ? last : fhir ? `fhir:${last}` : undefined });
     }
     return EMPTY;
   }
@@ -1620,7 +1620,7 @@ export class Interpreter {
     if (!name) this.inlineTypeNames.set(type, (name = `inline:${++this.inlineTypeCount}`));
     const categories = [...new Set([...fields.values()].flat())];
     this.localTypes.set(name, { name: 'an inline type', fields, nestedTypes: new Map(), categories, tagged: false });
-    return { taint: sourceTaint(categories, { kind: 'type', typeName: 'inline object type' }, this.step('source', at, `\`${this.text(at)}\` has PHI fields (${[...fields.keys()].join(', ')})`), true), typeName: name };
+    return makeValue({ taint: sourceTaint(categories, { kind: 'type', typeName: 'inline object type' }, this.step('source', at, `\`${this.text(at)}\` has PHI fields (${[...fields.keys()].join(', ')})`), true), typeName: name });
   }
 
   // ---------------------------------------------------------------- expressions
@@ -1641,7 +1641,7 @@ export class Interpreter {
         return this.evalIdentifier(node as ts.Identifier);
       case Kind.StringLiteral:
       case Kind.NoSubstitutionTemplateLiteral:
-        return { str: (node as ts.StringLiteral).text };
+        return makeValue({ str: (node as ts.StringLiteral).text });
       case Kind.ThisKeyword:
         return this.frame.cls ? this.instanceValue(this.frame.cls) : EMPTY;
       case Kind.PropertyAccessExpression: {
@@ -1657,7 +1657,7 @@ export class Interpreter {
         this.eval(arg);
         let taint = object.taint;
         if (object.fields) for (const f of object.fields.values()) taint = joinTaint(taint, f.taint);
-        return { taint, context: object.context, typeName: object.typeName };
+        return makeValue({ taint, context: object.context, typeName: object.typeName });
       }
       case Kind.CallExpression:
         return this.evalCall(node as ts.CallExpression);
@@ -1676,12 +1676,12 @@ export class Interpreter {
             else prefixOpen = false;
           }
         }
-        return { taint, str: prefix || undefined };
+        return makeValue({ taint, str: prefix || undefined });
       }
       case Kind.TaggedTemplateExpression: {
         const tagged = node as ts.TaggedTemplateExpression;
         this.eval(tagged.tag);
-        return isTemplateExpression(tagged.template) ? { taint: this.eval(tagged.template).taint } : EMPTY;
+        return isTemplateExpression(tagged.template) ? makeValue({ taint: this.eval(tagged.template).taint }) : EMPTY;
       }
       case Kind.BinaryExpression:
         return this.evalBinary(node as ts.BinaryExpression);
@@ -1696,7 +1696,7 @@ export class Interpreter {
         const asserted = node as ts.AsExpression;
         const value = this.eval(asserted.expression);
         const typed = this.typeValue(asserted.type, asserted.expression);
-        return typed === EMPTY || typed.api || value.api ? value : { ...joinValues(value, typed), context: typed.context, typeName: typed.typeName };
+        return typed === EMPTY || typed.api || value.api ? value : makeValue({ ...joinValues(value, typed), context: typed.context, typeName: typed.typeName });
       }
       case Kind.ParenthesizedExpression:
       case Kind.NonNullExpression:
@@ -1714,11 +1714,11 @@ export class Interpreter {
           parts.push({ key: undefined, node: element, value: v });
           taint = joinTaint(taint, deepTaint(v));
         }
-        return { taint, parts };
+        return makeValue({ taint, parts });
       }
       case Kind.ArrowFunction:
       case Kind.FunctionExpression:
-        return { fn: this.functionInfo(node as ts.SignatureDeclaration, this.functionName(node as ts.FunctionExpression)) };
+        return makeValue({ fn: this.functionInfo(node as ts.SignatureDeclaration, this.functionName(node as ts.FunctionExpression)) });
       case Kind.ClassExpression:
         this.classInfo(node as ts.ClassExpression);
         return EMPTY;
@@ -1784,10 +1784,10 @@ export class Interpreter {
     if (name === 'undefined') return EMPTY;
     const binding = this.scope.lookup(name);
     if (binding) return this.read(binding, node, this.unobserved !== undefined && this.unobserved.includes(node));
-    if (GLOBAL_ALIASES.has(name)) return { api: apiRoot('<global>') };
+    if (GLOBAL_ALIASES.has(name)) return makeValue({ api: apiRoot('<global>') });
     // An undeclared name (a global, or a snippet's free variable): judged by its name like any other.
     const verdict = this.names.classify(name);
-    return { api: apiMember(apiRoot('<global>'), name), taint: verdict ? this.nameTaint(name, verdict, node) : undefined };
+    return makeValue({ api: apiMember(apiRoot('<global>'), name), taint: verdict ? this.nameTaint(name, verdict, node) : undefined });
   }
 
   private evalBinary(node: ts.BinaryExpression): Value {
@@ -1810,7 +1810,7 @@ export class Interpreter {
     switch (op) {
       case Kind.PlusToken: {
         const str = left.str !== undefined ? left.str + (right.str ?? '') : undefined;
-        return { taint: joinTaint(notRecord(deepTaint(left)), notRecord(deepTaint(right))), str };
+        return makeValue({ taint: joinTaint(notRecord(deepTaint(left)), notRecord(deepTaint(right))), str });
       }
       case Kind.BarBarToken:
       case Kind.QuestionQuestionToken:
@@ -1849,40 +1849,40 @@ export class Interpreter {
       } else if (isMethodDeclaration(property) || isGetAccessorDeclaration(property)) {
         const key = propertyNameText(property.name);
         const fn = this.functionInfo(property, key ?? 'method');
-        if (key) fields.set(key, { fn });
+        if (key) fields.set(key, makeValue({ fn }));
       }
     }
-    return { taint, fields, parts };
+    return makeValue({ taint, fields, parts });
   }
 
   /** Reads `object.key`: API paths, known fields, names that say PHI, typed records, then the object's own taint. */
   private readProperty(object: Value, objectNode: ts.Expression | undefined, key: string, at: ts.Node): Value {
     if (object.api) {
       const api = object.api;
-      if (api.module === '<global>' && api.path.length === 0 && key !== 'console') return { api: apiMember(api, key) };
+      if (api.module === '<global>' && api.path.length === 0 && key !== 'console') return makeValue({ api: apiMember(api, key) });
       // An AI response derived from PHI is PHI, field by field; request objects handed to callbacks (`req.body.ssn`) are judged by name.
       let taint = isTainted(object.taint) && !object.taint.record && !NON_PHI_PROPERTIES.has(key) ? object.taint : undefined;
       if (api.path.length > 1 || api.module === '<global>') {
         const verdict = this.names.classify(key, () => (objectNode ? this.contextWords(objectNode) : []));
         if (verdict) taint = joinTaint(this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), taint);
       }
-      return { api: apiMember(api, key), taint };
+      return makeValue({ api: apiMember(api, key), taint });
     }
     if (object.fn) return EMPTY;
     const field = object.fields?.get(key);
     if (field) return field;
-    if (object.sanitized) return { sanitized: true };
+    if (object.sanitized) return makeValue({ sanitized: true });
     const context = (): string[] => [...(objectNode ? this.contextWords(objectNode) : []), ...(object.context ?? [])];
     const local = object.typeName && !object.typeName.startsWith('fhir:') ? this.localTypes.get(object.typeName) : undefined;
     if (local) {
       const categories = local.fields.get(key);
-      if (categories?.length) return { taint: withStep(sourceTaint(categories, { kind: 'type', typeName: local.name }, this.step('source', at, `\`${this.text(at)}\`: field \`${key}\` of \`${local.name}\``)), this.step('property', at, 'read')) };
+      if (categories?.length) return makeValue({ taint: withStep(sourceTaint(categories, { kind: 'type', typeName: local.name }, this.step('source', at, `\`${this.text(at)}\`: field \`${key}\` of \`${local.name}\``)), this.step('property', at, 'read')) });
       const nested = local.nestedTypes.get(key);
       if (nested) return this.typeValue(nested, at);
       return EMPTY;
     }
     const verdict = this.names.classify(key, context);
-    if (verdict) return { taint: this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), context: verdict.record ? splitWords(key) : undefined };
+    if (verdict) return makeValue({ taint: this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), context: verdict.record ? splitWords(key) : undefined });
     const taint = object.taint;
     if (!isTainted(taint) || taint.opaque) return EMPTY;
     if (object.typeName?.startsWith('fhir:') || taint.record) {
@@ -1891,13 +1891,13 @@ export class Interpreter {
       if (element) {
         const base: Taint = taint;
         const categories: ReadonlySet<PhiCategoryId> = base.categories.size ? new Set<PhiCategoryId>(element) : base.categories;
-        return { taint: withStep(makeTaint(categories, base.params, base.reasons, base.steps, element === PERSON_RECORD_CATEGORIES, base.opaque), this.step('property', at, `reads \`${IDENTIFIER.test(key) ? key : maskValue(key)}\``)), context: object.context };
+        return makeValue({ taint: withStep(makeTaint(categories, base.params, base.reasons, base.steps, element === PERSON_RECORD_CATEGORIES, base.opaque), this.step('property', at, `reads \`${IDENTIFIER.test(key) ? key : maskValue(key)}\``)), context: object.context });
       }
-      if (CONTAINER_PROPERTIES.has(key)) return { taint, context: object.context };
+      if (CONTAINER_PROPERTIES.has(key)) return makeValue({ taint, context: object.context });
       return EMPTY;
     }
     if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
-    return { taint, context: object.context };
+    return makeValue({ taint, context: object.context });
   }
 
   /** Words of the object a property is read from: `patient` in `req.body.patient.name`, `getPatient()`. */
@@ -1968,7 +1968,7 @@ export class Interpreter {
           if (root === objectNode && key) {
             const fields = new Map(current.fields ?? []);
             fields.set(key, value);
-            this.write(binding, { ...current, fields });
+            this.write(binding, makeValue({ ...current, fields }));
           } else if (isTainted(value.taint)) {
             this.write(binding, withTaint(current, joinTaint(current.taint, notRecord(value.taint))));
           }
@@ -1984,7 +1984,7 @@ export class Interpreter {
         }
       }
     } else if (isArrayLiteralExpression(t)) {
-      for (const e of t.elements) this.assignTo(e, { taint: value.taint });
+      for (const e of t.elements) this.assignTo(e, makeValue({ taint: value.taint }));
     }
   }
 
@@ -2019,18 +2019,18 @@ export class Interpreter {
   private evalNew(node: ts.NewExpression): Value {
     const callee = this.eval(node.expression);
     const args = this.evalArgs(node.arguments);
-    if (callee.typeName?.startsWith('class:')) return { fields: callee.fields, context: callee.context };
+    if (callee.typeName?.startsWith('class:')) return makeValue({ fields: callee.fields, context: callee.context });
     const calleeNode = skipOuter(node.expression);
     if (callee.api) {
       const api = this.stripGlobalAlias(callee.api);
       // `new Map()`, `new Set(ids)`: a plain collection, no API; what is added to it later (`m.set(k, ssn)`) taints it.
-      if (api.module === '<global>' && api.path.length === 1 && COLLECTION_CONSTRUCTORS.has(api.path[0]!)) return { taint: opaque(this.argsTaint(args)) };
+      if (api.module === '<global>' && api.path.length === 1 && COLLECTION_CONSTRUCTORS.has(api.path[0]!)) return makeValue({ taint: opaque(this.argsTaint(args)) });
       const ctor = api.path.length === 0 ? apiMember(api, 'default') : api;
       const aiTaint = this.checkCallSinks(ctor, 'new', args, node);
       this.bindCallbacks(ctor, args);
       // A model command built from PHI (`new ConverseCommand({ messages })`): what the client returns for it is PHI too.
       const taint = aiTaint ? withStep(aiTaint, this.step('ai-response', node, 'the model response is derived from PHI')) : opaque(this.argsTaint(args));
-      return { api: apiMember(ctor, 'new()'), taint };
+      return makeValue({ api: apiMember(ctor, 'new()'), taint });
     }
     if (isIdentifier(calleeNode)) {
       const binding = this.scope.lookup(calleeNode.text);
@@ -2042,14 +2042,14 @@ export class Interpreter {
         return this.instanceValue(cls);
       }
     }
-    return { taint: opaque(this.argsTaint(args)) };
+    return makeValue({ taint: opaque(this.argsTaint(args)) });
   }
 
   /** An instance of a class of this file: its fields, its name as context, and the library class it extends. */
   private instanceValue(cls: ClassInfo): Value {
     if (this.tracking && this.unit && cls.unit !== this.unit) this.readModuleState(cls);
     const api = cls.baseApi && apiMember(cls.baseApi.path.length ? cls.baseApi : apiMember(cls.baseApi, 'default'), 'new()');
-    return { fields: cls.fields, context: splitWords(cls.name), api };
+    return makeValue({ fields: cls.fields, context: splitWords(cls.name), api });
   }
 
   private argsTaint(args: readonly { value: Value }[]): Taint | undefined {
@@ -2063,13 +2063,13 @@ export class Interpreter {
     const calleeNode = skipOuter(node.expression);
     if (isIdentifier(calleeNode) && calleeNode.text === 'require' && node.arguments.length === 1 && isStringLiteral(node.arguments[0]!)) {
       const module = normalizeModule(node.arguments[0].text);
-      if (isCatalogModule(module)) return { api: apiRoot(module) };
+      if (isCatalogModule(module)) return makeValue({ api: apiRoot(module) });
       const summary = this.imports?.(node.arguments[0].text);
       return summary ? this.namespaceValue(summary) : EMPTY;
     }
     if (node.expression.kind === Kind.ImportKeyword && node.arguments[0] && isStringLiteral(node.arguments[0])) {
       const module = normalizeModule(node.arguments[0].text);
-      return isCatalogModule(module) ? { api: apiRoot(module) } : EMPTY;
+      return isCatalogModule(module) ? makeValue({ api: apiRoot(module) }) : EMPTY;
     }
     let receiver: Value | undefined;
     let receiverNode: ts.Expression | undefined;
@@ -2087,13 +2087,13 @@ export class Interpreter {
       callee = receiver.api || receiver.fields?.has(method) ? this.readProperty(receiver, receiverNode, method, calleeNode) : EMPTY;
       if (!callee.fn && receiverNode.kind === Kind.ThisKeyword && this.frame.cls) {
         const m = this.frame.cls.methods.get(method);
-        if (m) callee = { fn: m };
+        if (m) callee = makeValue({ fn: m });
       }
       if (!callee.fn && !callee.api && receiver.fields === undefined && receiver.context && isIdentifier(skipOuter(receiverNode))) {
         // instance of a local class: its methods
         const cls = [...this.classByNode.values()].find((c) => receiver!.context!.join('') === splitWords(c.name).join(''));
         const m = cls?.methods.get(method);
-        if (m) callee = { fn: m };
+        if (m) callee = makeValue({ fn: m });
       }
       if (unobservedRoot && (receiver.api || callee.api || callee.fn || receiver.fields?.get(method)?.fn)) this.observedByClosure(unobservedRoot);
     } else {
@@ -2105,7 +2105,7 @@ export class Interpreter {
     if (!node.typeArguments?.length || result.api) return result;
     // `useState<IntakeDraft>(…)`, `get<Patient>(…)`: the type argument says what comes back.
     const typed = this.typeValue(node.typeArguments[0]!, node);
-    return typed === EMPTY || typed.api ? result : { ...joinValues(result, typed), context: typed.context, typeName: typed.typeName };
+    return typed === EMPTY || typed.api ? result : makeValue({ ...joinValues(result, typed), context: typed.context, typeName: typed.typeName });
   }
 
   private evalCallWith(
@@ -2126,27 +2126,27 @@ export class Interpreter {
     const schema = method === 'object' && receiverNode ? this.zodObject(receiverNode, node) : undefined;
     if (schema) return schema;
     // `z.object({…}).strict()`: the same schema, the same records.
-    if (method && receiver?.typeName?.startsWith('zod:') && ZOD_SAME_RECORDS.has(method)) return { typeName: receiver.typeName };
+    if (method && receiver?.typeName?.startsWith('zod:') && ZOD_SAME_RECORDS.has(method)) return makeValue({ typeName: receiver.typeName });
     // A global named like a sanitizer (`maskSsn` defined in a script) de-identifies; a package's API is its catalog's.
     const sanitizer = (!callee.api || callee.api.module === '<global>') && this.isSanitizerName(calleeName);
     if (callee.api && !sanitizer) return this.callApi(callee.api, receiver, method, args, node);
     if (sanitizer) {
       this.bindCallbacks(undefined, args);
-      return { sanitized: true };
+      return makeValue({ sanitized: true });
     }
     if (callee.fn) return this.applySummary(callee.fn as FunctionInfo, args, node);
     if (receiver && method && receiver.fields?.get(method)?.fn) return this.applySummary(receiver.fields.get(method)!.fn as FunctionInfo, args, node);
 
     // Array and promise callbacks: the callback's parameter is the receiver's element.
     if (receiver && method && (CALLBACK_ELEMENT_METHODS.has(method) || PROMISE_METHODS.has(method) || method === 'reduce')) {
-      const element: Value = { taint: deepTaint(receiver), context: receiver.context, typeName: receiver.typeName, fields: method === 'then' ? receiver.fields : undefined };
-      let result: Value = KEEP_RECORD_METHODS.has(method) || method === 'then' ? { taint: receiver.taint, context: receiver.context, typeName: receiver.typeName } : EMPTY;
+      const element: Value = makeValue({ taint: deepTaint(receiver), context: receiver.context, typeName: receiver.typeName, fields: method === 'then' ? receiver.fields : undefined });
+      let result: Value = KEEP_RECORD_METHODS.has(method) || method === 'then' ? makeValue({ taint: receiver.taint, context: receiver.context, typeName: receiver.typeName }) : EMPTY;
       args.forEach((arg, index) => {
         if (!arg.value.fn) return;
         const errorOrNothing = PROMISE_METHODS.has(method) && !receivesSettledValue(method, index);
         const callbackArgs = method === 'reduce' ? [args[1]?.value ?? EMPTY, element] : errorOrNothing ? [EMPTY] : [element];
         const returned = this.applyCallback(arg.value.fn as FunctionInfo, callbackArgs, isFunctionLike(skipOuter(arg.node)));
-        if (method === 'map' || method === 'flatMap' || method === 'then' || method === 'reduce' || method === 'catch') result = joinValues(result, { ...returned, api: undefined });
+        if (method === 'map' || method === 'flatMap' || method === 'then' || method === 'reduce' || method === 'catch') result = joinValues(result, makeValue({ ...returned, api: undefined }));
       });
       if (method === 'forEach' || PREDICATE_METHODS.has(method)) return EMPTY;
       return result;
@@ -2169,27 +2169,27 @@ export class Interpreter {
         const gatewayName = this.lastName(receiverNode);
         if (gatewayName && isRecordGateway(gatewayName)) {
           const verdict = this.names.classify('patient');
-          if (verdict) return { taint: this.nameTaint(`${this.text(receiverNode)}.${method}()`, { ...verdict, record: true }, node) };
+          if (verdict) return makeValue({ taint: this.nameTaint(`${this.text(receiverNode)}.${method}()`, { ...verdict, record: true }, node) });
         }
       }
       const getter = stripReadVerb(method);
       if (getter) {
         const verdict = this.names.classify(getter, () => (receiverNode ? this.contextWords(receiverNode) : []));
-        if (verdict) return { taint: this.nameTaint(`${method}()`, verdict, node) };
+        if (verdict) return makeValue({ taint: this.nameTaint(`${method}()`, verdict, node) });
       }
       const keep = KEEP_RECORD_METHODS.has(method);
       const own = keep ? receiver.taint : notRecord(deepTaint(receiver));
-      return { taint: joinTaint(own, opaque(this.argsTaint(args))), context: keep ? receiver.context : undefined, typeName: keep ? receiver.typeName : undefined };
+      return makeValue({ taint: joinTaint(own, opaque(this.argsTaint(args))), context: keep ? receiver.context : undefined, typeName: keep ? receiver.typeName : undefined });
     }
     if (calleeName) {
       if (/^(is|has|can|should|validate|check|count)[A-Z_]/.test(calleeName)) return EMPTY;
       const getter = stripReadVerb(calleeName);
       if (getter) {
         const verdict = this.names.classify(getter);
-        if (verdict) return { taint: this.nameTaint(`${calleeName}()`, verdict, node) };
+        if (verdict) return makeValue({ taint: this.nameTaint(`${calleeName}()`, verdict, node) });
       }
     }
-    return { taint: opaque(this.argsTaint(args)) };
+    return makeValue({ taint: opaque(this.argsTaint(args)) });
   }
 
   /** Records whose type the project declares elsewhere: `prisma.visit.findMany()` (schema.prisma) and
@@ -2205,9 +2205,9 @@ export class Interpreter {
     const zod = typeName.startsWith('zod:');
     const label = zod ? `the zod schema \`${local.name}\`` : `Prisma model \`${typeName}\``;
     const taint = sourceTaint(local.categories, { kind: 'type', typeName: zod ? local.name : typeName }, this.step('source', node, `\`${method}()\` returns ${label} records`), true);
-    const value: Value = { taint, typeName, context: splitWords(zod ? local.name : typeName) };
+    const value: Value = makeValue({ taint, typeName, context: splitWords(zod ? local.name : typeName) });
     // `safeParse(x).data`: the parsed record sits under `data`.
-    return method.startsWith('safe') ? { fields: new Map([['data', value]]), taint } : value;
+    return method.startsWith('safe') ? makeValue({ fields: new Map([['data', value]]), taint }) : value;
   }
 
   /** `z.object({ ssn: z.string(), reason: z.string().describe('phi:diagnosis') })` from 'zod': a schema whose parsed
@@ -2234,7 +2234,7 @@ export class Interpreter {
     }
     const categories = [...new Set([...fields.values()].flat())];
     this.localTypes.set(name, { name: this.assignedNames.get(node) ?? 'object', fields, nestedTypes: new Map(), categories, tagged: false });
-    return { typeName: name };
+    return makeValue({ typeName: name });
   }
 
   private zodSchemas = 0;
@@ -2267,33 +2267,33 @@ export class Interpreter {
     const categories = FHIR_PHI_RESOURCES[resourceType];
     if (!categories) return undefined;
     const reason: SourceReason = { kind: 'fhir-read', resourceType, api: method };
-    return { taint: sourceTaint(categories, reason, this.step('source', node, `\`${method}('${resourceType}')\` returns FHIR ${resourceType} data`), true), context: splitWords(resourceType), typeName: `fhir:${resourceType}` };
+    return makeValue({ taint: sourceTaint(categories, reason, this.step('source', node, `\`${method}('${resourceType}')\` returns FHIR ${resourceType} data`), true), context: splitWords(resourceType), typeName: `fhir:${resourceType}` });
   }
 
   private callApi(api0: ApiRef, receiver: Value | undefined, method: string | undefined, args: { node: ts.Expression; value: Value }[], node: ts.CallExpression): Value {
     const api = this.stripGlobalAlias(api0.path.length === 0 ? apiMember(api0, 'default') : api0);
     const catalog = catalogForCall(api);
-    if (catalog.sanitizer) return { sanitized: true };
+    if (catalog.sanitizer) return makeValue({ sanitized: true });
     const sinkCountBefore = this.sinkSites.length;
     const aiTaint = this.checkCallSinks(api, 'call', args, node, catalog.sinks);
     // A logger, store or HTTP client returns nothing derived from what it was given (an AI model does).
     const isSink = this.sinkSites.length > sinkCountBefore || catalog.sinks.length > 0;
     this.bindCallbacks(api, args);
-    if (method && receiver?.api && isChainable(receiver.api, method)) return { api: receiver.api };
+    if (method && receiver?.api && isChainable(receiver.api, method)) return makeValue({ api: receiver.api });
     const resultApi = apiMember(api, '()');
-    if (aiTaint) return { api: resultApi, taint: withStep(aiTaint, this.step('ai-response', node, 'the model response is derived from PHI')) };
+    if (aiTaint) return makeValue({ api: resultApi, taint: withStep(aiTaint, this.step('ai-response', node, 'the model response is derived from PHI')) });
     if (method) {
       const fhir = this.fhirRead(method, args, node);
-      if (fhir) return { ...fhir, api: resultApi };
-      if (PREDICATE_METHODS.has(method)) return { api: resultApi };
+      if (fhir) return makeValue({ ...fhir, api: resultApi });
+      if (PREDICATE_METHODS.has(method)) return makeValue({ api: resultApi });
     }
     if (api.module === '<global>' && (api.path[0] === 'Object' && api.path[1] === 'keys' || api.path[0] === 'Boolean' || api.path[0] === 'Array' && api.path[1] === 'isArray')) return EMPTY;
-    if (isSink) return { api: resultApi };
+    if (isSink) return makeValue({ api: resultApi });
     const taint = api.module === '<global>' && api.path[0] === 'Object' && api.path[1] === 'assign' && args[0]
       ? this.assignObjects(args) : this.argsTaint(args);
     // A method of a value that carries PHI (`req.body.meds.join()`, `result.response.text()`) returns it on.
     const own = method && receiver && isTainted(receiver.taint) && !PREDICATE_METHODS.has(method) ? notRecord(receiver.taint) : undefined;
-    return { api: resultApi, taint: joinTaint(own, taint) };
+    return makeValue({ api: resultApi, taint: joinTaint(own, taint) });
   }
 
   private assignObjects(args: { node: ts.Expression; value: Value }[]): Taint | undefined {
@@ -2367,11 +2367,11 @@ export class Interpreter {
     let fields: Map<string, Value> | undefined;
     if (returned.fields) {
       fields = new Map();
-      for (const [key, field] of returned.fields) fields.set(key, field.fn || field.api ? field : { taint: substitute(deepTaint(field)), context: field.context, typeName: field.typeName });
+      for (const [key, field] of returned.fields) fields.set(key, field.fn || field.api ? field : makeValue({ taint: substitute(deepTaint(field)), context: field.context, typeName: field.typeName }));
     }
     const taint = substitute(fields ? returned.taint : deepTaint(returned));
     const whole = fields ? joinTaint(taint, [...fields.values()].reduce<Taint | undefined>((acc, f) => joinTaint(acc, f.taint), undefined)) : taint;
-    return { taint, api: returned.api, fields, str: returned.str, sanitized: returned.sanitized && !isTainted(whole), context: returned.context, typeName: returned.typeName };
+    return makeValue({ taint, api: returned.api, fields, str: returned.str, sanitized: returned.sanitized && !isTainted(whole), context: returned.context, typeName: returned.typeName });
   }
 
   // ---------------------------------------------------------------- sinks
@@ -2435,7 +2435,7 @@ export class Interpreter {
       let query: Taint | undefined;
       for (const q of queryParts ?? []) query = joinTaint(query, deepTaint(this.peekExpression(q)));
       const whole = joinTaint(withoutRecordKeys(deepTaint(part.value)), query);
-      if (isTainted(whole)) taint = joinTaint(taint, this.reportValue(descriptor, { taint: whole }, part.node, site));
+      if (isTainted(whole)) taint = joinTaint(taint, this.reportValue(descriptor, makeValue({ taint: whole }), part.node, site));
     }
     return taint;
   }
@@ -2458,7 +2458,7 @@ export class Interpreter {
     let taint: Taint | undefined;
     for (const part of queryParts) taint = joinTaint(taint, deepTaint(this.peekExpression(part)));
     if (!isTainted(taint)) return undefined;
-    return this.reportValue(descriptor, { taint }, arg.node, site);
+    return this.reportValue(descriptor, makeValue({ taint }), arg.node, site);
   }
 
   /** The expressions interpolated after the first `?` or `#` of a template literal or string concatenation. */

@@ -31,20 +31,20 @@ export interface LiteralPart {
 
 /** What the interpreter knows about an expression's value. */
 export interface Value {
-  readonly taint?: Taint;
-  readonly api?: ApiRef;
-  readonly fn?: FunctionRef;
+  readonly taint: Taint | undefined;
+  readonly api: ApiRef | undefined;
+  readonly fn: FunctionRef | undefined;
   /** Known object shape (object literals, objects written field by field). */
-  readonly fields?: ReadonlyMap<string, Value>;
-  readonly parts?: readonly LiteralPart[];
+  readonly fields: ReadonlyMap<string, Value> | undefined;
+  readonly parts: readonly LiteralPart[] | undefined;
   /** Constant string value when known (URL hosts). */
-  readonly str?: string;
+  readonly str: string | undefined;
   /** Produced by a sanitizer: suppresses name-based sources of the variable it is stored in. */
-  readonly sanitized?: boolean;
+  readonly sanitized: boolean | undefined;
   /** Words describing what the value is (its type name), for field classification (`p: Patient` → `patient`). */
-  readonly context?: readonly string[];
+  readonly context: readonly string[] | undefined;
   /** Name of a local PHI type (interface) describing this value's fields. */
-  readonly typeName?: string;
+  readonly typeName: string | undefined;
 }
 
 /** Opaque handle to a function defined in the analysed file. */
@@ -52,11 +52,26 @@ export interface FunctionRef {
   readonly id: number;
 }
 
-export const EMPTY: Value = {};
+/** The fields a value is made from: those not given are undefined. */
+export type ValueFields = { readonly [K in keyof Value]?: Value[K] };
 
-// Values and taints are copied field by field, never spread: they come in many object shapes, and V8 turns a spread
-// of an object whose shape varies into a slow runtime call (a spread of flow steps took half of the module summary's
-// time). One literal per kind also gives every copy the same shape.
+/**
+ * Every value is made here, with all nine fields in one order, so that all values share one object shape. With a
+ * shape per combination of fields (there were 34) every read of a value's field in the interpreter saw many shapes,
+ * which V8 answers through a slow generic lookup and which sent optimised code back to the slow tiers again and again.
+ */
+export function makeValue(fields: ValueFields): Value {
+  return {
+    taint: fields.taint, api: fields.api, fn: fields.fn, fields: fields.fields, parts: fields.parts, str: fields.str,
+    sanitized: fields.sanitized, context: fields.context, typeName: fields.typeName,
+  };
+}
+
+export const EMPTY: Value = makeValue({});
+
+// Values and taints are copied field by field, never spread: V8 turns a spread of an object whose shape varies into a
+// slow runtime call (a spread of flow steps took half of the module summary's time), and a literal written out in
+// full keeps the one shape.
 
 /** `v` carrying `taint` instead of its own. */
 export function withTaint(v: Value, taint: Taint | undefined): Value {
@@ -179,6 +194,7 @@ export function joinValues(a: Value, b: Value): Value {
     api: a.api ?? b.api,
     fn: a.fn ?? b.fn,
     fields: a.fields && b.fields ? mergeFields(a.fields, b.fields) : a.fields ?? b.fields,
+    parts: undefined,
     str: a.str === b.str ? a.str : undefined,
     sanitized: !!a.sanitized && !!b.sanitized,
     context: a.context ?? b.context,

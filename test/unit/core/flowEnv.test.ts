@@ -2,10 +2,10 @@ import * as assert from 'assert';
 import type ts from 'typescript';
 import { FlowEnv } from '../../../src/core/analysis/flowEnv';
 import { Binding } from '../../../src/core/analysis/scope';
-import { joinValues, type Value } from '../../../src/core/analysis/values';
+import { joinValues, makeValue, type Value } from '../../../src/core/analysis/values';
 
 /** Values told apart by `typeName`; joinValues keeps the first one's, so a join in the wrong order shows. */
-const value = (name: string): Value => ({ typeName: name });
+const value = (name: string): Value => (makeValue({ typeName: name }));
 const binding = (name: string) => new Binding(name, 'var', undefined as unknown as ts.Node, 1);
 
 /**

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
-import { joinTaint, joinValues, sourceTaint, type Taint, type Value } from '../../../src/core/analysis/values';
+import { joinTaint, joinValues, makeValue, sourceTaint, type Taint, type Value } from '../../../src/core/analysis/values';
 import type { FlowStep } from '../../../src/core/findings/finding';
 import type { PhiCategoryId } from '../../../src/core/catalog/phiCategories';
 
 /** Values told apart by `typeName` (joinValues keeps the first one's). */
-const value = (name: string): Value => ({ typeName: name });
+const value = (name: string): Value => (makeValue({ typeName: name }));
 
 /** The join of two objects' fields as a full merge makes it: a's fields in order, then b's new ones, shared ones joined. */
 function mergedInFull(a: ReadonlyMap<string, Value>, b: ReadonlyMap<string, Value>): [string, Value][] {
@@ -22,12 +22,12 @@ describe('joinValues of objects (fields)', () => {
   it('keeps the larger object\'s fields as they are when the other has a subset of them, unchanged', () => {
     const base = new Map([['id', value('id')], ['name', value('name')]]);
     const withField = new Map(base).set('ssn', value('ssn'));
-    const then = { fields: withField };
-    const otherwise = { fields: base };
+    const then = makeValue({ fields: withField });
+    const otherwise = makeValue({ fields: base });
     assert.strictEqual(joinValues(then, otherwise).fields, withField);
     assert.strictEqual(joinValues(otherwise, then).fields, withField, 'the order a full merge gives: the same');
     const renamed = new Map([['name', value('name')], ['id', value('id')], ['ssn', value('ssn')]]);
-    assert.deepStrictEqual([...joinValues({ fields: base }, { fields: renamed }).fields!.keys()], ['id', 'name', 'ssn'], 'another order: merged');
+    assert.deepStrictEqual([...joinValues(makeValue({ fields: base }), makeValue({ fields: renamed })).fields!.keys()], ['id', 'name', 'ssn'], 'another order: merged');
   });
 
   it('gives what a full merge gives, field by field and in order, for random objects built from a shared one', () => {
@@ -46,7 +46,7 @@ describe('joinValues of objects (fields)', () => {
         return fields;
       };
       const [a, b] = next() < 0.3 ? [base, variant('b')] : next() < 0.5 ? [variant('a'), base] : [variant('a'), variant('b')];
-      assert.deepStrictEqual([...joinValues({ fields: a }, { fields: b }).fields!], mergedInFull(a, b), `seed ${seed}`);
+      assert.deepStrictEqual([...joinValues(makeValue({ fields: a }), makeValue({ fields: b })).fields!], mergedInFull(a, b), `seed ${seed}`);
     }
   });
 });
