@@ -16,8 +16,9 @@ export function createEngine(root: string, config: PhiGuardConfig, peers: readon
   const analysed: string[] = [];
   const fileSystem = nodeProjectHost();
   // The files the analyser reads are the modules it analyses, plus schemas and package/tsconfig files (nothing to share).
-  const host = { ...fileSystem, readFile: (file: string) => (analysed.push(file), fileSystem.readFile(file)) };
-  // A scan reads a snapshot of the files: one generation, checked once (no re-checks when a request takes a while).
+  // A scan reads a snapshot of the files: one generation, checked once (no re-checks when a request takes a while), so
+  // no change stamps either (one system call per file, never compared).
+  const host = { ...fileSystem, version: undefined, readFile: (file: string) => (analysed.push(file), fileSystem.readFile(file)) };
   const project = new ProjectAnalyzer(host, root, () => config, Infinity);
   // Results this thread has sent or adopted (an analysis is replaced by a new object when the file is re-analysed).
   const known = new WeakSet<object>();

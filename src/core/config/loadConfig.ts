@@ -38,21 +38,26 @@ export function loadConfigFile(file: string): LoadedConfig {
   return { config, problems, file };
 }
 
-/** Config lookups cached per directory, for linting many files of one project. */
+const NO_CONFIG_FILE: LoadedConfig = { config: DEFAULT_CONFIG, problems: [], file: undefined };
+
+/**
+ * Config lookups cached per directory, for linting many files of one project. Each directory is looked at once: a
+ * directory without a config file takes its parent's answer (walking up from every directory was ten checks per
+ * directory on a deep monorepo).
+ */
 export class ConfigResolver {
   private readonly byDir = new Map<string, LoadedConfig>();
-  private readonly byFile = new Map<string, LoadedConfig>();
 
   forFile(filePath: string): LoadedConfig {
-    const dir = path.dirname(path.resolve(filePath));
+    return this.forDirectory(path.dirname(path.resolve(filePath)));
+  }
+
+  private forDirectory(dir: string): LoadedConfig {
     let loaded = this.byDir.get(dir);
     if (!loaded) {
-      const file = findConfigFile(dir);
-      if (!file) loaded = { config: DEFAULT_CONFIG, problems: [], file: undefined };
-      else {
-        loaded = this.byFile.get(file) ?? loadConfigFile(file);
-        this.byFile.set(file, loaded);
-      }
+      const candidate = path.join(dir, CONFIG_FILE_NAME);
+      const parent = path.dirname(dir);
+      loaded = fs.existsSync(candidate) ? loadConfigFile(candidate) : parent === dir ? NO_CONFIG_FILE : this.forDirectory(parent);
       this.byDir.set(dir, loaded);
     }
     return loaded;

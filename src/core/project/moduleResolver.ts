@@ -8,7 +8,25 @@ export interface ProjectHost {
   fileExists(file: string): boolean;
   /** A cheap change stamp (mtime and size, or an editor buffer's version); undefined when the file is gone. */
   version?(file: string): string | undefined;
+  /**
+   * A folder's entries, so that module resolution answers its many probes of one folder with one read (a probe was a
+   * system call each: about 12,000 per pass over ottehr, 2,200 folders). Optional; undefined when the folder cannot be
+   * listed: each probe then asks fileExists.
+   */
+  listFolder?(dir: string): FolderListing | undefined;
 }
+
+/** The names in a folder, as module resolution needs them. */
+export interface FolderListing {
+  /** Regular files. */
+  readonly files: ReadonlySet<string>;
+  /** Every name, lowercased: any other name that matches (a symbolic link, a name in another case on a
+   * case-insensitive disk) is asked with fileExists; a name that matches none is not there. */
+  readonly lowerCaseNames: ReadonlySet<string>;
+}
+
+/** A folder that does not exist. */
+export const MISSING_FOLDER: FolderListing = { files: new Set(), lowerCaseNames: new Set() };
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -41,12 +59,14 @@ export class ModuleResolver {
   /** A bare specifier (`react`, `@/lib/x`) resolves the same from every folder under one tsconfig: keyed by it. */
   private readonly resolvedBare = new Map<PathsConfig | undefined, Map<string, string | null>>();
   private readonly exists = new Map<string, boolean>();
+  private readonly folders = new Map<string, FolderListing | undefined>();
 
   /** Files may have been created or deleted: resolve afresh. */
   invalidate(): void {
     this.resolved.clear();
     this.resolvedBare.clear();
     this.exists.clear();
+    this.folders.clear();
   }
 
   resolve(fromFile: string, specifier: string): string | undefined {
@@ -63,10 +83,22 @@ export class ModuleResolver {
     return target;
   }
 
-  private fileExists(file: string): boolean {
+  /** Whether `file` is a file, remembered until the next invalidate (schema lookups ask too). */
+  fileExists(file: string): boolean {
     let exists = this.exists.get(file);
-    if (exists === undefined) this.exists.set(file, (exists = this.host.fileExists(file)));
+    if (exists === undefined) this.exists.set(file, (exists = this.probe(file)));
     return exists;
+  }
+
+  /** The folder's listing settles most probes; a link, a name found only in another case or an unlistable folder is asked directly. */
+  private probe(file: string): boolean {
+    const dir = path.dirname(file);
+    let listing = this.folders.get(dir);
+    if (listing === undefined && !this.folders.has(dir)) this.folders.set(dir, (listing = this.host.listFolder?.(dir)));
+    if (!listing) return this.host.fileExists(file);
+    const name = path.basename(file);
+    if (listing.files.has(name)) return true;
+    return listing.lowerCaseNames.has(name.toLowerCase()) ? this.host.fileExists(file) : false;
   }
 
   private resolvePath(candidate: string): string | undefined {

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ProjectHost } from './moduleResolver';
+import { MISSING_FOLDER } from './moduleResolver';
+import type { FolderListing, ProjectHost } from './moduleResolver';
 
 /** The file system as a ProjectHost, with `overrides` for unsaved editor buffers. Never throws. */
-export function nodeProjectHost(overrides?: (file: string) => string | undefined): ProjectHost & { listDirectories(dir: string): string[] } {
+export function nodeProjectHost(overrides?: (file: string) => string | undefined): ProjectHost & { listFolder(dir: string): FolderListing | undefined; listDirectories(dir: string): string[] } {
   return {
     readFile(file) {
       const override = overrides?.(file);
@@ -31,6 +32,19 @@ export function nodeProjectHost(overrides?: (file: string) => string | undefined
         return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
       } catch {
         return false;
+      }
+    },
+    listFolder(dir) {
+      try {
+        const listing = { files: new Set<string>(), lowerCaseNames: new Set<string>() } satisfies FolderListing;
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+          if (entry.isFile()) listing.files.add(entry.name);
+          listing.lowerCaseNames.add(entry.name.toLowerCase());
+        }
+        return listing;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        return code === 'ENOENT' || code === 'ENOTDIR' ? MISSING_FOLDER : undefined;
       }
     },
     listDirectories(dir) {

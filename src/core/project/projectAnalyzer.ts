@@ -415,7 +415,7 @@ export class ProjectAnalyzer {
   private prismaSchemaFor(dir: string): string | undefined {
     const cached = this.prismaByDir.get(dir);
     if (cached) return cached.schema;
-    let schema = prismaSchemaPaths(dir).find((candidate) => this.host.fileExists(candidate));
+    let schema = prismaSchemaPaths(dir).find((candidate) => this.resolver.fileExists(candidate));
     const parent = this.prismaParentOf(dir);
     if (!schema && parent !== undefined) schema = this.prismaSchemaFor(parent);
     this.prismaByDir.set(dir, { schema });

@@ -50,6 +50,25 @@ describe('.phi-guard.json', () => {
     assert.equal(isFileIncluded(path.join(root, 'README.md'), loaded), false);
   });
 
+  it('answers each folder from the nearest config file: a nested one wins below it, one file is read once', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-config-'));
+    fs.mkdirSync(path.join(root, 'apps', 'web', 'src'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'packages', 'api', 'src', 'routes'), { recursive: true });
+    fs.writeFileSync(path.join(root, '.phi-guard.json'), JSON.stringify({ notPhiNames: ['rootName'] }));
+    fs.writeFileSync(path.join(root, 'packages', 'api', '.phi-guard.json'), JSON.stringify({ notPhiNames: ['apiName'] }));
+    const resolver = new ConfigResolver();
+    const routes = resolver.forFile(path.join(root, 'packages', 'api', 'src', 'routes', 'a.ts'));
+    const api = resolver.forFile(path.join(root, 'packages', 'api', 'b.ts'));
+    const web = resolver.forFile(path.join(root, 'apps', 'web', 'src', 'c.ts'));
+    const top = resolver.forFile(path.join(root, 'd.ts'));
+    assert.deepEqual(routes.config.notPhiNames, ['apiName']);
+    assert.equal(routes, api, 'the folders under packages/api share its one loaded file');
+    assert.deepEqual(web.config.notPhiNames, ['rootName']);
+    assert.equal(web, top, 'apps/web/src climbs to the root file, loaded once');
+    const outside = resolver.forFile(path.join(os.tmpdir(), 'phi-guard-no-config-here', 'e.ts'));
+    assert.equal(outside.file === undefined || !outside.file.startsWith(root), true);
+  });
+
   it('reports an unreadable file and keeps the defaults', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-config-'));
     const asDirectory = path.join(dir, '.phi-guard.json');
