@@ -112,9 +112,9 @@ interface Frame {
   readonly fn: FunctionInfo | undefined;
   readonly id: number;
   /** Parameters that are PHI by their own name or type annotation (`ssn`, `p: Patient`): the source for sinks inside. */
-  readonly paramSources?: Map<number, Taint>;
+  readonly paramSources: Map<number, Taint> | undefined;
   /** Each parameter's first flow step (`parameter \`body\` of \`respond\``), for the path of a sink it reaches. */
-  readonly paramSteps?: Map<number, FlowStep>;
+  readonly paramSteps: Map<number, FlowStep> | undefined;
   env: FlowEnv;
   readonly summary: Summary;
   /** The keys of the summary's sinks so far (see addSummarySink). */
@@ -701,7 +701,8 @@ export class Interpreter {
     const moduleScope = new Scope(undefined, 0);
     this.moduleScope = moduleScope;
     this.scope = moduleScope;
-    this.frame = { fn: undefined, id: 0, env: FlowEnv.empty(), summary: { returnValue: EMPTY, sinks: [] }, summarySinkKeys: new Set(), cls: undefined };
+    // Both frames are written with the same fields in the same order: one object shape for the interpreter's most read object.
+    this.frame = { fn: undefined, id: 0, env: FlowEnv.empty(), summary: { returnValue: EMPTY, sinks: [] }, summarySinkKeys: new Set(), cls: undefined, paramSources: undefined, paramSteps: undefined };
     this.execStatements(this.sourceFile.statements);
     for (let i = 0; i < this.functions.length; i++) this.summaryOf(this.functions[i]!);
   }
