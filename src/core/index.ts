@@ -28,7 +28,7 @@ export type { LoadedConfig } from './config/loadConfig';
 export { ProjectAnalyzer } from './project/projectAnalyzer';
 export type { SharedAnalysis } from './project/projectAnalyzer';
 export { ModuleResolver } from './project/moduleResolver';
-export type { ProjectHost } from './project/moduleResolver';
+export type { FolderListing, ProjectHost } from './project/moduleResolver';
 export { nodeProjectHost } from './project/nodeHost';
 export type { ModuleSummary, ExportedSymbol, ImportResolver } from './project/moduleSummary';
 export { summaryFingerprint } from './project/moduleSummary';
