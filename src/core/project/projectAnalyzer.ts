@@ -25,8 +25,12 @@ interface EntryData {
    */
   readonly text: string | undefined;
   readonly hash?: string;
-  /** The host's change stamp when this entry was made: unchanged stamp, unchanged file, no need to read it. */
-  readonly version: string | undefined;
+  /**
+   * The host's change stamp taken before this analyser read the text itself: unchanged stamp, unchanged file, no need
+   * to read it. Undefined for a text it was given (ESLint's, an editor buffer's), which need not be what the host holds:
+   * a later check reads the file and compares the texts, and keeps the stamp if they are the same.
+   */
+  version: string | undefined;
   /** The generation in which this entry and its dependencies were last known to be current. */
   checked: number;
   readonly result: AnalysisResult;
@@ -336,6 +340,7 @@ export class ProjectAnalyzer {
     // A result kept from an earlier text stands only for a caller that keeps the last good result itself.
     if (cached && analysedText(cached, text) && (keepLastGood || !cached.result.lastGood) && (cached.checked === this.generation || this.depsUnchanged(file, cached))) {
       cached.checked = this.generation;
+      if (version !== undefined) cached.version = version;
       return cached;
     }
     this.inProgress.add(file);
@@ -365,7 +370,7 @@ export class ProjectAnalyzer {
         this.unsettled.add(file);
         if (parsedHere) this.cycleTrees.set(file, parsedHere);
       }
-      const entry = makeEntry({ text, version: version ?? this.host.version?.(file), checked: this.generation, result, deps, unresolved, prisma: prismaStamp(prisma) });
+      const entry = makeEntry({ text, version, checked: this.generation, result, deps, unresolved, prisma: prismaStamp(prisma) });
       this.entries.set(file, entry);
       this.recordDependents(file, deps);
       return entry;

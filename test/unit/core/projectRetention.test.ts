@@ -65,7 +65,29 @@ describe('when a project analyser checks files again', () => {
     assert.deepEqual(project.analyze(file('a.ts'))!.findings.map((f) => f.expression), ['ssn']);
     host.stats.length = 0;
     assert.deepEqual(project.analyze(file('b.ts'), files['b.ts'])!.findings.map((f) => f.expression), ['mrn']);
-    assert.deepEqual(host.stats, ['b.ts'], 'only the requested file is stamped: lib.ts and the import are trusted');
+    assert.deepEqual(host.stats, [], 'lib.ts and the import are trusted, and b.ts came with its text (no stamp taken)');
+  });
+
+  it('reads a file analysed from a given text again when an importer checks it, and keeps its stamp once the texts agree', () => {
+    const { root, file } = projectOnDisk(files);
+    const reads: string[] = [];
+    const host: ProjectHost = { ...nodeProjectHost(), readFile: (f) => (reads.push(path.basename(f)), fs.readFileSync(f, 'utf8')) };
+    const project = new ProjectAnalyzer(host, root, () => DEFAULT_CONFIG, 1_000);
+    // An editor's ESLint lints lib.ts from an unsaved buffer that no longer logs; the disk still does.
+    project.analyze(file('lib.ts'), 'export function logIt(x: unknown) { return x; }\n');
+    clock += 5_000;
+    assert.deepEqual(project.analyze(file('a.ts'))!.findings.map((f) => f.expression), ['ssn'], 'lib.ts as on disk, not as the buffer was');
+    // Given the disk's text, then checked: read once, and from then on its stamp is enough.
+    const fresh = new ProjectAnalyzer(host, root, () => DEFAULT_CONFIG, 1_000);
+    fresh.analyze(file('lib.ts'), files['lib.ts']);
+    clock += 5_000;
+    reads.length = 0;
+    assert.deepEqual(fresh.analyze(file('a.ts'))!.findings.map((f) => f.expression), ['ssn']);
+    assert.deepEqual(reads.sort(), ['a.ts', 'lib.ts'], 'lib.ts read to compare the texts');
+    clock += 5_000;
+    reads.length = 0;
+    fresh.analyze(file('a.ts'));
+    assert.deepEqual(reads, [], 'the stamp taken then stands');
   });
 
   it('checks files again after a pause between requests', () => {
