@@ -90,11 +90,27 @@ export class ModuleResolver {
     return exists;
   }
 
+  /**
+   * Most folders probed do not exist (`x/prisma/` for a schema, `x/index.ts` after `x.ts`): the parent's listing says
+   * so without a read that fails (a failed read throws, which costs more than the read). The parent is read for it if
+   * need be; it is nearly always probed too.
+   */
+  private listFolder(dir: string): FolderListing | undefined {
+    const parentDir = path.dirname(dir);
+    if (parentDir !== dir) {
+      let parent = this.folders.get(parentDir);
+      if (parent === undefined && !this.folders.has(parentDir)) this.folders.set(parentDir, (parent = this.host.listFolder?.(parentDir)));
+      const name = path.basename(dir);
+      if (parent && (parent.files.has(name) || !parent.lowerCaseNames.has(name.toLowerCase()))) return MISSING_FOLDER;
+    }
+    return this.host.listFolder?.(dir);
+  }
+
   /** The folder's listing settles most probes; a link, a name found only in another case or an unlistable folder is asked directly. */
   private probe(file: string): boolean {
     const dir = path.dirname(file);
     let listing = this.folders.get(dir);
-    if (listing === undefined && !this.folders.has(dir)) this.folders.set(dir, (listing = this.host.listFolder?.(dir)));
+    if (listing === undefined && !this.folders.has(dir)) this.folders.set(dir, (listing = this.listFolder(dir)));
     if (!listing) return this.host.fileExists(file);
     const name = path.basename(file);
     if (listing.files.has(name)) return true;

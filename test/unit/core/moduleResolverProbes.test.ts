@@ -29,7 +29,17 @@ describe('module resolution probes', () => {
     assert.equal(resolver.resolve(from, './d.js'), file('src/d.ts'), 'a .js specifier names the .ts file');
     assert.equal(resolver.resolve(from, './missing'), undefined);
     assert.deepEqual(asked.fileExists, []);
-    assert.deepEqual(asked.listFolder.sort(), [file('src'), file('src/c'), file('src/missing')].sort(), 'each folder listed once');
+    assert.deepEqual(asked.listFolder.sort(), [root, file('src'), file('src/c')].sort(), 'each folder listed once; src/missing is not in src');
+  });
+
+  it('reads no folder that its parent\'s listing lacks or holds as a file', () => {
+    const { root, file } = projectOnDisk({ 'src/main.ts': '', 'src/logo.svg': '' });
+    const { host, asked } = countingHost();
+    const resolver = new ModuleResolver(host, root);
+    assert.equal(resolver.resolve(file('src/main.ts'), './nothing'), undefined);
+    assert.equal(resolver.resolve(file('src/main.ts'), './logo.svg'), undefined);
+    assert.equal(resolver.fileExists(file('src/prisma/schema.prisma')), false);
+    assert.deepEqual(asked.listFolder.sort(), [root, file('src')].sort());
   });
 
   it('asks the disk about a symbolic link and about a name found only in another case', () => {
