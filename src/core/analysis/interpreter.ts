@@ -45,7 +45,7 @@ import { isReadVerb, isRecordGateway, nameClassifierFor, stripReadVerb } from '.
 import type { NameClassifier } from './sources';
 import type { NameVerdict } from './sources';
 import {
-  EMPTY, carriesSame, deepTaint, makeTaint, makeValue, withTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
+  EMPTY, carriesSame, deepTaint, describedBy, makeTaint, makeValue, withTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
 } from './values';
 import type { ApiRef, FunctionRef, LiteralPart, Taint, Value } from './values';
 import type { PhiGuardConfig } from '../config/config';
@@ -1697,7 +1697,7 @@ export class Interpreter {
         const asserted = node as ts.AsExpression;
         const value = this.eval(asserted.expression);
         const typed = this.typeValue(asserted.type, asserted.expression);
-        return typed === EMPTY || typed.api || value.api ? value : makeValue({ ...joinValues(value, typed), context: typed.context, typeName: typed.typeName });
+        return typed === EMPTY || typed.api || value.api ? value : describedBy(value, typed);
       }
       case Kind.ParenthesizedExpression:
       case Kind.NonNullExpression:
@@ -2106,7 +2106,7 @@ export class Interpreter {
     if (!node.typeArguments?.length || result.api) return result;
     // `useState<IntakeDraft>(…)`, `get<Patient>(…)`: the type argument says what comes back.
     const typed = this.typeValue(node.typeArguments[0]!, node);
-    return typed === EMPTY || typed.api ? result : makeValue({ ...joinValues(result, typed), context: typed.context, typeName: typed.typeName });
+    return typed === EMPTY || typed.api ? result : describedBy(result, typed);
   }
 
   private evalCallWith(

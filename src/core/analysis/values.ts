@@ -69,9 +69,14 @@ export function makeValue(fields: ValueFields): Value {
 
 export const EMPTY: Value = makeValue({});
 
-// Values and taints are copied field by field, never spread: V8 turns a spread of an object whose shape varies into a
-// slow runtime call (a spread of flow steps took half of the module summary's time), and a literal written out in
-// full keeps the one shape.
+// Taints and flow steps are copied field by field, never spread: V8 turns a spread of an object whose shape varies
+// into a slow runtime call (a spread of flow steps took half of the module summary's time). A value spread into
+// makeValue is a plain copy: every value has the one shape.
+
+/** `value` joined with what a type annotation or assertion says of it, and described by that type. */
+export function describedBy(value: Value, typed: Value): Value {
+  return makeValue({ ...joinValues(value, typed), context: typed.context, typeName: typed.typeName });
+}
 
 /** `v` carrying `taint` instead of its own. */
 export function withTaint(v: Value, taint: Taint | undefined): Value {

@@ -15,14 +15,16 @@ export interface LoadedConfig {
 
 /** Walks up from `startDir` to the nearest `.phi-guard.json` (stopping at the filesystem root). */
 export function findConfigFile(startDir: string): string | undefined {
-  let dir = path.resolve(startDir);
-  for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+  for (let dir = path.resolve(startDir); ; dir = path.dirname(dir)) {
+    const file = configFileIn(dir);
+    if (file || path.dirname(dir) === dir) return file;
   }
+}
+
+/** `.phi-guard.json` in `dir` itself, if there is one. */
+function configFileIn(dir: string): string | undefined {
+  const candidate = path.join(dir, CONFIG_FILE_NAME);
+  return fs.existsSync(candidate) ? candidate : undefined;
 }
 
 /** Reads and validates a config file. Never throws: an unreadable file is a problem and defaults apply. */
@@ -55,9 +57,9 @@ export class ConfigResolver {
   private forDirectory(dir: string): LoadedConfig {
     let loaded = this.byDir.get(dir);
     if (!loaded) {
-      const candidate = path.join(dir, CONFIG_FILE_NAME);
+      const file = configFileIn(dir);
       const parent = path.dirname(dir);
-      loaded = fs.existsSync(candidate) ? loadConfigFile(candidate) : parent === dir ? NO_CONFIG_FILE : this.forDirectory(parent);
+      loaded = file ? loadConfigFile(file) : parent === dir ? NO_CONFIG_FILE : this.forDirectory(parent);
       this.byDir.set(dir, loaded);
     }
     return loaded;

@@ -26,7 +26,8 @@ export function nodeProjectHost(overrides?: (file: string) => string | undefined
       }
     },
     fileExists(file) {
-      // Most calls are module resolution probing for a file that is not there: no exception for those (its stack
+      // Asked for what a folder listing does not settle (links, names in another case) and by hosts that list no
+      // folders (the editor's buffer overlay): often a file that is not there, so no exception for those (its stack
       // trace cost more than the system call).
       try {
         return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
