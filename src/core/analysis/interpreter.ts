@@ -48,6 +48,7 @@ import {
   EMPTY, carriesSame, deepTaint, describedBy, makeTaint, makeValue, withTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
 } from './values';
 import type { ApiRef, FunctionRef, LiteralPart, Taint, Value } from './values';
+import { ownProperty } from './ownProperty';
 import type { PhiGuardConfig } from '../config/config';
 
 /** A PHI value reaching a sink, before messages and fixes are attached. */
@@ -986,7 +987,7 @@ export class Interpreter {
       }
     }
     if (this.defaultExport && !exports.default) exports.default = exportValue(this.defaultExport, 'default');
-    for (const [k, v] of this.commonJsExports) if (!exports[k]) exports[k] = exportValue(v, k);
+    for (const [k, v] of this.commonJsExports) if (!Object.hasOwn(exports, k)) exports[k] = exportValue(v, k);
     return { file, exports, reexports };
   }
 
@@ -1043,7 +1044,7 @@ export class Interpreter {
         const { local, exported } = names[i]!;
         const binding = bindings[i]!;
         if (!summary) binding.module = module; // a package, or a project module unfinished in an import cycle
-        else binding.global = exported === '*' ? this.namespaceValue(summary) : this.importedValue(summary.exports[exported], local);
+        else binding.global = exported === '*' ? this.namespaceValue(summary) : this.importedValue(ownProperty(summary.exports, exported), local);
       }
     };
     // A module imported only for JSX tags (which the analysis does not evaluate) or not used at all is asked for on
@@ -1888,7 +1889,7 @@ export class Interpreter {
     if (!isTainted(taint) || taint.opaque) return EMPTY;
     if (object.typeName?.startsWith('fhir:') || taint.record) {
       if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
-      const element = FHIR_ELEMENT_CATEGORIES[key];
+      const element = ownProperty(FHIR_ELEMENT_CATEGORIES, key);
       if (element) {
         const base: Taint = taint;
         const categories: ReadonlySet<PhiCategoryId> = base.categories.size ? new Set<PhiCategoryId>(element) : base.categories;
@@ -2265,7 +2266,7 @@ export class Interpreter {
     if (!FHIR_READ_METHODS.has(method)) return undefined;
     const resourceType = args[0]?.value.str;
     if (!resourceType) return undefined;
-    const categories = FHIR_PHI_RESOURCES[resourceType];
+    const categories = ownProperty(FHIR_PHI_RESOURCES, resourceType);
     if (!categories) return undefined;
     const reason: SourceReason = { kind: 'fhir-read', resourceType, api: method };
     return makeValue({ taint: sourceTaint(categories, reason, this.step('source', node, `\`${method}('${resourceType}')\` returns FHIR ${resourceType} data`), true), context: splitWords(resourceType), typeName: `fhir:${resourceType}` });

@@ -6,6 +6,7 @@ import { classifyNameUncached, mayDependOnContext, namesAnOperation, normalizedW
 import type { NameMatch } from '../names/classifyName';
 import { splitWords } from '../names/splitWords';
 import { detached } from '../text/detached';
+import { ownProperty } from './ownProperty';
 
 export interface NameVerdict {
   readonly categories: readonly PhiCategoryId[];
@@ -140,7 +141,7 @@ export class NameClassifier {
 
   /** Categories of a type name: FHIR resources and configured PHI types. */
   typeCategories(typeName: string): readonly PhiCategoryId[] | undefined {
-    return this.phiTypes.get(typeName) ?? FHIR_PHI_RESOURCES[typeName];
+    return this.phiTypes.get(typeName) ?? ownProperty(FHIR_PHI_RESOURCES, typeName);
   }
 
   isNotPhi(name: string): boolean {

@@ -52,13 +52,33 @@ export function normalizedWords(identifier: string): readonly string[] {
   return words;
 }
 
+/** COMPOUND_WORDS as a map: a plain object would answer `constructor` (a word of `constructorName`) with a function. */
+const COMPOUNDS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(COMPOUND_WORDS));
+
+/** LOOKALIKE_PAIRS by their first word, so that a name's words are checked without building each pair. */
+const LOOKALIKE_SECOND_WORDS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const byFirst = new Map<string, Set<string>>();
+  for (const pair of LOOKALIKE_PAIRS) {
+    const [first, second] = pair.split(' ') as [string, string];
+    let seconds = byFirst.get(first);
+    if (!seconds) byFirst.set(first, (seconds = new Set()));
+    seconds.add(second);
+  }
+  return byFirst;
+})();
+
 function normalize(identifier: string): string[] {
-  const words = splitWords(identifier).flatMap((w) => COMPOUND_WORDS[w] ?? [w]);
+  const words: string[] = [];
+  for (const word of splitWords(identifier)) {
+    const parts = COMPOUNDS.get(word);
+    if (parts) words.push(...parts);
+    else words.push(word);
+  }
   const joined: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    const pair = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : '';
-    if (pair && LOOKALIKE_PAIRS.has(pair)) {
-      joined.push(`${words[i]}${words[i + 1]}`);
+    const next = words[i + 1];
+    if (next !== undefined && LOOKALIKE_SECOND_WORDS.get(words[i]!)?.has(next)) {
+      joined.push(`${words[i]}${next}`);
       i++;
     } else {
       joined.push(words[i]!);

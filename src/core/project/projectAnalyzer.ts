@@ -16,6 +16,7 @@ import type { PrismaModel } from './prismaSchema';
 import { nameClassifierFor } from '../analysis/sources';
 import * as path from 'node:path';
 import { detached } from '../text/detached';
+import { ownProperty } from '../analysis/ownProperty';
 
 interface EntryData {
   /**
@@ -519,10 +520,10 @@ export class ProjectAnalyzer {
       const inner = target ? this.flattened(target, seen, deps) : undefined;
       if (!inner) continue;
       if (reexport.names === '*') {
-        for (const [name, symbol] of Object.entries(inner.exports)) if (name !== 'default' && !(name in exports)) exports[name] = symbol;
+        for (const [name, symbol] of Object.entries(inner.exports)) if (name !== 'default' && !Object.hasOwn(exports, name)) exports[name] = symbol;
       } else {
         for (const [exported, imported] of Object.entries(reexport.names)) {
-          const symbol = inner.exports[imported];
+          const symbol = ownProperty(inner.exports, imported);
           if (symbol) exports[exported] = symbol;
         }
       }

@@ -198,6 +198,20 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.telecom']);
   });
 
+  it('takes only the catalogs\' own entries for names Object.prototype also has (`constructor`, `toString`)', () => {
+    const code = `async function f(medplum: any, id: string) {
+      const patient = await medplum.readResource('Patient', id);
+      const other = await medplum.readResource('toString', id);
+      console.log(patient.constructor.name, patient.toString(), other);
+      console.log(patient.birthDate);
+    }
+    function g(constructorName: string, valueOf: string) { console.log(constructorName, valueOf); }`;
+    const result = analyze(code);
+    assert.equal(result.skipped, undefined);
+    // The record turned into text is still the record; its constructor's name is not PHI.
+    assert.deepEqual(result.findings.map((f) => code.slice(f.range.start, f.range.end)), ['patient.toString()', 'patient.birthDate']);
+  });
+
   it('checks S3 uploads for server-side encryption and fetch hosts for AI vendors', () => {
     const code = `import { PutObjectCommand } from '@aws-sdk/client-s3';
     function f(patient: any) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import * as assert from 'node:assert/strict';
-import { classifyName } from '../../../src/core/names/classifyName';
+import { classifyName, normalizedWords } from '../../../src/core/names/classifyName';
 import { NAME_RULES } from '../../../src/core/names/nameRules';
 import { splitWords } from '../../../src/core/names/splitWords';
 
@@ -26,6 +26,14 @@ describe('name rules', () => {
     for (const name of ['patientDob', 'patient_dob', 'PATIENT_DOB', 'patient-dob', 'PatientDOB']) {
       assert.deepEqual(splitWords(name), ['patient', 'dob'], name);
     }
+  });
+
+  it('expands compounds and joins look-alike pairs into the words the rules are written in, and nothing else', () => {
+    assert.deepEqual(normalizedWords('patientFirstname'), ['patient', 'first', 'name']);
+    assert.deepEqual(normalizedWords('userNameField'), ['username', 'field']);
+    // Words that are also Object.prototype's keys are words like any other.
+    assert.deepEqual(normalizedWords('constructorFullname'), ['constructor', 'full', 'name']);
+    assert.deepEqual(classifyName('constructor_first_name')?.words, ['constructor', 'first', 'name']);
   });
 
   it('splits any identifier as the regular-expression definition of the word rules does', () => {

@@ -72,6 +72,24 @@ export function h(patient: { ssn: string; email: string }) {
     assert.equal(flow[4]!.position?.line, 4);
   });
 
+  it('imports only what a module exports, whatever Object.prototype has (`toString`, `constructor`)', () => {
+    const root = workspace({
+      'src/util.ts': 'export const format = (value: string) => `[${value}]`;\n',
+      'src/lib/index.ts': "export { toString, format as show } from '../util';\nexport * from '../util';\n",
+      'src/route.ts': `import { toString, constructor, format } from './util';
+import { show, valueOf } from './lib';
+export function h(patient: { ssn: string }) {
+  console.log(toString(patient.ssn), constructor, valueOf);
+  console.log(format(patient.ssn));
+  console.log(show(patient.ssn));
+}
+`,
+    });
+    const { result, flagged } = findings(root, 'src/route.ts');
+    assert.equal(result.skipped, undefined);
+    assert.deepEqual(flagged, [['log', 'toString(patient.ssn)'], ['log', 'format(patient.ssn)'], ['log', 'show(patient.ssn)']]);
+  });
+
   it('follows exported clients, classes injected by type, CommonJS and .js specifiers', () => {
     const root = workspace({
       'src/logger.ts': "import pino from 'pino';\nexport const logger = pino();\nexport class Audit { record(e: unknown) { logger.warn(e); } }\n",
