@@ -10,7 +10,7 @@ export function packageVersions(packageJsonText: string | undefined, lockText: s
   for (const section of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
     const entries = manifest?.[section];
     if (!isJsonObject(entries)) continue;
-    for (const [name, range] of Object.entries(entries)) if (typeof range === 'string' && !(name in versions)) versions[name] = range;
+    for (const [name, range] of Object.entries(entries)) if (typeof range === 'string' && !Object.hasOwn(versions, name)) versions[name] = range;
   }
   const lock = parseObject(lockText);
   const packages = lock?.packages;

@@ -14,6 +14,10 @@ describe('packageVersions (inventory versions from package.json / package-lock.j
     assert.deepStrictEqual(packageVersions(manifest, undefined).openai, '^4.20.0');
   });
 
+  it('reads packages named like Object.prototype\'s members as any other', () => {
+    assert.deepStrictEqual(packageVersions(JSON.stringify({ dependencies: { constructor: '1.0.0', toString: '^2.0.0' } }), undefined), { constructor: '1.0.0', toString: '^2.0.0' });
+  });
+
   it('ignores missing or broken files', () => {
     assert.deepStrictEqual(packageVersions(undefined, undefined), {});
     assert.deepStrictEqual(packageVersions('{ not json', '[]'), {});
