@@ -5,6 +5,7 @@ import { formatJson } from './formatters/jsonFormatter';
 import { formatSarif } from './formatters/sarifFormatter';
 import { formatText } from './formatters/textFormatter';
 import type { Analyzer } from './analyzeFile';
+import type { PrestartedWorker } from './prestartedWorkers';
 import { ProgressLine, type ProgressStream } from './progress';
 import type { ScanReport } from './scanReport';
 import { defaultWorkerScript, scanFiles } from './scanFiles';
@@ -23,12 +24,16 @@ export interface ScanInternals {
   readonly workerExecArgv?: readonly string[];
   readonly minFilesForWorkers?: number;
   readonly analyze?: Analyzer;
+  readonly prestartedWorkers?: readonly PrestartedWorker[];
 }
 
 /** Runs `phi-guard scan` and returns the exit code; never calls process.exit. */
 export async function runScan(command: ScanCommand, io: ScanIo, internals: ScanInternals = {}): Promise<number> {
   const opened = openProject({ cwd: io.cwd, paths: command.paths, configPath: command.configPath }, io.stderr);
-  if (!opened) return EXIT_USAGE;
+  if (!opened) {
+    for (const unused of internals.prestartedWorkers ?? []) unused.stop();
+    return EXIT_USAGE;
+  }
   const { project, collected } = opened;
 
   const progress = new ProgressLine(io.stderr);
@@ -44,6 +49,7 @@ export async function runScan(command: ScanCommand, io: ScanIo, internals: ScanI
       workerExecArgv: internals.workerExecArgv,
       minFilesForWorkers: internals.minFilesForWorkers,
       analyze: internals.analyze,
+      prestartedWorkers: internals.prestartedWorkers,
       onProgress: (done, total) => progress.update(done, total),
     });
   } finally {

@@ -5,10 +5,9 @@ import { analyzeFile, type Analyzer } from './analyzeFile';
 import { createEngine } from './engine';
 import type { FileScanResult, ReportedFinding, ScanNotice, ScanReport } from './scanReport';
 import { cliSeverityFor } from './severity';
+import { MIN_FILES_FOR_WORKERS, type PrestartedWorker } from './prestartedWorkers';
 import { scanOnWorkers } from './workerPool';
 
-/** Below this many files, starting a worker (each loads TypeScript and warms up its own engine) costs more than it saves. */
-export const MIN_FILES_FOR_WORKERS = 200;
 
 export interface ScanOptions {
   /** Absolute paths, as `collectFiles` returns them. */
@@ -27,6 +26,8 @@ export interface ScanOptions {
   /** Replaces the engine for the in-thread scan (tests). */
   readonly analyze?: Analyzer;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Workers the CLI started before it loaded the engine (see prestartedWorkers.ts); stopped if the scan needs none. */
+  readonly prestartedWorkers?: readonly PrestartedWorker[];
 }
 
 /** Analyses every file and applies the configured severities. */
@@ -46,6 +47,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanReport> {
       workerCount: options.jobs - 1,
       job: { cwd: options.cwd, root: options.root, config: options.config },
       execArgv: options.workerExecArgv,
+      prestarted: options.prestartedWorkers,
       mainThreadAnalyzer: (peers) => {
         const analyze = createEngine(options.root, options.config, peers);
         return (absolutePath) => analyzeFile({ absolutePath, cwd: options.cwd, config: options.config, analyze });
@@ -53,6 +55,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanReport> {
       onFileDone,
     });
   } else {
+    for (const unused of options.prestartedWorkers ?? []) unused.stop();
     const analyze = options.analyze ?? createEngine(options.root, options.config);
     results = options.files.map((absolutePath) => {
       const result = analyzeFile({ absolutePath, cwd: options.cwd, config: options.config, analyze });

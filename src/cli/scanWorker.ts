@@ -1,18 +1,22 @@
 // Worker-thread entry point (bundled to dist/scanWorker.js): analyses batches of files, taken from the scan's
 // shared queue, until none is left, then exits. Each worker parses with its own TypeScript instance, so the scan
-// uses every core.
+// uses every core. A worker started with its job (workerData) begins at once; one started before the scan knew its
+// files (see prestartedWorkers.ts) has loaded this bundle and TypeScript by the time its job arrives as a message.
 import { parentPort, workerData } from 'worker_threads';
 import { analyzeFile } from './analyzeFile';
 import { SharedBatchQueue } from './batchQueue';
 import { createEngine } from './engine';
-import type { ScanBatchResponse, ScanWorkerData } from './workerProtocol';
+import type { ScanBatchResponse, ScanJobMessage, ScanWorkerData } from './workerProtocol';
 
-const { cwd, root, config, thread, batches, queue, peers } = workerData as ScanWorkerData;
-const analyze = createEngine(root, config, peers);
-const batchQueue = new SharedBatchQueue(queue);
-
-for (let batchId = batchQueue.take(thread); batchId !== undefined; batchId = batchQueue.take(thread)) {
-  const results = batches[batchId].map((absolutePath) => analyzeFile({ absolutePath, cwd, config, analyze }));
-  const response: ScanBatchResponse = { batchId, results };
-  parentPort?.postMessage(response);
+function work({ cwd, root, config, thread, batches, queue, peers }: ScanWorkerData): void {
+  const analyze = createEngine(root, config, peers);
+  const batchQueue = new SharedBatchQueue(queue);
+  for (let batchId = batchQueue.take(thread); batchId !== undefined; batchId = batchQueue.take(thread)) {
+    const results = batches[batchId].map((absolutePath) => analyzeFile({ absolutePath, cwd, config, analyze }));
+    const response: ScanBatchResponse = { batchId, results };
+    parentPort?.postMessage(response);
+  }
 }
+
+if (workerData) work(workerData as ScanWorkerData);
+else parentPort?.once('message', (message: ScanJobMessage) => work(message.job));

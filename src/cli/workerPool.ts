@@ -1,7 +1,8 @@
 import { MessageChannel, Worker, type MessagePort } from 'worker_threads';
 import type { FileScanResult } from './scanReport';
 import { SharedBatchQueue } from './batchQueue';
-import type { ScanBatchResponse, ScanJob, ScanWorkerData } from './workerProtocol';
+import type { PrestartedWorker } from './prestartedWorkers';
+import type { ScanBatchResponse, ScanJob, ScanJobMessage, ScanWorkerData } from './workerProtocol';
 
 /** Files per batch: large enough that messaging is cheap, small enough that the threads finish together. */
 const BATCH_SIZE = 8;
@@ -19,6 +20,8 @@ export interface PoolOptions {
    */
   readonly mainThreadAnalyzer?: (peers: readonly MessagePort[]) => (absolutePath: string) => FileScanResult;
   readonly onFileDone?: (result: FileScanResult) => void;
+  /** Workers started before the files were known (see prestartedWorkers.ts): used first; those not needed are stopped. */
+  readonly prestarted?: readonly PrestartedWorker[];
 }
 
 /**
@@ -44,13 +47,19 @@ export function scanOnWorkers(files: readonly string[], options: PoolOptions): P
   for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
   const resultsByBatch: FileScanResult[][] = new Array(batches.length);
   const workers: Worker[] = [];
-  if (batches.length === 0) return Promise.resolve([]);
+  const prestarted = [...(options.prestarted ?? [])];
+  if (batches.length === 0) {
+    for (const unused of prestarted) unused.stop();
+    return Promise.resolve([]);
+  }
 
   return new Promise<FileScanResult[]>((resolve, reject) => {
     const count = Math.max(0, Math.min(options.workerCount, batches.length - 1));
+    for (const unused of prestarted.splice(count)) unused.stop();
     const mainThread = count; // thread number of the main thread, after the workers
     const threadCount = count + (options.mainThreadAnalyzer ? 1 : 0);
     if (threadCount === 0) {
+      for (const unused of prestarted) unused.stop();
       reject(new Error('no thread to analyse on'));
       return;
     }
@@ -98,7 +107,13 @@ export function scanOnWorkers(files: readonly string[], options: PoolOptions): P
 
     for (let thread = 0; thread < count; thread++) {
       const workerData: ScanWorkerData = { ...options.job, thread, batches, queue: queue.memory, peers: peers[thread] };
-      const worker = new Worker(options.workerScript, { workerData, transferList: [...peers[thread]], execArgv: [...(options.execArgv ?? [])] });
+      let worker = prestarted[thread]?.adopt();
+      if (worker) {
+        const message: ScanJobMessage = { job: workerData };
+        worker.postMessage(message, [...peers[thread]]);
+      } else {
+        worker = new Worker(options.workerScript, { workerData, transferList: [...peers[thread]], execArgv: [...(options.execArgv ?? [])] });
+      }
       workers.push(worker);
       worker.on('message', (response: ScanBatchResponse) => record(response.batchId, response.results));
       worker.on('error', (error) => finish(new Error(`a scan worker failed: ${error.message}`)));

@@ -10,7 +10,7 @@ export interface ScanJob {
   readonly config: PhiGuardConfig;
 }
 
-/** Given to each scan worker once, at start: it then takes batches from the queue until none is left. */
+/** Given to each scan worker once (at start, or in a ScanJobMessage): it then takes batches from the queue until none is left. */
 export interface ScanWorkerData extends ScanJob {
   /** This worker's thread number in the queue. */
   readonly thread: number;
@@ -20,6 +20,11 @@ export interface ScanWorkerData extends ScanJob {
   readonly queue: SharedArrayBuffer;
   /** Ports to each of the scan's other threads, for sharing analyses (see createEngine). */
   readonly peers: readonly MessagePort[];
+}
+
+/** Main thread → a worker started before its job was known (see prestartedWorkers.ts): the job, once. */
+export interface ScanJobMessage {
+  readonly job: ScanWorkerData;
 }
 
 /** Worker → main thread: the results of one batch, in the batch's order. */

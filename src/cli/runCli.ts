@@ -1,0 +1,45 @@
+// The `phi-guard` commands, loaded by the entry point (main.ts) once it has started a scan's workers.
+import { parseCliArgs, UsageError, USAGE } from './cliArgs';
+import { tuneCompilerForBatchScan } from './compilerTuning';
+import { EXIT_USAGE } from './exitCodes';
+import type { PrestartedWorker } from './prestartedWorkers';
+import { runInventory } from './runInventory';
+import { runScan } from './runScan';
+import { TOOL_VERSION } from './toolInfo';
+
+/** Runs one command and returns its exit code; `prestartedWorkers` go to a scan (and are stopped by any other command). */
+export async function runCli(argv: readonly string[], prestartedWorkers: readonly PrestartedWorker[] = []): Promise<number> {
+  let command;
+  try {
+    command = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`phi-guard: ${error.message}\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  if (command.command !== 'scan') for (const unused of prestartedWorkers) unused.stop();
+  switch (command.command) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`${TOOL_VERSION}\n`);
+      return 0;
+    case 'inventory':
+      tuneCompilerForBatchScan();
+      return runInventory(command, {
+        cwd: process.cwd(),
+        stdout: process.stdout,
+        stderr: process.stderr,
+        color: false,
+      });
+    case 'scan':
+      tuneCompilerForBatchScan();
+      return runScan(command, {
+        cwd: process.cwd(),
+        stdout: process.stdout,
+        stderr: process.stderr,
+        color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
+      }, { prestartedWorkers });
+  }
+}
