@@ -8,7 +8,6 @@ import { cliSeverityFor } from './severity';
 import { MIN_FILES_FOR_WORKERS, type PrestartedWorker } from './prestartedWorkers';
 import { scanOnWorkers } from './workerPool';
 
-
 export interface ScanOptions {
   /** Absolute paths, as `collectFiles` returns them. */
   readonly files: readonly string[];

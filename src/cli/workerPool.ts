@@ -59,7 +59,6 @@ export function scanOnWorkers(files: readonly string[], options: PoolOptions): P
     const mainThread = count; // thread number of the main thread, after the workers
     const threadCount = count + (options.mainThreadAnalyzer ? 1 : 0);
     if (threadCount === 0) {
-      for (const unused of prestarted) unused.stop();
       reject(new Error('no thread to analyse on'));
       return;
     }
