@@ -3,11 +3,10 @@
 // the workspace, so the workers are ready when the files are known instead of half a second later. Nothing imported
 // here loads TypeScript; the commands (runCli.ts) are loaded after the workers have started.
 import * as fs from 'fs';
-import * as path from 'path';
 import { parseCliArgs } from './cliArgs';
 import { tuneCompilerForBatchScan } from './compilerTuning';
 import { EXIT_USAGE } from './exitCodes';
-import { mayNeedWorkers, prestartScanWorkers, type PrestartedWorker } from './prestartedWorkers';
+import { defaultWorkerScript, mayNeedWorkers, prestartScanWorkers, type PrestartedWorker } from './prestartedWorkers';
 import type * as Commands from './runCli';
 
 function startScanWorkers(argv: readonly string[]): PrestartedWorker[] {
@@ -18,7 +17,7 @@ function startScanWorkers(argv: readonly string[]): PrestartedWorker[] {
     return []; // runCli reports the usage error
   }
   if (command.command !== 'scan' || command.jobs < 2 || !mayNeedWorkers(command.paths, process.cwd())) return [];
-  const workerScript = path.join(__dirname, 'scanWorker.js');
+  const workerScript = defaultWorkerScript();
   if (!fs.existsSync(workerScript)) return []; // run from the sources (tests): runScan finds no bundled worker either
   tuneCompilerForBatchScan(); // before the workers compile anything
   return prestartScanWorkers(command.jobs - 1, workerScript);
@@ -28,12 +27,17 @@ const argv = process.argv.slice(2);
 const prestarted = startScanWorkers(argv);
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only now, with TypeScript (see the top)
 const { runCli } = require('./runCli') as typeof Commands;
-runCli(argv, prestarted).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`phi-guard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = EXIT_USAGE;
-  },
-);
+runCli(argv, prestarted)
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`phi-guard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  )
+  // Whatever the run did (a usage error, a scan too small for threads), no worker started ahead is left loading.
+  .finally(() => {
+    for (const worker of prestarted) worker.stop();
+  });

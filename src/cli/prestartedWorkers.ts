@@ -6,40 +6,51 @@ import { SOURCE_EXTENSIONS } from './collectFiles';
 /** Below this many files, starting a worker (each loads TypeScript and warms up its own engine) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 200;
 
+/** The bundled worker next to the running CLI bundle (`dist/cli.js` → `dist/scanWorker.js`). */
+export function defaultWorkerScript(): string {
+  return path.join(__dirname, 'scanWorker.js');
+}
+
 /**
  * A scan worker started before the scan knows its files: it loads its bundle and TypeScript (about a third of a second)
  * while the main thread loads its own and walks the workspace, then waits for its job (see ScanWorkerData). Events
  * before the scan adopts it are recorded, so that a worker that failed to start is not waited for.
  */
 export class PrestartedWorker {
-  /** Set once the worker has stopped or failed before being adopted. */
-  private stoppedEarly = false;
-  private readonly noteStop = (): void => {
-    this.stoppedEarly = true;
+  /** `waiting` for a job, `adopted` by a scan (which ends it), or `gone`: stopped, or failed before a scan adopted it. */
+  private state: 'waiting' | 'adopted' | 'gone' = 'waiting';
+  private readonly noteGone = (): void => {
+    this.state = 'gone';
   };
 
   constructor(readonly worker: Worker) {
-    worker.once('error', this.noteStop);
-    worker.once('exit', this.noteStop);
+    worker.once('error', this.noteGone);
+    worker.once('exit', this.noteGone);
     // Until adopted it does not keep the process alive: a run that ends early (a usage error) exits as before.
     worker.unref();
   }
 
-  /** The worker, for the scan to give a job to; undefined if it stopped before (the scan then starts a new one). */
+  /** The worker, for the scan to give a job to; undefined if it is gone (the scan then starts a new one). */
   adopt(): Worker | undefined {
-    this.worker.off('error', this.noteStop);
-    this.worker.off('exit', this.noteStop);
-    if (this.stoppedEarly) return undefined;
+    if (this.state !== 'waiting') return undefined;
+    this.state = 'adopted';
+    this.stopListening();
     this.worker.ref();
     return this.worker;
   }
 
-  /** A worker the scan did not need (too few files for threads, or another command). */
+  /** Stops a worker no scan adopted: too few files for threads, or a run that ended before its scan. */
   stop(): void {
-    this.worker.off('error', this.noteStop);
-    this.worker.off('exit', this.noteStop);
+    if (this.state !== 'waiting') return;
+    this.state = 'gone';
+    this.stopListening();
     this.worker.on('error', () => undefined); // one that fails as it is stopped has nothing left to report
     void this.worker.terminate();
+  }
+
+  private stopListening(): void {
+    this.worker.off('error', this.noteGone);
+    this.worker.off('exit', this.noteGone);
   }
 }
 

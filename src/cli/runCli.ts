@@ -7,7 +7,7 @@ import { runInventory } from './runInventory';
 import { runScan } from './runScan';
 import { TOOL_VERSION } from './toolInfo';
 
-/** Runs one command and returns its exit code; `prestartedWorkers` go to a scan (and are stopped by any other command). */
+/** Runs one command and returns its exit code; `prestartedWorkers` go to a scan (main.ts stops any it did not adopt). */
 export async function runCli(argv: readonly string[], prestartedWorkers: readonly PrestartedWorker[] = []): Promise<number> {
   let command;
   try {
@@ -17,7 +17,6 @@ export async function runCli(argv: readonly string[], prestartedWorkers: readonl
     process.stderr.write(`phi-guard: ${error.message}\n\n${USAGE}\n`);
     return EXIT_USAGE;
   }
-  if (command.command !== 'scan') for (const unused of prestartedWorkers) unused.stop();
   switch (command.command) {
     case 'help':
       process.stdout.write(`${USAGE}\n`);

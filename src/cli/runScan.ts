@@ -5,10 +5,10 @@ import { formatJson } from './formatters/jsonFormatter';
 import { formatSarif } from './formatters/sarifFormatter';
 import { formatText } from './formatters/textFormatter';
 import type { Analyzer } from './analyzeFile';
-import type { PrestartedWorker } from './prestartedWorkers';
+import { defaultWorkerScript, type PrestartedWorker } from './prestartedWorkers';
 import { ProgressLine, type ProgressStream } from './progress';
 import type { ScanReport } from './scanReport';
-import { defaultWorkerScript, scanFiles } from './scanFiles';
+import { scanFiles } from './scanFiles';
 import { failsBuild } from './severity';
 
 export interface ScanIo {
@@ -30,10 +30,7 @@ export interface ScanInternals {
 /** Runs `phi-guard scan` and returns the exit code; never calls process.exit. */
 export async function runScan(command: ScanCommand, io: ScanIo, internals: ScanInternals = {}): Promise<number> {
   const opened = openProject({ cwd: io.cwd, paths: command.paths, configPath: command.configPath }, io.stderr);
-  if (!opened) {
-    for (const unused of internals.prestartedWorkers ?? []) unused.stop();
-    return EXIT_USAGE;
-  }
+  if (!opened) return EXIT_USAGE;
   const { project, collected } = opened;
 
   const progress = new ProgressLine(io.stderr);

@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import type { PhiGuardConfig } from '../core';
 import { analyzeFile, type Analyzer } from './analyzeFile';
 import { createEngine } from './engine';
@@ -93,9 +92,4 @@ export function buildReport(results: readonly FileScanResult[], config: PhiGuard
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The worker bundle next to the running CLI bundle (`dist/cli.js` → `dist/scanWorker.js`). */
-export function defaultWorkerScript(): string {
-  return path.join(__dirname, 'scanWorker.js');
 }

@@ -98,8 +98,7 @@ export class ModuleResolver {
   private listFolder(dir: string): FolderListing | undefined {
     const parentDir = path.dirname(dir);
     if (parentDir !== dir) {
-      let parent = this.folders.get(parentDir);
-      if (parent === undefined && !this.folders.has(parentDir)) this.folders.set(parentDir, (parent = this.host.listFolder?.(parentDir)));
+      const parent = this.remembered(parentDir, (folder) => this.host.listFolder?.(folder));
       const name = path.basename(dir);
       if (parent && (parent.files.has(name) || !parent.lowerCaseNames.has(name.toLowerCase()))) return MISSING_FOLDER;
     }
@@ -108,13 +107,20 @@ export class ModuleResolver {
 
   /** The folder's listing settles most probes; a link, a name found only in another case or an unlistable folder is asked directly. */
   private probe(file: string): boolean {
-    const dir = path.dirname(file);
-    let listing = this.folders.get(dir);
-    if (listing === undefined && !this.folders.has(dir)) this.folders.set(dir, (listing = this.listFolder(dir)));
+    const listing = this.remembered(path.dirname(file), (folder) => this.listFolder(folder));
     if (!listing) return this.host.fileExists(file);
     const name = path.basename(file);
     if (listing.files.has(name)) return true;
     return listing.lowerCaseNames.has(name.toLowerCase()) ? this.host.fileExists(file) : false;
+  }
+
+  /** `dir`'s listing as first read (undefined, an unlistable folder, is remembered too), until the next invalidate. */
+  private remembered(dir: string, read: (dir: string) => FolderListing | undefined): FolderListing | undefined {
+    const known = this.folders.get(dir);
+    if (known !== undefined || this.folders.has(dir)) return known;
+    const listing = read(dir);
+    this.folders.set(dir, listing);
+    return listing;
   }
 
   private resolvePath(candidate: string): string | undefined {
