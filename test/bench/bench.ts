@@ -20,6 +20,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as esbuild from 'esbuild';
 import { collectFiles } from '../../src/cli/collectFiles';
+import { importClosedPrefix, importCycleGroups } from './dependencyOrder';
 import { resolveProject } from '../../src/cli/resolveConfig';
 import { writeWorkspace } from './generateWorkspace';
 import { linearFit, median } from './stats';
@@ -135,11 +136,13 @@ function prepareWorkspaces(options: Options): Workspace[] {
     const root = path.resolve(options.corpus);
     const all = collectAsTheCliDoes(root);
     const name = path.basename(root);
-    // Every 4th file, every 2nd, all: representative subsets of the same code.
-    return [4, 2, 1].map((step) => {
-      const subset = all.filter((_file, index) => index % step === 0);
-      return listWorkspace(`${name} 1/${step}`, subset, step === 1 ? [root] : subset);
-    });
+    // A quarter, a half (whole import cycles, each after the modules it imports, so that a smaller workspace imports
+    // nothing outside it: a sample of every 4th file analysed most of the project as its imports), and all.
+    const groups = importCycleGroups(all, root);
+    return [4, 2].map((part) => {
+      const subset = importClosedPrefix(groups, 1 / part);
+      return listWorkspace(`${name} 1/${part} by imports`, subset, subset);
+    }).concat(listWorkspace(name, all, [root]));
   }
   const base = path.join(os.tmpdir(), 'phi-guard-bench');
   return [options.lines / 4, options.lines / 2, options.lines].map((lines) => {
