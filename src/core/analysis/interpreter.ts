@@ -1594,7 +1594,7 @@ export class Interpreter {
     const local = this.localTypes.get(last);
     const categories = local?.categories.length ? local.categories : this.names.typeCategories(last);
     if (categories && categories.length) {
-      const fhir = !local && last in FHIR_PHI_RESOURCES;
+      const fhir = !local && Object.hasOwn(FHIR_PHI_RESOURCES, last);
       const reason: SourceReason = { kind: local?.tagged ? 'phi-tag' : 'type', typeName: last, name: last } as SourceReason;
       const note = `\`${this.text(at)}\` is typed \`${last}\`${fhir ? ' (a FHIR resource)' : ''}`;
       return makeValue({ taint: sourceTaint(categories, reason, this.step('source', at, note), true), context: splitWords(last), typeName: local ? last : fhir ? `fhir:${last}` : undefined });

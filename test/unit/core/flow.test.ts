@@ -212,6 +212,12 @@ describe('flow', () => {
     assert.deepEqual(result.findings.map((f) => code.slice(f.range.start, f.range.end)), ['patient.toString()', 'patient.birthDate']);
   });
 
+  it('does not take a configured PHI type named like an Object.prototype member for a FHIR resource', () => {
+    const code = 'function f(note: valueOf) {\n  console.log(note);\n}\n';
+    const result = analyzeSource({ fileName: 'flow.ts', text: code, today: '2026-11-28', config: { ...DEFAULT_CONFIG, phiTypes: { valueOf: ['diagnosis' as const] } } });
+    assert.deepEqual(result.findings.map((f) => f.flow[0]!.note), ['`note` is typed `valueOf`']);
+  });
+
   it('checks S3 uploads for server-side encryption and fetch hosts for AI vendors', () => {
     const code = `import { PutObjectCommand } from '@aws-sdk/client-s3';
     function f(patient: any) {
