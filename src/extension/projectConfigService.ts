@@ -108,7 +108,15 @@ export class ProjectConfigService implements vscode.Disposable {
       this.log.warn(`${file.fsPath}: cannot read it (${error instanceof Error ? error.message : String(error)}); using the default policy.`);
       return DEFAULT_CONFIG;
     }
-    const { config, problems } = parseConfigText(file.fsPath, text);
+    let parsed: ReturnType<typeof parseConfigText>;
+    try {
+      parsed = parseConfigText(file.fsPath, text);
+    } catch (error) {
+      // Cached for every file under this config: a rejected read would stop their analysis until the window reloads.
+      this.log.error(`${file.fsPath}: could not read the policy (${error instanceof Error ? error.message : String(error)}); using the default policy.`);
+      return DEFAULT_CONFIG;
+    }
+    const { config, problems } = parsed;
     for (const problem of problems) {
       this.log.warn(problem.message);
       void vscode.window.showWarningMessage(`PHI Guard: ${problem.message}`);

@@ -61,7 +61,8 @@ export const CONFIG_KEYS: Readonly<Record<keyof PhiGuardConfig | '$schema', { ch
 
 /**
  * Validates `.phi-guard.json` text. Every problem names the file, the line and what is expected;
- * a wrong key keeps its default, the valid keys still apply.
+ * a wrong key keeps its default, the valid keys still apply. Read like `tsconfig.json`: comments, trailing commas
+ * and a byte order mark are allowed (editors write all three), so values come from the parsed tree, not JSON.parse.
  */
 export function parseConfigText(file: string, text: string): { config: PhiGuardConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
@@ -78,7 +79,7 @@ export function parseConfigText(file: string, text: string): { config: PhiGuardC
     problems.push({ file, line: 1, column: 1, message: `${file}:1:1: the configuration must be a JSON object; using the default configuration.` });
     return { config: DEFAULT_CONFIG, problems };
   }
-  const parsed = JSON.parse(text) as Record<string, unknown>;
+  const parsed = ts.convertToObject(json, []) as Record<string, unknown>;
   const config: Record<string, unknown> = { ...DEFAULT_CONFIG };
   for (const property of root.properties) {
     if (!ts.isPropertyAssignment(property)) continue;

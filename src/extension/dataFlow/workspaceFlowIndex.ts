@@ -314,7 +314,8 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     this.pendingTimer = setTimeout(() => {
       this.pendingTimer = undefined;
-      this.updating = this.updating.then(() => this.updatePending());
+      // One failed update is logged and must not stop the ones after it (a rejected link would reject every later one).
+      this.updating = this.updating.then(() => this.updatePending()).catch((error: unknown) => this.log.error(`Workspace map update failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
     }, UPDATE_DELAY_MS);
   }
 

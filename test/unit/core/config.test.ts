@@ -32,6 +32,27 @@ describe('.phi-guard.json', () => {
     assert.equal(broken.config, DEFAULT_CONFIG);
   });
 
+  it('reads comments, trailing commas and a byte order mark as tsconfig.json does, and still places problems', () => {
+    const text = '\ufeff{\n  // names of this project\n  "notPhiNames": ["cold",], /* kept */\n  "maxFileSizeKb": "big",\n}\n';
+    const { config, problems } = parseConfigText('/p/.phi-guard.json', text);
+    assert.deepEqual(config.notPhiNames, ['cold']);
+    assert.equal(config.maxFileSizeKb, DEFAULT_CONFIG.maxFileSizeKb);
+    assert.deepEqual(problems.map((p) => [p.line, p.column]), [[4, 3]]);
+    assert.match(problems[0]!.message, /'maxFileSizeKb' must be a positive number/);
+  });
+
+  it('loads a commented config file without throwing', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-jsonc-'));
+    try {
+      fs.writeFileSync(path.join(dir, '.phi-guard.json'), '{\n  // CI and editor share this\n  "crossFile": false,\n}\n');
+      const loaded = loadConfigFile(path.join(dir, '.phi-guard.json'));
+      assert.deepEqual(loaded.problems, []);
+      assert.equal(loaded.config.crossFile, false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('validates ESLint settings overrides the same way', () => {
     const { config, problems } = mergeConfigObject(DEFAULT_CONFIG, { notPhiNames: ['a'], maxFileSizeKb: -1 }, 'settings["phi-guard"]');
     assert.deepEqual(config.notPhiNames, ['a']);
