@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeSource, LineIndex, type AnalysisResult, type AnalyzeOptions, type Finding, type PhiGuardConfig } from '../core';
+import { analyzeSource, LineIndex, withoutByteOrderMark, type AnalysisResult, type AnalyzeOptions, type Finding, type PhiGuardConfig } from '../core';
 import { displayPath } from './displayPath';
 import type { FileFinding, FileScanResult, ReportedFlowStep, ScanNotice } from './scanReport';
 
@@ -29,7 +29,7 @@ export function analyzeFile(options: AnalyzeFileOptions): FileScanResult {
     if (size > config.maxFileSizeKb * 1024 * READ_LIMIT_FACTOR) {
       return notAnalysed({ kind: 'skipped', file, message: `skipped: ${Math.round(size / 1024)} KB is over the maxFileSizeKb limit of ${config.maxFileSizeKb} KB` });
     }
-    text = fs.readFileSync(absolutePath, 'utf8');
+    text = withoutByteOrderMark(fs.readFileSync(absolutePath, 'utf8'));
   } catch (error) {
     return notAnalysed({ kind: 'unreadable', file, message: `could not read the file (${describeError(error)}); it was not analysed` });
   }
@@ -103,7 +103,7 @@ class OtherFileIndexes {
     if (!this.cache.has(absolute)) {
       let index: LineIndex | undefined;
       try {
-        index = new LineIndex(fs.readFileSync(absolute, 'utf8'));
+        index = new LineIndex(withoutByteOrderMark(fs.readFileSync(absolute, 'utf8')));
       } catch {
         index = undefined;
       }

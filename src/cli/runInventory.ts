@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { inventoryInput, type InventoryFileInput } from '../core';
+import { inventoryInput, withoutByteOrderMark, type InventoryFileInput } from '../core';
 import { readGitCommit } from '../core/inventory/gitCommit';
 import { inventoryDocument } from '../core/inventory/inventoryDocument';
 import { packageVersions } from '../core/inventory/packageVersions';
@@ -29,7 +29,7 @@ export async function runInventory(command: InventoryCommand, io: ScanIo): Promi
       progress.update(i, collected.files.length);
       let text: string;
       try {
-        text = fs.readFileSync(file, 'utf8');
+        text = withoutByteOrderMark(fs.readFileSync(file, 'utf8'));
       } catch (error) {
         io.stderr.write(`phi-guard: ${displayPath(file, io.cwd)}: could not read the file (${error instanceof Error ? error.message : String(error)}); it is not in the inventory\n`);
         return;
@@ -43,7 +43,7 @@ export async function runInventory(command: InventoryCommand, io: ScanIo): Promi
   }
   const read = (relative: string) => {
     try {
-      return fs.readFileSync(path.join(project.root, relative), 'utf8');
+      return withoutByteOrderMark(fs.readFileSync(path.join(project.root, relative), 'utf8'));
     } catch {
       return undefined;
     }

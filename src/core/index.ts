@@ -23,6 +23,7 @@ export type { Inventory, InventoryFileInput, InventoryFlowInput, InventoryVendor
 export { inventoryMarkdown, inventoryMermaid } from './inventory/renderInventory';
 export { inventoryInput } from './inventory/inventoryInput';
 export { LineIndex } from './text/lineIndex';
+export { withoutByteOrderMark } from './text/byteOrderMark';
 export { ConfigResolver, findConfigFile, isFileIncluded, loadConfigFile } from './config/loadConfig';
 export type { LoadedConfig } from './config/loadConfig';
 export { ProjectAnalyzer } from './project/projectAnalyzer';

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { withoutByteOrderMark } from '../text/byteOrderMark';
 import { MISSING_FOLDER } from './moduleResolver';
 import type { FolderListing, ProjectHost } from './moduleResolver';
 
@@ -10,7 +11,7 @@ export function nodeProjectHost(overrides?: (file: string) => string | undefined
       const override = overrides?.(file);
       if (override !== undefined) return override;
       try {
-        return fs.readFileSync(file, 'utf8');
+        return withoutByteOrderMark(fs.readFileSync(file, 'utf8'));
       } catch {
         return undefined;
       }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeSource, AnalysisMemory, IncrementalParser, DEFAULT_CONFIG, nodeProjectHost, ProjectAnalyzer, summaryFingerprint, textShiftOf, type AnalysisResult } from '../../core';
+import { analyzeSource, AnalysisMemory, IncrementalParser, DEFAULT_CONFIG, nodeProjectHost, ProjectAnalyzer, summaryFingerprint, textShiftOf, withoutByteOrderMark, type AnalysisResult } from '../../core';
 import { analysisFileName } from '../analysisFileName';
 import { fileFlows } from '../dataFlow/fileFlows';
 import { contentHash } from '../dataFlow/flowCache';
@@ -92,7 +92,7 @@ export class AnalysisService {
     const { file, uri, displayPath, config, root, cached } = request;
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = withoutByteOrderMark(fs.readFileSync(file, 'utf8'));
     } catch {
       return { kind: 'unreadable' };
     }
