@@ -5,7 +5,8 @@
 export * from './catalog/phiCategories';
 export * from './findings/finding';
 export * from './config/config';
-export { analyzeSource } from './analysis/analyzeSource';
+export { analyzeSource, isSuppressedAt } from './analysis/analyzeSource';
+export { parseFile } from './analysis/parse';
 export type { AnalyzeOptions, AnalysisResult, SkipNotice, ParseProblem } from './analysis/analyzeSource';
 export type { SinkSite } from './analysis/interpreter';
 export { IncrementalParser, changeRange } from './analysis/incrementalParser';

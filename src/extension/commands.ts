@@ -1,11 +1,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { readText } from './readText';
-import { analyzeSource, type AnalysisResult, type PhiGuardConfig } from '../core';
+import { isSuppressedAt, parseFile } from '../core';
 import type { AnalysisController, ShownFinding } from './analysisController';
 import { analysisFileName } from './analysisFileName';
-import type { AnalysisClient } from './analysisWorker/analysisClient';
-import { resultWithFindings } from './analysisWorker/findingsUpdate';
 import { COMMANDS } from './commandIds';
 import { isInJsxText } from './jsxText';
 import { addNotPhiName } from './notPhiNames';
@@ -13,9 +11,9 @@ import { toVscodeRange } from './positions';
 import type { ProjectConfigService } from './projectConfigService';
 import { suppressionCommentEdit, validateReason } from './suppressionComment';
 
-export function registerCommands(controller: AnalysisController, analysis: AnalysisClient, configs: ProjectConfigService, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCommands(controller: AnalysisController, configs: ProjectConfigService, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(COMMANDS.suppress, (uri: string, version: number, index: number, reason?: string) => suppressWithReason(controller, analysis, configs, uri, version, index, reason)),
+    vscode.commands.registerCommand(COMMANDS.suppress, (uri: string, version: number, index: number, reason?: string) => suppressWithReason(controller, uri, version, index, reason)),
     vscode.commands.registerCommand(COMMANDS.markNotPhi, (uri: string, name: string) => markNotPhi(configs, log, uri, name)),
     vscode.commands.registerCommand(COMMANDS.showDataFlow, (uri: string, version: number, index: number) => showDataFlow(controller, uri, version, index)),
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
@@ -32,7 +30,7 @@ function findingFor(controller: AnalysisController, uri: string, version: number
 }
 
 /** `reason` skips the input box (keybindings, tests). */
-async function suppressWithReason(controller: AnalysisController, analysis: AnalysisClient, configs: ProjectConfigService, uri: string, version: number, index: number, reason?: string): Promise<boolean> {
+async function suppressWithReason(controller: AnalysisController, uri: string, version: number, index: number, reason?: string): Promise<boolean> {
   const target = findingFor(controller, uri, version, index);
   if (!target) return false;
   const { finding } = target.finding;
@@ -55,12 +53,13 @@ async function suppressWithReason(controller: AnalysisController, analysis: Anal
   if (!findingFor(controller, uri, version, index)) return false;
   const text = target.document.getText();
   const edit = suppressionCommentEdit(text, finding.range.start, finding.rule, justification);
-  // Insert only a comment that is one and that the engine honours: inside JSX children `//` is rendered text.
-  const { config } = await configs.policyFor(target.document.uri);
+  // Insert only a comment that is one and that the engine honours: inside JSX children `//` is rendered text. Checked
+  // on the text, as the analysis would check it, so that a finding only cross-file analysis makes is covered too.
   const fileName = analysisFileName(target.document.fileName, target.document.languageId);
   const edited = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
-  const [before, after] = await Promise.all([analyseSingleFile(analysis, fileName, text, config), analyseSingleFile(analysis, fileName, edited, config)]);
-  if (isInJsxText(edited, fileName, edit.range.start) || after.suppressed.length <= before.suppressed.length || after.parseProblems.length > before.parseProblems.length) {
+  const findingAfterEdit = finding.range.start + edit.newText.length;
+  const addsSyntaxErrors = parseFile(fileName, edited).syntaxErrors.length > parseFile(fileName, text).syntaxErrors.length;
+  if (isInJsxText(edited, fileName, edit.range.start) || addsSyntaxErrors || !isSuppressedAt(fileName, edited, findingAfterEdit, finding.rule)) {
     void vscode.window.showWarningMessage(`PHI Guard: a line comment above line ${target.document.positionAt(finding.range.start).line + 1} of ${path.basename(target.document.fileName)} would not be a working suppression (inside JSX children?); move the value into a variable and suppress there, or fix the finding.`);
     return false;
   }
@@ -68,13 +67,6 @@ async function suppressWithReason(controller: AnalysisController, analysis: Anal
   const workspaceEdit = new vscode.WorkspaceEdit();
   workspaceEdit.insert(target.document.uri, target.document.positionAt(edit.range.start), edit.newText);
   return vscode.workspace.applyEdit(workspaceEdit);
-}
-
-/** Single-file analysis in the worker (a large file would stall the editor); on this thread only if the worker failed. */
-async function analyseSingleFile(analysis: AnalysisClient, fileName: string, text: string, config: PhiGuardConfig): Promise<AnalysisResult> {
-  const outcome = await analysis.request({ kind: 'analyzeDocument', file: fileName, fileName, text, config });
-  // Nothing held: the response has all the findings.
-  return (outcome.status === 'done' && resultWithFindings(outcome.value)) || analyzeSource({ fileName, text, config });
 }
 
 async function markNotPhi(configs: ProjectConfigService, log: vscode.LogOutputChannel, uri: string, name: string): Promise<boolean> {

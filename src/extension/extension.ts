@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): { dataFlows: DataFlo
     controller,
     vscode.languages.registerCodeActionsProvider(selector, new PhiCodeActionProvider(controller), PhiCodeActionProvider.metadata),
     vscode.languages.registerHoverProvider(selector, new PhiHoverProvider(controller)),
-    ...registerCommands(controller, analysis.client, configs, log),
+    ...registerCommands(controller, configs, log),
   );
   log.info(`PHI Guard ${context.extension.packageJSON.version as string} activated (workspace trusted: ${vscode.workspace.isTrusted}).`);
   const dataFlows = registerDataFlowFeature(context, controller, analysis.client, configs, log);

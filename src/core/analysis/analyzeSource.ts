@@ -4,7 +4,7 @@ import type { PhiGuardConfig } from '../config/config';
 import { PHI_CATEGORY_IDS } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { RULE_BY_CATEGORY } from '../findings/finding';
-import type { Finding, FlowStep, SuppressedFinding, SuppressionProblem, TextRange } from '../findings/finding';
+import type { Finding, FlowStep, RuleId, SuppressedFinding, SuppressionProblem, TextRange } from '../findings/finding';
 import { deidentifyFix } from '../findings/fixes';
 import { findingMessage } from '../findings/messages';
 import { parseSuppressions, statementLines } from '../findings/suppressions';
@@ -13,7 +13,7 @@ import { maskLiterals } from '../text/mask';
 import { AnalysisInterrupted } from './analysisInterrupted';
 import { Interpreter } from './interpreter';
 import type { RawFinding, SinkSite } from './interpreter';
-import { looksMinified, parseFile, withSyntaxErrors } from './parse';
+import { looksMinified, parseFile, parseTree, withSyntaxErrors } from './parse';
 import type { ParsedFile } from './parse';
 import type { SourceParser } from './incrementalParser';
 import { LineIndex } from '../text/lineIndex';
@@ -176,13 +176,28 @@ function applySuppressions(findings: Finding[], suppressions: readonly Suppressi
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const finding of findings) {
-    const line = sourceFile.getLineAndCharacterOfPosition(finding.range.start).line;
-    const covered = [line, ...statementLines(sourceFile, finding.range.start)];
-    const match = suppressions.find((s) => s.rules.includes(finding.rule) && covered.includes(s.standalone ? s.line + 1 : s.line));
+    const match = coveringSuppression(suppressions, sourceFile, finding.range.start, finding.rule);
     if (match) suppressed.push({ finding, reason: match.reason, commentRange: match.range });
     else kept.push(finding);
   }
   return { kept, suppressed };
+}
+
+/** The suppression that sets aside a finding of `rule` at `position`: on its line or on a statement enclosing it. */
+function coveringSuppression(suppressions: readonly Suppression[], sourceFile: ts.SourceFile, position: number, rule: RuleId): Suppression | undefined {
+  const line = sourceFile.getLineAndCharacterOfPosition(position).line;
+  const covered = [line, ...statementLines(sourceFile, position)];
+  return suppressions.find((s) => s.rules.includes(rule) && covered.includes(s.standalone ? s.line + 1 : s.line));
+}
+
+/**
+ * Whether a finding of `rule` at `position` of `text` would be suppressed by a comment in it, as the analysis decides,
+ * without analysing: the editor checks a suppression it is about to insert this way, for findings another file's
+ * analysis makes as well as this file's own.
+ */
+export function isSuppressedAt(fileName: string, text: string, position: number, rule: RuleId, today = new Date().toISOString().slice(0, 10)): boolean {
+  const { suppressions } = parseSuppressions(text, today);
+  return suppressions.length > 0 && coveringSuppression(suppressions, parseTree(fileName, text), position, rule) !== undefined;
 }
 
 function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardConfig, copy: boolean): Finding {

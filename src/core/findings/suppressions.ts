@@ -71,9 +71,15 @@ export function parseSuppressions(text: string, today: string): { suppressions: 
   return { suppressions, problems };
 }
 
+/** Line starts as TypeScript counts them (the lines suppressions are matched against come from its trees): after
+ * `\n`, `\r\n`, a lone `\r`, U+2028 and U+2029. */
 function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) starts.push(i + 1);
+  }
   return starts;
 }
 

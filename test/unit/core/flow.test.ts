@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, analyzeSource } from '../../../src/core';
+import { DEFAULT_CONFIG, analyzeSource, isSuppressedAt } from '../../../src/core';
 import type { Finding } from '../../../src/core';
 
 function analyze(code: string, fileName = 'flow.ts') {
@@ -327,6 +327,24 @@ describe('suppressions', () => {
     const result = analyze(code);
     assert.deepEqual(result.findings.map((f) => f.expression), ['patient.email']);
     assert.deepEqual(result.suppressed.map((s) => s.reason), ['audit trail, retention policy 7y', 'SOC ticket 42']);
+  });
+
+  it('counts lines as TypeScript does: a U+2028 or a lone CR above the comment does not move it off its line', () => {
+    for (const breakChar of ['\u2028', '\r']) {
+      const code = `const note = "a${breakChar}b";\n// phi-guard-allow no-phi-in-logs -- audit trail\nconsole.log(patient.ssn);`;
+      const result = analyze(code);
+      assert.deepEqual([result.findings.length, result.suppressed.length], [0, 1], JSON.stringify(breakChar));
+    }
+  });
+
+  it('tells without analysing whether a comment covers a finding at a position (the editor checks its insertion so)', () => {
+    const code = `export function record(patient: Patient) {\n  // phi-guard-allow no-phi-in-logs -- audit trail\n  note(\n    patient.ssn,\n  );\n}\n`;
+    const at = code.indexOf('patient.ssn');
+    assert.equal(isSuppressedAt('a.ts', code, at, 'no-phi-in-logs'), true);
+    assert.equal(isSuppressedAt('a.ts', code, at, 'no-phi-to-ai'), false);
+    assert.equal(isSuppressedAt('a.ts', code, code.indexOf('export'), 'no-phi-in-logs'), false);
+    assert.equal(isSuppressedAt('a.ts', code.replace(' -- audit trail', ''), at, 'no-phi-in-logs'), false);
+    assert.equal(isSuppressedAt('a.ts', code.replace('phi-guard-allow', 'phi-guard-allow until 2020-01-01'), at, 'no-phi-in-logs', '2026-11-30'), false);
   });
 
   it('covers a multi-line call from the line above the statement', () => {
