@@ -60,6 +60,8 @@ export class AnalysisController implements vscode.Disposable {
   readonly onDidPublish = this.published.event;
   /** Each open document's module summary (its fingerprint) as last published, to tell when its importers need a new analysis. */
   private readonly summaries = new Map<string, string>();
+  /** How many times each document's results were cleared: an analysis that began before a clear must not publish. */
+  private readonly clears = new Map<string, number>();
 
   constructor(
     /** The analysis worker: cross-file analysis per workspace folder, other modules read from open editors first, then disk. */
@@ -139,9 +141,12 @@ export class AnalysisController implements vscode.Disposable {
     }
     this.running.set(key, (this.running.get(key) ?? 0) + 1);
     this.updateStatus();
+    const clearsBefore = this.clears.get(key) ?? 0;
+    // Closed, disabled, excluded or skipped while this analysis ran: its result would bring back what was cleared.
+    const superseded = () => document.isClosed || (this.clears.get(key) ?? 0) !== clearsBefore;
     try {
       const policy = await this.configs.policyFor(document.uri);
-      if (document.isClosed) return;
+      if (superseded()) return;
       if (!policy.included) {
         this.clear(document.uri);
         this.log.debug(`${document.uri.fsPath}: not selected by the include/exclude globs of .phi-guard.json.`);
@@ -159,7 +164,7 @@ export class AnalysisController implements vscode.Disposable {
       // The findings shown now: the worker may answer with what changed since them.
       const held = this.store.latest(key);
       const outcome = await this.analyseText(document, text, config, held);
-      if (outcome.status === 'cancelled' || document.isClosed) return;
+      if (outcome.status === 'cancelled' || superseded()) return;
       if (outcome.status === 'failed') {
         this.log.error(`Analysis of ${document.uri.fsPath} failed: ${outcome.message}. Its last diagnostics stay; edit or save the file to try again.`);
         return;
@@ -268,6 +273,7 @@ export class AnalysisController implements vscode.Disposable {
   /** Removes diagnostics and stored results, but keeps the document's "already told" notices. */
   private clear(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.clears.set(key, (this.clears.get(key) ?? 0) + 1);
     this.store.delete(key);
     this.shown.delete(key);
     this.diagnostics.delete(uri);
@@ -277,6 +283,7 @@ export class AnalysisController implements vscode.Disposable {
     const key = uri.toString();
     this.debouncer.cancel(key);
     this.skipped.delete(key);
+    this.summaries.delete(key);
     this.clear(uri);
     this.updateStatus();
   }

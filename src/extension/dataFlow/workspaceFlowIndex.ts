@@ -52,6 +52,7 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
   private pendingCreated = false;
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private updating: Promise<void> = Promise.resolve();
+  private rescanWhenDone = false;
   private cache: FlowCache | undefined;
   private scanning: Promise<void> | undefined;
   private currentState: ScanState = 'notRun';
@@ -72,7 +73,10 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     const prismaWatcher = vscode.workspace.createFileSystemWatcher(PRISMA_SCHEMA_GLOB);
     const gitignoreWatcher = vscode.workspace.createFileSystemWatcher('**/.gitignore');
     const rescan = () => {
-      if (this.currentState !== 'notRun') void this.scan('.gitignore, files.exclude or .phi-guard.json changed', false);
+      if (this.currentState === 'notRun') return;
+      // A running scan may have read the old policy or file list already: scan again once it ends.
+      if (this.scanning) this.rescanWhenDone = true;
+      else void this.scan('.gitignore, files.exclude or .phi-guard.json changed', false);
     };
     this.disposables.push(
       watcher,
@@ -163,6 +167,10 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
         this.scanning = undefined;
         await this.setState('done');
         this.changed.fire();
+        if (this.rescanWhenDone) {
+          this.rescanWhenDone = false;
+          void this.scan('.gitignore, files.exclude or .phi-guard.json changed during the last scan', false);
+        }
       }
     };
     this.scanning = run();
