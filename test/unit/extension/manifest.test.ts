@@ -15,8 +15,10 @@ describe('extension manifest', () => {
     assert.deepStrictEqual([...manifest.activationEvents].sort(), SUPPORTED_LANGUAGES.map((language) => `onLanguage:${language}`).sort());
   });
 
-  it('declares limited support for untrusted workspaces, with a reason', () => {
+  it('declares limited support for untrusted workspaces, with a reason: their settings cannot switch the checks off', () => {
     assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepStrictEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['phiGuard.enable', 'phiGuard.severity']);
+    for (const setting of manifest.capabilities.untrustedWorkspaces.restrictedConfigurations) assert.ok(manifest.contributes.configuration.properties[setting], setting);
     assert.ok(manifest.capabilities.untrustedWorkspaces.description.length > 20);
   });
 
