@@ -22,8 +22,9 @@ export class ConfigError extends Error {
 
 /**
  * Finds the config and project root for a scan. The config is `--config`, else the nearest
- * `.phi-guard.json` from the first scanned path upwards. The root is the config's folder, else the
- * nearest folder holding `.git`, else the first scanned folder.
+ * `.phi-guard.json` from the first scanned path upwards. The root is the config's folder when the first scanned path
+ * is inside it, else the nearest folder holding `.git`, else the first scanned folder: a `--config` kept elsewhere
+ * (a shared policy) still has its globs and the project's `.gitignore` applied to the files scanned.
  */
 export function resolveProject(options: { readonly cwd: string; readonly firstPath: string; readonly configPath?: string }): ResolvedProject {
   const firstAbsolute = path.resolve(options.cwd, options.firstPath);
@@ -44,7 +45,9 @@ export function resolveProject(options: { readonly cwd: string; readonly firstPa
   }
   const { config, problems } = loadConfigFile(configFile);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { config, configFile, root: path.dirname(configFile) };
+  const configDir = path.dirname(configFile);
+  const holdsScannedPath = startDir === configDir || startDir.startsWith(`${configDir}${path.sep}`) || configDir === path.parse(configDir).root;
+  return { config, configFile, root: holdsScannedPath ? configDir : findGitRoot(startDir) ?? startDir };
 }
 
 function findGitRoot(startDir: string): string | undefined {

@@ -36,6 +36,20 @@ describe('cli runScan', () => {
     assert.strictEqual((await scan(['ai.ts', '--fail-on', 'none'])).code, EXIT_OK);
   });
 
+  it('still applies the globs and .gitignore with a --config kept outside the scanned folder', async () => {
+    root = materialize({ files: {
+      'policy/phi-guard.json': '{ "exclude": ["**/dist/**", "**/legacy/**"] }',
+      'app/.git/HEAD': 'ref: refs/heads/main\n',
+      'app/.gitignore': 'generated/\n',
+      'app/src/a.ts': 'const name = 1;\nai(name);\n',
+      'app/dist/a.js': 'const name = 1;\nai(name);\n',
+      'app/legacy/a.ts': 'const name = 1;\nai(name);\n',
+      'app/generated/a.ts': 'const name = 1;\nai(name);\n',
+    } });
+    const result = await scan(['app', '--config', 'policy/phi-guard.json', '--format', 'json']);
+    assert.deepStrictEqual(JSON.parse(result.stdout).findings.map((f: { file: string }) => f.file), ['app/src/a.ts']);
+  });
+
   it('reads severities from the nearest .phi-guard.json', async () => {
     root = materialize({ files: { '.phi-guard.json': '{ "severity": { "no-phi-in-logs": "error", "no-phi-to-ai": "off" } }', 'src/a.ts': 'const name = 1;\nlog(name);\n', 'src/b.ts': 'const name = 1;\nai(name);\n' } });
     const logs = await scan(['src/a.ts']);
