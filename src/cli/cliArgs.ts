@@ -73,6 +73,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const [command, ...paths] = positionals;
   if (values.help || command === undefined || command === 'help') return { command: 'help' };
   if (command === 'inventory') {
+    const scanOnly = (['fail-on', 'jobs'] as const).find((option) => values[option] !== undefined);
+    if (scanOnly) throw new UsageError(`--${scanOnly} is an option of \`scan\`; \`inventory\` takes --format and --config.`);
     return { command: 'inventory', paths: paths.length > 0 ? paths : ['.'], format: oneOf('--format', values.format ?? 'markdown', ['markdown', 'json'] as const), configPath: values.config };
   }
   if (command !== 'scan') throw new UsageError(`unknown command "${command}"; the commands are \`scan\` and \`inventory\`.`);

@@ -135,7 +135,8 @@ export function configJsonSchema(): object {
     deidentify: { type: 'object', additionalProperties: false, required: ['module', 'function'], properties: { module: { type: 'string', minLength: 1 }, function: { type: 'string', pattern: '^[A-Za-z_$][\\w$]*$' } } },
     include: { type: 'array', items: { type: 'string' } },
     exclude: { type: 'array', items: { type: 'string' } },
-    severity: { type: 'object', additionalProperties: false, properties: Object.fromEntries(RULE_IDS.map((r) => [r, { enum: ['error', 'warning', 'off'] }])) },
+    // Rule names with or without the ESLint prefix, as the loader accepts them.
+    severity: { type: 'object', additionalProperties: false, properties: Object.fromEntries(RULE_IDS.flatMap((r) => [r, `phi-guard/${r}`]).map((r) => [r, { enum: ['error', 'warning', 'off'] }])) },
     maxFileSizeKb: { type: 'number', exclusiveMinimum: 0 },
     crossFile: { type: 'boolean' },
   };

@@ -30,6 +30,8 @@ describe('cli parseCliArgs', () => {
       [['scan', '--quiet'], /Unknown option '--quiet'/],
       [['lint'], /unknown command "lint"/],
       [['inventory', '--format', 'pdf'], /--format must be one of markdown, json/],
+      [['inventory', '--fail-on', 'bogus'], /--fail-on is an option of `scan`/],
+      [['inventory', '--jobs', 'x'], /--jobs is an option of `scan`/],
     ];
     for (const [argv, message] of cases) {
       assert.throws(() => parseCliArgs(argv), (error: unknown) => error instanceof UsageError && message.test(error.message), argv.join(' '));

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG, analyzeSource, mergeConfigObject, parseConfigText } from '../../../src/core';
+import { DEFAULT_CONFIG, analyzeSource, configJsonSchema, mergeConfigObject, parseConfigText } from '../../../src/core';
 import { ConfigResolver, isFileIncluded, loadConfigFile } from '../../../src/core/config/loadConfig';
 import { SCHEMA_PATH, schemaText } from '../../../scripts/generate-schema';
 
@@ -101,5 +101,13 @@ describe('.phi-guard.json', () => {
 
   it('ships a JSON Schema generated from the same description (run `npm run generate` after changing keys)', () => {
     assert.equal(fs.readFileSync(SCHEMA_PATH, 'utf8'), schemaText());
+  });
+
+  it('has the schema accept every severity key the loader accepts, with or without the ESLint prefix', () => {
+    const severity = (configJsonSchema() as { properties: { severity: { properties: Record<string, unknown> } } }).properties.severity.properties;
+    for (const key of ['no-phi-in-logs', 'phi-guard/no-phi-in-logs', 'phi-guard/no-phi-to-ai']) {
+      assert.deepEqual(parseConfigText('c.json', JSON.stringify({ severity: { [key]: 'off' } })).problems, [], key);
+      assert.ok(severity[key], key);
+    }
   });
 });
