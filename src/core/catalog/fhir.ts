@@ -12,7 +12,6 @@ export const FHIR_PHI_RESOURCES: Readonly<Record<string, readonly PhiCategoryId[
   Patient: PERSON_RECORD_CATEGORIES,
   RelatedPerson: PERSON_RECORD_CATEGORIES,
   Person: PERSON_RECORD_CATEGORIES,
-  Practitioner: ['name', 'phone', 'email', 'geographic', 'license'],
   Observation: ['lab-result', 'date'],
   Condition: ['diagnosis', 'date'],
   Encounter: ['date', 'other-id'],

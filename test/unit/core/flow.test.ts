@@ -198,6 +198,16 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.telecom']);
   });
 
+  it('does not take staff records (FHIR Practitioner) for PHI: the workforce is not the subject of the health information', () => {
+    const code = `import type { Patient, Practitioner } from '@medplum/fhirtypes';
+    async function f(medplum: any, id: string, host: Practitioner, patient: Patient) {
+      const clinician = await medplum.readResource('Practitioner', id);
+      console.log(JSON.stringify(clinician), host.telecom, host.name);
+      console.log(patient.name);
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.name']);
+  });
+
   it('takes only the catalogs\' own entries for names Object.prototype also has (`constructor`, `toString`)', () => {
     const code = `async function f(medplum: any, id: string) {
       const patient = await medplum.readResource('Patient', id);
