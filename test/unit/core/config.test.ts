@@ -90,6 +90,15 @@ describe('.phi-guard.json', () => {
     assert.equal(outside.file === undefined || !outside.file.startsWith(root), true);
   });
 
+  it('leaves test code out by default, and only test code: it runs on synthetic data', () => {
+    const loaded = { config: DEFAULT_CONFIG, problems: [], file: '/repo/.phi-guard.json' };
+    const scanned = (file: string) => isFileIncluded(`/repo/${file}`, loaded);
+    for (const file of ['src/visit.ts', 'src/testing/visit.ts', 'src/contest.ts', 'src/latest.tsx', 'src/spec/visit.ts', 'apps/e2e-report.ts']) assert.equal(scanned(file), true, file);
+    for (const file of ['src/visit.test.ts', 'src/Visit.spec.tsx', 'test/visit.ts', 'packages/api/tests/visit.ts', 'src/__tests__/visit.ts', 'src/__mocks__/db.js', 'apps/web/e2e/login.ts']) assert.equal(scanned(file), false, file);
+    const own = { ...loaded, config: { ...DEFAULT_CONFIG, exclude: ['**/dist/**'] } };
+    assert.equal(isFileIncluded('/repo/test/visit.ts', own), true, 'an exclude of the project\'s own replaces the defaults');
+  });
+
   it('reports an unreadable file and keeps the defaults', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-config-'));
     const asDirectory = path.join(dir, '.phi-guard.json');
