@@ -167,7 +167,7 @@ const NON_PHI_PROPERTIES = new Set([
   'length', 'size', 'id', 'status', 'statusCode', 'statusText', 'ok', 'type', 'resourceType', 'meta', 'active', 'createdAt', 'updatedAt',
   'deletedAt', 'version', 'versionId', 'lastUpdated', 'count', 'total', 'usage', 'model', 'object', 'created', 'finish_reason',
   'stop_reason', 'role', 'headers', 'index', 'kind', 'gender', 'language', 'tenantId', 'organizationId', 'key', 'success', 'error',
-  'url', 'href', 'uri', 'link', 'contentType', 'mimeType', 'hash', 'etag', 'page', 'limit', 'offset', 'cursor',
+  'url', 'href', 'uri', 'link', 'reference', 'contentType', 'mimeType', 'hash', 'etag', 'page', 'limit', 'offset', 'cursor',
 ]);
 /** Properties of a record that hold more of the record (`patient.data`, `row.values`). */
 const CONTAINER_PROPERTIES = new Set([

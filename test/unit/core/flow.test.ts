@@ -198,6 +198,17 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.telecom']);
   });
 
+  it('reads a `reference` of a record as its key, like its `id`: a helper building `Patient/123` returns no PHI', () => {
+    const code = `import type { Patient } from '@medplum/fhirtypes';
+    function getReferenceString(input: any): string { return input.reference ?? input.resourceType + '/' + input.id; }
+    function getLabel(input: any): string { return input.display ?? input.resourceType; }
+    export function f(patient: Patient) {
+      console.log(getReferenceString(patient));
+      console.log(getLabel(patient));
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['getLabel(patient)']);
+  });
+
   it('does not take staff records (FHIR Practitioner) for PHI: the workforce is not the subject of the health information', () => {
     const code = `import type { Patient, Practitioner } from '@medplum/fhirtypes';
     async function f(medplum: any, id: string, host: Practitioner, patient: Patient) {
