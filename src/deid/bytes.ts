@@ -1,3 +1,5 @@
+import { describeType } from './describeType';
+
 /** WebCrypto (browsers, Node ≥ 20 as globalThis.crypto); no `node:` import, so the runtime bundles for browsers. */
 export function webCrypto(): Crypto {
   const crypto = globalThis.crypto;
@@ -40,9 +42,29 @@ export function fromBase64Url(text: string): Uint8Array {
 }
 
 /** Copies bytes into a fresh ArrayBuffer-backed array (WebCrypto rejects SharedArrayBuffer views). */
-export function ownBytes(bytes: Uint8Array | ArrayBuffer): Uint8Array<ArrayBuffer> {
-  const source = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const copy = new Uint8Array(source.length);
-  copy.set(source);
+export function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
   return copy;
+}
+
+/** Secret key material as callers hold it: raw bytes, or a WebCrypto key where the function documents one. */
+export type KeyInput = CryptoKey | ArrayBuffer | ArrayBufferView;
+
+export function isCryptoKey(value: unknown): value is CryptoKey {
+  return typeof CryptoKey !== 'undefined' && value instanceof CryptoKey;
+}
+
+/**
+ * The raw bytes of a key, copied. Anything else is a TypeError: `new Uint8Array(32)` of a number is 32 zero bytes,
+ * so a loose conversion would quietly encrypt or hash under a key that everyone knows. The message names the type
+ * only, never the value, since a key passed the wrong way is still a secret.
+ */
+export function keyBytes(key: unknown, purpose: string): Uint8Array<ArrayBuffer> {
+  if (ArrayBuffer.isView(key)) return ownBytes(new Uint8Array(key.buffer, key.byteOffset, key.byteLength));
+  if (key instanceof ArrayBuffer || Object.prototype.toString.call(key) === '[object ArrayBuffer]') return ownBytes(new Uint8Array(key as ArrayBuffer));
+  const hint = typeof key === 'string'
+    ? ' A text key must be decoded to its bytes first: pass the bytes your key manager returns, or decode a base64 key with Uint8Array.from(atob(text), (c) => c.charCodeAt(0)).'
+    : '';
+  throw new TypeError(`phi-guard/deid: the ${purpose} must be a Uint8Array, an ArrayBuffer or another ArrayBuffer view; got ${describeType(key)}.${hint}`);
 }

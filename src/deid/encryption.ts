@@ -1,4 +1,5 @@
-import { fromBase64Url, fromUtf8, ownBytes, randomBytes, toBase64Url, utf8, webCrypto } from './bytes';
+import { fromBase64Url, fromUtf8, isCryptoKey, keyBytes, ownBytes, randomBytes, toBase64Url, utf8, webCrypto } from './bytes';
+import type { KeyInput } from './bytes';
 
 /** Version tag of the ciphertext format: `enc:v1:<iv base64url>:<ciphertext+tag base64url>`. */
 const PREFIX = 'enc:v1:';
@@ -14,9 +15,16 @@ export function generateFieldKey(): Uint8Array {
   return randomBytes(32);
 }
 
-async function aesKey(key: CryptoKey | Uint8Array | ArrayBuffer, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
-  if (typeof CryptoKey !== 'undefined' && key instanceof CryptoKey) return key;
-  const raw = ownBytes(key as Uint8Array | ArrayBuffer);
+async function aesKey(key: KeyInput, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
+  if (isCryptoKey(key)) {
+    // The format promises AES-256-GCM; an AES-128 key or a key for another algorithm must not pass as one.
+    const algorithm = key.algorithm as Partial<AesKeyAlgorithm>;
+    if (algorithm.name !== 'AES-GCM' || algorithm.length !== 256) {
+      throw new TypeError(`phi-guard/deid: the field encryption CryptoKey must be a 256-bit AES-GCM key; got ${String(algorithm.name)}${algorithm.length === undefined ? '' : ` with ${algorithm.length} bits`}.`);
+    }
+    return key;
+  }
+  const raw = keyBytes(key, 'field encryption key');
   if (raw.length !== 32) throw new Error(`phi-guard/deid: an AES-256 key is 32 bytes; got ${raw.length}. Create one with generateFieldKey().`);
   return webCrypto().subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, [usage]);
 }
@@ -32,7 +40,7 @@ function params(iv: Uint8Array<ArrayBuffer>, options?: FieldEncryptionOptions): 
  * browser's, or Node's built-in implementation). Each call uses a fresh random 96-bit IV. Returns
  * `enc:v1:<iv>:<ciphertext>`, safe to store as text.
  */
-export async function encryptField(value: unknown, key: CryptoKey | Uint8Array | ArrayBuffer, options?: FieldEncryptionOptions): Promise<string> {
+export async function encryptField(value: unknown, key: KeyInput, options?: FieldEncryptionOptions): Promise<string> {
   const json = JSON.stringify(value);
   if (json === undefined) throw new Error('phi-guard/deid: encryptField needs a JSON value (got undefined, a function or a symbol).');
   const iv = ownBytes(randomBytes(12));
@@ -46,7 +54,7 @@ export function isEncryptedField(value: unknown): value is string {
 }
 
 /** Decrypts encryptField output; throws if the key, the associated data or the ciphertext is wrong (GCM tag). */
-export async function decryptField<T = unknown>(payload: string, key: CryptoKey | Uint8Array | ArrayBuffer, options?: FieldEncryptionOptions): Promise<T> {
+export async function decryptField<T = unknown>(payload: string, key: KeyInput, options?: FieldEncryptionOptions): Promise<T> {
   if (!isEncryptedField(payload)) throw new Error('phi-guard/deid: decryptField expects a value produced by encryptField (enc:v1:…).');
   const [ivText, dataText] = payload.slice(PREFIX.length).split(':') as [string, string];
   const cryptoKey = await aesKey(key, 'decrypt');

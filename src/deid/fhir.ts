@@ -55,6 +55,13 @@ function pruneEmpty(value: Transformed): Transformed {
   return isObject(value) && Object.keys(value).length === 0 ? REMOVE : value;
 }
 
+/** Attachment-only elements; an Attachment holding nothing but its `url` counts too (`contentType` is optional). */
+const ATTACHMENT_KEYS = ['contentType', 'data', 'hash', 'size', 'title', 'creation', 'height', 'width', 'frames', 'duration', 'pages'];
+
+function isAttachment(element: Json): boolean {
+  return ATTACHMENT_KEYS.some((key) => key in element) || Object.keys(element).every((key) => key === 'url' || key === 'id' || key === 'language');
+}
+
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -154,9 +161,16 @@ class FhirDeidentifier {
       case 'modifierExtension':
         return this.each(value, (e) => this.extension(e, resourceType));
     }
-    if (key === 'url' && typeof value === 'string' && 'contentType' in parent) return this.removed('url', value);
-    // Bundle.entry.request.url (`Patient/123`, `Patient?identifier=…`) names the record like a reference does.
-    if (key === 'url' && typeof value === 'string' && /^[A-Z][A-Za-z]+[/?]/.test(value)) return this.reference(value);
+    if (key === 'url' && typeof value === 'string' && !isResource) {
+      if (isAttachment(parent)) return this.removed('url', value);
+      // Bundle.entry.request.url and Bundle.link.url (`Patient/123`, `https://…/Patient?family=Lopez&birthdate=…`)
+      // name a record or carry search parameters full of PHI: they are handled like references. A query never
+      // appears in an extension's or a profile's canonical URL, so any absolute URL with one is a search.
+      const isRelative = /^[A-Z][A-Za-z]+[/?]/.test(value);
+      const isAbsoluteSearch = /^https?:\/\/[^?#]*\?/i.test(value);
+      const isRecordUrl = ('relation' in parent || 'method' in parent) && /^https?:\/\/.*\/[A-Z][A-Za-z]+\/[^/?#]+(?:\/_history\/[^/?#]+)?$/.test(value);
+      if (isRelative || isAbsoluteSearch || isRecordUrl) return this.reference(value);
+    }
     return this.generic(key, value, resourceType);
   }
 

@@ -1,4 +1,5 @@
 import type { PhiCategoryId } from '../core/catalog/phiCategories';
+import { describeType } from './describeType';
 import { placeholder } from './placeholder';
 import { DEFAULT_RECOGNIZERS } from './recognizers/defaults';
 import type { Recognizer } from './recognizers/recognizer';
@@ -54,7 +55,7 @@ export function resolveOptions(options: DeidentifyOptions = {}, replace: Replace
     mode: options.mode ?? 'placeholder',
     clinical: options.clinical ?? 'keep',
     restrictedZip3: new Set(options.restrictedZip3 ?? RESTRICTED_ZIP3),
-    now: options.now ?? new Date(),
+    now: referenceDate(options.now),
     context: options.context ?? ['patient'],
     category: options.category,
     fieldName: options.fieldName,
@@ -62,4 +63,14 @@ export function resolveOptions(options: DeidentifyOptions = {}, replace: Replace
     recognizers: options.recognizers ?? DEFAULT_RECOGNIZERS,
     replace,
   };
+}
+
+/** The `now` option, checked: an invalid Date would silently switch the 90+ rule off (every age comparison fails). */
+function referenceDate(now: unknown): Date {
+  if (now === undefined) return new Date();
+  if (!(now instanceof Date) && Object.prototype.toString.call(now) !== '[object Date]') {
+    throw new TypeError(`phi-guard/deid: the now option must be a Date; got ${describeType(now)}. Pass new Date(...) for a date in text or a timestamp.`);
+  }
+  if (Number.isNaN((now as Date).getTime())) throw new TypeError('phi-guard/deid: the now option is an invalid Date; the 90+ rule needs a real reference date.');
+  return now as Date;
 }

@@ -1,5 +1,6 @@
 import type { PhiCategoryId } from '../core/catalog/phiCategories';
-import { ownBytes, randomBytes, toHex, utf8, webCrypto } from './bytes';
+import { isCryptoKey, keyBytes, ownBytes, randomBytes, toHex, utf8, webCrypto } from './bytes';
+import type { KeyInput } from './bytes';
 import type { DeidentifyOptions } from './options';
 import { resolveOptions } from './options';
 import { setOwn, Walker } from './walker';
@@ -9,7 +10,7 @@ export type TokenMap = Record<string, string>;
 
 export interface PseudonymizeOptions extends Omit<DeidentifyOptions, 'mode'> {
   /** HMAC-SHA-256 key held by the caller (at least 16 random bytes; 32 recommended), or an HMAC CryptoKey. */
-  readonly key: CryptoKey | Uint8Array | ArrayBuffer;
+  readonly key: KeyInput;
   /** A map from earlier calls to extend, so one conversation or batch shares one map. Not mutated. */
   readonly tokens?: TokenMap;
   /** Hex digits of HMAC in each token (8–64, default 8); a collision in the map lengthens that token. */
@@ -37,9 +38,17 @@ function canonical(category: PhiCategoryId, original: string): string {
   return COMPACT_CATEGORIES.has(category) ? text.replace(/[^\p{L}\p{N}]/gu, '') : text;
 }
 
-async function hmacKey(key: CryptoKey | Uint8Array | ArrayBuffer): Promise<CryptoKey> {
-  if (typeof CryptoKey !== 'undefined' && key instanceof CryptoKey) return key;
-  const raw = ownBytes(key as Uint8Array | ArrayBuffer);
+async function hmacKey(key: KeyInput): Promise<CryptoKey> {
+  if (isCryptoKey(key)) {
+    // Tokens are documented as HMAC-SHA-256; another hash would silently give tokens that match no earlier batch.
+    const algorithm = key.algorithm as Partial<HmacKeyAlgorithm>;
+    if (algorithm.name !== 'HMAC' || algorithm.hash?.name !== 'SHA-256') {
+      throw new TypeError(`phi-guard/deid: the pseudonymization CryptoKey must be an HMAC key with SHA-256; got ${String(algorithm.name)}${algorithm.hash ? ` with ${algorithm.hash.name}` : ''}.`);
+    }
+    if ((algorithm.length ?? 0) < 128) throw new Error(`phi-guard/deid: the pseudonymization CryptoKey has ${algorithm.length ?? 0} bits; use at least 128.`);
+    return key;
+  }
+  const raw = keyBytes(key, 'pseudonymization key');
   if (raw.length < 16) {
     throw new Error(`phi-guard/deid: the pseudonymization key is ${raw.length} bytes; use at least 16 random bytes (generatePseudonymKey() makes 32). Never derive it from PHI.`);
   }

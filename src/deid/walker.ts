@@ -1,7 +1,7 @@
 import type { PhiCategoryId } from '../core/catalog/phiCategories';
 import { splitWords } from '../core/names/splitWords';
 import { generalizeAge } from './age';
-import { isNinetyOrOlder, parseDate } from './dates';
+import { isNinetyOrOlder, isValidDay, monthNumber, parseDate } from './dates';
 import type { DateParts } from './dates';
 import type { FieldKind } from './fieldKind';
 import { classifyField, kindOf } from './fieldKind';
@@ -19,6 +19,8 @@ export type Transformed = unknown | typeof REMOVE;
 export interface Frame {
   readonly context: readonly string[];
   readonly inherited: PhiCategoryId | undefined;
+  /** The name of the field being transformed (also for the items of an array it holds). */
+  readonly field?: string;
 }
 
 /**
@@ -88,6 +90,9 @@ export class Walker {
       if (Array.isArray(value)) return this.array(value, (item) => this.field(kind, item, frame));
       // A FHIR resource knows its own identifier-bearing elements better than the field that holds it.
       if (isFhirResource(value)) return this.remember(value, deidentifyFhirResource(value, this));
+      if ((kind.kind === 'age' || kind.kind === 'date' || kind.kind === 'birth-date') && isPlainObject(value)) {
+        return this.dateObject(kind.kind, value, frame);
+      }
       const category = 'category' in kind ? kind.category : kind.kind === 'zip' || kind.kind === 'state' ? 'geographic' : 'date';
       return this.object(value, { context: frame.context, inherited: category });
     }
@@ -104,7 +109,7 @@ export class Walker {
         return typeof value === 'number' || typeof value === 'string' ? generalizeAge(value) : this.removed('date', value);
       case 'birth-date':
       case 'date':
-        return this.dateValue(value, kind.kind === 'birth-date');
+        return this.dateValue(value, kind.kind === 'birth-date', frame.field);
       case 'clinical':
         if (this.options.clinical === 'remove') return this.removed(kind.category, value);
         if (value instanceof Date) return this.dateValue(value, false);
@@ -117,8 +122,42 @@ export class Walker {
     return kind.kind === 'clinical' && this.options.clinical === 'remove';
   }
 
-  /** Year only; a birth date of someone 90 or older becomes `90+`; an unreadable date is removed. */
-  dateValue(value: unknown, isBirth: boolean): Transformed {
+  /**
+   * An object that stands for a date or an age. Date parts (`dob: { year, month, day }`) keep the year, or `90+`
+   * for a birth date of someone 90 or older, and lose every finer part. An age (`{ value: 95, unit: 'years' }`)
+   * keeps its shape with the 90+ rule applied to the number. Anything else inside is a date element: a member
+   * that is not a date is removed, and inside a birth date every date stays a birth date.
+   */
+  private dateObject(kind: 'age' | 'date' | 'birth-date', value: Record<string, unknown>, frame: Frame): unknown {
+    const out = this.remember(value, {} as Record<string, unknown>);
+    const parts = kind === 'age' ? undefined : datePartsOf(value);
+    for (const [key, item] of Object.entries(value)) {
+      const result = this.datePart(kind, key, item, parts, frame);
+      if (result !== REMOVE) setOwn(out, key, result);
+    }
+    return out;
+  }
+
+  private datePart(kind: 'age' | 'date' | 'birth-date', key: string, item: unknown, parts: DateParts | undefined, frame: Frame): Transformed {
+    const words = splitWords(key);
+    const child: Frame = { context: [...frame.context, ...words].slice(-8), inherited: 'date', field: key };
+    if (kind === 'age') {
+      if (words.some((w) => AGE_AMOUNT_WORDS.has(w)) && (typeof item === 'number' || typeof item === 'string')) return generalizeAge(item);
+      // The unit and its code system (`unit: 'years'`, UCUM) say nothing about the person.
+      if (words.some((w) => UNIT_WORDS.has(w)) && typeof item === 'string') return item;
+    } else if (parts) {
+      if (words.length === 1 && YEAR_WORDS.has(words[0]!)) return kind === 'birth-date' && isNinetyOrOlder(parts, this.options.now) ? AGE_90_OR_OLDER : item;
+      if (words.length === 1 && (MONTH_WORDS.has(words[0]!) || DAY_WORDS.has(words[0]!))) return this.removed('date', item);
+    }
+    const own = classifyField(key, child.context, 'date', this.options.fields);
+    if (!own) return this.value(item, child);
+    // A birth date's `value` or `date` is the birth date itself, not some other date of the person.
+    return this.field(kind === 'birth-date' && own.kind === 'date' ? { kind: 'birth-date' } : own, item, child);
+  }
+
+  /** Year only; a birth date of someone 90 or older becomes `90+`; an unreadable date is removed. `field` names
+   * the field, so that a number is read as epoch time only where the name says it is one. */
+  dateValue(value: unknown, isBirth: boolean, field?: string): Transformed {
     // Already generalised (a second pass over de-identified data changes nothing).
     if (value === AGE_90_OR_OLDER) return value;
     let parts: DateParts | undefined;
@@ -129,10 +168,12 @@ export class Walker {
       parts = Number.isNaN(value.getTime()) ? undefined : { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
     } else if (typeof value === 'number' && Number.isFinite(value)) {
       asNumber = true;
-      // A four-digit number is a year already; anything else is read as epoch milliseconds.
+      // A four-digit number is a year already; only a plausible timestamp is read as epoch time. Anything else
+      // (a month, a day, an age, a count) is unreadable, hence removed: read as milliseconds it would become 1970.
+      const epoch = epochMilliseconds(value, field);
       if (Number.isInteger(value) && value >= 1000 && value <= 9999) parts = { year: value };
-      else {
-        const date = new Date(value);
+      else if (epoch !== undefined) {
+        const date = new Date(epoch);
         const year = date.getUTCFullYear();
         parts = year >= 1000 && year <= 9999 ? { year, month: date.getUTCMonth() + 1, day: date.getUTCDate() } : undefined;
       }
@@ -188,13 +229,71 @@ export class Walker {
   /** One named member of an object or Map. */
   member(key: string, item: unknown, frame: Frame): Transformed {
     const kind = classifyField(key, frame.context, frame.inherited, this.options.fields);
-    const ownWords = splitWords(key);
     // Inside clinical content, the default "this is about a patient" context would turn `medications[0].name`
     // into a person's name; the clinical field's own words are context enough there.
     const base = kind?.kind === 'clinical' ? [] : frame.context;
-    const child: Frame = { context: [...base, ...ownWords].slice(-8), inherited: frame.inherited };
+    const child: Frame = { context: [...base, ...contextWordsOf(key)].slice(-8), inherited: frame.inherited, field: key };
     return kind ? this.field(kind, item, child) : this.value(item, child);
   }
+}
+
+/** Keys that only wrap what they hold (`data`, `results`, `responseBody`): they say nothing about whose data it is,
+ * so they must not push the enclosing `patient` context out (`{ data: { name } }` is still a person's name). */
+const WRAPPER_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'data', 'datum', 'result', 'results', 'item', 'items', 'record', 'records', 'payload', 'body', 'response', 'res', 'resp', 'entry', 'entries',
+  'value', 'values', 'content', 'contents', 'row', 'rows', 'list', 'hit', 'hits', 'node', 'nodes', 'edge', 'edges', 'object', 'objects',
+  'attributes', 'attrs', 'fields', 'properties', 'props', 'details', 'detail', 'info', 'json', 'dto',
+]);
+/** Keys holding a person's relatives (`familyHistory`, `household`): a bare `name` inside is a relative's name. */
+const RELATIVE_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['family', 'household', 'relatives']);
+
+/** The words a key adds to the context of what it holds. */
+function contextWordsOf(key: string): readonly string[] {
+  const words = splitWords(key);
+  if (words.every((w) => WRAPPER_WORDS.has(w))) return [];
+  return words.some((w) => RELATIVE_WORDS.has(w)) ? [...words, 'relative'] : words;
+}
+
+const YEAR_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['year', 'yr', 'yyyy']);
+const MONTH_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['month', 'mon', 'mo', 'mm']);
+const DAY_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['day', 'dd']);
+const AGE_AMOUNT_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['value', 'age', 'years', 'amount', 'quantity']);
+const UNIT_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['unit', 'units', 'system', 'code', 'comparator']);
+const MILLISECOND_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['ms', 'millis', 'milliseconds', 'timestamp', 'ts']);
+const SECOND_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['unix', 'seconds', 'secs', 'sec']);
+
+/**
+ * Epoch milliseconds for a number that plausibly is a timestamp, else undefined. Millisecond timestamps of real
+ * dates are at least 1e11 in magnitude (all but late 1966 to early 1973); a smaller number counts only when the
+ * field's name says it is a timestamp (`updatedAtMs`, `timestamp`; `unixTime`, `epochSeconds` in seconds).
+ */
+function epochMilliseconds(value: number, field: string | undefined): number | undefined {
+  const words = field === undefined ? [] : splitWords(field);
+  if (words.some((w) => SECOND_WORDS.has(w))) return value * 1000;
+  if (Math.abs(value) >= 1e11 || words.some((w) => MILLISECOND_WORDS.has(w))) return value;
+  return undefined;
+}
+
+/** The calendar parts of an object such as `{ year: 1931, month: 3, day: 2 }`; undefined without a readable year. */
+function datePartsOf(value: Record<string, unknown>): DateParts | undefined {
+  let year: number | undefined;
+  let month: number | undefined;
+  let day: number | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const words = splitWords(key);
+    if (words.length !== 1) continue;
+    const number = typeof item === 'number' ? item : typeof item === 'string' && /^\s*\d{1,4}\s*$/.test(item) ? Number(item) : undefined;
+    if (YEAR_WORDS.has(words[0]!) && number !== undefined && Number.isInteger(number) && number >= 1000 && number <= 9999) year = number;
+    else if (MONTH_WORDS.has(words[0]!)) month = number ?? (typeof item === 'string' ? monthNumber(item) : undefined);
+    else if (DAY_WORDS.has(words[0]!)) day = number;
+  }
+  if (year === undefined) return undefined;
+  if (month === undefined || !Number.isInteger(month) || month < 1 || month > 12) return { year };
+  return day !== undefined && isValidDay(year, month, day) ? { year, month, day } : { year, month };
+}
+
+function isPlainObject(value: object): value is Record<string, unknown> {
+  return !(value instanceof Map) && !(value instanceof Set) && !(value instanceof Date) && !isBinary(value);
 }
 
 /** Sets an own property, even one named `__proto__` (plain assignment would replace the prototype instead). */

@@ -39,13 +39,16 @@ const FORMATS = /* @__PURE__ */ lazy((): ReadonlyArray<{ readonly pattern: RegEx
 ]);
 
 // A month and day without a year (March 5, 5th of March) is still a date element to remove. Lower-case "may" is
-// a verb far more often than a month, so it must be capitalised here.
-const NO_YEAR = /* @__PURE__ */ lazy(() => new RegExp(`\\b(?:${MONTH}\\s+(\\d{1,2})${ORDINAL}|(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?${MONTH})(?![\\w,]|,?\\s+\\d)`, 'gi'));
+// a verb far more often than a month, so it must be capitalised here. A number after it (`March 5 10:30`,
+// `March 5, 10 mg`) does not save the day and month: a full date with a year is a longer match and wins anyway.
+const NO_YEAR = /* @__PURE__ */ lazy(() => new RegExp(`\\b(?:${MONTH}\\s+(\\d{1,2})${ORDINAL}|(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?${MONTH})(?!\\w)`, 'gi'));
 
-const BIRTH_CUE = /\b(?:dob|d\.o\.b\.?|born|birth(?:\s*date|day)?|date\s+of\s+birth)\b[\s:,-]*(?:on\s+|in\s+)?$/i;
+const BIRTH_CUE = /\b(?:dob|d\.o\.b\.?|yob|born|birth(?:\s*(?:date|day|year|yr))?|date\s+of\s+birth)\b[\s:,-]*(?:on\s+|in\s+)?$/i;
+// A year alone is kept, except after a birth cue (`born in 1931`, `YOB 1931`) when it shows an age of 90 or more.
+const YEAR = /* @__PURE__ */ lazy(() => new RegExp(`${START}(1[89]\\d{2}|20\\d{2})${END}`, 'g'));
 
-/** Dates in common formats. Each becomes its year; a birth date ("DOB", "born") that puts the person at 90 or
- * older becomes `90+`; a day and month without a year are removed. */
+/** Dates in common formats. Each becomes its year; a birth date or birth year ("DOB", "born", "YOB") that puts the
+ * person at 90 or older becomes `90+`; a day and month without a year are removed. */
 export const dateRecognizer: Recognizer = {
   id: 'date',
   priority: 70,
@@ -59,6 +62,11 @@ export const dateRecognizer: Recognizer = {
         const isBirth = BIRTH_CUE.test(textBefore(text, start, 30));
         const generalized = isBirth && isNinetyOrOlder(parts, context.now) ? AGE_90_OR_OLDER : String(parts.year);
         matches.push({ start, end: start + m[0].length, category: 'date', generalized });
+      }
+    }
+    for (const m of text.matchAll(YEAR())) {
+      if (isNinetyOrOlder({ year: Number(m[1]) }, context.now) && BIRTH_CUE.test(textBefore(text, m.index, 30))) {
+        matches.push({ start: m.index, end: m.index + m[0].length, category: 'date', generalized: AGE_90_OR_OLDER });
       }
     }
     for (const m of text.matchAll(NO_YEAR())) {

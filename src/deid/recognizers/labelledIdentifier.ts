@@ -18,7 +18,8 @@ const LABELS = (): ReadonlyArray<readonly [SafeHarborCategoryId, string]> => [
 const VALUE = '([A-Za-z0-9](?:[A-Za-z0-9./-]*[A-Za-z0-9])?)';
 const COMPILED = /* @__PURE__ */ lazy(() => LABELS().map(([category, label]) => ({
   category,
-  pattern: new RegExp(`(?<![\\w])(?:${label})(?![\\w])\\s*(?:is|was|=|:|#|-)?\\s*#?\\s*${VALUE}`, 'gi'),
+  // After a label that ends in `#` the value may follow at once (`Member #W12345`); other labels end at a word end.
+  pattern: new RegExp(`(?<![\\w])(?:${label})(?:(?<=#)|(?![\\w]))\\s*(?:is|was|=|:|#|-)?\\s*#?\\s*${VALUE}`, 'gi'),
 })));
 
 /** Identifiers announced by a label: `MRN: 00123456`, `member ID W123456789`, `policy # AB-1234`, `serial no. X77`.

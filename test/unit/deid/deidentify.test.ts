@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { deidentify } from '../../../src/deid';
+import { deidentify, scrubText } from '../../../src/deid';
 import type { PhiCategoryId } from '../../../src/deid';
 
 const now = new Date('2026-11-28T12:00:00Z');
@@ -69,6 +69,35 @@ describe('deidentify: structured fields (Safe Harbor 164.514(b)(2))', () => {
     assert.deepStrictEqual(deidentify({ birthYear: 1931, year_of_birth: '1980', fiscalYear: 1931 }, { now }), { birthYear: '90+', year_of_birth: '1980', fiscalYear: 1931 });
   });
 
+  it('aggregates birth years of people 90 or older under every common field name', () => {
+    const out = deidentify({ yob: 1931, YOB: '1930', birthYr: 1931, birth_yr: '1931', yearOfBirth: 1920, birthYear: 1980, yobCount: 3 }, { now });
+    assert.deepStrictEqual(out, { yob: '90+', YOB: '90+', birthYr: '90+', birth_yr: '90+', yearOfBirth: '90+', birthYear: 1980, yobCount: 3 });
+  });
+
+  it('keeps the year of an object of date parts, removes month and day, and applies the 90+ rule to a birth date', () => {
+    // now is 2026-11-28: born 1936-11-27 is 90, born 1936-11-29 is 89.
+    assert.deepStrictEqual(deidentify({ dob: { year: 1931, month: 3, day: 2 } }, { now }), { dob: { year: '90+', month: '[REDACTED:date]', day: '[REDACTED:date]' } });
+    assert.deepStrictEqual(deidentify({ dob: { year: 1936, month: 11, day: 29 } }, { now }), { dob: { year: 1936, month: '[REDACTED:date]', day: '[REDACTED:date]' } });
+    assert.deepStrictEqual(deidentify({ birthDate: { yyyy: '1936', mm: '11', dd: '27' } }, { now }), { birthDate: { yyyy: '90+', mm: '[REDACTED:date]', dd: '[REDACTED:date]' } });
+    assert.deepStrictEqual(deidentify({ admissionDate: { year: 2024, month: 3, day: 5 } }, { now, mode: 'remove' }), { admissionDate: { year: 2024 } });
+    // Inside a birth date, the date itself is still a birth date.
+    assert.deepStrictEqual(deidentify({ dob: { value: '1931-03-02' } }, { now }), { dob: { value: '90+' } });
+    assert.deepStrictEqual(deidentify({ dob: [{ year: 1931 }] }, { now }), { dob: [{ year: '90+' }] });
+  });
+
+  it('keeps an age object whole, with the 90+ rule applied to its number', () => {
+    assert.deepStrictEqual(deidentify({ age: { value: 95, unit: 'years' } }, { now }), { age: { value: '90+', unit: 'years' } });
+    const young = { value: 45, unit: 'a', system: 'http://unitsofmeasure.org', code: 'a' };
+    assert.deepStrictEqual(deidentify({ patientAge: young }, { now }), { patientAge: young });
+  });
+
+  it('never reads a small number in a date field as epoch milliseconds (1970)', () => {
+    assert.deepStrictEqual(deidentify({ visitDate: 3, dischargeDate: 95.5 }, { now }), { visitDate: '[REDACTED:date]', dischargeDate: '[REDACTED:date]' });
+    // A timestamp is read as one when its size or its name says so.
+    assert.deepStrictEqual(deidentify({ visitDate: -1225497600000 }, { now }), { visitDate: 1931 });
+    assert.deepStrictEqual(deidentify({ visitDate: { timestamp: 86400000, unixTime: 1718409600 } }, { now }), { visitDate: { timestamp: 1970, unixTime: 2024 } });
+  });
+
   it('keeps clinical categories by default (their text scrubbed) and removes them on request', () => {
     const record = {
       diagnosis: 'Type 2 diabetes (E11.9); patient email jo@example.com',
@@ -94,8 +123,40 @@ describe('deidentify: structured fields (Safe Harbor 164.514(b)(2))', () => {
     assert.deepStrictEqual(deidentify({ name: 'Ana Ruiz' }, { now, context: ['report'] }), { name: 'Ana Ruiz' });
   });
 
+  it('keeps the patient context under wrapper keys such as data, results and record', () => {
+    const removed = { name: '[REDACTED:name]' };
+    assert.deepStrictEqual(deidentify({ data: { name: 'Maria Lopez' } }, { now }), { data: removed });
+    assert.deepStrictEqual(deidentify({ results: [{ name: 'Maria Lopez' }] }, { now }), { results: [removed] });
+    assert.deepStrictEqual(deidentify({ record: { name: 'Maria Lopez' } }, { now }), { record: removed });
+    assert.deepStrictEqual(deidentify({ responseBody: { data: { items: [{ name: 'Maria Lopez' }] } } }, { now }), { responseBody: { data: { items: [removed] } } });
+    // A relative's name is PHI of the patient too.
+    assert.deepStrictEqual(deidentify({ familyHistory: [{ name: 'Rosa Garcia', condition: 'asthma' }] }, { now }), { familyHistory: [{ ...removed, condition: 'asthma' }] });
+    // The context a wrapper holds still decides: an organisation's or a medication's name stays.
+    const notPeople = { data: { organization: { name: 'Acme Clinic' }, medication: { name: 'metformin' } }, results: [{ medications: [{ name: 'insulin' }] }] };
+    assert.deepStrictEqual(deidentify(notPeople, { now }), notPeople);
+    assert.deepStrictEqual(deidentify({ data: { name: 'Q3 report' } }, { now, context: ['report'] }), { data: { name: 'Q3 report' } });
+  });
+
   it('scrubs unclassified strings as free text', () => {
     assert.deepStrictEqual(deidentify({ comment: 'Call 617-555-0123 or write to ana@example.com' }, { now }), { comment: 'Call [REDACTED:phone] or write to [REDACTED:email]' });
+  });
+
+  it("removes the numbers of a patient's encounters, claims, visits and cases as other-id, unless told to keep them", () => {
+    const input = { encounterId: 'E-77', claimNumber: 'CLM-123', claimId: 'C1', visitId: 'V9', case_no: 'K1', encounter: { id: 'E-78' }, claim: { number: 'C-2' } };
+    const other = '[REDACTED:other-id]';
+    assert.deepStrictEqual(deidentify(input, { now }), { encounterId: other, claimNumber: other, claimId: other, visitId: other, case_no: other, encounter: { id: other }, claim: { number: other } });
+    assert.deepStrictEqual(deidentify({ encounterId: 'E-77', claimId: 'C1' }, { now, mode: 'remove', fields: { claimId: 'keep' } }), { claimId: 'C1' });
+    // Fields about a record that are not its number stay.
+    const notNumbers = { claimIdType: 'internal', visitCount: 3, encounterType: 'inpatient', claimStatus: 'paid' };
+    assert.deepStrictEqual(deidentify(notNumbers, { now }), notNumbers);
+  });
+
+  it('rejects a now that is not a valid Date instead of silently switching the 90+ rule off', () => {
+    for (const bad of [new Date('not a date'), '2026-01-01', 1780000000000, null]) {
+      assert.throws(() => deidentify({ dob: '1931-01-01' }, { now: bad as Date }), (error: Error) => error instanceof TypeError && /now option/.test(error.message), String(bad));
+    }
+    assert.throws(() => deidentify({}, { now: '2026-01-01' as unknown as Date }), /must be a Date; got a string/);
+    assert.throws(() => scrubText('DOB 01/01/1931', { now: new Date(Number.NaN) }), /invalid Date/);
   });
 
   it('honours per-field overrides', () => {

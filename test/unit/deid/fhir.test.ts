@@ -95,6 +95,33 @@ describe('deidentify: FHIR resources', () => {
     assert.deepStrictEqual(transaction.entry.map((e: Json) => e.request.url), ['Patient/[REDACTED:other-id]', '[REDACTED:other-id]']);
   });
 
+  it('Bundle: absolute search and record URLs in links and requests are handled like references', () => {
+    const search = 'https://fhir.example/Patient?family=Lopez&birthdate=1931-03-02&phone=6175550123';
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      link: [{ relation: 'self', url: search }, { relation: 'next', url: 'https://fhir.example/Patient/pat-8812' }, { relation: 'base', url: 'https://fhir.example/' }],
+      entry: [{ request: { method: 'GET', url: 'https://fhir.example/Patient?identifier=urn:mrn|123456' } }],
+    };
+    const out = deidentify(bundle, { now }) as Json;
+    assert.deepStrictEqual(out.link.map((l: Json) => l.url), ['[REDACTED:other-id]', 'Patient/[REDACTED:other-id]', 'https://fhir.example/']);
+    assert.strictEqual(out.entry[0].request.url, '[REDACTED:other-id]');
+    assert.deepStrictEqual((deidentify(bundle, { now, mode: 'remove' }) as Json).link, [{ relation: 'self' }, { relation: 'next' }, { relation: 'base', url: 'https://fhir.example/' }]);
+  });
+
+  it('removes an attachment URL even without contentType, and keeps extension and canonical URLs', () => {
+    const document = {
+      resourceType: 'DocumentReference',
+      url: 'http://example.org/not-a-real-element',
+      content: [{ attachment: { url: 'https://ehr.example/docs/maria-lopez-1931-03-02.pdf' } }, { attachment: { title: 'Discharge summary', url: 'https://ehr.example/d/77' } }],
+      extension: [{ url: 'http://example.org/StructureDefinition/source', valueString: 'scanned' }],
+    };
+    const out = deidentify(document, { now }) as Json;
+    assert.deepStrictEqual(out.content.map((c: Json) => c.attachment.url), ['[REDACTED:url]', '[REDACTED:url]']);
+    assert.strictEqual(out.extension[0].url, 'http://example.org/StructureDefinition/source');
+    assert.strictEqual(out.url, document.url);
+  });
+
   it('remove mode drops identifier elements and keeps the resource valid-shaped', () => {
     const out = deidentify(samples.patient, { now, mode: 'remove' }) as Json;
     assertNoPlantedIdentifier(out);

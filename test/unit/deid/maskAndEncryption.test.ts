@@ -56,4 +56,24 @@ describe('encryptField / decryptField (AES-256-GCM, WebCrypto)', () => {
     await assert.rejects(decryptField('plain text', key), /expects a value produced by encryptField/);
     await assert.rejects(encryptField(undefined, key), /needs a JSON value/);
   });
+
+  it('rejects a key that is not bytes instead of encrypting under an all-zero key', async () => {
+    const loose = (value: unknown) => value as Uint8Array;
+    await assert.rejects(encryptField('123-45-6789', loose(32)), (error: Error) => error instanceof TypeError && /field encryption key must be a Uint8Array.*got a number/.test(error.message));
+    const sealed = await encryptField('x', key);
+    await assert.rejects(decryptField(sealed, loose(32)), /got a number/);
+    await assert.rejects(encryptField('x', loose(null)), /got null/);
+    await assert.rejects(encryptField('x', loose(Array.from(key))), /got an array/);
+    const secret = 'k'.repeat(32);
+    await assert.rejects(encryptField('x', loose(secret)), (error: Error) => /got a string.*decoded to its bytes/.test(error.message) && !error.message.includes(secret));
+  });
+
+  it('accepts the key bytes in any ArrayBuffer view, but only a 256-bit AES-GCM CryptoKey', async () => {
+    const sealed = await encryptField('v', new DataView(key.slice().buffer));
+    assert.strictEqual(await decryptField(sealed, key.slice().buffer), 'v');
+    const aes128 = await globalThis.crypto.subtle.importKey('raw', new Uint8Array(16).fill(7), 'AES-GCM', false, ['encrypt']);
+    await assert.rejects(encryptField('v', aes128), (error: Error) => error instanceof TypeError && /256-bit AES-GCM key; got AES-GCM with 128 bits/.test(error.message));
+    const aesCbc = await globalThis.crypto.subtle.importKey('raw', key.slice(), 'AES-CBC', false, ['encrypt']);
+    await assert.rejects(encryptField('v', aesCbc), /got AES-CBC with 256 bits/);
+  });
 });

@@ -71,6 +71,28 @@ describe('pseudonymize / reidentify', () => {
     await assert.rejects(pseudonymize('x', { key: new Uint8Array(8) }), /at least 16 random bytes.*generatePseudonymKey/);
   });
 
+  it('rejects a key that is not bytes instead of hashing under an all-zero key', async () => {
+    const loose = (key: unknown) => pseudonymize('SSN 123-45-6789', { key: key as Uint8Array, now });
+    await assert.rejects(loose(32), (error: Error) => error instanceof TypeError && /pseudonymization key must be a Uint8Array.*got a number/.test(error.message));
+    await assert.rejects(loose([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]), /got an array/);
+    await assert.rejects(loose({ length: 32 }), /got a plain object/);
+    await assert.rejects(loose(undefined), /got undefined/);
+    const secret = 'correct horse battery staple 1234';
+    await assert.rejects(loose(secret), (error: Error) => error instanceof TypeError && /got a string.*decode a base64 key with Uint8Array\.from\(atob/.test(error.message) && !error.message.includes(secret));
+  });
+
+  it('accepts any ArrayBuffer view of the key bytes, and only an HMAC-SHA-256 CryptoKey', async () => {
+    const expected = (await pseudonymize({ ssn: '123-45-6789' }, { key, now })).value;
+    assert.deepStrictEqual((await pseudonymize({ ssn: '123-45-6789' }, { key: new DataView(key.slice().buffer), now })).value, expected);
+    assert.deepStrictEqual((await pseudonymize({ ssn: '123-45-6789' }, { key: key.slice().buffer, now })).value, expected);
+    const hmacKey = await globalThis.crypto.subtle.importKey('raw', key.slice(), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    assert.deepStrictEqual((await pseudonymize({ ssn: '123-45-6789' }, { key: hmacKey, now })).value, expected);
+    const sha512Key = await globalThis.crypto.subtle.importKey('raw', key.slice(), { name: 'HMAC', hash: 'SHA-512' }, false, ['sign']);
+    await assert.rejects(pseudonymize('x', { key: sha512Key }), /HMAC key with SHA-256; got HMAC with SHA-512/);
+    const aesKey = await globalThis.crypto.subtle.importKey('raw', key.slice(), 'AES-GCM', false, ['encrypt']);
+    await assert.rejects(pseudonymize('x', { key: aesKey }), /got AES-GCM/);
+  });
+
   it('leaves unknown tokens alone when reidentifying', () => {
     assert.strictEqual(reidentify('see [NAME-0000aaaa]', {}), 'see [NAME-0000aaaa]');
     assert.ok(TOKEN.test('[OTHER-ID-1234abcd]'));

@@ -73,6 +73,11 @@ describe('deid recognizers', () => {
       assert.strictEqual(scrub('pacemaker serial no. PM4471'), 'pacemaker serial no. [REDACTED:device]');
       assert.strictEqual(scrub('claim number C-2231'), 'claim number [REDACTED:other-id]');
     });
+    it('takes a value written right after a label ending in #', () => {
+      assert.strictEqual(scrub('Member #W12345, Policy #AB-1234'), 'Member #[REDACTED:health-plan], Policy #[REDACTED:health-plan]');
+      assert.strictEqual(scrub('Chart #5521; Claim #C-99; Medicaid #AB12345C'), 'Chart #[REDACTED:mrn]; Claim #[REDACTED:other-id]; Medicaid #[REDACTED:health-plan]');
+      assert.strictEqual(scrub('Policy #AB'), 'Policy #AB');
+    });
     it('needs a digit in the value', () => {
       assert.strictEqual(scrub('account closed'), 'account closed');
     });
@@ -98,11 +103,22 @@ describe('deid recognizers', () => {
       assert.strictEqual(scrub('DOB: 01/02/1930'), 'DOB: 90+');
       assert.strictEqual(scrub('born on March 5, 1960'), 'born on 1960');
     });
+    it('turns a birth year alone into 90+ when it shows an age of 90 or more, relative to now', () => {
+      assert.strictEqual(scrub('born in 1931; DOB 1930; year of birth: 1931; YOB 1931, birth year 1929.'), 'born in 90+; DOB 90+; year of birth: 90+; YOB 90+, birth year 90+.');
+      assert.strictEqual(scrub('born in 1950, admitted in 1931'), 'born in 1950, admitted in 1931');
+      assert.strictEqual(scrubText('born in 1931', { now: new Date('2020-01-01') }), 'born in 1931');
+    });
   });
 
   describe('ages', () => {
     it('aggregates ages over 89 and keeps younger ones', () => {
       assert.strictEqual(scrub('a 93-year-old man, 94 y/o, age: 101; his son is 64 years old'), 'a 90+-year-old man, 90+ y/o, age: 90+; his son is 64 years old');
+    });
+    it('leaves an age already generalised to 90+ as it is', () => {
+      assert.strictEqual(scrub('age: 90+, aged 90+, Age: 90+ years, a 90+-year-old'), 'age: 90+, aged 90+, Age: 90+ years, a 90+-year-old');
+    });
+    it('removes a day and month followed by a number or a time', () => {
+      assert.strictEqual(scrub('seen March 5 10:30, started Mar 5, 10 mg'), 'seen [REDACTED:date] 10:30, started [REDACTED:date], 10 mg');
     });
   });
 
@@ -150,6 +166,19 @@ describe('deid recognizers', () => {
       assert.strictEqual(scrub('Patient: John Q. Public'), 'Patient: [REDACTED:name]');
       assert.strictEqual(scrub('Patient John Smith presents with cough'), 'Patient [REDACTED:name] presents with cough');
       assert.strictEqual(scrub('Mother: Ana Ruiz; Pt John Smith, 45'), 'Mother: [REDACTED:name]; Pt [REDACTED:name], 45');
+    });
+    it('removes whole names with accents, inner capitals, apostrophes, hyphens and particles', () => {
+      assert.strictEqual(scrub('Dr. José García'), 'Dr. [REDACTED:name]');
+      assert.strictEqual(scrub('Dr. McDonald and Dr. MacArthur-Lee'), 'Dr. [REDACTED:name] and Dr. [REDACTED:name]');
+      assert.strictEqual(scrub("Mrs. O'Brien, Mrs. Núñez"), 'Mrs. [REDACTED:name], Mrs. [REDACTED:name]');
+      assert.strictEqual(scrub("Patient: Mary O'Neil"), 'Patient: [REDACTED:name]');
+      assert.strictEqual(scrub('Seen by Dr. García de la Cruz today'), 'Seen by Dr. [REDACTED:name] today');
+      // An accent typed as a combining mark (NFD) is part of the word.
+      assert.strictEqual(scrub('Dr. Jose\u0301 Garci\u0301a'), 'Dr. [REDACTED:name]');
+    });
+    it('never ends a name inside a word: no match beats half a name', () => {
+      assert.strictEqual(scrub("Dr. Smith's office"), "Dr. [REDACTED:name]'s office");
+      assert.strictEqual(scrub('Dr. McDONALD'), 'Dr. McDONALD');
     });
     it('does not catch names without a cue (documented limit)', () => {
       assert.strictEqual(scrub('John Smith presents with cough'), 'John Smith presents with cough');
