@@ -8,7 +8,7 @@ import type { AnalyzeDocumentRequest, AnalyzeDocumentResponse } from './analysis
 import { AnalysisStore, type StoredAnalysis } from './analysisStore';
 import { KeyedDebouncer } from './debouncer';
 import { describeFinding, describeSuppressionProblem, type DiagnosticDescription } from './diagnosticModel';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostic, type OtherFiles } from './diagnostics';
 import type { ProjectConfigService } from './projectConfigService';
 import { readSettings, SETTINGS_SECTION, type PhiGuardSettings } from './settings';
 import { editorSeverityFor } from './severity';
@@ -248,11 +248,12 @@ export class AnalysisController implements vscode.Disposable {
     descriptions.push(...analysis.suppressionProblems.map(describeSuppressionProblem));
     // In slices, yielding in between: a file with hundreds of findings must not hold up the extension host.
     const diagnostics: vscode.Diagnostic[] = [];
+    const otherFiles: OtherFiles = new Map();
     for (let start = 0; start < descriptions.length; start += PUBLISH_SLICE) {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
       // A newer analysis may have been accepted meanwhile (also while cross-file flow steps were being resolved).
       if (this.store.latest(key) !== analysis || document.isClosed) return;
-      diagnostics.push(...(await Promise.all(descriptions.slice(start, start + PUBLISH_SLICE).map((description) => toDiagnostic(document, description)))));
+      diagnostics.push(...(await Promise.all(descriptions.slice(start, start + PUBLISH_SLICE).map((description) => toDiagnostic(document, description, otherFiles)))));
     }
     if (this.store.latest(key) !== analysis || document.isClosed) return;
     this.shown.set(key, { version: analysis.version, findings: shown });

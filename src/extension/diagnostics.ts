@@ -1,7 +1,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { LineIndex, type TextRange } from '../core';
 import type { DiagnosticDescription, ShownSeverity } from './diagnosticModel';
 import { toVscodeRange } from './positions';
+import { readText } from './readText';
 
 const SEVERITY: Readonly<Record<ShownSeverity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -10,28 +12,59 @@ const SEVERITY: Readonly<Record<ShownSeverity, vscode.DiagnosticSeverity>> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export async function toDiagnostic(document: vscode.TextDocument, description: DiagnosticDescription): Promise<vscode.Diagnostic> {
+/** Where flow steps in other files are, by absolute path: one publish reads each such file once. */
+export type OtherFiles = Map<string, Promise<StepLocator | undefined>>;
+
+interface StepLocator {
+  readonly uri: vscode.Uri;
+  rangeOf(range: TextRange): vscode.Range;
+}
+
+export async function toDiagnostic(document: vscode.TextDocument, description: DiagnosticDescription, otherFiles: OtherFiles = new Map()): Promise<vscode.Diagnostic> {
   const diagnostic = new vscode.Diagnostic(toVscodeRange(document, description.range), description.message, SEVERITY[description.severity]);
   diagnostic.source = description.source;
   diagnostic.code = description.code.target
     ? { value: description.code.value, target: vscode.Uri.parse(description.code.target) }
     : description.code.value;
   if (description.related.length > 0) {
-    diagnostic.relatedInformation = await Promise.all(
+    const related = await Promise.all(
       description.related.map(async (step) => {
-        const stepDocument = await documentOf(document, step.file);
-        return new vscode.DiagnosticRelatedInformation(new vscode.Location(stepDocument.uri, toVscodeRange(stepDocument, step.range)), step.note);
+        const locator = await locatorOf(document, step.file, otherFiles);
+        return locator && new vscode.DiagnosticRelatedInformation(new vscode.Location(locator.uri, locator.rangeOf(step.range)), step.note);
       }),
     );
+    // A step in a file that can no longer be read is left out; the finding and its other steps still show.
+    diagnostic.relatedInformation = related.filter((information): information is vscode.DiagnosticRelatedInformation => information !== undefined);
   }
   return diagnostic;
 }
 
-/** Flow steps in another file (cross-file flows) need that file's text to turn offsets into positions. */
-async function documentOf(analysed: vscode.TextDocument, file: string | undefined): Promise<vscode.TextDocument> {
-  if (file === undefined || analysed.uri.scheme !== 'file') return analysed;
+/**
+ * Flow steps in another file (cross-file flows) need that file's text to turn offsets into positions: the open
+ * document's, else the file as saved, read and not opened. Opening it (`openTextDocument`) would make it an open
+ * document to VS Code and this extension, which would analyse it and list its own findings for a file nobody opened.
+ */
+function locatorOf(analysed: vscode.TextDocument, file: string | undefined, otherFiles: OtherFiles): Promise<StepLocator | undefined> {
+  const inAnalysed = { uri: analysed.uri, rangeOf: (range: TextRange) => toVscodeRange(analysed, range) };
+  if (file === undefined || analysed.uri.scheme !== 'file') return Promise.resolve(inAnalysed);
   const absolute = path.resolve(path.dirname(analysed.uri.fsPath), file);
-  if (absolute === analysed.uri.fsPath) return analysed;
+  if (absolute === analysed.uri.fsPath) return Promise.resolve(inAnalysed);
   const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.fsPath === absolute);
-  return open ?? (await vscode.workspace.openTextDocument(vscode.Uri.file(absolute)));
+  if (open) return Promise.resolve({ uri: open.uri, rangeOf: (range: TextRange) => toVscodeRange(open, range) });
+  let located = otherFiles.get(absolute);
+  if (!located) {
+    const uri = vscode.Uri.file(absolute);
+    located = readText(uri).then((text) => {
+      if (text === undefined) return undefined;
+      // The same UTF-16 offsets and line ends as `document.positionAt`, for a file that has no document.
+      const lines = new LineIndex(text);
+      const position = (offset: number) => {
+        const { line, column } = lines.positionAt(offset);
+        return new vscode.Position(line - 1, column - 1);
+      };
+      return { uri, rangeOf: (range: TextRange) => new vscode.Range(position(range.start), position(range.end)) };
+    });
+    otherFiles.set(absolute, located);
+  }
+  return located;
 }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, openNewFile, phiDiagnostics, waitFor } from './helpers';
+import { activateExtension, closeAllEditors, openNewFile, phiDiagnostics, waitFor, workspaceFolder } from './helpers';
 
 /** Cross-file flow in the editor: a route that hands PHI to a helper in another file, and an edit of that helper. */
 describe('cross-file diagnostics', () => {
@@ -31,5 +31,23 @@ describe('cross-file diagnostics', () => {
     revert.replace(helper.document.uri, new vscode.Range(1, 0, 2, 15), '  return entry;');
     assert.ok(await vscode.workspace.applyEdit(revert));
     await waitFor('the route\'s finding gone', () => phiDiagnostics(route.document.uri).length === 0);
+  });
+
+  it('points into a helper that is not open without opening it, so the helper gets no diagnostics of its own', async () => {
+    const tag = Date.now().toString(36);
+    const helperUri = vscode.Uri.joinPath(workspaceFolder().uri, 'src', `closedHelper.${tag}.ts`);
+    // The helper also logs a PHI name of its own: opened, it would be analysed and show that finding.
+    await vscode.workspace.fs.writeFile(helperUri, new TextEncoder().encode('export function audit(entry: unknown): void {\n  console.log(entry);\n  console.log(patientName);\n}\ndeclare const patientName: string;\n'));
+    const route = await openNewFile(`closedRoute.${tag}.ts`, `import { audit } from './closedHelper.${tag}';\nexport function record(patient: { ssn: string }) {\n  audit(patient.ssn);\n}\n`);
+    const [diagnostic] = await waitFor('a finding at the route\'s call', () => {
+      const found = phiDiagnostics(route.document.uri, 'no-phi-in-logs');
+      return found.length ? found : undefined;
+    });
+    const inHelper = (diagnostic!.relatedInformation ?? []).filter((info) => info.location.uri.toString() === helperUri.toString());
+    assert.ok(inHelper.length > 0, 'the flow path continues into the helper');
+    assert.ok(inHelper.some((info) => info.location.range.start.line === 1), 'at the helper\'s console.log line');
+    assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === helperUri.toString()), 'the helper was not opened');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepStrictEqual(phiDiagnostics(helperUri), [], 'no diagnostics for a file nobody opened');
   });
 });
