@@ -1268,6 +1268,11 @@ export class Interpreter {
 
   private execDeclaration(declaration: ts.VariableDeclaration, statementTagged = false): void {
     if (isIdentifier(declaration.name)) this.nameInitializer(declaration.initializer, declaration.name.text);
+    const listed = !isIdentifier(declaration.name) && !isObjectBindingPattern(declaration.name) && !declaration.type && !statementTagged && declaration.initializer ? this.listedArray(declaration.initializer) : undefined;
+    if (listed && !this.hasPhiTag(declaration)) {
+      this.bindListedElements(declaration.name as ts.ArrayBindingPattern, this.eval(listed));
+      return;
+    }
     let value = declaration.initializer ? this.eval(declaration.initializer) : EMPTY;
     if (declaration.type) value = joinValues(value, this.typeValue(declaration.type, declaration.name));
     if (statementTagged || this.hasPhiTag(declaration)) {
@@ -1275,6 +1280,35 @@ export class Interpreter {
     }
     if (declaration.initializer && this.isCleanByConstruction(declaration.initializer)) value = makeValue({ ...value, sanitized: value.sanitized || !isTainted(value.taint) });
     this.bindPattern(declaration.name, value, declaration);
+  }
+
+  /**
+   * `[a, b]` or `await Promise.all([a, b])`, none of its elements spread: destructured, each name takes its own
+   * element (`const [patient, org] = await Promise.all([readPatient(), readOrg()])`), not what the whole array holds.
+   * `Promise.all` only awaits its elements, so the elements stand for its result.
+   */
+  private listedArray(initializer: ts.Expression): ts.ArrayLiteralExpression | undefined {
+    let e = skipOuter(initializer);
+    if (isCallExpression(e) && e.arguments.length === 1 && isPropertyAccessExpression(e.expression) && isIdentifier(e.expression.expression)
+      && e.expression.expression.text === 'Promise' && e.expression.name.text === 'all' && !this.scope.lookup('Promise')) e = skipOuter(e.arguments[0]!);
+    return isArrayLiteralExpression(e) && !e.elements.some((element) => element.kind === Kind.SpreadElement) ? e : undefined;
+  }
+
+  private bindListedElements(pattern: ts.ArrayBindingPattern, array: Value): void {
+    const parts = array.parts ?? [];
+    pattern.elements.forEach((element, index) => {
+      if (isOmittedExpression(element)) return;
+      let v: Value;
+      if (element.dotDotDotToken) {
+        let taint: Taint | undefined;
+        for (const part of parts.slice(index)) taint = joinTaint(taint, deepTaint(part.value));
+        v = makeValue({ taint });
+      } else {
+        v = parts[index]?.value ?? EMPTY;
+      }
+      if (element.initializer) v = joinValues(v, this.eval(element.initializer));
+      this.bindPattern(element.name, v, element);
+    });
   }
 
   /** Initializers whose value the code spells out: a name-based source on the variable would be a guess. */

@@ -198,6 +198,20 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.telecom']);
   });
 
+  it('gives each name destructured from a listed array its own element, also through `await Promise.all([…])`', () => {
+    const code = `declare const medplum: any;
+    export async function f(id: string, patient: { name: string }) {
+      const [record, org] = await Promise.all([medplum.readResource('Patient', id), medplum.readResource('Organization', id)]);
+      console.log(org.name);
+      console.log(record.birthDate);
+      const [label, who = 'n/a', ...rest] = ['visit', patient.name, 'x', patient.name];
+      console.log(label);
+      console.log(who);
+      console.log(rest);
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['record.birthDate', 'who', 'rest']);
+  });
+
   it('reads a `reference` of a record as its key, like its `id`: a helper building `Patient/123` returns no PHI', () => {
     const code = `import type { Patient } from '@medplum/fhirtypes';
     function getReferenceString(input: any): string { return input.reference ?? input.resourceType + '/' + input.id; }
