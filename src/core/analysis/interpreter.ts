@@ -16,7 +16,7 @@ import {
 } from './syntax';
 import { describeCategory, isPhiCategoryId } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
-import { FHIR_ELEMENT_CATEGORIES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_RECORD_CATEGORIES } from '../catalog/fhir';
+import { FHIR_ELEMENT_CATEGORIES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_RECORD_CATEGORIES, RECORD_WORDS } from '../catalog/fhir';
 import type { ArgSpec, SinkEntry } from '../catalog/sinkTypes';
 import { AI_HOSTS } from '../catalog/sinks';
 import type { FlowStep, LineColumn, SinkDescriptor, SourceReason, TextRange } from '../findings/finding';
@@ -300,6 +300,21 @@ function testedVariables(condition: ts.Expression): ts.Identifier[] {
 }
 
 /** The expression inside parentheses, type assertions, `!` and `await` (a switch: this runs for most expressions). */
+/** SCREAMING_CASE: the name of a constant (`MAX_RETRIES`, `MEDS`, `BUCKET_NAMES`). */
+function isConstantName(name: string): boolean {
+  return name.length >= 3 && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(name);
+}
+
+/**
+ * `BUCKET_NAMES.VISIT_NOTES`, `BRANDING_CONFIG.email`, `LIMITS[0].max`: a read whose root is a constant of
+ * configuration. A constant named for a record (`SAMPLE_PATIENT.birthDate`) holds one, and its fields count.
+ */
+function rootsAtConstant(node: ts.Expression): boolean {
+  let e = skipOuter(node);
+  while (isPropertyAccessExpression(e) || isElementAccessExpression(e)) e = skipOuter(e.expression);
+  return isIdentifier(e) && isConstantName(e.text) && !splitWords(e.text).some((word) => RECORD_WORDS.has(word));
+}
+
 function skipOuter(node: ts.Expression): ts.Expression {
   let current = node;
   for (;;) {
@@ -791,7 +806,9 @@ export class Interpreter {
   private nameSourceOf(binding: Binding, _at: ts.Node): Taint | undefined {
     if (binding.nameSource === undefined) {
       binding.nameSource = null;
-      const verdict = this.names.classify(binding.name);
+      // A SCREAMING_CASE name is a constant (`MEDS`, `PATIENTS = argInt('--patients')`, `BUCKET_NAMES`): what it holds
+      // comes from its initializer, not from its name. A parameter is judged by its name whatever its case.
+      const verdict = isConstantName(binding.name) && !isParameter(binding.declaration) ? undefined : this.names.classify(binding.name);
       if (verdict) {
         const declName = isVariableDeclaration(binding.declaration) || isParameter(binding.declaration) || isBindingElement(binding.declaration)
           ? binding.declaration.name : binding.declaration;
@@ -1917,7 +1934,8 @@ export class Interpreter {
       if (nested) return this.typeValue(nested, at);
       return EMPTY;
     }
-    const verdict = this.names.classify(key, context);
+    // A field of a constant (`BUCKET_NAMES.VISIT_NOTES`, `BRANDING_CONFIG.email`) is configuration, whatever its name.
+    const verdict = objectNode && rootsAtConstant(objectNode) ? undefined : this.names.classify(key, context);
     if (verdict) return makeValue({ taint: this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), context: verdict.record ? splitWords(key) : undefined });
     const taint = object.taint;
     if (!isTainted(taint) || taint.opaque) return EMPTY;

@@ -198,6 +198,20 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.telecom']);
   });
 
+  it('does not take a constant (SCREAMING_CASE) or a field of a configuration constant for PHI by its name', () => {
+    const code = `declare function argInt(flag: string): number;
+    declare function loadSample(): any;
+    declare const BRANDING_CONFIG: any;
+    const BUCKET_NAMES = { VISIT_NOTES: 'visit-notes' };
+    const PATIENTS = argInt('--patients');
+    const SAMPLE_PATIENT = loadSample();
+    export function f(SSN: string) {
+      console.log(BUCKET_NAMES.VISIT_NOTES, PATIENTS, BRANDING_CONFIG.email.sender);
+      console.log(SAMPLE_PATIENT.birthDate, SSN);
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['SAMPLE_PATIENT.birthDate', 'SSN']);
+  });
+
   it('gives each name destructured from a listed array its own element, also through `await Promise.all([…])`', () => {
     const code = `declare const medplum: any;
     export async function f(id: string, patient: { name: string }) {
