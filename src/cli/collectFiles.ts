@@ -3,6 +3,7 @@ import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import { Minimatch } from 'minimatch';
 import type { PhiGuardConfig } from '../core';
+import { isFileIncluded, type ConfigResolver } from '../core/config/loadConfig';
 import { displayPath } from './displayPath';
 import type { ScanNotice } from './scanReport';
 
@@ -19,6 +20,11 @@ export interface CollectOptions {
   readonly config: PhiGuardConfig;
   /** Where the root `.gitignore` is read from and what `include`/`exclude` globs are relative to. */
   readonly root: string;
+  /**
+   * Without `--config`: each file's nearest `.phi-guard.json` decides with its own globs (relative to its folder), as
+   * in ESLint and the editor; `config` and `root` decide for files that have none.
+   */
+  readonly nearestConfigs?: ConfigResolver;
 }
 
 export interface CollectResult {
@@ -35,7 +41,7 @@ export class PathNotFoundError extends Error {
 
 /** Collects the JS/TS files under `paths` that the root `.gitignore` and the config's globs let through. */
 export function collectFiles(options: CollectOptions): CollectResult {
-  const filter = new FileFilter(options.root, options.config);
+  const filter = new FileFilter(options.root, options.config, options.nearestConfigs);
   const found = new Set<string>();
   const notices: ScanNotice[] = [];
 
@@ -106,7 +112,7 @@ class FileFilter {
   private readonly include: readonly Minimatch[];
   private readonly exclude: readonly Minimatch[];
 
-  constructor(private readonly root: string, config: PhiGuardConfig) {
+  constructor(private readonly root: string, config: PhiGuardConfig, private readonly nearestConfigs?: ConfigResolver) {
     this.gitignore = readGitignore(root);
     this.include = config.include.map((glob) => new Minimatch(glob, { dot: true }));
     this.exclude = config.exclude.map((glob) => new Minimatch(glob, { dot: true }));
@@ -125,6 +131,10 @@ class FileFilter {
     const segments = relative.split('/');
     if (segments.some((segment) => ALWAYS_SKIPPED_DIRECTORIES.has(segment))) return 'inside node_modules or .git';
     if (this.gitignore?.ignores(relative)) return 'ignored by .gitignore';
+    const nearest = this.nearestConfigs?.forFile(absolute);
+    if (nearest?.file) {
+      return isFileIncluded(absolute, nearest) ? undefined : `not selected by the "include"/"exclude" globs of ${path.relative(this.root, nearest.file).split(path.sep).join('/')}`;
+    }
     if (!this.include.some((glob) => glob.match(relative))) return 'not matched by "include" in the PHI Guard config';
     const excludedBy = this.exclude.find((glob) => glob.match(relative));
     if (excludedBy) return `matched by "exclude" pattern ${excludedBy.pattern} in the PHI Guard config`;

@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { receiveMessageOnPort, type MessagePort } from 'worker_threads';
-import { analyzeSource, nodeProjectHost, ProjectAnalyzer, type PhiGuardConfig, type SharedAnalysis } from '../core';
+import { analyzeSource, nodeProjectHost, ProjectAnalyzer, type SharedAnalysis } from '../core';
 import type { Analyzer } from './analyzeFile';
+import type { ConfigForFile } from './configForFiles';
 import type { SharedAnalysesMessage } from './workerProtocol';
 
 /**
@@ -9,20 +10,21 @@ import type { SharedAnalysesMessage } from './workerProtocol';
  * ProjectAnalyzer, so PHI is followed into the project's own imported modules exactly as the ESLint plugin and
  * the editor do. Each thread keeps its own analyses for the whole scan; with `peers` (ports to the scan's other
  * threads) it sends every analysis it makes to them and adopts theirs, so a module is analysed by one thread only
- * (unless two threads need it at the same moment).
+ * (unless two threads need it at the same moment). `configFor` gives each module its configuration (a file analysed
+ * with `crossFile: false` in its own is analysed alone).
  */
-export function createEngine(root: string, config: PhiGuardConfig, peers: readonly MessagePort[] = []): Analyzer {
-  if (!config.crossFile) return analyzeSource;
+export function createEngine(root: string, configFor: ConfigForFile, peers: readonly MessagePort[] = []): Analyzer {
   const analysed: string[] = [];
   const fileSystem = nodeProjectHost();
   // The files the analyser reads are the modules it analyses, plus schemas and package/tsconfig files (nothing to share).
   // A scan reads a snapshot of the files: one generation, checked once (no re-checks when a request takes a while), so
   // no change stamps either (one system call per file, never compared).
   const host = { ...fileSystem, version: undefined, readFile: (file: string) => (analysed.push(file), fileSystem.readFile(file)) };
-  const project = new ProjectAnalyzer(host, root, () => config, Infinity);
+  const project = new ProjectAnalyzer(host, root, configFor, Infinity);
   // Results this thread has sent or adopted (an analysis is replaced by a new object when the file is re-analysed).
   const known = new WeakSet<object>();
   return (options) => {
+    if (options.config?.crossFile === false) return analyzeSource(options);
     const file = path.resolve(options.fileName);
     if (peers.length === 0) return project.analyze(file, options.text) ?? analyzeSource(options);
     adoptFromPeers(project, peers, known);

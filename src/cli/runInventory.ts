@@ -7,6 +7,7 @@ import { packageVersions } from '../core/inventory/packageVersions';
 import type { InventoryCommand } from './cliArgs';
 import { openProject } from './openProject';
 import { displayPath } from './displayPath';
+import { configForFiles } from './configForFiles';
 import { createEngine } from './engine';
 import { EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { ProgressLine } from './progress';
@@ -20,8 +21,9 @@ import type { ScanIo } from './runScan';
 export async function runInventory(command: InventoryCommand, io: ScanIo): Promise<number> {
   const opened = openProject({ cwd: io.cwd, paths: command.paths, configPath: command.configPath }, io.stderr);
   if (!opened) return EXIT_USAGE;
-  const { project, collected } = opened;
-  const analyze = createEngine(project.root, project.config);
+  const { project, collected, nearestConfigs } = opened;
+  const configFor = configForFiles(project.config, nearestConfigs);
+  const analyze = createEngine(project.root, configFor);
   const progress = new ProgressLine(io.stderr);
   const inputs: InventoryFileInput[] = [];
   try {
@@ -34,7 +36,7 @@ export async function runInventory(command: InventoryCommand, io: ScanIo): Promi
         io.stderr.write(`phi-guard: ${displayPath(file, io.cwd)}: could not read the file (${error instanceof Error ? error.message : String(error)}); it is not in the inventory\n`);
         return;
       }
-      const result = analyze({ fileName: file, text, config: project.config });
+      const result = analyze({ fileName: file, text, config: configFor(file) });
       if (result.skipped) return;
       inputs.push(inventoryInput(displayPath(file, io.cwd), text, result, (other) => displayPath(other, io.cwd)));
     });

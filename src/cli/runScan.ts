@@ -31,7 +31,7 @@ export interface ScanInternals {
 export async function runScan(command: ScanCommand, io: ScanIo, internals: ScanInternals = {}): Promise<number> {
   const opened = openProject({ cwd: io.cwd, paths: command.paths, configPath: command.configPath }, io.stderr);
   if (!opened) return EXIT_USAGE;
-  const { project, collected } = opened;
+  const { project, collected, nearestConfigs } = opened;
 
   const progress = new ProgressLine(io.stderr);
   let report: ScanReport;
@@ -41,6 +41,7 @@ export async function runScan(command: ScanCommand, io: ScanIo, internals: ScanI
       cwd: io.cwd,
       root: project.root,
       config: project.config,
+      nearestConfigs,
       jobs: command.jobs,
       workerScript: internals.workerScript ?? defaultWorkerScript(),
       workerExecArgv: internals.workerExecArgv,

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import type { PhiGuardConfig } from '../core';
 import { analyzeFile, type Analyzer } from './analyzeFile';
+import { configForFiles } from './configForFiles';
 import { createEngine } from './engine';
 import type { FileScanResult, ReportedFinding, ScanNotice, ScanReport } from './scanReport';
 import { cliSeverityFor } from './severity';
@@ -14,6 +16,8 @@ export interface ScanOptions {
   /** Project root (see resolveProject): where the project's own imports are resolved from. */
   readonly root: string;
   readonly config: PhiGuardConfig;
+  /** Each file's nearest `.phi-guard.json` applies, `config` where there is none (no `--config`; see configForFiles). */
+  readonly nearestConfigs?: boolean;
   /** Threads to analyse on (this one and jobs − 1 workers); 1 analyses in this thread only. */
   readonly jobs: number;
   /** The bundled worker (`dist/scanWorker.js`); without it the scan runs in this thread. */
@@ -37,31 +41,33 @@ export async function scanFiles(options: ScanOptions): Promise<ScanReport> {
     options.onProgress?.(done, total);
   };
 
+  const configFor = configForFiles(options.config, options.nearestConfigs === true);
   let results: FileScanResult[];
   if (usesWorkers(options)) {
     // `--jobs N` means N threads: this one and N - 1 workers.
     results = await scanOnWorkers(options.files, {
       workerScript: options.workerScript as string,
       workerCount: options.jobs - 1,
-      job: { cwd: options.cwd, root: options.root, config: options.config },
+      job: { cwd: options.cwd, root: options.root, config: options.config, nearestConfigs: options.nearestConfigs },
       execArgv: options.workerExecArgv,
       prestarted: options.prestartedWorkers,
       mainThreadAnalyzer: (peers) => {
-        const analyze = createEngine(options.root, options.config, peers);
-        return (absolutePath) => analyzeFile({ absolutePath, cwd: options.cwd, config: options.config, analyze });
+        const analyze = createEngine(options.root, configFor, peers);
+        return (absolutePath) => analyzeFile({ absolutePath, cwd: options.cwd, config: configFor(absolutePath), analyze });
       },
       onFileDone,
     });
   } else {
     for (const unused of options.prestartedWorkers ?? []) unused.stop();
-    const analyze = options.analyze ?? createEngine(options.root, options.config);
+    const analyze = options.analyze ?? createEngine(options.root, configFor);
     results = options.files.map((absolutePath) => {
-      const result = analyzeFile({ absolutePath, cwd: options.cwd, config: options.config, analyze });
+      const result = analyzeFile({ absolutePath, cwd: options.cwd, config: configFor(absolutePath), analyze });
       onFileDone();
       return result;
     });
   }
-  return buildReport(results, options.config);
+  // Severities are each file's own (a results' file is relative to cwd).
+  return buildReport(results, (file) => configFor(path.resolve(options.cwd, file)));
 }
 
 function usesWorkers(options: ScanOptions): boolean {
@@ -71,7 +77,7 @@ function usesWorkers(options: ScanOptions): boolean {
 }
 
 /** Orders findings by file and position so that output is the same whatever thread analysed what. */
-export function buildReport(results: readonly FileScanResult[], config: PhiGuardConfig): ScanReport {
+export function buildReport(results: readonly FileScanResult[], configOf: (file: string) => PhiGuardConfig): ScanReport {
   const findings: ReportedFinding[] = [];
   const notices: ScanNotice[] = [];
   let linesScanned = 0;
@@ -81,7 +87,7 @@ export function buildReport(results: readonly FileScanResult[], config: PhiGuard
     if (result.analysed) filesAnalysed++;
     notices.push(...result.notices);
     for (const finding of result.findings) {
-      const severity = cliSeverityFor(finding.rule, config);
+      const severity = cliSeverityFor(finding.rule, configOf(finding.file));
       if (severity !== 'off') findings.push({ ...finding, severity });
     }
   }

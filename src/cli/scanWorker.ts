@@ -5,14 +5,16 @@
 import { parentPort, workerData } from 'worker_threads';
 import { analyzeFile } from './analyzeFile';
 import { SharedBatchQueue } from './batchQueue';
+import { configForFiles } from './configForFiles';
 import { createEngine } from './engine';
 import type { ScanBatchResponse, ScanJobMessage, ScanWorkerData } from './workerProtocol';
 
-function work({ cwd, root, config, thread, batches, queue, peers }: ScanWorkerData): void {
-  const analyze = createEngine(root, config, peers);
+function work({ cwd, root, config, nearestConfigs, thread, batches, queue, peers }: ScanWorkerData): void {
+  const configFor = configForFiles(config, nearestConfigs === true);
+  const analyze = createEngine(root, configFor, peers);
   const batchQueue = new SharedBatchQueue(queue);
   for (let batchId = batchQueue.take(thread); batchId !== undefined; batchId = batchQueue.take(thread)) {
-    const results = batches[batchId].map((absolutePath) => analyzeFile({ absolutePath, cwd, config, analyze }));
+    const results = batches[batchId].map((absolutePath) => analyzeFile({ absolutePath, cwd, config: configFor(absolutePath), analyze }));
     const response: ScanBatchResponse = { batchId, results };
     parentPort?.postMessage(response);
   }

@@ -7,7 +7,10 @@ export interface ScanJob {
   readonly cwd: string;
   /** Project root, for resolving the project's own imports (cross-file analysis). */
   readonly root: string;
+  /** The scan's configuration: for every file, or (`nearestConfigs`) for the files no `.phi-guard.json` is above. */
   readonly config: PhiGuardConfig;
+  /** Each file's nearest `.phi-guard.json` applies (no `--config`): see configForFiles. */
+  readonly nearestConfigs?: boolean;
 }
 
 /** Given to each scan worker once (at start, or in a ScanJobMessage): it then takes batches from the queue until none is left. */

@@ -54,6 +54,11 @@ export class ConfigResolver {
     return this.forDirectory(path.dirname(path.resolve(filePath)));
   }
 
+  /** The problems of every configuration file looked up so far, each file once. */
+  problems(): ConfigProblem[] {
+    return [...new Set(this.byDir.values())].flatMap((loaded) => loaded.problems);
+  }
+
   private forDirectory(dir: string): LoadedConfig {
     let loaded = this.byDir.get(dir);
     if (!loaded) {

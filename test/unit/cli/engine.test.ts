@@ -24,15 +24,15 @@ describe('cli createEngine', () => {
     root = materialize({ files: { 'src/ai.ts': AI_MODULE, 'src/visit.ts': VISIT } });
     const channel = new MessageChannel();
     try {
-      const first = createEngine(root, DEFAULT_CONFIG, [channel.port1]);
-      const second = createEngine(root, DEFAULT_CONFIG, [channel.port2]);
+      const first = createEngine(root, () => DEFAULT_CONFIG, [channel.port1]);
+      const second = createEngine(root, () => DEFAULT_CONFIG, [channel.port2]);
       const expected = ['no-phi-to-ai ai.ts'];
       assert.deepStrictEqual(analyseVisit(first), expected);
       // src/ai.ts is gone: only the first thread's analysis of it, received over the port, can give the finding.
       fs.rmSync(path.join(root, 'src/ai.ts'));
       assert.deepStrictEqual(analyseVisit(second), expected);
       assert.strictEqual(receiveMessageOnPort(channel.port1), undefined, 'what it adopted is not sent back');
-      assert.deepStrictEqual(analyseVisit(createEngine(root, DEFAULT_CONFIG)), [], 'an engine with no peers has to read src/ai.ts');
+      assert.deepStrictEqual(analyseVisit(createEngine(root, () => DEFAULT_CONFIG)), [], 'an engine with no peers has to read src/ai.ts');
     } finally {
       channel.port1.close();
       channel.port2.close();
@@ -45,9 +45,9 @@ describe('cli createEngine', () => {
     try {
       const fileName = path.join(root, 'src/visit.ts');
       const singleFile = { ...DEFAULT_CONFIG, crossFile: false };
-      createEngine(root, singleFile, [channel.port1])({ fileName, text: VISIT, config: singleFile });
+      createEngine(root, () => singleFile, [channel.port1])({ fileName, text: VISIT, config: singleFile });
       assert.strictEqual(receiveMessageOnPort(channel.port2), undefined);
-      createEngine(root, DEFAULT_CONFIG, [channel.port1])({ fileName, text: VISIT, config: DEFAULT_CONFIG });
+      createEngine(root, () => DEFAULT_CONFIG, [channel.port1])({ fileName, text: VISIT, config: DEFAULT_CONFIG });
       const sent = receiveMessageOnPort(channel.port2)?.message as SharedAnalysesMessage | undefined;
       assert.deepStrictEqual(sent?.analyses.map((analysis) => path.relative(root, analysis.file)), ['src/ai.ts', 'src/visit.ts'], 'dependencies first');
     } finally {

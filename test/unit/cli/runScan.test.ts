@@ -36,6 +36,27 @@ describe('cli runScan', () => {
     assert.strictEqual((await scan(['ai.ts', '--fail-on', 'none'])).code, EXIT_OK);
   });
 
+  it('gives each package its own .phi-guard.json, as ESLint does, unless --config names one for all', async () => {
+    root = materialize({ files: {
+      '.phi-guard.json': '{}',
+      'apps/web/a.ts': 'const name = 1;\nai(name);\n',
+      'packages/api/.phi-guard.json': '{ "severity": { "no-phi-to-ai": "off" }, "exclude": ["legacy/**"] }',
+      'packages/api/src/a.ts': 'const name = 1;\nai(name);\nlog(name);\n',
+      'packages/api/legacy/a.ts': 'const name = 1;\nlog(name);\n',
+    } });
+    const perPackage = await scan(['.', '--format', 'json']);
+    assert.deepStrictEqual(JSON.parse(perPackage.stdout).findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`), ['apps/web/a.ts no-phi-to-ai', 'packages/api/src/a.ts no-phi-in-logs']);
+    const forAll = await scan(['.', '--config', '.phi-guard.json', '--format', 'json']);
+    assert.strictEqual(JSON.parse(forAll.stdout).findings.length, 4, 'one configuration for every file: nothing off, nothing excluded');
+  });
+
+  it('exits 2 naming a package\'s broken .phi-guard.json before scanning', async () => {
+    root = materialize({ files: { 'apps/web/a.ts': 'export const a = 1;\n', 'packages/api/.phi-guard.json': '{ "exclude": "legacy" }', 'packages/api/a.ts': 'export const a = 1;\n' } });
+    const result = await scan(['.']);
+    assert.strictEqual(result.code, EXIT_USAGE);
+    assert.match(result.stderr, /packages\/api\/\.phi-guard\.json:1:3: 'exclude' must be an array of strings/);
+  });
+
   it('still applies the globs and .gitignore with a --config kept outside the scanned folder', async () => {
     root = materialize({ files: {
       'policy/phi-guard.json': '{ "exclude": ["**/dist/**", "**/legacy/**"] }',

@@ -34,7 +34,7 @@ describe('cli scanOnWorkers', () => {
     const files = fs.readdirSync(path.join(root, 'src/routes')).map((name) => path.join(root, 'src/routes', name));
     files.push(...['ai', 'index', 'log', 'notes'].map((name) => path.join(root, 'src/lib', `${name}.ts`)));
     const job = { cwd: root, root, config: DEFAULT_CONFIG };
-    const analyze = createEngine(root, DEFAULT_CONFIG);
+    const analyze = createEngine(root, () => DEFAULT_CONFIG);
     const inThread = files.map((absolutePath) => analyzeFile({ absolutePath, ...job, analyze }));
     assert.strictEqual(inThread.filter((result) => result.findings.length === 2).length, 40, 'each route leaks to a log and an AI call');
 
@@ -48,7 +48,7 @@ describe('cli scanOnWorkers', () => {
     root = materialize({ files: sharedModulesProject(24) });
     const files = fs.readdirSync(path.join(root, 'src/routes')).map((name) => path.join(root, 'src/routes', name));
     const job = { cwd: root, root, config: DEFAULT_CONFIG };
-    const analyze = createEngine(root, DEFAULT_CONFIG);
+    const analyze = createEngine(root, () => DEFAULT_CONFIG);
     const inThread = files.map((absolutePath) => analyzeFile({ absolutePath, ...job, analyze }));
 
     const prestarted = prestartScanWorkers(3, SOURCE_WORKER, TSX);
@@ -58,7 +58,7 @@ describe('cli scanOnWorkers', () => {
       // No worker can be started from this script: the two the scan uses must be the ones started ahead.
       workerScript: path.join(root, 'no-such-worker.js'), workerCount: 2, job, execArgv: TSX, prestarted,
       mainThreadAnalyzer: (peers) => {
-        const inMain = createEngine(root, DEFAULT_CONFIG, peers);
+        const inMain = createEngine(root, () => DEFAULT_CONFIG, peers);
         return (absolutePath) => analyzeFile({ absolutePath, ...job, analyze: inMain });
       },
     });
