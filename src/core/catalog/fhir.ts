@@ -107,6 +107,10 @@ export const NOT_RECORD_WORDS: ReadonlySet<string> = new Set([
   'label', 'id', 'ids', 'key', 'keys', 'limit', 'offset', 'mode', 'error', 'errors', 'loading', 'loaded', 'fetching', 'is', 'has', 'can', 'should',
   'template', 'policy', 'consent', 'filter', 'filters', 'sort', 'search', 'query', 'cache', 'lock', 'queue', 'job', 'task', 'topic', 'channel',
   'name', 'identifier', 'uuid', 'number', 'no', 'ref', 'reference', 'masked', 'redacted', 'deidentified', 'safe', 'stats', 'metrics',
+  // One attribute or a count (`patientSex`, `numDeletedPatients`, `patientBalanceCents`), configuration
+  // (`patientDomain`, `patientRole`), an operation (`patientPatchOps`), or staff (`ehrPractitioner`, `ehrUsername`).
+  'num', 'sex', 'gender', 'balance', 'cents', 'amount', 'domain', 'role', 'roles', 'ops', 'patch', 'folder', 'folders',
+  'practitioner', 'practitioners', 'username',
 ]);
 
 /** Method-name prefixes that read data (`findMany`, `getPatient`). */

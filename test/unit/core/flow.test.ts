@@ -198,6 +198,14 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.telecom']);
   });
 
+  it('takes a name for a whole patient record only when nothing in it says it is one attribute, a count, settings or staff', () => {
+    const code = `export function f(patientSex: string, numDeletedPatients: number, patientBalanceCents: number, patientDomain: string, ehrPractitioner: object, ehrUsername: string, patientFolder: string, patientData: object) {
+      console.log(patientSex, numDeletedPatients, patientBalanceCents, patientDomain, ehrPractitioner, ehrUsername, patientFolder);
+      console.log(patientData);
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['patientData']);
+  });
+
   it('does not take a constant (SCREAMING_CASE) or a field of a configuration constant for PHI by its name', () => {
     const code = `declare function argInt(flag: string): number;
     declare function loadSample(): any;
