@@ -15,8 +15,8 @@ export function isFhirResource(value: unknown): value is FhirResource {
   return typeof value === 'object' && value !== null && typeof (value as { resourceType?: unknown }).resourceType === 'string';
 }
 
-/** Resources whose `name` is a person's name (HumanName). */
-const PERSON_RESOURCES: ReadonlySet<string> = /* @__PURE__ */ new Set(['Patient', 'RelatedPerson', 'Practitioner', 'Person']);
+/** Resources whose `name` is a person's name (HumanName, or a relative's name as a string in FamilyMemberHistory). */
+const PERSON_RESOURCES: ReadonlySet<string> = /* @__PURE__ */ new Set(['Patient', 'RelatedPerson', 'Practitioner', 'Person', 'FamilyMemberHistory']);
 
 /** Coded and structural strings that carry no identifier and must stay exact for the resource to mean anything. */
 const STRUCTURAL_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
@@ -27,14 +27,56 @@ const STRUCTURAL_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
 /** FHIR date, dateTime and instant: reduced to the year. */
 const FHIR_DATE = /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
+/** Birth dates of the resource's subject (Patient, RelatedPerson …) or of a relative (FamilyMemberHistory). */
+const BIRTH_DATE_KEYS = ['birthDate', 'bornDate'];
 const DATA_ABSENT_REASON = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
 const NARRATIVE_REMOVED = '<div xmlns="http://www.w3.org/1999/xhtml">Narrative removed for de-identification.</div>';
+/** The latitude and longitude of an address (the core `geolocation` extension and its parts) are a geocode, Safe Harbor
+ * (B). Removed whole in both modes: their values are numbers (`valueDecimal`) that cannot hold a placeholder. */
+const GEOCODE_EXTENSION = /(?:^|\/)geolocation$|^(?:latitude|longitude)$/;
 /** Extensions whose value is itself an identifier (US Core / core extensions). */
 const IDENTIFYING_EXTENSIONS: ReadonlyArray<readonly [RegExp, PhiCategoryId]> = [
   [/mothersMaidenName$/, 'name'],
   [/birthPlace$/, 'geographic'],
   [/patient-birthTime$/, 'date'],
+  [GEOCODE_EXTENSION, 'geographic'],
 ];
+
+/** Device identifiers and serial numbers (Safe Harbor (M)): `Device.udiCarrier.*`, `Device.serialNumber` and the like.
+ * A lot number only identifies a device on a Device: a vaccine's or a medication's lot is shared by thousands. */
+const DEVICE_IDENTIFIER_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['carrierHRF', 'deviceIdentifier', 'distinctIdentifier', 'serialNumber']);
+
+/** Elements of the Address data type: an object with nothing else and with a line, city, district or postal code is
+ * an address under any element name (`Claim.item.locationAddress`, a custom extension's value). */
+const ADDRESS_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['id', 'extension', 'use', 'type', 'text', 'line', 'city', 'district', 'state', 'postalCode', 'country', 'period']);
+const ADDRESS_PART_KEYS = ['line', 'city', 'district', 'postalCode'];
+
+function isAddress(value: unknown): boolean {
+  return isObject(value) && ADDRESS_PART_KEYS.some((key) => key in value) && Object.keys(value).every((key) => ADDRESS_KEYS.has(key));
+}
+
+/** UCUM codes and unit texts of an Age (or any Quantity) in years, months, weeks and days, with their length in years. */
+const AGE_UNITS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^(?:a|y|yr|yrs|years?)$/i, 1],
+  [/^(?:mo|mos|months?)$/i, 1 / 12],
+  [/^(?:wk|wks|weeks?)$/i, 7 / 365.25],
+  [/^(?:d|days?)$/i, 1 / 365.25],
+];
+const UCUM = 'http://unitsofmeasure.org';
+
+/** Years per unit of a Quantity that is an age: any element named `…Age` (`onsetAge`, `ageAge`, `deceasedAge`,
+ * `valueAge`), or any Quantity in years (`valueQuantity { value: 95, unit: 'a' }`, the `low` of an `ageRange`). */
+function ageUnitInYears(key: string, quantity: Json): number | undefined {
+  if (typeof quantity['value'] !== 'number') return undefined;
+  const code = typeof quantity['code'] === 'string' && (quantity['system'] === undefined || quantity['system'] === UCUM) ? quantity['code'] : undefined;
+  const unit = typeof quantity['unit'] === 'string' ? quantity['unit'].trim() : undefined;
+  const isAgeElement = /(?:^a|A)ge$/.test(key);
+  for (const [pattern, years] of AGE_UNITS) {
+    // A bare `d` or `mo` is an age only in an Age element; elsewhere only years say "age" (a 95-day course is not).
+    if ((code !== undefined && pattern.test(code)) || (unit !== undefined && pattern.test(unit))) return isAgeElement || years === 1 ? years : undefined;
+  }
+  return isAgeElement && code === undefined && unit === undefined ? 1 : undefined;
+}
 
 /** v2-0203 identifier type codes, by the Safe Harbor category of the identifier. */
 const IDENTIFIER_TYPES: ReadonlyMap<string, PhiCategoryId> = /* @__PURE__ */ new Map([
@@ -116,9 +158,11 @@ class FhirDeidentifier {
       const result = pruneEmpty(this.member(key, value, source, resourceType, isResource));
       if (result !== REMOVE && result !== undefined) setOwn(out, key, result);
     }
-    if (isResource && resourceType === 'Patient' && typeof source['birthDate'] === 'string' && out['birthDate'] === undefined) {
-      // A birth date that shows the patient is 90 or older goes entirely; say why in FHIR terms.
-      out['_birthDate'] = { extension: [{ url: DATA_ABSENT_REASON, valueCode: 'masked' }] };
+    for (const key of BIRTH_DATE_KEYS) {
+      if (isResource && typeof source[key] === 'string' && out[key] === undefined) {
+        // A birth date that shows the person is 90 or older goes entirely; say why in FHIR terms.
+        out[`_${key}`] = { extension: [{ url: DATA_ABSENT_REASON, valueCode: 'masked' }] };
+      }
     }
     return out;
   }
@@ -139,6 +183,14 @@ class FhirDeidentifier {
       case 'address':
       case 'valueAddress':
         return this.each(value, (a) => this.address(a, resourceType));
+      case 'bornDate':
+      case 'bornString':
+        return this.birthDate(value);
+      case 'bornPeriod':
+        return this.bornPeriod(value, resourceType);
+      case 'carrierAIDC':
+        // Base64 of the barcode: it cannot be scrubbed or hold a placeholder.
+        return REMOVE;
       case 'valueHumanName':
         return this.each(value, (n) => this.humanName(n));
       case 'identifier':
@@ -148,6 +200,9 @@ class FhirDeidentifier {
         return this.each(value, (p) => (this.placeholderMode && isObject(p) ? { title: this.removed('photo', p['title'] ?? 'photo') } : REMOVE));
       case 'birthDate':
         return this.birthDate(value);
+      case 'lotNumber':
+        if (resourceType === 'Device') return this.removed('device', value);
+        break;
       case 'data':
       case 'hash':
         // Attachment content (base64) cannot be scrubbed: drop it.
@@ -160,6 +215,10 @@ class FhirDeidentifier {
       case 'extension':
       case 'modifierExtension':
         return this.each(value, (e) => this.extension(e, resourceType));
+    }
+    if (DEVICE_IDENTIFIER_KEYS.has(key)) return this.removed('device', value);
+    if ((/Address$/.test(key) && typeof value === 'object' && value !== null) || (Array.isArray(value) ? value.length > 0 && value.every(isAddress) : isAddress(value))) {
+      return this.each(value, (a) => this.address(a, resourceType));
     }
     if (key === 'url' && typeof value === 'string' && !isResource) {
       if (isAttachment(parent)) return this.removed('url', value);
@@ -180,7 +239,9 @@ class FhirDeidentifier {
     if (Array.isArray(value)) return this.walker.array(value, (item) => this.generic(key, item, resourceType));
     if (isObject(value)) {
       if (typeof value['resourceType'] === 'string') return this.element(value, value['resourceType'], true);
-      return this.element(value, resourceType, false);
+      const yearsPerUnit = ageUnitInYears(key, value);
+      const element = this.element(value, resourceType, false);
+      return yearsPerUnit === undefined ? element : this.age(element, value['value'] as number, yearsPerUnit);
     }
     if (typeof value !== 'string') return value;
     if (STRUCTURAL_KEYS.has(key)) return value;
@@ -235,7 +296,8 @@ class FhirDeidentifier {
         const result = zip ?? this.removed('geographic', value);
         if (result !== REMOVE) out[key] = result;
       } else if (key === 'period' || key === 'extension') {
-        const result = this.generic(key, value, resourceType);
+        // Extensions go through the extension rules: a `geolocation` extension here is the home's geocode.
+        const result = pruneEmpty(key === 'extension' ? this.each(value, (e) => this.extension(e, resourceType)) : this.generic(key, value, resourceType));
         if (result !== REMOVE) out[key] = result;
       } else if (this.placeholderMode) {
         setOwn(out, key, Array.isArray(value) ? value.map((v) => this.removed('geographic', v)) : this.removed('geographic', value));
@@ -252,6 +314,27 @@ class FhirDeidentifier {
     if (identifier['value'] !== undefined) out['value'] = this.removed(identifierCategory(identifier), identifier['value']);
     if (identifier['period'] !== undefined) out['period'] = this.generic('period', identifier['period'], resourceType);
     return out;
+  }
+
+  /**
+   * An Age of 90 or more years becomes the category "90 or older" in FHIR terms: `{ comparator: '>=', value: 90 }`
+   * in years (a string `90+` is not a valid Quantity value). An upper bound (`< 95`) does not show the age, but its
+   * number would still be a date element of one: it goes, and the unit stays.
+   */
+  private age(element: Json, value: number, yearsPerUnit: number): Json {
+    if (value * yearsPerUnit < 90) return element;
+    const comparator = element['comparator'];
+    const { value: _value, comparator: _comparator, ...rest } = element;
+    if (comparator === '<' || comparator === '<=') return rest;
+    if (yearsPerUnit === 1) return { ...rest, comparator: '>=', value: 90 };
+    return { ...rest, comparator: '>=', value: 90, unit: 'years', system: UCUM, code: 'a' };
+  }
+
+  /** `FamilyMemberHistory.bornPeriod`: each end is a birth date; if either shows 90 or older, the period goes. */
+  private bornPeriod(value: unknown, resourceType: string): Transformed {
+    if (!isObject(value)) return REMOVE;
+    for (const end of ['start', 'end']) if (value[end] !== undefined && this.birthDate(value[end]) === REMOVE) return REMOVE;
+    return this.generic('bornPeriod', value, resourceType);
   }
 
   private birthDate(value: unknown): Transformed {
@@ -283,7 +366,7 @@ class FhirDeidentifier {
     const url = typeof extension['url'] === 'string' ? extension['url'] : '';
     const identifying = IDENTIFYING_EXTENSIONS.find(([pattern]) => pattern.test(url));
     if (!identifying) return this.element(extension, resourceType, false);
-    if (!this.placeholderMode) return REMOVE;
+    if (!this.placeholderMode || GEOCODE_EXTENSION.test(url)) return REMOVE;
     const [, category] = identifying;
     const out: Json = { url };
     for (const [key, value] of Object.entries(extension)) {

@@ -120,7 +120,7 @@ function replaceDeep(value: unknown, transform: (text: string) => string, seen =
   if (value instanceof Map) {
     const out = new Map<unknown, unknown>();
     seen.set(value, out);
-    for (const [k, v] of value) out.set(k, replaceDeep(v, transform, seen));
+    for (const [k, v] of value) out.set(typeof k === 'string' ? transform(k) : k, replaceDeep(v, transform, seen));
     return out;
   }
   if (value instanceof Set) {
@@ -131,6 +131,7 @@ function replaceDeep(value: unknown, transform: (text: string) => string, seen =
   }
   const out: Record<string, unknown> = {};
   seen.set(value, out);
-  for (const [k, v] of Object.entries(value)) setOwn(out, k, replaceDeep(v, transform, seen));
+  // Keys too: an identifier used as a key (data keyed by e-mail) is tokenised like any other.
+  for (const [k, v] of Object.entries(value)) setOwn(out, transform(k), replaceDeep(v, transform, seen));
   return out;
 }

@@ -4,7 +4,7 @@ import { generalizeAge } from './age';
 import { isNinetyOrOlder, isValidDay, monthNumber, parseDate } from './dates';
 import type { DateParts } from './dates';
 import type { FieldKind } from './fieldKind';
-import { classifyField, kindOf } from './fieldKind';
+import { classifyField, isClinical, kindOf } from './fieldKind';
 import { deidentifyFhirResource, isFhirResource } from './fhir';
 import { scrubTextResolved } from './freeText';
 import type { ResolvedOptions } from './options';
@@ -94,7 +94,7 @@ export class Walker {
         return this.dateObject(kind.kind, value, frame);
       }
       const category = 'category' in kind ? kind.category : kind.kind === 'zip' || kind.kind === 'state' ? 'geographic' : 'date';
-      return this.object(value, { context: frame.context, inherited: category });
+      return this.object(value, { context: frame.context, inherited: category, field: frame.field });
     }
     switch (kind.kind) {
       case 'identifier':
@@ -202,9 +202,11 @@ export class Walker {
   object(value: object, frame: Frame): unknown {
     if (value instanceof Map) {
       const out = this.remember(value, new Map<unknown, unknown>());
+      const renamed = this.renamedKeys([...value.keys()].filter((key): key is string => typeof key === 'string'), frame);
       for (const [key, item] of value) {
-        const result = typeof key === 'string' ? this.member(key, item, frame) : this.value(item, frame);
-        if (result !== REMOVE) out.set(key, result);
+        const newKey = typeof key === 'string' ? renamed.get(key) : undefined;
+        const result = newKey !== undefined ? this.underRenamedKey(item, frame) : typeof key === 'string' ? this.member(key, item, frame) : this.value(item, frame);
+        if (result !== REMOVE) out.set(newKey ?? key, result);
       }
       return out;
     }
@@ -219,11 +221,63 @@ export class Walker {
     if (value instanceof ArrayBuffer) return this.remember(value, value.slice(0));
     if (ArrayBuffer.isView(value)) return this.remember(value, copyView(value));
     const out = this.remember(value, {} as Record<string, unknown>);
-    for (const [key, item] of Object.entries(value)) {
-      const result = this.member(key, item, frame);
-      if (result !== REMOVE) setOwn(out, key, result);
+    const entries = Object.entries(value);
+    const renamed = this.renamedKeys(entries.map(([key]) => key), frame);
+    for (const [key, item] of entries) {
+      const newKey = renamed.get(key);
+      const result = newKey === undefined ? this.member(key, item, frame) : this.underRenamedKey(item, frame);
+      if (result !== REMOVE) setOwn(out, newKey ?? key, result);
     }
     return out;
+  }
+
+  /**
+   * New names for the keys of one object or Map that are themselves identifiers: data keyed by e-mail, SSN, phone,
+   * record number or date (`{ byEmail: { 'maria@example.com': … } }`), and keys that look like a person's name in a
+   * container named for names (`patientsByName`). A key is scrubbed like free text (a date key keeps its year); in
+   * remove mode too, since dropping the key would drop its data. When two keys end up alike, each gets `#1`, `#2` …
+   * (`[REDACTED:email#2]`), so no entry overwrites another. Code-like keys (`visitCount`, `first_name`) stay; a key
+   * replaced by an earlier pass maps to itself.
+   */
+  private renamedKeys(keys: readonly string[], frame: Frame): Map<string, string> {
+    const renamed = new Map<string, string>();
+    const keysAreNames = frame.field !== undefined && splitWords(frame.field).some((w) => w === 'name' || w === 'names') && !(frame.inherited && isClinical(frame.inherited));
+    for (const key of keys) {
+      if (CODE_LIKE_KEY.test(key)) continue;
+      // Already replaced (a second pass): the key stays, and its value is still judged by its own names.
+      if (REPLACED_KEY.test(key)) {
+        renamed.set(key, key);
+        continue;
+      }
+      const newKey = keysAreNames && PERSON_NAME_KEY.test(key) ? this.options.replace('name', key) : this.scrub(key);
+      if (newKey !== key) renamed.set(key, newKey);
+    }
+    if (renamed.size === 0) return renamed;
+    // Number the new keys that collide with each other or with a key that stays.
+    const uses = new Map<string, number>();
+    for (const key of keys) {
+      const name = renamed.get(key) ?? key;
+      uses.set(name, (uses.get(name) ?? 0) + 1);
+    }
+    const counters = new Map<string, number>();
+    for (const [key, name] of renamed) {
+      if (uses.get(name)! < 2) continue;
+      let numbered: string;
+      do {
+        const n = (counters.get(name) ?? 0) + 1;
+        counters.set(name, n);
+        numbered = name.endsWith(']') ? `${name.slice(0, -1)}#${n}]` : `${name}#${n}`;
+      } while (uses.has(numbered));
+      uses.set(numbered, 1);
+      renamed.set(key, numbered);
+    }
+    return renamed;
+  }
+
+  /** A value whose key was an identifier. The key named an instance (one patient's e-mail), not a kind of field, so
+   * neither it nor the container's category (`byEmail`) says what the value is: its own field names do. */
+  private underRenamedKey(item: unknown, frame: Frame): unknown {
+    return this.value(item, { context: frame.context, inherited: undefined });
   }
 
   /** One named member of an object or Map. */
@@ -253,6 +307,13 @@ function contextWordsOf(key: string): readonly string[] {
   if (words.every((w) => WRAPPER_WORDS.has(w))) return [];
   return words.some((w) => RELATIVE_WORDS.has(w)) ? [...words, 'relative'] : words;
 }
+
+/** A key as code names fields (`visitCount`, `first_name`, `$ref`): never an identifier itself. */
+const CODE_LIKE_KEY = /^[A-Za-z_$][\w$]*$/;
+/** A key that already holds a placeholder (`[REDACTED:email#1]`) or a pseudonym token (`[EMAIL-3fa9c2d1]`). */
+const REPLACED_KEY = /\[REDACTED:[a-z-]+(?:#\d+)?\]|\[[A-Z]+(?:-[A-Z]+)*-[0-9a-f]{8,64}\]/;
+/** Two or more words of letters (`Maria Lopez`, `Lopez, Maria`, `José García-Núñez`): a person's name as a key. */
+const PERSON_NAME_KEY = /^\p{L}[\p{L}'’.-]*(?:,?\s+\p{L}[\p{L}'’.-]*)+$/u;
 
 const YEAR_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['year', 'yr', 'yyyy']);
 const MONTH_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['month', 'mon', 'mo', 'mm']);

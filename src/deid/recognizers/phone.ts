@@ -1,5 +1,5 @@
 import type { Recognizer, TextMatch } from './recognizer';
-import { textBefore } from './recognizer';
+import { followsCodeSystem, precedesDoseUnit, textBefore } from './recognizer';
 
 // NANP: optional +1, area code (optionally in parentheses), exchange, line, optional extension.
 const NANP = /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\s*([2-9]\d{2})\s*\)|([2-9]\d{2}))[\s.-]?([2-9]\d{2})[\s.-]?(\d{4})(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?(?!\d)/g;
@@ -14,6 +14,8 @@ export const phoneRecognizer: Recognizer = {
   find(text) {
     const matches: TextMatch[] = [];
     const push = (start: number, end: number) => {
+      // A code after its code system's name, or an amount before its unit (`Titrate 200-400-1200 mg`).
+      if (followsCodeSystem(text, start) || precedesDoseUnit(text, end)) return;
       const category = FAX_CUE.test(textBefore(text, start, 20)) ? 'fax' : 'phone';
       matches.push({ start, end, category });
     };

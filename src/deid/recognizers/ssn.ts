@@ -1,4 +1,5 @@
 import type { Recognizer, TextMatch } from './recognizer';
+import { followsCodeSystem } from './recognizer';
 
 const SSN = /(?<![\d-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\d]|-\d)/g;
 
@@ -15,7 +16,9 @@ export const ssnRecognizer: Recognizer = {
   find(text) {
     const matches: TextMatch[] = [];
     for (const m of text.matchAll(SSN)) {
-      if (isValidSsn(m[1]!, m[3]!, m[4]!)) matches.push({ start: m.index, end: m.index + m[0].length, category: 'ssn' });
+      const end = m.index + m[0].length;
+      // Only a code system's name excuses nine digits; a unit after them does not (`123456789 mg` stays suspect).
+      if (isValidSsn(m[1]!, m[3]!, m[4]!) && !followsCodeSystem(text, m.index)) matches.push({ start: m.index, end, category: 'ssn' });
     }
     return matches;
   },

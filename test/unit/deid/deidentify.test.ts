@@ -209,6 +209,18 @@ describe('deidentify: structured fields (Safe Harbor 164.514(b)(2))', () => {
     assert.deepStrictEqual(out, { website: '[REDACTED:url]', link: '[REDACTED:url]' });
   });
 
+  it('replaces object and Map keys that are identifiers, numbering keys that would collide, and judges their values by their own names', () => {
+    const out = deidentify({ byEmail: { 'maria@example.com': { visits: 3 }, 'jo@example.com': { visits: 1 } }, byMrn: { 'MRN 00123456': 2 }, visitCount: 4 }, { now });
+    assert.deepStrictEqual(out, { byEmail: { '[REDACTED:email#1]': { visits: 3 }, '[REDACTED:email#2]': { visits: 1 } }, byMrn: { 'MRN [REDACTED:mrn]': 2 }, visitCount: 4 });
+    assert.deepStrictEqual(deidentify(out, { now }), out, 'a second pass changes nothing');
+    const map = deidentify(new Map<string, unknown>([['123-45-6789', 1], ['(617) 555-0123', { note: 'call Tue' }], ['status', 'ok']]), { now }) as Map<string, unknown>;
+    assert.deepStrictEqual([...map], [['[REDACTED:ssn]', 1], ['[REDACTED:phone]', { note: 'call Tue' }], ['status', 'ok']]);
+    const byName = deidentify({ patientsByName: { 'Maria Lopez': { visits: 2 }, 'Lopez, Ana': { age: 95 } }, labsByName: { 'Blood Pressure': '120/80' } }, { now });
+    assert.deepStrictEqual(byName, { patientsByName: { '[REDACTED:name#1]': { visits: 2 }, '[REDACTED:name#2]': { age: '90+' } }, labsByName: { 'Blood Pressure': '120/80' } });
+    assert.deepStrictEqual(deidentify({ visitsByDate: { '2024-03-05': 1, '2024-04-01': 2, 2024: 5 } }, { now }), { visitsByDate: { 2024: 5, '2024#1': 1, '2024#2': 2 } });
+    assert.deepStrictEqual(deidentify({ results: { 'Hemoglobin A1c': 7.2, first_name: 'Maria' } }, { now }), { results: { 'Hemoglobin A1c': 7.2, first_name: '[REDACTED:name]' } });
+  });
+
   it('leaves numbers, booleans and null in unclassified fields', () => {
     assert.deepStrictEqual(deidentify({ count: 3, active: true, note: null }, { now }), { count: 3, active: true, note: null });
   });

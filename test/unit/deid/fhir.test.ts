@@ -131,6 +131,89 @@ describe('deidentify: FHIR resources', () => {
     assert.ok(!('telecom' in out.contact[0]));
   });
 
+  it('Ages of 90 or more in Age elements and year Quantities become ">= 90 years"; younger ages and other quantities stay', () => {
+    const condition = {
+      resourceType: 'Condition',
+      onsetAge: { value: 95, unit: 'yr', system: 'http://unitsofmeasure.org', code: 'a' },
+      abatementAge: { value: 42, unit: 'yr', system: 'http://unitsofmeasure.org', code: 'a' },
+      extension: [
+        { url: 'http://example.org/age-at-diagnosis', valueAge: { value: 1100, unit: 'mo', system: 'http://unitsofmeasure.org', code: 'mo' } },
+        { url: 'http://example.org/age-bound', valueAge: { value: 95, comparator: '<', unit: 'a' } },
+      ],
+    };
+    const out = deidentify(condition, { now }) as Json;
+    assert.deepStrictEqual(out.onsetAge, { comparator: '>=', value: 90, unit: 'yr', system: 'http://unitsofmeasure.org', code: 'a' });
+    assert.deepStrictEqual(out.abatementAge, condition.abatementAge);
+    assert.deepStrictEqual(out.extension[0].valueAge, { comparator: '>=', value: 90, unit: 'years', system: 'http://unitsofmeasure.org', code: 'a' });
+    assert.deepStrictEqual(out.extension[1].valueAge, { unit: 'a' }, 'an upper bound loses its number, not its meaning');
+    const observation = { resourceType: 'Observation', valueQuantity: { value: 97, unit: 'a' }, component: [{ valueQuantity: { value: 95, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } }] };
+    const obs = deidentify(observation, { now }) as Json;
+    assert.deepStrictEqual(obs.valueQuantity, { comparator: '>=', value: 90, unit: 'a' });
+    assert.deepStrictEqual(obs.component[0].valueQuantity, observation.component[0]!.valueQuantity);
+    assert.deepStrictEqual(deidentify(out, { now }), out, 'a second pass changes nothing');
+  });
+
+  it('FamilyMemberHistory: the relative\'s name goes, birth dates get the 90+ rule, ages of 90 or more are aggregated', () => {
+    const history = {
+      resourceType: 'FamilyMemberHistory',
+      status: 'completed',
+      name: 'Rosa Garcia',
+      relationship: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'MTH' }] },
+      bornDate: '1920-05-01',
+      ageAge: { value: 99, unit: 'a', system: 'http://unitsofmeasure.org', code: 'a' },
+      deceasedAge: { value: 101, unit: 'a', system: 'http://unitsofmeasure.org', code: 'a' },
+      condition: [{ code: { text: 'Stroke' }, onsetAge: { value: 91, unit: 'a' } }],
+    };
+    const out = deidentify(history, { now }) as Json;
+    assert.strictEqual(out.name, '[REDACTED:name]');
+    assert.ok(!('bornDate' in out));
+    assert.deepStrictEqual(out._bornDate, { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'masked' }] });
+    assert.deepStrictEqual([out.ageAge.value, out.deceasedAge.value, out.condition[0].onsetAge.value], [90, 90, 90]);
+    assert.deepStrictEqual(out.relationship, history.relationship);
+    assert.strictEqual((deidentify({ ...history, bornDate: '1960-05-01' }, { now }) as Json).bornDate, '1960');
+    assert.ok(!('bornPeriod' in (deidentify({ resourceType: 'FamilyMemberHistory', bornPeriod: { start: '1920', end: '1922' } }, { now }) as Json)));
+    assert.ok(!('name' in (deidentify(history, { now, mode: 'remove' }) as Json)));
+  });
+
+  it('removes the geolocation extension of an address (a geocode) and keeps the rest of the address', () => {
+    const geolocation = {
+      url: 'http://hl7.org/fhir/StructureDefinition/geolocation',
+      extension: [{ url: 'latitude', valueDecimal: 42.3601 }, { url: 'longitude', valueDecimal: -71.0589 }],
+    };
+    const patient = { resourceType: 'Patient', address: [{ extension: [geolocation], city: 'Boston', state: 'MA', postalCode: '02139' }] };
+    for (const mode of ['placeholder', 'remove'] as const) {
+      const out = deidentify(patient, { now, mode }) as Json;
+      assert.ok(!JSON.stringify(out).includes('42.36') && !JSON.stringify(out).includes('71.05'), JSON.stringify(out));
+      assert.ok(!('extension' in out.address[0]), 'an emptied extension list goes too');
+      assert.strictEqual(out.address[0].postalCode, '021');
+    }
+  });
+
+  it('handles an Address under any element name, and removes device identifiers and serial numbers', () => {
+    const claim = {
+      resourceType: 'Claim',
+      item: [{ sequence: 1, locationAddress: { line: ['12 Rural Route 5'], city: 'Tiny', state: 'VT', postalCode: '05001', text: '12 Rural Route 5, Tiny VT 05001' } }],
+      extension: [{ url: 'http://example.org/home', valueString: 'x', homeLocation: { line: ['4 Elm St'], city: 'Springfield', state: 'IL' } }],
+    };
+    const out = deidentify(claim, { now }) as Json;
+    assert.deepStrictEqual(out.item[0].locationAddress, { line: ['[REDACTED:geographic]'], city: '[REDACTED:geographic]', state: 'VT', postalCode: '050', text: '[REDACTED:geographic]' });
+    assert.deepStrictEqual(out.extension[0].homeLocation, { line: ['[REDACTED:geographic]'], city: '[REDACTED:geographic]', state: 'IL' }, 'detected by its shape');
+    const device = {
+      resourceType: 'Device',
+      udiCarrier: [{ deviceIdentifier: '00844588003288', issuer: 'http://hl7.org/fhir/NamingSystem/gs1-di', carrierHRF: '{01}00844588003288{17}141120{10}7654321D{21}10987654d321', carrierAIDC: 'XWQyMDExMDg1NzY3NDAwMjAxNzE3MTQxMTIwMTBOWUZVTDAx', entryType: 'barcode' }],
+      distinctIdentifier: '(21)BLC200461H',
+      serialNumber: 'BLC200461H',
+      lotNumber: 'RZ12345678',
+      type: { text: 'Coronary artery stent' },
+    };
+    const dev = deidentify(device, { now }) as Json;
+    assert.deepStrictEqual(dev.udiCarrier[0], { deviceIdentifier: '[REDACTED:device]', issuer: dev.udiCarrier[0].issuer, carrierHRF: '[REDACTED:device]', entryType: 'barcode' });
+    assert.deepStrictEqual([dev.distinctIdentifier, dev.serialNumber, dev.lotNumber], ['[REDACTED:device]', '[REDACTED:device]', '[REDACTED:device]']);
+    assert.deepStrictEqual(dev.type, device.type);
+    const immunization = deidentify({ resourceType: 'Immunization', lotNumber: 'AAJN11K' }, { now }) as Json;
+    assert.strictEqual(immunization.lotNumber, 'AAJN11K', 'a vaccine lot is shared by thousands of patients');
+  });
+
   it('finds FHIR resources nested in ordinary objects', () => {
     const out = deidentify({ request: { patient: samples.oldPatient }, medications: [samples.medicationRequest] }, { now }) as Json;
     assertNoPlantedIdentifier(out);

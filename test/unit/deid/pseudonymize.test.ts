@@ -97,4 +97,12 @@ describe('pseudonymize / reidentify', () => {
     assert.strictEqual(reidentify('see [NAME-0000aaaa]', {}), 'see [NAME-0000aaaa]');
     assert.ok(TOKEN.test('[OTHER-ID-1234abcd]'));
   });
+
+  it('tokenises identifiers used as keys, and reidentify restores them', async () => {
+    const record = { byEmail: { 'maria@example.org': { visits: 3 } } };
+    const { value, tokens } = await pseudonymize(record, { key, now });
+    const [token] = Object.keys(value.byEmail);
+    assert.match(token!, /^\[EMAIL-[0-9a-f]{8}\]$/);
+    assert.deepStrictEqual(reidentify(value, tokens), record);
+  });
 });

@@ -21,6 +21,11 @@ describe('deid recognizers', () => {
       }
       assert.strictEqual(scrub('ref 666-12-3456'), 'ref 666-12-3456');
     });
+    it('leaves a code after its code system\'s name (SNOMED, NDC …), but not an SSN after some other code', () => {
+      assert.strictEqual(scrub('SNOMED 195967001 asthma; SNOMED CT: 195967001, 73211009; SCT 44054006'), 'SNOMED 195967001 asthma; SNOMED CT: 195967001, 73211009; SCT 44054006');
+      assert.strictEqual(scrub('NDC 00071015523, NDC: 0071-0155-23, RxNorm 1049502, LOINC 4548-4'), 'NDC 00071015523, NDC: 0071-0155-23, RxNorm 1049502, LOINC 4548-4');
+      assert.strictEqual(scrub('SNOMED 1234, SSN 123-45-6789; id 195967001; ssn 195967001 ml'), 'SNOMED 1234, SSN [REDACTED:ssn]; id [REDACTED:ssn]; ssn [REDACTED:ssn] ml');
+    });
   });
 
   describe('phone and fax', () => {
@@ -34,6 +39,9 @@ describe('deid recognizers', () => {
     });
     it('removes international numbers written with +', () => {
       assert.strictEqual(scrub('UK +44 20 7946 0958'), 'UK [REDACTED:phone]');
+    });
+    it('does not treat a dose range before its unit as a phone', () => {
+      assert.strictEqual(scrub('Titrate 200-400-1200 mg; call 617-555-0123.'), 'Titrate 200-400-1200 mg; call [REDACTED:phone].');
     });
     it('does not treat blood pressure, doses or N11 service numbers as phones', () => {
       assert.strictEqual(scrub('BP 120/80, metformin 500 mg, call 311-555-0123'), 'BP 120/80, metformin 500 mg, call 311-555-0123');
@@ -102,6 +110,16 @@ describe('deid recognizers', () => {
     it('turns a birth date of someone 90 or older into 90+', () => {
       assert.strictEqual(scrub('DOB: 01/02/1930'), 'DOB: 90+');
       assert.strictEqual(scrub('born on March 5, 1960'), 'born on 1960');
+    });
+    it('keeps only the year of EHR export formats: 05-MAR-2024, 5-Mar-24, 05MAR2024, 2024.03.05, Mar-05-2024', () => {
+      assert.strictEqual(scrub('seen 05-MAR-2024, 5-Mar-2024 and 5-Mar-24; labs 05MAR2024'), 'seen 2024, 2024 and 2024; labs 2024');
+      assert.strictEqual(scrub('scan 2024.03.05. Next Mar-05-2024 or Mar/05/2024.'), 'scan 2024. Next 2024 or 2024.');
+      assert.strictEqual(scrub('DOB 02-JAN-1931; DOB: 02-Jan-31; DOB 1931.01.02'), 'DOB 90+; DOB: 90+; DOB 90+');
+      assert.strictEqual(scrub('2024.13.05, v1.2.3, 10-Mar-2024x'), '2024.13.05, v1.2.3, 10-Mar-2024x');
+    });
+    it('removes a numeric month and day without a year only after a date cue (12/25 alone may be a fraction)', () => {
+      assert.strictEqual(scrub('admitted 12/25, DOS: 3/14, seen on 2/29, d/c\'d 1/3'), 'admitted [REDACTED:date], DOS: [REDACTED:date], seen on [REDACTED:date], d/c\'d [REDACTED:date]');
+      assert.strictEqual(scrub('took 1/2 tab, ratio 12/25, BP 120/80, since 2/30'), 'took 1/2 tab, ratio 12/25, BP 120/80, since 2/30');
     });
     it('turns a birth year alone into 90+ when it shows an age of 90 or more, relative to now', () => {
       assert.strictEqual(scrub('born in 1931; DOB 1930; year of birth: 1931; YOB 1931, birth year 1929.'), 'born in 90+; DOB 90+; year of birth: 90+; YOB 90+, birth year 90+.');
@@ -190,6 +208,7 @@ describe('deid recognizers', () => {
       assert.strictEqual(scrub('img data:image/png;base64,iVBORw0KGgo= end'), 'img [REDACTED:photo] end');
       assert.strictEqual(scrub('ref 88123456 and A123456'), 'ref [REDACTED:other-id] and [REDACTED:other-id]');
       assert.strictEqual(scrub('glucose 123456 is not a number here? 5.5 mmol'), 'glucose 123456 is not a number here? 5.5 mmol');
+      assert.strictEqual(scrub('heparin 1000000 units, SNOMED 44054006, NDC 00071015523; ref 88123456'), 'heparin 1000000 units, SNOMED 44054006, NDC 00071015523; ref [REDACTED:other-id]');
     });
   });
 });
