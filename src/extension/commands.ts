@@ -58,8 +58,9 @@ async function suppressWithReason(controller: AnalysisController, uri: string, v
   const fileName = analysisFileName(target.document.fileName, target.document.languageId);
   const edited = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
   const findingAfterEdit = finding.range.start + edit.newText.length;
-  const addsSyntaxErrors = parseFile(fileName, edited).syntaxErrors.length > parseFile(fileName, text).syntaxErrors.length;
-  if (isInJsxText(edited, fileName, edit.range.start) || addsSyntaxErrors || !isSuppressedAt(fileName, edited, findingAfterEdit, finding.rule)) {
+  const after = parseFile(fileName, edited);
+  const addsSyntaxErrors = after.syntaxErrors.length > parseFile(fileName, text).syntaxErrors.length;
+  if (isInJsxText(after.sourceFile, edit.range.start) || addsSyntaxErrors || !isSuppressedAt(after.sourceFile, findingAfterEdit, finding.rule)) {
     void vscode.window.showWarningMessage(`PHI Guard: a line comment above line ${target.document.positionAt(finding.range.start).line + 1} of ${path.basename(target.document.fileName)} would not be a working suppression (inside JSX children?); move the value into a variable and suppress there, or fix the finding.`);
     return false;
   }

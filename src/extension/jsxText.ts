@@ -4,10 +4,8 @@
  */
 import ts from 'typescript';
 
-export function isInJsxText(text: string, fileName: string, offset: number): boolean {
-  if (/\.[cm]?ts$/i.test(fileName)) return false; // TypeScript files without the x cannot contain JSX
-  const scriptKind = /\.tsx$/i.test(fileName) ? ts.ScriptKind.TSX : ts.ScriptKind.JSX;
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKind);
+/** `source` as the engine parses it (`parseFile`: a `.ts` file has no JSX, a `.js` file may). */
+export function isInJsxText(source: ts.SourceFile, offset: number): boolean {
   const visit = (node: ts.Node): boolean => {
     if (offset < node.pos || offset >= node.end) return false;
     if (node.kind === ts.SyntaxKind.JsxText) return true;

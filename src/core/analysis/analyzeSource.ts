@@ -13,7 +13,7 @@ import { maskLiterals } from '../text/mask';
 import { AnalysisInterrupted } from './analysisInterrupted';
 import { Interpreter } from './interpreter';
 import type { RawFinding, SinkSite } from './interpreter';
-import { looksMinified, parseFile, parseTree, withSyntaxErrors } from './parse';
+import { looksMinified, parseFile, withSyntaxErrors } from './parse';
 import type { ParsedFile } from './parse';
 import type { SourceParser } from './incrementalParser';
 import { LineIndex } from '../text/lineIndex';
@@ -164,7 +164,7 @@ function resultOf(
   findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule) || a.range.end - b.range.end || a.sink.id.localeCompare(b.sink.id));
   const sinkSites = remembered ? interpreter.sinkSites.map((site) => ({ sink: site.sink, range: { start: site.range.start, end: site.range.end } })) : interpreter.sinkSites;
 
-  const { suppressions, problems } = parseSuppressions(text, today);
+  const { suppressions, problems } = parseSuppressions(sourceFile, today);
   const { kept, suppressed } = applySuppressions(findings, suppressions, sourceFile);
   return { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites, summary };
 }
@@ -191,13 +191,13 @@ function coveringSuppression(suppressions: readonly Suppression[], sourceFile: t
 }
 
 /**
- * Whether a finding of `rule` at `position` of `text` would be suppressed by a comment in it, as the analysis decides,
- * without analysing: the editor checks a suppression it is about to insert this way, for findings another file's
- * analysis makes as well as this file's own.
+ * Whether a finding of `rule` at `position` of a parsed file would be suppressed by a comment in it, as the analysis
+ * decides, without analysing: the editor checks a suppression it is about to insert this way, for findings another
+ * file's analysis makes as well as this file's own.
  */
-export function isSuppressedAt(fileName: string, text: string, position: number, rule: RuleId, today = new Date().toISOString().slice(0, 10)): boolean {
-  const { suppressions } = parseSuppressions(text, today);
-  return suppressions.length > 0 && coveringSuppression(suppressions, parseTree(fileName, text), position, rule) !== undefined;
+export function isSuppressedAt(sourceFile: ts.SourceFile, position: number, rule: RuleId, today = new Date().toISOString().slice(0, 10)): boolean {
+  const { suppressions } = parseSuppressions(sourceFile, today);
+  return suppressions.length > 0 && coveringSuppression(suppressions, sourceFile, position, rule) !== undefined;
 }
 
 function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardConfig, copy: boolean): Finding {

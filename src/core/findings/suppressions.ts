@@ -20,17 +20,20 @@ function toRule(token: string): RuleId | undefined {
   return (RULE_IDS as readonly string[]).includes(name) ? (name as RuleId) : undefined;
 }
 
-export function parseSuppressions(text: string, today: string): { suppressions: Suppression[]; problems: SuppressionProblem[] } {
+/** The suppression comments of a parsed file; their lines are the tree's, as the findings' are (TypeScript's count). */
+export function parseSuppressions(sourceFile: ts.SourceFile, today: string): { suppressions: Suppression[]; problems: SuppressionProblem[] } {
   const suppressions: Suppression[] = [];
   const problems: SuppressionProblem[] = [];
+  const text = sourceFile.text;
+  // Most files have none: then no line map is built.
   if (!text.includes('phi-guard-allow')) return { suppressions, problems };
-  const lineStarts = computeLineStarts(text);
+  const lineStarts = sourceFile.getLineStarts();
   for (const match of text.matchAll(PATTERN)) {
     const start = match.index!;
     let body = match[2]!;
     if (match[1] === '/*') body = body.split('*/')[0]!;
     const range = { start, end: start + match[0].length };
-    const line = lineOf(lineStarts, start);
+    const line = sourceFile.getLineAndCharacterOfPosition(start).line;
     // `{/* phi-guard-allow … */}` alone on a line inside JSX counts as standalone too.
     const before = text.slice(lineStarts[line]!, start).trim();
     const standalone = before === '' || (before === '{' && match[1] === '/*');
@@ -69,29 +72,6 @@ export function parseSuppressions(text: string, today: string): { suppressions: 
     suppressions.push({ rules: named, reason, range, line, standalone });
   }
   return { suppressions, problems };
-}
-
-/** Line starts as TypeScript counts them (the lines suppressions are matched against come from its trees): after
- * `\n`, `\r\n`, a lone `\r`, U+2028 and U+2029. */
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function lineOf(lineStarts: readonly number[], position: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= position) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /** Lines where the statements enclosing a position start: a suppression above a multi-line call covers all of it. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, analyzeSource, isSuppressedAt } from '../../../src/core';
+import { DEFAULT_CONFIG, analyzeSource, isSuppressedAt as isSuppressedIn, parseFile } from '../../../src/core';
 import type { Finding } from '../../../src/core';
 
 function analyze(code: string, fileName = 'flow.ts') {
@@ -395,6 +395,7 @@ describe('suppressions', () => {
   });
 
   it('tells without analysing whether a comment covers a finding at a position (the editor checks its insertion so)', () => {
+    const isSuppressedAt = (fileName: string, text: string, position: number, rule: 'no-phi-in-logs' | 'no-phi-to-ai', today?: string) => isSuppressedIn(parseFile(fileName, text).sourceFile, position, rule, today);
     const code = `export function record(patient: Patient) {\n  // phi-guard-allow no-phi-in-logs -- audit trail\n  note(\n    patient.ssn,\n  );\n}\n`;
     const at = code.indexOf('patient.ssn');
     assert.equal(isSuppressedAt('a.ts', code, at, 'no-phi-in-logs'), true);

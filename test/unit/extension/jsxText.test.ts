@@ -1,5 +1,8 @@
 import * as assert from 'assert';
-import { isInJsxText } from '../../../src/extension/jsxText';
+import { parseFile } from '../../../src/core';
+import { isInJsxText as inJsxTextOf } from '../../../src/extension/jsxText';
+
+const isInJsxText = (text: string, fileName: string, offset: number) => inJsxTextOf(parseFile(fileName, text).sourceFile, offset);
 
 const JSX = 'export const Card = ({ patient }) => (\n  <div\n    title={patient.ssn}\n  >\n    {track(patient.ssn)}\n  </div>\n);\n';
 const lineStart = (text: string, needle: string) => text.lastIndexOf('\n', text.indexOf(needle)) + 1;
