@@ -1,8 +1,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LineIndex, type TextRange } from '../core';
+import type { TextRange } from '../core';
 import type { DiagnosticDescription, ShownSeverity } from './diagnosticModel';
-import { toVscodeRange } from './positions';
+import { rangeConverterFor, toVscodeRange } from './positions';
 import { readText } from './readText';
 
 const SEVERITY: Readonly<Record<ShownSeverity, vscode.DiagnosticSeverity>> = {
@@ -54,16 +54,7 @@ function locatorOf(analysed: vscode.TextDocument, file: string | undefined, othe
   let located = otherFiles.get(absolute);
   if (!located) {
     const uri = vscode.Uri.file(absolute);
-    located = readText(uri).then((text) => {
-      if (text === undefined) return undefined;
-      // The same UTF-16 offsets and line ends as `document.positionAt`, for a file that has no document.
-      const lines = new LineIndex(text);
-      const position = (offset: number) => {
-        const { line, column } = lines.positionAt(offset);
-        return new vscode.Position(line - 1, column - 1);
-      };
-      return { uri, rangeOf: (range: TextRange) => new vscode.Range(position(range.start), position(range.end)) };
-    });
+    located = readText(uri).then((text) => (text === undefined ? undefined : { uri, rangeOf: rangeConverterFor(text) }));
     otherFiles.set(absolute, located);
   }
   return located;
