@@ -116,6 +116,9 @@ interface Frame {
   readonly paramSources: Map<number, Taint> | undefined;
   /** Each parameter's first flow step (`parameter \`body\` of \`respond\``), for the path of a sink it reaches. */
   readonly paramSteps: Map<number, FlowStep> | undefined;
+  /** The taint of each parameter that is PHI only by what callers pass, by identity: reading a field of exactly that
+   * value (`input.reference`) is a field parameter of its own (see FIELD_PARAM_BASE). */
+  readonly paramTaints: Map<Taint, number> | undefined;
   env: FlowEnv;
   readonly summary: Summary;
   /** The keys of the summary's sinks so far (see addSummarySink). */
@@ -232,19 +235,9 @@ function withParam(t: Taint | undefined, from: number, to: number): Taint | unde
   return makeTaint(t.categories, params, t.reasons, t.steps, t.record, t.opaque);
 }
 
-/** The value of `key` in an argument: a known field; nothing when the object's fields are known and it is not one of
- * them; the whole argument when its shape is unknown. */
-function fieldOfArgument(value: Value, key: string): Value {
-  if (!value.fields) return value;
+/** The value of `key` in an argument whose fields are known: that field, or (not one of them) what the object carries. */
+function knownFieldOf(value: Value & { fields: ReadonlyMap<string, Value> }, key: string): Value {
   return value.fields.get(key) ?? makeValue({ taint: value.taint });
-}
-
-/** What a caller passed for a summary's parameter, as a value (see FIELD_PARAM_BASE). */
-function argumentValue(fn: FunctionInfo, values: readonly Value[], param: number): Value | undefined {
-  if (param < FIELD_PARAM_BASE) return values[param];
-  const field = fn.fieldParams[param - FIELD_PARAM_BASE];
-  const value = field && values[field.index];
-  return field && value ? fieldOfArgument(value, field.key) : undefined;
 }
 
 /** How a step names a parameter: its name, or the names a destructuring pattern binds (`{ serviceRequest, tasks, … }`). */
@@ -390,6 +383,10 @@ export class Interpreter {
   private functionCount = 0;
   private readonly functionByNode = new Map<ts.Node, FunctionInfo>();
   private readonly classByNode = new Map<ts.Node, ClassInfo>();
+  /** The class of an instance, by its fields (an instance's value shares its class's field map: see instanceValue). */
+  private readonly classByFields = new WeakMap<ReadonlyMap<string, Value>, ClassInfo>();
+  /** Exported classes of other modules as values, one each (see importedClass). */
+  private readonly importedClasses = new WeakMap<ExportedClass, Value>();
   private localTypes: Map<string, LocalType>;
   /** The names in localTypes that the file declares (and Prisma models): the rest the analysis added. */
   private declaredTypes: Set<string>;
@@ -718,7 +715,7 @@ export class Interpreter {
     this.moduleScope = moduleScope;
     this.scope = moduleScope;
     // Both frames are written with the same fields in the same order: one object shape for the interpreter's most read object.
-    this.frame = { fn: undefined, id: 0, env: FlowEnv.empty(), summary: { returnValue: EMPTY, sinks: [] }, summarySinkKeys: new Set(), cls: undefined, paramSources: undefined, paramSteps: undefined };
+    this.frame = { fn: undefined, id: 0, env: FlowEnv.empty(), summary: { returnValue: EMPTY, sinks: [] }, summarySinkKeys: new Set(), cls: undefined, paramSources: undefined, paramSteps: undefined, paramTaints: undefined };
     this.execStatements(this.sourceFile.statements);
     for (let i = 0; i < this.functions.length; i++) this.summaryOf(this.functions[i]!);
   }
@@ -855,38 +852,52 @@ export class Interpreter {
 
   private namespaceValue(summary: ModuleSummary): Value {
     const fields = new Map<string, Value>();
-    for (const [name, symbol] of Object.entries(summary.exports)) fields.set(name, this.importedValue(symbol, name));
+    for (const [name, symbol] of Object.entries(summary.exports)) fields.set(name, this.importedValue(symbol, name, summary));
     return makeValue({ fields });
   }
 
+  /** An exported class of another module, as a value: its methods and client fields. One per class, made before its
+   * methods, so that a method returning an instance of its own class (`clone(): Repo`) finds it. */
+  private importedClass(symbol: ExportedClass, module: ModuleSummary): Value {
+    let value = this.importedClasses.get(symbol);
+    if (value) return value;
+    const fields = new Map<string, Value>();
+    value = makeValue({ fields, context: splitWords(symbol.name), typeName: `class:${symbol.name}` });
+    this.importedClasses.set(symbol, value);
+    for (const [k, f] of Object.entries(symbol.methods)) fields.set(k, makeValue({ fn: this.externalFunction(f, module) }));
+    for (const [k, f] of Object.entries(symbol.fields)) if (f.api) fields.set(k, makeValue({ api: f.api }));
+    return value;
+  }
+
   /** What an exported symbol of another module is, here: a function known by its summary, a client, PHI, a class, a type. */
-  private importedValue(symbol: ExportedSymbol | undefined, localName: string): Value {
+  private importedValue(symbol: ExportedSymbol | undefined, localName: string, module: ModuleSummary): Value {
     if (!symbol) return EMPTY;
     switch (symbol.kind) {
       case 'function':
-        return makeValue({ fn: this.externalFunction(symbol) });
+        return makeValue({ fn: this.externalFunction(symbol, module) });
       case 'value': {
-        const fields = symbol.members ? new Map(Object.entries(symbol.members).map(([k, f]) => [k, makeValue({ fn: this.externalFunction(f) })])) : undefined;
+        const fields = symbol.members ? new Map(Object.entries(symbol.members).map(([k, f]) => [k, makeValue({ fn: this.externalFunction(f, module) })])) : undefined;
         return makeValue({ api: symbol.api, taint: symbol.taint ? importedTaint(symbol.taint) : undefined, fields });
       }
-      case 'class': {
-        const fields = new Map<string, Value>();
-        for (const [k, f] of Object.entries(symbol.methods)) fields.set(k, makeValue({ fn: this.externalFunction(f) }));
-        for (const [k, f] of Object.entries(symbol.fields)) if (f.api) fields.set(k, makeValue({ api: f.api }));
-        return makeValue({ fields, context: splitWords(symbol.name), typeName: `class:${symbol.name}` });
-      }
+      case 'class':
+        return this.importedClass(symbol, module);
       case 'type':
         this.localTypes.set(localName, { name: symbol.name, fields: new Map(Object.entries(symbol.fields)), nestedTypes: new Map(), categories: symbol.categories, tagged: false });
         return makeValue({ typeName: `type:${localName}` });
     }
   }
 
-  private externalFunction(symbol: ExportedFunction): FunctionInfo {
+  private externalFunction(symbol: ExportedFunction, module: ModuleSummary): FunctionInfo {
+    const returned = symbol.returns;
+    const cls = returned.instanceOf !== undefined ? ownProperty(module.exports, returned.instanceOf) : undefined;
+    // An instance of the module's class (`getRepo()`): an instance as `new Repo()` makes one here.
+    const instance = cls?.kind === 'class' ? this.importedClass(cls, module) : undefined;
     const summary: Summary = {
       returnValue: makeValue({
-        taint: symbol.returns.taint ? importedTaint(symbol.returns.taint) : undefined,
-        api: symbol.returns.api,
-        fields: symbol.returns.fields ? new Map(Object.entries(symbol.returns.fields).map(([k, t]) => [k, t ? makeValue({ taint: importedTaint(t) }) : EMPTY])) : undefined,
+        taint: returned.taint ? importedTaint(returned.taint) : undefined,
+        api: returned.api,
+        fields: instance ? instance.fields : returned.fields ? new Map(Object.entries(returned.fields).map(([k, t]) => [k, t ? makeValue({ taint: importedTaint(t) }) : EMPTY])) : undefined,
+        context: instance?.context,
       }),
       sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site, reportedInside: s.reportedInside })),
     };
@@ -912,10 +923,29 @@ export class Interpreter {
     };
     const stamp = (steps: readonly FlowStep[]): FlowStep[] => steps.map(stampStep);
     const exportTaint = (t: Taint | undefined): ExportedTaint | undefined => (isTainted(t) ? { categories: [...t.categories], params: [...t.params], reasons: t.reasons, steps: stamp(t.steps), record: t.record } : undefined);
+    let classNames: Map<ClassInfo, string> | undefined;
+    /** The name this module exports a class under, if it does (`export class Repo`, `export { Repo as Repository }`). */
+    const exportedClassName = (cls: ClassInfo): string | undefined => {
+      if (!classNames) {
+        classNames = new Map();
+        for (const statement of this.sourceFile.statements) {
+          if (isClassDeclaration(statement) && isExported(statement)) classNames.set(this.classInfo(statement), isDefault(statement) ? 'default' : statement.name?.text ?? 'default');
+          else if (isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && isNamedExports(statement.exportClause)) {
+            for (const element of statement.exportClause.elements) {
+              const declaration = this.moduleScope?.lookup((element.propertyName ?? element.name).text)?.declaration;
+              if (declaration && isClassDeclaration(declaration) && !classNames.has(this.classInfo(declaration))) classNames.set(this.classInfo(declaration), element.name.text);
+            }
+          }
+        }
+      }
+      return classNames.get(cls);
+    };
     const exportFunction = (fn: FunctionInfo): ExportedFunction => {
       const summary = this.summaryOf(fn);
       const known = this.exportedFunctions.get(fn);
       if (known?.summary === summary && known.fieldParams === fn.fieldParams) return known.exported;
+      const returnedClass = summary.returnValue.fields && this.classByFields.get(summary.returnValue.fields);
+      const instanceOf = returnedClass && exportedClassName(returnedClass);
       const exported: ExportedFunction = {
         kind: 'function',
         name: fn.name,
@@ -924,7 +954,8 @@ export class Interpreter {
         returns: {
           taint: exportTaint(summary.returnValue.fields ? summary.returnValue.taint : deepTaint(summary.returnValue)),
           api: summary.returnValue.api,
-          fields: summary.returnValue.fields ? Object.fromEntries([...summary.returnValue.fields].map(([k, f]) => [k, exportTaint(deepTaint(f)) ?? null])) : undefined,
+          fields: summary.returnValue.fields && !instanceOf ? Object.fromEntries([...summary.returnValue.fields].map(([k, f]) => [k, exportTaint(deepTaint(f)) ?? null])) : undefined,
+          ...(instanceOf ? { instanceOf } : {}),
         },
       };
       if (this.tracking) this.exportedFunctions.set(fn, { summary, fieldParams: fn.fieldParams, exported, last: lastOffsetIn(exported, file) });
@@ -937,6 +968,9 @@ export class Interpreter {
       }
       const members: Record<string, ExportedFunction> = {};
       for (const [k, v] of value.fields ?? []) if (v.fn && (v.fn as FunctionInfo).node) members[k] = exportFunction(v.fn as FunctionInfo);
+      // An instance of a class of this module (`export const repo = new Repo()`): its methods.
+      const cls = value.fields && this.classByFields.get(value.fields);
+      for (const [k, fn] of cls?.methods ?? []) if (fn.node) members[k] ??= exportFunction(fn);
       return { kind: 'value', api: value.api, taint: exportTaint(onlyConcrete(value.taint)), members: Object.keys(members).length ? members : undefined };
     };
     const exportClass = (node: ts.ClassLikeDeclaration): ExportedClass => {
@@ -1061,7 +1095,7 @@ export class Interpreter {
         const { local, exported } = names[i]!;
         const binding = bindings[i]!;
         if (!summary) binding.module = module; // a package, or a project module unfinished in an import cycle
-        else binding.global = exported === '*' ? this.namespaceValue(summary) : this.importedValue(ownProperty(summary.exports, exported), local);
+        else binding.global = exported === '*' ? this.namespaceValue(summary) : this.importedValue(ownProperty(summary.exports, exported), local, summary);
       }
     };
     // A module imported only for JSX tags (which the analysis does not evaluate) or not used at all is asked for on
@@ -1423,6 +1457,7 @@ export class Interpreter {
     if (existing) return existing;
     const cls: ClassInfo = { name: node.name?.text ?? 'class', fields: new Map(), methods: new Map(), unit: this.tracking ? this.unitOf(node) : undefined, changedAt: 0 };
     this.classByNode.set(node, cls);
+    this.classByFields.set(cls.fields, cls);
     this.inherit(node, cls);
     const outerCls = this.frame.cls;
     (this.frame as { cls: ClassInfo | undefined }).cls = cls;
@@ -1508,7 +1543,7 @@ export class Interpreter {
         }
       }
     }
-    this.frame = { fn, id: fn.id, env: FlowEnv.empty(), summary, summarySinkKeys: new Set(), cls: fn.cls, paramSources: new Map(), paramSteps: new Map() };
+    this.frame = { fn, id: fn.id, env: FlowEnv.empty(), summary, summarySinkKeys: new Set(), cls: fn.cls, paramSources: new Map(), paramSteps: new Map(), paramTaints: new Map() };
     this.scope = new Scope(fn.scope, fn.id);
     this.depth = 0;
     try {
@@ -1569,7 +1604,7 @@ export class Interpreter {
       if (source && !given && !value.api) {
         this.frame.paramSources?.set(index, source);
         binding.paramSource = source;
-      }
+      } else if (!given && !value.api && value.taint) this.frame.paramTaints?.set(value.taint, index);
       binding.nameSource = null;
       this.frame.env.set(binding, value);
       binding.global = joinValues(binding.global, value);
@@ -1596,8 +1631,28 @@ export class Interpreter {
     if (!field || !arg) return undefined;
     const written = arg.value.parts?.find((part) => part.key === field.key);
     if (written && isExpression(written.node)) return { node: written.node, value: written.value };
-    const value = fieldOfArgument(arg.value, field.key);
+    const value = this.fieldOfArgument(arg.value, field.key, arg.node);
     return value === arg.value ? arg : { node: arg.node, value: makeValue({ taint: deepTaint(value) }) };
+  }
+
+  /** What a caller passed for a summary's parameter, as a value (see FIELD_PARAM_BASE); `at`, where the call is. */
+  private argumentValue(fn: FunctionInfo, values: readonly Value[], param: number, at: ts.Node | undefined): Value | undefined {
+    if (param < FIELD_PARAM_BASE) return values[param];
+    const field = fn.fieldParams[param - FIELD_PARAM_BASE];
+    const value = field && values[field.index];
+    return field && value ? this.fieldOfArgument(value, field.key, at) : undefined;
+  }
+
+  /**
+   * The value of `key` in an argument: a known field; the object's taint when its fields are known and `key` is not
+   * one of them; otherwise the field as reading it here would give (a typed argument's field by its type, a record's by
+   * its name), so that `f(x)` with `f = (p) => p.key` carries what `x.key` does. Without a place to read it at (a
+   * callback's arguments), the whole argument.
+   */
+  private fieldOfArgument(value: Value, key: string, at: ts.Node | undefined): Value {
+    if (value.fields) return knownFieldOf(value as Value & { fields: ReadonlyMap<string, Value> }, key);
+    if (!at || value.api || value.fn) return value;
+    return this.readProperty(value, undefined, key, at);
   }
 
   // ---------------------------------------------------------------- types
@@ -1947,11 +2002,25 @@ export class Interpreter {
         const categories: ReadonlySet<PhiCategoryId> = base.categories.size ? new Set<PhiCategoryId>(element) : base.categories;
         return makeValue({ taint: withStep(makeTaint(categories, base.params, base.reasons, base.steps, element === PERSON_RECORD_CATEGORIES, base.opaque), this.step('property', at, `reads \`${IDENTIFIER.test(key) ? key : maskValue(key)}\``)), context: object.context });
       }
-      if (CONTAINER_PROPERTIES.has(key)) return makeValue({ taint, context: object.context });
+      if (CONTAINER_PROPERTIES.has(key)) return makeValue({ taint: this.fieldOfParameter(taint, key), context: object.context });
       return EMPTY;
     }
     if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
-    return makeValue({ taint, context: object.context });
+    return makeValue({ taint: this.fieldOfParameter(taint, key), context: object.context });
+  }
+
+  /**
+   * `taint` read as field `key`: when it is exactly a parameter's (`input.reference` in `(input) => input.reference`),
+   * the field is a parameter of its own (FIELD_PARAM_BASE), so that a caller's argument decides what it carries
+   * (`getProject(context)` gives `context.projectId`, not every field of `context`), as reading it there would.
+   */
+  private fieldOfParameter(taint: Taint, key: string): Taint {
+    const index = this.frame.paramTaints?.get(taint);
+    const fn = this.frame.fn;
+    if (index === undefined || !fn) return taint;
+    let field = fn.fieldParams.findIndex((f) => f.index === index && f.key === key);
+    if (field < 0) field = fn.fieldParams.push({ index, key }) - 1;
+    return withParam(taint, index, FIELD_PARAM_BASE + field)!;
   }
 
   /** Words of the object a property is read from: `patient` in `req.body.patient.name`, `getPatient()`. */
@@ -2141,6 +2210,11 @@ export class Interpreter {
       callee = receiver.api || receiver.fields?.has(method) ? this.readProperty(receiver, receiverNode, method, calleeNode) : EMPTY;
       if (!callee.fn && receiverNode.kind === Kind.ThisKeyword && this.frame.cls) {
         const m = this.frame.cls.methods.get(method);
+        if (m) callee = makeValue({ fn: m });
+      }
+      if (!callee.fn && !callee.api && receiver.fields) {
+        // an instance of a class of this file (`new Repo(…).read(…)`): its method, not a guess from all its fields
+        const m = this.classByFields.get(receiver.fields)?.methods.get(method);
         if (m) callee = makeValue({ fn: m });
       }
       if (!callee.fn && !callee.api && receiver.fields === undefined && receiver.context && isIdentifier(skipOuter(receiverNode))) {
@@ -2396,7 +2470,7 @@ export class Interpreter {
     if (fn.unit !== this.unit) this.consume(fn);
     for (const sink of summary.sinks) {
       if (sink.external || sink.reportedInside) continue;
-      const given = argumentValue(fn, params, sink.param);
+      const given = this.argumentValue(fn, params, sink.param, undefined);
       const taint = sink.sink.category === 'url' ? withoutRecordKeys(deepTaint(given)) : deepTaint(given);
       if (!isTainted(taint)) continue;
       const found = this.withParamSources(taint);
@@ -2411,7 +2485,7 @@ export class Interpreter {
     const substitute = (t: Taint | undefined): Taint | undefined => {
       let out = onlyConcrete(t);
       for (const p of t?.params ?? []) {
-        const argTaint = deepTaint(argumentValue(fn, args, p));
+        const argTaint = deepTaint(this.argumentValue(fn, args, p, call));
         out = joinTaint(out, call ? withStep(argTaint, this.step('call', call, `returned from \`${fn.name}\``)) : argTaint);
       }
       return out;

@@ -41,8 +41,11 @@ export interface ExportedFunction {
   /** Fields of destructured parameters that sinks and returns name as parameters of their own: parameter number
    * 1,000,000 + i is field `fieldParams[i].key` of parameter `fieldParams[i].index`. */
   readonly fieldParams?: readonly FieldParam[];
-  /** What it returns; `fields` when it returns an object of known shape (null: a field known to be clean). */
-  readonly returns: { readonly taint?: ExportedTaint; readonly api?: ApiRef; readonly fields?: Readonly<Record<string, ExportedTaint | null>> };
+  /** What it returns; `fields` when it returns an object of known shape (null: a field known to be clean);
+   * `instanceOf` when it returns an instance of a class this module exports under that name (its methods apply). */
+  readonly returns: {
+    readonly taint?: ExportedTaint; readonly api?: ApiRef; readonly fields?: Readonly<Record<string, ExportedTaint | null>>; readonly instanceOf?: string;
+  };
 }
 
 export interface ExportedValue {

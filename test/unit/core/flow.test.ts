@@ -237,7 +237,7 @@ describe('flow', () => {
   it('reads a `reference` of a record as its key, like its `id`: a helper building `Patient/123` returns no PHI', () => {
     const code = `import type { Patient } from '@medplum/fhirtypes';
     function getReferenceString(input: any): string { return input.reference ?? input.resourceType + '/' + input.id; }
-    function getLabel(input: any): string { return input.display ?? input.resourceType; }
+    function getLabel(input: any): string { return input.text ?? input.resourceType; }
     export function f(patient: Patient) {
       console.log(getReferenceString(patient));
       console.log(getLabel(patient));
@@ -314,10 +314,72 @@ function caller(patient: { ssn: string; email: string }, request: { searchBy: st
   const out = parseOrder({ searchBy: 'z', serviceRequest: { id: patient.ssn }, tasks: [] });
   console.log(out);
   parseOrder(patient as never);
+  parseOrder(JSON.parse(patient.ssn));
 }
 `;
-    // The last call passes an object of unknown shape: the whole of it may reach the log, as before.
-    assert.deepEqual(flagged(code), [['log', 'patient.email'], ['log', 'out'], ['log', 'patient as never']]);
+    // \`patient\`'s type has no \`searchBy\`: reading it there is clean. The last call passes an object of unknown shape
+    // made from PHI: any field of it may carry it, so it reaches the log.
+    assert.deepEqual(flagged(code), [['log', 'patient.email'], ['log', 'out'], ['log', 'JSON.parse(patient.ssn)']]);
+  });
+});
+
+describe('fields read from a parameter', () => {
+  it('carry what the caller\'s argument has in that field, not everything it has', () => {
+    const code = `interface RepositoryContext { author: string; remoteAddress?: string; projectId?: string }
+function getProject(c: any): string | undefined { return c.projectId; }
+function getAddress(c: any): string | undefined { return c.remoteAddress; }
+function getLabel(c: any): string | undefined { return c.label; }
+function describeContext(c: any): void { console.log('project', c.projectId); }
+function logAddress(c: any): void { console.log('from', c.remoteAddress); }
+export function f(context: RepositoryContext, body: { summary: string }) {
+  console.log(getProject(context));
+  console.log(context.projectId);
+  describeContext(context);
+  console.log(getAddress(context));
+  logAddress(context);
+  console.log(getLabel(JSON.parse(context.remoteAddress ?? '')));
+}`;
+    // \`remoteAddress\` (an IP address) reaches the logs by the helpers that read it, and a field of an object of
+    // unknown shape made from it may carry it; \`projectId\` does not, read here or in a helper.
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['c.remoteAddress', 'getAddress(context)', 'getLabel(JSON.parse(context.remoteAddress ?? \'\'))']);
+  });
+
+  it('stay with the argument through a chain of helpers and when the field is returned', () => {
+    const code = `interface Visit { room: string; patientEmail: string }
+const pick = (v: any) => v.room;
+const outer = (v: any) => pick(v);
+const email = (v: any) => v.patientEmail;
+const viaEmail = (v: any) => email(v);
+export function f(visit: Visit) {
+  console.log(outer(visit));
+  console.log(viaEmail(visit));
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['viaEmail(visit)']);
+  });
+});
+
+describe('instances of a class of the file', () => {
+  it('call the class\'s own method: a sink inside is reported at the call, an unrelated result stays clean', () => {
+    const code = `${OPENAI}interface RequestContext { author: string; remoteAddress?: string }
+class Summariser {
+  private readonly context: RequestContext;
+  private conn?: object;
+  constructor(context: RequestContext) { this.context = context; }
+  async summarise(text: string) {
+    return openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: text }] });
+  }
+  connection(): object | undefined { return this.conn; }
+  requester(): string | undefined { return this.context.remoteAddress; }
+}
+export async function f(patient: { ssn: string; notes: string }, context: RequestContext) {
+  const s = new Summariser(context);
+  await s.summarise(patient.notes);
+  console.log(s.connection());
+  console.log(s.requester());
+}`;
+    // Before, a method of a \`new\` instance was never looked up: the first call was missed and every result was
+    // taken to carry all of the instance's fields (the context's IP address).
+    assert.deepEqual(flagged(code).map(([c, t]) => [c, t]), [['ai', 'patient.notes'], ['log', 's.requester()']]);
   });
 });
 

@@ -56,6 +56,54 @@ export function h(patient: { ssn: string; email: string }) {
     assert.ok(result.findings[0]!.flow.some((step) => step.note === 'parameter `{ searchBy, serviceRequest }` of `parseOrder`'));
   });
 
+  it('tells which field an imported helper reads from its parameter: the caller\'s argument decides what it carries', () => {
+    const root = workspace({
+      'src/context.ts': `export function projectOf(c: any): string { return c.projectId; }
+export function addressOf(c: any): string { return c.remoteAddress; }
+export function audit(c: any): void { console.log('audit', c.projectId); }
+`,
+      'src/route.ts': `import { projectOf, addressOf, audit } from './context';
+interface RequestContext { projectId: string; remoteAddress: string }
+export function h(context: RequestContext) {
+  console.log(projectOf(context));
+  console.log(addressOf(context));
+  audit(context);
+}
+`,
+    });
+    assert.deepEqual(findings(root, 'src/route.ts').flagged, [['log', 'addressOf(context)']]);
+  });
+
+  it('knows an instance an imported function returns by its class: its methods apply, not a guess from its fields', () => {
+    const root = workspace({
+      'src/repo.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+interface RequestContext { author: string; remoteAddress?: string }
+export class Repository {
+  private readonly context: RequestContext;
+  constructor(context: RequestContext) { this.context = context; }
+  read(id: string): string { return 'row ' + id; }
+  summarise(text: string) { return openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: text }] }); }
+  fork(): Repository { return new Repository(this.context); }
+}
+export function getSystemRepo(): Repository { return new Repository({ author: 'system' }); }
+export const systemRepo = new Repository({ author: 'system' });
+`,
+      'src/route.ts': `import { getSystemRepo, systemRepo } from './repo';
+export async function h(patient: { notes: string }) {
+  console.log(getSystemRepo().read('42'));
+  console.log(getSystemRepo().fork().read('43'));
+  await getSystemRepo().fork().summarise(patient.notes);
+  await systemRepo.summarise(patient.notes);
+  console.log(systemRepo.read('44'));
+}
+`,
+    });
+    // Before, the methods of a returned instance were unknown: each result carried every field of the instance (the
+    // context's IP address) and the PHI handed to \`summarise\` was missed.
+    assert.deepEqual(findings(root, 'src/route.ts').flagged, [['ai', 'patient.notes'], ['ai', 'patient.notes']]);
+  });
+
   it('reports PHI passed to an imported wrapper at the call site, with the path into the other file', () => {
     const root = workspace({
       'src/lib/ai.ts': AI_WRAPPER,
