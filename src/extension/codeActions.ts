@@ -1,8 +1,10 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AnalysisController, ShownFinding } from './analysisController';
 import { COMMANDS } from './commandIds';
 import { DIAGNOSTIC_SOURCE } from './diagnosticModel';
 import { notPhiCandidates } from './hoverContent';
+import { sinkElsewhere } from './sinkElsewhere';
 import { toVscodeRange } from './positions';
 
 /**
@@ -42,6 +44,14 @@ export class PhiCodeActionProvider implements vscode.CodeActionProvider {
     suppress.command = { command: COMMANDS.suppress, title: suppress.title, arguments: [document.uri.toString(), document.version, index] };
     suppress.diagnostics = diagnostics;
     actions.push(suppress);
+    const sink = sinkElsewhere(finding);
+    if (sink) {
+      const where = sink.file ? sink.position ? `${path.basename(sink.file)}:${sink.position.line}` : path.basename(sink.file) : `line ${document.positionAt(sink.range.start).line + 1}`;
+      const atSink = new vscode.CodeAction(`Suppress ${finding.rule} at its sink (${where}) for every caller…`, vscode.CodeActionKind.QuickFix);
+      atSink.command = { command: COMMANDS.suppressAtSink, title: atSink.title, arguments: [document.uri.toString(), document.version, index] };
+      atSink.diagnostics = diagnostics;
+      actions.push(atSink);
+    }
     for (const name of notPhiCandidates(finding)) {
       const markNotPhi = new vscode.CodeAction(`Mark '${name}' as not PHI (.phi-guard.json)`, vscode.CodeActionKind.QuickFix);
       markNotPhi.command = { command: COMMANDS.markNotPhi, title: markNotPhi.title, arguments: [document.uri.toString(), name] };

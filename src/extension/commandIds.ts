@@ -2,6 +2,9 @@
 export const COMMANDS = {
   /** (uri: string, version: number, findingIndex: number, reason?: string) */
   suppress: 'phiGuard.suppressWithReason',
+  /** (uri: string, version: number, findingIndex: number, reason?: string): the comment goes above the sink the flow
+   * ends in (a helper in this file or another), covering every caller. */
+  suppressAtSink: 'phiGuard.suppressAtSink',
   /** (uri: string, name: string) */
   markNotPhi: 'phiGuard.markNotPhi',
   /** (uri: string, version: number, findingIndex: number) */

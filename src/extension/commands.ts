@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { readText } from './readText';
 import { isSuppressedAt, parseFile } from '../core';
+import type { Finding, RuleId } from '../core';
 import type { AnalysisController, ShownFinding } from './analysisController';
 import { analysisFileName } from './analysisFileName';
 import { COMMANDS } from './commandIds';
@@ -9,11 +10,13 @@ import { isInJsxText } from './jsxText';
 import { addNotPhiName } from './notPhiNames';
 import { toVscodeRange } from './positions';
 import type { ProjectConfigService } from './projectConfigService';
+import { sinkElsewhere } from './sinkElsewhere';
 import { suppressionCommentEdit, validateReason } from './suppressionComment';
 
 export function registerCommands(controller: AnalysisController, configs: ProjectConfigService, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.suppress, (uri: string, version: number, index: number, reason?: string) => suppressWithReason(controller, uri, version, index, reason)),
+    vscode.commands.registerCommand(COMMANDS.suppressAtSink, (uri: string, version: number, index: number, reason?: string) => suppressAtSink(controller, uri, version, index, reason)),
     vscode.commands.registerCommand(COMMANDS.markNotPhi, (uri: string, name: string) => markNotPhi(configs, log, uri, name)),
     vscode.commands.registerCommand(COMMANDS.showDataFlow, (uri: string, version: number, index: number) => showDataFlow(controller, uri, version, index)),
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
@@ -34,39 +37,79 @@ async function suppressWithReason(controller: AnalysisController, uri: string, v
   const target = findingFor(controller, uri, version, index);
   if (!target) return false;
   const { finding } = target.finding;
+  const justification = await askJustification(finding, reason, '');
+  // The input box may have been open while the user kept typing: re-check the version before editing.
+  if (justification === undefined || !findingFor(controller, uri, version, index)) return false;
+  return insertSuppression(target.document, finding.range.start, finding.rule, justification, () => !!findingFor(controller, uri, version, index));
+}
+
+/** The comment goes above the sink the flow ends in (inside a helper, maybe in another file): it covers every caller. */
+async function suppressAtSink(controller: AnalysisController, uri: string, version: number, index: number, reason?: string): Promise<boolean> {
+  const target = findingFor(controller, uri, version, index);
+  if (!target) return false;
+  const { finding } = target.finding;
+  const sink = sinkElsewhere(finding);
+  if (!sink) {
+    void vscode.window.showWarningMessage(`PHI Guard: this ${finding.rule} finding is at its sink already; use "Suppress here".`);
+    return false;
+  }
+  let sinkDocument: vscode.TextDocument;
+  try {
+    sinkDocument = sink.file ? await vscode.workspace.openTextDocument(vscode.Uri.file(path.resolve(path.dirname(target.document.uri.fsPath), sink.file))) : target.document;
+  } catch (error) {
+    void vscode.window.showErrorMessage(`PHI Guard: cannot open ${sink.file} to suppress at its sink (${error instanceof Error ? error.message : String(error)}).`);
+    return false;
+  }
+  const sinkVersion = sinkDocument.version;
+  const where = `${path.basename(sinkDocument.fileName)}:${sinkDocument.positionAt(sink.range.start).line + 1}`;
+  const justification = await askJustification(finding, reason, ` at ${where}, for every caller`);
+  if (justification === undefined || !findingFor(controller, uri, version, index)) return false;
+  const stillCurrent = () => !!findingFor(controller, uri, version, index) && sinkDocument.version === sinkVersion;
+  if (!stillCurrent()) {
+    void vscode.window.showWarningMessage(`PHI Guard: ${path.basename(sinkDocument.fileName)} changed since this action was offered; hover the value again or re-open the quick fixes.`);
+    return false;
+  }
+  return insertSuppression(sinkDocument, sink.range.start, finding.rule, justification, stillCurrent);
+}
+
+/** The reason for a suppression: `given` (keybindings, tests) or asked for; undefined when cancelled or invalid. */
+async function askJustification(finding: Finding, given: string | undefined, where: string): Promise<string | undefined> {
   const justification =
-    reason ??
+    given ??
     (await vscode.window.showInputBox({
-      title: `Suppress ${finding.rule}`,
+      title: `Suppress ${finding.rule}${where}`,
       prompt: `Why may this value reach ${finding.sink.vendor} ${finding.sink.api}? The reason is kept in the code for reviewers.`,
       placeHolder: 'e.g. BAA signed with the vendor (ticket SEC-42)',
       validateInput: validateReason,
       ignoreFocusOut: true,
     }));
-  if (justification === undefined) return false;
+  if (justification === undefined) return undefined;
   const problem = validateReason(justification);
   if (problem) {
     void vscode.window.showErrorMessage(`PHI Guard: ${problem}`);
-    return false;
+    return undefined;
   }
-  // The input box may have been open while the user kept typing: re-check the version before editing.
-  if (!findingFor(controller, uri, version, index)) return false;
-  const text = target.document.getText();
-  const edit = suppressionCommentEdit(text, finding.range.start, finding.rule, justification);
+  return justification;
+}
+
+/** Inserts a suppression comment above the line of `offset` in `document`, if it is one the engine honours there. */
+async function insertSuppression(document: vscode.TextDocument, offset: number, rule: RuleId, justification: string, stillCurrent: () => boolean): Promise<boolean> {
+  const text = document.getText();
+  const edit = suppressionCommentEdit(text, offset, rule, justification);
   // Insert only a comment that is one and that the engine honours: inside JSX children `//` is rendered text. Checked
   // on the text, as the analysis would check it, so that a finding only cross-file analysis makes is covered too.
-  const fileName = analysisFileName(target.document.fileName, target.document.languageId);
+  const fileName = analysisFileName(document.fileName, document.languageId);
   const edited = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
-  const findingAfterEdit = finding.range.start + edit.newText.length;
+  const coveredAfterEdit = offset + edit.newText.length;
   const after = parseFile(fileName, edited);
   const addsSyntaxErrors = after.syntaxErrors.length > parseFile(fileName, text).syntaxErrors.length;
-  if (isInJsxText(after.sourceFile, edit.range.start) || addsSyntaxErrors || !isSuppressedAt(after.sourceFile, findingAfterEdit, finding.rule)) {
-    void vscode.window.showWarningMessage(`PHI Guard: a line comment above line ${target.document.positionAt(finding.range.start).line + 1} of ${path.basename(target.document.fileName)} would not be a working suppression (inside JSX children?); move the value into a variable and suppress there, or fix the finding.`);
+  if (isInJsxText(after.sourceFile, edit.range.start) || addsSyntaxErrors || !isSuppressedAt(after.sourceFile, coveredAfterEdit, rule)) {
+    void vscode.window.showWarningMessage(`PHI Guard: a line comment above line ${document.positionAt(offset).line + 1} of ${path.basename(document.fileName)} would not be a working suppression (inside JSX children?); move the value into a variable and suppress there, or fix the finding.`);
     return false;
   }
-  if (!findingFor(controller, uri, version, index)) return false;
+  if (!stillCurrent()) return false;
   const workspaceEdit = new vscode.WorkspaceEdit();
-  workspaceEdit.insert(target.document.uri, target.document.positionAt(edit.range.start), edit.newText);
+  workspaceEdit.insert(document.uri, document.positionAt(edit.range.start), edit.newText);
   return vscode.workspace.applyEdit(workspaceEdit);
 }
 

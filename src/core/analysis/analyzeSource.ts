@@ -7,7 +7,8 @@ import { RULE_BY_CATEGORY } from '../findings/finding';
 import type { Finding, FlowStep, RuleId, SuppressedFinding, SuppressionProblem, TextRange } from '../findings/finding';
 import { deidentifyFix } from '../findings/fixes';
 import { findingMessage } from '../findings/messages';
-import { parseSuppressions, statementLines } from '../findings/suppressions';
+import { coveringSuppression, parseSuppressions } from '../findings/suppressions';
+import { withoutReviewedSinks } from '../project/reviewedSinks';
 import type { Suppression } from '../findings/suppressions';
 import { maskLiterals } from '../text/mask';
 import { AnalysisInterrupted } from './analysisInterrupted';
@@ -166,28 +167,29 @@ function resultOf(
 
   const { suppressions, problems } = parseSuppressions(sourceFile, today);
   const { kept, suppressed } = applySuppressions(findings, suppressions, sourceFile);
-  return { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites, summary };
+  // A sink reviewed here is reviewed for the callers of this module's functions too.
+  const exported = suppressions.length ? withoutReviewedSinks(summary, suppressions, sourceFile) : summary;
+  return { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites, summary: exported };
 }
 
-/** Findings on a line a suppression covers (its own, or the statement below a standalone comment) are set aside. */
+/**
+ * Findings a suppression covers are set aside: one on the finding's line (its own, or the statement below a standalone
+ * comment), or one at the sink the flow ends in, in this file: a sink reviewed once (`redis.set` in a cache helper)
+ * covers the PHI every caller hands it, as the callers in other files do not see it (withoutReviewedSinks).
+ */
 function applySuppressions(findings: Finding[], suppressions: readonly Suppression[], sourceFile: ts.SourceFile): { kept: Finding[]; suppressed: SuppressedFinding[] } {
   // Most files have none: then no line lookups (TypeScript builds a line map per tree for them).
   if (!suppressions.length) return { kept: findings, suppressed: [] };
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const finding of findings) {
-    const match = coveringSuppression(suppressions, sourceFile, finding.range.start, finding.rule);
+    const sink = finding.flow[finding.flow.length - 1];
+    const match = coveringSuppression(suppressions, sourceFile, finding.range.start, finding.rule)
+      ?? (sink?.kind === 'sink' && !sink.file && sink.range.start !== finding.range.start ? coveringSuppression(suppressions, sourceFile, sink.range.start, finding.rule) : undefined);
     if (match) suppressed.push({ finding, reason: match.reason, commentRange: match.range });
     else kept.push(finding);
   }
   return { kept, suppressed };
-}
-
-/** The suppression that sets aside a finding of `rule` at `position`: on its line or on a statement enclosing it. */
-function coveringSuppression(suppressions: readonly Suppression[], sourceFile: ts.SourceFile, position: number, rule: RuleId): Suppression | undefined {
-  const line = sourceFile.getLineAndCharacterOfPosition(position).line;
-  const covered = [line, ...statementLines(sourceFile, position)];
-  return suppressions.find((s) => s.rules.includes(rule) && covered.includes(s.standalone ? s.line + 1 : s.line));
 }
 
 /**

@@ -88,3 +88,10 @@ export function statementLines(sourceFile: ts.SourceFile, position: number): num
   visit(sourceFile);
   return lines;
 }
+
+/** The suppression that sets aside a finding of `rule` at `position`: on its line or on a statement enclosing it. */
+export function coveringSuppression(suppressions: readonly Suppression[], sourceFile: ts.SourceFile, position: number, rule: RuleId): Suppression | undefined {
+  const line = sourceFile.getLineAndCharacterOfPosition(position).line;
+  const covered = [line, ...statementLines(sourceFile, position)];
+  return suppressions.find((s) => s.rules.includes(rule) && covered.includes(s.standalone ? s.line + 1 : s.line));
+}

@@ -58,6 +58,21 @@ describe('quick fixes', () => {
     await waitFor('the suppressed cross-file finding to disappear', () => phiDiagnostics(document.uri, 'no-phi-in-logs').length === 0);
   });
 
+  it('suppresses at the sink in the imported helper: one comment there covers every caller', async () => {
+    const tag = Date.now().toString(36);
+    const helper = await openNewFile(`auditHelper.${tag}.ts`, 'export function audit(entry: unknown): void {\n  console.log(entry);\n}\n');
+    const { document } = await openNewFile(`auditRoute.${tag}.ts`, `import { audit } from './auditHelper.${tag}';\nexport function record(patient: { ssn: string; email: string }) {\n  audit(patient.ssn);\n  audit(patient.email);\n}\n`);
+    const log = await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text === 'patient.ssn');
+    await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text === 'patient.email');
+    const atSink = titled(await quickFixes(document, log.range), new RegExp(`^Suppress no-phi-in-logs at its sink \\(auditHelper\\.${tag}\\.ts:2\\) for every caller`));
+    const routeText = document.getText();
+    const applied = await vscode.commands.executeCommand<boolean>(atSink.command!.command, ...(atSink.command!.arguments ?? []), 'audit log is access-controlled (SEC-11)');
+    assert.strictEqual(applied, true);
+    assert.strictEqual(helper.document.lineAt(1).text, '  // phi-guard-allow no-phi-in-logs -- audit log is access-controlled (SEC-11)');
+    assert.strictEqual(document.getText(), routeText, 'the calling file is left as it was');
+    await waitFor('both callers\' findings to disappear', () => phiDiagnostics(document.uri, 'no-phi-in-logs').length === 0);
+  });
+
   it('refuses a line comment where it would be JSX text, and leaves the file alone', async () => {
     const { document } = await openNewFile('Card.jsx', 'export const Card = ({ patient }) => (\n  <div>\n    {console.log(patient.ssn)}\n  </div>\n);\n');
     const log = await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text === 'patient.ssn');

@@ -477,6 +477,31 @@ describe('suppressions', () => {
     assert.deepEqual(analyze(code).findings, []);
   });
 
+  it('covers at a sink the PHI callers hand to it: a helper\'s reviewed sink is reviewed for every call of it', () => {
+    const code = `import Redis from 'ioredis';
+const redis = new Redis();
+function cache(key: string, value: string) {
+  // phi-guard-allow no-unencrypted-phi-storage -- Redis with TLS and encryption at rest, BAA #12
+  return redis.set(key, value);
+}
+function trace(message: string) {
+  console.log(message); // phi-guard-allow no-phi-to-ai -- a different rule covers nothing here
+}
+export function f(patient: { ssn: string; email: string }) {
+  cache('ssn', patient.ssn);
+  cache('email', patient.email);
+  trace(patient.email);
+}`;
+    const result = analyze(code);
+    assert.deepEqual(result.findings.map((f) => [f.category, f.expression]), [['log', 'patient.email']]);
+    assert.deepEqual(result.suppressed.map((s) => [s.finding.expression, s.reason]), [
+      ['patient.ssn', 'Redis with TLS and encryption at rest, BAA #12'],
+      ['patient.email', 'Redis with TLS and encryption at rest, BAA #12'],
+    ]);
+    const expired = analyze(code.replace('phi-guard-allow no-unencrypted-phi-storage', 'phi-guard-allow no-unencrypted-phi-storage until 2020-01-01'));
+    assert.equal(expired.findings.filter((f) => f.category === 'storage').length, 2);
+  });
+
   it('does not suppress without a reason, with an unknown rule, or after its expiry, and says why', () => {
     const code = `// phi-guard-allow no-phi-in-logs
     console.log(patient.mrn);

@@ -104,6 +104,42 @@ export async function h(patient: { notes: string }) {
     assert.deepEqual(findings(root, 'src/route.ts').flagged, [['ai', 'patient.notes'], ['ai', 'patient.notes']]);
   });
 
+  it('does not report PHI handed to a sink reviewed in the imported module, directly or through a wrapper', () => {
+    const root = workspace({
+      'src/cache.ts': `import Redis from 'ioredis';
+const redis = new Redis();
+export function cache(key: string, value: string) {
+  // phi-guard-allow no-unencrypted-phi-storage -- Redis with TLS and encryption at rest, BAA #12
+  return redis.set(key, value);
+}
+export function remember(key: string, value: string) {
+  return redis.set(key, value);
+}
+export class Store {
+  put(value: string) {
+    redis.set('k', value); // phi-guard-allow no-unencrypted-phi-storage -- same Redis, BAA #12
+  }
+}
+`,
+      'src/wrap.ts': `import { cache } from './cache';
+export const keep = (value: string) => cache('k', value);
+`,
+      'src/route.ts': `import { cache, remember, Store } from './cache';
+import { keep } from './wrap';
+export function h(patient: { ssn: string }, store: Store) {
+  cache('a', patient.ssn);
+  keep(patient.ssn);
+  store.put(patient.ssn);
+  remember('b', patient.ssn);
+}
+`,
+    });
+    const { flagged, result } = findings(root, 'src/route.ts');
+    assert.deepEqual(flagged, [['storage', 'patient.ssn']]);
+    const route = fs.readFileSync(path.join(root, 'src/route.ts'), 'utf8');
+    assert.equal(result.findings[0]!.range.start, route.indexOf("remember('b', patient.ssn)") + "remember('b', ".length);
+  });
+
   it('reports PHI passed to an imported wrapper at the call site, with the path into the other file', () => {
     const root = workspace({
       'src/lib/ai.ts': AI_WRAPPER,
