@@ -35,6 +35,9 @@ const NO_WORDS: readonly string[] = [];
 
 /** Words of an object whose properties are API endpoints or routes, not data (see NameClassifier.classify). */
 const ENDPOINT_TABLE_WORDS: ReadonlySet<string> = new Set(['routes', 'endpoints', 'urls']);
+/** The last word of an object or type that holds configuration (`smtpConfig.email`, `MedplumInfraConfig.accountNumber`):
+ * its fields set the system up, they are no one's data. */
+const CONFIG_WORDS: ReadonlySet<string> = new Set(['config', 'configuration', 'env', 'environment']);
 
 /**
  * What the classifier keeps about one name: whether its context can matter (see mayDependOnContext), its verdict
@@ -80,7 +83,7 @@ export class NameClassifier {
     // Worked out only for names that say PHI, as the words of the object cost a walk of its expression.
     if (verdict && context !== NO_WORDS && !verdict.fromConfig) {
       const around = words !== NO_WORDS ? words : typeof context === 'function' ? context() : context;
-      if (around.some((word) => ENDPOINT_TABLE_WORDS.has(word))) return undefined;
+      if (around.some((word) => ENDPOINT_TABLE_WORDS.has(word)) || CONFIG_WORDS.has(around[around.length - 1] ?? '')) return undefined;
     }
     return verdict ?? undefined;
   }

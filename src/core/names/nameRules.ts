@@ -206,7 +206,7 @@ export const NOT_PHI_WORDS: ReadonlySet<string> = new Set([
   'status', 'is', 'has', 'should', 'can', 'show', 'verified', 'handler', 'callback', 'listener', 'ref', 'element', 'el',
   'input', 'button', 'field', 'fields', 'example', 'hint', 'year', 'years', 'group', 'groups', 'range', 'bucket', 'flag', 'toggle',
   'api', 'endpoint', 'port', 'socket', 'server', 'wallet', 'bind', 'listen', 'memory', 'base', 'cache', 'ttl', 'timeout', 'version',
-  'url', 'uri', 'bucket', 'archive', 'blob', 'strategy', 'theme', 'change', 'changed', 'missing', 'exists', 'empty', 'lookup', 'parser', 'parse', 'builder', 'factory',
+  'url', 'uri', 'arn', 'bucket', 'archive', 'blob', 'strategy', 'theme', 'change', 'changed', 'missing', 'exists', 'empty', 'lookup', 'parser', 'parse', 'builder', 'factory',
 ]);
 
 /**

@@ -42,6 +42,12 @@ describe('name classifier', () => {
     assert.equal(classifier.classify('name', splitWords('clinic')), undefined);
     assert.equal(classifier.classify('name', splitWords('patient'))?.categories[0], 'name');
     assert.equal(classifier.classify('patientName', () => splitWords('routes')), undefined, 'a table of endpoints');
+    assert.equal(classifier.classify('accountNumber', () => splitWords('MedplumInfraConfig')), undefined, 'a field of configuration');
+    assert.equal(classifier.classify('email', () => splitWords('smtpConfig')), undefined, 'a field of configuration');
+    assert.equal(classifier.classify('email', () => splitWords('configPatient'))?.categories[0], 'email', 'configuration only as the last word');
+    assert.equal(classifier.classify('accountNumber')?.categories[0], 'account');
+    assert.equal(classifier.classify('apiWafIpSetArn'), undefined, 'an AWS resource name');
+    assert.equal(classifier.classify('clientIp')?.categories[0], 'ip');
     assert.equal(classifier.classify('patientName')?.categories[0], 'name');
     assert.equal(classifier.isNotPhi('dob'), true, 'configured names are matched without regard to case');
     assert.equal(classifier.classify('dob'), undefined, 'the project says DOB is not PHI');
