@@ -16,6 +16,13 @@ const WHAT_TO_DO: Readonly<Record<SinkCategory, string>> = {
   url: 'Send it in an encrypted request body instead of the URL.',
 };
 
+/**
+ * When a record key (an internal patient or visit id) is all the value carries, the generic advice ("log an opaque
+ * reference instead") would contradict the finding: say what the key discloses and how a project that treats its
+ * internal ids as opaque says so once.
+ */
+const RECORD_KEY_ONLY = "A record key ties it to one patient's record, so it belongs only where access to PHI is controlled; if your policy treats these internal ids as opaque references, add the name to `notPhiNames` in .phi-guard.json.";
+
 const VERB: Readonly<Record<SinkCategory, string>> = {
   ai: 'is sent to',
   log: 'is written to',
@@ -32,5 +39,6 @@ export function findingMessage(expression: string, categories: readonly PhiCateg
   const where = sink.package === '<global>' ? `${sink.vendor} \`${sink.api}\`` : `${sink.vendor} \`${sink.api}\` (${sink.package})`;
   // A template literal is quoted rather than wrapped in backticks of its own.
   const shown = expression.includes('`') ? `"${expression}"` : `\`${expression}\``;
-  return `PHI (${categoryList(categories)}) in ${shown} ${VERB[sink.category]} ${where}. ${WHY[sink.category]} ${WHAT_TO_DO[sink.category]}`;
+  const advice = categories.length === 1 && categories[0] === 'other-id' ? RECORD_KEY_ONLY : WHAT_TO_DO[sink.category];
+  return `PHI (${categoryList(categories)}) in ${shown} ${VERB[sink.category]} ${where}. ${WHY[sink.category]} ${advice}`;
 }

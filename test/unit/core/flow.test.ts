@@ -396,6 +396,14 @@ describe('findings', () => {
     assert.match(finding.expression, /•••-••-••••/);
   });
 
+  it('does not advise logging an opaque reference when a record key is all the value carries', () => {
+    const [key, ssn] = analyze('console.log(patientId);\nconsole.log(patient.ssn);').findings;
+    assert.deepEqual([key?.phiCategories, ssn?.phiCategories], [['other-id'], ['ssn']]);
+    assert.match(key!.message, /A record key ties it to one patient's record.*`notPhiNames`/);
+    assert.doesNotMatch(key!.message, /opaque reference, instead/);
+    assert.match(ssn!.message, /Log a de-identified or masked value, or an opaque reference, instead\.$/);
+  });
+
   it('quotes code in flow notes and reasons with its literals masked and its names intact, and names arrow functions after their variable', () => {
     const code = `const send = ({ note, line1 }: { note: string; line1: string }) => { console.log(note); };
 function g(patient: { ssn: string }) {
