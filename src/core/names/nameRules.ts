@@ -99,10 +99,12 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   {
     category: 'license',
-    patterns: ['license number', 'licence number', 'license no', 'drivers license', 'driver license', 'driving license', 'drivers licence', 'driver licence', 'passport', 'passport number', 'npi', 'dea number', 'certificate number', 'license id'],
+    // A clinician's NPI or DEA number names the provider, who is not the subject of the record (as FHIR Practitioner
+    // is not PHI): Safe Harbor's (K) is the patient's own licence or certificate.
+    patterns: ['license number', 'licence number', 'license no', 'drivers license', 'driver license', 'driving license', 'drivers licence', 'driver licence', 'passport', 'passport number', 'certificate number', 'license id'],
     examples: {
-      match: ['licenseNumber', 'driversLicense', 'passportNumber', 'passport', 'npi', 'deaNumber', 'certificateNumber'],
-      noMatch: ['licenseType', 'licenseKey', 'license', 'passportStrategy', 'npiPattern'],
+      match: ['licenseNumber', 'driversLicense', 'passportNumber', 'passport', 'certificateNumber'],
+      noMatch: ['licenseType', 'licenseKey', 'license', 'passportStrategy', 'npi', 'attendingNpi', 'deaNumber'],
     },
   },
   {
