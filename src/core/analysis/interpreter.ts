@@ -11,12 +11,12 @@ import {
   isOmittedExpression, isParameter, isParameterPropertyDeclaration, isParenthesizedTypeNode, isPrivateIdentifier,
   isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName,
   isSetAccessorDeclaration, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isTemplateExpression,
-  isTypeAliasDeclaration, isTypeLiteralNode, isTypeNode, isTypeOperatorNode, isTypeQueryNode, isTypeReferenceNode, isUnionTypeNode,
+  isTypeAliasDeclaration, isTypeLiteralNode, isTypeNode, isTypeOperatorNode, isTypePredicateNode, isTypeQueryNode, isTypeReferenceNode, isUnionTypeNode,
   isVariableDeclaration, isVariableDeclarationList, isVariableStatement
 } from './syntax';
 import { describeCategory, isPhiCategoryId } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
-import { FHIR_ELEMENT_CATEGORIES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_RECORD_CATEGORIES, RECORD_WORDS } from '../catalog/fhir';
+import { FHIR_ELEMENT_CATEGORIES, FHIR_NON_PHI_RESOURCES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_RECORD_CATEGORIES, RECORD_WORDS } from '../catalog/fhir';
 import type { ArgSpec, SinkEntry } from '../catalog/sinkTypes';
 import { AI_HOSTS } from '../catalog/sinks';
 import type { FlowStep, LineColumn, SinkDescriptor, SourceReason, TextRange } from '../findings/finding';
@@ -2277,7 +2277,9 @@ export class Interpreter {
         if (method === 'map' || method === 'flatMap' || method === 'then' || method === 'reduce' || method === 'catch') result = joinValues(result, makeValue({ ...returned, api: undefined }));
       });
       if (method === 'forEach' || PREDICATE_METHODS.has(method)) return EMPTY;
-      return result;
+      // `resources.find((r): r is List => r.resourceType === 'List')`: what it finds is what the predicate says.
+      const narrowed = (method === 'find' || method === 'findLast' || method === 'filter') && args[0] ? this.predicateType(args[0].node) : undefined;
+      return narrowed ?? result;
     }
     this.bindCallbacks(undefined, args);
 
@@ -2422,6 +2424,21 @@ export class Interpreter {
     // A method of a value that carries PHI (`req.body.meds.join()`, `result.response.text()`) returns it on.
     const own = method && receiver && isTainted(receiver.taint) && !PREDICATE_METHODS.has(method) ? notRecord(receiver.taint) : undefined;
     return makeValue({ api: resultApi, taint: joinTaint(own, taint) });
+  }
+
+  /**
+   * What a type-guard callback (`(r): r is List => …`) says its elements are, when the engine knows that type: a
+   * FHIR resource (PHI or not) or a type of this file. Undefined otherwise: the elements stay as they were.
+   */
+  private predicateType(callback: ts.Expression): Value | undefined {
+    const fn = skipOuter(callback);
+    const predicate = isFunctionLike(fn) ? fn.type : undefined;
+    if (!predicate || !isTypePredicateNode(predicate) || !predicate.type || !isTypeReferenceNode(predicate.type)) return undefined;
+    const typeName = predicate.type.typeName;
+    const name = isIdentifier(typeName) ? typeName.text : typeName.right.text;
+    if (FHIR_NON_PHI_RESOURCES.has(name)) return EMPTY;
+    if (!ownProperty(FHIR_PHI_RESOURCES, name) && !this.localTypes.has(name)) return undefined;
+    return this.typeValue(predicate.type, predicate);
   }
 
   private assignObjects(args: { node: ts.Expression; value: Value }[]): Taint | undefined {

@@ -67,6 +67,7 @@ export const {
   isTypeLiteralNode,
   isTypeNode,
   isTypeOperatorNode,
+  isTypePredicateNode,
   isTypeQueryNode,
   isTypeReferenceNode,
   isUnionTypeNode,

@@ -42,6 +42,18 @@ export const FHIR_PHI_RESOURCES: Readonly<Record<string, readonly PhiCategoryId[
   Bundle: PERSON_RECORD_CATEGORIES,
 };
 
+/**
+ * FHIR resource types that describe the workforce, the organisation, definitions or infrastructure, not a patient:
+ * a value a type guard says is one (`(r): r is List => …`) carries no PHI of its own.
+ */
+export const FHIR_NON_PHI_RESOURCES: ReadonlySet<string> = new Set([
+  'Practitioner', 'PractitionerRole', 'Organization', 'OrganizationAffiliation', 'Location', 'HealthcareService', 'Endpoint',
+  'Schedule', 'Slot', 'List', 'ValueSet', 'CodeSystem', 'ConceptMap', 'NamingSystem', 'StructureDefinition', 'SearchParameter',
+  'CapabilityStatement', 'OperationDefinition', 'OperationOutcome', 'Questionnaire', 'ActivityDefinition', 'PlanDefinition',
+  'ObservationDefinition', 'SpecimenDefinition', 'ChargeItemDefinition', 'Medication', 'MedicationKnowledge', 'Substance',
+  'Library', 'Measure', 'Subscription', 'InsurancePlan',
+]);
+
 /** FHIR elements that carry identifiers, by element name (any resource). Unlisted elements of a typed
  * resource are not PHI (`patient.active`, `observation.status`), except clinical resources' coded content below. */
 export const FHIR_ELEMENT_CATEGORIES: Readonly<Record<string, readonly PhiCategoryId[]>> = {

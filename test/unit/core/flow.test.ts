@@ -358,6 +358,24 @@ export function f(visit: Visit) {
   });
 });
 
+describe('type guards', () => {
+  it('take what a type-guard callback of find or filter says the found elements are, when the type is known', () => {
+    const code = `import type { List, Patient } from '@medplum/fhirtypes';
+declare const fhir: any;
+interface Folder { title: string }
+export async function f() {
+  const resources = (await fhir.search<List | Patient>({ resourceType: 'List' })).unbundle();
+  const list = resources.find((r: List | Patient): r is List => r.resourceType === 'List');
+  const patient = resources.find((r: List | Patient): r is Patient => r.resourceType === 'Patient');
+  const folders = resources.filter((r: any): r is Folder => !!r.title);
+  const other = resources.find((r: any) => r.resourceType === 'List');
+  const unknown = resources.find((r: any): r is Unknown => !!r);
+  console.log(list?.title, patient?.name, folders, other, unknown);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['patient?.name', 'other', 'unknown']);
+  });
+});
+
 describe('instances of a class of the file', () => {
   it('call the class\'s own method: a sink inside is reported at the call, an unrelated result stays clean', () => {
     const code = `${OPENAI}interface RequestContext { author: string; remoteAddress?: string }
