@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { FlowStep } from '../core';
 import type { AnalysisController, ShownFinding } from './analysisController';
 import { COMMANDS } from './commandIds';
 import { DIAGNOSTIC_SOURCE } from './diagnosticModel';
@@ -44,9 +45,9 @@ export class PhiCodeActionProvider implements vscode.CodeActionProvider {
     suppress.command = { command: COMMANDS.suppress, title: suppress.title, arguments: [document.uri.toString(), document.version, index] };
     suppress.diagnostics = diagnostics;
     actions.push(suppress);
-    const sink = sinkElsewhere(finding);
+    const sink = sinkElsewhere(finding.flow, finding.range);
     if (sink) {
-      const where = sink.file ? sink.position ? `${path.basename(sink.file)}:${sink.position.line}` : path.basename(sink.file) : `line ${document.positionAt(sink.range.start).line + 1}`;
+      const where = sink.file ? `${path.basename(sink.file)}:${sinkLine(finding.flow[finding.flow.length - 1]!)}` : `line ${document.positionAt(sink.range.start).line + 1}`;
       const atSink = new vscode.CodeAction(`Suppress ${finding.rule} at its sink (${where}) for every caller…`, vscode.CodeActionKind.QuickFix);
       atSink.command = { command: COMMANDS.suppressAtSink, title: atSink.title, arguments: [document.uri.toString(), document.version, index] };
       atSink.diagnostics = diagnostics;
@@ -60,6 +61,11 @@ export class PhiCodeActionProvider implements vscode.CodeActionProvider {
     }
     return actions;
   }
+}
+
+/** A step in another file carries its 1-based position (the editor may not have that file's text). */
+function sinkLine(step: FlowStep): string {
+  return step.position ? String(step.position.line) : '?';
 }
 
 function codeValue(code: vscode.Diagnostic['code']): string | number | undefined {

@@ -23,6 +23,8 @@ export const COMMANDS = {
   copyFlowLocation: 'phiGuard.copyFlowLocation',
   /** (site: tree node | flow id, reason?: string) */
   suppressFlow: 'phiGuard.suppressFlow',
+  /** (site: tree node | flow id, reason?: string): at the sink the flow ends in, for every caller */
+  suppressFlowAtSink: 'phiGuard.suppressFlowAtSink',
   openDataFlowMap: 'phiGuard.openDataFlowMap',
   /** (format?: 'markdown' | 'json', target?: Uri) → the written file's Uri */
   exportInventory: 'phiGuard.exportInventory',

@@ -48,7 +48,7 @@ async function suppressAtSink(controller: AnalysisController, uri: string, versi
   const target = findingFor(controller, uri, version, index);
   if (!target) return false;
   const { finding } = target.finding;
-  const sink = sinkElsewhere(finding);
+  const sink = sinkElsewhere(finding.flow, finding.range);
   if (!sink) {
     void vscode.window.showWarningMessage(`PHI Guard: this ${finding.rule} finding is at its sink already; use "Suppress here".`);
     return false;

@@ -4,11 +4,11 @@ import type { PhiGuardConfig } from '../config/config';
 import { PHI_CATEGORY_IDS } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { RULE_BY_CATEGORY } from '../findings/finding';
-import type { Finding, FlowStep, RuleId, SuppressedFinding, SuppressionProblem, TextRange } from '../findings/finding';
+import type { Finding, FlowStep, RuleId, SinkReview, SuppressedFinding, SuppressionProblem, TextRange } from '../findings/finding';
 import { deidentifyFix } from '../findings/fixes';
 import { findingMessage } from '../findings/messages';
 import { coveringSuppression, parseSuppressions } from '../findings/suppressions';
-import { withoutReviewedSinks } from '../project/reviewedSinks';
+import { withReviewedSinks } from '../project/reviewedSinks';
 import type { Suppression } from '../findings/suppressions';
 import { maskLiterals } from '../text/mask';
 import { AnalysisInterrupted } from './analysisInterrupted';
@@ -161,30 +161,34 @@ function resultOf(
   fileName: string, interpreter: Interpreter, { sourceFile, syntaxErrors }: ParsedFile, text: string, config: PhiGuardConfig, today: string, remembered: boolean,
 ): AnalysisResult {
   const summary = interpreter.moduleSummary(fileName, new LineIndex(text));
-  const findings = interpreter.findings.map((raw) => toFinding(raw, sourceFile, config, remembered));
-  findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule) || a.range.end - b.range.end || a.sink.id.localeCompare(b.sink.id));
+  const findings = interpreter.findings.map((raw) => ({ finding: toFinding(raw, sourceFile, config, remembered), reviewed: raw.reviewed }));
+  findings.sort(({ finding: a }, { finding: b }) => a.range.start - b.range.start || a.rule.localeCompare(b.rule) || a.range.end - b.range.end || a.sink.id.localeCompare(b.sink.id));
   const sinkSites = remembered ? interpreter.sinkSites.map((site) => ({ sink: site.sink, range: { start: site.range.start, end: site.range.end } })) : interpreter.sinkSites;
 
   const { suppressions, problems } = parseSuppressions(sourceFile, today);
   const { kept, suppressed } = applySuppressions(findings, suppressions, sourceFile);
   // A sink reviewed here is reviewed for the callers of this module's functions too.
-  const exported = suppressions.length ? withoutReviewedSinks(summary, suppressions, sourceFile) : summary;
+  const exported = suppressions.length ? withReviewedSinks(summary, suppressions, sourceFile) : summary;
   return { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites, summary: exported };
 }
 
 /**
- * Findings a suppression covers are set aside: one on the finding's line (its own, or the statement below a standalone
- * comment), or one at the sink the flow ends in, in this file: a sink reviewed once (`redis.set` in a cache helper)
- * covers the PHI every caller hands it, as the callers in other files do not see it (withoutReviewedSinks).
+ * Findings a suppression covers are set aside, with its reason: one on the finding's line (its own, or the statement
+ * below a standalone comment), or one at the sink the flow ends in. A sink reviewed once (`redis.set` in a cache
+ * helper) covers the PHI every caller hands it: callers in this file by the sink's place, callers in other files by
+ * the review their module summary carries (withReviewedSinks).
  */
-function applySuppressions(findings: Finding[], suppressions: readonly Suppression[], sourceFile: ts.SourceFile): { kept: Finding[]; suppressed: SuppressedFinding[] } {
-  // Most files have none: then no line lookups (TypeScript builds a line map per tree for them).
-  if (!suppressions.length) return { kept: findings, suppressed: [] };
+function applySuppressions(findings: readonly { finding: Finding; reviewed: SinkReview | undefined }[], suppressions: readonly Suppression[], sourceFile: ts.SourceFile): { kept: Finding[]; suppressed: SuppressedFinding[] } {
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
-  for (const finding of findings) {
+  for (const { finding, reviewed } of findings) {
+    if (reviewed) {
+      suppressed.push({ finding, reason: reviewed.reason, commentRange: reviewed.range, commentFile: reviewed.file });
+      continue;
+    }
+    // Most files have no suppression: then no line lookups (TypeScript builds a line map per tree for them).
     const sink = finding.flow[finding.flow.length - 1];
-    const match = coveringSuppression(suppressions, sourceFile, finding.range.start, finding.rule)
+    const match = !suppressions.length ? undefined : coveringSuppression(suppressions, sourceFile, finding.range.start, finding.rule)
       ?? (sink?.kind === 'sink' && !sink.file && sink.range.start !== finding.range.start ? coveringSuppression(suppressions, sourceFile, sink.range.start, finding.rule) : undefined);
     if (match) suppressed.push({ finding, reason: match.reason, commentRange: match.range });
     else kept.push(finding);

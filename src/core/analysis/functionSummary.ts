@@ -1,4 +1,4 @@
-import type { FlowStep, SinkDescriptor, TextRange } from '../findings/finding';
+import type { FlowStep, SinkDescriptor, SinkReview, TextRange } from '../findings/finding';
 import type { Value } from './values';
 
 /** A parameter of a function that reaches a sink inside it. */
@@ -15,6 +15,8 @@ export interface SummarySink {
   readonly carrier: TextRange;
   /** The sink call inside the function. */
   readonly site: TextRange;
+  /** Covered by a suppression in the module it is in (another one): what reaches it is reported as suppressed. */
+  readonly reviewed?: SinkReview;
 }
 
 /** What a function's callers need of it: what it returns and which parameters reach which sinks. */

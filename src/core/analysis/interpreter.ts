@@ -19,7 +19,7 @@ import type { PhiCategoryId } from '../catalog/phiCategories';
 import { FHIR_ELEMENT_CATEGORIES, FHIR_NON_PHI_RESOURCES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_RECORD_CATEGORIES, RECORD_WORDS } from '../catalog/fhir';
 import type { ArgSpec, SinkEntry } from '../catalog/sinkTypes';
 import { AI_HOSTS } from '../catalog/sinks';
-import type { FlowStep, LineColumn, SinkDescriptor, SourceReason, TextRange } from '../findings/finding';
+import type { FlowStep, LineColumn, SinkDescriptor, SinkReview, SourceReason, TextRange } from '../findings/finding';
 import type { PrismaModel } from '../project/prismaSchema';
 import type { ExportedClass, ExportedFunction, ExportedSymbol, ExportedTaint, ExportedType, FieldParam, ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import { splitWords } from '../names/splitWords';
@@ -59,6 +59,8 @@ export interface RawFinding {
   /** The sink call (or assignment) itself. */
   readonly site: TextRange;
   readonly steps: readonly FlowStep[];
+  /** The flow ends in a sink a suppression in another module covers (see SummarySink.reviewed). */
+  readonly reviewed: SinkReview | undefined;
 }
 
 /** Every recognised sink call, PHI or not (the inventory lists AI call sites even when they are clean). */
@@ -341,13 +343,16 @@ function lastOffsetIn(exported: ExportedFunction, file: string): number {
   return last;
 }
 
-function findingKey(sink: SinkDescriptor, carrier: TextRange): string {
-  return `${sink.category}:${sink.id}:${carrier.start}:${carrier.end}`;
+/** A finding's identity: its sink and carrier, and whether a suppression in another module covers the sink (a value can
+ * reach the same sink kind both by a reviewed path and by another: the other is reported). */
+function findingKey(sink: SinkDescriptor, carrier: TextRange, reviewed: SinkReview | undefined): string {
+  return `${sink.category}:${sink.id}:${carrier.start}:${carrier.end}${reviewed ? ':reviewed' : ''}`;
 }
 
-/** A summary sink's identity for a caller: parameter, sink (as findingKey names it), carrier, and whether it was reported inside. */
+/** A summary sink's identity for a caller: parameter, sink (as findingKey names it), carrier, whether it was reported
+ * inside, and whether it is reviewed (see findingKey). */
 function summarySinkKey(sink: SummarySink): string {
-  return `${sink.param}:${sink.sink.category}:${sink.sink.id}:${sink.carrier.start}:${sink.carrier.end}:${sink.reportedInside ? 1 : 0}`;
+  return `${sink.param}:${sink.sink.category}:${sink.sink.id}:${sink.carrier.start}:${sink.carrier.end}:${sink.reportedInside ? 1 : 0}${sink.reviewed ? ':reviewed' : ''}`;
 }
 
 function siteKey(sink: SinkDescriptor, range: TextRange): string {
@@ -705,7 +710,7 @@ export class Interpreter {
   /** The de-duplication keys hold offsets: made again once offsets moved. */
   private rememberKeys(): void {
     this.findingKeys.clear();
-    for (const f of this.findings) this.findingKeys.add(findingKey(f.sink, f.carrier));
+    for (const f of this.findings) this.findingKeys.add(findingKey(f.sink, f.carrier, f.reviewed));
     this.siteKeys.clear();
     for (const site of this.sinkSites) this.siteKeys.add(siteKey(site.sink, site.range));
   }
@@ -899,7 +904,7 @@ export class Interpreter {
         fields: instance ? instance.fields : returned.fields ? new Map(Object.entries(returned.fields).map(([k, t]) => [k, t ? makeValue({ taint: importedTaint(t) }) : EMPTY])) : undefined,
         context: instance?.context,
       }),
-      sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site, reportedInside: s.reportedInside })),
+      sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site, reportedInside: s.reportedInside, reviewed: s.reviewed })),
     };
     const fn: FunctionInfo = {
       id: -(this.functions.length + 1), node: undefined, name: symbol.name, scope: this.scope, cls: undefined, paramApis: [], fieldParams: [...(symbol.fieldParams ?? [])], summary, analyzing: false,
@@ -949,7 +954,7 @@ export class Interpreter {
       const exported: ExportedFunction = {
         kind: 'function',
         name: fn.name,
-        sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: own(s.carrier), site: own(s.site), reportedInside: s.reportedInside })),
+        sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: own(s.carrier), site: own(s.site), reportedInside: s.reportedInside, ...(s.reviewed ? { reviewed: s.reviewed } : {}) })),
         ...(fn.fieldParams.length ? { fieldParams: fn.fieldParams } : {}),
         returns: {
           taint: exportTaint(summary.returnValue.fields ? summary.returnValue.taint : deepTaint(summary.returnValue)),
@@ -2475,8 +2480,8 @@ export class Interpreter {
       for (const leaf of this.carriers(arg.node, arg.value)) {
         const found = this.withParamSources(leaf.taint);
         const concrete = sink.sink.category === 'url' ? withoutRecordKeys(found) : found;
-        if (hasConcrete(concrete)) this.report(sink.sink, concrete, leaf.range, site, [...concrete.steps, callStep, ...sink.steps]);
-        for (const p of leaf.taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: [...leaf.taint.steps, callStep, ...sink.steps], carrier: leaf.range, site });
+        if (hasConcrete(concrete)) this.report(sink.sink, concrete, leaf.range, site, [...concrete.steps, callStep, ...sink.steps], sink.reviewed);
+        for (const p of leaf.taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: [...leaf.taint.steps, callStep, ...sink.steps], carrier: leaf.range, site, reviewed: sink.reviewed });
       }
     }
     return this.substituteReturn(fn, summary.returnValue, args.map((a) => a.value), call);
@@ -2492,8 +2497,8 @@ export class Interpreter {
       if (!isTainted(taint)) continue;
       const found = this.withParamSources(taint);
       const concrete = sink.sink.category === 'url' ? withoutRecordKeys(found) : found;
-      if (hasConcrete(concrete)) this.report(sink.sink, concrete, sink.carrier, sink.site, [...concrete.steps, ...sink.steps]);
-      for (const p of taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: [...taint.steps, ...sink.steps], carrier: sink.carrier, site: sink.site });
+      if (hasConcrete(concrete)) this.report(sink.sink, concrete, sink.carrier, sink.site, [...concrete.steps, ...sink.steps], sink.reviewed);
+      for (const p of taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: [...taint.steps, ...sink.steps], carrier: sink.carrier, site: sink.site, reviewed: sink.reviewed });
     }
     return this.substituteReturn(fn, summary.returnValue, params, undefined);
   }
@@ -2782,12 +2787,12 @@ export class Interpreter {
     return false;
   }
 
-  private report(sink: SinkDescriptor, taint: Taint, carrier: TextRange, site: TextRange, steps: readonly FlowStep[]): void {
+  private report(sink: SinkDescriptor, taint: Taint, carrier: TextRange, site: TextRange, steps: readonly FlowStep[], reviewed?: SinkReview): void {
     if (this.muted) return;
-    const key = findingKey(sink, carrier);
+    const key = findingKey(sink, carrier, reviewed);
     if (this.findingKeys.has(key)) return;
     this.findingKeys.add(key);
-    this.findings.push({ sink, taint, carrier, site, steps });
+    this.findings.push({ sink, taint, carrier, site, steps, reviewed });
     if (this.tracking) this.findingUnits.push(this.unit);
   }
 

@@ -103,4 +103,13 @@ export interface SuppressedFinding {
   readonly finding: Finding;
   readonly reason: string;
   readonly commentRange: TextRange;
+  /** The file of the comment when it is another one: a sink reviewed in the module the flow ends in. */
+  readonly commentFile?: string;
+}
+
+/** A sink a `phi-guard-allow` comment covers, as callers in other files learn of it: the comment's reason and place. */
+export interface SinkReview {
+  readonly reason: string;
+  readonly file: string;
+  readonly range: TextRange;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PhiCategoryId } from '../catalog/phiCategories';
-import type { FlowStep, SinkDescriptor, SourceReason, TextRange } from '../findings/finding';
+import type { FlowStep, SinkDescriptor, SinkReview, SourceReason, TextRange } from '../findings/finding';
 import type { ApiRef } from '../analysis/values';
 
 /**
@@ -32,6 +32,8 @@ export interface ExportedSink {
   readonly steps: readonly FlowStep[];
   readonly carrier: TextRange;
   readonly site: TextRange;
+  /** A suppression covers the sink (here, or in the module it came from): callers report what reaches it as suppressed. */
+  readonly reviewed?: SinkReview;
 }
 
 export interface ExportedFunction {

@@ -5,19 +5,22 @@ import type { Suppression } from '../findings/suppressions';
 import type { ExportedFunction, ExportedSink, ExportedSymbol, ModuleSummary } from './moduleSummary';
 
 /**
- * `summary` without the sinks a suppression in its module covers (`// phi-guard-allow no-unencrypted-phi-storage --
- * Redis encrypted at rest, BAA #12` above `redis.set(key, value)`): importers do not report PHI handed to a reviewed
- * sink at their calls. A sink is judged where its flow ends, the last step, when that is in this module; one that ends
- * in another module was judged there.
+ * `summary` with the sinks a suppression in its module covers marked reviewed, with the comment's reason and place
+ * (`// phi-guard-allow no-unencrypted-phi-storage -- Redis encrypted at rest, BAA #12` above `redis.set(key, value)`):
+ * importers report PHI handed to a reviewed sink as suppressed, for that reason, rather than as open findings. A sink
+ * is judged where its flow ends, the last step, when that is in this module; one that ends in another module was
+ * judged there and keeps that module's review.
  */
-export function withoutReviewedSinks(summary: ModuleSummary, suppressions: readonly Suppression[], sourceFile: ts.SourceFile): ModuleSummary {
-  const reviewed = (sink: ExportedSink): boolean => {
+export function withReviewedSinks(summary: ModuleSummary, suppressions: readonly Suppression[], sourceFile: ts.SourceFile): ModuleSummary {
+  const review = (sink: ExportedSink): ExportedSink => {
     const last = sink.steps[sink.steps.length - 1];
-    return !!last && last.kind === 'sink' && last.file === summary.file && coveringSuppression(suppressions, sourceFile, last.range.start, RULE_BY_CATEGORY[sink.sink.category]) !== undefined;
+    if (sink.reviewed || !last || last.kind !== 'sink' || last.file !== summary.file) return sink;
+    const match = coveringSuppression(suppressions, sourceFile, last.range.start, RULE_BY_CATEGORY[sink.sink.category]);
+    return match ? { ...sink, reviewed: { reason: match.reason, file: summary.file, range: match.range } } : sink;
   };
   const fn = (f: ExportedFunction): ExportedFunction => {
-    const sinks = f.sinks.filter((s) => !reviewed(s));
-    return sinks.length === f.sinks.length ? f : { ...f, sinks };
+    const sinks = f.sinks.map(review);
+    return sinks.every((s, i) => s === f.sinks[i]) ? f : { ...f, sinks };
   };
   const members = (record: Readonly<Record<string, ExportedFunction>>): Record<string, ExportedFunction> => Object.fromEntries(Object.entries(record).map(([k, f]) => [k, fn(f)]));
   const symbol = (s: ExportedSymbol): ExportedSymbol => {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { buildFlowTree, FLOW_GROUPINGS, openFlowCount, type FlowGrouping, type FlowTreeNode } from './flowTreeModel';
 import { DATA_FLOWS_VIEW } from './dataFlowTreeIds';
 import type { WorkspaceFlowIndex } from './workspaceFlowIndex';
+import { sinkElsewhere } from '../sinkElsewhere';
 
 const GROUPING_KEY = 'phiGuard.dataFlows.grouping';
 const GROUPING_TITLES: Readonly<Record<FlowGrouping, string>> = { sink: 'by sink', file: 'by file', category: 'by PHI category' };
@@ -69,8 +70,10 @@ export class DataFlowTree implements vscode.TreeDataProvider<FlowTreeNode>, vsco
     const status = node.flow?.status;
     item.iconPath = new vscode.ThemeIcon(status === 'suppressed' ? 'pass' : status === 'no-phi' ? 'circle-outline' : ICONS[node.kind], status === 'open' ? new vscode.ThemeColor('list.warningForeground') : undefined);
     if (node.flow) {
-      // `phiGuard.site.open` | `phiGuard.site.suppressed` | `phiGuard.site.noPhi`: the context menus key on it.
-      item.contextValue = `phiGuard.site.${status === 'no-phi' ? 'noPhi' : status}`;
+      // `phiGuard.site.open` | `phiGuard.site.openViaHelper` (its sink is in a helper: it can be suppressed there, for
+      // every caller) | `phiGuard.site.suppressed` | `phiGuard.site.noPhi`: the context menus key on it.
+      const viaHelper = status === 'open' && sinkElsewhere(node.flow.steps, node.flow.range) ? 'ViaHelper' : '';
+      item.contextValue = `phiGuard.site.${status === 'no-phi' ? 'noPhi' : status}${viaHelper}`;
       item.command = { command: 'phiGuard.openFlowSite', title: 'Open', arguments: [node.flow.id] };
       item.accessibilityInformation = { label: `${node.label} ${node.description}` };
     } else {

@@ -33,7 +33,11 @@ export function registerFlowSiteCommands(index: WorkspaceFlowIndex, controller: 
     }),
     vscode.commands.registerCommand(COMMANDS.suppressFlow, async (target?: FlowTreeNode | string, reason?: string) => {
       const flow = flowOf(target);
-      return flow ? suppressFlow(flow, controller, reason) : false;
+      return flow ? suppressFlow(flow, controller, reason, COMMANDS.suppress) : false;
+    }),
+    vscode.commands.registerCommand(COMMANDS.suppressFlowAtSink, async (target?: FlowTreeNode | string, reason?: string) => {
+      const flow = flowOf(target);
+      return flow ? suppressFlow(flow, controller, reason, COMMANDS.suppressAtSink) : false;
     }),
   ];
 }
@@ -76,10 +80,10 @@ async function showFlowPath(flow: WorkspaceFlow): Promise<void> {
 }
 
 /**
- * Reuses the editor's "suppress with a justification" command: it needs the finding as the editor shows it, so
- * the file is opened and, if needed, its analysis awaited; the finding is matched by rule and position.
+ * Reuses the editor's suppress commands (here, or at the sink for every caller): they need the finding as the editor
+ * shows it, so the file is opened and, if needed, its analysis awaited; the finding is matched by rule and position.
  */
-async function suppressFlow(flow: WorkspaceFlow, controller: AnalysisController, reason: string | undefined): Promise<boolean> {
+async function suppressFlow(flow: WorkspaceFlow, controller: AnalysisController, reason: string | undefined, command: typeof COMMANDS.suppress | typeof COMMANDS.suppressAtSink): Promise<boolean> {
   if (flow.status !== 'open') {
     void vscode.window.showInformationMessage(`PHI Guard: ${flow.file}:${flow.line} is ${flow.status === 'suppressed' ? 'already suppressed' : 'not a PHI flow'}; nothing to suppress.`);
     return false;
@@ -92,7 +96,7 @@ async function suppressFlow(flow: WorkspaceFlow, controller: AnalysisController,
     void vscode.window.showWarningMessage(`PHI Guard: ${flow.file}:${flow.line} no longer has this finding in the editor (the file changed since the scan); suppress it from the editor's quick fixes.`);
     return false;
   }
-  return (await vscode.commands.executeCommand<boolean>(COMMANDS.suppress, document.uri.toString(), document.version, shown.index, reason)) === true;
+  return (await vscode.commands.executeCommand<boolean>(command, document.uri.toString(), document.version, shown.index, reason)) === true;
 }
 
 function waitForPublish<T>(controller: AnalysisController, uri: vscode.Uri, probe: () => T | undefined, timeoutMs = 10_000): Promise<T | undefined> {

@@ -125,6 +125,27 @@ describe('workspace data-flow map', () => {
     await vscode.workspace.fs.delete(file);
   });
 
+  it('suppresses at the sink in a helper for every caller, from a site whose flow ends there, and the map shows them suppressed', async () => {
+    const { tree } = dataFlows;
+    const folder = workspaceFolder('clinic-app').uri;
+    const helper = vscode.Uri.joinPath(folder, 'src', 'auditTrail.ts');
+    const callers = vscode.Uri.joinPath(folder, 'src', 'auditCallers.ts');
+    await write(helper, 'export function trail(entry: unknown): void {\n  console.info(entry);\n}\n');
+    await write(callers, "import { trail } from './auditTrail';\nexport function admit(patient: { ssn: string; email: string }) {\n  trail(patient.ssn);\n  trail(patient.email);\n}\n");
+    const [site] = await waitFor('the two call sites', () => (siteOf(tree, 'clinic-app/src/auditCallers.ts').length === 2 ? siteOf(tree, 'clinic-app/src/auditCallers.ts') : undefined), 20_000);
+    assert.strictEqual(tree.getTreeItem(site!).contextValue, 'phiGuard.site.openViaHelper');
+    assert.strictEqual(await vscode.commands.executeCommand('phiGuard.suppressFlowAtSink', site, 'audit trail is access-controlled (SEC-12)'), true);
+    const document = await vscode.workspace.openTextDocument(helper);
+    assert.strictEqual(document.lineAt(1).text, '  // phi-guard-allow no-phi-in-logs -- audit trail is access-controlled (SEC-12)');
+    await document.save();
+    await waitFor('both call sites to show as suppressed, with the reason', () => {
+      const after = siteOf(tree, 'clinic-app/src/auditCallers.ts');
+      return after.length === 2 && after.every((node) => node.flow!.status === 'suppressed' && node.flow!.reason === 'audit trail is access-controlled (SEC-12)');
+    }, 20_000);
+    await vscode.workspace.fs.delete(callers);
+    await vscode.workspace.fs.delete(helper);
+  });
+
   it('exports the AI & ePHI inventory as Markdown and JSON, with versions and the commit read from files', async () => {
     const folder = workspaceFolder('clinic-app').uri;
     const sha = '0123456789abcdef0123456789abcdef01234567';

@@ -104,7 +104,7 @@ export async function h(patient: { notes: string }) {
     assert.deepEqual(findings(root, 'src/route.ts').flagged, [['ai', 'patient.notes'], ['ai', 'patient.notes']]);
   });
 
-  it('does not report PHI handed to a sink reviewed in the imported module, directly or through a wrapper', () => {
+  it('reports PHI handed to a sink reviewed in the imported module as suppressed, for its reason, directly or through a wrapper', () => {
     const root = workspace({
       'src/cache.ts': `import Redis from 'ioredis';
 const redis = new Redis();
@@ -138,6 +138,14 @@ export function h(patient: { ssn: string }, store: Store) {
     assert.deepEqual(flagged, [['storage', 'patient.ssn']]);
     const route = fs.readFileSync(path.join(root, 'src/route.ts'), 'utf8');
     assert.equal(result.findings[0]!.range.start, route.indexOf("remember('b', patient.ssn)") + "remember('b', ".length);
+    // The three reviewed flows stay on record (the inventory and SARIF list them), with the comment they rest on.
+    const cache = fs.readFileSync(path.join(root, 'src/cache.ts'), 'utf8');
+    const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+    assert.deepEqual(result.suppressed.map((s) => [lineOf(route, s.finding.range.start), s.reason, path.relative(root, s.commentFile!), lineOf(cache, s.commentRange.start)]), [
+      [4, 'Redis with TLS and encryption at rest, BAA #12', 'src/cache.ts', 4],
+      [5, 'Redis with TLS and encryption at rest, BAA #12', 'src/cache.ts', 4],
+      [6, 'same Redis, BAA #12', 'src/cache.ts', 12],
+    ]);
   });
 
   it('reports PHI passed to an imported wrapper at the call site, with the path into the other file', () => {

@@ -31,7 +31,16 @@ describe('manifest: workspace data-flow map', () => {
     assert.ok([COMMANDS.groupBySink, COMMANDS.groupByFile, COMMANDS.groupByCategory, COMMANDS.openDataFlowMap, COMMANDS.exportInventory].every((command) => title.includes(command)));
     const context = contributes.menus['view/item/context'];
     assert.ok([COMMANDS.showFlowPath, COMMANDS.copyFlowLocation, COMMANDS.suppressFlow].every((command) => context.some((item: { command: string }) => item.command === command)));
-    assert.match(context.find((item: { command: string }) => item.command === COMMANDS.suppressFlow).when, /viewItem == phiGuard\.site\.open/);
+    // Which site kinds (tree item context values) each suppress action is offered on.
+    const offeredOn = (command: string) => {
+      const when: string = context.find((item: { command: string }) => item.command === command).when;
+      const regex = /viewItem =~ \/(.+)\/(?:\s|$)/.exec(when)?.[1];
+      const exact = /viewItem == (\S+)/.exec(when)?.[1];
+      return ['phiGuard.site.open', 'phiGuard.site.openViaHelper', 'phiGuard.site.suppressed', 'phiGuard.site.noPhi'].filter((value) => (regex ? new RegExp(regex).test(value) : value === exact));
+    };
+    assert.deepStrictEqual(offeredOn(COMMANDS.suppressFlow), ['phiGuard.site.open', 'phiGuard.site.openViaHelper']);
+    assert.deepStrictEqual(offeredOn(COMMANDS.suppressFlowAtSink), ['phiGuard.site.openViaHelper']);
+    assert.deepStrictEqual(offeredOn(COMMANDS.copyFlowLocation), ['phiGuard.site.open', 'phiGuard.site.openViaHelper', 'phiGuard.site.suppressed', 'phiGuard.site.noPhi']);
     for (const item of [...contributes.menus['view/title'], ...context, ...contributes.menus.commandPalette]) assert.ok(declared.has(item.command), item.command);
   });
 
