@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeSource, LineIndex, withoutByteOrderMark, type AnalysisResult, type AnalyzeOptions, type Finding, type PhiGuardConfig } from '../core';
 import { displayPath } from './displayPath';
-import type { FileFinding, FileScanResult, ReportedFlowStep, ScanNotice } from './scanReport';
+import type { FileFinding, FileScanResult, FileSuppressedFinding, ReportedFlowStep, ScanNotice } from './scanReport';
 
 export type Analyzer = (options: AnalyzeOptions) => AnalysisResult;
 
@@ -21,7 +21,7 @@ const READ_LIMIT_FACTOR = 4;
 export function analyzeFile(options: AnalyzeFileOptions): FileScanResult {
   const { absolutePath, cwd, config } = options;
   const file = displayPath(absolutePath, cwd);
-  const notAnalysed = (notice: ScanNotice, lines = 0): FileScanResult => ({ file, lines, analysed: false, findings: [], notices: [notice] });
+  const notAnalysed = (notice: ScanNotice, lines = 0): FileScanResult => ({ file, lines, analysed: false, findings: [], suppressed: [], notices: [notice] });
 
   let text: string;
   try {
@@ -58,7 +58,13 @@ export function analyzeFile(options: AnalyzeFileOptions): FileScanResult {
 
   const otherFiles = new OtherFileIndexes(absolutePath, index);
   const findings = result.findings.map((finding) => toFileFinding(finding, file, index, otherFiles, cwd));
-  return { file, lines: index.lineCount, analysed: true, findings, notices };
+  const suppressed = result.suppressed.map(({ finding, reason, commentRange, commentFile }): FileSuppressedFinding => {
+    const commentIndex = commentFile === undefined ? index : otherFiles.get(commentFile);
+    const at = commentIndex?.positionAt(commentRange.start) ?? { line: 1, column: 1 };
+    const where = commentFile === undefined ? file : displayPath(otherFiles.resolve(commentFile), cwd);
+    return { ...toFileFinding(finding, file, index, otherFiles, cwd), justification: reason, suppressedAt: { file: where, line: at.line, column: at.column } };
+  });
+  return { file, lines: index.lineCount, analysed: true, findings, suppressed, notices };
 }
 
 function toFileFinding(finding: Finding, file: string, index: LineIndex, otherFiles: OtherFileIndexes, cwd: string): FileFinding {

@@ -4,7 +4,7 @@ import type { PhiGuardConfig } from '../core';
 import { analyzeFile, type Analyzer } from './analyzeFile';
 import { configForFiles } from './configForFiles';
 import { createEngine } from './engine';
-import type { FileScanResult, ReportedFinding, ScanNotice, ScanReport } from './scanReport';
+import type { FileFinding, FileScanResult, ReportedFinding, ReportedSuppressedFinding, ScanNotice, ScanReport } from './scanReport';
 import { cliSeverityFor } from './severity';
 import { MIN_FILES_FOR_WORKERS, type PrestartedWorker } from './prestartedWorkers';
 import { scanOnWorkers } from './workerPool';
@@ -79,6 +79,7 @@ function usesWorkers(options: ScanOptions): boolean {
 /** Orders findings by file and position so that output is the same whatever thread analysed what. */
 export function buildReport(results: readonly FileScanResult[], configOf: (file: string) => PhiGuardConfig): ScanReport {
   const findings: ReportedFinding[] = [];
+  const suppressed: ReportedSuppressedFinding[] = [];
   const notices: ScanNotice[] = [];
   let linesScanned = 0;
   let filesAnalysed = 0;
@@ -90,10 +91,16 @@ export function buildReport(results: readonly FileScanResult[], configOf: (file:
       const severity = cliSeverityFor(finding.rule, configOf(finding.file));
       if (severity !== 'off') findings.push({ ...finding, severity });
     }
+    for (const finding of result.suppressed) {
+      const severity = cliSeverityFor(finding.rule, configOf(finding.file));
+      if (severity !== 'off') suppressed.push({ ...finding, severity });
+    }
   }
-  findings.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule));
+  const byPlace = (a: FileFinding, b: FileFinding) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule);
+  findings.sort(byPlace);
+  suppressed.sort(byPlace);
   notices.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
-  return { findings, notices, filesScanned: results.length, filesAnalysed, linesScanned };
+  return { findings, suppressed, notices, filesScanned: results.length, filesAnalysed, linesScanned };
 }
 
 function compareText(a: string, b: string): number {

@@ -32,6 +32,17 @@ export interface ReportedFinding extends FileFinding {
   readonly severity: ReportSeverity;
 }
 
+/** A finding a `phi-guard-allow` comment covers: kept on record (SARIF suppressions, JSON), never counted or failed on. */
+export interface FileSuppressedFinding extends FileFinding {
+  readonly justification: string;
+  /** Where the comment is: in this file, or in the module of a helper whose sink it reviews. 1-based. */
+  readonly suppressedAt: { readonly file: string; readonly line: number; readonly column: number };
+}
+
+export interface ReportedSuppressedFinding extends FileSuppressedFinding {
+  readonly severity: ReportSeverity;
+}
+
 export type NoticeKind = 'skipped' | 'unreadable' | 'syntax-error' | 'suppression' | 'ignored' | 'internal-error';
 
 /** Something the user should know that is not a finding: a file not analysed, a malformed suppression. */
@@ -49,11 +60,13 @@ export interface FileScanResult {
   readonly lines: number;
   readonly analysed: boolean;
   readonly findings: readonly FileFinding[];
+  readonly suppressed: readonly FileSuppressedFinding[];
   readonly notices: readonly ScanNotice[];
 }
 
 export interface ScanReport {
   readonly findings: readonly ReportedFinding[];
+  readonly suppressed: readonly ReportedSuppressedFinding[];
   readonly notices: readonly ScanNotice[];
   readonly filesScanned: number;
   readonly filesAnalysed: number;

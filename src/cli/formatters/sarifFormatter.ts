@@ -3,7 +3,7 @@ import { pathToFileURL } from 'url';
 import type * as Sarif from 'sarif';
 import { RULE_IDS } from '../../core';
 import { RULE_DESCRIPTIONS } from '../ruleDescriptions';
-import type { ReportedFinding, ScanNotice, ScanReport } from '../scanReport';
+import type { ReportedFinding, ReportedSuppressedFinding, ScanNotice, ScanReport } from '../scanReport';
 import { cliSeverityFor } from '../severity';
 import type { PhiGuardConfig } from '../../core';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION, ruleHelpUri } from '../toolInfo';
@@ -43,14 +43,22 @@ export function formatSarif(report: ScanReport, options: { readonly cwd: string;
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(options.cwd) } },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.notices.map(toNotification) }],
-        results: withFingerprints(report.findings).map(({ finding, fingerprint }) => toResult(finding, fingerprint)),
+        results: withFingerprints(openAndSuppressed(report)).map(({ finding, fingerprint }) => toResult(finding, fingerprint)),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function toResult(finding: ReportedFinding, fingerprint: string): Sarif.Result {
+/**
+ * Open and suppressed findings in one order, by place: a finding keeps its fingerprint when a suppression is added
+ * (code scanning then closes its alert as suppressed instead of seeing a new one and a fixed one).
+ */
+function openAndSuppressed(report: ScanReport): (ReportedFinding | ReportedSuppressedFinding)[] {
+  return [...report.findings, ...report.suppressed].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}
+
+function toResult(finding: ReportedFinding | ReportedSuppressedFinding, fingerprint: string): Sarif.Result {
   const result: Sarif.Result = {
     ruleId: `phi-guard/${finding.rule}`,
     ruleIndex: RULE_IDS.indexOf(finding.rule),
@@ -67,6 +75,11 @@ function toResult(finding: ReportedFinding, fingerprint: string): Sarif.Result {
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     properties: { phiCategories: [...finding.phiCategories], sink: { package: finding.sink.package, api: finding.sink.api } },
   };
+  if ('justification' in finding) {
+    // The `phi-guard-allow` comment: here, or at the sink of a helper in another file that it reviews for every caller.
+    const { file, line, column } = finding.suppressedAt;
+    result.suppressions = [{ kind: 'inSource', status: 'accepted', justification: finding.justification, location: { physicalLocation: { artifactLocation: artifact(file), region: { startLine: line, startColumn: column } } } }];
+  }
   if (finding.flow.length > 0) {
     result.codeFlows = [
       {
@@ -99,7 +112,7 @@ function toNotification(notice: ScanNotice): Sarif.Notification {
  * A fingerprint that survives unrelated edits (no line numbers): rule, file, sink, the flowing
  * expression, and which occurrence of that combination in the file it is.
  */
-function withFingerprints(findings: readonly ReportedFinding[]): { finding: ReportedFinding; fingerprint: string }[] {
+function withFingerprints<T extends ReportedFinding>(findings: readonly T[]): { finding: T; fingerprint: string }[] {
   const seen = new Map<string, number>();
   return findings.map((finding) => {
     const key = [finding.rule, finding.file, finding.sink.id, finding.expression].join('\u0000');

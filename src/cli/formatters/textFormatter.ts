@@ -40,7 +40,8 @@ export function formatText(report: ScanReport, options: TextFormatOptions): stri
 function summaryLine(report: ScanReport, paint: Paint): string {
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.length - errors;
-  const scanned = `${report.filesAnalysed} ${plural(report.filesAnalysed, 'file')} analysed`;
+  const suppressed = report.suppressed.length ? `; ${report.suppressed.length} suppressed with a justification` : '';
+  const scanned = `${report.filesAnalysed} ${plural(report.filesAnalysed, 'file')} analysed${suppressed}`;
   if (report.findings.length === 0) return paint('32', `✔ No PHI flows found (${scanned}).`);
   const total = `${report.findings.length} ${plural(report.findings.length, 'problem')}`;
   const text = `✖ ${total} (${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}) in ${scanned}`;

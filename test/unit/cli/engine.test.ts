@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { MessageChannel, receiveMessageOnPort } from 'worker_threads';
+import { analyzeFile } from '../../../src/cli/analyzeFile';
 import { createEngine } from '../../../src/cli/engine';
 import type { SharedAnalysesMessage } from '../../../src/cli/workerProtocol';
 import { DEFAULT_CONFIG } from '../../../src/core';
@@ -37,6 +38,16 @@ describe('cli createEngine', () => {
       channel.port1.close();
       channel.port2.close();
     }
+  });
+
+  it('reports a flow into a sink reviewed in the imported module as suppressed, naming the comment\'s file and line', () => {
+    const reviewed = AI_MODULE.replace('  return openai', '  // phi-guard-allow no-phi-to-ai -- Azure OpenAI under BAA #7\n  return openai');
+    root = materialize({ files: { 'src/ai.ts': reviewed, 'src/visit.ts': VISIT } });
+    const result = analyzeFile({ absolutePath: path.join(root, 'src/visit.ts'), cwd: root, config: DEFAULT_CONFIG, analyze: createEngine(root, () => DEFAULT_CONFIG) });
+    assert.deepStrictEqual(result.findings, []);
+    assert.deepStrictEqual(result.suppressed.map((f) => [f.file, f.line, f.rule, f.justification, f.suppressedAt]), [
+      ['src/visit.ts', 3, 'no-phi-to-ai', 'Azure OpenAI under BAA #7', { file: 'src/ai.ts', line: 4, column: 3 }],
+    ]);
   });
 
   it('sends nothing when cross-file analysis is off', () => {

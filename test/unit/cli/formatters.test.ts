@@ -8,7 +8,7 @@ import { formatJson } from '../../../src/cli/formatters/jsonFormatter';
 import { formatSarif } from '../../../src/cli/formatters/sarifFormatter';
 import { formatText } from '../../../src/cli/formatters/textFormatter';
 import { scanFiles } from '../../../src/cli/scanFiles';
-import type { ScanReport } from '../../../src/cli/scanReport';
+import type { ReportedFinding, ReportedSuppressedFinding, ScanReport } from '../../../src/cli/scanReport';
 import { DEFAULT_CONFIG } from '../../../src/core';
 import { fakeAnalyzer } from './fakeAnalyzer';
 import { materialize, removeTree } from './fixtures/fixtureTrees';
@@ -27,6 +27,7 @@ const WORKSPACE = {
   'src/visit.ts': 'const patientName = load();\nai(patientName);\nlog(patientName);\n',
   'src/my notes.ts': 'const mrn = 1;\nurl(mrn);\n// BAD_SUPPRESSION\n',
   'src/clean.ts': 'export const x = 1;\n',
+  'src/reviewed.ts': 'const ssn = 1;\nstore(ssn); // ALLOWED encrypted at rest (SEC-3)\n',
 };
 
 describe('cli formatters', () => {
@@ -56,14 +57,14 @@ describe('cli formatters', () => {
           'Notices',
           '  src/my notes.ts:3:4  phi-guard-allow needs a reason',
           '',
-          '✖ 3 problems (2 errors, 1 warning) in 3 files analysed',
+          '✖ 3 problems (2 errors, 1 warning) in 4 files analysed; 1 suppressed with a justification',
           '',
         ].join('\n'),
       );
     });
 
     it('says so when nothing is found, and colours only when asked', () => {
-      const empty: ScanReport = { findings: [], notices: [], filesScanned: 1, filesAnalysed: 1, linesScanned: 1 };
+      const empty: ScanReport = { findings: [], suppressed: [], notices: [], filesScanned: 1, filesAnalysed: 1, linesScanned: 1 };
       assert.strictEqual(formatText(empty, { color: false }), '\n✔ No PHI flows found (1 file analysed).\n');
       assert.ok(!formatText(report, { color: false }).includes('\u001b['));
       assert.ok(formatText(report, { color: true }).includes('\u001b[31merror'));
@@ -91,7 +92,10 @@ describe('cli formatters', () => {
         ],
       });
       assert.strictEqual(output.findings.length, 3);
-      assert.deepStrictEqual(output.summary, { filesScanned: 3, filesAnalysed: 3, lines: 10 });
+      assert.deepStrictEqual(output.summary, { filesScanned: 4, filesAnalysed: 4, lines: 13 });
+      assert.deepStrictEqual(output.suppressed.map((f: { file: string; line: number; rule: string; justification: string; suppressedAt: unknown }) => [f.file, f.line, f.rule, f.justification, f.suppressedAt]), [
+        ['src/reviewed.ts', 2, 'no-unencrypted-phi-storage', 'encrypted at rest (SEC-3)', { file: 'src/reviewed.ts', line: 2, column: 13 }],
+      ]);
       assert.deepStrictEqual(output.notices, [{ kind: 'suppression', file: 'src/my notes.ts', line: 3, column: 4, message: 'phi-guard-allow needs a reason' }]);
     });
   });
@@ -101,7 +105,7 @@ describe('cli formatters', () => {
 
     it('validates against the SARIF 2.1.0 JSON schema, with and without findings', () => {
       const validate = sarifValidator();
-      for (const log of [sarif(), sarif({ findings: [], notices: [], filesScanned: 0, filesAnalysed: 0, linesScanned: 0 })]) {
+      for (const log of [sarif(), sarif({ findings: [], suppressed: [], notices: [], filesScanned: 0, filesAnalysed: 0, linesScanned: 0 })]) {
         assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
       }
     });
@@ -137,13 +141,26 @@ describe('cli formatters', () => {
       assert.match(result.partialFingerprints?.['phiGuardFinding/v1'] ?? '', /^[0-9a-f]{32}$/);
     });
 
+    it('gives a suppressed flow its justification and the comment\'s place, and the fingerprint it had when open', () => {
+      const results = sarif().runs[0].results ?? [];
+      const reviewed = results.filter((r) => r.suppressions);
+      assert.deepStrictEqual(reviewed.map((r) => [r.ruleId, r.locations?.[0].physicalLocation?.region?.startLine, r.suppressions]), [
+        ['phi-guard/no-unencrypted-phi-storage', 2, [{ kind: 'inSource', status: 'accepted', justification: 'encrypted at rest (SEC-3)', location: { physicalLocation: { artifactLocation: { uri: 'src/reviewed.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 13 } } } }]],
+      ]);
+      // The same scan as if the comment were not there: the flow open, with the fingerprint the suppression must keep.
+      const asOpen = ({ justification: _justification, suppressedAt: _at, ...finding }: ReportedSuppressedFinding): ReportedFinding => finding;
+      const open: ScanReport = { ...report, findings: [...report.findings, ...report.suppressed.map(asOpen)], suppressed: [] };
+      const fingerprintOf = (log: Sarif.Log) => (log.runs[0].results ?? []).find((r) => r.ruleId === 'phi-guard/no-unencrypted-phi-storage')?.partialFingerprints?.['phiGuardFinding/v1'];
+      assert.strictEqual(fingerprintOf(sarif()), fingerprintOf(sarif(open)));
+    });
+
     it('keeps fingerprints when lines move and separates repeated identical flows', async () => {
       const before = sarif().runs[0].results ?? [];
       fs.writeFileSync(path.join(root, 'src/visit.ts'), `// a new header line\n${WORKSPACE['src/visit.ts']}ai(patientName);\n`);
       const moved = await scanFiles({ files: Object.keys(WORKSPACE).map((f) => path.join(root, f)), cwd: root, root, config: DEFAULT_CONFIG, jobs: 1, analyze: fakeAnalyzer });
       const after = sarif(moved).runs[0].results ?? [];
       const fingerprints = (results: Sarif.Result[]) => results.map((r) => r.partialFingerprints?.['phiGuardFinding/v1']);
-      assert.deepStrictEqual(fingerprints(after).slice(0, 3), fingerprints(before));
+      assert.deepStrictEqual(fingerprints(after).slice(0, before.length), fingerprints(before));
       assert.strictEqual(new Set(fingerprints(after)).size, after.length);
     });
   });
