@@ -1783,7 +1783,7 @@ export class Interpreter {
         let prefixOpen = true;
         for (const span of template.templateSpans) {
           const v = this.eval(span.expression);
-          taint = joinTaint(taint, notRecord(deepTaint(v)));
+          taint = joinTaint(taint, this.asText(v));
           if (prefixOpen) {
             if (v.str !== undefined && prefix === '') prefix = v.str + span.literal.text;
             else prefixOpen = false;
@@ -1923,7 +1923,7 @@ export class Interpreter {
     switch (op) {
       case Kind.PlusToken: {
         const str = left.str !== undefined ? left.str + (right.str ?? '') : undefined;
-        return makeValue({ taint: joinTaint(notRecord(deepTaint(left)), notRecord(deepTaint(right))), str });
+        return makeValue({ taint: joinTaint(this.asText(left), this.asText(right)), str });
       }
       case Kind.BarBarToken:
       case Kind.QuestionQuestionToken:
@@ -1935,6 +1935,17 @@ export class Interpreter {
       default:
         return EMPTY;
     }
+  }
+
+  /**
+   * What a value puts into a string it is interpolated or concatenated into. An object of a known type (a FHIR resource,
+   * an interface of the project) becomes `[object Object]`: none of its fields reach the text (`Error: result
+   * ${result} has no id`), as they would through `JSON.stringify` or a logger given the object itself.
+   */
+  private asText(v: Value): Taint | undefined {
+    const typeName = v.typeName;
+    if (typeName !== undefined && v.str === undefined && (typeName.startsWith('fhir:') || this.localTypes.has(typeName.startsWith('type:') ? typeName.slice(5) : typeName))) return undefined;
+    return notRecord(deepTaint(v));
   }
 
   private evalObject(node: ts.ObjectLiteralExpression): Value {

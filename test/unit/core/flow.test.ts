@@ -376,6 +376,23 @@ export async function f() {
   });
 });
 
+describe('objects in strings', () => {
+  it('take a typed object interpolated or concatenated into a string as `[object Object]`, not as its fields', () => {
+    const code = `import type { DiagnosticReport, Patient } from '@medplum/fhirtypes';
+interface Visit { reason: string; patientName: string }
+export function f(result: DiagnosticReport, patient: Patient, visit: Visit, results: DiagnosticReport[], patientName: string) {
+  console.log(\`Error: result \${result} has no id\`);
+  console.log('patient ' + patient);
+  console.log(\`visit \${visit} and \${results}\`);
+  console.log(\`name \${patientName}\`);
+  console.log(\`json \${JSON.stringify(patient)}\`);
+  console.log(\`field \${patient.name}\`);
+  console.log(result);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['`name ${patientName}`', '`json ${JSON.stringify(patient)}`', '`field ${patient.name}`', 'result']);
+  });
+});
+
 describe('instances of a class of the file', () => {
   it('call the class\'s own method: a sink inside is reported at the call, an unrelated result stays clean', () => {
     const code = `${OPENAI}interface RequestContext { author: string; remoteAddress?: string }
