@@ -89,7 +89,8 @@ interface FunctionInfo extends FunctionRef {
   readonly scope: Scope;
   readonly cls: ClassInfo | undefined;
   readonly paramApis: (ApiRef | undefined)[];
-  /** Fields of destructured parameters, each a parameter of its own in the summary (see FIELD_PARAM_BASE). */
+  /** Fields of parameters (destructured, or read in the body), each a parameter of its own in the summary (see
+   * FIELD_PARAM_BASE). */
   fieldParams: FieldParam[];
   summary: Summary | undefined;
   analyzing: boolean;
@@ -130,9 +131,10 @@ interface Frame {
 
 const MAX_DEPTH = 400;
 /**
- * A summary names a field of a destructured parameter (`({ serviceRequest, tasks }) => …`) by FIELD_PARAM_BASE plus
- * its place in the function's fieldParams, so that a caller passing `{ serviceRequest, tasks }` is told which field
- * reaches a sink, not that the whole object does.
+ * A summary names a field of a parameter, destructured (`({ serviceRequest, tasks }) => …`) or read in the body
+ * (`(c) => c.projectId`, see fieldOfParameter), by FIELD_PARAM_BASE plus its place in the function's fieldParams, so
+ * that a caller is told which field of what it passes reaches a sink or the return value, not that the whole object
+ * does.
  */
 const FIELD_PARAM_BASE = 1_000_000;
 const GLOBAL_ALIASES = new Set(['window', 'globalThis', 'self', 'global']);

@@ -40,8 +40,8 @@ export interface ExportedFunction {
   readonly kind: 'function';
   readonly name: string;
   readonly sinks: readonly ExportedSink[];
-  /** Fields of destructured parameters that sinks and returns name as parameters of their own: parameter number
-   * 1,000,000 + i is field `fieldParams[i].key` of parameter `fieldParams[i].index`. */
+  /** Fields of parameters (destructured, or read in the body) that sinks and returns name as parameters of their own:
+   * parameter number 1,000,000 + i is field `fieldParams[i].key` of parameter `fieldParams[i].index`. */
   readonly fieldParams?: readonly FieldParam[];
   /** What it returns; `fields` when it returns an object of known shape (null: a field known to be clean);
    * `instanceOf` when it returns an instance of a class this module exports under that name (its methods apply). */
