@@ -896,7 +896,7 @@ export class Interpreter {
 
   private externalFunction(symbol: ExportedFunction, module: ModuleSummary): FunctionInfo {
     const returned = symbol.returns;
-    const cls = returned.instanceOf !== undefined ? ownProperty(module.exports, returned.instanceOf) : undefined;
+    const cls = returned.instanceClass ?? (returned.instanceOf !== undefined ? ownProperty(module.exports, returned.instanceOf) : undefined);
     // An instance of the module's class (`getRepo()`): an instance as `new Repo()` makes one here.
     const instance = cls?.kind === 'class' ? this.importedClass(cls, module) : undefined;
     const summary: Summary = {

@@ -44,9 +44,11 @@ export interface ExportedFunction {
    * parameter number 1,000,000 + i is field `fieldParams[i].key` of parameter `fieldParams[i].index`. */
   readonly fieldParams?: readonly FieldParam[];
   /** What it returns; `fields` when it returns an object of known shape (null: a field known to be clean);
-   * `instanceOf` when it returns an instance of a class this module exports under that name (its methods apply). */
+   * `instanceOf` when it returns an instance of a class this module exports under that name (its methods apply);
+   * `instanceClass`, that class itself, when a module re-exports the function without it (see ProjectAnalyzer). */
   readonly returns: {
     readonly taint?: ExportedTaint; readonly api?: ApiRef; readonly fields?: Readonly<Record<string, ExportedTaint | null>>; readonly instanceOf?: string;
+    readonly instanceClass?: ExportedClass;
   };
 }
 

@@ -515,18 +515,34 @@ export class ProjectAnalyzer {
     if (!summary) return undefined;
     if (!summary.reexports.length) return summary;
     const exports: Record<string, ExportedSymbol> = { ...summary.exports };
+    /** Re-exported symbols and the module they come from. */
+    const from = new Map<string, ModuleSummary>();
     for (const reexport of summary.reexports) {
       const target = this.resolver.resolve(file, reexport.specifier);
       const inner = target ? this.flattened(target, seen, deps) : undefined;
       if (!inner) continue;
       if (reexport.names === '*') {
-        for (const [name, symbol] of Object.entries(inner.exports)) if (name !== 'default' && !Object.hasOwn(exports, name)) exports[name] = symbol;
+        for (const [name, symbol] of Object.entries(inner.exports)) {
+          if (name === 'default' || Object.hasOwn(exports, name)) continue;
+          exports[name] = symbol;
+          from.set(name, inner);
+        }
       } else {
         for (const [exported, imported] of Object.entries(reexport.names)) {
           const symbol = ownProperty(inner.exports, imported);
-          if (symbol) exports[exported] = symbol;
+          if (!symbol) continue;
+          exports[exported] = symbol;
+          from.set(exported, inner);
         }
       }
+    }
+    // A function re-exported without the class it returns an instance of (`export { getRepo } from './repo'`) takes
+    // the class along, so that importers still know the instance's methods.
+    for (const [name, inner] of from) {
+      const symbol = exports[name]!;
+      if (symbol.kind !== 'function' || symbol.returns.instanceOf === undefined || symbol.returns.instanceClass) continue;
+      const cls = ownProperty(inner.exports, symbol.returns.instanceOf);
+      if (cls?.kind === 'class' && exports[symbol.returns.instanceOf] !== cls) exports[name] = { ...symbol, returns: { ...symbol.returns, instanceClass: cls } };
     }
     return { file, exports, reexports: [] };
   }

@@ -104,6 +104,26 @@ export async function h(patient: { notes: string }) {
     assert.deepEqual(findings(root, 'src/route.ts').flagged, [['ai', 'patient.notes'], ['ai', 'patient.notes']]);
   });
 
+  it('knows the class of a returned instance through a barrel that re-exports the function alone', () => {
+    const root = workspace({
+      'src/repo.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export class Repository {
+  summarise(text: string) { return openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: text }] }); }
+}
+export function getSystemRepo(): Repository { return new Repository(); }
+`,
+      'src/index.ts': `export { getSystemRepo as systemRepo } from './repo';
+`,
+      'src/route.ts': `import { systemRepo } from './index';
+export async function h(patient: { notes: string }) {
+  await systemRepo().summarise(patient.notes);
+}
+`,
+    });
+    assert.deepEqual(findings(root, 'src/route.ts').flagged, [['ai', 'patient.notes']]);
+  });
+
   it('reports PHI handed to a sink reviewed in the imported module as suppressed, for its reason, directly or through a wrapper', () => {
     const root = workspace({
       'src/cache.ts': `import Redis from 'ioredis';
