@@ -47,7 +47,7 @@ export class PhiCodeActionProvider implements vscode.CodeActionProvider {
     actions.push(suppress);
     const sink = sinkElsewhere(finding.flow, finding.range);
     if (sink) {
-      const where = sink.file ? `${path.basename(sink.file)}:${sinkLine(finding.flow[finding.flow.length - 1]!)}` : `line ${document.positionAt(sink.range.start).line + 1}`;
+      const where = sink.file ? `${path.basename(sink.file)}:${sinkLine(sink)}` : `line ${document.positionAt(sink.range.start).line + 1}`;
       const atSink = new vscode.CodeAction(`Suppress ${finding.rule} at its sink (${where}) for every caller…`, vscode.CodeActionKind.QuickFix);
       atSink.command = { command: COMMANDS.suppressAtSink, title: atSink.title, arguments: [document.uri.toString(), document.version, index] };
       atSink.diagnostics = diagnostics;

@@ -51,8 +51,8 @@ export function formatSarif(report: ScanReport, options: { readonly cwd: string;
 }
 
 /**
- * Open and suppressed findings in one order, by place: a finding keeps its fingerprint when a suppression is added
- * (code scanning then closes its alert as suppressed instead of seeing a new one and a fixed one).
+ * Open and suppressed findings in one order, by place: a finding keeps its fingerprint when a suppression is added (a
+ * viewer that tracks results by fingerprint sees the same result, now suppressed, not a fixed one and a new one).
  */
 function openAndSuppressed(report: ScanReport): (ReportedFinding | ReportedSuppressedFinding)[] {
   return [...report.findings, ...report.suppressed].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
