@@ -58,9 +58,8 @@ export function analyzeFile(options: AnalyzeFileOptions): FileScanResult {
 
   const otherFiles = new OtherFileIndexes(absolutePath, index);
   const findings = result.findings.map((finding) => toFileFinding(finding, file, index, otherFiles, cwd));
-  const suppressed = result.suppressed.map(({ finding, reason, commentRange, commentFile }): FileSuppressedFinding => {
-    const commentIndex = commentFile === undefined ? index : otherFiles.get(commentFile);
-    const at = commentIndex?.positionAt(commentRange.start) ?? { line: 1, column: 1 };
+  const suppressed = result.suppressed.map(({ finding, reason, commentRange, commentFile, commentPosition }): FileSuppressedFinding => {
+    const at = commentFile === undefined ? index.positionAt(commentRange.start) : commentPosition ?? { line: 1, column: 1 };
     const where = commentFile === undefined ? file : displayPath(otherFiles.resolve(commentFile), cwd);
     return { ...toFileFinding(finding, file, index, otherFiles, cwd), justification: reason, suppressedAt: { file: where, line: at.line, column: at.column } };
   });

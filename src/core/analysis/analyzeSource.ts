@@ -183,7 +183,7 @@ function applySuppressions(findings: readonly { finding: Finding; reviewed: Sink
   const suppressed: SuppressedFinding[] = [];
   for (const { finding, reviewed } of findings) {
     if (reviewed) {
-      suppressed.push({ finding, reason: reviewed.reason, commentRange: reviewed.range, commentFile: reviewed.file });
+      suppressed.push({ finding, reason: reviewed.reason, commentRange: reviewed.range, commentFile: reviewed.file, commentPosition: reviewed.position });
       continue;
     }
     // Most files have no suppression: then no line lookups (TypeScript builds a line map per tree for them).

@@ -105,6 +105,8 @@ export interface SuppressedFinding {
   readonly commentRange: TextRange;
   /** The file of the comment when it is another one: a sink reviewed in the module the flow ends in. */
   readonly commentFile?: string;
+  /** With `commentFile`: the comment's 1-based position there (the adapter may not have that file's text). */
+  readonly commentPosition?: LineColumn;
 }
 
 /** A sink a `phi-guard-allow` comment covers, as callers in other files learn of it: the comment's reason and place. */
@@ -112,4 +114,6 @@ export interface SinkReview {
   readonly reason: string;
   readonly file: string;
   readonly range: TextRange;
+  /** 1-based, as FlowStep.position. */
+  readonly position: LineColumn;
 }

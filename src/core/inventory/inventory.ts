@@ -14,7 +14,7 @@ export interface InventoryFileInput {
   readonly file: string;
   readonly sinkSites: readonly (SiteLocation & { readonly sink: SinkDescriptor })[];
   readonly findings: readonly InventoryFlowInput[];
-  readonly suppressed: readonly (InventoryFlowInput & { readonly reason: string })[];
+  readonly suppressed: readonly (InventoryFlowInput & { readonly reason: string; readonly comment: SiteLocation })[];
 }
 
 /** A finding: where the value enters (`file/line/column`) and the sink call it enters (`site`). */
@@ -57,6 +57,8 @@ export interface InventorySuppression extends SiteLocation {
   readonly api: string;
   readonly phiCategories: readonly PhiCategoryId[];
   readonly reason: string;
+  /** The `phi-guard-allow` comment: beside the flow, or at the sink of a helper it reviews for every caller. */
+  readonly comment: SiteLocation;
 }
 
 /** The AI & ePHI inventory: evidence for a HIPAA risk analysis (164.308(a)(1)(ii)(A)), as data. */
@@ -134,7 +136,7 @@ export function buildInventory(files: readonly InventoryFileInput[], options: In
       }
     }
     for (const s of file.suppressed) {
-      suppressions.push({ file: s.file, line: s.line, column: s.column, rule: s.rule, vendor: s.sink.vendor, api: s.sink.api, phiCategories: sortCategories(s.phiCategories), reason: s.reason });
+      suppressions.push({ file: s.file, line: s.line, column: s.column, rule: s.rule, vendor: s.sink.vendor, api: s.sink.api, phiCategories: sortCategories(s.phiCategories), reason: s.reason, comment: s.comment });
     }
   }
 

@@ -18,6 +18,10 @@ export function inventoryInput(file: string, text: string, result: AnalysisResul
     file,
     sinkSites: result.sinkSites.map((s) => ({ ...at(s.range.start), sink: s.sink })),
     findings: result.findings.map(flow),
-    suppressed: result.suppressed.map((s) => ({ ...flow(s.finding), reason: s.reason })),
+    suppressed: result.suppressed.map((s) => ({
+      ...flow(s.finding),
+      reason: s.reason,
+      comment: s.commentFile === undefined ? at(s.commentRange.start) : { file: showPath(s.commentFile), line: s.commentPosition?.line ?? 1, column: s.commentPosition?.column ?? 1 },
+    })),
   };
 }

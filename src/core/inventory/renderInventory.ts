@@ -88,8 +88,12 @@ export function inventoryMarkdown(inventory: Inventory): string {
   out.push('## Reviewed exceptions (suppressions)', '');
   if (!inventory.suppressions.length) out.push('None.', '');
   else {
-    out.push('| Where | Rule | Sink | PHI | Justification |', '| --- | --- | --- | --- | --- |');
-    for (const s of inventory.suppressions) out.push(`| \`${escapeCell(s.file)}:${s.line}\` | ${s.rule} | ${escapeCell(s.vendor)} \`${escapeCell(s.api)}\` | ${escapeCell(s.phiCategories.map(describeCategory).join(', '))} | ${escapeCell(s.reason)} |`);
+    out.push('| Where | Rule | Sink | PHI | Justification | Comment |', '| --- | --- | --- | --- | --- | --- |');
+    for (const s of inventory.suppressions) {
+      // The comment is beside the flow, or at the sink of a helper it reviews for every caller.
+      const comment = s.comment.file === s.file && Math.abs(s.comment.line - s.line) <= 1 ? 'beside it' : `\`${escapeCell(s.comment.file)}:${s.comment.line}\``;
+      out.push(`| \`${escapeCell(s.file)}:${s.line}\` | ${s.rule} | ${escapeCell(s.vendor)} \`${escapeCell(s.api)}\` | ${escapeCell(s.phiCategories.map(describeCategory).join(', '))} | ${escapeCell(s.reason)} | ${comment} |`);
+    }
     out.push('');
   }
   out.push('## Map of ePHI movement', '', '```mermaid', inventoryMermaid(inventory), '```', '');

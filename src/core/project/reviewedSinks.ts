@@ -16,7 +16,9 @@ export function withReviewedSinks(summary: ModuleSummary, suppressions: readonly
     const last = sink.steps[sink.steps.length - 1];
     if (sink.reviewed || !last || last.kind !== 'sink' || last.file !== summary.file) return sink;
     const match = coveringSuppression(suppressions, sourceFile, last.range.start, RULE_BY_CATEGORY[sink.sink.category]);
-    return match ? { ...sink, reviewed: { reason: match.reason, file: summary.file, range: match.range } } : sink;
+    if (!match) return sink;
+    const at = sourceFile.getLineAndCharacterOfPosition(match.range.start);
+    return { ...sink, reviewed: { reason: match.reason, file: summary.file, range: match.range, position: { line: at.line + 1, column: at.character + 1 } } };
   };
   const fn = (f: ExportedFunction): ExportedFunction => {
     const sinks = f.sinks.map(review);

@@ -37,6 +37,19 @@ describe('cli runInventory', () => {
     assert.deepStrictEqual(inv.suppressions.map((s: { file: string; reason: string }) => [s.file, s.reason]), [['src/route.ts', 'audit log, retention policy 7y']]);
   });
 
+  it('names the comment of each suppression: beside the flow, or at the sink of a helper it reviews for every caller', async () => {
+    const reviewed = PROJECT['src/ai.ts'].replace('  return openai', '  // phi-guard-allow no-phi-to-ai -- Azure OpenAI under BAA #7\n  return openai');
+    root = materialize({ files: { ...PROJECT, 'src/ai.ts': reviewed } });
+    const json = JSON.parse((await inventory(['--format', 'json'])).stdout);
+    assert.deepStrictEqual(json.suppressions.map((s: { file: string; line: number; reason: string; comment: { file: string; line: number } }) => [s.file, s.line, s.reason, s.comment.file, s.comment.line]), [
+      ['src/route.ts', 3, 'Azure OpenAI under BAA #7', 'src/ai.ts', 4],
+      ['src/route.ts', 5, 'audit log, retention policy 7y', 'src/route.ts', 4],
+    ]);
+    const markdown = (await inventory([])).stdout;
+    assert.match(markdown, /\| `src\/route\.ts:3` \| no-phi-to-ai \| OpenAI `chat\.completions\.create` \| Clinical: Diagnosis \/ condition \| Azure OpenAI under BAA #7 \| `src\/ai\.ts:4` \|/);
+    assert.match(markdown, /\| audit log, retention policy 7y \| beside it \|/);
+  });
+
   it('writes Markdown with a Mermaid map by default', async () => {
     root = materialize({ files: PROJECT });
     const { code, stdout } = await inventory([]);
