@@ -163,6 +163,14 @@ const WRAPPER_TYPES = new Set(['Array', 'ReadonlyArray', 'Promise', 'Readonly', 
 /** Calls whose result is never PHI: `require(…)`, `Symbol(…)`, `Boolean(…)`, React's `createContext(…)`. */
 const CLEAN_CONSTRUCTORS = new Set(['require', 'Symbol', 'Boolean', 'createContext']);
 
+/** Whether a type names only FHIR resources that are not PHI (`Practitioner`, `Bot | ValueSet`). */
+function fhirNonPhiTypes(type: ts.TypeNode): boolean {
+  if (isUnionTypeNode(type)) return type.types.every(fhirNonPhiTypes);
+  if (!isTypeReferenceNode(type)) return false;
+  const name = type.typeName;
+  return FHIR_NON_PHI_RESOURCES.has(isIdentifier(name) ? name.text : name.right.text);
+}
+
 /** Only `.then(onFulfilled)` receives the promise's value; `.catch`, `.then(_, onRejected)` and `.finally` get an error or nothing. */
 function receivesSettledValue(method: string, argumentIndex: number): boolean {
   return method === 'then' && argumentIndex === 0;
@@ -1684,6 +1692,8 @@ export class Interpreter {
     if (WRAPPER_TYPES.has(last) && type.typeArguments?.length) {
       return this.typeValue(type.typeArguments[0]!, at);
     }
+    // `Bundle<Practitioner>`, `Bundle<Bot | ValueSet>`: a bundle of resources that are not PHI is not PHI either.
+    if (last === 'Bundle' && type.typeArguments?.length && type.typeArguments.every((t) => fhirNonPhiTypes(t))) return EMPTY;
     if (type.typeArguments?.length && !this.localTypes.has(last) && !this.names.typeCategories(last)) {
       // `Repository<Patient>`, `Model<PatientDoc>`: a gateway to records, not a record. Marked (no taint) so its name is not read as PHI either.
       const inner = type.typeArguments.reduce<Value>((acc, t) => joinValues(acc, this.typeValue(t, at)), EMPTY);

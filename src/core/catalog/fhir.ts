@@ -52,6 +52,8 @@ export const FHIR_NON_PHI_RESOURCES: ReadonlySet<string> = new Set([
   'CapabilityStatement', 'OperationDefinition', 'OperationOutcome', 'Questionnaire', 'ActivityDefinition', 'PlanDefinition',
   'ObservationDefinition', 'SpecimenDefinition', 'ChargeItemDefinition', 'Medication', 'MedicationKnowledge', 'Substance',
   'Library', 'Measure', 'Subscription', 'InsurancePlan',
+  // Medplum's own resource types for the platform (bots, projects, clients, access policies).
+  'Bot', 'Project', 'ClientApplication', 'AccessPolicy', 'UserConfiguration',
 ]);
 
 /** FHIR elements that carry identifiers, by element name (any resource). Unlisted elements of a typed

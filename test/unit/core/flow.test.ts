@@ -376,6 +376,19 @@ export async function f() {
   });
 });
 
+describe('FHIR bundles', () => {
+  it('take a bundle of resources that are not PHI for what it is, and keep any other bundle as PHI', () => {
+    const code = `import type { Bot, Bundle, Patient, Practitioner } from '@medplum/fhirtypes';
+export function f(bots: Bundle<Bot>, staff: Bundle<Practitioner | Bot>, patients: Bundle<Patient>, any: Bundle, some: Bundle<Patient | Bot>) {
+  console.log(bots, staff);
+  console.log(patients);
+  console.log(any);
+  console.log(some);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['patients', 'any', 'some']);
+  });
+});
+
 describe('objects in strings', () => {
   it('take a typed object interpolated or concatenated into a string as `[object Object]`, not as its fields', () => {
     const code = `import type { DiagnosticReport, Patient } from '@medplum/fhirtypes';
