@@ -103,7 +103,7 @@ export class AnalysisService {
     const result: AnalysisResult = project?.analyze(file, text) ?? analyzeSource({ fileName: analysisFileName(file, ''), text, config });
     const inputs = this.inputsOf(file, hash, project);
     if (result.skipped) return { kind: 'skipped', ...inputs, message: result.skipped.message };
-    return { kind: 'analysed', ...inputs, flows: fileFlows(uri, displayPath, text, result) };
+    return { kind: 'analysed', ...inputs, flows: fileFlows(uri, displayPath, text, result, root === undefined ? undefined : shownLike(file, displayPath, root)) };
   }
 
   /** What `file`'s new result depends on (see ScanInputs). */
@@ -132,4 +132,18 @@ export class AnalysisService {
       changedSchemas: positions(schemas, ([dir, schema]) => (checker.prismaSchemaAt(dir) ?? '') !== schema),
     };
   }
+}
+
+/**
+ * Paths of other files of the workspace folder shown as `displayPath` shows `file` (relative to the folder, with the
+ * folder's name first in a multi-root workspace); a file outside the folder keeps its absolute path.
+ */
+function shownLike(file: string, displayPath: string, root: string): (absolute: string) => string {
+  const relative = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
+  const own = relative(file);
+  const prefix = displayPath.endsWith(own) ? displayPath.slice(0, displayPath.length - own.length) : '';
+  return (absolute) => {
+    const shown = relative(absolute);
+    return shown.startsWith('../') || shown === '..' || path.isAbsolute(shown) ? absolute : prefix + shown;
+  };
 }

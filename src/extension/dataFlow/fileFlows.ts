@@ -37,8 +37,9 @@ export interface FileFlows {
   readonly flows: readonly WorkspaceFlow[];
 }
 
-/** Turns one engine result into the workspace index's record: flows with positions, plus the inventory input. */
-export function fileFlows(uri: string, file: string, text: string, result: AnalysisResult): FileFlows {
+/** Turns one engine result into the workspace index's record: flows with positions, plus the inventory input.
+ * `showPath` turns another file's absolute path (a helper's sink, a comment there) into a path to show, as `file` is. */
+export function fileFlows(uri: string, file: string, text: string, result: AnalysisResult, showPath: (absolute: string) => string = (p) => p): FileFlows {
   const lines = new LineIndex(text);
   const flows: WorkspaceFlow[] = [];
   // Lines of AI calls that PHI reaches; the other AI calls are listed as "no PHI seen".
@@ -84,6 +85,6 @@ export function fileFlows(uri: string, file: string, text: string, result: Analy
       steps: [],
     });
   }
-  return { uri, file, inventory: inventoryInput(file, text, result), flows };
+  return { uri, file, inventory: inventoryInput(file, text, result, showPath), flows };
 }
 

@@ -131,6 +131,17 @@ describe('analysis worker service (what the worker thread runs)', () => {
       assertPlainData(response);
     });
 
+    it('shows the helper a flow ends in as the file is shown (the inventory\'s sites), not by its absolute path', () => {
+      const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE });
+      const service = new AnalysisService();
+      const shown = (displayPath: string) => {
+        const response = analysed(service.handle({ kind: 'scanFile', file: project.file('src/route.ts'), uri: `file://${project.file('src/route.ts')}`, displayPath, config, root: project.root }));
+        return response.flows.inventory.findings.map((finding) => [finding.file, finding.site.file]);
+      };
+      assert.deepStrictEqual(shown('src/route.ts'), [['src/route.ts', 'src/audit.ts']]);
+      assert.deepStrictEqual(shown('clinic/src/route.ts'), [['clinic/src/route.ts', 'clinic/src/audit.ts']], 'a multi-root workspace names the folder');
+    });
+
     it('records the schema.prisma each analysis read (the nearest above its file), and the schema itself as a dependency', () => {
       const project = projectOnDisk({ 'prisma/schema.prisma': 'model Visit {\n  id String @id\n}\n', 'src/api/schema.prisma': 'model Other {\n  id String @id\n}\n', 'src/api/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE.replace('./audit', './api/audit') });
       const response = analysed(scan(new AnalysisService(), project, 'src/route.ts'));
