@@ -3,7 +3,7 @@ import {
   Kind, forEachChild,
   isArrayLiteralExpression, isArrayTypeNode, isBinaryExpression, isBindingElement, isBlock, isCallExpression,
   isCaseClause, isClassDeclaration, isClassExpression, isComputedPropertyName, isConstructorDeclaration,
-  isElementAccessExpression, isExportDeclaration, isExpression, isExternalModuleReference, isForInStatement,
+  isElementAccessExpression, isEnumDeclaration, isExportDeclaration, isExpression, isExternalModuleReference, isForInStatement,
   isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isImportDeclaration,
   isImportEqualsDeclaration, isInterfaceDeclaration, isIntersectionTypeNode, isJsxExpression, isJsxSpreadAttribute,
   isLiteralExpression, isMethodDeclaration, isModuleBlock, isNamedExports, isNamespaceImport,
@@ -130,6 +130,8 @@ interface Frame {
 }
 
 const MAX_DEPTH = 400;
+/** The type name of an enum's value: reading a member gives a constant, never PHI (`Tab.Vitals`, `ROUTER_PATH.VITALS`). */
+const ENUM = 'enum';
 /**
  * A summary names a field of a parameter, destructured (`({ serviceRequest, tasks }) => …`) or read in the body
  * (`(c) => c.projectId`, see fieldOfParameter), by FIELD_PARAM_BASE plus its place in the function's fieldParams, so
@@ -891,6 +893,7 @@ export class Interpreter {
       case 'function':
         return makeValue({ fn: this.externalFunction(symbol, module) });
       case 'value': {
+        if (symbol.enum) return makeValue({ typeName: ENUM });
         const fields = symbol.members ? new Map(Object.entries(symbol.members).map(([k, f]) => [k, makeValue({ fn: this.externalFunction(f, module) })])) : undefined;
         return makeValue({ api: symbol.api, taint: symbol.taint ? importedTaint(symbol.taint) : undefined, fields });
       }
@@ -1006,6 +1009,7 @@ export class Interpreter {
       if (!binding) return exportType(name);
       const declaration = binding.declaration;
       if (isClassDeclaration(declaration)) return exportClass(declaration);
+      if (isEnumDeclaration(declaration)) return { kind: 'value', enum: true };
       return exportValue(binding.global, name);
     };
 
@@ -1050,6 +1054,8 @@ export class Interpreter {
       } else if (isInterfaceDeclaration(statement) || isTypeAliasDeclaration(statement)) {
         const type = exportType(statement.name.text);
         if (type) exports[statement.name.text] = type;
+      } else if (isEnumDeclaration(statement)) {
+        exports[statement.name.text] = { kind: 'value', enum: true };
       }
     }
     if (this.defaultExport && !exports.default) exports.default = exportValue(this.defaultExport, 'default');
@@ -1067,6 +1073,9 @@ export class Interpreter {
         binding.global = makeValue({ fn });
       } else if (isClassDeclaration(statement) && statement.name) {
         this.declare(statement.name.text, 'class', statement);
+      } else if (isEnumDeclaration(statement)) {
+        // `enum Tab { Vitals = 'vitals' }`: its members are constants, whatever their names (see ENUM).
+        this.declare(statement.name.text, 'class', statement).global = makeValue({ typeName: ENUM });
       } else if (isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) this.declarePattern(declaration.name, 'var', declaration);
       } else if (isImportDeclaration(statement)) {
@@ -1998,13 +2007,14 @@ export class Interpreter {
       if (api.module === '<global>' && api.path.length === 0 && key !== 'console') return makeValue({ api: apiMember(api, key) });
       // An AI response derived from PHI is PHI, field by field; request objects handed to callbacks (`req.body.ssn`) are judged by name.
       let taint = isTainted(object.taint) && !object.taint.record && !NON_PHI_PROPERTIES.has(key) ? object.taint : undefined;
-      if (api.path.length > 1 || api.module === '<global>') {
+      // A field of a constant of a package (`ROUTER_PATH.VITALS`, `CONFIG.email`) is configuration, as for local ones.
+      if ((api.path.length > 1 || api.module === '<global>') && !(objectNode && rootsAtConstant(objectNode))) {
         const verdict = this.names.classify(key, () => (objectNode ? this.contextWords(objectNode) : []));
         if (verdict) taint = joinTaint(this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), taint);
       }
       return makeValue({ api: apiMember(api, key), taint });
     }
-    if (object.fn) return EMPTY;
+    if (object.fn || object.typeName === ENUM) return EMPTY;
     const field = object.fields?.get(key);
     if (field) return field;
     if (object.sanitized) return makeValue({ sanitized: true });
@@ -2627,7 +2637,13 @@ export class Interpreter {
       return taint;
     }
     const queryParts = this.queryParts(e);
-    if (!queryParts) return undefined;
+    if (!queryParts) {
+      // A URL built elsewhere (`router.push(searchHref(criteria.lastName))`): which part of it holds what is not known
+      // here, so it is judged as other URL sinks judge a value, by all it carries but record keys (see checkUrl).
+      if (isStringLiteral(e) || isNoSubstitutionTemplateLiteral(e)) return undefined;
+      const taint = withoutRecordKeys(deepTaint(arg.value));
+      return isTainted(taint) ? this.reportValue(descriptor, makeValue({ taint }), arg.node, site) : undefined;
+    }
     let taint: Taint | undefined;
     for (const part of queryParts) taint = joinTaint(taint, deepTaint(this.peekExpression(part)));
     if (!isTainted(taint)) return undefined;

@@ -22,6 +22,7 @@ export const {
   isComputedPropertyName,
   isConstructorDeclaration,
   isElementAccessExpression,
+  isEnumDeclaration,
   isExportDeclaration,
   isExpressionStatement,
   isExpression,

@@ -58,6 +58,8 @@ export interface ExportedValue {
   readonly taint?: ExportedTaint;
   /** An object of functions (`export const ai = { summarize(p) {…} }`, a CommonJS `module.exports`). */
   readonly members?: Readonly<Record<string, ExportedFunction>>;
+  /** An enum: its members are constants, whatever their names. */
+  readonly enum?: true;
 }
 
 export interface ExportedClass {

@@ -376,6 +376,18 @@ export async function f() {
   });
 });
 
+describe('enums', () => {
+  it('take an enum member for the constant it is, whatever its name', () => {
+    const code = `enum Tab { Vitals = 'vitals', Diagnosis = 'diagnosis' }
+const enum ROUTER_PATH { VITALS = 'vitals' }
+export function f(patient: { diagnosis: string }) {
+  console.log(Tab.Vitals, Tab.Diagnosis, ROUTER_PATH.VITALS);
+  console.log({ [Tab.Vitals]: patient.diagnosis });
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.diagnosis']);
+  });
+});
+
 describe('FHIR bundles', () => {
   it('take a bundle of resources that are not PHI for what it is, and keep any other bundle as PHI', () => {
     const code = `import type { Bot, Bundle, Patient, Practitioner } from '@medplum/fhirtypes';

@@ -168,6 +168,19 @@ export function h(patient: { ssn: string }, store: Store) {
     ]);
   });
 
+  it('knows an imported enum for constants, whatever its members are called', () => {
+    const root = workspace({
+      'src/routes.ts': `export enum VisitTab { Vitals = 'vitals', Medications = 'medications' }
+`,
+      'src/nav.ts': `import { VisitTab } from './routes';
+export function go(navigate: (path: string) => void) {
+  console.log('opening', VisitTab.Vitals, VisitTab.Medications);
+}
+`,
+    });
+    assert.deepEqual(findings(root, 'src/nav.ts').flagged, []);
+  });
+
   it('reports PHI passed to an imported wrapper at the call site, with the path into the other file', () => {
     const root = workspace({
       'src/lib/ai.ts': AI_WRAPPER,
