@@ -386,6 +386,14 @@ export function f(patient: { diagnosis: string }) {
 }`;
     assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.diagnosis']);
   });
+
+  it('take a field of a global constant for configuration, as a field of a constant of the file', () => {
+    const code = `export function f() {
+  console.log(DEFAULTS.patientEmail);
+  console.log(defaults.patientEmail);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['defaults.patientEmail']);
+  });
 });
 
 describe('FHIR bundles', () => {
