@@ -4,7 +4,8 @@ import type { PhiGuardConfig } from '../core';
 import { analyzeFile, type Analyzer } from './analyzeFile';
 import { configForFiles } from './configForFiles';
 import { createEngine } from './engine';
-import type { FileFinding, FileScanResult, ReportedFinding, ReportedSuppressedFinding, ScanNotice, ScanReport } from './scanReport';
+import { byPlace, compareText } from './scanReport';
+import type { FileFinding, FileScanResult, ReportedFinding, ReportedSuppressedFinding, ReportSeverity, ScanNotice, ScanReport } from './scanReport';
 import { cliSeverityFor } from './severity';
 import { MIN_FILES_FOR_WORKERS, type PrestartedWorker } from './prestartedWorkers';
 import { scanOnWorkers } from './workerPool';
@@ -83,26 +84,22 @@ export function buildReport(results: readonly FileScanResult[], configOf: (file:
   const notices: ScanNotice[] = [];
   let linesScanned = 0;
   let filesAnalysed = 0;
+  /** Each finding with its file's severity for its rule; a rule set to `off` is not reported, open or suppressed. */
+  const withSeverity = <T extends FileFinding>(from: readonly T[], into: (T & { severity: ReportSeverity })[]) => {
+    for (const finding of from) {
+      const severity = cliSeverityFor(finding.rule, configOf(finding.file));
+      if (severity !== 'off') into.push({ ...finding, severity });
+    }
+  };
   for (const result of results) {
     linesScanned += result.lines;
     if (result.analysed) filesAnalysed++;
     notices.push(...result.notices);
-    for (const finding of result.findings) {
-      const severity = cliSeverityFor(finding.rule, configOf(finding.file));
-      if (severity !== 'off') findings.push({ ...finding, severity });
-    }
-    for (const finding of result.suppressed) {
-      const severity = cliSeverityFor(finding.rule, configOf(finding.file));
-      if (severity !== 'off') suppressed.push({ ...finding, severity });
-    }
+    withSeverity(result.findings, findings);
+    withSeverity(result.suppressed, suppressed);
   }
-  const byPlace = (a: FileFinding, b: FileFinding) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule);
   findings.sort(byPlace);
   suppressed.sort(byPlace);
   notices.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { findings, suppressed, notices, filesScanned: results.length, filesAnalysed, linesScanned };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

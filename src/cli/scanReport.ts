@@ -72,3 +72,13 @@ export interface ScanReport {
   readonly filesAnalysed: number;
   readonly linesScanned: number;
 }
+
+/** Findings (open or suppressed) by file, position and rule: the order of every output, whatever thread found what. */
+export function byPlace(a: FileFinding, b: FileFinding): number {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule);
+}
+
+/** Code-unit order, the same on every machine (not the locale's). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

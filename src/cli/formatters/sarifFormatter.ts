@@ -3,6 +3,7 @@ import { pathToFileURL } from 'url';
 import type * as Sarif from 'sarif';
 import { RULE_IDS } from '../../core';
 import { RULE_DESCRIPTIONS } from '../ruleDescriptions';
+import { byPlace } from '../scanReport';
 import type { ReportedFinding, ReportedSuppressedFinding, ScanNotice, ScanReport } from '../scanReport';
 import { cliSeverityFor } from '../severity';
 import type { PhiGuardConfig } from '../../core';
@@ -55,7 +56,7 @@ export function formatSarif(report: ScanReport, options: { readonly cwd: string;
  * viewer that tracks results by fingerprint sees the same result, now suppressed, not a fixed one and a new one).
  */
 function openAndSuppressed(report: ScanReport): (ReportedFinding | ReportedSuppressedFinding)[] {
-  return [...report.findings, ...report.suppressed].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return [...report.findings, ...report.suppressed].sort(byPlace);
 }
 
 function toResult(finding: ReportedFinding | ReportedSuppressedFinding, fingerprint: string): Sarif.Result {
