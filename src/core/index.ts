@@ -4,6 +4,7 @@
  */
 export * from './catalog/phiCategories';
 export * from './findings/finding';
+export { flowSink } from './findings/flowSink';
 export * from './config/config';
 export { analyzeSource, isSuppressedAt } from './analysis/analyzeSource';
 export { parseFile } from './analysis/parse';

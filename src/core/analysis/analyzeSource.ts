@@ -6,6 +6,7 @@ import type { PhiCategoryId } from '../catalog/phiCategories';
 import { RULE_BY_CATEGORY } from '../findings/finding';
 import type { Finding, FlowStep, RuleId, SinkReview, SuppressedFinding, SuppressionProblem, TextRange } from '../findings/finding';
 import { deidentifyFix } from '../findings/fixes';
+import { flowSink } from '../findings/flowSink';
 import { findingMessage } from '../findings/messages';
 import { coveringSuppression, parseSuppressions } from '../findings/suppressions';
 import { withReviewedSinks } from '../project/reviewedSinks';
@@ -187,9 +188,9 @@ function applySuppressions(findings: readonly { finding: Finding; reviewed: Sink
       continue;
     }
     // Most files have no suppression: then no line lookups (TypeScript builds a line map per tree for them).
-    const sink = finding.flow[finding.flow.length - 1];
+    const sink = flowSink(finding.flow);
     const match = !suppressions.length ? undefined : coveringSuppression(suppressions, sourceFile, finding.range.start, finding.rule)
-      ?? (sink?.kind === 'sink' && !sink.file && sink.range.start !== finding.range.start ? coveringSuppression(suppressions, sourceFile, sink.range.start, finding.rule) : undefined);
+      ?? (sink && !sink.file && sink.range.start !== finding.range.start ? coveringSuppression(suppressions, sourceFile, sink.range.start, finding.rule) : undefined);
     if (match) suppressed.push({ finding, reason: match.reason, commentRange: match.range });
     else kept.push(finding);
   }

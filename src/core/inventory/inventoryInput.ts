@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../analysis/analyzeSource';
 import { LineIndex } from '../text/lineIndex';
+import { flowSink } from '../findings/flowSink';
 import type { InventoryFileInput } from './inventory';
 
 /**
@@ -10,8 +11,8 @@ export function inventoryInput(file: string, text: string, result: AnalysisResul
   const lines = new LineIndex(text);
   const at = (offset: number) => ({ file, ...lines.positionAt(offset) });
   const siteOf = (f: AnalysisResult['findings'][number]) => {
-    const sink = f.flow[f.flow.length - 1];
-    return sink?.kind === 'sink' && sink.file && sink.position ? { file: showPath(sink.file), ...sink.position } : at(f.sinkRange.start);
+    const sink = flowSink(f.flow);
+    return sink?.file && sink.position ? { file: showPath(sink.file), ...sink.position } : at(f.sinkRange.start);
   };
   const flow = (f: AnalysisResult['findings'][number]) => ({ ...at(f.range.start), rule: f.rule, sink: f.sink, phiCategories: f.phiCategories, expression: f.expression, site: siteOf(f) });
   return {

@@ -1,6 +1,7 @@
 import type ts from 'typescript';
 import { RULE_BY_CATEGORY } from '../findings/finding';
 import { coveringSuppression } from '../findings/suppressions';
+import { flowSink } from '../findings/flowSink';
 import type { Suppression } from '../findings/suppressions';
 import type { ExportedFunction, ExportedSink, ExportedSymbol, ModuleSummary } from './moduleSummary';
 
@@ -13,8 +14,8 @@ import type { ExportedFunction, ExportedSink, ExportedSymbol, ModuleSummary } fr
  */
 export function withReviewedSinks(summary: ModuleSummary, suppressions: readonly Suppression[], sourceFile: ts.SourceFile): ModuleSummary {
   const review = (sink: ExportedSink): ExportedSink => {
-    const last = sink.steps[sink.steps.length - 1];
-    if (sink.reviewed || !last || last.kind !== 'sink' || last.file !== summary.file) return sink;
+    const last = flowSink(sink.steps);
+    if (sink.reviewed || last?.file !== summary.file) return sink;
     const match = coveringSuppression(suppressions, sourceFile, last.range.start, RULE_BY_CATEGORY[sink.sink.category]);
     if (!match) return sink;
     const at = sourceFile.getLineAndCharacterOfPosition(match.range.start);
