@@ -165,12 +165,16 @@ const WRAPPER_TYPES = new Set(['Array', 'ReadonlyArray', 'Promise', 'Readonly', 
 /** Calls whose result is never PHI: `require(…)`, `Symbol(…)`, `Boolean(…)`, React's `createContext(…)`. */
 const CLEAN_CONSTRUCTORS = new Set(['require', 'Symbol', 'Boolean', 'createContext']);
 
+/** The name a type reference ends in: `List` in `List` and in `fhir4.List`. */
+function typeReferenceName(type: ts.TypeReferenceNode): string {
+  const name = type.typeName;
+  return isIdentifier(name) ? name.text : name.right.text;
+}
+
 /** Whether a type names only FHIR resources that are not PHI (`Practitioner`, `Bot | ValueSet`). */
 function fhirNonPhiTypes(type: ts.TypeNode): boolean {
   if (isUnionTypeNode(type)) return type.types.every(fhirNonPhiTypes);
-  if (!isTypeReferenceNode(type)) return false;
-  const name = type.typeName;
-  return FHIR_NON_PHI_RESOURCES.has(isIdentifier(name) ? name.text : name.right.text);
+  return isTypeReferenceNode(type) && FHIR_NON_PHI_RESOURCES.has(typeReferenceName(type));
 }
 
 /** Only `.then(onFulfilled)` receives the promise's value; `.catch`, `.then(_, onRejected)` and `.finally` get an error or nothing. */
@@ -2471,10 +2475,10 @@ export class Interpreter {
   private predicateType(callback: ts.Expression): Value | undefined {
     const fn = skipOuter(callback);
     const predicate = isFunctionLike(fn) ? fn.type : undefined;
-    if (!predicate || !isTypePredicateNode(predicate) || !predicate.type || !isTypeReferenceNode(predicate.type)) return undefined;
-    const typeName = predicate.type.typeName;
-    const name = isIdentifier(typeName) ? typeName.text : typeName.right.text;
-    if (FHIR_NON_PHI_RESOURCES.has(name)) return EMPTY;
+    if (!predicate || !isTypePredicateNode(predicate) || !predicate.type) return undefined;
+    if (fhirNonPhiTypes(predicate.type)) return EMPTY;
+    if (!isTypeReferenceNode(predicate.type)) return undefined;
+    const name = typeReferenceName(predicate.type);
     if (!ownProperty(FHIR_PHI_RESOURCES, name) && !this.localTypes.has(name)) return undefined;
     return this.typeValue(predicate.type, predicate);
   }
