@@ -5,8 +5,8 @@ import { ConfigError, resolveProject } from './resolveConfig';
 export type OpenedProject = {
   readonly project: ReturnType<typeof resolveProject>;
   readonly collected: CollectResult;
-  /** No `--config`: each file has its nearest `.phi-guard.json` (see configForFiles). */
-  readonly nearestConfigs: boolean;
+  /** No `--config`: each file has its nearest `.phi-guard.json` (see configForFiles), as these found them. */
+  readonly nearestConfigs: ConfigResolver | undefined;
 };
 
 /**
@@ -21,7 +21,7 @@ export function openProject(options: { cwd: string; paths: readonly string[]; co
     const collected = collectFiles({ paths: options.paths, cwd: options.cwd, config: project.config, root: project.root, nearestConfigs });
     const problems = nearestConfigs?.problems() ?? [];
     if (problems.length > 0) throw new ConfigError(problems);
-    return { project, collected, nearestConfigs: nearestConfigs !== undefined };
+    return { project, collected, nearestConfigs };
   } catch (error) {
     if (error instanceof ConfigError || error instanceof PathNotFoundError) {
       stderr.write(`phi-guard: ${error.message}\n`);

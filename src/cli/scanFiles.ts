@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { PhiGuardConfig } from '../core';
+import type { ConfigResolver } from '../core/config/loadConfig';
 import { analyzeFile, type Analyzer } from './analyzeFile';
 import { configForFiles } from './configForFiles';
 import { createEngine } from './engine';
@@ -18,7 +19,7 @@ export interface ScanOptions {
   readonly root: string;
   readonly config: PhiGuardConfig;
   /** Each file's nearest `.phi-guard.json` applies, `config` where there is none (no `--config`; see configForFiles). */
-  readonly nearestConfigs?: boolean;
+  readonly nearestConfigs?: ConfigResolver;
   /** Threads to analyse on (this one and jobs − 1 workers); 1 analyses in this thread only. */
   readonly jobs: number;
   /** The bundled worker (`dist/scanWorker.js`); without it the scan runs in this thread. */
@@ -42,14 +43,14 @@ export async function scanFiles(options: ScanOptions): Promise<ScanReport> {
     options.onProgress?.(done, total);
   };
 
-  const configFor = configForFiles(options.config, options.nearestConfigs === true);
+  const configFor = configForFiles(options.config, options.nearestConfigs);
   let results: FileScanResult[];
   if (usesWorkers(options)) {
     // `--jobs N` means N threads: this one and N - 1 workers.
     results = await scanOnWorkers(options.files, {
       workerScript: options.workerScript as string,
       workerCount: options.jobs - 1,
-      job: { cwd: options.cwd, root: options.root, config: options.config, nearestConfigs: options.nearestConfigs },
+      job: { cwd: options.cwd, root: options.root, config: options.config, nearestConfigs: options.nearestConfigs !== undefined },
       execArgv: options.workerExecArgv,
       prestarted: options.prestartedWorkers,
       mainThreadAnalyzer: (peers) => {

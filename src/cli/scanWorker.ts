@@ -5,12 +5,13 @@
 import { parentPort, workerData } from 'worker_threads';
 import { analyzeFile } from './analyzeFile';
 import { SharedBatchQueue } from './batchQueue';
+import { ConfigResolver } from '../core/config/loadConfig';
 import { configForFiles } from './configForFiles';
 import { createEngine } from './engine';
 import type { ScanBatchResponse, ScanJobMessage, ScanWorkerData } from './workerProtocol';
 
 function work({ cwd, root, config, nearestConfigs, thread, batches, queue, peers }: ScanWorkerData): void {
-  const configFor = configForFiles(config, nearestConfigs === true);
+  const configFor = configForFiles(config, nearestConfigs === true ? new ConfigResolver() : undefined);
   const analyze = createEngine(root, configFor, peers);
   const batchQueue = new SharedBatchQueue(queue);
   for (let batchId = batchQueue.take(thread); batchId !== undefined; batchId = batchQueue.take(thread)) {
