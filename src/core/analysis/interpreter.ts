@@ -49,6 +49,7 @@ import {
 } from './values';
 import type { ApiRef, FunctionRef, LiteralPart, Taint, Value } from './values';
 import { ownProperty } from './ownProperty';
+import { joinPaths } from './flowPath';
 import type { PhiGuardConfig } from '../config/config';
 
 /** A PHI value reaching a sink, before messages and fixes are attached. */
@@ -2517,8 +2518,8 @@ export class Interpreter {
       for (const leaf of this.carriers(arg.node, arg.value)) {
         const found = this.withParamSources(leaf.taint);
         const concrete = sink.sink.category === 'url' ? withoutRecordKeys(found) : found;
-        if (hasConcrete(concrete)) this.report(sink.sink, concrete, leaf.range, site, [...concrete.steps, callStep, ...sink.steps], sink.reviewed);
-        for (const p of leaf.taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: [...leaf.taint.steps, callStep, ...sink.steps], carrier: leaf.range, site, reviewed: sink.reviewed });
+        if (hasConcrete(concrete)) this.report(sink.sink, concrete, leaf.range, site, this.path(concrete.steps, [callStep], sink.steps), sink.reviewed);
+        for (const p of leaf.taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: this.path(this.stepsFromParam(leaf.taint, p), [callStep], sink.steps), carrier: leaf.range, site, reviewed: sink.reviewed });
       }
     }
     return this.substituteReturn(fn, summary.returnValue, args.map((a) => a.value), call);
@@ -2534,8 +2535,8 @@ export class Interpreter {
       if (!isTainted(taint)) continue;
       const found = this.withParamSources(taint);
       const concrete = sink.sink.category === 'url' ? withoutRecordKeys(found) : found;
-      if (hasConcrete(concrete)) this.report(sink.sink, concrete, sink.carrier, sink.site, [...concrete.steps, ...sink.steps], sink.reviewed);
-      for (const p of taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: [...taint.steps, ...sink.steps], carrier: sink.carrier, site: sink.site, reviewed: sink.reviewed });
+      if (hasConcrete(concrete)) this.report(sink.sink, concrete, sink.carrier, sink.site, this.path(concrete.steps, sink.steps), sink.reviewed);
+      for (const p of taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: this.path(this.stepsFromParam(taint, p), sink.steps), carrier: sink.carrier, site: sink.site, reviewed: sink.reviewed });
     }
     return this.substituteReturn(fn, summary.returnValue, params, undefined);
   }
@@ -2752,9 +2753,9 @@ export class Interpreter {
     for (const leaf of this.carriers(node, value)) {
       const sinkStep: FlowStep = { kind: 'sink', range: leaf.range, note: `${sink.category === 'ai' ? 'sent to' : sink.category === 'log' ? 'written to' : sink.category === 'storage' ? 'stored in' : 'put into the URL of'} ${sink.vendor} \`${sink.api}\`` };
       const concrete = this.withParamSources(leaf.taint);
-      if (hasConcrete(concrete)) this.report(sink, concrete, leaf.range, site, [...concrete.steps, sinkStep]);
+      if (hasConcrete(concrete)) this.report(sink, concrete, leaf.range, site, this.path(concrete.steps, [sinkStep]));
       for (const p of leaf.taint.params) {
-        this.addSummarySink({ param: p, sink, steps: [...this.stepsFromParam(leaf.taint, p), sinkStep], carrier: leaf.range, site, reportedInside: this.frame.paramSources?.has(p) });
+        this.addSummarySink({ param: p, sink, steps: this.path(this.stepsFromParam(leaf.taint, p), [sinkStep]), carrier: leaf.range, site, reportedInside: this.frame.paramSources?.has(p) });
       }
     }
     return taint;
@@ -2768,7 +2769,7 @@ export class Interpreter {
     for (const p of taint.params) {
       const named = this.frame.paramSources.get(p);
       if (!named) continue;
-      concrete = hasConcrete(concrete) ? joinTaint(concrete, named) : makeTaint(named.categories, named.params, named.reasons, [...named.steps, ...this.stepsFromParam(taint, p)], named.record, named.opaque);
+      concrete = hasConcrete(concrete) ? joinTaint(concrete, named) : makeTaint(named.categories, named.params, named.reasons, this.path(named.steps, this.stepsFromParam(taint, p)), named.record, named.opaque);
     }
     return concrete;
   }
@@ -2792,6 +2793,11 @@ export class Interpreter {
     }
     const i = taint.steps.findIndex((s) => s.kind === 'parameter');
     return i >= 0 ? taint.steps.slice(i) : taint.steps;
+  }
+
+  /** Pieces of a path joined into one, without loops and bounded (see joinPaths). */
+  private path(...pieces: readonly (readonly FlowStep[])[]): readonly FlowStep[] {
+    return joinPaths(this.sourceFile.fileName, ...pieces);
   }
 
   /** The PHI-carrying leaves of an object/array literal (or of a JSON.stringify argument); the node itself otherwise. */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, analyzeSource, isSuppressedAt as isSuppressedIn, parseFile } from '../../../src/core';
 import type { Finding } from '../../../src/core';
+import { MAX_FLOW_STEPS } from '../../../src/core/analysis/flowPath';
 
 function analyze(code: string, fileName = 'flow.ts') {
   return analyzeSource({ fileName, text: code, today: '2026-11-28' });
@@ -21,6 +22,42 @@ describe('flow', () => {
       await openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: prompt }] });
     }`;
     assert.deepEqual(flagged(code), [['ai', 'prompt']]);
+  });
+
+  it('follows a parameter into a helper\'s sink by its own path when the helper joins it with PHI of its own', () => {
+    const code = `import { createAuditEvent } from 'audit-lib';
+    interface RepositoryContext { remoteAddress: string }
+    function logAudit(event: unknown) { console.log(JSON.stringify(event)); }
+    export class Repository {
+      constructor(private readonly context: RepositoryContext) {}
+      logEvent(options: unknown) { logAudit(createAuditEvent(options, this.context.remoteAddress)); }
+      read(patient: { ssn: string }) { this.logEvent(patient.ssn); }
+    }`;
+    const finding = analyze(code).findings.find((f) => f.expression === 'patient.ssn');
+    // Before: after "passed to `Repository.logEvent`" the path jumped to where `remoteAddress` was read.
+    assert.deepEqual(finding?.flow.map((step) => step.note), [
+      '`patient.ssn`: field `ssn` of `an inline type`',
+      'passed to `Repository.logEvent`',
+      'parameter `options` of `Repository.logEvent`',
+      'passed to `logAudit`',
+      'parameter `event` of `logAudit`',
+      'written to Console `console.log`',
+    ]);
+  });
+
+  it('gives a path through a recursion each step once, and at most MAX_FLOW_STEPS steps through a long chain', () => {
+    const levels = ['function level0(x: unknown) { console.log(x); }'];
+    for (let i = 1; i <= 40; i++) levels.push(`function level${i}(x: unknown) { const y${i} = x; level${i - 1}(y${i}); }`);
+    const code = `${levels.join('\n')}
+    function again(record: unknown, depth: number) { const entry = record; if (depth) again(entry, depth - 1); level0(entry); }
+    export function f(patient: { ssn: string }) { level40(patient.ssn); again(patient.ssn, 2); }`;
+    const [long, recursive] = analyze(code).findings;
+    assert.equal(long?.flow.length, MAX_FLOW_STEPS);
+    assert.deepEqual(long.flow.slice(0, 2).map((step) => step.note), ['`patient.ssn`: field `ssn` of `an inline type`', 'passed to `level40`'], 'where the PHI comes from');
+    assert.equal(long.flow.at(-1)?.note, 'written to Console `console.log`');
+    assert.equal(long.flow.filter((step) => step.note.endsWith('… (further steps left out)')).length, 1, 'says where steps are left out');
+    const places = recursive!.flow.map((step) => `${step.range.start}:${step.note}`);
+    assert.equal(new Set(places).size, places.length, places.join(' | '));
   });
 
   it('names the parameter the PHI came in by in the path of a sink inside a helper, not another one joined with it', () => {

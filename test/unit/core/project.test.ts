@@ -267,6 +267,34 @@ export function h(patient: { ssn: string }) {
     assert.equal(top.kind === 'function' && top.sinks.length, 2, 'one per call site of level11');
   });
 
+  it('gives a path through an import cycle each step once, and settles the cycle instead of adding a round each pass', () => {
+    const root = workspace({
+      'repo.ts': `import OpenAI from 'openai';
+import { logEvent } from './audit';
+const openai = new OpenAI();
+export function save(record: unknown, depth: number) {
+  const entry = record;
+  logEvent(entry, depth);
+  openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: String(entry) }] });
+}
+`,
+      'audit.ts': "import { save } from './repo';\nexport function logEvent(event: unknown, depth: number) {\n  const copy = event;\n  if (depth > 0) save(copy, depth - 1);\n}\n",
+      'main.ts': "import { save } from './repo';\nexport function handle(patient: { ssn: string }) { save(patient.ssn, 3); }\n",
+    });
+    const { analyses, flagged, project } = analysedInOrder(root, ['audit.ts', 'repo.ts', 'main.ts']);
+    assert.deepEqual(flagged['main.ts'], ['patient.ssn']);
+    const flow = project.analyze(path.join(root, 'main.ts'))!.findings[0]!.flow;
+    assert.deepEqual(flow.map((step) => `${path.basename(step.file ?? 'main.ts')}: ${step.note}`), [
+      'main.ts: `patient.ssn`: field `ssn` of `an inline type`',
+      'main.ts: passed to `save`',
+      'repo.ts: parameter `record` of `save`',
+      'repo.ts: assigned to `entry`',
+      'repo.ts: sent to OpenAI `chat.completions.create`',
+    ]);
+    // Before: each pass over the cycle added a round to `save`'s path (65 steps after ten passes), so it never settled.
+    assert.ok(analyses <= 6, `${analyses} analyses`);
+  });
+
   it('re-analyses an importer when a helper it uses changes, and knows its dependents', () => {
     const root = workspace({ 'lib.ts': 'export function show(x: unknown) { return x; }\n', 'main.ts': "import { show } from './lib';\nexport function f(ssn: string) { show(ssn); }\n" });
     const { project, result } = findings(root, 'main.ts');
