@@ -135,7 +135,7 @@ export const NAME_RULES: readonly NameRule[] = [
   {
     category: 'photo',
     patterns: ['photo', 'photos', 'avatar @person', 'headshot', 'selfie', 'face image', 'face photo', 'portrait @person', 'profile picture', 'profile photo', 'profile image'],
-    examples: { match: ['photo', 'patient.photo', 'profilePicture', 'headshot', 'selfie', 'faceImage', 'user.avatar'], noMatch: ['photoCount', 'avatarSize', 'photoEnabled', 'avatar'] },
+    examples: { match: ['photo', 'patient.photo', 'profilePicture', 'headshot', 'selfie', 'faceImage', 'user.avatar'], noMatch: ['photoCount', 'avatarSize', 'photoEnabled', 'avatar', 'notAPhotoId'] },
   },
   {
     category: 'other-id',
@@ -205,7 +205,7 @@ export const NOT_PHI_WORDS: ReadonlySet<string> = new Set([
   'masked', 'mask', 'redacted', 'redact', 'hashed', 'hash', 'encrypted', 'encrypt', 'anonymized', 'anonymised', 'deidentified', 'deid', 'tokenized',
   'sanitized', 'scrubbed', 'safe', 'host', 'class', 'component', 'table', 'error', 'errors', 'selector', 'prefix', 'suffix',
   'index', 'idx', 'offset', 'limit', 'skip', 'page', 'sort', 'tooltip', 'icon', 'color', 'style', 'width', 'size', 'mode',
-  'status', 'is', 'has', 'should', 'can', 'show', 'verified', 'handler', 'callback', 'listener', 'ref', 'element', 'el',
+  'status', 'is', 'has', 'not', 'should', 'can', 'show', 'verified', 'handler', 'callback', 'listener', 'ref', 'element', 'el',
   'input', 'button', 'field', 'fields', 'example', 'hint', 'year', 'years', 'group', 'groups', 'range', 'bucket', 'flag', 'toggle',
   'api', 'endpoint', 'port', 'socket', 'server', 'wallet', 'bind', 'listen', 'memory', 'base', 'cache', 'ttl', 'timeout', 'version',
   'url', 'uri', 'arn', 'bucket', 'archive', 'blob', 'strategy', 'theme', 'change', 'changed', 'missing', 'exists', 'empty', 'lookup', 'parser', 'parse', 'builder', 'factory',
