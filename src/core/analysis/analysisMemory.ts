@@ -138,17 +138,30 @@ function afterPending(previous: Remembered, change: ts.TextChangeRange): ts.Text
 function stillValid(previous: Remembered, config: PhiGuardConfig, imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[]): boolean {
   if (previous.policy !== JSON.stringify(config)) return false;
   if (previous.prismaModels !== prismaModels && (previous.prismaModels.length || prismaModels.length)) return false;
-  for (const [specifier, summary] of previous.imports) if (!sameModuleSummary(summary, imports?.(specifier))) return false;
+  for (const [key, summary] of previous.imports) {
+    const [specifier, names] = importFromKey(key);
+    if (!sameModuleSummary(summary, imports?.(specifier, names))) return false;
+  }
   return true;
 }
 
-/** `imports`, noting what each specifier resolved to in `used`. */
+/** `imports`, noting what each import (specifier and names, see importKey) resolved to in `used`. */
 export function recording(imports: ImportResolver | undefined, used: Map<string, ModuleSummary | undefined>): ImportResolver {
-  return (specifier) => {
-    const summary = imports?.(specifier);
-    used.set(specifier, summary);
+  return (specifier, names) => {
+    const summary = imports?.(specifier, names);
+    used.set(importKey(specifier, names), summary);
     return summary;
   };
+}
+
+/** One key per import request: the specifier, and the names asked for (none: the whole module). */
+function importKey(specifier: string, names: readonly string[] | undefined): string {
+  return names ? `${specifier}\0${names.join('\0')}` : specifier;
+}
+
+function importFromKey(key: string): [string, string[] | undefined] {
+  const [specifier, ...names] = key.split('\0');
+  return [specifier!, key.includes('\0') ? names : undefined];
 }
 
 const fingerprints = new WeakMap<ModuleSummary, string>();

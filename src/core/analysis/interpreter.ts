@@ -1119,7 +1119,8 @@ export class Interpreter {
     const bindings = names.map(({ local, declaration }) => this.declare(local, 'import', declaration));
     const resolve = (): void => {
       for (const binding of bindings) binding.pendingImport = undefined;
-      const summary = this.imports?.(specifier);
+      const exported = names.map((name) => name.exported);
+      const summary = this.imports?.(specifier, exported.includes('*') ? undefined : exported);
       for (let i = 0; i < names.length; i++) {
         const { local, exported } = names[i]!;
         const binding = bindings[i]!;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import ts from 'typescript';
 import { isJsonObject } from '../text/jsonObject';
+import { workspaceFolders } from './workspaceFolders';
 
 /** What module resolution needs from a file system (the editor passes one that sees unsaved buffers). */
 export interface ProjectHost {
@@ -235,14 +236,9 @@ export class ModuleResolver {
     let globs = Array.isArray(declared) ? declared.filter((glob): glob is string => typeof glob === 'string') : [];
     const pnpm = this.host.readFile(path.join(this.root, 'pnpm-workspace.yaml'));
     if (pnpm) globs = [...globs, ...[...pnpm.matchAll(/^\s*-\s*['"]?([^'"\n#]+)['"]?/gm)].map((m) => m[1]!.trim())];
-    for (const glob of globs) {
-      // `packages/*` and `apps/*` cover nearly every workspace layout; deeper globs are matched one level at a time.
-      const base = glob.replace(/\/\*\*?$/, '').replace(/\*$/, '');
-      const dirs = glob.includes('*') ? this.listDirs(path.join(this.root, base)) : [path.join(this.root, glob)];
-      for (const dir of dirs) {
-        const manifest = this.readJson(path.join(dir, 'package.json')) as (WorkspacePackage['manifest'] & { name?: unknown }) | undefined;
-        if (typeof manifest?.name === 'string' && manifest.name) this.workspaces.set(manifest.name, { dir, manifest });
-      }
+    for (const dir of workspaceFolders(this.root, globs, (dir) => this.listDirs(dir), (dir) => this.host.fileExists(path.join(dir, 'package.json')))) {
+      const manifest = this.readJson(path.join(dir, 'package.json')) as (WorkspacePackage['manifest'] & { name?: unknown }) | undefined;
+      if (typeof manifest?.name === 'string' && manifest.name) this.workspaces.set(manifest.name, { dir, manifest });
     }
     return this.workspaces;
   }

@@ -80,7 +80,13 @@ export interface ExportedType {
 export type ExportedSymbol = ExportedFunction | ExportedValue | ExportedClass | ExportedType;
 
 /** Looks up a module's summary by import specifier, from the importing file. */
-export type ImportResolver = (specifier: string) => ModuleSummary | undefined;
+/**
+ * A module's summary for an import of it. `names`: the exported names the import binds (`import { a, b }`); the summary
+ * then holds those (and the classes they return instances of), each looked up on its own through re-exports, so that
+ * importing one helper from a package's barrel does not analyse every module the barrel re-exports. Without `names`
+ * (a namespace import, `require`) it holds every export.
+ */
+export type ImportResolver = (specifier: string, names?: readonly string[]) => ModuleSummary | undefined;
 
 /** Changes exactly when what other modules see of this one changes: importers need a new analysis then. */
 export function summaryFingerprint(summary: ModuleSummary | undefined): string {

@@ -360,7 +360,7 @@ export class ProjectAnalyzer {
         fileName: file,
         text,
         config,
-        imports: (specifier) => this.importSummary(file, specifier, deps, unresolved),
+        imports: (specifier, names) => this.importSummary(file, specifier, deps, unresolved, names),
         prismaModels: prisma ? this.prismaModelsOf(prisma, config) : [],
         sourceFile,
         parser,
@@ -461,12 +461,13 @@ export class ProjectAnalyzer {
     return this.current(file)?.result.summary;
   }
 
-  private importSummary(fromFile: string, importedAs: string, deps: Map<string, SummaryStamp>, unresolved: string[]): ModuleSummary | undefined {
+  private importSummary(fromFile: string, importedAs: string, deps: Map<string, SummaryStamp>, unresolved: string[], names?: readonly string[]): ModuleSummary | undefined {
     // Kept for the whole run (the resolver's table, `unresolved`): a copy, not a view of the importing file's text.
     const specifier = detached(importedAs);
     const target = this.resolver.resolve(fromFile, specifier);
     if (!target) unresolved.push(specifier);
     if (!target || target === fromFile) return undefined;
+    if (names) return this.namedExports(target, names, deps);
     const cached = this.flattenedCache.get(target);
     // A barrel (`export * from` dozens of modules) is imported by many files: it is folded again only when a module
     // it folds in has a new summary. Part of it may still be being analysed (an import cycle): the fold used that
@@ -503,6 +504,130 @@ export class ProjectAnalyzer {
   }
 
   private readonly flattenedCache = new Map<string, { generation: number; summary: ModuleSummary | undefined; deps: ReadonlyMap<string, SummaryStamp> }>();
+
+  /**
+   * `names` of `target`'s exports, each found on its own through the re-exports (see ImportResolver), with the classes
+   * they return instances of. Undefined when `target` has no summary yet (an unfinished module of an import cycle).
+   */
+  private namedExports(target: string, names: readonly string[], deps: Map<string, SummaryStamp>): ModuleSummary | undefined {
+    const exports: Record<string, ExportedSymbol> = {};
+    let known = false;
+    for (const name of names) {
+      const found = this.exportNamed(target, name, deps);
+      if (found === undefined) continue;
+      known = true;
+      if (!found) continue;
+      exports[name] = found.symbol;
+      for (const cls of returnedClasses(found.symbol, found.module)) if (!Object.hasOwn(exports, cls.name)) exports[cls.name] = cls.symbol;
+    }
+    return known ? { file: target, exports, reexports: [] } : undefined;
+  }
+
+  /** Named look-ups (`file\0name`) as namedExports made them, reused like flattenedCache's folds. */
+  private readonly exportCache = new Map<string, { generation: number; found: FoundExport | null | undefined; deps: ReadonlyMap<string, SummaryStamp> }>();
+
+  /**
+   * Export `name` of `file`: where it is defined, `null` if `file` (as analysed) does not export it, `undefined` if
+   * `file` has no summary yet.
+   */
+  private exportNamed(file: string, name: string, deps: Map<string, SummaryStamp>): FoundExport | null | undefined {
+    const key = `${file}\0${name}`;
+    const cached = this.exportCache.get(key);
+    if (cached && cached.generation === this.generation && this.currentSummaries(cached.deps)) {
+      for (const [dep, stamp] of cached.deps) deps.set(dep, stamp);
+      if (this.anyUnfinished(cached.deps)) this.readUnfinished();
+      return cached.found;
+    }
+    const used = new Map<string, SummaryStamp>();
+    const found = this.lookUpExport(file, name, new Set(), used);
+    for (const [dep, stamp] of used) deps.set(dep, stamp);
+    this.exportCache.set(key, { generation: this.generation, found, deps: used });
+    return found;
+  }
+
+  /**
+   * Where `file` gets export `name` from, by the rules of `flattened`: its own exports, then `export { a as name }
+   * from`, then `export * from` in order (never for `default`). A module a star re-export names is analysed only if
+   * it can export `name`: its text mentions the name, or re-exports in turn.
+   */
+  private lookUpExport(file: string, name: string, seen: Set<string>, deps: Map<string, SummaryStamp>): FoundExport | null | undefined {
+    const visit = `${file}\0${name}`;
+    if (seen.has(visit)) return null;
+    seen.add(visit);
+    const summary = this.summaryFor(file);
+    deps.set(file, this.entries.get(file));
+    if (this.unfinished(file)) this.readUnfinished();
+    if (!summary) return undefined;
+    const own = ownProperty(summary.exports, name);
+    if (own) return { symbol: own, module: summary };
+    for (const reexport of summary.reexports) {
+      if (reexport.names === '*') continue;
+      const imported = ownProperty(reexport.names, name);
+      const target = imported !== undefined ? this.resolver.resolve(file, reexport.specifier) : undefined;
+      const found = target ? this.lookUpExport(target, imported!, seen, deps) : undefined;
+      if (found) return found;
+    }
+    if (name === 'default') return null;
+    for (const target of this.starCandidates(file, summary, name)) {
+      const found = this.lookUpExport(target, name, seen, deps);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /**
+   * The modules `file` re-exports with `export * from` that can export `name`, in order: a module can only if it was
+   * analysed and exports the name, or, not analysed yet, the name is a word of its text, or it re-exports in turn.
+   * A module that cannot is never analysed for the look-up. Worked out once per module and generation, as an index
+   * from names to modules (a package's barrel re-exports hundreds, and its importers ask for thousands of names). In
+   * a long-lived host, a module that comes to export the name is found when the importer is analysed again, as
+   * after any edit of it.
+   */
+  private starCandidates(file: string, summary: ModuleSummary, name: string): readonly string[] {
+    let index = this.starIndexes.get(file);
+    if (!index || index.generation !== this.generation || index.summary !== summary) {
+      index = this.starIndex(file, summary);
+      this.starIndexes.set(file, index);
+    }
+    const named = ownProperty(index.byName, name) ?? [];
+    if (!index.always.length) return named.map((i) => index.targets[i]!);
+    // Both lists are in re-export order: merged, the first module to export the name still comes first.
+    const order = [...new Set([...named, ...index.always])].sort((a, b) => a - b);
+    return order.map((i) => index.targets[i]!);
+  }
+
+  private starIndex(file: string, summary: ModuleSummary): StarIndex {
+    const targets: string[] = [];
+    const byName: Record<string, number[]> = Object.create(null);
+    const always: number[] = [];
+    for (const reexport of summary.reexports) {
+      if (reexport.names !== '*') continue;
+      const target = this.resolver.resolve(file, reexport.specifier);
+      if (!target) continue;
+      const i = targets.push(target) - 1;
+      const entry = this.entries.get(target);
+      const analysed = entry?.checked === this.generation ? entry.result.summary : undefined;
+      let names: Iterable<string>;
+      if (analysed) {
+        if (analysed.reexports.length) {
+          always.push(i);
+          continue;
+        }
+        names = Object.keys(analysed.exports);
+      } else {
+        const text = this.host.readFile(target) ?? '';
+        if (/\bexport\s*\*/.test(text)) {
+          always.push(i);
+          continue;
+        }
+        names = new Set(text.match(/[A-Za-z_$][\w$]*/g));
+      }
+      for (const word of names) (byName[word] ??= []).push(i);
+    }
+    return { generation: this.generation, summary, targets, byName, always };
+  }
+
+  private readonly starIndexes = new Map<string, StarIndex>();
 
   /** A module's summary with its re-exports (`export * from`, `export { a as b } from`) folded in. */
   private flattened(file: string, seen: Set<string>, deps: Map<string, SummaryStamp>): ModuleSummary | undefined {
@@ -606,4 +731,37 @@ function prismaSchemaPaths(dir: string): string[] {
 
 function prismaStamp(schema: PrismaSchemaState | undefined): string {
   return schema ? `${schema.path}\u0000${schema.hash}` : '';
+}
+
+/** A module's star re-exports, indexed by the names each can export (see starCandidates). */
+interface StarIndex {
+  readonly generation: number;
+  readonly summary: ModuleSummary;
+  readonly targets: readonly string[];
+  /** Name → the targets (indexes, in order) that can export it. */
+  readonly byName: Readonly<Record<string, readonly number[]>>;
+  /** Targets that re-export in turn: candidates for every name. */
+  readonly always: readonly number[];
+}
+
+/** An export found through re-exports: the symbol and the summary of the module that defines it. */
+interface FoundExport {
+  readonly symbol: ExportedSymbol;
+  readonly module: ModuleSummary;
+}
+
+/**
+ * The classes of `module` that `symbol` returns instances of (a function's, a class's methods', an object's members'),
+ * which an importer needs to know the instances' methods though it imports only `symbol`.
+ */
+function returnedClasses(symbol: ExportedSymbol, module: ModuleSummary): { name: string; symbol: ExportedSymbol }[] {
+  const functions = symbol.kind === 'function' ? [symbol] : symbol.kind === 'class' ? Object.values(symbol.methods) : symbol.kind === 'value' && symbol.members ? Object.values(symbol.members) : [];
+  const classes: { name: string; symbol: ExportedSymbol }[] = [];
+  for (const fn of functions) {
+    const name = fn.returns.instanceOf;
+    if (name === undefined || fn.returns.instanceClass) continue;
+    const cls = ownProperty(module.exports, name);
+    if (cls?.kind === 'class' && cls !== symbol) classes.push({ name, symbol: cls });
+  }
+  return classes;
 }

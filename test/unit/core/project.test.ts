@@ -237,6 +237,44 @@ export function h(patient: { ssn: string }) {
     assert.deepEqual(findings(root, 'apps/api/src/main.ts').flagged, [['ai', 'email'], ['log', 'ssn'], ['log', 'email']]);
   });
 
+  it('resolves workspace packages that `**` globs name, and leaves out what a negated glob excludes', () => {
+    const root = workspace({
+      // ottehr's root package.json: before, `packages/**/*` named no folder, and its `utils` package never resolved.
+      'package.json': JSON.stringify({ name: 'mono', workspaces: ['packages/**/*', 'apps/*', '!packages/legacy/*'] }),
+      'packages/utils/package.json': JSON.stringify({ name: 'utils', main: 'lib/main.ts' }),
+      'packages/utils/lib/main.ts': "export * from './ai';\n",
+      'packages/utils/lib/ai.ts': AI_WRAPPER,
+      'packages/group/logging/package.json': JSON.stringify({ name: '@acme/logging', main: 'src/index.ts' }),
+      'packages/group/logging/src/index.ts': 'export function logIt(x: unknown) { console.log(x); }\n',
+      'packages/legacy/old/package.json': JSON.stringify({ name: '@acme/old', main: 'index.ts' }),
+      'packages/legacy/old/index.ts': 'export function keep(x: unknown) { console.log(x); }\n',
+      'apps/api/main.ts': "import { ask } from 'utils';\nimport { logIt } from '@acme/logging';\nimport { keep } from '@acme/old';\nexport async function m(email: string, ssn: string, mrn: string) {\n  await ask(email);\n  logIt(ssn);\n  keep(mrn);\n}\n",
+    });
+    const { flagged, project } = findings(root, 'apps/api/main.ts');
+    assert.deepEqual(flagged, [['ai', 'email'], ['log', 'ssn']]);
+    assert.deepEqual(project.unresolvedOf(path.join(root, 'apps/api/main.ts')), ['@acme/old']);
+  });
+
+  it('analyses, for a name imported from a barrel, only the modules that can export it', () => {
+    const modules: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) modules[`lib/part${i}.ts`] = `export function helper${i}(x: unknown) { return x; }\n`;
+    const root = workspace({
+      ...modules,
+      'lib/nested.ts': "export * from './ai';\n",
+      'lib/ai.ts': AI_WRAPPER,
+      'lib/index.ts': `${Object.keys(modules).map((file) => `export * from './${path.basename(file, '.ts')}';`).join('\n')}\nexport * from './nested';\n`,
+      'route.ts': "import { ask, helper3 } from './lib';\nexport async function h(patient: { diagnosis: string }) {\n  await ask(helper3(patient.diagnosis));\n}\n",
+      'all.ts': "import * as lib from './lib';\nexport async function g(ssn: string) {\n  await lib.ask(ssn);\n}\n",
+    });
+    const { analysed, flagged } = analysedInOrder(root, ['route.ts']);
+    assert.deepEqual(flagged['route.ts'], ['helper3(patient.diagnosis)']);
+    // Before: every module the barrel re-exports (33 analyses); `helper3` and `ask` need 5.
+    assert.deepEqual(analysed.sort(), ['lib/ai.ts', 'lib/index.ts', 'lib/nested.ts', 'lib/part3.ts', 'route.ts']);
+    const namespace = analysedInOrder(root, ['all.ts']);
+    assert.deepEqual(namespace.flagged['all.ts'], ['ssn']);
+    assert.equal(namespace.analyses, 34, 'a namespace import takes every export');
+  });
+
   it('resolves past package.json and tsconfig values of unexpected types instead of failing the importing file', () => {
     const root = workspace({
       'package.json': JSON.stringify({ name: 'mono', workspaces: ['packages/*', 42] }),
