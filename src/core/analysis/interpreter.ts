@@ -12,7 +12,7 @@ import {
   isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName,
   isSetAccessorDeclaration, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isTemplateExpression,
   isTypeAliasDeclaration, isTypeLiteralNode, isTypeNode, isTypeOperatorNode, isTypePredicateNode, isTypeQueryNode, isTypeReferenceNode, isUnionTypeNode,
-  isVariableDeclaration, isVariableDeclarationList, isVariableStatement
+  isVariableDeclaration, isVariableDeclarationList, isVariableStatement, CONST_FLAG
 } from './syntax';
 import { describeCategory, isPhiCategoryId } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
@@ -1355,7 +1355,18 @@ export class Interpreter {
       return;
     }
     let value = declaration.initializer ? this.eval(declaration.initializer) : EMPTY;
-    if (declaration.type) value = joinValues(value, this.typeValue(declaration.type, declaration.name));
+    if (declaration.type) {
+      const typed = this.typeValue(declaration.type, declaration.name);
+      // An object or array written out of constants (`const FormFields: PatientRecordFormFields = { … }`), or a constant
+      // (`PATIENT_RECORD_CONFIG: PatientRecordConfig = Object.freeze(…)`), holds what its initializer gives it when
+      // its type is PHI only by what its fields are called: the type describes the shape. A FHIR resource, a
+      // configured PHI type or a tagged one stays (`SAMPLE_PATIENT: Patient = { … }`).
+      const local = typed.typeName !== undefined && !typed.typeName.startsWith('fhir:') ? this.localTypes.get(typed.typeName) : undefined;
+      const initializer = declaration.initializer && skipOuter(declaration.initializer);
+      const shapeOnly = !!local && !local.tagged && !!initializer
+        && (this.holdsConstantsOnly(initializer, 0) || (isIdentifier(declaration.name) && isConstantName(declaration.name.text)));
+      if (!shapeOnly) value = joinValues(value, typed);
+    }
     if (statementTagged || this.hasPhiTag(declaration)) {
       value = withTaint(value, joinTaint(value.taint, sourceTaint(['other-id'], { kind: 'phi-tag', name: this.text(declaration.name) }, this.step('source', declaration.name, 'tagged `@phi`'))));
     }
@@ -1393,6 +1404,44 @@ export class Interpreter {
   }
 
   /** Initializers whose value the code spells out: a name-based source on the variable would be a guess. */
+  /**
+   * An object or array literal written out of literals and module-level constants (or imports, which carry what
+   * their modules say), however deeply nested: nothing in it comes from a parameter, a call or a spread.
+   */
+  private holdsConstantsOnly(node: ts.Expression, depth: number): boolean {
+    if (depth > 32) return false;
+    const e = skipOuter(node);
+    switch (e.kind) {
+      case Kind.StringLiteral:
+      case Kind.NumericLiteral:
+      case Kind.NoSubstitutionTemplateLiteral:
+      case Kind.RegularExpressionLiteral:
+      case Kind.TrueKeyword:
+      case Kind.FalseKeyword:
+      case Kind.NullKeyword:
+        return true;
+      case Kind.PrefixUnaryExpression:
+        return this.holdsConstantsOnly((e as ts.PrefixUnaryExpression).operand, depth + 1);
+      case Kind.Identifier: {
+        const binding = this.scope.lookup((e as ts.Identifier).text);
+        if (!binding) return (e as ts.Identifier).text === 'undefined';
+        if (binding.kind === 'import') return true;
+        const declaration = binding.declaration;
+        return binding.owner === 0 && binding.kind === 'var' && isVariableDeclaration(declaration) && isVariableDeclarationList(declaration.parent)
+          && (declaration.parent.flags & CONST_FLAG) !== 0;
+      }
+      // An empty one is a container filled later (`const invoices: StripeInvoice[] = []`): its type says with what.
+      case Kind.ObjectLiteralExpression:
+        return (e as ts.ObjectLiteralExpression).properties.length > 0 && (e as ts.ObjectLiteralExpression).properties.every((property) =>
+          isPropertyAssignment(property) ? this.holdsConstantsOnly(property.initializer, depth + 1)
+            : isShorthandPropertyAssignment(property) ? this.holdsConstantsOnly(property.name, depth + 1) : false);
+      case Kind.ArrayLiteralExpression:
+        return (e as ts.ArrayLiteralExpression).elements.length > 0 && (e as ts.ArrayLiteralExpression).elements.every((element) => element.kind !== Kind.SpreadElement && this.holdsConstantsOnly(element, depth + 1));
+      default:
+        return false;
+    }
+  }
+
   private isCleanByConstruction(init: ts.Expression): boolean {
     const e = skipOuter(init);
     switch (e.kind) {

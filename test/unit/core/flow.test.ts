@@ -226,6 +226,37 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['p.birthDate', 'v.reason']);
   });
 
+  it('takes a constant or an object written out for what it holds, not for a type PHI only by its field names', () => {
+    const code = `interface PatientRecordFormFields { patientDetails: { title: string }; patientSummary: { title: string } }
+    interface PatientRecordConfig { FormFields: PatientRecordFormFields; hiddenFormSections: string[] }
+    declare function pick(config: unknown): { title: string };
+    const PATIENT_RECORD_DEFAULTS: PatientRecordConfig = { FormFields: { patientDetails: { title: 'Details' }, patientSummary: { title: 'Summary' } }, hiddenFormSections: [] };
+    export const PATIENT_RECORD_CONFIG: PatientRecordConfig = Object.freeze(PATIENT_RECORD_DEFAULTS);
+    export function f(config: PatientRecordConfig) {
+      const FormFields: PatientRecordFormFields = { patientDetails: { title: 'Details' }, patientSummary: { title: 'Summary' } };
+      const blank: PatientRecordFormFields = { patientDetails: { title: '' }, patientSummary: { title: '' } } as const;
+      const spread: PatientRecordFormFields = { ...FormFields, ...config.FormFields };
+      const built: PatientRecordFormFields = { patientDetails: pick(config), patientSummary: { title: '' } };
+      console.log(PATIENT_RECORD_CONFIG.FormFields, PATIENT_RECORD_DEFAULTS, FormFields, blank);
+      console.log(config.FormFields, spread, built);
+    }`;
+    // Before: both constants were PHI as \`PatientRecordConfig\` (ottehr's questionnaire configuration).
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['config.FormFields', 'spread', 'built']);
+  });
+
+  it('keeps the declared type of an empty container, which says what it is filled with later', () => {
+    const code = `interface Invoice { invoiceId: string; customerEmail: string }
+    export function f(rows: { id: string; email: string }[]) {
+      const invoices: Invoice[] = [];
+      for (const row of rows) {
+        const invoice: Invoice = { invoiceId: row.id, customerEmail: row.email };
+        invoices.push(invoice);
+      }
+      for (const invoice of invoices) console.log(\`Invoice \${invoice.invoiceId}\`, invoice.customerEmail);
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['invoice.customerEmail']);
+  });
+
   it('treats FHIR reads as sources', () => {
     const code = `async function f(medplum: any, id: string) {
       const patient = await medplum.readResource('Patient', id);
