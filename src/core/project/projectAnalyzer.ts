@@ -131,6 +131,8 @@ export class ProjectAnalyzer {
    * `maxGenerationMs` between requests.
    */
   private generation = 1;
+  /** Counts only the generations in which files may have changed on disk (not an edited buffer's). */
+  private filesGeneration = 1;
   private lastRequest = 0;
 
   constructor(
@@ -157,6 +159,7 @@ export class ProjectAnalyzer {
 
   private newGeneration(): void {
     this.generation++;
+    this.filesGeneration++;
     this.resolver.invalidate();
     // A schema.prisma may have been created or deleted.
     this.prismaByDir.clear();
@@ -578,14 +581,14 @@ export class ProjectAnalyzer {
   /**
    * The modules `file` re-exports with `export * from` that can export `name`, in order: a module can only if it was
    * analysed and exports the name, or, not analysed yet, the name is a word of its text, or it re-exports in turn.
-   * A module that cannot is never analysed for the look-up. Worked out once per module and generation, as an index
-   * from names to modules (a package's barrel re-exports hundreds, and its importers ask for thousands of names). In
-   * a long-lived host, a module that comes to export the name is found when the importer is analysed again, as
-   * after any edit of it.
+   * A module that cannot is never analysed for the look-up. Worked out as an index from names to modules (a package's
+   * barrel re-exports hundreds, and its importers ask for thousands of names), once per barrel summary while the files
+   * on disk stay as they are: an editor's keystrokes do not rebuild it. So, in a long-lived host, a module edited to
+   * export a name it did not is found after the next change on disk (a save) or the barrel's next analysis.
    */
   private starCandidates(file: string, summary: ModuleSummary, name: string): readonly string[] {
     let index = this.starIndexes.get(file);
-    if (!index || index.generation !== this.generation || index.summary !== summary) {
+    if (!index || index.filesGeneration !== this.filesGeneration || index.summary !== summary) {
       index = this.starIndex(file, summary);
       this.starIndexes.set(file, index);
     }
@@ -624,7 +627,7 @@ export class ProjectAnalyzer {
       }
       for (const word of names) (byName[word] ??= []).push(i);
     }
-    return { generation: this.generation, summary, targets, byName, always };
+    return { filesGeneration: this.filesGeneration, summary, targets, byName, always };
   }
 
   private readonly starIndexes = new Map<string, StarIndex>();
@@ -735,7 +738,8 @@ function prismaStamp(schema: PrismaSchemaState | undefined): string {
 
 /** A module's star re-exports, indexed by the names each can export (see starCandidates). */
 interface StarIndex {
-  readonly generation: number;
+  /** Made anew when files may have changed on disk, not for each edit of a buffer (see ProjectAnalyzer.changed). */
+  readonly filesGeneration: number;
   readonly summary: ModuleSummary;
   readonly targets: readonly string[];
   /** Name → the targets (indexes, in order) that can export it. */

@@ -273,6 +273,19 @@ export function h(patient: { ssn: string }) {
     const namespace = analysedInOrder(root, ['all.ts']);
     assert.deepEqual(namespace.flagged['all.ts'], ['ssn']);
     assert.equal(namespace.analyses, 34, 'a namespace import takes every export');
+
+    // An editor's keystroke in the importer (a new generation for buffer contents) reads none of the barrel's modules
+    // again: the index of which module can export which name lasts until files change on disk.
+    const reads: string[] = [];
+    const files = nodeProjectHost();
+    const editor = new ProjectAnalyzer({ ...files, readFile: (file) => (reads.push(path.relative(root, file)), files.readFile(file)) }, root, () => DEFAULT_CONFIG);
+    const route = path.join(root, 'route.ts');
+    const text = fs.readFileSync(route, 'utf8');
+    editor.analyze(route, text);
+    reads.length = 0;
+    editor.changed('contents');
+    assert.deepEqual(editor.analyze(route, `${text}// typing\n`)!.findings.map((f) => f.expression), ['helper3(patient.diagnosis)']);
+    assert.deepEqual(reads.filter((file) => file.startsWith('lib/part')), []);
   });
 
   it('resolves past package.json and tsconfig values of unexpected types instead of failing the importing file', () => {
