@@ -24,7 +24,21 @@ const trivialRule: Rule.RuleModule = {
 
 const phiGuardRules = ['no-phi-to-ai', 'no-phi-in-logs', 'no-unencrypted-phi-storage', 'no-phi-in-url'];
 const files = readFileList(listFile);
-const root = path.parse(files[0] ?? process.cwd()).root;
+/**
+ * ESLint's working folder: the folder holding every file, as a user runs ESLint from the repository's root. The
+ * plugin takes it for the project root (no `.phi-guard.json` above), where workspace packages are resolved from; up
+ * to run V the file system's root was used, so ottehr's workspace packages never resolved in this measure.
+ */
+const root = commonFolder(files);
+
+function commonFolder(paths: readonly string[]): string {
+  if (paths.length === 0) return process.cwd();
+  let common = path.dirname(paths[0]!);
+  for (const file of paths) {
+    while (common !== path.dirname(common) && !file.startsWith(common + path.sep)) common = path.dirname(common);
+  }
+  return common;
+}
 const config: Linter.Config[] = [
   {
     files: ['**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}'],
@@ -56,7 +70,7 @@ function readTexts(): (string | undefined)[] {
   });
 }
 
-/** One `ESLint` per configuration; `cwd` is the files' file-system root, so every file is inside its base path. */
+/** One `ESLint` per configuration; `cwd` is the folder holding every file, so every file is inside its base path. */
 function eslintWith(overrideConfig: Linter.Config[]): ESLint {
   return new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig, cache: false, warnIgnored: false });
 }
