@@ -12,7 +12,7 @@ import {
   isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName,
   isSetAccessorDeclaration, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isTemplateExpression,
   isTypeAliasDeclaration, isTypeLiteralNode, isTypeNode, isTypeOperatorNode, isTypePredicateNode, isTypeQueryNode, isTypeReferenceNode, isUnionTypeNode,
-  isVariableDeclaration, isVariableDeclarationList, isVariableStatement, CONST_FLAG
+  isVariableDeclaration, isVariableDeclarationList, isVariableStatement
 } from './syntax';
 import { describeCategory, isPhiCategoryId } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
@@ -1357,13 +1357,14 @@ export class Interpreter {
     let value = declaration.initializer ? this.eval(declaration.initializer) : EMPTY;
     if (declaration.type) {
       const typed = this.typeValue(declaration.type, declaration.name);
-      // An object or array written out of constants (`const FormFields: PatientRecordFormFields = { … }`), or a constant
+      // At module level (inside a function, a context object is filled later), an object or array written out of
+      // constants (`const FormFields: PatientRecordFormFields = { … }`), or a constant
       // (`PATIENT_RECORD_CONFIG: PatientRecordConfig = Object.freeze(…)`), holds what its initializer gives it when
       // its type is PHI only by what its fields are called: the type describes the shape. A FHIR resource, a
       // configured PHI type or a tagged one stays (`SAMPLE_PATIENT: Patient = { … }`).
       const local = typed.typeName !== undefined && !typed.typeName.startsWith('fhir:') ? this.localTypes.get(typed.typeName) : undefined;
       const initializer = declaration.initializer && skipOuter(declaration.initializer);
-      const shapeOnly = !!local && !local.tagged && !!initializer
+      const shapeOnly = !!local && !local.tagged && !!initializer && this.frame.id === 0
         && (this.holdsConstantsOnly(initializer, 0) || (isIdentifier(declaration.name) && isConstantName(declaration.name.text)));
       if (!shapeOnly) value = joinValues(value, typed);
     }
@@ -1405,8 +1406,9 @@ export class Interpreter {
 
   /** Initializers whose value the code spells out: a name-based source on the variable would be a guess. */
   /**
-   * An object or array literal written out of literals and module-level constants (or imports, which carry what
-   * their modules say), however deeply nested: nothing in it comes from a parameter, a call or a spread.
+   * An object or array literal written out of literals and module-level variables (or imports, which carry what
+   * their modules say) and their fields, however deeply nested: nothing in it comes from a parameter, a call or a
+   * spread.
    */
   private holdsConstantsOnly(node: ts.Expression, depth: number): boolean {
     if (depth > 32) return false;
@@ -1422,21 +1424,36 @@ export class Interpreter {
         return true;
       case Kind.PrefixUnaryExpression:
         return this.holdsConstantsOnly((e as ts.PrefixUnaryExpression).operand, depth + 1);
+      // `formValueSets.birthSexOptions`, `options[options.length - 1]`: a field of a module-level value or an import.
+      case Kind.PropertyAccessExpression:
+        return this.holdsConstantsOnly((e as ts.PropertyAccessExpression).expression, depth + 1);
+      case Kind.ElementAccessExpression:
+        return this.holdsConstantsOnly((e as ts.ElementAccessExpression).expression, depth + 1) && this.holdsConstantsOnly((e as ts.ElementAccessExpression).argumentExpression, depth + 1);
+      case Kind.BinaryExpression:
+        return this.holdsConstantsOnly((e as ts.BinaryExpression).left, depth + 1) && this.holdsConstantsOnly((e as ts.BinaryExpression).right, depth + 1);
+      case Kind.ConditionalExpression: {
+        const c = e as ts.ConditionalExpression;
+        return this.holdsConstantsOnly(c.condition, depth + 1) && this.holdsConstantsOnly(c.whenTrue, depth + 1) && this.holdsConstantsOnly(c.whenFalse, depth + 1);
+      }
+      case Kind.TemplateExpression:
+        return (e as ts.TemplateExpression).templateSpans.every((span) => this.holdsConstantsOnly(span.expression, depth + 1));
       case Kind.Identifier: {
         const binding = this.scope.lookup((e as ts.Identifier).text);
         if (!binding) return (e as ts.Identifier).text === 'undefined';
         if (binding.kind === 'import') return true;
+        // A module-level variable with an initializer: its value is in the literal's (no parent pointers here to
+        // tell `const` from `let`, nor need: what it holds is evaluated either way).
         const declaration = binding.declaration;
-        return binding.owner === 0 && binding.kind === 'var' && isVariableDeclaration(declaration) && isVariableDeclarationList(declaration.parent)
-          && (declaration.parent.flags & CONST_FLAG) !== 0;
+        return binding.owner === 0 && binding.kind === 'var' && isVariableDeclaration(declaration) && declaration.initializer !== undefined;
       }
-      // An empty one is a container filled later (`const invoices: StripeInvoice[] = []`): its type says with what.
+      // Empty, the whole initializer is a container filled later (`const invoices: StripeInvoice[] = []`): its type
+      // says with what. Nested, an empty one is just empty (`triggers: []`).
       case Kind.ObjectLiteralExpression:
-        return (e as ts.ObjectLiteralExpression).properties.length > 0 && (e as ts.ObjectLiteralExpression).properties.every((property) =>
+        return (depth > 0 || (e as ts.ObjectLiteralExpression).properties.length > 0) && (e as ts.ObjectLiteralExpression).properties.every((property) =>
           isPropertyAssignment(property) ? this.holdsConstantsOnly(property.initializer, depth + 1)
             : isShorthandPropertyAssignment(property) ? this.holdsConstantsOnly(property.name, depth + 1) : false);
       case Kind.ArrayLiteralExpression:
-        return (e as ts.ArrayLiteralExpression).elements.length > 0 && (e as ts.ArrayLiteralExpression).elements.every((element) => element.kind !== Kind.SpreadElement && this.holdsConstantsOnly(element, depth + 1));
+        return (depth > 0 || (e as ts.ArrayLiteralExpression).elements.length > 0) && (e as ts.ArrayLiteralExpression).elements.every((element) => element.kind !== Kind.SpreadElement && this.holdsConstantsOnly(element, depth + 1));
       default:
         return false;
     }

@@ -169,6 +169,3 @@ export const Kind = {
   WhileStatement: ts.SyntaxKind.WhileStatement,
   YieldExpression: ts.SyntaxKind.YieldExpression,
 } as const;
-
-/** `const` on a VariableDeclarationList's flags (read once, as the kinds are). */
-export const CONST_FLAG: number = ts.NodeFlags.Const;

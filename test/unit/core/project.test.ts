@@ -288,6 +288,22 @@ export function h(patient: { ssn: string }) {
     assert.deepEqual(reads.filter((file) => file.startsWith('lib/part')), []);
   });
 
+  it('takes a typed object written out of module constants for what it holds, on the parse without parent pointers', () => {
+    // The check for constants once read a declaration's parent, which the engine's parse does not set: three of
+    // ottehr's files failed to analyse.
+    const root = workspace({
+      'config.ts': `interface PatientRecordFormFields { patientDetails: { title: string }; patientSummary: { title: string }; hidden: string[] }
+const details = { title: 'Details' };
+const VALUE_SETS = { summary: { title: 'Summary', triggers: [] } };
+export const FormFields: PatientRecordFormFields = { patientDetails: details, patientSummary: VALUE_SETS.summary, hidden: [] };
+export function show() { console.log(FormFields); }
+`,
+    });
+    const { result } = findings(root, 'config.ts');
+    assert.equal(result.skipped, undefined);
+    assert.deepEqual(result.findings, []);
+  });
+
   it('resolves past package.json and tsconfig values of unexpected types instead of failing the importing file', () => {
     const root = workspace({
       'package.json': JSON.stringify({ name: 'mono', workspaces: ['packages/*', 42] }),
