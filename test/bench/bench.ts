@@ -163,8 +163,19 @@ function prepareWorkspaces(options: Options): Workspace[] {
 
 interface CliOutput {
   readonly findings: unknown[];
-  readonly notices: unknown[];
+  readonly notices: { readonly kind: string; readonly file: string; readonly message: string }[];
   readonly summary: { filesScanned: number; filesAnalysed: number; lines: number };
+}
+
+/**
+ * Files the engine failed on (an internal error each): reported, and the bench fails, so that CI's small run catches
+ * them (runs W1 and W2 timed six of ottehr's files that had failed, which their reports only counted as notices).
+ */
+function failedFiles(output: CliOutput): string[] {
+  const failed = output.notices.filter((notice) => notice.kind === 'internal-error');
+  if (failed.length === 0) return [];
+  process.exitCode = 1;
+  return [`**${failed.length} file${failed.length === 1 ? '' : 's'} failed to analyse** (internal errors; the bench fails):`, ...failed.map((notice) => `- ${notice.file}: ${notice.message}`), ''];
 }
 
 function scanWith(workspace: Workspace, jobs: number | undefined): Measured<CliOutput> {
@@ -290,6 +301,7 @@ async function main(): Promise<void> {
   out.push(row(`\`phi-guard scan\` (default: ${cores} threads, main + ${cores - 1} worker${cores - 1 === 1 ? '' : 's'})`, scan), row('`phi-guard scan --jobs 1`', scanOneJob), row('bare TypeScript parse (`ts.createSourceFile`, 1 thread)', tsParse), row('bare TypeScript parse, JSDoc left out as the engine parses', tsParseNoJsDoc), row('bare oxc-parser parse (`parseSync`, 1 thread)', oxcParse), '');
   const scanRatio = best(scan) / best(tsParse);
   out.push(
+    ...failedFiles(scan.output),
     `Findings: ${scan.output.findings.length}; notices: ${scan.output.notices.length}. Target: scan ≤ ${TARGETS.scanVsTypeScript}× TypeScript parse (best wall times) — ` +
       `${fmt(scanRatio)}× (medians: ${fmt(scan.seconds / tsParse.seconds)}×): ${verdict(scanRatio <= TARGETS.scanVsTypeScript)} ` +
       `(${fmt(best(scan) / best(tsParseNoJsDoc))}× a parse that leaves JSDoc out, as the engine's does); ` +
