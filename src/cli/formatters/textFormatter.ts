@@ -1,4 +1,5 @@
 import type { ReportedFinding, ScanReport } from '../scanReport';
+import { sharedSinks } from '../sharedSinks';
 
 export interface TextFormatOptions {
   /** ANSI colours (stdout is a terminal and NO_COLOR is not set). */
@@ -9,7 +10,8 @@ type Paint = (code: string, text: string) => string;
 
 /**
  * ESLint "stylish"-like output: one block per file, `line:column  severity  message  rule`, then a
- * summary. Notices (files skipped or unreadable, malformed suppressions) come after the findings.
+ * summary. Shared sinks (see sharedSinks) and notices (files skipped or unreadable, malformed suppressions) come after
+ * the findings.
  */
 export function formatText(report: ScanReport, options: TextFormatOptions): string {
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
@@ -23,6 +25,14 @@ export function formatText(report: ScanReport, options: TextFormatOptions): stri
       const severityText = paint(severity === 'error' ? '31' : '33', severity.padEnd(widths[1]));
       lines.push(`  ${paint('2', position.padEnd(widths[0]))}  ${severityText}  ${message}  ${paint('2', rule)}`);
     });
+  }
+
+  const shared = sharedSinks(report.findings);
+  if (shared.length > 0) {
+    lines.push('', `${paint('1', 'Shared sinks')}  ${paint('2', 'helpers whose sink many findings flow into: a `phi-guard-allow` comment above the sink, once reviewed, covers every caller')}`);
+    const places = shared.map((entry) => `${entry.file}:${entry.line}:${entry.column}`);
+    const width = Math.max(...places.map((place) => place.length));
+    shared.forEach((entry, i) => lines.push(`  ${places[i]!.padEnd(width)}  ${entry.sink}  ${paint('2', `${entry.findings} findings in ${entry.files} ${plural(entry.files, 'file')}`)}`));
   }
 
   if (report.notices.length > 0) {
