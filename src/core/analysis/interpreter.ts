@@ -327,6 +327,22 @@ function rootsAtConstant(node: ts.Expression): boolean {
   return isIdentifier(e) && isConstantName(e.text) && !splitWords(e.text).some((word) => RECORD_WORDS.has(word));
 }
 
+/** A string, number, template without substitutions, regular expression, `true`, `false` or `null`. */
+function isPlainLiteral(e: ts.Expression): boolean {
+  switch (e.kind) {
+    case Kind.StringLiteral:
+    case Kind.NumericLiteral:
+    case Kind.NoSubstitutionTemplateLiteral:
+    case Kind.RegularExpressionLiteral:
+    case Kind.TrueKeyword:
+    case Kind.FalseKeyword:
+    case Kind.NullKeyword:
+      return true;
+    default:
+      return false;
+  }
+}
+
 function skipOuter(node: ts.Expression): ts.Expression {
   let current = node;
   for (;;) {
@@ -1413,15 +1429,8 @@ export class Interpreter {
   private holdsConstantsOnly(node: ts.Expression, depth: number): boolean {
     if (depth > 32) return false;
     const e = skipOuter(node);
+    if (isPlainLiteral(e)) return true;
     switch (e.kind) {
-      case Kind.StringLiteral:
-      case Kind.NumericLiteral:
-      case Kind.NoSubstitutionTemplateLiteral:
-      case Kind.RegularExpressionLiteral:
-      case Kind.TrueKeyword:
-      case Kind.FalseKeyword:
-      case Kind.NullKeyword:
-        return true;
       case Kind.PrefixUnaryExpression:
         return this.holdsConstantsOnly((e as ts.PrefixUnaryExpression).operand, depth + 1);
       // `formValueSets.birthSexOptions`, `options[options.length - 1]`: a field of a module-level value or an import.
@@ -1461,14 +1470,8 @@ export class Interpreter {
 
   private isCleanByConstruction(init: ts.Expression): boolean {
     const e = skipOuter(init);
+    if (isPlainLiteral(e)) return true;
     switch (e.kind) {
-      case Kind.StringLiteral:
-      case Kind.NumericLiteral:
-      case Kind.NoSubstitutionTemplateLiteral:
-      case Kind.RegularExpressionLiteral:
-      case Kind.TrueKeyword:
-      case Kind.FalseKeyword:
-      case Kind.NullKeyword:
       case Kind.ArrowFunction:
       case Kind.FunctionExpression:
       case Kind.ClassExpression:

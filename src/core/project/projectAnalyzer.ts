@@ -471,20 +471,28 @@ export class ProjectAnalyzer {
     if (!target) unresolved.push(specifier);
     if (!target || target === fromFile) return undefined;
     if (names) return this.namedExports(target, names, deps);
-    const cached = this.flattenedCache.get(target);
     // A barrel (`export * from` dozens of modules) is imported by many files: it is folded again only when a module
-    // it folds in has a new summary. Part of it may still be being analysed (an import cycle): the fold used that
-    // module's summary so far, and its new entry, when it finishes, makes the fold stale.
+    // it folds in has a new summary.
+    return this.cachedLookUp(this.flattenedCache, target, deps, (used) => this.flattened(target, new Set(), used));
+  }
+
+  /**
+   * `lookUp`'s answer for `key`, made again only when a summary it used has changed (see flattenedCache, exportCache);
+   * the summaries it used join `deps`. Part of what it used may still be being analysed (an import cycle): the answer
+   * used that module's summary so far, and its new entry, when it finishes, makes the answer stale.
+   */
+  private cachedLookUp<T>(cache: Map<string, CachedLookUp<T>>, key: string, deps: Map<string, SummaryStamp>, lookUp: (used: Map<string, SummaryStamp>) => T): T {
+    const cached = cache.get(key);
     if (cached && cached.generation === this.generation && this.currentSummaries(cached.deps)) {
       for (const [dep, stamp] of cached.deps) deps.set(dep, stamp);
       if (this.anyUnfinished(cached.deps)) this.readUnfinished();
-      return cached.summary;
+      return cached.value;
     }
     const used = new Map<string, SummaryStamp>();
-    const summary = this.flattened(target, new Set(), used);
+    const value = lookUp(used);
     for (const [dep, stamp] of used) deps.set(dep, stamp);
-    this.flattenedCache.set(target, { generation: this.generation, summary, deps: used });
-    return summary;
+    cache.set(key, { generation: this.generation, value, deps: used });
+    return value;
   }
 
   /** The analysis in progress used the summary of an unfinished module of its import cycle (see settleCycles). */
@@ -506,7 +514,7 @@ export class ProjectAnalyzer {
     return false;
   }
 
-  private readonly flattenedCache = new Map<string, { generation: number; summary: ModuleSummary | undefined; deps: ReadonlyMap<string, SummaryStamp> }>();
+  private readonly flattenedCache = new Map<string, CachedLookUp<ModuleSummary | undefined>>();
 
   /**
    * `names` of `target`'s exports, each found on its own through the re-exports (see ImportResolver), with the classes
@@ -527,25 +535,14 @@ export class ProjectAnalyzer {
   }
 
   /** Named look-ups (`file\0name`) as namedExports made them, reused like flattenedCache's folds. */
-  private readonly exportCache = new Map<string, { generation: number; found: FoundExport | null | undefined; deps: ReadonlyMap<string, SummaryStamp> }>();
+  private readonly exportCache = new Map<string, CachedLookUp<FoundExport | null | undefined>>();
 
   /**
    * Export `name` of `file`: where it is defined, `null` if `file` (as analysed) does not export it, `undefined` if
    * `file` has no summary yet.
    */
   private exportNamed(file: string, name: string, deps: Map<string, SummaryStamp>): FoundExport | null | undefined {
-    const key = `${file}\0${name}`;
-    const cached = this.exportCache.get(key);
-    if (cached && cached.generation === this.generation && this.currentSummaries(cached.deps)) {
-      for (const [dep, stamp] of cached.deps) deps.set(dep, stamp);
-      if (this.anyUnfinished(cached.deps)) this.readUnfinished();
-      return cached.found;
-    }
-    const used = new Map<string, SummaryStamp>();
-    const found = this.lookUpExport(file, name, new Set(), used);
-    for (const [dep, stamp] of used) deps.set(dep, stamp);
-    this.exportCache.set(key, { generation: this.generation, found, deps: used });
-    return found;
+    return this.cachedLookUp(this.exportCache, `${file}\0${name}`, deps, (used) => this.lookUpExport(file, name, new Set(), used));
   }
 
   /**
@@ -557,9 +554,7 @@ export class ProjectAnalyzer {
     const visit = `${file}\0${name}`;
     if (seen.has(visit)) return null;
     seen.add(visit);
-    const summary = this.summaryFor(file);
-    deps.set(file, this.entries.get(file));
-    if (this.unfinished(file)) this.readUnfinished();
+    const summary = this.usedSummary(file, deps);
     if (!summary) return undefined;
     const own = ownProperty(summary.exports, name);
     if (own) return { symbol: own, module: summary };
@@ -632,14 +627,19 @@ export class ProjectAnalyzer {
 
   private readonly starIndexes = new Map<string, StarIndex>();
 
+  /** `file`'s summary, recorded in `deps` as used: for an unfinished module, the one it had so far (if any). */
+  private usedSummary(file: string, deps: Map<string, SummaryStamp>): ModuleSummary | undefined {
+    const summary = this.summaryFor(file);
+    deps.set(file, this.entries.get(file));
+    if (this.unfinished(file)) this.readUnfinished();
+    return summary;
+  }
+
   /** A module's summary with its re-exports (`export * from`, `export { a as b } from`) folded in. */
   private flattened(file: string, seen: Set<string>, deps: Map<string, SummaryStamp>): ModuleSummary | undefined {
     if (seen.has(file)) return undefined;
     seen.add(file);
-    const summary = this.summaryFor(file);
-    // The summary used; for an unfinished module, the one it had so far (if any).
-    deps.set(file, this.entries.get(file));
-    if (this.unfinished(file)) this.readUnfinished();
+    const summary = this.usedSummary(file, deps);
     if (!summary) return undefined;
     if (!summary.reexports.length) return summary;
     const exports: Record<string, ExportedSymbol> = { ...summary.exports };
@@ -734,6 +734,13 @@ function prismaSchemaPaths(dir: string): string[] {
 
 function prismaStamp(schema: PrismaSchemaState | undefined): string {
   return schema ? `${schema.path}\u0000${schema.hash}` : '';
+}
+
+/** An answer about a module's exports, with the summaries it used (see ProjectAnalyzer.cachedLookUp). */
+interface CachedLookUp<T> {
+  readonly generation: number;
+  readonly value: T;
+  readonly deps: ReadonlyMap<string, SummaryStamp>;
 }
 
 /** A module's star re-exports, indexed by the names each can export (see starCandidates). */
