@@ -604,7 +604,8 @@ export class ProjectAnalyzer {
       if (!target) continue;
       const i = targets.push(target) - 1;
       const entry = this.entries.get(target);
-      const analysed = entry?.checked === this.generation ? entry.result.summary : undefined;
+      // A module still being analysed (an import cycle) may not have all its exports yet: its text says more.
+      const analysed = entry?.checked === this.generation && !this.inProgress.has(target) ? entry.result.summary : undefined;
       let names: Iterable<string>;
       if (analysed) {
         if (analysed.reexports.length) {
