@@ -1,12 +1,14 @@
 import type { ReportedFinding, ScanReport } from '../scanReport';
+import { sharedSinks } from '../sharedSinks';
 
 /** Stable, documented JSON (see docs/cli.md): findings with 1-based positions, suppressed findings with their
- * justifications, then notices and totals. */
+ * justifications, then notices, shared sinks and totals. */
 export function formatJson(report: ScanReport): string {
   const output = {
     findings: report.findings.map(findingJson),
     suppressed: report.suppressed.map((f) => ({ ...findingJson(f), justification: f.justification, suppressedAt: f.suppressedAt })),
     notices: report.notices,
+    sharedSinks: sharedSinks(report.findings),
     summary: { filesScanned: report.filesScanned, filesAnalysed: report.filesAnalysed, lines: report.linesScanned },
   };
   return `${JSON.stringify(output, null, 2)}\n`;

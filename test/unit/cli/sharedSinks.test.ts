@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { formatJson } from '../../../src/cli/formatters/jsonFormatter';
 import { formatText } from '../../../src/cli/formatters/textFormatter';
 import type { ReportedFinding, ScanReport } from '../../../src/cli/scanReport';
 import { MIN_SHARED_FINDINGS, sharedSinks } from '../../../src/cli/sharedSinks';
@@ -40,5 +41,10 @@ describe('shared sinks', () => {
     assert.strictEqual(lines[heading + 1], '  src/util/audit.ts:40:15  Console `console.log`  12 findings in 6 files');
     assert.ok(lines[heading - 2]!.includes('phi-guard/no-phi-in-logs'), 'after the last finding');
     assert.ok(!formatText(report(findings.slice(12)), { color: false }).includes('Shared sinks'));
+  });
+
+  it('gives them in the JSON output too, an empty list when there are none', () => {
+    assert.deepStrictEqual(JSON.parse(formatJson(report(findings))).sharedSinks, sharedSinks(findings));
+    assert.deepStrictEqual(JSON.parse(formatJson(report(findings.slice(12)))).sharedSinks, []);
   });
 });
