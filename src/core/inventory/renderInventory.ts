@@ -82,7 +82,13 @@ export function inventoryMarkdown(inventory: Inventory): string {
       continue;
     }
     out.push('| Sink | Sites | PHI |', '| --- | --- | --- |');
-    for (const s of sinks) out.push(`| ${escapeCell(s.vendor)} \`${escapeCell(s.api)}\` | ${s.sites.map((x) => `\`${escapeCell(x.file)}:${x.line}\``).slice(0, 10).join(', ')}${s.sites.length > 10 ? `, and ${s.sites.length - 10} more` : ''} | ${escapeCell(categories(s.phiCategories))} |`);
+    for (const s of sinks) {
+      // One entry per line of code (two flows into one call are one place to review); the package tells apart the
+      // rows of one vendor's API from different packages (`@sentry/node`, `@sentry/react`).
+      const places = [...new Set(s.sites.map((x) => `\`${escapeCell(x.file)}:${x.line}\``))];
+      const pkg = s.package === '<global>' ? '' : ` (${escapeCell(s.package)})`;
+      out.push(`| ${escapeCell(s.vendor)} \`${escapeCell(s.api)}\`${pkg} | ${places.slice(0, 10).join(', ')}${places.length > 10 ? `, and ${places.length - 10} more` : ''} | ${escapeCell(categories(s.phiCategories))} |`);
+    }
     out.push('');
   }
   out.push('## Reviewed exceptions (suppressions)', '');

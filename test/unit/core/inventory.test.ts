@@ -50,4 +50,13 @@ describe('AI & ePHI inventory', () => {
     assert.match(mermaid, /phi_diagnosis -\.->\|1\| ai_Anthropic/);
     assert.match(mermaid, /phi_ssn -->\|1\| log_Console_console_log/);
   });
+
+  it('lists a line of code once among a sink\'s sites, however many flows reach it there, and names the package', () => {
+    const text = "import * as Sentry from '@sentry/node';\nexport function f(patient: { ssn: string; mrn: string }) { console.log(patient.ssn, patient.mrn); Sentry.captureException(new Error(patient.mrn)); }\n";
+    const inv = buildInventory([inventoryInput('src/twice.ts', text, analyzeSource({ fileName: 'src/twice.ts', text, today: '2026-11-28' }))], { root: 'clinic', generatedAt: '2026-11-28T00:00:00Z' });
+    assert.equal(inv.sinks.find((s) => s.api === 'console.log')?.sites.length, 2, 'two flows on line 2 (JSON keeps both)');
+    const md = inventoryMarkdown(inv);
+    assert.match(md, /\| Console `console\.log` \| `src\/twice\.ts:2` \| /);
+    assert.match(md, /\| Sentry `[^`]+` \(@sentry\/node\) \| `src\/twice\.ts:2` \| /);
+  });
 });
