@@ -28,9 +28,12 @@ interface Remembered {
   readonly interpreter: Interpreter;
   readonly policy: string;
   readonly prismaModels: readonly PrismaModel[];
-  /** Every import specifier the analysis resolved, and the summary it got. */
-  readonly imports: Map<string, ModuleSummary | undefined>;
+  /** Every import the analysis resolved (see recording), and the summary it got. */
+  readonly imports: RecordedImports;
 }
+
+/** Import requests (by specifier and names asked for) and the summary each got. */
+export type RecordedImports = Map<string, { readonly specifier: string; readonly names: readonly string[] | undefined; readonly summary: ModuleSummary | undefined }>;
 
 /**
  * The editor's memory of each edited file's last analysis, so that a keystroke inside one function analyses that
@@ -107,7 +110,7 @@ export class AnalysisMemory {
   /** Keeps a whole-file analysis as the base for the next edit; `imports`: what it resolved (see `recording`). */
   remember(
     fileName: string, text: string, sourceFile: ts.SourceFile, interpreter: Interpreter, config: PhiGuardConfig,
-    imports: Map<string, ModuleSummary | undefined>, prismaModels: readonly PrismaModel[],
+    imports: RecordedImports, prismaModels: readonly PrismaModel[],
   ): void {
     this.keep(fileName, { text, sourceFile, tree: sourceFile, pending: undefined, interpreter, policy: JSON.stringify(config), prismaModels, imports });
   }
@@ -138,30 +141,17 @@ function afterPending(previous: Remembered, change: ts.TextChangeRange): ts.Text
 function stillValid(previous: Remembered, config: PhiGuardConfig, imports: ImportResolver | undefined, prismaModels: readonly PrismaModel[]): boolean {
   if (previous.policy !== JSON.stringify(config)) return false;
   if (previous.prismaModels !== prismaModels && (previous.prismaModels.length || prismaModels.length)) return false;
-  for (const [key, summary] of previous.imports) {
-    const [specifier, names] = importFromKey(key);
-    if (!sameModuleSummary(summary, imports?.(specifier, names))) return false;
-  }
+  for (const { specifier, names, summary } of previous.imports.values()) if (!sameModuleSummary(summary, imports?.(specifier, names))) return false;
   return true;
 }
 
-/** `imports`, noting what each import (specifier and names, see importKey) resolved to in `used`. */
-export function recording(imports: ImportResolver | undefined, used: Map<string, ModuleSummary | undefined>): ImportResolver {
+/** `imports`, noting what each import request (specifier and names) resolved to in `used`. */
+export function recording(imports: ImportResolver | undefined, used: RecordedImports): ImportResolver {
   return (specifier, names) => {
     const summary = imports?.(specifier, names);
-    used.set(importKey(specifier, names), summary);
+    used.set(names ? `${specifier}\0${names.join('\0')}` : specifier, { specifier, names, summary });
     return summary;
   };
-}
-
-/** One key per import request: the specifier, and the names asked for (none: the whole module). */
-function importKey(specifier: string, names: readonly string[] | undefined): string {
-  return names ? `${specifier}\0${names.join('\0')}` : specifier;
-}
-
-function importFromKey(key: string): [string, string[] | undefined] {
-  const [specifier, ...names] = key.split('\0');
-  return [specifier!, key.includes('\0') ? names : undefined];
 }
 
 const fingerprints = new WeakMap<ModuleSummary, string>();

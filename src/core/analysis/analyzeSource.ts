@@ -20,7 +20,7 @@ import type { ParsedFile } from './parse';
 import type { SourceParser } from './incrementalParser';
 import { LineIndex } from '../text/lineIndex';
 import { recording } from './analysisMemory';
-import type { AnalysisMemory } from './analysisMemory';
+import type { AnalysisMemory, RecordedImports } from './analysisMemory';
 import type { ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import type { PrismaModel } from '../project/prismaSchema';
 
@@ -143,7 +143,7 @@ function analyzeRemembered(
     if (error instanceof AnalysisInterrupted) throw error;
   }
   if (updated) return remembered(memory, fileName, parsed, resultOf(fileName, updated, parsed, text, config, today, true));
-  const used = new Map<string, ModuleSummary | undefined>();
+  const used: RecordedImports = new Map();
   const interpreter = new Interpreter(parsed.sourceFile, config, undefined, recording(imports, used), prismaModels, true);
   interpreter.run();
   if (interpreter.stale) return analyzeParsed(fileName, parsed, text, config, today, imports, prismaModels);

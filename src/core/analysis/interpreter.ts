@@ -1420,7 +1420,6 @@ export class Interpreter {
     });
   }
 
-  /** Initializers whose value the code spells out: a name-based source on the variable would be a guess. */
   /**
    * An object or array literal written out of literals and module-level variables (or imports, which carry what
    * their modules say) and their fields, however deeply nested: nothing in it comes from a parameter, a call or a
@@ -1468,6 +1467,7 @@ export class Interpreter {
     }
   }
 
+  /** Initializers whose value the code spells out: a name-based source on the variable would be a guess. */
   private isCleanByConstruction(init: ts.Expression): boolean {
     const e = skipOuter(init);
     if (isPlainLiteral(e)) return true;

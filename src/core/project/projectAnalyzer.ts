@@ -10,7 +10,7 @@ import type { PhiGuardConfig } from '../config/config';
 import { ModuleResolver } from './moduleResolver';
 import type { ProjectHost } from './moduleResolver';
 import { summaryFingerprint } from './moduleSummary';
-import type { ExportedSymbol, ModuleSummary } from './moduleSummary';
+import type { ExportedClass, ExportedFunction, ExportedSymbol, ModuleSummary } from './moduleSummary';
 import { parsePrismaSchema } from './prismaSchema';
 import type { PrismaModel } from './prismaSchema';
 import { nameClassifierFor } from '../analysis/sources';
@@ -669,9 +669,9 @@ export class ProjectAnalyzer {
     // the class along, so that importers still know the instance's methods.
     for (const [name, inner] of from) {
       const symbol = exports[name]!;
-      if (symbol.kind !== 'function' || symbol.returns.instanceOf === undefined || symbol.returns.instanceClass) continue;
-      const cls = ownProperty(inner.exports, symbol.returns.instanceOf);
-      if (cls?.kind === 'class' && exports[symbol.returns.instanceOf] !== cls) exports[name] = { ...symbol, returns: { ...symbol.returns, instanceClass: cls } };
+      if (symbol.kind !== 'function') continue;
+      const cls = returnedClass(symbol, inner);
+      if (cls && exports[cls.name] !== cls.symbol) exports[name] = { ...symbol, returns: { ...symbol.returns, instanceClass: cls.symbol } };
     }
     return { file, exports, reexports: [] };
   }
@@ -764,16 +764,24 @@ interface FoundExport {
 
 /**
  * The classes of `module` that `symbol` returns instances of (a function's, a class's methods', an object's members'),
- * which an importer needs to know the instances' methods though it imports only `symbol`.
+ * which an importer needs to know the instances' methods though it imports only `symbol`. A namespace or barrel import
+ * gets them as `instanceClass` (see flattened), since its exports stay the module's; a named import gets them as exports
+ * of its own summary, which the classes' own methods (`fork(): Repository`) resolve against.
  */
-function returnedClasses(symbol: ExportedSymbol, module: ModuleSummary): { name: string; symbol: ExportedSymbol }[] {
+function returnedClasses(symbol: ExportedSymbol, module: ModuleSummary): { name: string; symbol: ExportedClass }[] {
   const functions = symbol.kind === 'function' ? [symbol] : symbol.kind === 'class' ? Object.values(symbol.methods) : symbol.kind === 'value' && symbol.members ? Object.values(symbol.members) : [];
-  const classes: { name: string; symbol: ExportedSymbol }[] = [];
+  const classes: { name: string; symbol: ExportedClass }[] = [];
   for (const fn of functions) {
-    const name = fn.returns.instanceOf;
-    if (name === undefined || fn.returns.instanceClass) continue;
-    const cls = ownProperty(module.exports, name);
-    if (cls?.kind === 'class' && cls !== symbol) classes.push({ name, symbol: cls });
+    const cls = returnedClass(fn, module);
+    if (cls && cls.symbol !== symbol) classes.push(cls);
   }
   return classes;
+}
+
+/** The class of `module` that `fn` returns an instance of (its name there, and the class), unless `fn` carries it. */
+function returnedClass(fn: ExportedFunction, module: ModuleSummary): { name: string; symbol: ExportedClass } | undefined {
+  const name = fn.returns.instanceOf;
+  if (name === undefined || fn.returns.instanceClass) return undefined;
+  const cls = ownProperty(module.exports, name);
+  return cls?.kind === 'class' ? { name, symbol: cls } : undefined;
 }
