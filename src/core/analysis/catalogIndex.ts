@@ -1,5 +1,6 @@
+import { CALLBACK_WRAPPERS } from '../catalog/callbackWrappers';
 import { SANITIZERS } from '../catalog/sanitizers';
-import type { SanitizerEntry, SinkEntry } from '../catalog/sinkTypes';
+import type { CallbackWrapperEntry, SanitizerEntry, SinkEntry } from '../catalog/sinkTypes';
 import { SINKS } from '../catalog/sinks';
 import type { ApiRef } from './values';
 import { compileApiPattern, matchesApiPattern, moduleMatches } from './apiPattern';
@@ -17,9 +18,11 @@ function compileSinks(entries: readonly SinkEntry[]): CompiledSink[] {
 
 const COMPILED_SINKS = compileSinks(SINKS);
 const COMPILED_SANITIZERS = SANITIZERS.filter((s) => s.modules && s.paths).map((entry) => ({ entry, patterns: entry.paths!.map(compileApiPattern) }));
+const COMPILED_WRAPPERS = CALLBACK_WRAPPERS.filter((w) => w.modules && w.paths).map((entry) => ({ entry, patterns: entry.paths!.map(compileApiPattern) }));
+const WRAPPERS_BY_NAME: ReadonlyMap<string, CallbackWrapperEntry> = new Map(CALLBACK_WRAPPERS.flatMap((entry) => (entry.names ?? []).map((name) => [name, entry] as const)));
 
 /** Modules that appear in the catalogs: imports of other modules are not tracked as API references. */
-const KNOWN_MODULE_PATTERNS: readonly string[] = [...new Set([...SINKS.flatMap((s) => s.modules), ...SANITIZERS.flatMap((s) => s.modules ?? [])])];
+const KNOWN_MODULE_PATTERNS: readonly string[] = [...new Set([...SINKS.flatMap((s) => s.modules), ...SANITIZERS.flatMap((s) => s.modules ?? []), ...CALLBACK_WRAPPERS.flatMap((w) => w.modules ?? [])])];
 const moduleCache = new Map<string, boolean>();
 
 export function isCatalogModule(module: string): boolean {
@@ -68,6 +71,7 @@ function pathVariants(ref: ApiRef): (readonly string[])[] {
 export interface CallCatalog {
   readonly sanitizer: SanitizerEntry | undefined;
   readonly sinks: readonly SinkEntry[];
+  readonly wrapper: CallbackWrapperEntry | undefined;
 }
 
 const callCache = new Map<string, CallCatalog>();
@@ -81,7 +85,7 @@ export function catalogForCall(ref: ApiRef): CallCatalog {
   const key = `${ref.module}|${ref.path.join('.')}`;
   found = callCache.get(key);
   if (!found) {
-    found = { sanitizer: matchSanitizer(ref), sinks: matchSinks(ref, 'call') };
+    found = { sanitizer: matchSanitizer(ref), sinks: matchSinks(ref, 'call'), wrapper: matchWrapper(ref) };
     if (callCache.size > 20_000) callCache.clear();
     callCache.set(key, found);
   }
@@ -107,4 +111,25 @@ export function isChainable(ref: ApiRef, method: string): boolean {
 function matchSanitizer(ref: ApiRef): SanitizerEntry | undefined {
   const paths = pathVariants(ref);
   return COMPILED_SANITIZERS.find(({ entry, patterns }) => moduleMatches(entry.modules!, ref.module) && patterns.some((p) => paths.some((path) => matchesApiPattern(p, path))))?.entry;
+}
+
+function matchWrapper(ref: ApiRef): CallbackWrapperEntry | undefined {
+  const paths = pathVariants(ref);
+  return COMPILED_WRAPPERS.find(({ entry, patterns }) => moduleMatches(entry.modules!, ref.module) && patterns.some((p) => paths.some((path) => matchesApiPattern(p, path))))?.entry;
+}
+
+/** A wrapper known by the callee's name alone (`useCallback`, `debounce`), for callees that are not a package's API. */
+export function wrapperNamed(name: string | undefined): CallbackWrapperEntry | undefined {
+  return name === undefined ? undefined : WRAPPERS_BY_NAME.get(name);
+}
+
+/** Which argument a call by this callee name wraps, for naming the callback after the variable that holds the result
+ * (`const chartFlow = ai.defineFlow(config, async (input) => …)`): any wrapper entry's names or last path segments. */
+const WRAPPED_ARGUMENT_BY_CALLEE: ReadonlyMap<string, number> = new Map(CALLBACK_WRAPPERS.flatMap((entry) => [
+  ...(entry.names ?? []),
+  ...(entry.paths ?? []).flatMap((path) => (path.split('.').pop() ?? '').replace(/[{}()]/g, '').split(',')),
+].map((name) => [name, entry.callbackArg] as const)));
+
+export function wrappedArgumentOf(calleeName: string): number | undefined {
+  return WRAPPED_ARGUMENT_BY_CALLEE.get(calleeName);
 }

@@ -17,7 +17,7 @@ import {
 import { describeCategory, isPhiCategoryId } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { FHIR_ELEMENT_CATEGORIES, FHIR_NON_PHI_RESOURCES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_RECORD_CATEGORIES, RECORD_WORDS } from '../catalog/fhir';
-import type { ArgSpec, SinkEntry } from '../catalog/sinkTypes';
+import type { ArgSpec, CallbackWrapperEntry, SinkEntry } from '../catalog/sinkTypes';
 import { AI_HOSTS } from '../catalog/sinks';
 import type { FlowStep, LineColumn, SinkDescriptor, SinkReview, SourceReason, TextRange } from '../findings/finding';
 import type { PrismaModel } from '../project/prismaSchema';
@@ -30,7 +30,7 @@ import type { PhiTag } from './phiTags';
 import { maskLiterals, maskValue } from '../text/mask';
 import { identifierUses } from '../text/identifierUses';
 import { onlyJsxTagMentions } from '../text/jsxTagMentions';
-import { catalogForCall, findSinks, isCatalogModule, isChainable } from './catalogIndex';
+import { catalogForCall, findSinks, isCatalogModule, isChainable, wrappedArgumentOf, wrapperNamed } from './catalogIndex';
 import type { SinkKind } from './catalogIndex';
 import { collectLocalTypes, sameLocalTypes } from './localTypes';
 import type { LocalType } from './localTypes';
@@ -218,6 +218,9 @@ function apiLabel(entry: SinkEntry, path: readonly string[]): string {
   if (entry.category !== 'log' || !last || last.endsWith('()') || last.startsWith('$')) return entry.api;
   return /\.[A-Za-z]+$/.test(entry.api) ? entry.api.replace(/\.[A-Za-z]+$/, `.${last}`) : entry.api;
 }
+
+/** Where `z` comes from: zod (`zod`, `zod/v4`, `zod/mini`), and Genkit, which re-exports it. */
+const ZOD_MODULES = /^(zod(\/.*)?|genkit(\/beta)?)$/;
 
 function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.ConciseBody } {
   switch (node.kind) {
@@ -1798,6 +1801,9 @@ export class Interpreter {
     if (base) return makeValue({ api: apiMember(parts.slice(1).reduce(apiMember, base), 'new()') });
     // An injected service of another module (`constructor(private ai: AiService)`): an instance with its methods.
     if (binding?.kind === 'import' && binding.global.typeName?.startsWith('class:')) return makeValue({ fields: binding.global.fields, context: binding.global.context });
+    // `type ChartInput = z.infer<typeof ChartInputSchema>` then `input: ChartInput`: the schema's records too.
+    const schemaAlias = parts.length === 1 && !this.localTypes.has(last) ? this.schemaAliases().get(last) : undefined;
+    if (schemaAlias) return this.typeValue(schemaAlias, at);
     const local = this.localTypes.get(last);
     const categories = local?.categories.length ? local.categories : this.names.typeCategories(last);
     if (categories && categories.length) {
@@ -1807,6 +1813,24 @@ export class Interpreter {
       return makeValue({ taint: sourceTaint(categories, reason, this.step('source', at, note), true), context: splitWords(last), typeName: local ? last : fhir ? `fhir:${last}` : undefined });
     }
     return EMPTY;
+  }
+
+  private readonly schemaAliasesOf = new WeakMap<ts.SourceFile, ReadonlyMap<string, ts.TypeReferenceNode>>();
+
+  /** The file's module-level aliases of a schema's type (`type X = z.infer<typeof S>`, `z.output`, `z.input`). */
+  private schemaAliases(): ReadonlyMap<string, ts.TypeReferenceNode> {
+    let aliases = this.schemaAliasesOf.get(this.sourceFile);
+    if (!aliases) {
+      const found = new Map<string, ts.TypeReferenceNode>();
+      for (const statement of this.sourceFile.statements) {
+        if (!isTypeAliasDeclaration(statement) || !isTypeReferenceNode(statement.type) || !statement.type.typeArguments?.[0] || !isTypeQueryNode(statement.type.typeArguments[0])) continue;
+        const typeName = statement.type.typeName;
+        const last = isIdentifier(typeName) ? typeName.text : typeName.right.text;
+        if (last === 'infer' || last === 'output' || last === 'input') found.set(statement.name.text, statement.type);
+      }
+      this.schemaAliasesOf.set(this.sourceFile, (aliases = found));
+    }
+    return aliases;
   }
 
   /** `searchTerm: { lastName?: string; dob?: string }`: an inline object type whose fields are PHI. */
@@ -1967,6 +1991,13 @@ export class Interpreter {
     if (!initializer || name === undefined) return;
     const inner = skipOuter(initializer);
     if (inner.kind === Kind.ArrowFunction || (inner.kind === Kind.FunctionExpression && !(inner as ts.FunctionExpression).name)) this.assignedNames.set(inner, name);
+    // `const saveNote = useCallback((note) => …, [])`: the callback is what the variable calls.
+    if (isCallExpression(inner)) {
+      const callee = skipOuter(inner.expression);
+      const calleeName = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      const index = calleeName === undefined ? undefined : wrappedArgumentOf(calleeName);
+      if (index !== undefined && inner.arguments[index]) this.nameInitializer(inner.arguments[index], name);
+    }
     // `const VisitSchema = z.object({…}).strict()`: the schema is shown under its variable's name.
     for (let e: ts.Expression = inner; isCallExpression(e) && isPropertyAccessExpression(e.expression); e = skipOuter(e.expression.expression)) {
       if (e.expression.name.text === 'object') this.assignedNames.set(e, name);
@@ -2377,6 +2408,9 @@ export class Interpreter {
     }
     if (callee.fn) return this.applySummary(callee.fn as FunctionInfo, args, node);
     if (receiver && method && receiver.fields?.get(method)?.fn) return this.applySummary(receiver.fields.get(method)!.fn as FunctionInfo, args, node);
+    const wrapper = wrapperNamed(calleeName);
+    const wrapped = wrapper && this.wrappedCallback(wrapper, undefined, args);
+    if (wrapped) return wrapped;
 
     // Array and promise callbacks: the callback's parameter is the receiver's element.
     if (receiver && method && (CALLBACK_ELEMENT_METHODS.has(method) || PROMISE_METHODS.has(method) || method === 'reduce')) {
@@ -2459,7 +2493,7 @@ export class Interpreter {
     const root = skipOuter(receiverNode);
     if (!isIdentifier(root)) return undefined;
     const binding = this.scope.lookup(root.text);
-    if (binding?.kind !== 'import' || binding.module !== 'zod') return undefined;
+    if (binding?.kind !== 'import' || !ZOD_MODULES.test(binding.module ?? '')) return undefined;
     const shape = node.arguments[0] && skipOuter(node.arguments[0]);
     if (!shape || !isObjectLiteralExpression(shape)) return undefined;
     // Known to the analysis by the call (stable while an edit elsewhere is analysed alone), to people by its variable.
@@ -2517,6 +2551,8 @@ export class Interpreter {
     const api = this.stripGlobalAlias(api0.path.length === 0 ? apiMember(api0, 'default') : api0);
     const catalog = catalogForCall(api);
     if (catalog.sanitizer) return makeValue({ sanitized: true });
+    const wrapped = catalog.wrapper && this.wrappedCallback(catalog.wrapper, api, args);
+    if (wrapped) return wrapped;
     const sinkCountBefore = this.sinkSites.length;
     const aiTaint = this.checkCallSinks(api, 'call', args, node, catalog.sinks);
     // A logger, store or HTTP client returns nothing derived from what it was given (an AI model does).
@@ -2571,6 +2607,18 @@ export class Interpreter {
       if (fn.summary || fn.analyzing) continue;
       if (api) fn.node.parameters.forEach((_p, j) => { fn.paramApis[j] ??= apiMember(api, `$arg${j}`); });
     }
+  }
+
+  /**
+   * `useCallback(fn, deps)`, `ai.defineFlow(config, fn)`: the result is `fn` itself, so that calling it applies its
+   * summary to the caller's arguments. Its parameters stay parameters (not an API's objects, as `bindCallbacks` would
+   * make them). Undefined when the argument is not a function the analysis knows.
+   */
+  private wrappedCallback(entry: CallbackWrapperEntry, api: ApiRef | undefined, args: readonly { node: ts.Expression; value: Value }[]): Value | undefined {
+    const fn = args[entry.callbackArg]?.value.fn as FunctionInfo | undefined;
+    if (!fn) return undefined;
+    this.bindCallbacks(api, args.filter((_arg, index) => index !== entry.callbackArg));
+    return makeValue({ fn });
   }
 
   private applySummary(fn: FunctionInfo, args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression): Value {

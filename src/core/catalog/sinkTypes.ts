@@ -52,3 +52,21 @@ export interface SanitizerEntry {
   readonly paths?: readonly string[];
   readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] };
 }
+
+/**
+ * A call that returns the function it is given, or a wrapper that calls it with the same arguments
+ * (`useCallback(fn, deps)`, `debounce(fn)`, Genkit's `ai.defineFlow(config, fn)`): calling the result is calling that
+ * function, so what a caller passes reaches the sinks inside it.
+ */
+export interface CallbackWrapperEntry {
+  readonly id: string;
+  readonly description: string;
+  /** Modules and access paths, as for sinks; or `names`: callee names, whatever module (if any) they come from. */
+  readonly modules?: readonly string[];
+  readonly paths?: readonly string[];
+  readonly names?: readonly string[];
+  /** The argument that holds the wrapped function. */
+  readonly callbackArg: number;
+  /** Code in which PHI passed to the result must (match) and must not (noMatch) be reported; checked by a test. */
+  readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] };
+}

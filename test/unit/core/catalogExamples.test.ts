@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeSource } from '../../../src/core';
+import { CALLBACK_WRAPPERS } from '../../../src/core/catalog/callbackWrappers';
 import { SANITIZERS } from '../../../src/core/catalog/sanitizers';
 import { SINKS } from '../../../src/core/catalog/sinks';
 import { compileApiPattern } from '../../../src/core/analysis/apiPattern';
@@ -48,5 +49,31 @@ describe('sanitizer catalog examples', () => {
         assert.ok(findingsOf(code).length > 0, 'expected the PHI to still be reported');
       });
     }
+  }
+});
+
+describe('callback wrapper catalog examples', () => {
+  for (const entry of CALLBACK_WRAPPERS) {
+    describe(entry.id, () => {
+      it('has examples of each kind, and module paths or names', () => {
+        assert.ok(entry.examples.match.length > 0 && entry.examples.noMatch.length > 0);
+        assert.ok((entry.modules && entry.paths) || entry.names, 'an entry needs modules and paths, or names');
+        for (const path of entry.paths ?? []) assert.doesNotThrow(() => compileApiPattern(path), path);
+      });
+      for (const code of entry.examples.match) {
+        it(`carries what the result is called with into the callback: ${code.split('\n').pop()}`, () => {
+          const findings = findingsOf(code);
+          assert.ok(findings.length > 0, 'expected the PHI passed to the wrapped function to be reported');
+          // The leak is the call of the result: the finding is on its line, with the callback's parameter on its path.
+          const lastLineStart = code.lastIndexOf('\n') + 1;
+          assert.ok(findings.some((f) => f.range.start >= lastLineStart && f.flow.some((s) => s.note.startsWith('parameter'))), JSON.stringify(findings.map((f) => [f.range, f.flow.map((s) => s.note)])));
+        });
+      }
+      for (const code of entry.examples.noMatch) {
+        it(`reports nothing: ${code.split('\n').pop()}`, () => {
+          assert.deepEqual(findingsOf(code).map((f) => f.expression), []);
+        });
+      }
+    });
   }
 });

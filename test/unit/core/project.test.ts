@@ -559,6 +559,18 @@ describe('types declared outside TypeScript', () => {
     assert.deepEqual(findings(root, 'src/intake.ts').flagged, [['log', 'parsed.reason'], ['log', 'form.ssn'], ['log', 'result.data.ssn']]);
   });
 
+  it('types a parameter by an alias of a schema (`type T = z.infer<typeof S>`), with `z` from zod/v4 or Genkit', () => {
+    for (const module of ['zod', 'zod/v4', 'genkit']) {
+      const source = `import { z } from '${module}';\nconst ChartSchema = z.object({ diagnosis: z.string(), room: z.string() });\ntype ChartInput = z.infer<typeof ChartSchema>;\nexport function f(input: ChartInput) {\n  console.log(input);\n}\n`;
+      const [finding] = analyzeSource({ fileName: 'chart.ts', text: source }).findings;
+      assert.equal(finding?.flow[0]?.note, '`input` is typed by the zod schema `ChartSchema`', module);
+      assert.deepEqual(finding?.phiCategories, ['diagnosis'], module);
+    }
+    // A schema of no PHI field types nothing.
+    const plain = "import { z } from 'zod';\nconst RoomSchema = z.object({ room: z.string() });\ntype RoomInput = z.infer<typeof RoomSchema>;\nexport function f(input: RoomInput) {\n  console.log(input);\n}\n";
+    assert.deepEqual(analyzeSource({ fileName: 'room.ts', text: plain }).findings, []);
+  });
+
   it('names a parsed zod schema by the variable it is declared under, through modifiers that keep its fields', () => {
     const source = "import { z } from 'zod';\nconst VisitSchema = z.object({ ssn: z.string() });\nexport function f(body: unknown) {\n  const visit = VisitSchema.parse(body);\n  console.log(visit);\n}\n";
     const [finding] = analyzeSource({ fileName: 'visit.ts', text: source }).findings;

@@ -99,6 +99,27 @@ export const AI_SINKS: readonly SinkEntry[] = [
     examples: { match: ["import { InferenceClient } from '@huggingface/inference';\nconst hf = new InferenceClient(token);\nawait hf.chatCompletion({ model, messages: [{ role: 'user', content: patient.name }] });"], noMatch: ["import { InferenceClient } from '@huggingface/inference';\nconst hf = new InferenceClient(token);\nawait hf.chatCompletion({ model, messages: [] });"] },
   },
   {
+    // `genkit()` gives the instance (`ai`) apps export from `src/ai/genkit.ts`; a prompt it defines is a function that
+    // sends its input to the model when called. 0.x exported `generate` and `definePrompt` from `@genkit-ai/ai`.
+    id: 'genkit', category: 'ai', vendor: 'Genkit', package: 'genkit', api: 'generate/prompt',
+    modules: ['genkit', 'genkit/beta', '@genkit-ai/ai', '@genkit-ai/dotprompt'],
+    paths: [
+      'genkit().{generate,generateStream,embed,embedMany,index}', 'genkit().{definePrompt,prompt}()', 'genkit().{definePrompt,prompt}().{stream,generate}',
+      'genkit().chat().{send,sendStream}', 'genkit().createSession().chat().{send,sendStream}',
+      '{generate,generateStream,embed,embedMany}', '{definePrompt,defineDotprompt}().{generate,stream}',
+    ],
+    examples: {
+      match: [
+        "import { genkit } from 'genkit';\nconst ai = genkit({ plugins: [] });\nawait ai.generate({ prompt: `Explain ${patient.diagnosis}` });",
+        "import { genkit, z } from 'genkit';\nconst ai = genkit({});\nconst summary = ai.definePrompt({ name: 'summary', input: { schema: z.object({ notes: z.string() }) }, prompt: '{{notes}}' });\nawait summary({ notes: patient.clinicalNotes });",
+      ],
+      noMatch: [
+        "import { genkit } from 'genkit';\nconst ai = genkit({ plugins: [] });\nawait ai.generate({ prompt: 'Explain HIPAA' });",
+        "import { genkit } from 'genkit';\nconst ai = genkit({});\nconst summary = ai.definePrompt({ name: 'summary', prompt: '{{topic}}' });\nawait summary({ topic: 'hand hygiene' });",
+      ],
+    },
+  },
+  {
     id: 'replicate', category: 'ai', vendor: 'Replicate', package: 'replicate', api: 'run',
     modules: ['replicate'], paths: ['new {default,Replicate}().{run,stream}', 'new {default,Replicate}().predictions.create'],
     examples: { match: ["import Replicate from 'replicate';\nconst r = new Replicate();\nawait r.run(modelId, { input: { prompt: patient.clinicalNotes } });"], noMatch: ["import Replicate from 'replicate';\nconst r = new Replicate();\nawait r.run(modelId, { input: { prompt: 'a cat' } });"] },
