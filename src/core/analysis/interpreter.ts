@@ -2666,7 +2666,9 @@ export class Interpreter {
         const argTaint = deepTaint(this.argumentValue(fn, args, p, call));
         out = joinTaint(out, call ? withStep(argTaint, this.step('call', call, `returned from \`${fn.name}\``)) : argTaint);
       }
-      return out;
+      // `(code) => approvedByCode.get(code)`: what a call it cannot see into returned stays so for the caller too,
+      // whose argument then only chose the value (its fields are judged by their names).
+      return t?.opaque ? opaque(out) : out;
     };
     // A returned object keeps its shape (`return { patientId, secrets }`), field by field, so reading a clean field of
     // it stays clean; without a known shape the whole value carries what it was built from.

@@ -535,6 +535,18 @@ describe('findings', () => {
     assert.match(finding.expression, /•••-••-••••/);
   });
 
+  it('keeps a helper\'s look-up result opaque at its callers: the argument chose the value, its fields are judged by name', () => {
+    const code = `const approvedByCode = new Map<string, { pdfUrl: string }>();
+    const approvedFor = (code: string) => approvedByCode.get(code);
+    export async function f(diagnosis: { code: string }) {
+      const approved = approvedFor(diagnosis.code);
+      await fetch(approved.pdfUrl);
+      console.log(approvedFor(diagnosis.code));
+    }`;
+    // Reading \`pdfUrl\` from \`approvedByCode.get(diagnosis.code)\` written out would not be reported either.
+    assert.deepEqual(flagged(code), [['log', 'approvedFor(diagnosis.code)']]);
+  });
+
   it('does not advise logging an opaque reference when a record key is all the value carries', () => {
     const [key, ssn] = analyze('console.log(patientId);\nconsole.log(patient.ssn);').findings;
     assert.deepEqual([key?.phiCategories, ssn?.phiCategories], [['other-id'], ['ssn']]);
