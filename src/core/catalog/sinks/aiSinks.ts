@@ -120,6 +120,30 @@ export const AI_SINKS: readonly SinkEntry[] = [
     },
   },
   {
+    id: 'openai-agents', category: 'ai', vendor: 'OpenAI', package: '@openai/agents', api: 'run',
+    modules: ['@openai/agents', '@openai/agents-core'], paths: ['run', 'new Runner().run'], args: [{ index: 1 }],
+    examples: {
+      match: ["import { Agent, run } from '@openai/agents';\nconst triage = new Agent({ name: 'triage', instructions: 'Route the request' });\nawait run(triage, `Symptoms: ${patient.symptoms}`);"],
+      noMatch: ["import { Agent, run } from '@openai/agents';\nconst triage = new Agent({ name: 'triage', instructions: 'Route the request' });\nawait run(triage, 'What are your opening hours?');"],
+    },
+  },
+  {
+    id: 'claude-agent-sdk', category: 'ai', vendor: 'Anthropic', package: '@anthropic-ai/claude-agent-sdk', api: 'query',
+    modules: ['@anthropic-ai/claude-agent-sdk'], paths: ['query'],
+    examples: {
+      match: ["import { query } from '@anthropic-ai/claude-agent-sdk';\nfor await (const message of query({ prompt: `Draft a letter to ${patient.firstName} ${patient.lastName}` })) console.info(message.type);"],
+      noMatch: ["import { query } from '@anthropic-ai/claude-agent-sdk';\nfor await (const message of query({ prompt: 'Summarise the release notes' })) console.info(message.type);"],
+    },
+  },
+  {
+    id: 'mastra', category: 'ai', vendor: 'Mastra', package: '@mastra/core', api: 'Agent.generate/stream',
+    modules: ['@mastra/core', '@mastra/core/*'], paths: ['new Agent().{generate,stream,generateVNext,streamVNext}', 'new Mastra().getAgent().{generate,stream,generateVNext,streamVNext}'],
+    examples: {
+      match: ["import { Agent } from '@mastra/core/agent';\nconst scribe = new Agent({ name: 'scribe', instructions: 'Summarise visits', model });\nawait scribe.generate(`Visit notes: ${visit.clinicalNotes}`);"],
+      noMatch: ["import { Agent } from '@mastra/core/agent';\nconst scribe = new Agent({ name: 'scribe', instructions: 'Summarise visits', model });\nawait scribe.generate('Say hello');"],
+    },
+  },
+  {
     id: 'replicate', category: 'ai', vendor: 'Replicate', package: 'replicate', api: 'run',
     modules: ['replicate'], paths: ['new {default,Replicate}().{run,stream}', 'new {default,Replicate}().predictions.create'],
     examples: { match: ["import Replicate from 'replicate';\nconst r = new Replicate();\nawait r.run(modelId, { input: { prompt: patient.clinicalNotes } });"], noMatch: ["import Replicate from 'replicate';\nconst r = new Replicate();\nawait r.run(modelId, { input: { prompt: 'a cat' } });"] },
