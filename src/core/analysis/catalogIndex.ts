@@ -34,7 +34,7 @@ export function isCatalogModule(module: string): boolean {
   return known;
 }
 
-export type SinkKind = 'call' | 'new' | 'assign';
+export type SinkKind = 'call' | 'new' | 'assign' | 'return';
 
 const sinkCache = new Map<string, SinkEntry[]>();
 

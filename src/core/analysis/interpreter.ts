@@ -111,6 +111,8 @@ interface FunctionInfo extends FunctionRef {
   consumed: boolean;
   /** For a unit: the other units whose summaries its analysis applied (their analysis may have run inside it). */
   callees: Set<FunctionInfo> | undefined;
+  /** Sinks of what it returns: a callback an API sends the result of elsewhere (a tool's `execute`, to the model). */
+  returnSinks?: SinkDescriptor[];
 }
 
 interface Frame {
@@ -1115,9 +1117,11 @@ export class Interpreter {
     }
   }
 
-  private declarePattern(name: ts.BindingName, kind: Binding['kind'], declaration: ts.Node): void {
-    if (isIdentifier(name)) this.declare(name.text, kind, declaration);
-    else for (const element of name.elements) if (isBindingElement(element)) this.declarePattern(element.name, kind, element);
+  private declarePattern(name: ts.BindingName, kind: Binding['kind'], declaration: ts.Node, withoutNameSource = false): void {
+    if (isIdentifier(name)) {
+      const binding = this.declare(name.text, kind, declaration);
+      if (withoutNameSource) binding.nameSource = null;
+    } else for (const element of name.elements) if (isBindingElement(element)) this.declarePattern(element.name, kind, element, withoutNameSource);
   }
 
   private bindImport(node: ts.ImportDeclaration): void {
@@ -1215,6 +1219,7 @@ export class Interpreter {
         const expression = (node as ts.ReturnStatement).expression;
         if (expression) {
           const value = this.eval(expression);
+          this.checkReturnSinks(value, expression);
           const taint = this.stepped(value.taint, 'return', expression, () => `returned${this.frame.fn ? ` from \`${this.frame.fn.name}\`` : ''}`);
           this.frame.summary.returnValue = joinValues(this.frame.summary.returnValue, withTaint(value, taint));
         }
@@ -1656,6 +1661,7 @@ export class Interpreter {
         if (isBlock(body)) this.execStatements(body.statements);
         else {
           const value = this.eval(body);
+          this.checkReturnSinks(value, body);
           summary.returnValue = joinValues(summary.returnValue, withTaint(value, this.stepped(value.taint, 'return', body, () => `returned from \`${fn.name}\``)));
         }
       }
@@ -1685,7 +1691,9 @@ export class Interpreter {
     // against it (one leak, one finding, in this function), the summary stays in terms of the parameter so that a
     // caller's argument, not the parameter's name, decides what the return value carries.
     let source: Taint | undefined;
-    if (parameter.type) {
+    // A tool's input comes from the model, which has it already: not a source for what the tool returns to it.
+    const fromModel = !given && !!fn.returnSinks;
+    if (parameter.type && !fromModel) {
       const typed = this.typeValue(parameter.type, parameter.name);
       if (typed.api) value = makeValue({ api: typed.api });
       else if (typed !== EMPTY) {
@@ -1695,7 +1703,7 @@ export class Interpreter {
     }
     if (isIdentifier(parameter.name)) {
       const binding = this.declare(parameter.name.text, 'param', parameter);
-      const named = this.nameSourceOf(binding, parameter.name);
+      const named = fromModel ? undefined : this.nameSourceOf(binding, parameter.name);
       if (named && !value.api) {
         if (given) value = withTaint(value, joinTaint(named, value.taint));
         else {
@@ -1711,11 +1719,14 @@ export class Interpreter {
       this.frame.env.set(binding, value);
       binding.global = joinValues(binding.global, value);
     } else {
-      this.declarePattern(parameter.name, 'param', parameter);
+      this.declarePattern(parameter.name, 'param', parameter, fromModel);
       // Summarised, each field a pattern names is a parameter of its own (FIELD_PARAM_BASE): callers learn which of
       // the fields they pass (`{ serviceRequest, tasks }`) reaches a sink, not that the whole object does.
       const asFieldParams = !given && isObjectBindingPattern(parameter.name) && value.taint?.params.has(index);
-      this.bindPattern(parameter.name, value, parameter, asFieldParams ? (key, field) => {
+      // The fields of a tool's input are what the model sent, whatever they are called (`{ city }`).
+      const whole = value;
+      if (fromModel) this.bindPattern(parameter.name, value, parameter, () => makeValue({ taint: whole.taint }));
+      else this.bindPattern(parameter.name, value, parameter, asFieldParams ? (key, field) => {
         const id = FIELD_PARAM_BASE + fn.fieldParams.length;
         fn.fieldParams.push({ index, key });
         return withTaint(field, withParam(field.taint, index, id));
@@ -2555,6 +2566,7 @@ export class Interpreter {
     if (wrapped) return wrapped;
     const sinkCountBefore = this.sinkSites.length;
     const aiTaint = this.checkCallSinks(api, 'call', args, node, catalog.sinks);
+    this.markReturnSinks(api, args, node);
     // A logger, store or HTTP client returns nothing derived from what it was given (an AI model does).
     const isSink = this.sinkSites.length > sinkCountBefore || catalog.sinks.length > 0;
     this.bindCallbacks(api, args);
@@ -2723,6 +2735,39 @@ export class Interpreter {
     return aiTaint;
   }
 
+  /**
+   * `tool({ execute: async ({ id }) => db.patient.findUnique(…) })`: what the callback returns goes to the model. The
+   * callback, analysed later (or alone after an edit), checks each value it returns; one analysed already (called
+   * before this point) is checked by its summary, at the argument.
+   */
+  private markReturnSinks(api: ApiRef, args: readonly { node: ts.Expression; value: Value }[], node: ts.CallExpression): void {
+    for (const entry of findSinks(api, 'return')) {
+      const spec = entry.callback;
+      const arg = spec ? args[spec.index === 'last' ? args.length - 1 : spec.index] : undefined;
+      const holder = arg && spec?.property ? arg.value.fields?.get(spec.property) : arg?.value;
+      const fn = holder?.fn as FunctionInfo | undefined;
+      if (!arg || !fn) continue;
+      const descriptor = this.descriptor(entry, api);
+      this.sinkSite(descriptor, node);
+      if (fn.summary && !fn.analyzing) {
+        const returned = onlyConcrete(deepTaint(fn.summary.returnValue));
+        if (hasConcrete(returned)) this.reportValue(descriptor, makeValue({ taint: returned }), arg.node, node);
+      } else if (!fn.returnSinks?.some((known) => known === descriptor)) (fn.returnSinks ??= []).push(descriptor);
+    }
+  }
+
+  /** What the callback returns, to its return sinks: only PHI of its own. What came in through its parameters came
+   * from the model (a tool's input), which has it already. */
+  private checkReturnSinks(value: Value, expression: ts.Expression): void {
+    const sinks = this.frame.fn?.returnSinks;
+    if (!sinks || !hasConcrete(deepTaint(value))) return;
+    for (const sink of sinks) {
+      for (const leaf of this.carriers(expression, value)) {
+        if (hasConcrete(leaf.taint)) this.report(sink, leaf.taint, leaf.range, this.range(expression), this.path(leaf.taint.steps, [this.sinkStep(sink, leaf.range)]));
+      }
+    }
+  }
+
   private checkArg(descriptor: SinkDescriptor, spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[], site: ts.Node): Taint | undefined {
     let taint: Taint | undefined;
     for (const part of this.argParts(spec, args)) taint = joinTaint(taint, this.reportValue(descriptor, part.value, part.node, site));
@@ -2871,7 +2916,7 @@ export class Interpreter {
     if (!isTainted(taint)) return undefined;
     const site = this.range(siteNode);
     for (const leaf of this.carriers(node, value)) {
-      const sinkStep: FlowStep = { kind: 'sink', range: leaf.range, note: `${sink.category === 'ai' ? 'sent to' : sink.category === 'log' ? 'written to' : sink.category === 'storage' ? 'stored in' : 'put into the URL of'} ${sink.vendor} \`${sink.api}\`` };
+      const sinkStep = this.sinkStep(sink, leaf.range);
       const concrete = this.withParamSources(leaf.taint);
       if (hasConcrete(concrete)) this.report(sink, concrete, leaf.range, site, this.path(concrete.steps, [sinkStep]));
       for (const p of leaf.taint.params) {
@@ -2879,6 +2924,10 @@ export class Interpreter {
       }
     }
     return taint;
+  }
+
+  private sinkStep(sink: SinkDescriptor, range: TextRange): FlowStep {
+    return { kind: 'sink', range, note: `${sink.category === 'ai' ? 'sent to' : sink.category === 'log' ? 'written to' : sink.category === 'storage' ? 'stored in' : 'put into the URL of'} ${sink.vendor} \`${sink.api}\`` };
   }
 
   /** The concrete PHI a value carries in this function: its own sources, plus those of parameters that are PHI by

@@ -25,8 +25,12 @@ export interface SinkEntry {
   /** Module specifiers that provide it (`@langchain/*` matches any LangChain package); `<global>` for globals. */
   readonly modules: readonly string[];
   readonly paths: readonly string[];
-  /** `call` (default), `new` for constructors, `assign` for property writes (`document.cookie = …`). */
-  readonly kind?: 'call' | 'new' | 'assign';
+  /** `call` (default), `new` for constructors, `assign` for property writes (`document.cookie = …`), `return` for what a
+   * callback given to the call returns (a tool's `execute`: its result goes back to the model). */
+  readonly kind?: 'call' | 'new' | 'assign' | 'return';
+  /** For `return`: the argument holding the callback (`last`: the last one, for APIs of several arities), or the
+   * property of that argument which does (`{ index: 0, property: 'execute' }`). */
+  readonly callback?: { readonly index: number | 'last'; readonly property?: string };
   /** Data-bearing arguments; default: all of them. */
   readonly args?: readonly ArgSpec[];
   /** Not a sink when the first argument object has one of these (dotted) properties (S3 `ServerSideEncryption`). */

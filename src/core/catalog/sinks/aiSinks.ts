@@ -143,6 +143,57 @@ export const AI_SINKS: readonly SinkEntry[] = [
       noMatch: ["import { Agent } from '@mastra/core/agent';\nconst scribe = new Agent({ name: 'scribe', instructions: 'Summarise visits', model });\nawait scribe.generate('Say hello');"],
     },
   },
+  // Tools: what a tool's function returns is handed back to the model as the tool call's result.
+  {
+    id: 'vercel-ai.tool', category: 'ai', vendor: 'Vercel AI SDK', package: 'ai', api: 'tool().execute result',
+    modules: ['ai'], paths: ['tool'], kind: 'return', callback: { index: 0, property: 'execute' },
+    examples: {
+      match: ["import { tool } from 'ai';\nexport const lookUpPatient = tool({ description: 'Find a patient', execute: async ({ id }: { id: string }) => db.patient.findUnique({ where: { id } }) });"],
+      noMatch: ["import { tool } from 'ai';\nexport const weather = tool({ description: 'Weather', execute: async ({ city }: { city: string }) => fetchForecast(city) });"],
+    },
+  },
+  {
+    id: 'openai-agents.tool', category: 'ai', vendor: 'OpenAI', package: '@openai/agents', api: 'tool().execute result',
+    modules: ['@openai/agents', '@openai/agents-core'], paths: ['tool'], kind: 'return', callback: { index: 0, property: 'execute' },
+    examples: {
+      match: ["import { tool } from '@openai/agents';\nexport const chart = tool({ name: 'chart', description: 'Read the chart', parameters, execute: async () => { const patient = await loadPatient(); return patient.diagnosis; } });"],
+      noMatch: ["import { tool } from '@openai/agents';\nexport const clock = tool({ name: 'clock', description: 'Time', parameters, execute: async () => new Date().toISOString() });"],
+    },
+  },
+  {
+    id: 'genkit.tool', category: 'ai', vendor: 'Genkit', package: 'genkit', api: 'defineTool() result',
+    modules: ['genkit', 'genkit/beta'], paths: ['genkit().defineTool'], kind: 'return', callback: { index: 1 },
+    examples: {
+      match: ["import { genkit } from 'genkit';\nconst ai = genkit({});\nai.defineTool({ name: 'history', description: 'Medical history' }, async (input: { mrn: string }) => (await fetchChart(input.mrn)).medicalHistory);"],
+      noMatch: ["import { genkit } from 'genkit';\nconst ai = genkit({});\nai.defineTool({ name: 'units', description: 'Convert units' }, async (input: { mg: number }) => input.mg / 1000);"],
+    },
+  },
+  {
+    id: 'langchain.tool', category: 'ai', vendor: 'LangChain', package: '@langchain/core', api: 'tool() result',
+    modules: ['@langchain/core/tools', 'langchain/tools'], paths: ['tool'], kind: 'return', callback: { index: 0 },
+    examples: {
+      match: ["import { tool } from '@langchain/core/tools';\nexport const allergies = tool(async ({ patientId }: { patientId: string }) => { const patient = await getPatient(patientId); return JSON.stringify(patient.allergies); }, { name: 'allergies' });"],
+      noMatch: ["import { tool } from '@langchain/core/tools';\nexport const add = tool(async ({ a, b }: { a: number; b: number }) => String(a + b), { name: 'add' });"],
+    },
+  },
+  {
+    id: 'mastra.tool', category: 'ai', vendor: 'Mastra', package: '@mastra/core', api: 'createTool().execute result',
+    modules: ['@mastra/core', '@mastra/core/*'], paths: ['createTool'], kind: 'return', callback: { index: 0, property: 'execute' },
+    examples: {
+      match: ["import { createTool } from '@mastra/core/tools';\nexport const labs = createTool({ id: 'labs', description: 'Lab results', execute: async ({ context }) => { const labResults = await readLabs(context.id); return { labResults }; } });"],
+      noMatch: ["import { createTool } from '@mastra/core/tools';\nexport const ping = createTool({ id: 'ping', description: 'Ping', execute: async () => ({ ok: true }) });"],
+    },
+  },
+  {
+    // The tool's result goes to whichever AI client connects to the server.
+    id: 'mcp.tool', category: 'ai', vendor: 'MCP client', package: '@modelcontextprotocol/sdk', api: 'McpServer tool result',
+    modules: ['@modelcontextprotocol/sdk/server/mcp.js', '@modelcontextprotocol/sdk/server/mcp'], paths: ['new McpServer().{tool,registerTool}'],
+    kind: 'return', callback: { index: 'last' },
+    examples: {
+      match: ["import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 'ehr', version: '1.0.0' });\nserver.tool('patient', { id: z.string() }, async ({ id }) => { const patient = await ehr.getPatient(id); return { content: [{ type: 'text', text: `${patient.firstName} ${patient.lastName}` }] }; });"],
+      noMatch: ["import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 'ehr', version: '1.0.0' });\nserver.tool('version', {}, async () => ({ content: [{ type: 'text', text: '1.0.0' }] }));"],
+    },
+  },
   {
     id: 'replicate', category: 'ai', vendor: 'Replicate', package: 'replicate', api: 'run',
     modules: ['replicate'], paths: ['new {default,Replicate}().{run,stream}', 'new {default,Replicate}().predictions.create'],
