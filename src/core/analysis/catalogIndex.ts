@@ -72,6 +72,8 @@ export interface CallCatalog {
   readonly sanitizer: SanitizerEntry | undefined;
   readonly sinks: readonly SinkEntry[];
   readonly wrapper: CallbackWrapperEntry | undefined;
+  /** Sinks of what a callback given to the call returns (kind `return`). */
+  readonly returnSinks: readonly SinkEntry[];
 }
 
 const callCache = new Map<string, CallCatalog>();
@@ -85,7 +87,7 @@ export function catalogForCall(ref: ApiRef): CallCatalog {
   const key = `${ref.module}|${ref.path.join('.')}`;
   found = callCache.get(key);
   if (!found) {
-    found = { sanitizer: matchSanitizer(ref), sinks: matchSinks(ref, 'call'), wrapper: matchWrapper(ref) };
+    found = { sanitizer: matchSanitizer(ref), sinks: matchSinks(ref, 'call'), wrapper: matchWrapper(ref), returnSinks: matchSinks(ref, 'return') };
     if (callCache.size > 20_000) callCache.clear();
     callCache.set(key, found);
   }

@@ -2566,7 +2566,7 @@ export class Interpreter {
     if (wrapped) return wrapped;
     const sinkCountBefore = this.sinkSites.length;
     const aiTaint = this.checkCallSinks(api, 'call', args, node, catalog.sinks);
-    this.markReturnSinks(api, args, node);
+    if (catalog.returnSinks.length) this.markReturnSinks(api, catalog.returnSinks, args, node);
     // A logger, store or HTTP client returns nothing derived from what it was given (an AI model does).
     const isSink = this.sinkSites.length > sinkCountBefore || catalog.sinks.length > 0;
     this.bindCallbacks(api, args);
@@ -2740,8 +2740,8 @@ export class Interpreter {
    * callback, analysed later (or alone after an edit), checks each value it returns; one analysed already (called
    * before this point) is checked by its summary, at the argument.
    */
-  private markReturnSinks(api: ApiRef, args: readonly { node: ts.Expression; value: Value }[], node: ts.CallExpression): void {
-    for (const entry of findSinks(api, 'return')) {
+  private markReturnSinks(api: ApiRef, entries: readonly SinkEntry[], args: readonly { node: ts.Expression; value: Value }[], node: ts.CallExpression): void {
+    for (const entry of entries) {
       const spec = entry.callback;
       const arg = spec ? args[spec.index === 'last' ? args.length - 1 : spec.index] : undefined;
       const holder = arg && spec?.property ? arg.value.fields?.get(spec.property) : arg?.value;
