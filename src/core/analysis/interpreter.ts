@@ -221,6 +221,14 @@ function apiLabel(entry: SinkEntry, path: readonly string[]): string {
   return /\.[A-Za-z]+$/.test(entry.api) ? entry.api.replace(/\.[A-Za-z]+$/, `.${last}`) : entry.api;
 }
 
+/** The values at a path of known fields (`tools.*.execute`: `*` is every field). */
+function valuesAt(value: Value, path: readonly string[]): Value[] {
+  if (!path.length) return [value];
+  const [key, ...rest] = path;
+  const next = key === '*' ? [...(value.fields?.values() ?? [])] : [value.fields?.get(key!)].filter((v): v is Value => v !== undefined);
+  return next.flatMap((v) => valuesAt(v, rest));
+}
+
 /** Where `z` comes from: zod (`zod`, `zod/v4`, `zod/mini`), and Genkit, which re-exports it. */
 const ZOD_MODULES = /^(zod(\/.*)?|genkit(\/beta)?)$/;
 
@@ -2744,15 +2752,17 @@ export class Interpreter {
     for (const entry of entries) {
       const spec = entry.callback;
       const arg = spec ? args[spec.index === 'last' ? args.length - 1 : spec.index] : undefined;
-      const holder = arg && spec?.property ? arg.value.fields?.get(spec.property) : arg?.value;
-      const fn = holder?.fn as FunctionInfo | undefined;
-      if (!arg || !fn) continue;
-      const descriptor = this.descriptor(entry, api);
-      this.sinkSite(descriptor, node);
-      if (fn.summary && !fn.analyzing) {
-        const returned = onlyConcrete(deepTaint(fn.summary.returnValue));
-        if (hasConcrete(returned)) this.reportValue(descriptor, makeValue({ taint: returned }), arg.node, node);
-      } else if (!fn.returnSinks?.some((known) => known === descriptor)) (fn.returnSinks ??= []).push(descriptor);
+      if (!arg || !spec) continue;
+      for (const holder of valuesAt(arg.value, spec.property ? spec.property.split('.') : [])) {
+        const fn = holder.fn as FunctionInfo | undefined;
+        if (!fn) continue;
+        const descriptor = this.descriptor(entry, api);
+        this.sinkSite(descriptor, node);
+        if (fn.summary && !fn.analyzing) {
+          const returned = onlyConcrete(deepTaint(fn.summary.returnValue));
+          if (hasConcrete(returned)) this.reportValue(descriptor, makeValue({ taint: returned }), arg.node, node);
+        } else if (!fn.returnSinks?.some((known) => known === descriptor)) (fn.returnSinks ??= []).push(descriptor);
+      }
     }
   }
 

@@ -29,7 +29,8 @@ export interface SinkEntry {
    * callback given to the call returns (a tool's `execute`: its result goes back to the model). */
   readonly kind?: 'call' | 'new' | 'assign' | 'return';
   /** For `return`: the argument holding the callback (`last`: the last one, for APIs of several arities), or the
-   * property of that argument which does (`{ index: 0, property: 'execute' }`). */
+   * (dotted) property of that argument which does (`{ index: 0, property: 'execute' }`; `*` is every field:
+   * `tools.*.execute`). */
   readonly callback?: { readonly index: number | 'last'; readonly property?: string };
   /** Data-bearing arguments; default: all of them. */
   readonly args?: readonly ArgSpec[];

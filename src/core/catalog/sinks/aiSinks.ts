@@ -153,6 +153,14 @@ export const AI_SINKS: readonly SinkEntry[] = [
     },
   },
   {
+    id: 'vercel-ai.inline-tool', category: 'ai', vendor: 'Vercel AI SDK', package: 'ai', api: 'tools.execute result',
+    modules: ['ai'], paths: ['{generateText,streamText,generateObject,streamObject}'], kind: 'return', callback: { index: 0, property: 'tools.*.execute' },
+    examples: {
+      match: ["import { generateText } from 'ai';\nawait generateText({ model, prompt: 'Which visits are due?', tools: { visits: { description: 'Visits', execute: async () => { const patients = await db.patient.findMany(); return patients; } } } });"],
+      noMatch: ["import { generateText } from 'ai';\nawait generateText({ model, prompt: 'What time is it?', tools: { clock: { description: 'Time', execute: async () => new Date().toISOString() } } });"],
+    },
+  },
+  {
     id: 'openai-agents.tool', category: 'ai', vendor: 'OpenAI', package: '@openai/agents', api: 'tool().execute result',
     modules: ['@openai/agents', '@openai/agents-core'], paths: ['tool'], kind: 'return', callback: { index: 0, property: 'execute' },
     examples: {
