@@ -1,3 +1,4 @@
+import { flowSink } from '../core';
 import type { ReportedFinding } from './scanReport';
 import { compareText } from './scanReport';
 
@@ -25,8 +26,8 @@ const MAX_SHARED_SINKS = 5;
 export function sharedSinks(findings: readonly ReportedFinding[]): SharedSink[] {
   const byPlace = new Map<string, { file: string; line: number; column: number; sink: string; findings: number; files: Set<string> }>();
   for (const finding of findings) {
-    const last = finding.flow[finding.flow.length - 1];
-    if (last?.kind !== 'sink' || (last.file === finding.file && last.line === finding.line)) continue;
+    const last = flowSink(finding.flow);
+    if (!last || (last.file === finding.file && last.line === finding.line)) continue;
     const key = `${last.file}:${last.line}:${last.column}:${finding.sink.id}`;
     let entry = byPlace.get(key);
     if (!entry) byPlace.set(key, (entry = { file: last.file, line: last.line, column: last.column, sink: `${finding.sink.vendor} \`${finding.sink.api}\``, findings: 0, files: new Set() }));

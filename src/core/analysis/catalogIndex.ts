@@ -17,8 +17,18 @@ function compileSinks(entries: readonly SinkEntry[]): CompiledSink[] {
 }
 
 const COMPILED_SINKS = compileSinks(SINKS);
-const COMPILED_SANITIZERS = SANITIZERS.filter((s) => s.modules && s.paths).map((entry) => ({ entry, patterns: entry.paths!.map(compileApiPattern) }));
-const COMPILED_WRAPPERS = CALLBACK_WRAPPERS.filter((w) => w.modules && w.paths).map((entry) => ({ entry, patterns: entry.paths!.map(compileApiPattern) }));
+/** Entries known by module and access path (sanitizers and callback wrappers may be known by name instead). */
+interface CompiledByPath<E> {
+  readonly entry: E & { readonly modules: readonly string[] };
+  readonly patterns: readonly CompiledApiPattern[];
+}
+
+function compileByPath<E extends { readonly modules?: readonly string[]; readonly paths?: readonly string[] }>(entries: readonly E[]): CompiledByPath<E>[] {
+  return entries.flatMap((entry) => (entry.modules && entry.paths ? [{ entry: entry as E & { modules: readonly string[] }, patterns: entry.paths.map(compileApiPattern) }] : []));
+}
+
+const COMPILED_SANITIZERS = compileByPath(SANITIZERS);
+const COMPILED_WRAPPERS = compileByPath(CALLBACK_WRAPPERS);
 const WRAPPERS_BY_NAME: ReadonlyMap<string, CallbackWrapperEntry> = new Map(CALLBACK_WRAPPERS.flatMap((entry) => (entry.names ?? []).map((name) => [name, entry] as const)));
 
 /** Modules that appear in the catalogs: imports of other modules are not tracked as API references. */
@@ -87,7 +97,7 @@ export function catalogForCall(ref: ApiRef): CallCatalog {
   const key = `${ref.module}|${ref.path.join('.')}`;
   found = callCache.get(key);
   if (!found) {
-    found = { sanitizer: matchSanitizer(ref), sinks: matchSinks(ref, 'call'), wrapper: matchWrapper(ref), returnSinks: matchSinks(ref, 'return') };
+    found = { sanitizer: firstMatch(COMPILED_SANITIZERS, ref), sinks: matchSinks(ref, 'call'), wrapper: firstMatch(COMPILED_WRAPPERS, ref), returnSinks: matchSinks(ref, 'return') };
     if (callCache.size > 20_000) callCache.clear();
     callCache.set(key, found);
   }
@@ -109,15 +119,10 @@ export function isChainable(ref: ApiRef, method: string): boolean {
   return chainable;
 }
 
-/** The catalog sanitizer this callee is, if any (catalogForCall memoises it). */
-function matchSanitizer(ref: ApiRef): SanitizerEntry | undefined {
+/** The first entry whose module and access path this callee matches (catalogForCall memoises it). */
+function firstMatch<E>(compiled: readonly CompiledByPath<E>[], ref: ApiRef): E | undefined {
   const paths = pathVariants(ref);
-  return COMPILED_SANITIZERS.find(({ entry, patterns }) => moduleMatches(entry.modules!, ref.module) && patterns.some((p) => paths.some((path) => matchesApiPattern(p, path))))?.entry;
-}
-
-function matchWrapper(ref: ApiRef): CallbackWrapperEntry | undefined {
-  const paths = pathVariants(ref);
-  return COMPILED_WRAPPERS.find(({ entry, patterns }) => moduleMatches(entry.modules!, ref.module) && patterns.some((p) => paths.some((path) => matchesApiPattern(p, path))))?.entry;
+  return compiled.find(({ entry, patterns }) => moduleMatches(entry.modules, ref.module) && patterns.some((p) => paths.some((path) => matchesApiPattern(p, path))))?.entry;
 }
 
 /** A wrapper known by the callee's name alone (`useCallback`, `debounce`), for callees that are not a package's API. */
@@ -127,10 +132,13 @@ export function wrapperNamed(name: string | undefined): CallbackWrapperEntry | u
 
 /** Which argument a call by this callee name wraps, for naming the callback after the variable that holds the result
  * (`const chartFlow = ai.defineFlow(config, async (input) => …)`): any wrapper entry's names or last path segments. */
-const WRAPPED_ARGUMENT_BY_CALLEE: ReadonlyMap<string, number> = new Map(CALLBACK_WRAPPERS.flatMap((entry) => [
-  ...(entry.names ?? []),
-  ...(entry.paths ?? []).flatMap((path) => (path.split('.').pop() ?? '').replace(/[{}()]/g, '').split(',')),
-].map((name) => [name, entry.callbackArg] as const)));
+const WRAPPED_ARGUMENT_BY_CALLEE: ReadonlyMap<string, number> = new Map([
+  ...[...WRAPPERS_BY_NAME].map(([name, entry]) => [name, entry.callbackArg] as const),
+  ...COMPILED_WRAPPERS.flatMap(({ entry, patterns }) => patterns.flatMap((pattern) => {
+    const last = pattern[pattern.length - 1];
+    return last?.kind === 'choice' ? last.options.map((option) => [option[option.length - 1]!, entry.callbackArg] as const) : [];
+  })),
+]);
 
 export function wrappedArgumentOf(calleeName: string): number | undefined {
   return WRAPPED_ARGUMENT_BY_CALLEE.get(calleeName);

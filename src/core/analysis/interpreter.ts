@@ -174,6 +174,13 @@ function typeReferenceName(type: ts.TypeReferenceNode): string {
   return isIdentifier(name) ? name.text : name.right.text;
 }
 
+/** `typeof Schema` in `z.infer<typeof Schema>` (or `z.output`, `z.input`): the schema a type is the records of. */
+function schemaTypeQuery(type: ts.TypeReferenceNode): ts.TypeQueryNode | undefined {
+  const name = typeReferenceName(type);
+  const argument = type.typeArguments?.[0];
+  return (name === 'infer' || name === 'output' || name === 'input') && argument && isTypeQueryNode(argument) ? argument : undefined;
+}
+
 /** Whether a type names only FHIR resources that are not PHI (`Practitioner`, `Bot | ValueSet`). */
 function fhirNonPhiTypes(type: ts.TypeNode): boolean {
   if (isUnionTypeNode(type)) return type.types.every(fhirNonPhiTypes);
@@ -1732,8 +1739,7 @@ export class Interpreter {
       // the fields they pass (`{ serviceRequest, tasks }`) reaches a sink, not that the whole object does.
       const asFieldParams = !given && isObjectBindingPattern(parameter.name) && value.taint?.params.has(index);
       // The fields of a tool's input are what the model sent, whatever they are called (`{ city }`).
-      const whole = value;
-      if (fromModel) this.bindPattern(parameter.name, value, parameter, () => makeValue({ taint: whole.taint }));
+      if (fromModel) this.bindPattern(parameter.name, value, parameter, () => makeValue({ taint: value.taint }));
       else this.bindPattern(parameter.name, value, parameter, asFieldParams ? (key, field) => {
         const id = FIELD_PARAM_BASE + fn.fieldParams.length;
         fn.fieldParams.push({ index, key });
@@ -1805,9 +1811,10 @@ export class Interpreter {
       const inner = type.typeArguments.reduce<Value>((acc, t) => joinValues(acc, this.typeValue(t, at)), EMPTY);
       if (isTainted(inner.taint)) return makeValue({ context: splitWords(last) });
     }
-    if ((last === 'infer' || last === 'output' || last === 'input') && type.typeArguments?.[0] && isTypeQueryNode(type.typeArguments[0])) {
+    const schema = schemaTypeQuery(type);
+    if (schema) {
       // `z.infer<typeof VisitSchema>`: the schema's record type.
-      const query = type.typeArguments[0].exprName;
+      const query = schema.exprName;
       const schemaBinding = isIdentifier(query) ? this.scope.lookup(query.text) : undefined;
       const schemaType = schemaBinding ? schemaBinding.global.typeName : undefined;
       const local = schemaType ? this.localTypes.get(schemaType) : undefined;
@@ -1842,10 +1849,7 @@ export class Interpreter {
     if (!aliases) {
       const found = new Map<string, ts.TypeReferenceNode>();
       for (const statement of this.sourceFile.statements) {
-        if (!isTypeAliasDeclaration(statement) || !isTypeReferenceNode(statement.type) || !statement.type.typeArguments?.[0] || !isTypeQueryNode(statement.type.typeArguments[0])) continue;
-        const typeName = statement.type.typeName;
-        const last = isIdentifier(typeName) ? typeName.text : typeName.right.text;
-        if (last === 'infer' || last === 'output' || last === 'input') found.set(statement.name.text, statement.type);
+        if (isTypeAliasDeclaration(statement) && isTypeReferenceNode(statement.type) && schemaTypeQuery(statement.type)) found.set(statement.name.text, statement.type);
       }
       this.schemaAliasesOf.set(this.sourceFile, (aliases = found));
     }
@@ -2760,7 +2764,7 @@ export class Interpreter {
         this.sinkSite(descriptor, node);
         if (fn.summary && !fn.analyzing) {
           const returned = onlyConcrete(deepTaint(fn.summary.returnValue));
-          if (hasConcrete(returned)) this.reportValue(descriptor, makeValue({ taint: returned }), arg.node, node);
+          if (hasConcrete(returned)) this.reportReturned(descriptor, returned, this.range(arg.node), this.range(node));
         } else if (!fn.returnSinks?.some((known) => known === descriptor)) (fn.returnSinks ??= []).push(descriptor);
       }
     }
@@ -2772,10 +2776,12 @@ export class Interpreter {
     const sinks = this.frame.fn?.returnSinks;
     if (!sinks || !hasConcrete(deepTaint(value))) return;
     for (const sink of sinks) {
-      for (const leaf of this.carriers(expression, value)) {
-        if (hasConcrete(leaf.taint)) this.report(sink, leaf.taint, leaf.range, this.range(expression), this.path(leaf.taint.steps, [this.sinkStep(sink, leaf.range)]));
-      }
+      for (const leaf of this.carriers(expression, value)) if (hasConcrete(leaf.taint)) this.reportReturned(sink, leaf.taint, leaf.range, this.range(expression));
     }
+  }
+
+  private reportReturned(sink: SinkDescriptor, taint: Taint, carrier: TextRange, site: TextRange): void {
+    this.report(sink, taint, carrier, site, this.path(taint.steps, [this.sinkStep(sink, carrier)]));
   }
 
   private checkArg(descriptor: SinkDescriptor, spec: ArgSpec, args: readonly { node: ts.Expression; value: Value }[], site: ts.Node): Taint | undefined {
