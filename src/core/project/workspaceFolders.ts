@@ -33,7 +33,8 @@ export function workspaceFolders(root: string, globs: readonly string[], listDir
       const next: string[] = [];
       for (const dir of level) {
         for (const child of listDirs(dir)) {
-          if (path.basename(child).startsWith('.')) continue;
+          const name = path.basename(child);
+          if (name.startsWith('.') || name === 'node_modules') continue;
           const relative = path.relative(root, child).split(path.sep).join('/');
           if (matcher.match(relative) && isPackage(child)) found.add(child);
           else next.push(child);

@@ -15,11 +15,11 @@ function tree(dirs: readonly string[], packages: readonly string[]) {
 
 describe('workspace folders', () => {
   const dirs = ['packages', 'packages/utils', 'packages/utils/lib', 'packages/group', 'packages/group/logging', 'packages/legacy', 'packages/legacy/old',
-    'packages/.cache', 'packages/.cache/x', 'apps', 'apps/web', 'apps/web/src', 'tools', 'tools/cli'];
-  const packages = ['packages/utils', 'packages/group/logging', 'packages/legacy/old', 'packages/.cache/x', 'apps/web', 'tools/cli'];
+    'packages/.cache', 'packages/.cache/x', 'packages/node_modules', 'packages/node_modules/dep', 'apps', 'apps/web', 'apps/web/src', 'tools', 'tools/cli'];
+  const packages = ['packages/utils', 'packages/group/logging', 'packages/legacy/old', 'packages/.cache/x', 'packages/node_modules/dep', 'apps/web', 'tools/cli'];
   const { folders } = tree(dirs, packages);
 
-  it('matches `*` one folder deep and `**` at any depth, never into dot folders or below a package', () => {
+  it('matches `*` one folder deep and `**` at any depth, never into dot folders, node_modules or below a package', () => {
     assert.deepEqual(folders(['packages/*']), ['packages/utils']);
     assert.deepEqual(folders(['packages/**/*']), ['packages/group/logging', 'packages/legacy/old', 'packages/utils']);
     assert.deepEqual(folders(['packages/**']), ['packages/group/logging', 'packages/legacy/old', 'packages/utils']);
