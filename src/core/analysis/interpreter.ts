@@ -16,7 +16,7 @@ import {
 } from './syntax';
 import { describeCategory, isPhiCategoryId } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
-import { FHIR_ELEMENT_CATEGORIES, FHIR_NON_PHI_RESOURCES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_RECORD_CATEGORIES, RECORD_WORDS } from '../catalog/fhir';
+import { FHIR_ELEMENT_CATEGORIES, FHIR_NESTED_ELEMENTS, FHIR_NON_PHI_RESOURCES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_RECORD_CATEGORIES, RECORD_WORDS } from '../catalog/fhir';
 import type { ArgSpec, CallbackWrapperEntry, SinkEntry } from '../catalog/sinkTypes';
 import { AI_HOSTS } from '../catalog/sinks';
 import type { FlowStep, LineColumn, SinkDescriptor, SinkReview, SourceReason, TextRange } from '../findings/finding';
@@ -1729,7 +1729,8 @@ export class Interpreter {
       if (source && !given && !value.api) {
         this.frame.paramSources?.set(index, source);
         binding.paramSource = source;
-      } else if (!given && !value.api && value.taint) this.frame.paramTaints?.set(value.taint, index);
+      }
+      if (!given && !value.api && value.taint) this.frame.paramTaints?.set(value.taint, index);
       binding.nameSource = null;
       this.frame.env.set(binding, value);
       binding.global = joinValues(binding.global, value);
@@ -2151,8 +2152,13 @@ export class Interpreter {
     const local = object.typeName && !object.typeName.startsWith('fhir:') ? this.localTypes.get(object.typeName) : undefined;
     if (local) {
       const categories = local.fields.get(key);
-      if (categories?.length) return makeValue({ taint: withStep(sourceTaint(categories, { kind: 'type', typeName: local.name }, this.step('source', at, `\`${this.text(at)}\`: field \`${key}\` of \`${local.name}\``)), this.step('property', at, 'read')) });
       const nested = local.nestedTypes.get(key);
+      if (categories?.length) {
+        // A field typed by another record type (`claims: ClaimItem[]`) keeps that type, so its own fields stay apart (`claim.encounterId`).
+        const typed = nested ? this.typeValue(nested, at) : undefined;
+        const taint = withStep(sourceTaint(categories, { kind: 'type', typeName: local.name }, this.step('source', at, `\`${this.text(at)}\`: field \`${key}\` of \`${local.name}\``)), this.step('property', at, 'read'));
+        return makeValue({ taint, typeName: typed?.typeName, context: typed?.context });
+      }
       if (nested) return this.typeValue(nested, at);
       return EMPTY;
     }
@@ -2165,9 +2171,12 @@ export class Interpreter {
       if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
       const element = ownProperty(FHIR_ELEMENT_CATEGORIES, key);
       if (element) {
-        const base: Taint = taint;
+        // Exactly a parameter's (`patient.telecom` in `(patient: Patient) => …`): a field parameter of its own, whose
+        // source is the element's PHI, not the whole record's (see fieldOfParameter).
+        const base: Taint = taint.categories.size ? taint : this.fieldOfParameter(taint, key, element);
         const categories: ReadonlySet<PhiCategoryId> = base.categories.size ? new Set<PhiCategoryId>(element) : base.categories;
-        return makeValue({ taint: withStep(makeTaint(categories, base.params, base.reasons, base.steps, element === PERSON_RECORD_CATEGORIES, base.opaque), this.step('property', at, `reads \`${IDENTIFIER.test(key) ? key : maskValue(key)}\``)), context: object.context });
+        const typeName = FHIR_NESTED_ELEMENTS.has(key) ? object.typeName : undefined;
+        return makeValue({ taint: withStep(makeTaint(categories, base.params, base.reasons, base.steps, element === PERSON_RECORD_CATEGORIES, base.opaque), this.step('property', at, `reads \`${IDENTIFIER.test(key) ? key : maskValue(key)}\``)), context: object.context, typeName });
       }
       if (CONTAINER_PROPERTIES.has(key)) return makeValue({ taint: this.fieldOfParameter(taint, key), context: object.context });
       return EMPTY;
@@ -2180,14 +2189,22 @@ export class Interpreter {
    * `taint` read as field `key`: when it is exactly a parameter's (`input.reference` in `(input) => input.reference`),
    * the field is a parameter of its own (FIELD_PARAM_BASE), so that a caller's argument decides what it carries
    * (`getProject(context)` gives `context.projectId`, not every field of `context`), as reading it there would.
+   * A parameter that is PHI by its name or type passes that on to the field (`categories`, when known, what the field
+   * carries: a FHIR element's), so that sinks inside still report it, once.
    */
-  private fieldOfParameter(taint: Taint, key: string): Taint {
+  private fieldOfParameter(taint: Taint, key: string, categories?: readonly PhiCategoryId[]): Taint {
     const index = this.frame.paramTaints?.get(taint);
     const fn = this.frame.fn;
     if (index === undefined || !fn) return taint;
     let field = fn.fieldParams.findIndex((f) => f.index === index && f.key === key);
     if (field < 0) field = fn.fieldParams.push({ index, key }) - 1;
-    return withParam(taint, index, FIELD_PARAM_BASE + field)!;
+    const id = FIELD_PARAM_BASE + field;
+    const sources = this.frame.paramSources;
+    const source = sources?.get(index);
+    if (sources && source && !sources.has(id)) {
+      sources.set(id, categories ? makeTaint(new Set(categories), source.params, source.reasons, source.steps, categories === PERSON_RECORD_CATEGORIES, source.opaque) : source);
+    }
+    return withParam(taint, index, id)!;
   }
 
   /** Words of the object a property is read from: `patient` in `req.body.patient.name`, `getPatient()`. */

@@ -94,6 +94,10 @@ export const FHIR_ELEMENT_CATEGORIES: Readonly<Record<string, readonly PhiCatego
   payload: ['clinical-note'],
 };
 
+/** Elements that are structures of the same elements (a patient's `contact` has a `name`, `telecom`, `address`): read
+ * from, they narrow again (`contact.telecom` is a phone number or an email address, not a name). */
+export const FHIR_NESTED_ELEMENTS: ReadonlySet<string> = new Set(['contact']);
+
 /** FHIR client methods whose first argument is a resource type and whose result is that resource (medplum, fhir-kit-client, fhirclient). */
 export const FHIR_READ_METHODS: ReadonlySet<string> = new Set([
   'readResource', 'searchResources', 'searchOne', 'search', 'readHistory', 'readVersion', 'readPatientEverything',

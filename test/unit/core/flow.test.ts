@@ -427,6 +427,47 @@ export function f(visit: Visit) {
 }`;
     assert.deepEqual(flagged(code).map(([, t]) => t), ['viaEmail(visit)']);
   });
+
+  it('of a FHIR-typed parameter carry that element\'s PHI, inside and in what callers get back', () => {
+    const code = `import type { Patient } from 'fhir/r4b';
+function contactEmail(patient: Patient): string | undefined {
+  return patient.telecom?.find((t) => t.system === 'email')?.value;
+}
+function logPhones(patient: Patient): void { console.log(patient.telecom); }
+export function f(p: Patient) {
+  console.log('sending to', contactEmail(p));
+  logPhones(p);
+}`;
+    const findings = analyze(code).findings;
+    assert.deepEqual(findings.map((f) => [f.expression, [...f.phiCategories].sort()]), [
+      ['patient.telecom', ['email', 'fax', 'phone']],
+      ['contactEmail(p)', ['email', 'fax', 'phone']],
+    ]);
+  });
+
+  it('of an element that is a structure of elements narrow again (a FHIR contact\'s telecom)', () => {
+    const code = `import type { Patient } from 'fhir/r4b';
+declare const raw: unknown;
+export function f() {
+  const patient = raw as Patient;
+  const guardian = patient.contact?.find((c) => c.gender === 'female');
+  console.log(guardian?.telecom, guardian?.gender);
+}`;
+    assert.deepEqual(analyze(code).findings.map((f) => [f.expression, [...f.phiCategories].sort()]), [['guardian?.telecom', ['email', 'fax', 'phone']]]);
+  });
+
+  it('of a typed record keep the type of a field that is a record type itself (each element\'s own fields)', () => {
+    const code = `interface ClaimItem { claimId: string; patientName: string; encounterId: string | null }
+interface BalanceResponse { claims: ClaimItem[]; total: number }
+declare function chooseJson<T>(x: unknown): T;
+export function f(raw: unknown) {
+  const { claims } = chooseJson<BalanceResponse>(raw);
+  for (const claim of claims) console.warn(\`skipping \${claim.claimId} of encounter \${claim.encounterId}\`, claim.patientName);
+  const response = chooseJson<BalanceResponse>(raw);
+  console.warn(response.claims[0].encounterId, response.claims);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['claim.patientName', 'response.claims']);
+  });
 });
 
 describe('type guards', () => {
