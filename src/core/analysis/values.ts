@@ -118,8 +118,7 @@ export function paramTaint(index: number, step: FlowStep): Taint {
 export function joinTaint(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
   if (!isTainted(a)) return isTainted(b) ? b : undefined;
   if (!isTainted(b) || a === b) return a;
-  const aConcrete = a.categories.size > 0;
-  const primary = aConcrete || b.categories.size === 0 ? a : b;
+  const primary = pathOwner(a, b);
   const categories = unionSet(a.categories, b.categories);
   const params = unionSet(a.params, b.params);
   if (categories === a.categories && params === a.params && primary === a) return a;
@@ -129,6 +128,19 @@ export function joinTaint(a: Taint | undefined, b: Taint | undefined): Taint | u
 
 export function opaque(t: Taint | undefined): Taint | undefined {
   return t && !t.opaque ? makeTaint(t.categories, t.params, t.reasons, t.steps, false, true) : t;
+}
+
+/**
+ * Whose path a join keeps: PHI of its own over a parameter's flow, and PHI that is more than a record key over a
+ * record key (a URL sink drops record keys: a path from `patientId` would not show where its date came from).
+ */
+function pathOwner(a: Taint, b: Taint): Taint {
+  if (a.categories.size === 0) return b.categories.size === 0 ? a : b;
+  return b.categories.size !== 0 && onlyRecordKey(a) && !onlyRecordKey(b) ? b : a;
+}
+
+function onlyRecordKey(t: Taint): boolean {
+  return t.categories.size === 1 && t.categories.has('other-id');
 }
 
 function unionSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): ReadonlySet<T> {

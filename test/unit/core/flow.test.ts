@@ -111,6 +111,18 @@ describe('flow', () => {
     assert.deepEqual(flagged(code), [['url', '`/search?name=${patient.name}`'], ['log', 'patientAddress'], ['log', 'updatedAddress']]);
   });
 
+  it('shows the path of the PHI a URL reports, not of a record key joined with it first', () => {
+    const code = `function fileUrl(patientId: string, fileName: string): string { return \`/z3/\${patientId}/\${fileName}\`; }
+    async function presign(url: string) { return fetch(url); }
+    export async function f(visit: { patientId: string; visitDate: string }) {
+      await presign(fileUrl(visit.patientId, \`label-\${visit.visitDate}.pdf\`));
+    }`;
+    const [finding, ...others] = analyze(code).findings;
+    assert.equal(others.length, 0);
+    assert.deepEqual([...(finding?.phiCategories ?? [])], ['date']);
+    assert.match(finding?.flow[0]?.note ?? '', /visitDate/);
+  });
+
   it('ends the flow at a sanitizer, but only for the sanitized field', () => {
     const code = `import { deidentify } from 'phi-guard/deid';
     function f(patient: { ssn: string; email: string }) {
