@@ -187,6 +187,33 @@ function fhirNonPhiTypes(type: ts.TypeNode): boolean {
   return isTypeReferenceNode(type) && FHIR_NON_PHI_RESOURCES.has(typeReferenceName(type));
 }
 
+/** `'Location'` in `(r) => r.resourceType === 'Location'` (either side, `==` too, a block returning only that). */
+function comparedResourceType(fn: ts.SignatureDeclaration): string | undefined {
+  const parameter = fn.parameters[0];
+  if (!parameter || !isIdentifier(parameter.name) || !('body' in fn) || !fn.body) return undefined;
+  let body: ts.Node = fn.body;
+  if (isBlock(body)) {
+    const only = body.statements.length === 1 ? body.statements[0] : undefined;
+    const returned = only?.kind === Kind.ReturnStatement ? (only as ts.ReturnStatement).expression : undefined;
+    if (!returned) return undefined;
+    body = returned;
+  }
+  const test = skipOuter(body as ts.Expression);
+  if (!isBinaryExpression(test) || (test.operatorToken.kind !== Kind.EqualsEqualsEqualsToken && test.operatorToken.kind !== Kind.EqualsEqualsToken)) return undefined;
+  const name = parameter.name.text;
+  const readsResourceType = (e: ts.Expression): boolean => {
+    const read = skipOuter(e);
+    return isPropertyAccessExpression(read) && read.name.text === 'resourceType' && isIdentifier(skipOuter(read.expression)) && (skipOuter(read.expression) as ts.Identifier).text === name;
+  };
+  const literal = (e: ts.Expression): string | undefined => {
+    const value = skipOuter(e);
+    return isStringLiteral(value) || isNoSubstitutionTemplateLiteral(value) ? value.text : undefined;
+  };
+  if (readsResourceType(test.left)) return literal(test.right);
+  if (readsResourceType(test.right)) return literal(test.left);
+  return undefined;
+}
+
 /** Only `.then(onFulfilled)` receives the promise's value; `.catch`, `.then(_, onRejected)` and `.finally` get an error or nothing. */
 function receivesSettledValue(method: string, argumentIndex: number): boolean {
   return method === 'then' && argumentIndex === 0;
@@ -1952,6 +1979,8 @@ export class Interpreter {
         // `JSON.parse(body) as LabResultMessage`: the asserted type says what the value is.
         const asserted = node as ts.AsExpression;
         const value = this.eval(asserted.expression);
+        // `found as Location`: the code says it is a resource that is not PHI.
+        if (!value.api && fhirNonPhiTypes(asserted.type)) return EMPTY;
         const typed = this.typeValue(asserted.type, asserted.expression);
         return typed === EMPTY || typed.api || value.api ? value : describedBy(value, typed);
       }
@@ -2622,6 +2651,9 @@ export class Interpreter {
    */
   private predicateType(callback: ts.Expression): Value | undefined {
     const fn = skipOuter(callback);
+    // `(r) => r.resourceType === 'Location'`: as good as a type guard when the resource is not PHI.
+    const compared = isFunctionLike(fn) ? comparedResourceType(fn) : undefined;
+    if (compared && FHIR_NON_PHI_RESOURCES.has(compared)) return EMPTY;
     const predicate = isFunctionLike(fn) ? fn.type : undefined;
     if (!predicate || !isTypePredicateNode(predicate) || !predicate.type) return undefined;
     if (fhirNonPhiTypes(predicate.type)) return EMPTY;

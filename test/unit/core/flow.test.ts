@@ -496,7 +496,24 @@ export async function f() {
   const unknown = resources.find((r: any): r is Unknown => !!r);
   console.log(list?.title, patient?.name, folders, other, unknown);
 }`;
-    assert.deepEqual(flagged(code).map(([, t]) => t), ['patient?.name', 'other', 'unknown']);
+    // \`other\`: a comparison of the resource type says as much (see the next test).
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['patient?.name', 'unknown']);
+  });
+
+  it('take a callback comparing the resource type, or an assertion, to a resource that is not PHI as a type guard', () => {
+    const code = `import type { Appointment, Location, Patient, Schedule } from '@medplum/fhirtypes';
+declare const fhir: any;
+export async function f() {
+  const resources = (await fhir.search<Appointment | Location | Patient | Schedule>({ resourceType: 'Appointment' })).unbundle();
+  const location = resources.find((r) => r.resourceType === 'Location');
+  const schedules = resources.filter((r) => { return 'Schedule' === r.resourceType; });
+  const owner = resources.find((r) => r.resourceType === 'Location' || r.resourceType === 'Patient');
+  const asserted = resources.find((r) => r.id === 'x') as Location;
+  const patient = resources.find((r) => r.resourceType === 'Patient');
+  console.log(location, schedules, asserted);
+  console.log(owner, patient);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['owner', 'patient']);
   });
 });
 
