@@ -41,7 +41,7 @@ export const NAME_RULES: readonly NameRule[] = [
     patterns: ['birth date', 'date of birth', 'birth day', 'dob', 'b day', 'birth month', 'death date', 'date of death', 'deceased date', 'deceased date time', 'deceased at', 'died at', 'dod', 'admission date', 'admit date', 'admitted at', 'admitted on', 'admission time', 'discharge date', 'discharged at', 'discharged on', 'discharge time', 'service date', 'date of service', 'dos @patient', 'visit date', 'encounter date', 'appointment date', 'appointment time', 'procedure date', 'surgery date', 'age', 'age years'],
     examples: {
       match: ['dob', 'dateOfBirth', 'birthDate', 'birthday', 'patient.birthDate', 'admissionDate', 'dischargedAt', 'deceasedDateTime', 'DATE_OF_SERVICE', 'visitDate', 'age', 'patientAge'],
-      noMatch: ['updatedAt', 'createdAt', 'dateFormat', 'birthYear', 'startDate', 'date', 'maxAge', 'cacheAge', 'page', 'ageGroupCount', 'usage', 'message'],
+      noMatch: ['updatedAt', 'createdAt', 'dateFormat', 'birthYear', 'startDate', 'date', 'maxAge', 'cacheAge', 'page', 'ageGroupCount', 'usage', 'message', 'birthdayActions', 'birthdayTrigger'],
     },
   },
   {
@@ -209,6 +209,8 @@ export const NOT_PHI_WORDS: ReadonlySet<string> = new Set([
   'input', 'button', 'field', 'fields', 'example', 'hint', 'year', 'years', 'group', 'groups', 'range', 'bucket', 'flag', 'toggle',
   'api', 'endpoint', 'port', 'socket', 'server', 'wallet', 'bind', 'listen', 'memory', 'base', 'cache', 'ttl', 'timeout', 'version',
   'url', 'uri', 'arn', 'bucket', 'archive', 'blob', 'strategy', 'theme', 'change', 'changed', 'missing', 'exists', 'empty', 'lookup', 'parser', 'parse', 'builder', 'factory',
+  // What to do on an event (`birthdayActions`, `birthdayTrigger`: outreach configuration), not the event's data.
+  'action', 'actions', 'trigger', 'triggers',
 ]);
 
 /**
