@@ -129,6 +129,8 @@ export const NOT_RECORD_WORDS: ReadonlySet<string> = new Set([
   // (`patientDomain`, `patientRole`), an operation (`patientPatchOps`), or staff (`ehrPractitioner`, `ehrUsername`).
   'num', 'sex', 'gender', 'balance', 'cents', 'amount', 'domain', 'role', 'roles', 'ops', 'patch', 'folder', 'folders',
   'practitioner', 'practitioners', 'username',
+  // Credentials and settings of the system (`ehrTextPassword`, `emrApiToken`, `ehrEnv`).
+  'password', 'passwords', 'secret', 'secrets', 'token', 'tokens', 'credential', 'credentials', 'env', 'environment',
 ]);
 
 /** Method-name prefixes that read data (`findMany`, `getPatient`). */

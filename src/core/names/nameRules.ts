@@ -41,7 +41,7 @@ export const NAME_RULES: readonly NameRule[] = [
     patterns: ['birth date', 'date of birth', 'birth day', 'dob', 'b day', 'birth month', 'death date', 'date of death', 'deceased date', 'deceased date time', 'deceased at', 'died at', 'dod', 'admission date', 'admit date', 'admitted at', 'admitted on', 'admission time', 'discharge date', 'discharged at', 'discharged on', 'discharge time', 'service date', 'date of service', 'dos @patient', 'visit date', 'encounter date', 'appointment date', 'appointment time', 'procedure date', 'surgery date', 'age', 'age years'],
     examples: {
       match: ['dob', 'dateOfBirth', 'birthDate', 'birthday', 'patient.birthDate', 'admissionDate', 'dischargedAt', 'deceasedDateTime', 'DATE_OF_SERVICE', 'visitDate', 'age', 'patientAge'],
-      noMatch: ['updatedAt', 'createdAt', 'dateFormat', 'birthYear', 'startDate', 'date', 'maxAge', 'cacheAge', 'page', 'ageGroupCount', 'usage', 'message', 'birthdayActions', 'birthdayTrigger'],
+      noMatch: ['updatedAt', 'createdAt', 'dateFormat', 'birthYear', 'startDate', 'date', 'maxAge', 'cacheAge', 'page', 'ageGroupCount', 'usage', 'message', 'birthdayActions', 'birthdayTrigger', 'dischargeDateTask'],
     },
   },
   {
@@ -163,7 +163,7 @@ export const NAME_RULES: readonly NameRule[] = [
   {
     category: 'clinical-note',
     patterns: ['clinical note', 'clinical notes', 'progress note', 'progress notes', 'soap note', 'visit note', 'visit notes', 'chief complaint', 'symptoms', 'symptom', 'medical history', 'health history', 'history of present illness', 'hpi', 'notes @patient', 'note @patient', 'transcript @patient', 'visit transcript', 'discharge summary', 'assessment and plan', 'treatment plan', 'clinical summary', 'medical notes', 'physician notes', 'nurse notes', 'discharge note', 'discharge notes', 'discharge instructions', 'reason for referral', 'referral reason', 'presenting problem', 'presenting problems', 'assessment', 'reason for visit', 'visit reason', 'appointment reason', 'reason for appointment', 'presenting complaint', 'encounter note', 'encounter notes', 'note text', 'note body', 'note content'],
-    examples: { match: ['clinicalNotes', 'progressNote', 'chiefComplaint', 'symptoms', 'medicalHistory', 'patient.notes', 'dischargeSummary', 'treatmentPlan', 'visitTranscript', 'dischargeNote', 'reasonForVisit', 'visitReason'], noMatch: ['notes', 'releaseNotes', 'note', 'symptomCount', 'footnote'] },
+    examples: { match: ['clinicalNotes', 'progressNote', 'chiefComplaint', 'symptoms', 'medicalHistory', 'patient.notes', 'dischargeSummary', 'treatmentPlan', 'visitTranscript', 'dischargeNote', 'reasonForVisit', 'visitReason'], noMatch: ['notes', 'releaseNotes', 'note', 'symptomCount', 'footnote', 'visitNoteTask'] },
   },
   {
     category: 'procedure',
@@ -211,6 +211,8 @@ export const NOT_PHI_WORDS: ReadonlySet<string> = new Set([
   'url', 'uri', 'arn', 'bucket', 'archive', 'blob', 'strategy', 'theme', 'change', 'changed', 'missing', 'exists', 'empty', 'lookup', 'parser', 'parse', 'builder', 'factory',
   // What to do on an event (`birthdayActions`, `birthdayTrigger`: outreach configuration), not the event's data.
   'action', 'actions', 'trigger', 'triggers',
+  // A work item about the data (`visitNoteTask`: a FHIR Task to write the note), not the data.
+  'task', 'tasks',
 ]);
 
 /**

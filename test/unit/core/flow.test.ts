@@ -281,9 +281,9 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.telecom']);
   });
 
-  it('takes a name for a whole patient record only when nothing in it says it is one attribute, a count, settings or staff', () => {
-    const code = `export function f(patientSex: string, numDeletedPatients: number, patientBalanceCents: number, patientDomain: string, ehrPractitioner: object, ehrUsername: string, patientFolder: string, patientData: object) {
-      console.log(patientSex, numDeletedPatients, patientBalanceCents, patientDomain, ehrPractitioner, ehrUsername, patientFolder);
+  it('takes a name for a whole patient record only when nothing in it says it is one attribute, a count, settings, staff or a credential', () => {
+    const code = `export function f(patientSex: string, numDeletedPatients: number, patientBalanceCents: number, patientDomain: string, ehrPractitioner: object, ehrUsername: string, patientFolder: string, ehrTextPassword: string, patientApiToken: string, patientData: object) {
+      console.log(patientSex, numDeletedPatients, patientBalanceCents, patientDomain, ehrPractitioner, ehrUsername, patientFolder, ehrTextPassword, patientApiToken);
       console.log(patientData);
     }`;
     assert.deepEqual(flagged(code).map(([, t]) => t), ['patientData']);
