@@ -245,7 +245,7 @@ function withoutRecordKeys(t: Taint | undefined): Taint | undefined {
 /** An exported taint back into a value: concrete categories stay, parameter flows are the summary's business. */
 function importedTaint(t: ExportedTaint): Taint | undefined {
   if (!t.categories.length && !t.params.length) return undefined;
-  return makeTaint(new Set(t.categories), new Set(t.params), t.reasons, t.steps, t.record, undefined);
+  return makeTaint(new Set(t.categories), new Set(t.params), t.reasons, t.steps, t.record, t.opaque);
 }
 
 /** `logger.warn` rather than the catalog's generic `logger.info`: the method actually called. */
@@ -1008,7 +1008,7 @@ export class Interpreter {
       return out;
     };
     const stamp = (steps: readonly FlowStep[]): FlowStep[] => steps.map(stampStep);
-    const exportTaint = (t: Taint | undefined): ExportedTaint | undefined => (isTainted(t) ? { categories: [...t.categories], params: [...t.params], reasons: t.reasons, steps: stamp(t.steps), record: t.record } : undefined);
+    const exportTaint = (t: Taint | undefined): ExportedTaint | undefined => (isTainted(t) ? { categories: [...t.categories], params: [...t.params], reasons: t.reasons, steps: stamp(t.steps), record: t.record, ...(t.opaque ? { opaque: true } : {}) } : undefined);
     let classNames: Map<ClassInfo, string> | undefined;
     /** The name this module exports a class under, if it does (`export class Repo`, `export { Repo as Repository }`). */
     const exportedClassName = (cls: ClassInfo): string | undefined => {
@@ -2195,7 +2195,9 @@ export class Interpreter {
     const verdict = objectNode && rootsAtConstant(objectNode) ? undefined : this.names.classify(key, context);
     if (verdict) return makeValue({ taint: this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), context: verdict.record ? splitWords(key) : undefined });
     const taint = object.taint;
-    if (!isTainted(taint) || taint.opaque) return EMPTY;
+    if (!isTainted(taint)) return EMPTY;
+    // The payload of an opaque result (`response.output`, `.data`) is still the whole of what the call made.
+    if (taint.opaque) return CONTAINER_PROPERTIES.has(key) && !NON_PHI_PROPERTIES.has(key) ? makeValue({ taint }) : EMPTY;
     if (object.typeName?.startsWith('fhir:') || taint.record) {
       if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
       const element = ownProperty(FHIR_ELEMENT_CATEGORIES, key);
@@ -2525,7 +2527,11 @@ export class Interpreter {
       }
       const keep = KEEP_RECORD_METHODS.has(method);
       const own = keep ? receiver.taint : notRecord(deepTaint(receiver));
-      return makeValue({ taint: joinTaint(own, opaque(this.argsTaint(args))), context: keep ? receiver.context : undefined, typeName: keep ? receiver.typeName : undefined });
+      const given = opaque(this.argsTaint(args));
+      // `client.zambda.execute({ ...order })` with `client` a parameter: the result is still what the call made of
+      // the PHI given (opaque), not a field-by-field copy because the receiver may stand for a caller's value.
+      const taint = !keep && given && !hasConcrete(own) ? opaque(joinTaint(own, given)) : joinTaint(own, given);
+      return makeValue({ taint, context: keep ? receiver.context : undefined, typeName: keep ? receiver.typeName : undefined });
     }
     if (calleeName) {
       if (/^(is|has|can|should|validate|check|count)[A-Z_]/.test(calleeName)) return EMPTY;

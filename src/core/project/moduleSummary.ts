@@ -22,6 +22,8 @@ export interface ExportedTaint {
   readonly reasons: readonly SourceReason[];
   readonly steps: readonly FlowStep[];
   readonly record?: boolean;
+  /** Made by a call the engine cannot see into (see Taint.opaque): its fields are judged by their names. */
+  readonly opaque?: boolean;
 }
 
 export interface ExportedSink {

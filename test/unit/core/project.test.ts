@@ -74,6 +74,28 @@ export function h(context: RequestContext) {
     assert.deepEqual(findings(root, 'src/route.ts').flagged, [['log', 'addressOf(context)']]);
   });
 
+  it('keeps what an imported helper returns from a call it cannot see into opaque: the payload as a whole, fields by name', () => {
+    const root = workspace({
+      'src/json.ts': `export const chooseJson = <T = any>(json: any): T => json.output;
+`,
+      'src/api.ts': `import { chooseJson } from './json';
+export const createOrder = async (client: any, parameters: { primaryDiagnosis: string }): Promise<{ serviceRequestId: string }> => {
+  const response = await client.zambda.execute({ id: 'create-order', ...parameters });
+  return chooseJson(response);
+};
+`,
+      'src/page.ts': `import { createOrder } from './api';
+export async function submit(client: any, primaryDiagnosis: string) {
+  const order = await createOrder(client, { primaryDiagnosis });
+  await fetch(\`/orders/\${order.serviceRequestId}/pdf\`);
+  console.log('created', order);
+}
+`,
+    });
+    // Before, the opaque mark was lost between files (and a call on a parameter dropped it), so the order's id carried the diagnosis.
+    assert.deepEqual(findings(root, 'src/page.ts').flagged, [['log', 'order']]);
+  });
+
   it('knows an instance an imported function returns by its class: its methods apply, not a guess from its fields', () => {
     const root = workspace({
       'src/repo.ts': `import OpenAI from 'openai';
