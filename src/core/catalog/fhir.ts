@@ -107,6 +107,13 @@ export const FHIR_READ_METHODS: ReadonlySet<string> = new Set([
 /** Record names: an identifier whose words include one of these denotes a whole patient record. */
 export const RECORD_WORDS: ReadonlySet<string> = new Set(['patient', 'patients', 'ehr', 'emr', 'demographics', 'beneficiary', 'beneficiaries', 'enrollee', 'enrollees']);
 
+/** Record words that name the system as often as a record in it (`urls.ehr`, `ehrTests`, `emrClient`): a record only
+ * beside a word that says data (`ehrData`, `emrExport`) or another record word (`ehrPatient`). */
+export const RECORD_SYSTEM_WORDS: ReadonlySet<string> = new Set(['ehr', 'emr']);
+
+/** Words that make a record system's name its data (see RECORD_SYSTEM_WORDS). */
+export const RECORD_DATA_WORDS: ReadonlySet<string> = new Set(['data', 'record', 'records', 'export', 'extract', 'dump', 'snapshot', 'entry', 'entries', 'chart', 'history', 'json', 'payload']);
+
 /** Multi-word record names (`medicalRecord`, `healthRecord`). */
 export const RECORD_PHRASES: readonly (readonly string[])[] = [['medical', 'record'], ['health', 'record'], ['patient', 'record'], ['clinical', 'record'], ['chart']];
 
