@@ -2365,6 +2365,9 @@ export class Interpreter {
       if (api.module === '<global>' && api.path.length === 1 && COLLECTION_CONSTRUCTORS.has(api.path[0]!)) return makeValue({ taint: opaque(this.argsTaint(args)) });
       const ctor = api.path.length === 0 ? apiMember(api, 'default') : api;
       const aiTaint = this.checkCallSinks(ctor, 'new', args, node);
+      // `new DynamicStructuredTool({ func })`: a tool built by a constructor returns to the model as one made by a call does.
+      const returnSinks = catalogForCall(ctor).returnSinks;
+      if (returnSinks.length) this.markReturnSinks(ctor, returnSinks, args, node);
       this.bindCallbacks(ctor, args);
       // A model command built from PHI (`new ConverseCommand({ messages })`): what the client returns for it is PHI too.
       const taint = aiTaint ? withStep(aiTaint, this.step('ai-response', node, 'the model response is derived from PHI')) : opaque(this.argsTaint(args));
@@ -2807,7 +2810,7 @@ export class Interpreter {
    * callback, analysed later (or alone after an edit), checks each value it returns; one analysed already (called
    * before this point) is checked by its summary, at the argument.
    */
-  private markReturnSinks(api: ApiRef, entries: readonly SinkEntry[], args: readonly { node: ts.Expression; value: Value }[], node: ts.CallExpression): void {
+  private markReturnSinks(api: ApiRef, entries: readonly SinkEntry[], args: readonly { node: ts.Expression; value: Value }[], node: ts.CallExpression | ts.NewExpression): void {
     for (const entry of entries) {
       const spec = entry.callback;
       const arg = spec ? args[spec.index === 'last' ? args.length - 1 : spec.index] : undefined;

@@ -185,6 +185,14 @@ export const AI_SINKS: readonly SinkEntry[] = [
     },
   },
   {
+    id: 'langchain.dynamic-tool', category: 'ai', vendor: 'LangChain', package: '@langchain/core', api: 'DynamicStructuredTool func result',
+    modules: ['@langchain/core/tools', 'langchain/tools'], paths: ['{DynamicStructuredTool,DynamicTool}'], kind: 'return', callback: { index: 0, property: 'func' },
+    examples: {
+      match: ["import { DynamicStructuredTool } from '@langchain/core/tools';\nexport const meds = new DynamicStructuredTool({ name: 'meds', description: 'Medications', schema, func: async ({ patientId }) => { const patient = await getPatient(patientId); return patient.medications.join(', '); } });"],
+      noMatch: ["import { DynamicTool } from '@langchain/core/tools';\nexport const clock = new DynamicTool({ name: 'clock', description: 'Time', func: async () => new Date().toISOString() });"],
+    },
+  },
+  {
     id: 'mastra.tool', category: 'ai', vendor: 'Mastra', package: '@mastra/core', api: 'createTool().execute result',
     modules: ['@mastra/core', '@mastra/core/*'], paths: ['createTool'], kind: 'return', callback: { index: 0, property: 'execute' },
     examples: {
