@@ -135,6 +135,8 @@ interface Frame {
 const MAX_DEPTH = 400;
 /** The type name of an enum's value: reading a member gives a constant, never PHI (`Tab.Vitals`, `ROUTER_PATH.VITALS`). */
 const ENUM = 'enum';
+/** The type name of a tool's input (see bindParameter) and of every field read from it: what the model sent. */
+const MODEL_INPUT = 'model-input';
 /**
  * A summary names a field of a parameter, destructured (`({ serviceRequest, tasks }) => …`) or read in the body
  * (`(c) => c.projectId`, see fieldOfParameter), by FIELD_PARAM_BASE plus its place in the function's fieldParams, so
@@ -1743,6 +1745,8 @@ export class Interpreter {
         value = withTaint(typed, given ? joinTaint(typed.taint, value.taint) : value.taint && typed.taint?.record ? asRecord(value.taint) : value.taint);
       }
     }
+    // A tool's input is what the model sent, fields and all, whatever they are called (`input.mrn`).
+    if (fromModel && !value.api) value = makeValue({ taint: value.taint, typeName: MODEL_INPUT });
     if (isIdentifier(parameter.name)) {
       const binding = this.declare(parameter.name.text, 'param', parameter);
       const named = fromModel ? undefined : this.nameSourceOf(binding, parameter.name);
@@ -1767,7 +1771,7 @@ export class Interpreter {
       // the fields they pass (`{ serviceRequest, tasks }`) reaches a sink, not that the whole object does.
       const asFieldParams = !given && isObjectBindingPattern(parameter.name) && value.taint?.params.has(index);
       // The fields of a tool's input are what the model sent, whatever they are called (`{ city }`).
-      if (fromModel) this.bindPattern(parameter.name, value, parameter, () => makeValue({ taint: value.taint }));
+      if (fromModel) this.bindPattern(parameter.name, value, parameter, () => makeValue({ taint: value.taint, typeName: MODEL_INPUT }));
       else this.bindPattern(parameter.name, value, parameter, asFieldParams ? (key, field) => {
         const id = FIELD_PARAM_BASE + fn.fieldParams.length;
         fn.fieldParams.push({ index, key });
@@ -2174,6 +2178,7 @@ export class Interpreter {
       return makeValue({ api: apiMember(api, key), taint });
     }
     if (object.fn || object.typeName === ENUM) return EMPTY;
+    if (object.typeName === MODEL_INPUT) return object.fields?.get(key) ?? object;
     const field = object.fields?.get(key);
     if (field) return field;
     if (object.sanitized) return makeValue({ sanitized: true });

@@ -485,6 +485,19 @@ export function f(raw: unknown) {
   });
 });
 
+describe('tool results', () => {
+  it('report PHI a tool reads and returns to the model, not what the model sent it, however it is named', () => {
+    const code = `import { tool } from 'ai';
+declare const db: any;
+declare function fetchChart(mrn: string): Promise<{ medicalHistory: string }>;
+export const echo = tool({ description: 'Echo', execute: async (input: { mrn: string; note: string }) => ({ mrn: input.mrn, received: input.note }) });
+export const nested = tool({ description: 'Nested', execute: async ({ patient }: { patient: { ssn: string } }) => \`ok \${patient.ssn}\` });
+export const chart = tool({ description: 'Chart', execute: async (input: { mrn: string }) => (await fetchChart(input.mrn)).medicalHistory });
+export const lookUp = tool({ description: 'Find', execute: async (input: { id: string }) => db.patient.findUnique({ where: { id: input.id } }) });`;
+    assert.deepEqual(flagged(code), [['ai', '(await fetchChart(input.mrn)).medicalHistory'], ['ai', 'db.patient.findUnique({ where: { id: input.id } })']]);
+  });
+});
+
 describe('type guards', () => {
   it('take what a type-guard callback of find or filter says the found elements are, when the type is known', () => {
     const code = `import type { List, Patient } from '@medplum/fhirtypes';
