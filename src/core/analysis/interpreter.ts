@@ -2200,9 +2200,7 @@ export class Interpreter {
     const verdict = objectNode && rootsAtConstant(objectNode) ? undefined : this.names.classify(key, context);
     if (verdict) return makeValue({ taint: this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), context: verdict.record ? splitWords(key) : undefined });
     const taint = object.taint;
-    if (!isTainted(taint)) return EMPTY;
-    // The payload of an opaque result (`response.output`, `.data`) is still the whole of what the call made.
-    if (taint.opaque) return CONTAINER_PROPERTIES.has(key) && !NON_PHI_PROPERTIES.has(key) ? makeValue({ taint }) : EMPTY;
+    if (!isTainted(taint) || taint.opaque) return EMPTY;
     if (object.typeName?.startsWith('fhir:') || taint.record) {
       if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
       const element = ownProperty(FHIR_ELEMENT_CATEGORIES, key);
