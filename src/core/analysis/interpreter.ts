@@ -137,6 +137,8 @@ const MAX_DEPTH = 400;
 const ENUM = 'enum';
 /** The type name of a tool's input (see bindParameter) and of every field read from it: what the model sent. */
 const MODEL_INPUT = 'model-input';
+/** The type name prefix of a parameter in a branch a resource-type comparison guards (see guardParameters). */
+const GUARDED = 'guarded:';
 /**
  * A summary names a field of a parameter, destructured (`({ serviceRequest, tasks }) => …`) or read in the body
  * (`(c) => c.projectId`, see fieldOfParameter), by FIELD_PARAM_BASE plus its place in the function's fieldParams, so
@@ -200,20 +202,46 @@ function comparedResourceType(fn: ts.SignatureDeclaration): string | undefined {
     if (!returned) return undefined;
     body = returned;
   }
-  const test = skipOuter(body as ts.Expression);
+  const comparison = resourceTypeComparison(body as ts.Expression);
+  return comparison?.name === parameter.name.text ? comparison.resource : undefined;
+}
+
+/** `x.resourceType === 'Location'` (either side, `==` too): the variable and the resource type. */
+function resourceTypeComparison(expression: ts.Expression): { name: string; resource: string } | undefined {
+  const test = skipOuter(expression);
   if (!isBinaryExpression(test) || (test.operatorToken.kind !== Kind.EqualsEqualsEqualsToken && test.operatorToken.kind !== Kind.EqualsEqualsToken)) return undefined;
-  const name = parameter.name.text;
-  const readsResourceType = (e: ts.Expression): boolean => {
+  const readsResourceType = (e: ts.Expression): string | undefined => {
     const read = skipOuter(e);
-    return isPropertyAccessExpression(read) && read.name.text === 'resourceType' && isIdentifier(skipOuter(read.expression)) && (skipOuter(read.expression) as ts.Identifier).text === name;
+    if (!isPropertyAccessExpression(read) || read.name.text !== 'resourceType') return undefined;
+    const object = skipOuter(read.expression);
+    return isIdentifier(object) ? object.text : undefined;
   };
   const literal = (e: ts.Expression): string | undefined => {
     const value = skipOuter(e);
     return isStringLiteral(value) || isNoSubstitutionTemplateLiteral(value) ? value.text : undefined;
   };
-  if (readsResourceType(test.left)) return literal(test.right);
-  if (readsResourceType(test.right)) return literal(test.left);
-  return undefined;
+  const left = readsResourceType(test.left);
+  const right = left === undefined ? readsResourceType(test.right) : undefined;
+  const name = left ?? right;
+  const resource = left !== undefined ? literal(test.right) : right !== undefined ? literal(test.left) : undefined;
+  return name !== undefined && resource !== undefined ? { name, resource } : undefined;
+}
+
+/** The resource-type comparisons a condition's `&&` chain makes (`r.resourceType === 'Device' && r.deviceName`). */
+function resourceTypeGuards(condition: ts.Expression): { name: string; resource: string }[] {
+  const found: { name: string; resource: string }[] = [];
+  const visit = (e: ts.Expression): void => {
+    const test = skipOuter(e);
+    if (isBinaryExpression(test) && test.operatorToken.kind === Kind.AmpersandAmpersandToken) {
+      visit(test.left);
+      visit(test.right);
+      return;
+    }
+    const comparison = resourceTypeComparison(test);
+    if (comparison) found.push(comparison);
+  };
+  visit(condition);
+  return found;
 }
 
 /** Only `.then(onFulfilled)` receives the promise's value; `.catch`, `.then(_, onRejected)` and `.finally` get an error or nothing. */
@@ -637,7 +665,7 @@ export class Interpreter {
     for (let i = made; i < this.functions.length; i++) this.summaryOf(this.functions[i]!);
     // Callers in other units applied the summary: their results stand only if it is the same.
     return !this.stale && this.standsAlone(fn) && this.analysedAnyTime(fn.callees) && (!fn.consumed || sameSummary(previous, fn.summary!)
-      && previousFields.length === fn.fieldParams.length && previousFields.every((f, i) => f.index === fn.fieldParams[i]!.index && f.key === fn.fieldParams[i]!.key));
+      && previousFields.length === fn.fieldParams.length && previousFields.every((f, i) => f.index === fn.fieldParams[i]!.index && f.key === fn.fieldParams[i]!.key && f.guard === fn.fieldParams[i]!.guard));
   }
 
   /** After an edit inside one interface or type alias: nothing to analyse again if the file's PHI types came out the
@@ -1272,7 +1300,12 @@ export class Interpreter {
       case Kind.IfStatement: {
         const statement = node as ts.IfStatement;
         this.evalCondition(statement.expression);
-        const thenEnv = this.branch(() => this.exec(statement.thenStatement));
+        const guards = resourceTypeGuards(statement.expression);
+        const thenEnv = this.branch(() => {
+          const restore = guards.length ? this.guardParameters(guards) : undefined;
+          this.exec(statement.thenStatement);
+          restore?.();
+        });
         const elseEnv = this.branch(() => statement.elseStatement && this.exec(statement.elseStatement));
         this.joinInto(this.frame.env, [thenEnv, elseEnv]);
         return;
@@ -1788,6 +1821,7 @@ export class Interpreter {
     const field = fn.fieldParams[param - FIELD_PARAM_BASE];
     const arg = field && args[field.index];
     if (!field || !arg) return undefined;
+    if (field.guard) return { node: arg.node, value: makeValue({ taint: deepTaint(this.guardedArgument(arg.value, field, arg.node)) }) };
     const written = arg.value.parts?.find((part) => part.key === field.key);
     if (written && isExpression(written.node)) return { node: written.node, value: written.value };
     const value = this.fieldOfArgument(arg.value, field.key, arg.node);
@@ -1799,7 +1833,8 @@ export class Interpreter {
     if (param < FIELD_PARAM_BASE) return values[param];
     const field = fn.fieldParams[param - FIELD_PARAM_BASE];
     const value = field && values[field.index];
-    return field && value ? this.fieldOfArgument(value, field.key, at) : undefined;
+    if (!field || !value) return undefined;
+    return field.guard ? this.guardedArgument(value, field, at) : this.fieldOfArgument(value, field.key, at);
   }
 
   /**
@@ -2179,6 +2214,7 @@ export class Interpreter {
     }
     if (object.fn || object.typeName === ENUM) return EMPTY;
     if (object.typeName === MODEL_INPUT) return object.fields?.get(key) ?? object;
+    if (object.typeName?.startsWith(GUARDED) && !object.fields) return this.guardedField(object, key);
     const field = object.fields?.get(key);
     if (field) return field;
     if (object.sanitized) return makeValue({ sanitized: true });
@@ -2220,18 +2256,68 @@ export class Interpreter {
   }
 
   /**
+   * In a branch where `p.resourceType === 'MedicationRequest'`, a parameter `p` that is PHI only by what callers pass
+   * is that resource: a field read from it (`p.medicationCodeableConcept`) is what a caller's argument has there if it
+   * is one (a guarded field parameter, see guardedArgument), not PHI by its name for every caller of the function
+   * (medplum's `getDisplayString(resource)`, called with users, bots and projects). Returns what undoes it.
+   */
+  private guardParameters(guards: readonly { name: string; resource: string }[]): () => void {
+    const undo: (() => void)[] = [];
+    for (const { name, resource } of guards) {
+      const binding = this.scope.lookup(name);
+      if (!binding || binding.kind !== 'param' || binding.owner !== this.frame.id || binding.paramSource) continue;
+      const value = this.frame.env.get(binding);
+      if (!value?.taint || value.typeName || value.fields || value.api || !this.frame.paramTaints?.has(value.taint)) continue;
+      const guarded = makeValue({ taint: value.taint, typeName: GUARDED + resource, context: value.context });
+      this.frame.env.set(binding, guarded);
+      undo.push(() => {
+        if (this.frame.env.get(binding) === guarded) this.frame.env.set(binding, value);
+      });
+    }
+    return () => undo.forEach((run) => run());
+  }
+
+  /** Field `key` of a guarded parameter (see guardParameters): none of a resource that is not PHI. */
+  private guardedField(object: Value, key: string): Value {
+    const resource = object.typeName!.slice(GUARDED.length);
+    if (FHIR_NON_PHI_RESOURCES.has(resource) || NON_PHI_PROPERTIES.has(key) || !object.taint) return EMPTY;
+    const taint = this.fieldOfParameter(object.taint, key, undefined, resource);
+    return taint === object.taint ? EMPTY : makeValue({ taint });
+  }
+
+  /**
+   * What a caller passed for a guarded field parameter: the field of an argument that is that resource (typed so,
+   * or written with that `resourceType`) or may be (PHI of its own, judged as reading it here would); none of another
+   * resource or of a value with nothing in it; a guarded field of the caller's own parameter in turn.
+   */
+  private guardedArgument(value: Value, field: FieldParam, at: ts.Node | undefined): Value {
+    const guard = field.guard!;
+    const written = value.fields?.get('resourceType')?.str;
+    if (written !== undefined) return written === guard ? this.fieldOfArgument(value, field.key, at) : EMPTY;
+    if (value.typeName === `fhir:${guard}`) return this.fieldOfArgument(value, field.key, at);
+    if (value.typeName?.startsWith('fhir:') || value.typeName?.startsWith(GUARDED)) {
+      return value.typeName === GUARDED + guard ? this.guardedField(value, field.key) : EMPTY;
+    }
+    if (value.taint && this.frame.paramTaints?.has(value.taint) && !value.fields) {
+      const taint = this.fieldOfParameter(value.taint, field.key, undefined, guard);
+      return taint === value.taint ? EMPTY : makeValue({ taint });
+    }
+    return hasConcrete(value.taint) ? this.fieldOfArgument(value, field.key, at) : EMPTY;
+  }
+
+  /**
    * `taint` read as field `key`: when it is exactly a parameter's (`input.reference` in `(input) => input.reference`),
    * the field is a parameter of its own (FIELD_PARAM_BASE), so that a caller's argument decides what it carries
    * (`getProject(context)` gives `context.projectId`, not every field of `context`), as reading it there would.
    * A parameter that is PHI by its name or type passes that on to the field (`categories`, when known, what the field
    * carries: a FHIR element's), so that sinks inside still report it, once.
    */
-  private fieldOfParameter(taint: Taint, key: string, categories?: readonly PhiCategoryId[]): Taint {
+  private fieldOfParameter(taint: Taint, key: string, categories?: readonly PhiCategoryId[], guard?: string): Taint {
     const index = this.frame.paramTaints?.get(taint);
     const fn = this.frame.fn;
     if (index === undefined || !fn) return taint;
-    let field = fn.fieldParams.findIndex((f) => f.index === index && f.key === key);
-    if (field < 0) field = fn.fieldParams.push({ index, key }) - 1;
+    let field = fn.fieldParams.findIndex((f) => f.index === index && f.key === key && f.guard === guard);
+    if (field < 0) field = fn.fieldParams.push(guard ? { index, key, guard } : { index, key }) - 1;
     const id = FIELD_PARAM_BASE + field;
     const sources = this.frame.paramSources;
     const source = sources?.get(index);

@@ -99,4 +99,7 @@ export function summaryFingerprint(summary: ModuleSummary | undefined): string {
 export interface FieldParam {
   readonly index: number;
   readonly key: string;
+  /** Read where a condition said the parameter is this FHIR resource (`p.resourceType === 'MedicationRequest'`):
+   * a caller's argument has the field only if it is (or may be) one. */
+  readonly guard?: string;
 }

@@ -516,6 +516,41 @@ export async function f() {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['patient?.name', 'unknown']);
   });
 
+  it('take a parameter compared to a resource type for that resource in the branch: its callers\' arguments decide', () => {
+    const code = `import type { MedicationRequest, Patient } from '@medplum/fhirtypes';
+declare const medplum: any;
+function formatCodeableConcept(c: any): string { return c.text ?? c.coding?.[0]?.display; }
+function getDisplayString(resource: any): string {
+  if (resource.resourceType === 'MedicationRequest' && resource.medicationCodeableConcept) {
+    return formatCodeableConcept(resource.medicationCodeableConcept);
+  }
+  if (resource.resourceType === 'Location') return resource.name;
+  return resource.id;
+}
+function createReference(resource: any) {
+  return { reference: \`\${resource.resourceType}/\${resource.id}\`, display: getDisplayString(resource) };
+}
+function logIfPatient(resource: any) {
+  if (resource.resourceType === 'Patient') console.log(resource.birthDate);
+}
+export async function f(user: any, medRequest: MedicationRequest, patient: Patient) {
+  console.log(createReference(user));
+  console.log(createReference({ resourceType: 'Bot', id: 'x' }));
+  console.log(createReference(medRequest));
+  const loaded = await medplum.readResource('MedicationRequest', 'id');
+  console.log(createReference(loaded).display);
+  logIfPatient(user);
+  logIfPatient(patient);
+}`;
+    // Before: \`resource.medicationCodeableConcept\` was a medication by its name for every caller (medplum's users,
+    // bots and projects: 170 findings), and the Location's name a name.
+    assert.deepEqual(analyze(code).findings.map((f) => [f.expression, [...f.phiCategories]]), [
+      ['createReference(medRequest)', ['medication']],
+      ['createReference(loaded).display', ['medication']],
+      ['patient', ['date']],
+    ]);
+  });
+
   it('take a callback comparing the resource type, or an assertion, to a resource that is not PHI as a type guard', () => {
     const code = `import type { Appointment, Location, Patient, Schedule } from '@medplum/fhirtypes';
 declare const fhir: any;
