@@ -113,6 +113,8 @@ interface FunctionInfo extends FunctionRef {
   callees: Set<FunctionInfo> | undefined;
   /** Sinks of what it returns: a callback an API sends the result of elsewhere (a tool's `execute`, to the model). */
   returnSinks?: SinkDescriptor[];
+  /** The zod schema (its type name, `zod:N`) an API call says its first parameter is (see CallbackWrapperEntry.inputSchema). */
+  inputSchema?: string;
 }
 
 interface Frame {
@@ -1770,8 +1772,9 @@ export class Interpreter {
     let source: Taint | undefined;
     // A tool's input comes from the model, which has it already: not a source for what the tool returns to it.
     const fromModel = !given && !!fn.returnSinks;
-    if (parameter.type && !fromModel) {
-      const typed = this.typeValue(parameter.type, parameter.name);
+    const schemaTyped = !parameter.type && !fromModel && index === 0 && fn.inputSchema ? this.schemaRecords(fn.inputSchema, parameter.name) : undefined;
+    if ((parameter.type || schemaTyped) && !fromModel) {
+      const typed = schemaTyped ?? this.typeValue(parameter.type!, parameter.name);
       if (typed.api) value = makeValue({ api: typed.api });
       else if (typed !== EMPTY) {
         if (!given) source = onlyConcrete(typed.taint);
@@ -2654,6 +2657,14 @@ export class Interpreter {
     return method.startsWith('safe') ? makeValue({ fields: new Map([['data', value]]), taint }) : value;
   }
 
+  /** A record of a zod schema (`zod:N`) given as a callback's input (Genkit's `inputSchema`), or EMPTY. */
+  private schemaRecords(typeName: string, at: ts.Node): Value {
+    const local = this.localTypes.get(typeName);
+    if (!local?.categories.length) return EMPTY;
+    const taint = sourceTaint(local.categories, { kind: 'type', typeName: local.name }, this.step('source', at, `\`${this.text(at)}\` is the input schema \`${local.name}\``), true);
+    return makeValue({ taint, typeName, context: splitWords(local.name) });
+  }
+
   /** `z.object({ ssn: z.string(), reason: z.string().describe('phi:diagnosis') })` from 'zod': a schema whose parsed
    * records have those PHI fields. */
   private zodObject(receiverNode: ts.Expression, node: ts.CallExpression): Value | undefined {
@@ -2788,6 +2799,8 @@ export class Interpreter {
   private wrappedCallback(entry: CallbackWrapperEntry, api: ApiRef | undefined, args: readonly { node: ts.Expression; value: Value }[]): Value | undefined {
     const fn = args[entry.callbackArg]?.value.fn as FunctionInfo | undefined;
     if (!fn) return undefined;
+    const schema = entry.inputSchema && args[entry.inputSchema.arg]?.value.fields?.get(entry.inputSchema.property)?.typeName;
+    if (schema?.startsWith('zod:') && !fn.summary) fn.inputSchema = schema;
     this.bindCallbacks(api, args.filter((_arg, index) => index !== entry.callbackArg));
     return makeValue({ fn });
   }

@@ -6,6 +6,7 @@ export const CALLBACK_WRAPPERS: readonly CallbackWrapperEntry[] = [
     id: 'genkit-flow', description: "Genkit's `ai.defineFlow(config, fn)`: calling the flow calls `fn` with the flow's input.",
     modules: ['genkit', 'genkit/beta', '@genkit-ai/flow', '@genkit-ai/core'],
     paths: ['genkit().{defineFlow,defineStreamingFlow}', '{defineFlow,defineStreamingFlow}'], callbackArg: 1,
+    inputSchema: { arg: 0, property: 'inputSchema' },
     examples: {
       match: ["import { genkit } from 'genkit';\nconst ai = genkit({});\nconst explain = ai.defineFlow({ name: 'explain' }, async (text: string) => (await ai.generate({ prompt: text })).text);\nawait explain(patient.diagnosis);"],
       noMatch: ["import { genkit } from 'genkit';\nconst ai = genkit({});\nconst explain = ai.defineFlow({ name: 'explain' }, async (text: string) => (await ai.generate({ prompt: text })).text);\nawait explain('What is HIPAA?');"],

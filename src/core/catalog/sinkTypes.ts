@@ -72,6 +72,9 @@ export interface CallbackWrapperEntry {
   readonly names?: readonly string[];
   /** The argument that holds the wrapped function. */
   readonly callbackArg: number;
+  /** Where the call names a zod schema for the function's first parameter (`{ inputSchema }` of Genkit's flow config):
+   * the argument and its property. The parameter then carries the schema's PHI fields, as a typed one does. */
+  readonly inputSchema?: { readonly arg: number; readonly property: string };
   /** Code in which PHI passed to the result must (match) and must not (noMatch) be reported; checked by a test. */
   readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] };
 }

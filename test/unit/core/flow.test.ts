@@ -498,6 +498,20 @@ export const lookUp = tool({ description: 'Find', execute: async (input: { id: s
   });
 });
 
+describe('Genkit flows', () => {
+  it('take the input schema a flow declares for what its input carries, with no caller in the code', () => {
+    const code = `import { genkit, z } from 'genkit';
+const ai = genkit({});
+const ChartSchema = z.object({ diagnosis: z.string(), visitId: z.string() });
+const TopicSchema = z.object({ topic: z.string() });
+export const summarise = ai.defineFlow({ name: 'summarise', inputSchema: ChartSchema }, async (input) => (await ai.generate({ prompt: \`Explain \${input.diagnosis} for \${input.visitId}\` })).text);
+export const explainTopic = ai.defineFlow({ name: 'topic', inputSchema: TopicSchema }, async (input) => (await ai.generate({ prompt: \`Explain \${input.topic}\` })).text);`;
+    const findings = analyze(code).findings;
+    assert.deepEqual(findings.map((f) => [f.expression, [...f.phiCategories]]), [['`Explain ${input.diagnosis} for ${input.visitId}`', ['diagnosis']]]);
+    assert.equal(findings[0]?.flow[0]?.note, '`input.diagnosis`: field `diagnosis` of `ChartSchema`');
+  });
+});
+
 describe('type guards', () => {
   it('take what a type-guard callback of find or filter says the found elements are, when the type is known', () => {
     const code = `import type { List, Patient } from '@medplum/fhirtypes';
