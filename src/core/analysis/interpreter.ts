@@ -45,7 +45,7 @@ import { isReadVerb, isRecordGateway, nameClassifierFor, stripReadVerb } from '.
 import type { NameClassifier } from './sources';
 import type { NameVerdict } from './sources';
 import {
-  EMPTY, carriesSame, deepTaint, describedBy, makeTaint, makeValue, withTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
+  EMPTY, carriesSame, deepTaint, describedBy, makeTaint, makeValue, withTaint, withoutTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
 } from './values';
 import type { ApiRef, FunctionRef, LiteralPart, Taint, Value } from './values';
 import { ownProperty } from './ownProperty';
@@ -190,7 +190,12 @@ function schemaTypeQuery(type: ts.TypeReferenceNode): ts.TypeQueryNode | undefin
 /** Whether a type names only FHIR resources that are not PHI (`Practitioner`, `Bot | ValueSet`). */
 function fhirNonPhiTypes(type: ts.TypeNode): boolean {
   if (isUnionTypeNode(type)) return type.types.every(fhirNonPhiTypes);
-  return isTypeReferenceNode(type) && FHIR_NON_PHI_RESOURCES.has(typeReferenceName(type));
+  if (isArrayTypeNode(type)) return fhirNonPhiTypes(type.elementType);
+  if (!isTypeReferenceNode(type)) return false;
+  const name = typeReferenceName(type);
+  const argument = type.typeArguments?.length === 1 ? type.typeArguments[0] : undefined;
+  if (argument && (name === 'Array' || name === 'ReadonlyArray')) return fhirNonPhiTypes(argument);
+  return FHIR_NON_PHI_RESOURCES.has(name);
 }
 
 /** `'Location'` in `(r) => r.resourceType === 'Location'` (either side, `==` too, a block returning only that). */
@@ -1458,7 +1463,9 @@ export class Interpreter {
       return;
     }
     let value = declaration.initializer ? this.eval(declaration.initializer) : EMPTY;
-    if (declaration.type) {
+    // `const definition: ActivityDefinition = { … code: cptCode … }`: the code says it is a resource that is not PHI.
+    if (declaration.type && !value.api && !value.fn && fhirNonPhiTypes(declaration.type)) value = withoutTaint(value);
+    else if (declaration.type) {
       const typed = this.typeValue(declaration.type, declaration.name);
       // At module level (inside a function, a context object is filled later), an object or array written out of
       // constants (`const FormFields: PatientRecordFormFields = { … }`), or a constant

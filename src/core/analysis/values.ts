@@ -78,6 +78,14 @@ export function describedBy(value: Value, typed: Value): Value {
   return makeValue({ ...joinValues(value, typed), context: typed.context, typeName: typed.typeName });
 }
 
+/** `v` with no PHI in it or its known fields (a few levels deep), its shape kept: a value the code says is not PHI. */
+export function withoutTaint(v: Value, depth = 3): Value {
+  if (!v.fields) return v.taint ? withTaint(v, undefined) : v;
+  const fields = new Map<string, Value>();
+  for (const [key, field] of v.fields) fields.set(key, depth > 0 ? withoutTaint(field, depth - 1) : EMPTY);
+  return { taint: undefined, api: v.api, fn: v.fn, fields, parts: undefined, str: v.str, sanitized: v.sanitized, context: v.context, typeName: v.typeName };
+}
+
 /** `v` carrying `taint` instead of its own. */
 export function withTaint(v: Value, taint: Taint | undefined): Value {
   return { taint, api: v.api, fn: v.fn, fields: v.fields, parts: v.parts, str: v.str, sanitized: v.sanitized, context: v.context, typeName: v.typeName };

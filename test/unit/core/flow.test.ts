@@ -565,6 +565,21 @@ export async function f(user: any, medRequest: MedicationRequest, patient: Patie
     ]);
   });
 
+  it('take a variable declared as a resource that is not PHI for one, whatever it was built from, its shape kept', () => {
+    const code = `import type { ActivityDefinition, Practitioner } from '@medplum/fhirtypes';
+declare function buildDefinitions(codes: unknown[]): ActivityDefinition[];
+export function f(cptCode: string, familyName: string, procedureCodes: string[]) {
+  const definition: ActivityDefinition = { resourceType: 'ActivityDefinition', status: 'active', code: { text: cptCode } };
+  const definitions: ActivityDefinition[] = buildDefinitions(procedureCodes);
+  console.log(definition, definitions);
+  const practitioner: Practitioner = { resourceType: 'Practitioner', identifier: [], name: [] };
+  practitioner.name?.push({ family: familyName });
+  console.log(practitioner.identifier, familyName);
+}`;
+    // Before, \`definition\` carried the procedure code, and \`definitions\` what it was built from.
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['familyName']);
+  });
+
   it('take a callback comparing the resource type, or an assertion, to a resource that is not PHI as a type guard', () => {
     const code = `import type { Appointment, Location, Patient, Schedule } from '@medplum/fhirtypes';
 declare const fhir: any;
