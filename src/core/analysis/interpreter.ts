@@ -1005,7 +1005,7 @@ export class Interpreter {
       case 'class':
         return this.importedClass(symbol, module);
       case 'type':
-        this.localTypes.set(localName, { name: symbol.name, fields: new Map(Object.entries(symbol.fields)), nestedTypes: new Map(), categories: symbol.categories, tagged: false });
+        this.localTypes.set(localName, { name: symbol.name, fields: new Map(Object.entries(symbol.fields)), nestedTypes: new Map(), categories: symbol.categories, tagged: false, ...(symbol.definition ? { definition: true } : {}) });
         return makeValue({ typeName: `type:${localName}` });
     }
   }
@@ -1106,6 +1106,7 @@ export class Interpreter {
     };
     const exportType = (name: string): ExportedType | undefined => {
       const local = this.localTypes.get(name);
+      if (local?.definition && !local.categories.length) return { kind: 'type', name, categories: [], fields: {}, definition: true };
       return local && local.categories.length ? { kind: 'type', name, categories: local.categories, fields: Object.fromEntries(local.fields) } : undefined;
     };
     const moduleScope = this.moduleScope;
@@ -1908,6 +1909,8 @@ export class Interpreter {
     const schemaAlias = parts.length === 1 && !this.localTypes.has(last) ? this.schemaAliases().get(last) : undefined;
     if (schemaAlias) return this.typeValue(schemaAlias, at);
     const local = this.localTypes.get(last);
+    // A definition or configuration type with no PHI field: marked (no taint) so its fields are not read by name either.
+    if (local?.definition && !local.categories.length) return makeValue({ typeName: last, context: splitWords(last) });
     const categories = local?.categories.length ? local.categories : this.names.typeCategories(last);
     if (categories && categories.length) {
       const fhir = !local && Object.hasOwn(FHIR_PHI_RESOURCES, last);

@@ -19,6 +19,8 @@ export interface LocalType {
   /** Union of its fields' categories (empty: not a PHI type). */
   readonly categories: readonly PhiCategoryId[];
   readonly tagged: boolean;
+  /** A definition or configuration type (see DEFINITION_TYPE_WORDS): its fields are not read as PHI by their names. */
+  readonly definition?: boolean;
 }
 
 function typeRefName(type: ts.TypeNode | undefined): string | undefined {
@@ -33,6 +35,9 @@ function typeRefName(type: ts.TypeNode | undefined): string | undefined {
   }
   return undefined;
 }
+
+/** Words in a type's name that make it a definition or configuration, not a record (see collectLocalTypes). */
+const DEFINITION_TYPE_WORDS: ReadonlySet<string> = new Set(['definition', 'definitions', 'config', 'configuration', 'settings', 'template', 'templates', 'catalog']);
 
 /** Collects the file's own types whose fields are PHI, so `visit: Visit` makes `visit.reason` PHI only if `reason` is. */
 export function collectLocalTypes(sourceFile: ts.SourceFile, names: NameClassifier): Map<string, LocalType> {
@@ -52,6 +57,7 @@ export function collectLocalTypes(sourceFile: ts.SourceFile, names: NameClassifi
     for (const { name, node, members } of declared) {
       const typeTag = tagOf(node);
       const context = splitWords(name);
+      const describesDefinitions = context.some((word) => DEFINITION_TYPE_WORDS.has(word.toLowerCase()));
       const fields = new Map<string, readonly PhiCategoryId[]>();
       const nestedTypes = new Map<string, ts.TypeNode>();
       for (const member of members) {
@@ -71,12 +77,15 @@ export function collectLocalTypes(sourceFile: ts.SourceFile, names: NameClassifi
           if (nested && member.type) nestedTypes.set(key, member.type);
           continue;
         }
+        // A definition or configuration type (`LabItemDefinition { cptCode, note }`, `MailerConfig { email }`) describes
+        // what records look like or how the system runs, not a patient: its field names say nothing (tags still do).
+        if (describesDefinitions) continue;
         const verdict = names.classify(key, context);
         if (verdict) fields.set(key, verdict.categories);
       }
       let categories = [...new Set([...fields.values()].flat())];
       if (typeTag && categories.length === 0) categories = [typeTag.category ?? 'other-id'];
-      result.set(name, { name, fields, nestedTypes, categories, tagged: !!typeTag });
+      result.set(name, { name, fields, nestedTypes, categories, tagged: !!typeTag, ...(describesDefinitions ? { definition: true } : {}) });
     }
   }
   return result;
@@ -87,7 +96,7 @@ export function sameLocalTypes(a: ReadonlyMap<string, LocalType>, b: ReadonlyMap
   if (a.size !== b.size) return false;
   for (const [name, x] of a) {
     const y = b.get(name);
-    if (!y || x.tagged !== y.tagged || x.categories.join() !== y.categories.join() || x.fields.size !== y.fields.size || x.nestedTypes.size !== y.nestedTypes.size) return false;
+    if (!y || x.tagged !== y.tagged || !!x.definition !== !!y.definition || x.categories.join() !== y.categories.join() || x.fields.size !== y.fields.size || x.nestedTypes.size !== y.nestedTypes.size) return false;
     for (const [key, categories] of x.fields) if (y.fields.get(key)?.join() !== categories.join()) return false;
     for (const [key, type] of x.nestedTypes) if (y.nestedTypes.get(key) !== type) return false;
   }

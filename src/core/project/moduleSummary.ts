@@ -77,6 +77,8 @@ export interface ExportedType {
   readonly name: string;
   readonly categories: readonly PhiCategoryId[];
   readonly fields: Readonly<Record<string, readonly PhiCategoryId[]>>;
+  /** A definition or configuration type with no PHI field (see LocalType.definition). */
+  readonly definition?: boolean;
 }
 
 export type ExportedSymbol = ExportedFunction | ExportedValue | ExportedClass | ExportedType;

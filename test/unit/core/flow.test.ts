@@ -259,6 +259,18 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['config.FormFields', 'spread', 'built', 'context']);
   });
 
+  it('takes a definition or configuration type\'s field names for what they describe, not for PHI', () => {
+    const code = `interface LabItemDefinition { name: string; cptCode: string[]; note?: string; device?: string }
+    interface MailerConfig { email: string; templates: string[] }
+    interface TaggedTemplate { /** @phi */ owner: string }
+    interface LabOrder { cptCode: string[]; patientName: string }
+    export function f(definition: LabItemDefinition, mailer: MailerConfig, tagged: TaggedTemplate, order: LabOrder) {
+      console.log(definition, mailer.email, tagged.owner, order.cptCode);
+    }`;
+    // Before: ottehr's admin pages logging in-house lab test definitions were reported as procedures.
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['tagged.owner', 'order.cptCode']);
+  });
+
   it('keeps the declared type of an empty container, which says what it is filled with later', () => {
     const code = `interface Invoice { invoiceId: string; customerEmail: string }
     export function f(rows: { id: string; email: string }[]) {

@@ -100,6 +100,20 @@ export async function submit(client: any, primaryDiagnosis: string) {
     assert.deepEqual(findings(root, 'src/page.ts').flagged, [['log', 'raw']]);
   });
 
+  it('knows an imported definition or configuration type: its fields are not PHI by their names', () => {
+    const root = workspace({
+      'src/types.ts': `export interface MailerConfig { email: string; templates: string[] }
+export interface Visit { patientEmail: string }
+`,
+      'src/send.ts': `import type { MailerConfig, Visit } from './types';
+export function send(mailer: MailerConfig, visit: Visit) {
+  console.log(mailer.email, visit.patientEmail);
+}
+`,
+    });
+    assert.deepEqual(findings(root, 'src/send.ts').flagged, [['log', 'visit.patientEmail']]);
+  });
+
   it('knows an instance an imported function returns by its class: its methods apply, not a guess from its fields', () => {
     const root = workspace({
       'src/repo.ts': `import OpenAI from 'openai';
