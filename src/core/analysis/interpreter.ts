@@ -32,7 +32,7 @@ import { identifierUses } from '../text/identifierUses';
 import { onlyJsxTagMentions } from '../text/jsxTagMentions';
 import { catalogForCall, findSinks, isCatalogModule, isChainable, wrappedArgumentOf, wrapperNamed } from './catalogIndex';
 import type { SinkKind } from './catalogIndex';
-import { collectLocalTypes, sameLocalTypes } from './localTypes';
+import { collectLocalTypes, sameLocalTypes, typeRefName } from './localTypes';
 import type { LocalType } from './localTypes';
 import type { Binding } from './scope';
 import { nextBindingSerial, Scope } from './scope';
@@ -980,6 +980,19 @@ export class Interpreter {
 
   /** An exported class of another module, as a value: its methods and client fields. One per class, made before its
    * methods, so that a method returning an instance of its own class (`clone(): Repo`) finds it. */
+  /** An imported type into the analysis's types, under `name`, and the types of its fields under `name.field`. */
+  private importType(name: string, symbol: ExportedType): void {
+    let nestedTypeNames: Map<string, string> | undefined;
+    for (const [key, inner] of Object.entries(symbol.nested ?? {})) {
+      this.importType(`${name}.${key}`, inner);
+      (nestedTypeNames ??= new Map()).set(key, `${name}.${key}`);
+    }
+    this.localTypes.set(name, {
+      name: symbol.name, fields: new Map(Object.entries(symbol.fields)), nestedTypes: new Map(), categories: symbol.categories, tagged: false,
+      ...(symbol.definition ? { definition: true } : {}), ...(nestedTypeNames ? { nestedTypeNames } : {}),
+    });
+  }
+
   private importedClass(symbol: ExportedClass, module: ModuleSummary): Value {
     let value = this.importedClasses.get(symbol);
     if (value) return value;
@@ -1005,7 +1018,7 @@ export class Interpreter {
       case 'class':
         return this.importedClass(symbol, module);
       case 'type':
-        this.localTypes.set(localName, { name: symbol.name, fields: new Map(Object.entries(symbol.fields)), nestedTypes: new Map(), categories: symbol.categories, tagged: false, ...(symbol.definition ? { definition: true } : {}) });
+        this.importType(localName, symbol);
         return makeValue({ typeName: `type:${localName}` });
     }
   }
@@ -1104,10 +1117,16 @@ export class Interpreter {
       for (const [k, v] of cls.fields) if (v.api) fields[k] = { api: v.api };
       return { kind: 'class', name: cls.name, methods, fields };
     };
-    const exportType = (name: string): ExportedType | undefined => {
+    const exportType = (name: string, depth = 2): ExportedType | undefined => {
       const local = this.localTypes.get(name);
       if (local?.definition && !local.categories.length) return { kind: 'type', name, categories: [], fields: {}, definition: true };
-      return local && local.categories.length ? { kind: 'type', name, categories: local.categories, fields: Object.fromEntries(local.fields) } : undefined;
+      if (!local || !local.categories.length) return undefined;
+      let nested: Record<string, ExportedType> | undefined;
+      for (const [key, type] of depth > 0 ? local.nestedTypes : []) {
+        const inner = exportType(typeRefName(type) ?? '', depth - 1);
+        if (inner) (nested ??= {})[key] = inner;
+      }
+      return { kind: 'type', name, categories: local.categories, fields: Object.fromEntries(local.fields), ...(nested ? { nested } : {}) };
     };
     const moduleScope = this.moduleScope;
     const bindingValue = (name: string): ExportedSymbol | undefined => {
@@ -2239,8 +2258,9 @@ export class Interpreter {
       if (categories?.length) {
         // A field typed by another record type (`claims: ClaimItem[]`) keeps that type, so its own fields stay apart (`claim.encounterId`).
         const typed = nested ? this.typeValue(nested, at) : undefined;
+        const importedType = typed ? undefined : local.nestedTypeNames?.get(key);
         const taint = withStep(sourceTaint(categories, { kind: 'type', typeName: local.name }, this.step('source', at, `\`${this.text(at)}\`: field \`${key}\` of \`${local.name}\``)), this.step('property', at, 'read'));
-        return makeValue({ taint, typeName: typed?.typeName, context: typed?.context });
+        return makeValue({ taint, typeName: typed?.typeName ?? importedType, context: typed?.context ?? (importedType ? splitWords(key) : undefined) });
       }
       if (nested) return this.typeValue(nested, at);
       return EMPTY;

@@ -16,6 +16,8 @@ export interface LocalType {
   readonly fields: ReadonlyMap<string, readonly PhiCategoryId[]>;
   /** Field → type annotation, for fields typed with another local PHI type. */
   readonly nestedTypes: ReadonlyMap<string, ts.TypeNode>;
+  /** Field → the name (in the analysis's types) of an imported type's field type (see ExportedType.nested). */
+  readonly nestedTypeNames?: ReadonlyMap<string, string>;
   /** Union of its fields' categories (empty: not a PHI type). */
   readonly categories: readonly PhiCategoryId[];
   readonly tagged: boolean;
@@ -23,7 +25,7 @@ export interface LocalType {
   readonly definition?: boolean;
 }
 
-function typeRefName(type: ts.TypeNode | undefined): string | undefined {
+export function typeRefName(type: ts.TypeNode | undefined): string | undefined {
   if (!type) return undefined;
   if (isArrayTypeNode(type)) return typeRefName(type.elementType);
   if (isUnionTypeNode(type)) return type.types.map(typeRefName).find(Boolean);

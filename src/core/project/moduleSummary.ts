@@ -79,6 +79,9 @@ export interface ExportedType {
   readonly fields: Readonly<Record<string, readonly PhiCategoryId[]>>;
   /** A definition or configuration type with no PHI field (see LocalType.definition). */
   readonly definition?: boolean;
+  /** Fields typed by another PHI type of the module (`content: LabelContent`): that type, so that its own fields
+   * stay apart where this one is imported (`const { patientName, collectedAt } = config.content`). */
+  readonly nested?: Readonly<Record<string, ExportedType>>;
 }
 
 export type ExportedSymbol = ExportedFunction | ExportedValue | ExportedClass | ExportedType;

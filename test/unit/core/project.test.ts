@@ -100,6 +100,26 @@ export async function submit(client: any, primaryDiagnosis: string) {
     assert.deepEqual(findings(root, 'src/page.ts').flagged, [['log', 'raw']]);
   });
 
+  it('knows the record types of an imported type\'s fields: each field of those keeps its own PHI', () => {
+    const root = workspace({
+      'src/types.ts': `export interface LabelContent { patientName: string; orderNumber: string }
+export interface LabelInput { content: LabelContent; copies: number }
+export interface ClaimItem { claimId: string; patientName: string; encounterId: string }
+export interface Balance { claims: ClaimItem[] }
+`,
+      'src/label.ts': `import type { Balance, LabelInput } from './types';
+export function print(input: LabelInput, balance: Balance) {
+  const { orderNumber, patientName } = input.content;
+  console.log(\`label-\${input.content.orderNumber}.pdf\`, orderNumber);
+  for (const claim of balance.claims) console.log(claim.encounterId, claim.claimId);
+  console.log(patientName);
+}
+`,
+    });
+    // Before, \`content\` and each claim carried every PHI field of their type, whichever field was read.
+    assert.deepEqual(findings(root, 'src/label.ts').flagged, [['log', 'patientName']]);
+  });
+
   it('knows an imported definition or configuration type: its fields are not PHI by their names', () => {
     const root = workspace({
       'src/types.ts': `export interface MailerConfig { email: string; templates: string[] }
