@@ -978,8 +978,6 @@ export class Interpreter {
     return makeValue({ fields });
   }
 
-  /** An exported class of another module, as a value: its methods and client fields. One per class, made before its
-   * methods, so that a method returning an instance of its own class (`clone(): Repo`) finds it. */
   /** An imported type into the analysis's types, under `name`, and the types of its fields under `name.field`. */
   private importType(name: string, symbol: ExportedType): void {
     let nestedTypeNames: Map<string, string> | undefined;
@@ -993,6 +991,8 @@ export class Interpreter {
     });
   }
 
+  /** An exported class of another module, as a value: its methods and client fields. One per class, made before its
+   * methods, so that a method returning an instance of its own class (`clone(): Repo`) finds it. */
   private importedClass(symbol: ExportedClass, module: ModuleSummary): Value {
     let value = this.importedClasses.get(symbol);
     if (value) return value;
