@@ -38,8 +38,9 @@ export function typeRefName(type: ts.TypeNode | undefined): string | undefined {
   return undefined;
 }
 
-/** Words in a type's name that make it a definition or configuration, not a record (see collectLocalTypes). */
-const DEFINITION_TYPE_WORDS: ReadonlySet<string> = new Set(['definition', 'definitions', 'config', 'configuration', 'settings', 'template', 'templates', 'catalog']);
+/** Words in a type's name that make it a definition or configuration, not a record (see collectLocalTypes). Not
+ * `settings` or `template`: a patient's notification settings hold their email, a template's data their name. */
+const DEFINITION_TYPE_WORDS: ReadonlySet<string> = new Set(['definition', 'definitions', 'config', 'configuration', 'catalog']);
 
 /** Collects the file's own types whose fields are PHI, so `visit: Visit` makes `visit.reason` PHI only if `reason` is. */
 export function collectLocalTypes(sourceFile: ts.SourceFile, names: NameClassifier): Map<string, LocalType> {

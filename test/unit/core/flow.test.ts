@@ -264,11 +264,13 @@ describe('flow', () => {
     interface MailerConfig { email: string; templates: string[] }
     interface TaggedTemplate { /** @phi */ owner: string }
     interface LabOrder { cptCode: string[]; patientName: string }
-    export function f(definition: LabItemDefinition, mailer: MailerConfig, tagged: TaggedTemplate, order: LabOrder) {
-      console.log(definition, mailer.email, tagged.owner, order.cptCode);
+    interface ReminderTemplate { patientName: string }
+    export function f(definition: LabItemDefinition, mailer: MailerConfig, tagged: TaggedTemplate, order: LabOrder, reminder: ReminderTemplate) {
+      console.log(definition, mailer.email, tagged.owner, order.cptCode, reminder.patientName);
     }`;
-    // Before: ottehr's admin pages logging in-house lab test definitions were reported as procedures.
-    assert.deepEqual(flagged(code).map(([, t]) => t), ['tagged.owner', 'order.cptCode']);
+    // Before: ottehr's admin pages logging in-house lab test definitions were reported as procedures. A template's
+    // data is a patient's, as its fields say.
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['tagged.owner', 'order.cptCode', 'reminder.patientName']);
   });
 
   it('keeps the declared type of an empty container, which says what it is filled with later', () => {
