@@ -38,7 +38,7 @@ Options for scan:
   -f, --format <format>  text (default), json or sarif
   --fail-on <severity>   error (default), warning or none: exit 1 on findings at or above it
   -c, --config <file>    .phi-guard.json to use (default: the nearest one above the first path)
-  -j, --jobs <n>         threads to analyse on (default: the number of CPU cores)
+  -j, --jobs <n>         threads to analyse on (default: one per CPU core, 1 with two cores or fewer)
 Options for inventory:
   -f, --format <format>  markdown (default) or json
   -c, --config <file>    .phi-guard.json to use
@@ -101,5 +101,15 @@ function positiveInteger(option: string, value: string): number {
 }
 
 function defaultJobs(): number {
-  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+  return defaultJobsFor(typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/**
+ * Threads to scan on by default: one per core, but one in all on a machine with two cores or fewer, where a second
+ * thread (which analyses the modules it needs before the other thread's analysis of them arrives, and shares a core
+ * with both garbage collectors) measured slower than one on every workspace tried: ottehr 7.3 s against 7.0 s, medplum
+ * 3.9–4.1 s against 3.3–3.4 s, the bench's synthetic workspace 2.6–2.7 s against 2.4–2.5 s (test/bench/RESULTS.md, run X).
+ */
+export function defaultJobsFor(cores: number): number {
+  return cores <= 2 ? 1 : Math.max(1, Math.floor(cores));
 }

@@ -1,10 +1,14 @@
 import * as assert from 'assert';
 import * as os from 'os';
-import { parseCliArgs, UsageError } from '../../../src/cli/cliArgs';
+import { defaultJobsFor, parseCliArgs, UsageError } from '../../../src/cli/cliArgs';
 
 describe('cli parseCliArgs', () => {
-  it('defaults scan to the current folder, text output, --fail-on error and one job per core', () => {
-    assert.deepStrictEqual(parseCliArgs(['scan']), { command: 'scan', paths: ['.'], format: 'text', failOn: 'error', configPath: undefined, jobs: os.availableParallelism() });
+  it('scans on one thread per core by default, but on one in all with two cores or fewer (a second thread measured slower there)', () => {
+    assert.deepStrictEqual([1, 2, 3, 4, 8].map(defaultJobsFor), [1, 1, 3, 4, 8]);
+  });
+
+  it('defaults scan to the current folder, text output, --fail-on error and the default threads', () => {
+    assert.deepStrictEqual(parseCliArgs(['scan']), { command: 'scan', paths: ['.'], format: 'text', failOn: 'error', configPath: undefined, jobs: defaultJobsFor(os.availableParallelism()) });
   });
 
   it('reads every scan option, long and short', () => {
