@@ -111,5 +111,5 @@ function defaultJobs(): number {
  * 3.9–4.1 s against 3.3–3.4 s, the bench's synthetic workspace 2.6–2.7 s against 2.4–2.5 s (test/bench/RESULTS.md, run X).
  */
 export function defaultJobsFor(cores: number): number {
-  return cores <= 2 ? 1 : Math.max(1, Math.floor(cores));
+  return cores <= 2 ? 1 : cores;
 }

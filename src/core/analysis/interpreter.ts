@@ -1483,8 +1483,8 @@ export class Interpreter {
       return;
     }
     let value = declaration.initializer ? this.eval(declaration.initializer) : EMPTY;
-    // `const definition: ActivityDefinition = { … code: cptCode … }`: the code says it is a resource that is not PHI.
-    if (declaration.type && !value.api && !value.fn && fhirNonPhiTypes(declaration.type)) value = withoutTaint(value);
+    const notPhi = declaration.type && this.declaredNotPhi(value, declaration.type);
+    if (notPhi) value = notPhi;
     else if (declaration.type) {
       const typed = this.typeValue(declaration.type, declaration.name);
       // At module level (inside a function, a context object is filled later), an object or array written out of
@@ -1799,7 +1799,7 @@ export class Interpreter {
     let source: Taint | undefined;
     // A tool's input comes from the model, which has it already: not a source for what the tool returns to it.
     const fromModel = !given && !!fn.returnSinks;
-    const schemaTyped = !parameter.type && !fromModel && index === 0 && fn.inputSchema ? this.schemaRecords(fn.inputSchema, parameter.name) : undefined;
+    const schemaTyped = !parameter.type && !fromModel && index === 0 && fn.inputSchema ? this.schemaRecords(fn.inputSchema, undefined, parameter.name, 'is the input schema') : undefined;
     if ((parameter.type || schemaTyped) && !fromModel) {
       const typed = schemaTyped ?? this.typeValue(parameter.type!, parameter.name);
       if (typed.api) value = makeValue({ api: typed.api });
@@ -1913,11 +1913,8 @@ export class Interpreter {
       // `z.infer<typeof VisitSchema>`: the schema's record type.
       const query = schema.exprName;
       const schemaBinding = isIdentifier(query) ? this.scope.lookup(query.text) : undefined;
-      const schemaType = schemaBinding ? schemaBinding.global.typeName : undefined;
-      const local = schemaType ? this.localTypes.get(schemaType) : undefined;
-      if (local?.categories.length) {
-        return makeValue({ taint: sourceTaint(local.categories, { kind: 'type', typeName: query.getText(this.sourceFile) }, this.step('source', at, `\`${this.text(at)}\` is typed by the zod schema \`${query.getText(this.sourceFile)}\``), true), typeName: schemaType });
-      }
+      const records = this.schemaRecords(schemaBinding?.global.typeName, query.getText(this.sourceFile), at, 'is typed by the zod schema');
+      if (records !== EMPTY) return records;
     }
     const binding = this.scope.lookup(parts[0]!);
     const base = binding?.kind === 'import' ? binding.global.api : undefined;
@@ -2050,8 +2047,8 @@ export class Interpreter {
         // `JSON.parse(body) as LabResultMessage`: the asserted type says what the value is.
         const asserted = node as ts.AsExpression;
         const value = this.eval(asserted.expression);
-        // `found as Location`: the code says it is a resource that is not PHI.
-        if (!value.api && fhirNonPhiTypes(asserted.type)) return EMPTY;
+        const notPhi = this.declaredNotPhi(value, asserted.type);
+        if (notPhi) return notPhi;
         const typed = this.typeValue(asserted.type, asserted.expression);
         return typed === EMPTY || typed.api || value.api ? value : describedBy(value, typed);
       }
@@ -2687,12 +2684,21 @@ export class Interpreter {
     return method.startsWith('safe') ? makeValue({ fields: new Map([['data', value]]), taint }) : value;
   }
 
-  /** A record of a zod schema (`zod:N`) given as a callback's input (Genkit's `inputSchema`), or EMPTY. */
-  private schemaRecords(typeName: string, at: ts.Node): Value {
-    const local = this.localTypes.get(typeName);
+  /**
+   * `found as Location`, `const definition: ActivityDefinition = { … code: cptCode … }`: the code says the value is a
+   * FHIR resource that is not PHI, whatever it was made from. Its shape stays (fields filled in later are judged then).
+   */
+  private declaredNotPhi(value: Value, type: ts.TypeNode): Value | undefined {
+    return !value.api && !value.fn && fhirNonPhiTypes(type) ? withoutTaint(value) : undefined;
+  }
+
+  /** A record of a zod schema (`zod:N`, named `schemaName` or by its variable) that `at` is (`how`), or EMPTY. */
+  private schemaRecords(typeName: string | undefined, schemaName: string | undefined, at: ts.Node, how: string): Value {
+    const local = typeName ? this.localTypes.get(typeName) : undefined;
     if (!local?.categories.length) return EMPTY;
-    const taint = sourceTaint(local.categories, { kind: 'type', typeName: local.name }, this.step('source', at, `\`${this.text(at)}\` is the input schema \`${local.name}\``), true);
-    return makeValue({ taint, typeName, context: splitWords(local.name) });
+    const name = schemaName ?? local.name;
+    const taint = sourceTaint(local.categories, { kind: 'type', typeName: name }, this.step('source', at, `\`${this.text(at)}\` ${how} \`${name}\``), true);
+    return makeValue({ taint, typeName, context: splitWords(name) });
   }
 
   /** `z.object({ ssn: z.string(), reason: z.string().describe('phi:diagnosis') })` from 'zod': a schema whose parsed
