@@ -1,3 +1,4 @@
+import { MODEL_PROVIDERS, modelProviderOf } from '../catalog/modelProviders';
 import { PHI_CATEGORY_IDS } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import type { RuleId, SinkCategory, SinkDescriptor } from '../findings/finding';
@@ -15,6 +16,8 @@ export interface InventoryFileInput {
   readonly sinkSites: readonly (SiteLocation & { readonly sink: SinkDescriptor })[];
   readonly findings: readonly InventoryFlowInput[];
   readonly suppressed: readonly (InventoryFlowInput & { readonly reason: string; readonly comment: SiteLocation })[];
+  /** Imports of model providers (see MODEL_PROVIDERS): `module` is the specifier, the place is the specifier's. */
+  readonly modelProviderImports?: readonly (SiteLocation & { readonly module: string })[];
 }
 
 /** A finding: where the value enters (`file/line/column`) and the sink call it enters (`site`). */
@@ -40,6 +43,20 @@ export interface InventoryVendor {
   readonly version: string | undefined;
   readonly sites: readonly InventorySite[];
   readonly phiCategories: readonly PhiCategoryId[];
+  /**
+   * For an AI framework (Genkit, the Vercel AI SDK, LangChain, Mastra): the model providers its calls reach, as the
+   * analysed files import them (empty: none imported). Absent for a vendor's own SDK, which is its own provider.
+   */
+  readonly modelProviders?: readonly InventoryModelProvider[];
+}
+
+/** A model provider behind a framework: the party that receives what the framework's calls send. */
+export interface InventoryModelProvider {
+  readonly name: string;
+  readonly package: string;
+  readonly version: string | undefined;
+  /** Where the analysed files import it. */
+  readonly imports: readonly SiteLocation[];
 }
 
 export interface InventorySink {
@@ -141,6 +158,7 @@ export function buildInventory(files: readonly InventoryFileInput[], options: In
   }
 
   const versionOf = (pkg: string) => options.versions?.[pkg];
+  const providers = modelProvidersByFramework(files, versionOf);
   return {
     generatedAt: options.generatedAt,
     commit: options.commit,
@@ -149,7 +167,8 @@ export function buildInventory(files: readonly InventoryFileInput[], options: In
     vendors: [...vendors.values()]
       .map((v) => {
         const sites = [...v.sites.values()].sort(bySite);
-        return { name: v.name, package: v.package, version: versionOf(v.package), sites, phiCategories: sortCategories(sites.flatMap((s) => s.phiCategories)) };
+        const modelProviders = providersOfVendor(v.name, v.package, providers, versionOf);
+        return { name: v.name, package: v.package, version: versionOf(v.package), sites, phiCategories: sortCategories(sites.flatMap((s) => s.phiCategories)), ...(modelProviders ? { modelProviders } : {}) };
       })
       .sort((a, b) => b.phiCategories.length - a.phiCategories.length || a.name.localeCompare(b.name)),
     sinks: [...sinks.values()]
@@ -157,4 +176,39 @@ export function buildInventory(files: readonly InventoryFileInput[], options: In
       .sort((a, b) => a.category.localeCompare(b.category) || b.sites.length - a.sites.length),
     suppressions: suppressions.sort(bySite),
   };
+}
+
+/** Frameworks that reach their models through provider packages (the sink catalog's vendor names). */
+const FRAMEWORKS: ReadonlySet<string> = new Set(MODEL_PROVIDERS.flatMap((entry) => entry.frameworks));
+
+/** Every imported model provider (one per package), under each framework that loads it, in the order of packages. */
+function modelProvidersByFramework(files: readonly InventoryFileInput[], versionOf: (pkg: string) => string | undefined): Map<string, InventoryModelProvider[]> {
+  const byPackage = new Map<string, { name: string; frameworks: readonly string[]; imports: SiteLocation[] }>();
+  for (const file of files) {
+    for (const imported of file.modelProviderImports ?? []) {
+      const entry = modelProviderOf(imported.module);
+      if (!entry) continue;
+      let provider = byPackage.get(imported.module);
+      if (!provider) byPackage.set(imported.module, (provider = { name: entry.provider, frameworks: entry.frameworks, imports: [] }));
+      provider.imports.push({ file: imported.file, line: imported.line, column: imported.column });
+    }
+  }
+  const byFramework = new Map<string, InventoryModelProvider[]>();
+  for (const [pkg, provider] of [...byPackage].sort(([a], [b]) => a.localeCompare(b))) {
+    const listed: InventoryModelProvider = { name: provider.name, package: pkg, version: versionOf(pkg), imports: provider.imports.sort(bySite) };
+    for (const framework of provider.frameworks) byFramework.set(framework, [...(byFramework.get(framework) ?? []), listed]);
+  }
+  return byFramework;
+}
+
+/**
+ * A framework's model providers: the one its package is when it is one (LangChain's `@langchain/anthropic`), else all
+ * those imported for it. Undefined for a vendor's own SDK.
+ */
+function providersOfVendor(vendor: string, pkg: string, byFramework: ReadonlyMap<string, readonly InventoryModelProvider[]>, versionOf: (pkg: string) => string | undefined): readonly InventoryModelProvider[] | undefined {
+  if (!FRAMEWORKS.has(vendor)) return undefined;
+  const own = modelProviderOf(pkg);
+  const imported = byFramework.get(vendor) ?? [];
+  if (own?.frameworks.includes(vendor)) return [imported.find((p) => p.package === pkg) ?? { name: own.provider, package: pkg, version: versionOf(pkg), imports: [] }];
+  return imported;
 }

@@ -2,6 +2,7 @@ import type { AnalysisResult } from '../analysis/analyzeSource';
 import { LineIndex } from '../text/lineIndex';
 import { flowSink } from '../findings/flowSink';
 import type { InventoryFileInput } from './inventory';
+import { modelProviderImports } from './modelProviderImports';
 
 /**
  * One analysed file as inventory input; `file` is the path to show (relative to the inventory's root), `showPath`
@@ -24,5 +25,6 @@ export function inventoryInput(file: string, text: string, result: AnalysisResul
       reason: s.reason,
       comment: s.commentFile === undefined ? at(s.commentRange.start) : { file: showPath(s.commentFile), line: s.commentPosition?.line ?? 1, column: s.commentPosition?.column ?? 1 },
     })),
+    modelProviderImports: modelProviderImports(text).map((imported) => ({ ...at(imported.offset), module: imported.module })),
   };
 }

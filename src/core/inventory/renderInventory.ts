@@ -1,6 +1,6 @@
 import { describeCategory, phiCategory } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
-import type { Inventory } from './inventory';
+import type { Inventory, InventoryVendor } from './inventory';
 
 const SINK_TITLES = { ai: 'AI', log: 'Logging and telemetry', storage: 'Unencrypted storage', url: 'URLs' } as const;
 
@@ -27,6 +27,7 @@ export function inventoryMermaid(inventory: Inventory): string {
     lines.push(shape === 'round' ? `  ${id}(["${label(text)}"])` : `  ${id}["${label(text)}"]`);
   };
   const edges = new Map<string, { from: string; to: string; count: number; suppressed: boolean }>();
+  const providerEdges = new Set<string>();
   const add = (category: PhiCategoryId, sinkId: string, suppressed: boolean) => {
     const from = nodeId('phi', category);
     node(from, phiCategory(category).label, 'round');
@@ -39,6 +40,12 @@ export function inventoryMermaid(inventory: Inventory): string {
     const id = nodeId('ai', `${vendor.name}_${vendor.package}`);
     node(id, `AI: ${vendor.name} (${vendor.package})`, 'box');
     for (const site of vendor.sites) for (const c of site.phiCategories) add(c, id, site.suppressed);
+    // A framework passes on what it is given: to the provider that serves its models.
+    for (const provider of vendor.modelProviders ?? []) {
+      const providerId = nodeId('model', provider.name);
+      node(providerId, `Model provider: ${provider.name}`, 'box');
+      providerEdges.add(`  ${id} --> ${providerId}`);
+    }
   }
   for (const sink of inventory.sinks) {
     const id = nodeId(sink.category, `${sink.vendor}_${sink.api}`);
@@ -46,7 +53,28 @@ export function inventoryMermaid(inventory: Inventory): string {
     for (const site of sink.sites) for (const c of site.phiCategories) add(c, id, site.suppressed);
   }
   for (const edge of edges.values()) lines.push(`  ${edge.from} ${edge.suppressed ? '-.->' : '-->'}|${edge.count}| ${edge.to}`);
+  lines.push(...providerEdges);
   return lines.join('\n');
+}
+
+/** The vendor table's cell: a framework's providers, or the vendor itself for its own SDK. */
+function servedBy(vendor: InventoryVendor): string {
+  if (!vendor.modelProviders) return 'the vendor';
+  return vendor.modelProviders.length ? [...new Set(vendor.modelProviders.map((p) => p.name))].join(', ') : 'not found in the code';
+}
+
+/** Under a framework's call sites: who serves its models (the party a Business Associate Agreement must cover). */
+function modelProvidersNote(vendor: InventoryVendor): string | undefined {
+  if (!vendor.modelProviders) return undefined;
+  if (!vendor.modelProviders.length) {
+    return `Models served by: no model provider package is imported in the analysed files. The model may be named by a string (a gateway's \`provider/model\`) or set up outside this code. Find out which provider serves it: what the call sites above send goes on to that provider.`;
+  }
+  const listed = vendor.modelProviders.map((p) => {
+    const where = p.imports.length ? `, imported at ${p.imports.slice(0, 3).map((i) => `\`${escapeCell(i.file)}:${i.line}\``).join(', ')}${p.imports.length > 3 ? ` and ${p.imports.length - 3} more` : ''}` : '';
+    return `**${p.name}** (\`${escapeCell(p.package)}\`${p.version ? ` ${p.version}` : ''}${where})`;
+  });
+  const one = listed.length === 1;
+  return `Models served by: ${listed.join('; ')}. What the call sites above send goes on to ${one ? 'this provider' : 'these providers'}: ${one ? 'it is the party' : 'they are the parties'} a Business Associate Agreement must cover.`;
 }
 
 function escapeCell(text: string): string {
@@ -62,8 +90,8 @@ export function inventoryMarkdown(inventory: Inventory): string {
   out.push('## AI vendors', '');
   if (!inventory.vendors.length) out.push('No AI SDK or AI API call was found.', '');
   else {
-    out.push('| Vendor | Package | Version | Call sites | PHI that reaches it |', '| --- | --- | --- | --- | --- |');
-    for (const v of inventory.vendors) out.push(`| ${escapeCell(v.name)} | \`${escapeCell(v.package)}\` | ${v.version ?? 'unknown'} | ${v.sites.length} | ${escapeCell(categories(v.phiCategories))} |`);
+    out.push('| Vendor | Package | Version | Call sites | PHI that reaches it | Models served by |', '| --- | --- | --- | --- | --- | --- |');
+    for (const v of inventory.vendors) out.push(`| ${escapeCell(v.name)} | \`${escapeCell(v.package)}\` | ${v.version ?? 'unknown'} | ${v.sites.length} | ${escapeCell(categories(v.phiCategories))} | ${escapeCell(servedBy(v))} |`);
     out.push('');
     for (const v of inventory.vendors) {
       out.push(`### ${v.name} (\`${v.package}\`)`, '');
@@ -72,6 +100,8 @@ export function inventoryMarkdown(inventory: Inventory): string {
         out.push(`- \`${escapeCell(s.file)}:${s.line}\` \`${escapeCell(s.api)}\`: ${phi}`);
       }
       out.push('');
+      const providers = modelProvidersNote(v);
+      if (providers) out.push(providers, '');
     }
   }
   for (const category of ['log', 'storage', 'url'] as const) {

@@ -4,6 +4,8 @@ import { CALLBACK_WRAPPERS } from '../../../src/core/catalog/callbackWrappers';
 import { SANITIZERS } from '../../../src/core/catalog/sanitizers';
 import { SINKS } from '../../../src/core/catalog/sinks';
 import { compileApiPattern } from '../../../src/core/analysis/apiPattern';
+import { MODEL_PROVIDERS } from '../../../src/core/catalog/modelProviders';
+import { modelProviderImports } from '../../../src/core/inventory/modelProviderImports';
 
 function findingsOf(code: string, fileName = 'example.ts') {
   const result = analyzeSource({ fileName, text: code });
@@ -73,6 +75,27 @@ describe('callback wrapper catalog examples', () => {
         it(`reports nothing: ${code.split('\n').pop()}`, () => {
           assert.deepEqual(findingsOf(code).map((f) => f.expression), []);
         });
+      }
+    });
+  }
+});
+
+describe('model provider catalog examples', () => {
+  const frameworks = new Set(SINKS.map((sink) => sink.vendor));
+  const modules = MODEL_PROVIDERS.flatMap((entry) => entry.modules);
+
+  it('names each module once, and only frameworks the sink catalog has', () => {
+    assert.deepEqual(modules.filter((module, i) => modules.indexOf(module) !== i), []);
+    for (const entry of MODEL_PROVIDERS) for (const framework of entry.frameworks) assert.ok(frameworks.has(framework), `${entry.id}: no sink of vendor ${framework}`);
+  });
+  for (const entry of MODEL_PROVIDERS) {
+    describe(entry.id, () => {
+      it('has examples of each kind', () => assert.ok(entry.examples.match.length > 0 && entry.examples.noMatch.length > 0));
+      for (const code of entry.examples.match) {
+        it(`imports ${entry.provider}: ${code}`, () => assert.ok(modelProviderImports(code).some((found) => found.entry.id === entry.id)));
+      }
+      for (const code of entry.examples.noMatch) {
+        it(`does not import ${entry.provider}: ${code}`, () => assert.deepEqual(modelProviderImports(code).filter((found) => found.entry.id === entry.id), []));
       }
     });
   }

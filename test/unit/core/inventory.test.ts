@@ -60,3 +60,47 @@ describe('AI & ePHI inventory', () => {
     assert.match(md, /\| Sentry `[^`]+` \(@sentry\/node\) \| `src\/twice\.ts:2` \| /);
   });
 });
+
+describe('AI & ePHI inventory: model providers behind frameworks', () => {
+  const GENKIT: Record<string, string> = {
+    'src/ai/genkit.ts': "import { genkit } from 'genkit';\nimport { googleAI } from '@genkit-ai/googleai';\nexport const ai = genkit({ plugins: [googleAI()], model: 'googleai/gemini-2.0-flash' });\n",
+    'src/ai/flows/explain.ts': "import { genkit } from 'genkit';\nconst ai = genkit({});\nexport async function explain(patient: { diagnosis: string }) {\n  return ai.generate({ prompt: `Explain ${patient.diagnosis}` });\n}\n",
+    // Mentioned in a comment and a string only: not an import.
+    'src/notes.ts': "// we tried '@ai-sdk/openai' once\nexport const NOTE = \"import { openai } from '@ai-sdk/openai'\";\n",
+  };
+  const build = (files: Record<string, string>, versions: Record<string, string> = {}) =>
+    buildInventory(Object.entries(files).map(([file, text]) => inventoryInput(file, text, analyzeSource({ fileName: file, text, today: '2026-11-28' }))), { root: 'clinic', generatedAt: '2026-11-28T00:00:00Z', versions });
+
+  it('names the provider a framework\'s plugin imports, with where and its version; a vendor\'s own SDK has none', () => {
+    const inv = build({ ...GENKIT, 'src/direct.ts': FILES['src/summary.ts']! }, { '@genkit-ai/googleai': '1.8.0' });
+    const genkit = inv.vendors.find((v) => v.name === 'Genkit');
+    assert.deepEqual(genkit?.modelProviders, [{ name: 'Google Gemini', package: '@genkit-ai/googleai', version: '1.8.0', imports: [{ file: 'src/ai/genkit.ts', line: 2, column: 26 }] }]);
+    assert.equal(inv.vendors.find((v) => v.name === 'OpenAI')?.modelProviders, undefined);
+    const md = inventoryMarkdown(inv);
+    assert.match(md, /\| Genkit \| `genkit` \| unknown \| 1 \| Diagnosis \/ condition \| Google Gemini \|/);
+    assert.match(md, /\| OpenAI \| `openai` \| unknown \| 2 \| Name, Diagnosis \/ condition \| the vendor \|/);
+    assert.match(md, /Models served by: \*\*Google Gemini\*\* \(`@genkit-ai\/googleai` 1\.8\.0, imported at `src\/ai\/genkit\.ts:2`\)\. What the call sites above send goes on to this provider/);
+    assert.match(inventoryMermaid(inv), /ai_Genkit_genkit --> model_Google_Gemini\n|ai_Genkit_genkit --> model_Google_Gemini$/);
+    assert.match(inventoryMermaid(inv), /model_Google_Gemini\["Model provider: Google Gemini"\]/);
+  });
+
+  it('says so when a framework\'s provider is not imported anywhere', () => {
+    const inv = build({ 'src/ai/flows/explain.ts': GENKIT['src/ai/flows/explain.ts']!, 'src/notes.ts': GENKIT['src/notes.ts']! });
+    assert.deepEqual(inv.vendors.map((v) => [v.name, v.modelProviders]), [['Genkit', []]]);
+    const md = inventoryMarkdown(inv);
+    assert.match(md, /\| Diagnosis \/ condition \| not found in the code \|/);
+    assert.match(md, /Models served by: no model provider package is imported in the analysed files\./);
+  });
+
+  it('gives each framework the providers imported for it, and a LangChain model class its own package\'s', () => {
+    const inv = build({
+      'src/chat.ts': "import { generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nimport { anthropic } from '@ai-sdk/anthropic';\nexport const ask = (patient: { ssn: string }) => generateText({ model: openai('gpt-4o'), prompt: patient.ssn });\n",
+      'src/chain.ts': "import { ChatAnthropic } from '@langchain/anthropic';\nimport { ChatOpenAI } from '@langchain/openai';\nconst model = new ChatAnthropic();\nexport const run = (patient: { ssn: string }) => model.invoke(patient.ssn);\nexport const other = new ChatOpenAI();\n",
+    });
+    assert.deepEqual(inv.vendors.map((v) => [v.name, v.package, v.modelProviders?.map((p) => `${p.name} (${p.package})`)]), [
+      ['LangChain', '@langchain/anthropic', ['Anthropic (@langchain/anthropic)']],
+      ['Vercel AI SDK', 'ai', ['Anthropic (@ai-sdk/anthropic)', 'OpenAI (@ai-sdk/openai)']],
+    ]);
+    assert.match(inventoryMarkdown(inv), /What the call sites above send goes on to these providers: they are the parties/);
+  });
+});
