@@ -4,6 +4,10 @@ import type { Inventory, InventoryVendor } from './inventory';
 
 const SINK_TITLES = { ai: 'AI', log: 'Logging and telemetry', storage: 'Unencrypted storage', url: 'URLs' } as const;
 
+/** What the catalogs call the package of a browser/Node global (`fetch` to an AI vendor's host). */
+const GLOBAL_PACKAGE = '<global>';
+const NO_SDK = 'HTTP request, no SDK';
+
 function categories(list: readonly PhiCategoryId[]): string {
   return list.length ? list.map((c) => phiCategory(c).label).join(', ') : 'none seen';
 }
@@ -38,7 +42,7 @@ export function inventoryMermaid(inventory: Inventory): string {
   };
   for (const vendor of inventory.vendors) {
     const id = nodeId('ai', `${vendor.name}_${vendor.package}`);
-    node(id, `AI: ${vendor.name} (${vendor.package})`, 'box');
+    node(id, `AI: ${vendor.name} (${vendor.package === GLOBAL_PACKAGE ? NO_SDK : vendor.package})`, 'box');
     for (const site of vendor.sites) for (const c of site.phiCategories) add(c, id, site.suppressed);
     // A framework passes on what it is given: to the provider that serves its models.
     for (const provider of vendor.modelProviders ?? []) {
@@ -77,6 +81,10 @@ function modelProvidersNote(vendor: InventoryVendor): string | undefined {
   return `Models served by: ${listed.join('; ')}. What the call sites above send goes on to ${one ? 'this provider' : 'these providers'}: ${one ? 'it is the party' : 'they are the parties'} a Business Associate Agreement must cover.`;
 }
 
+function packageCell(pkg: string): string {
+  return pkg === GLOBAL_PACKAGE ? NO_SDK : `\`${escapeCell(pkg)}\``;
+}
+
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 }
@@ -91,10 +99,10 @@ export function inventoryMarkdown(inventory: Inventory): string {
   if (!inventory.vendors.length) out.push('No AI SDK or AI API call was found.', '');
   else {
     out.push('| Vendor | Package | Version | Call sites | PHI that reaches it | Models served by |', '| --- | --- | --- | --- | --- | --- |');
-    for (const v of inventory.vendors) out.push(`| ${escapeCell(v.name)} | \`${escapeCell(v.package)}\` | ${v.version ?? 'unknown'} | ${v.sites.length} | ${escapeCell(categories(v.phiCategories))} | ${escapeCell(servedBy(v))} |`);
+    for (const v of inventory.vendors) out.push(`| ${escapeCell(v.name)} | ${packageCell(v.package)} | ${v.package === GLOBAL_PACKAGE ? '—' : v.version ?? 'unknown'} | ${v.sites.length} | ${escapeCell(categories(v.phiCategories))} | ${escapeCell(servedBy(v))} |`);
     out.push('');
     for (const v of inventory.vendors) {
-      out.push(`### ${v.name} (\`${v.package}\`)`, '');
+      out.push(`### ${v.name} (${packageCell(v.package)})`, '');
       for (const s of v.sites) {
         const phi = s.phiCategories.length ? `${s.suppressed ? 'PHI under a reviewed exception' : '**PHI**'}: ${categories(s.phiCategories)}` : 'no PHI seen';
         out.push(`- \`${escapeCell(s.file)}:${s.line}\` \`${escapeCell(s.api)}\`: ${phi}`);

@@ -104,3 +104,15 @@ describe('AI & ePHI inventory: model providers behind frameworks', () => {
     assert.match(inventoryMarkdown(inv), /What the call sites above send goes on to these providers: they are the parties/);
   });
 });
+
+describe('AI & ePHI inventory: an AI API called without an SDK', () => {
+  it('says "HTTP request, no SDK" where a package would be, with no version', () => {
+    const text = "export async function ask(patient: { diagnosis: string }) {\n  await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ messages: [{ role: 'user', content: patient.diagnosis }] }) });\n}\n";
+    const inv = buildInventory([inventoryInput('src/ask.ts', text, analyzeSource({ fileName: 'src/ask.ts', text, today: '2026-11-28' }))], { root: 'clinic', generatedAt: '2026-11-28T00:00:00Z' });
+    assert.deepEqual(inv.vendors.map((v) => [v.name, v.package]), [['OpenAI', '<global>']], 'the data keeps the catalog\'s name');
+    const md = inventoryMarkdown(inv);
+    assert.match(md, /\| OpenAI \| HTTP request, no SDK \| — \| 1 \| Diagnosis \/ condition \| the vendor \|/);
+    assert.match(md, /### OpenAI \(HTTP request, no SDK\)/);
+    assert.match(inventoryMermaid(inv), /ai_OpenAI__global_\["AI: OpenAI \(HTTP request, no SDK\)"\]/);
+  });
+});
