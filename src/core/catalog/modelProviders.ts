@@ -139,6 +139,12 @@ export const MODEL_PROVIDERS: readonly ModelProviderEntry[] = [
   },
 ];
 
+/**
+ * Vendors whose calls reach whichever AI application connects to the code, not a provider it names: an MCP server's
+ * tool results go to the client (and its model) that called the tool.
+ */
+export const CONNECTED_CLIENT_VENDORS: ReadonlySet<string> = new Set(['MCP client']);
+
 const BY_MODULE: ReadonlyMap<string, ModelProviderEntry> = new Map(MODEL_PROVIDERS.flatMap((entry) => entry.modules.map((module) => [module, entry] as const)));
 
 /** The provider a module specifier imports, if it is one. */

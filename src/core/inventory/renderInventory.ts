@@ -1,5 +1,6 @@
 import { describeCategory, phiCategory } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
+import { CONNECTED_CLIENT_VENDORS } from '../catalog/modelProviders';
 import type { Inventory, InventoryVendor } from './inventory';
 
 const SINK_TITLES = { ai: 'AI', log: 'Logging and telemetry', storage: 'Unencrypted storage', url: 'URLs' } as const;
@@ -63,12 +64,14 @@ export function inventoryMermaid(inventory: Inventory): string {
 
 /** The vendor table's cell: a framework's providers, or the vendor itself for its own SDK. */
 function servedBy(vendor: InventoryVendor): string {
+  if (CONNECTED_CLIENT_VENDORS.has(vendor.name)) return 'the AI client that connects';
   if (!vendor.modelProviders) return 'the vendor';
   return vendor.modelProviders.length ? [...new Set(vendor.modelProviders.map((p) => p.name))].join(', ') : 'not found in the code';
 }
 
 /** Under a framework's call sites: who serves its models (the party a Business Associate Agreement must cover). */
 function modelProvidersNote(vendor: InventoryVendor): string | undefined {
+  if (CONNECTED_CLIENT_VENDORS.has(vendor.name)) return 'Models served by: whichever AI application connects to this server and calls its tools, and that application\'s model provider: list the clients allowed to connect.';
   if (!vendor.modelProviders) return undefined;
   if (!vendor.modelProviders.length) {
     return `Models served by: no model provider package is imported in the analysed files. The model may be named by a string (a gateway's \`provider/model\`) or set up outside this code. Find out which provider serves it: what the call sites above send goes on to that provider.`;

@@ -116,3 +116,14 @@ describe('AI & ePHI inventory: an AI API called without an SDK', () => {
     assert.match(inventoryMermaid(inv), /ai_OpenAI__global_\["AI: OpenAI \(HTTP request, no SDK\)"\]/);
   });
 });
+
+describe('AI & ePHI inventory: an MCP server', () => {
+  it('says its tool results go to the AI client that connects, not to a vendor of its own', () => {
+    const text = "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 'chart', version: '1.0.0' });\nserver.tool('chart', async () => { const patient = await loadPatient(); return { content: [{ type: 'text', text: patient.diagnosis }] }; });\n";
+    const inv = buildInventory([inventoryInput('src/mcp.ts', text, analyzeSource({ fileName: 'src/mcp.ts', text, today: '2026-11-28' }))], { root: 'clinic', generatedAt: '2026-11-28T00:00:00Z' });
+    assert.deepEqual(inv.vendors.map((v) => v.name), ['MCP client']);
+    const md = inventoryMarkdown(inv);
+    assert.match(md, /\| the AI client that connects \|/);
+    assert.match(md, /Models served by: whichever AI application connects to this server/);
+  });
+});
