@@ -1013,7 +1013,10 @@ export class Interpreter {
       case 'value': {
         if (symbol.enum) return makeValue({ typeName: ENUM });
         const fields = symbol.members ? new Map(Object.entries(symbol.members).map(([k, f]) => [k, makeValue({ fn: this.externalFunction(f, module) })])) : undefined;
-        return makeValue({ api: symbol.api, taint: symbol.taint ? importedTaint(symbol.taint) : undefined, fields });
+        // A zod schema of the other module: its records become a type of this analysis, as a schema defined here.
+        const typeName = symbol.schema ? `zod:${localName}` : undefined;
+        if (typeName) this.importType(typeName, symbol.schema!);
+        return makeValue({ api: symbol.api, taint: symbol.taint ? importedTaint(symbol.taint) : undefined, fields, typeName });
       }
       case 'class':
         return this.importedClass(symbol, module);
@@ -1107,7 +1110,13 @@ export class Interpreter {
       // An instance of a class of this module (`export const repo = new Repo()`): its methods.
       const cls = value.fields && this.classByFields.get(value.fields);
       for (const [k, fn] of cls?.methods ?? []) if (fn.node) members[k] ??= exportFunction(fn);
-      return { kind: 'value', api: value.api, taint: exportTaint(onlyConcrete(value.taint)), members: Object.keys(members).length ? members : undefined };
+      const schema = value.typeName?.startsWith('zod:') ? exportSchema(value.typeName, name) : undefined;
+      return { kind: 'value', api: value.api, taint: exportTaint(onlyConcrete(value.taint)), members: Object.keys(members).length ? members : undefined, ...(schema ? { schema } : {}) };
+    };
+    /** A zod schema's records (local type `zod:N`), known to importers by `name`. */
+    const exportSchema = (typeName: string, name: string): ExportedType | undefined => {
+      const local = this.localTypes.get(typeName);
+      return local?.categories.length ? { kind: 'type', name: local.name === 'object' ? name : local.name, categories: local.categories, fields: Object.fromEntries(local.fields) } : undefined;
     };
     const exportClass = (node: ts.ClassLikeDeclaration): ExportedClass => {
       const cls = this.classInfo(node);
@@ -1119,6 +1128,11 @@ export class Interpreter {
     };
     const exportType = (name: string, depth = 2): ExportedType | undefined => {
       const local = this.localTypes.get(name);
+      // `export type ChartInput = z.infer<typeof ChartInputSchema>`: the schema's records.
+      const alias = local ? undefined : this.schemaAliases().get(name);
+      const query = alias && schemaTypeQuery(alias)?.exprName;
+      const schemaType = query && isIdentifier(query) ? moduleScope?.lookup(query.text)?.global.typeName : undefined;
+      if (schemaType?.startsWith('zod:')) return exportSchema(schemaType, name);
       if (local?.definition && !local.categories.length) return { kind: 'type', name, categories: [], fields: {}, definition: true };
       if (!local || !local.categories.length) return undefined;
       let nested: Record<string, ExportedType> | undefined;

@@ -58,6 +58,9 @@ export interface ExportedValue {
   readonly kind: 'value';
   readonly api?: ApiRef;
   readonly taint?: ExportedTaint;
+  /** A zod object schema (`export const VisitSchema = z.object({…})`): the records it parses, so that an importer's
+   * `VisitSchema.parse(body)` and `z.infer<typeof VisitSchema>` carry its PHI fields as this module's do. */
+  readonly schema?: ExportedType;
   /** An object of functions (`export const ai = { summarize(p) {…} }`, a CommonJS `module.exports`). */
   readonly members?: Readonly<Record<string, ExportedFunction>>;
   /** An enum: its members are constants, whatever their names. */

@@ -631,6 +631,15 @@ describe('types declared outside TypeScript', () => {
     assert.deepEqual(analyzeSource({ fileName: 'room.ts', text: plain }).findings, []);
   });
 
+  it('reads a zod schema and its z.infer alias exported by another module: parsed records, typed parameters, a flow\'s input', () => {
+    const root = workspace({
+      'src/schemas.ts': "import { z } from 'zod';\nexport const ChartSchema = z.object({ body: z.string().describe('phi:diagnosis'), extra: z.string().describe('phi:medication'), room: z.string() });\nexport type ChartInput = z.infer<typeof ChartSchema>;\nexport const RoomSchema = z.object({ room: z.string() });\nexport type RoomInput = z.infer<typeof RoomSchema>;\n",
+      'src/use.ts': "import { genkit, z } from 'genkit';\nimport { ChartSchema, RoomSchema, type ChartInput, type RoomInput } from './schemas';\nconst ai = genkit({});\ntype Local = z.infer<typeof ChartSchema>;\nexport function f(body: unknown, input: ChartInput, local: Local, rooms: RoomInput) {\n  const parsed = ChartSchema.parse(body);\n  console.log(parsed.body, parsed.room);\n  console.log(input.extra, input.room);\n  console.log(local.body);\n  console.log(rooms.room, RoomSchema.parse(body).room);\n}\nexport const flow = ai.defineFlow({ name: 'chart', inputSchema: ChartSchema }, async (chart) => (await ai.generate({ prompt: chart.body })).text);\n",
+    });
+    const result = findings(root, 'src/use.ts');
+    assert.deepEqual(result.flagged, [['log', 'parsed.body'], ['log', 'input.extra'], ['log', 'local.body'], ['ai', 'chart.body']]);
+  });
+
   it('names a parsed zod schema by the variable it is declared under, through modifiers that keep its fields', () => {
     const source = "import { z } from 'zod';\nconst VisitSchema = z.object({ ssn: z.string() });\nexport function f(body: unknown) {\n  const visit = VisitSchema.parse(body);\n  console.log(visit);\n}\n";
     const [finding] = analyzeSource({ fileName: 'visit.ts', text: source }).findings;
