@@ -446,6 +446,15 @@ function skipOuter(node: ts.Expression): ts.Expression {
 }
 
 /** The last offset in this file that an exported function's summary names (its steps here, carriers and sites). */
+/** What flow steps call a function expression assigned to nothing they can name. */
+const ANONYMOUS_FUNCTION = 'anonymous function';
+
+/** The name a call gives its callee (`openLink(…)`, `links.open(…)`), for a function that has none of its own. */
+function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  return isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+}
+
 function lastOffsetIn(exported: ExportedFunction, file: string): number {
   let last = -1;
   const steps = (list: readonly FlowStep[] | undefined) => {
@@ -457,6 +466,7 @@ function lastOffsetIn(exported: ExportedFunction, file: string): number {
   }
   steps(exported.returns.taint?.steps);
   for (const field of Object.values(exported.returns.fields ?? {})) steps(field?.steps);
+  for (const returned of [exported.returns.fn, ...Object.values(exported.returns.fieldFns ?? {})]) if (returned) last = Math.max(last, lastOffsetIn(returned, file));
   return last;
 }
 
@@ -1031,11 +1041,18 @@ export class Interpreter {
     const cls = returned.instanceClass ?? (returned.instanceOf !== undefined ? ownProperty(module.exports, returned.instanceOf) : undefined);
     // An instance of the module's class (`getRepo()`): an instance as `new Repo()` makes one here.
     const instance = cls?.kind === 'class' ? this.importedClass(cls, module) : undefined;
+    let fields = instance ? instance.fields : returned.fields ? new Map(Object.entries(returned.fields).map(([k, t]) => [k, t ? makeValue({ taint: importedTaint(t) }) : EMPTY])) : undefined;
+    if (returned.fieldFns && !instance) {
+      const withFns = new Map(fields);
+      for (const [key, fn] of Object.entries(returned.fieldFns)) withFns.set(key, joinValues(withFns.get(key) ?? EMPTY, makeValue({ fn: this.externalFunction(fn, module) })));
+      fields = withFns;
+    }
     const summary: Summary = {
       returnValue: makeValue({
         taint: returned.taint ? importedTaint(returned.taint) : undefined,
         api: returned.api,
-        fields: instance ? instance.fields : returned.fields ? new Map(Object.entries(returned.fields).map(([k, t]) => [k, t ? makeValue({ taint: importedTaint(t) }) : EMPTY])) : undefined,
+        fn: returned.fn ? this.externalFunction(returned.fn, module) : undefined,
+        fields,
         context: instance?.context,
       }),
       sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site, reportedInside: s.reportedInside, reviewed: s.reviewed })),
@@ -1079,12 +1096,31 @@ export class Interpreter {
       }
       return classNames.get(cls);
     };
+    /** Functions being exported: one that returns itself (or its caller) is exported once. */
+    const exporting = new Set<FunctionInfo>();
+    /** A function a summary returns, as an export of its own (functions of this file only; not one being exported). */
+    const returnedFunction = (value: Value | undefined): ExportedFunction | undefined => {
+      const fn = value?.fn as FunctionInfo | undefined;
+      return fn?.node && !exporting.has(fn) ? exportFunction(fn) : undefined;
+    };
     const exportFunction = (fn: FunctionInfo): ExportedFunction => {
       const summary = this.summaryOf(fn);
       const known = this.exportedFunctions.get(fn);
       if (known?.summary === summary && known.fieldParams === fn.fieldParams) return known.exported;
       const returnedClass = summary.returnValue.fields && this.classByFields.get(summary.returnValue.fields);
       const instanceOf = returnedClass && exportedClassName(returnedClass);
+      exporting.add(fn);
+      let returnedFn: ExportedFunction | undefined;
+      let fieldFns: Record<string, ExportedFunction> | undefined;
+      try {
+        returnedFn = returnedFunction(summary.returnValue);
+        for (const [key, field] of instanceOf ? [] : summary.returnValue.fields ?? []) {
+          const exported = returnedFunction(field);
+          if (exported) (fieldFns ??= {})[key] = exported;
+        }
+      } finally {
+        exporting.delete(fn);
+      }
       const exported: ExportedFunction = {
         kind: 'function',
         name: fn.name,
@@ -1095,9 +1131,12 @@ export class Interpreter {
           api: summary.returnValue.api,
           fields: summary.returnValue.fields && !instanceOf ? Object.fromEntries([...summary.returnValue.fields].map(([k, f]) => [k, exportTaint(deepTaint(f)) ?? null])) : undefined,
           ...(instanceOf ? { instanceOf } : {}),
+          ...(returnedFn ? { fn: returnedFn } : {}),
+          ...(fieldFns ? { fieldFns } : {}),
         },
       };
-      if (this.tracking) this.exportedFunctions.set(fn, { summary, fieldParams: fn.fieldParams, exported, last: lastOffsetIn(exported, file) });
+      // A returned function may be analysed again on its own (an edit inside it): its export is not kept with this one's.
+      if (this.tracking && !returnedFn && !fieldFns) this.exportedFunctions.set(fn, { summary, fieldParams: fn.fieldParams, exported, last: lastOffsetIn(exported, file) });
       return exported;
     };
     const exportValue = (value: Value, name: string): ExportedSymbol => {
@@ -1330,6 +1369,9 @@ export class Interpreter {
       }
       case Kind.ReturnStatement: {
         const expression = (node as ts.ReturnStatement).expression;
+        // `return (link) => window.open(link)`: the function a factory or hook returns is shown as `useOpenLink()`.
+        const returner = this.frame.fn?.name;
+        if (expression && returner && returner !== ANONYMOUS_FUNCTION) this.nameInitializer(expression, `${returner}()`);
         if (expression) {
           const value = this.eval(expression);
           this.checkReturnSinks(value, expression);
@@ -2141,7 +2183,7 @@ export class Interpreter {
 
   private functionName(node: ts.FunctionExpression | ts.ArrowFunction): string {
     if (isFunctionExpression(node) && node.name) return node.name.text;
-    return this.assignedNames.get(node) ?? 'anonymous function';
+    return this.assignedNames.get(node) ?? ANONYMOUS_FUNCTION;
   }
 
   private visitJsx(node: ts.Node): void {
@@ -2864,7 +2906,7 @@ export class Interpreter {
       // A URL built elsewhere from a record key (`/files/${patientId}/x.pdf`) addresses a record, as in checkUrl.
       const taint = sink.sink.category === 'url' ? withoutRecordKeys(deepTaint(arg.value)) : deepTaint(arg.value);
       if (!isTainted(taint)) continue;
-      const callStep = this.step('call', arg.node, `passed to \`${fn.name}\``);
+      const callStep = this.step('call', arg.node, `passed to \`${fn.name === ANONYMOUS_FUNCTION || fn.name.endsWith('()') ? calleeName(call) ?? fn.name : fn.name}\``);
       // The sink is in another module: in this file, the call that hands it the value is where it leaves.
       const site = sink.external ? this.range(call) : sink.site;
       for (const leaf of this.carriers(arg.node, arg.value)) {
@@ -2913,7 +2955,8 @@ export class Interpreter {
     }
     const taint = substitute(fields ? returned.taint : deepTaint(returned));
     const whole = fields ? joinTaint(taint, [...fields.values()].reduce<Taint | undefined>((acc, f) => joinTaint(acc, f.taint), undefined)) : taint;
-    return makeValue({ taint, api: returned.api, fields, str: returned.str, sanitized: returned.sanitized && !isTainted(whole), context: returned.context, typeName: returned.typeName });
+    // A returned function (a factory's, a hook's callback) is called as itself by the caller.
+    return makeValue({ taint, api: returned.api, fn: returned.fn, fields, str: returned.str, sanitized: returned.sanitized && !isTainted(whole), context: returned.context, typeName: returned.typeName });
   }
 
   // ---------------------------------------------------------------- sinks

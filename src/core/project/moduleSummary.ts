@@ -45,12 +45,17 @@ export interface ExportedFunction {
   /** Fields of parameters (destructured, or read in the body) that sinks and returns name as parameters of their own:
    * parameter number 1,000,000 + i is field `fieldParams[i].key` of parameter `fieldParams[i].index`. */
   readonly fieldParams?: readonly FieldParam[];
-  /** What it returns; `fields` when it returns an object of known shape (null: a field known to be clean);
+  /** What it returns; `fields` when it returns an object of known shape (null: a field known to be clean), `fn` and
+   * `fieldFns` the functions it returns;
    * `instanceOf` when it returns an instance of a class this module exports under that name (its methods apply);
    * `instanceClass`, that class itself, when a module re-exports the function without it (see ProjectAnalyzer). */
   readonly returns: {
     readonly taint?: ExportedTaint; readonly api?: ApiRef; readonly fields?: Readonly<Record<string, ExportedTaint | null>>; readonly instanceOf?: string;
     readonly instanceClass?: ExportedClass;
+    /** A function it returns (a factory's `(msg) => console.log(msg)`, a hook's `useCallback(…)`): calling the result calls it. */
+    readonly fn?: ExportedFunction;
+    /** Functions among the fields of the object it returns (`const { track } = useTracker()`), by field. */
+    readonly fieldFns?: Readonly<Record<string, ExportedFunction>>;
   };
 }
 

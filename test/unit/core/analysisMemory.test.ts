@@ -116,6 +116,14 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.ok(session.analyse().findings.some((f) => f.expression === 'mrn' && f.rule === 'no-phi-in-logs'), 'the new leak in the method is found');
   });
 
+  it('gives the fresh summary after an edit inside a function another exported function returns', () => {
+    const source = "export function makeLogger(prefix: string) {\n  return (value: string) => {\n    const line = prefix;\n    return line;\n  };\n}\n";
+    const session = new Session('/project/logger.ts', source);
+    session.replace('const line = prefix;', 'const line = prefix; console.log(value);');
+    const returned = session.analyse().summary?.exports.makeLogger;
+    assert.ok(returned?.kind === 'function' && returned.returns.fn?.sinks.length === 1, 'the returned function now logs its parameter');
+  });
+
   it('analyses the whole file when a function whose summary a caller used changes it', () => {
     const session = new Session('/project/visit.ts', SOURCE);
     // `ask` sends its parameter to OpenAI; `summarize` relies on that. Logging the question instead changes the summary.

@@ -603,6 +603,20 @@ export function save(record: unknown, depth: number) {
   });
 });
 
+describe('functions that return functions', () => {
+  it('follows PHI into a function a factory or a hook returns, in the file and from another module', () => {
+    const hooks = "import { useCallback } from 'react';\nexport function useRemember() {\n  return useCallback((value: string) => localStorage.setItem('last', value), []);\n}\nexport function makeLogger() {\n  return (value: string) => console.log(value);\n}\nexport function useTracker() {\n  const track = (value: string) => console.info(value);\n  return { track, label: 'tracker' };\n}\nexport function itself() {\n  return itself;\n}\n";
+    const use = "import { useRemember, makeLogger, useTracker, itself } from './hooks';\nexport function f(patient: { firstName: string; ssn: string; mrn: string }) {\n  const remember = useRemember();\n  remember(patient.firstName);\n  makeLogger()(patient.ssn);\n  const { track } = useTracker();\n  track(patient.mrn);\n  itself()()(patient.ssn);\n}\n";
+    const root = workspace({ 'src/hooks.ts': hooks, 'src/use.ts': use });
+    const { result } = findings(root, 'src/use.ts');
+    assert.deepEqual(result.findings.map((f) => [f.category, f.expression]), [['storage', 'patient.firstName'], ['log', 'patient.ssn'], ['log', 'patient.mrn']]);
+    assert.deepEqual(result.findings[0]!.flow.map((s) => s.note).slice(1, 3), ['passed to `remember`', 'parameter `value` of `useRemember()`']);
+    // The same in one file.
+    const oneFile = analyzeSource({ fileName: 'one.ts', text: hooks.replace(/export /g, '') + use.split('\n').slice(1).join('\n') });
+    assert.deepEqual(oneFile.findings.map((f) => [f.category, f.expression]), [['storage', 'patient.firstName'], ['log', 'patient.ssn'], ['log', 'patient.mrn']]);
+  });
+});
+
 describe('types declared outside TypeScript', () => {
   it('reads /// @phi fields of Prisma models for prisma.<model> reads and @prisma/client types', () => {
     const root = workspace({
