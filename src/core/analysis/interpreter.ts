@@ -1553,12 +1553,21 @@ export class Interpreter {
       const shapeOnly = !!local && !local.tagged && !!initializer && this.frame.id === 0
         && (this.holdsConstantsOnly(initializer, 0) || (isIdentifier(declaration.name) && isConstantName(declaration.name.text)));
       if (!shapeOnly) value = joinValues(value, typed);
+      if (!shapeOnly && local?.categories.length) this.declaredRecord(declaration);
     }
     if (statementTagged || this.hasPhiTag(declaration)) {
       value = withTaint(value, joinTaint(value.taint, sourceTaint(['other-id'], { kind: 'phi-tag', name: this.text(declaration.name) }, this.step('source', declaration.name, 'tagged `@phi`'))));
     }
     if (declaration.initializer && this.isCleanByConstruction(declaration.initializer)) value = makeValue({ ...value, sanitized: value.sanitized || !isTainted(value.taint) });
     this.bindPattern(declaration.name, value, declaration);
+  }
+
+  /** `const patient: Patient = …` of a project record type with PHI fields: it holds what they declare, not all its
+   * name suggests (see bindParameter). */
+  private declaredRecord(declaration: ts.VariableDeclaration): void {
+    if (!isIdentifier(declaration.name)) return;
+    const binding = this.scope.lookup(declaration.name.text);
+    if (binding?.declaration === declaration) binding.nameSource = null;
   }
 
   /**
@@ -1856,8 +1865,11 @@ export class Interpreter {
     // A tool's input comes from the model, which has it already: not a source for what the tool returns to it.
     const fromModel = !given && !!fn.returnSinks;
     const schemaTyped = !parameter.type && !fromModel && index === 0 && fn.inputSchema ? this.schemaRecords(fn.inputSchema, undefined, parameter.name, 'is the input schema') : undefined;
+    /** Typed by a record type of the project's own with PHI fields: what it declares, not what its name suggests. */
+    let declaredRecord = false;
     if ((parameter.type || schemaTyped) && !fromModel) {
       const typed = schemaTyped ?? this.typeValue(parameter.type!, parameter.name);
+      declaredRecord = typed.typeName !== undefined && !!this.localTypes.get(typed.typeName)?.categories.length;
       if (typed.api) value = makeValue({ api: typed.api });
       else if (typed !== EMPTY) {
         if (!given) source = onlyConcrete(typed.taint);
@@ -1868,7 +1880,8 @@ export class Interpreter {
     if (fromModel && !value.api) value = makeValue({ taint: value.taint, typeName: MODEL_INPUT });
     if (isIdentifier(parameter.name)) {
       const binding = this.declare(parameter.name.text, 'param', parameter);
-      const named = fromModel ? undefined : this.nameSourceOf(binding, parameter.name);
+      // `patient: Patient` whose fields are a name and a diagnosis carries those, not all a patient record may hold.
+      const named = fromModel || declaredRecord ? undefined : this.nameSourceOf(binding, parameter.name);
       if (named && !value.api) {
         if (given) value = withTaint(value, joinTaint(named, value.taint));
         else {

@@ -238,6 +238,19 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['p.birthDate', 'v.reason']);
   });
 
+  it('takes a parameter typed by a record type of the project for the PHI its fields declare, not all its name suggests', () => {
+    const categories = (code: string) => analyze(code).findings.map((f) => f.phiCategories);
+    const declared = "type Patient = { firstName: string; diagnosis: string; status: string };\nexport function f(patient: Patient) {\n  console.log(patient);\n}\n";
+    assert.deepEqual(categories(declared), [['name', 'diagnosis']]);
+    const variable = "type Patient = { firstName: string; diagnosis: string; status: string };\nexport function f(raw: string) {\n  const patient: Patient = JSON.parse(raw);\n  console.log(patient);\n}\n";
+    assert.deepEqual(categories(variable), [['name', 'diagnosis']]);
+    // Untyped, or typed by a type with no PHI field: the name says a patient record.
+    const untyped = "export function f(patient: any) {\n  console.log(patient);\n}\n";
+    assert.ok(categories(untyped)[0]!.length > 4, JSON.stringify(categories(untyped)));
+    const plain = "type Patient = { status: string };\nexport function f(patient: Patient) {\n  console.log(patient);\n}\n";
+    assert.deepEqual(categories(plain), categories(untyped));
+  });
+
   it('takes a constant or an object written out for what it holds, not for a type PHI only by its field names', () => {
     const code = `interface PatientRecordFormFields { patientDetails: { title: string }; patientSummary: { title: string } }
     interface PatientRecordConfig { FormFields: PatientRecordFormFields; hiddenFormSections: string[] }
