@@ -45,7 +45,7 @@ import { isReadVerb, isRecordGateway, nameClassifierFor, stripReadVerb } from '.
 import type { NameClassifier } from './sources';
 import type { NameVerdict } from './sources';
 import {
-  EMPTY, carriesSame, deepTaint, describedBy, makeTaint, makeValue, withTaint, withoutTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
+  EMPTY, carriesSame, deepTaint, describedBy, elementOf, makeTaint, makeValue, withTaint, withoutTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
 } from './values';
 import type { ApiRef, FunctionRef, LiteralPart, Taint, Value } from './values';
 import { ownProperty } from './ownProperty';
@@ -446,6 +446,11 @@ function skipOuter(node: ts.Expression): ts.Expression {
 }
 
 /** The last offset in this file that an exported function's summary names (its steps here, carriers and sites). */
+/** An element of `iterable`: its known elements field by field (see elementOf), else what the whole of it holds. */
+function elementValue(iterable: Value): Value {
+  return elementOf(iterable) ?? makeValue({ taint: deepTaint(iterable), context: iterable.context, typeName: iterable.typeName });
+}
+
 /** What flow steps call a function expression assigned to nothing they can name. */
 const ANONYMOUS_FUNCTION = 'anonymous function';
 
@@ -1053,6 +1058,10 @@ export class Interpreter {
         api: returned.api,
         fn: returned.fn ? this.externalFunction(returned.fn, module) : undefined,
         fields,
+        element: returned.element ? makeValue({
+          taint: returned.element.taint ? importedTaint(returned.element.taint) : undefined,
+          fields: returned.element.fields ? new Map(Object.entries(returned.element.fields).map(([k, t]) => [k, t ? makeValue({ taint: importedTaint(t) }) : EMPTY])) : undefined,
+        }) : undefined,
         context: instance?.context,
       }),
       sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site, reportedInside: s.reportedInside, reviewed: s.reviewed })),
@@ -1109,6 +1118,8 @@ export class Interpreter {
       if (known?.summary === summary && known.fieldParams === fn.fieldParams) return known.exported;
       const returnedClass = summary.returnValue.fields && this.classByFields.get(summary.returnValue.fields);
       const instanceOf = returnedClass && exportedClassName(returnedClass);
+      const returnedElement = elementOf(summary.returnValue);
+      const element = returnedElement?.fields ? { taint: exportTaint(returnedElement.taint), fields: Object.fromEntries([...returnedElement.fields].map(([k, f]) => [k, exportTaint(deepTaint(f)) ?? null])) } : undefined;
       exporting.add(fn);
       let returnedFn: ExportedFunction | undefined;
       let fieldFns: Record<string, ExportedFunction> | undefined;
@@ -1133,6 +1144,7 @@ export class Interpreter {
           ...(instanceOf ? { instanceOf } : {}),
           ...(returnedFn ? { fn: returnedFn } : {}),
           ...(fieldFns ? { fieldFns } : {}),
+          ...(element ? { element } : {}),
         },
       };
       // A returned function may be analysed again on its own (an edit inside it): its export is not kept with this one's.
@@ -1400,7 +1412,7 @@ export class Interpreter {
       case Kind.ForInStatement: {
         const statement = node as ts.ForOfStatement | ts.ForInStatement;
         const iterable = this.eval(statement.expression);
-        const element: Value = isForInStatement(statement) ? EMPTY : makeValue({ taint: deepTaint(iterable), context: iterable.context, typeName: iterable.typeName });
+        const element: Value = isForInStatement(statement) ? EMPTY : elementValue(iterable);
         this.loop(() => {
           this.withScope(() => {
             const init = statement.initializer;
@@ -2076,6 +2088,8 @@ export class Interpreter {
         const arg = access.argumentExpression;
         if (isStringLiteral(arg) || isNoSubstitutionTemplateLiteral(arg)) return this.readProperty(object, access.expression, arg.text, access);
         this.eval(arg);
+        const element = elementOf(object);
+        if (element) return element;
         let taint = object.taint;
         if (object.fields) for (const f of object.fields.values()) taint = joinTaint(taint, f.taint);
         return makeValue({ taint, context: object.context, typeName: object.typeName });
@@ -2132,12 +2146,14 @@ export class Interpreter {
       case Kind.ArrayLiteralExpression: {
         const parts: LiteralPart[] = [];
         let taint: Taint | undefined;
+        let elements: Value | undefined;
         for (const element of (node as ts.ArrayLiteralExpression).elements) {
           const v = this.eval(element);
           parts.push({ key: undefined, node: element, value: v });
           taint = joinTaint(taint, deepTaint(v));
+          elements = joinValues(elements ?? EMPTY, element.kind === Kind.SpreadElement ? elementValue(v) : v);
         }
-        return makeValue({ taint, parts });
+        return makeValue({ taint, parts, element: elements });
       }
       case Kind.ArrowFunction:
       case Kind.FunctionExpression:
@@ -2676,14 +2692,18 @@ export class Interpreter {
 
     // Array and promise callbacks: the callback's parameter is the receiver's element.
     if (receiver && method && (CALLBACK_ELEMENT_METHODS.has(method) || PROMISE_METHODS.has(method) || method === 'reduce')) {
-      const element: Value = makeValue({ taint: deepTaint(receiver), context: receiver.context, typeName: receiver.typeName, fields: method === 'then' ? receiver.fields : undefined });
-      let result: Value = KEEP_RECORD_METHODS.has(method) || method === 'then' ? makeValue({ taint: receiver.taint, context: receiver.context, typeName: receiver.typeName }) : EMPTY;
+      const element: Value = method === 'then' ? makeValue({ taint: deepTaint(receiver), context: receiver.context, typeName: receiver.typeName, fields: receiver.fields }) : elementValue(receiver);
+      // `find` gives an element; `filter` and `sort` an array of the same elements.
+      const known = method !== 'then' ? elementOf(receiver) : undefined;
+      let result: Value = known && (method === 'find' || method === 'findLast') ? known
+        : KEEP_RECORD_METHODS.has(method) || method === 'then' ? makeValue({ taint: receiver.taint, context: receiver.context, typeName: receiver.typeName, element: known }) : EMPTY;
       args.forEach((arg, index) => {
         if (!arg.value.fn) return;
         const errorOrNothing = PROMISE_METHODS.has(method) && !receivesSettledValue(method, index);
         const callbackArgs = method === 'reduce' ? [args[1]?.value ?? EMPTY, element] : errorOrNothing ? [EMPTY] : [element];
         const returned = this.applyCallback(arg.value.fn as FunctionInfo, callbackArgs, isFunctionLike(skipOuter(arg.node)));
-        if (method === 'map' || method === 'flatMap' || method === 'then' || method === 'reduce' || method === 'catch') result = joinValues(result, makeValue({ ...returned, api: undefined }));
+        if (method === 'map') result = joinValues(result, makeValue({ taint: deepTaint(returned), element: returned.api ? undefined : returned }));
+        else if (method === 'flatMap' || method === 'then' || method === 'reduce' || method === 'catch') result = joinValues(result, makeValue({ ...returned, api: undefined }));
       });
       if (method === 'forEach' || PREDICATE_METHODS.has(method)) return EMPTY;
       // `resources.find((r): r is List => r.resourceType === 'List')`: what it finds is what the predicate says.
@@ -2695,7 +2715,7 @@ export class Interpreter {
     if (receiver && method) {
       if (MUTATING_METHODS.has(method) && receiverNode) {
         const added = this.argsTaint(args);
-        if (isTainted(added)) this.taintRoot(receiverNode, added);
+        if (isTainted(added) && !((method === 'push' || method === 'unshift') && this.addElements(receiverNode, args, added))) this.taintRoot(receiverNode, added);
         // The array's new length.
         if (LENGTH_RETURNING_METHODS.has(method)) return EMPTY;
       }
@@ -2717,6 +2737,9 @@ export class Interpreter {
         if (verdict) return makeValue({ taint: this.nameTaint(`${method}()`, verdict, node) });
       }
       const keep = KEEP_RECORD_METHODS.has(method);
+      // `list.at(-1)`, `queue.shift()`: one of its elements.
+      const element = (method === 'at' || method === 'pop' || method === 'shift') ? elementOf(receiver) : undefined;
+      if (element) return element;
       const own = keep ? receiver.taint : notRecord(deepTaint(receiver));
       const given = opaque(this.argsTaint(args));
       // `client.zambda.execute({ ...order })` with `client` a parameter: the result is still what the call made of
@@ -2805,6 +2828,19 @@ export class Interpreter {
     if (isIdentifier(e)) return e.text;
     if (isPropertyAccessExpression(e)) return e.name.text;
     return undefined;
+  }
+
+  /** `docs.push(doc)` on a variable: the array holds `doc`, field by field, among its elements (see Value.element). */
+  private addElements(receiverNode: ts.Expression, args: readonly { node: ts.Expression; value: Value }[], added: Taint): boolean {
+    const receiver = skipOuter(receiverNode);
+    if (!isIdentifier(receiver)) return false;
+    const binding = this.scope.lookup(receiver.text);
+    if (!binding || (binding.kind !== 'var' && binding.kind !== 'param')) return false;
+    const current = this.read(binding, receiver, true);
+    let elements = current.element ?? EMPTY;
+    for (const arg of args) elements = joinValues(elements, arg.node.kind === Kind.SpreadElement ? elementValue(arg.value) : arg.value);
+    this.write(binding, makeValue({ ...withTaint(current, joinTaint(current.taint, added)), element: elements }));
+    return true;
   }
 
   private taintRoot(node: ts.Expression, taint: Taint): void {
@@ -2961,15 +2997,21 @@ export class Interpreter {
     };
     // A returned object keeps its shape (`return { patientId, secrets }`), field by field, so reading a clean field of
     // it stays clean; without a known shape the whole value carries what it was built from.
-    let fields: Map<string, Value> | undefined;
-    if (returned.fields) {
-      fields = new Map();
-      for (const [key, field] of returned.fields) fields.set(key, field.fn || field.api ? field : makeValue({ taint: substitute(deepTaint(field)), context: field.context, typeName: field.typeName }));
-    }
+    const shape = (value: Value): Map<string, Value> | undefined => {
+      if (!value.fields) return undefined;
+      const out = new Map<string, Value>();
+      for (const [key, field] of value.fields) out.set(key, field.fn || field.api ? field : makeValue({ taint: substitute(deepTaint(field)), context: field.context, typeName: field.typeName }));
+      return out;
+    };
+    const fields = shape(returned);
     const taint = substitute(fields ? returned.taint : deepTaint(returned));
     const whole = fields ? joinTaint(taint, [...fields.values()].reduce<Taint | undefined>((acc, f) => joinTaint(acc, f.taint), undefined)) : taint;
+    // An array of known elements stays one, each element field by field (see Value.element).
+    const known = elementOf(returned);
+    const elementFields = known && shape(known);
+    const element = known && makeValue({ taint: substitute(elementFields ? known.taint : deepTaint(known)), fields: elementFields, context: known.context, typeName: known.typeName });
     // A returned function (a factory's, a hook's callback) is called as itself by the caller.
-    return makeValue({ taint, api: returned.api, fn: returned.fn, fields, str: returned.str, sanitized: returned.sanitized && !isTainted(whole), context: returned.context, typeName: returned.typeName });
+    return makeValue({ taint, api: returned.api, fn: returned.fn, fields, str: returned.str, sanitized: returned.sanitized && !isTainted(whole), context: returned.context, typeName: returned.typeName, element });
   }
 
   // ---------------------------------------------------------------- sinks

@@ -45,6 +45,9 @@ export interface Value {
   readonly context: readonly string[] | undefined;
   /** Name of a local PHI type (interface) describing this value's fields. */
   readonly typeName: string | undefined;
+  /** An array's elements, field by field: what was written into it (`[{ code, files }]`, `docs.push(doc)`). Read
+   * through `elementOf`, only while it accounts for all the PHI the array holds. */
+  readonly element: Value | undefined;
 }
 
 /** Opaque handle to a function defined in the analysed file. */
@@ -63,7 +66,7 @@ export type ValueFields = { readonly [K in keyof Value]?: Value[K] };
 export function makeValue(fields: ValueFields): Value {
   return {
     taint: fields.taint, api: fields.api, fn: fields.fn, fields: fields.fields, parts: fields.parts, str: fields.str,
-    sanitized: fields.sanitized, context: fields.context, typeName: fields.typeName,
+    sanitized: fields.sanitized, context: fields.context, typeName: fields.typeName, element: fields.element,
   };
 }
 
@@ -83,12 +86,12 @@ export function withoutTaint(v: Value, depth = 3): Value {
   if (!v.fields) return v.taint ? withTaint(v, undefined) : v;
   const fields = new Map<string, Value>();
   for (const [key, field] of v.fields) fields.set(key, depth > 0 ? withoutTaint(field, depth - 1) : EMPTY);
-  return { taint: undefined, api: v.api, fn: v.fn, fields, parts: undefined, str: v.str, sanitized: v.sanitized, context: v.context, typeName: v.typeName };
+  return { taint: undefined, api: v.api, fn: v.fn, fields, parts: undefined, str: v.str, sanitized: v.sanitized, context: v.context, typeName: v.typeName, element: undefined };
 }
 
 /** `v` carrying `taint` instead of its own. */
 export function withTaint(v: Value, taint: Taint | undefined): Value {
-  return { taint, api: v.api, fn: v.fn, fields: v.fields, parts: v.parts, str: v.str, sanitized: v.sanitized, context: v.context, typeName: v.typeName };
+  return { taint, api: v.api, fn: v.fn, fields: v.fields, parts: v.parts, str: v.str, sanitized: v.sanitized, context: v.context, typeName: v.typeName, element: v.element };
 }
 
 /** A taint from its parts (the one place taints are made, so that they share one shape). */
@@ -224,6 +227,8 @@ export function joinValues(a: Value, b: Value): Value {
     sanitized: !!a.sanitized && !!b.sanitized,
     context: a.context ?? b.context,
     typeName: a.typeName ?? b.typeName,
+    // A side with no known elements that carries PHI makes the join's element not account for it: see elementOf.
+    element: a.element && b.element ? joinValues(a.element, b.element) : a.element ?? b.element,
   };
 }
 
@@ -233,7 +238,7 @@ export function carriesSame(a: Value, b: Value): boolean {
 }
 
 function carriesNothing(v: Value): boolean {
-  return !v.taint && !v.api && !v.fn && !v.fields && !v.parts && !v.sanitized && !v.context && !v.typeName;
+  return !v.taint && !v.api && !v.fn && !v.fields && !v.parts && !v.sanitized && !v.context && !v.typeName && !v.element;
 }
 
 function mergeFields(a: ReadonlyMap<string, Value>, b: ReadonlyMap<string, Value>): ReadonlyMap<string, Value> {
@@ -270,4 +275,23 @@ export function deepTaint(v: Value | undefined, depth = 0): Taint | undefined {
   let t = v.taint;
   if (v.fields && depth < 4) for (const f of v.fields.values()) t = joinTaint(t, deepTaint(f, depth + 1));
   return t;
+}
+
+/**
+ * What an element of `array` holds, field by field, when the array's known elements account for all its PHI (every
+ * category and parameter): PHI added some other way (`list[i] = x`, a helper that fills it) makes it unknown, and the
+ * caller takes the whole array's PHI for each element, as without elements.
+ */
+export function elementOf(array: Value): Value | undefined {
+  const element = array.element;
+  if (!element) return undefined;
+  const whole = array.taint;
+  const known = deepTaint(element);
+  // An array whose PHI was taken away (a declared non-PHI value) has none in its elements either.
+  if (!whole) return isTainted(known) ? undefined : element;
+  if (!known) return undefined;
+  for (const category of whole.categories) if (!known.categories.has(category)) return undefined;
+  for (const param of whole.params) if (!known.params.has(param)) return undefined;
+  if (whole.record && !known.record) return undefined;
+  return element;
 }

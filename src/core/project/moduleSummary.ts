@@ -56,6 +56,8 @@ export interface ExportedFunction {
     readonly fn?: ExportedFunction;
     /** Functions among the fields of the object it returns (`const { track } = useTracker()`), by field. */
     readonly fieldFns?: Readonly<Record<string, ExportedFunction>>;
+    /** For an array of known elements (`return actions.map((a) => ({ id, config }))`): an element, field by field. */
+    readonly element?: { readonly taint?: ExportedTaint; readonly fields?: Readonly<Record<string, ExportedTaint | null>> };
   };
 }
 

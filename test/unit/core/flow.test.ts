@@ -147,6 +147,35 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['names', 'dob']);
   });
 
+  it('keeps the fields of an array\'s elements: written out, pushed, mapped, read by index, loop or callback', () => {
+    const code = `function build(x: { code: string; photoIdFront: string }) { return { code: x.code, files: [x.photoIdFront] }; }
+    function f(photoIdFront: string, code: string, patient: { firstName: string }) {
+      const docs: { code: string; files: string[] }[] = [];
+      docs.push(build({ code, photoIdFront }));
+      for (const d of docs) console.log(d.code, d.files);
+      const listed = [{ code, name: patient.firstName }];
+      console.log(listed[0].code, listed[0].name);
+      listed.forEach((e) => console.log(e.code));
+      const found = listed.find((e) => e.code === 'x');
+      console.log(found?.code, found?.name);
+      const mapped = listed.map((e) => ({ label: e.code, who: e.name }));
+      for (const m of mapped) console.log(m.label, m.who);
+      const all = [...listed, { code: 'y', name: 'z' }];
+      console.log(all.at(-1)?.code);
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['d.files', 'listed[0].name', 'found?.name', 'm.who']);
+  });
+
+  it('takes an array\'s whole PHI for each element when something its known elements do not account for was added', () => {
+    // `splice` is not followed element by element: each element may hold anything the array does.
+    const code = `function f(code: string, patient: { ssn: string }, i: number) {
+      const rows = [{ code, ssn: '' }];
+      rows.splice(i, 0, { code, ssn: patient.ssn });
+      for (const r of rows) console.log(r.code);
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['r.code']);
+  });
+
   it('sees in a loop body what an earlier pass of the loop wrote: to a variable, to a field of this, in a nested loop', () => {
     const code = `class Visits {
       last = '';

@@ -617,6 +617,16 @@ describe('functions that return functions', () => {
   });
 });
 
+describe('arrays returned by another module', () => {
+  it('keep their elements\' fields: a clean field of each element is not the array\'s PHI', () => {
+    const root = workspace({
+      'src/actions.ts': "export function parseActions(plan: { action: { id: string; ext: { age: number } }[] }) {\n  return plan.action.map((a) => ({ id: a.id, trigger: 'birthday', config: { age: a.ext.age } }));\n}\n",
+      'src/use.ts': "import { parseActions } from './actions';\nexport function f(plan: any) {\n  const actions = parseActions(plan);\n  for (const action of actions.filter((a) => a.trigger === 'birthday')) console.log(action.trigger, action.config);\n}\n",
+    });
+    assert.deepEqual(findings(root, 'src/use.ts').flagged, [['log', 'action.config']]);
+  });
+});
+
 describe('types declared outside TypeScript', () => {
   it('reads /// @phi fields of Prisma models for prisma.<model> reads and @prisma/client types', () => {
     const root = workspace({
