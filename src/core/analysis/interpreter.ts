@@ -471,6 +471,8 @@ function lastOffsetIn(exported: ExportedFunction, file: string): number {
   }
   steps(exported.returns.taint?.steps);
   for (const field of Object.values(exported.returns.fields ?? {})) steps(field?.steps);
+  steps(exported.returns.element?.taint?.steps);
+  for (const field of Object.values(exported.returns.element?.fields ?? {})) steps(field?.steps);
   for (const returned of [exported.returns.fn, ...Object.values(exported.returns.fieldFns ?? {})]) if (returned) last = Math.max(last, lastOffsetIn(returned, file));
   return last;
 }
@@ -774,7 +776,7 @@ export class Interpreter {
       this.unit = outerUnit;
     }
     const reported = [this.findings.length, this.sinkSites.length, this.functions.length, this.tick].some((count, i) => count !== counts[i]);
-    if (reported || value.taint || value.fn || value.fields || value.parts) return undefined;
+    if (reported || value.taint || value.fn || value.fields || value.parts || value.element) return undefined;
     return JSON.stringify(value);
   }
 

@@ -72,6 +72,7 @@ export class PositionShift {
     this.taint(value.taint);
     if (value.fields) this.fields(value.fields);
     if (value.parts) for (const part of value.parts) this.value(part.value);
+    this.value(value.element);
   }
 
   fields(fields: ReadonlyMap<string, Value>): void {

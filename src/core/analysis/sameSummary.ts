@@ -28,6 +28,7 @@ function sameValue(a: Value | undefined, b: Value | undefined, depth: number): b
     if (!a.fields || !b.fields || a.fields.size !== b.fields.size) return false;
     for (const [key, field] of a.fields) if (!sameValue(field, b.fields.get(key), depth + 1)) return false;
   }
+  if (a.element !== b.element && !sameValue(a.element, b.element, depth + 1)) return false;
   if (a.parts !== b.parts) {
     if (!a.parts || !b.parts || a.parts.length !== b.parts.length) return false;
     for (let i = 0; i < a.parts.length; i++) {

@@ -124,6 +124,16 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.ok(returned?.kind === 'function' && returned.returns.fn?.sinks.length === 1, 'the returned function now logs its parameter');
   });
 
+  it('moves the positions inside an array\'s known elements with the rest after an edit above them', () => {
+    const source = "export function first() {\n  const label = 'first';\n  return label;\n}\nconst list = [{ code: 'x', name: '' }];\nexport function fill(patient: { firstName: string }) {\n  list.push({ code: 'y', name: patient.firstName });\n}\nexport function rows(patient: { firstName: string }, code: string) {\n  const mine = [{ code, name: patient.firstName }];\n  return mine.map((row) => ({ row }));\n}\nexport function use(patient: { firstName: string }) {\n  for (const r of rows(patient, 'x')) console.log(r.row.name);\n  for (const l of list) console.log(l.name);\n}\n";
+    const session = new Session('/project/rows.ts', source);
+    // The edit in `first` moves everything after it; the session checks each result against a fresh analysis.
+    assert.equal(session.replace("const label = 'first';", "const label = 'the first one';"), 'function');
+    // Then an edit in `use` analyses it alone, with `rows`' summary as moved.
+    assert.equal(session.replace("for (const l of list) console.log(l.name);", "for (const l of list) console.log(l.name, l.code);"), 'function');
+    assert.ok(session.analyse().findings.some((f) => f.expression === 'r.row.name'));
+  });
+
   it('analyses the whole file when a function whose summary a caller used changes it', () => {
     const session = new Session('/project/visit.ts', SOURCE);
     // `ask` sends its parameter to OpenAI; `summarize` relies on that. Logging the question instead changes the summary.
