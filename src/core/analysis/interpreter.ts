@@ -2382,6 +2382,20 @@ export class Interpreter {
     const undo: (() => void)[] = [];
     for (const { name, resource } of guards) {
       const binding = this.scope.lookup(name);
+      // `if (resource.resourceType === 'StructureDefinition') log(resource.name)`: in the branch, a variable of this
+      // function is that resource, which is not PHI.
+      if (binding?.kind === 'var' && binding.owner === this.frame.id && FHIR_NON_PHI_RESOURCES.has(resource)) {
+        const value = this.frame.env.get(binding) ?? binding.global;
+        const narrowed = withoutTaint(value);
+        const nameSource = binding.nameSource;
+        this.frame.env.set(binding, narrowed);
+        binding.nameSource = null;
+        undo.push(() => {
+          binding.nameSource = nameSource;
+          if (this.frame.env.get(binding) === narrowed) this.frame.env.set(binding, value);
+        });
+        continue;
+      }
       if (!binding || binding.kind !== 'param' || binding.owner !== this.frame.id || binding.paramSource) continue;
       const value = this.frame.env.get(binding);
       if (!value?.taint || value.typeName || value.fields || value.api || !this.frame.paramTaints?.has(value.taint)) continue;

@@ -651,6 +651,21 @@ export async function f() {
 }`;
     assert.deepEqual(flagged(code).map(([, t]) => t), ['owner', 'patient']);
   });
+
+  it('take a variable compared to a resource that is not PHI for that resource in the branch, and only there', () => {
+    const code = `import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
+export function f(definitions: Bundle) {
+  for (const entry of definitions.entry as BundleEntry[]) {
+    const resource = entry.resource as Resource;
+    if (resource.resourceType === 'StructureDefinition' && resource.name) console.log('definition', resource.name);
+    if (resource.resourceType === 'Patient') console.log('patient', resource.name);
+    console.log(resource);
+  }
+}`;
+    // The Patient branch's read and the whole resource after the branches: not the StructureDefinition's name.
+    const lines = analyze(code).findings.map((f) => [code.slice(0, f.range.start).split('\n').length, code.slice(f.range.start, f.range.end)]);
+    assert.deepEqual(lines, [[6, 'resource.name'], [7, 'resource']]);
+  });
 });
 
 describe('enums', () => {
