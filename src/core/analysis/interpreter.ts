@@ -213,16 +213,35 @@ function comparedResourceType(fn: ts.SignatureDeclaration): string | undefined {
   return comparison?.name === parameter.name.text ? comparison.resource : undefined;
 }
 
+/** The variable whose resource type `e` reads (`x.resourceType`). */
+function readsResourceType(e: ts.Expression): string | undefined {
+  const read = skipOuter(e);
+  if (!isPropertyAccessExpression(read) || read.name.text !== 'resourceType') return undefined;
+  const object = skipOuter(read.expression);
+  return isIdentifier(object) ? object.text : undefined;
+}
+
+/**
+ * `switch (x.resourceType) { case 'Location': … }`: the guard each case clause is, for a clause only its own case
+ * reaches (the clause before it, if any, ends in `break`, `return`, `throw` or `continue`).
+ */
+function switchResourceTypeGuards(statement: ts.SwitchStatement): (({ name: string; resource: string })[])[] {
+  const name = readsResourceType(statement.expression);
+  const clauses = statement.caseBlock.clauses;
+  return clauses.map((clause, i) => {
+    if (name === undefined || !isCaseClause(clause) || !clause.statements.length) return [];
+    const previous = clauses[i - 1]?.statements;
+    const last = previous?.[previous.length - 1];
+    if (previous && !(last && (last.kind === Kind.BreakStatement || last.kind === Kind.ReturnStatement || last.kind === Kind.ThrowStatement || last.kind === Kind.ContinueStatement))) return [];
+    const value = skipOuter(clause.expression);
+    return isStringLiteral(value) || isNoSubstitutionTemplateLiteral(value) ? [{ name, resource: value.text }] : [];
+  });
+}
+
 /** `x.resourceType === 'Location'` (either side, `==` too): the variable and the resource type. */
 function resourceTypeComparison(expression: ts.Expression): { name: string; resource: string } | undefined {
   const test = skipOuter(expression);
   if (!isBinaryExpression(test) || (test.operatorToken.kind !== Kind.EqualsEqualsEqualsToken && test.operatorToken.kind !== Kind.EqualsEqualsToken)) return undefined;
-  const readsResourceType = (e: ts.Expression): string | undefined => {
-    const read = skipOuter(e);
-    if (!isPropertyAccessExpression(read) || read.name.text !== 'resourceType') return undefined;
-    const object = skipOuter(read.expression);
-    return isIdentifier(object) ? object.text : undefined;
-  };
   const literal = (e: ts.Expression): string | undefined => {
     const value = skipOuter(e);
     return isStringLiteral(value) || isNoSubstitutionTemplateLiteral(value) ? value.text : undefined;
@@ -1476,13 +1495,16 @@ export class Interpreter {
         const statement = node as ts.SwitchStatement;
         this.eval(statement.expression);
         const envs: FlowEnv[] = [];
+        const guards = switchResourceTypeGuards(statement);
         this.withScope(() => {
-          for (const clause of statement.caseBlock.clauses) {
+          statement.caseBlock.clauses.forEach((clause, i) => {
             envs.push(this.branch(() => {
               if (isCaseClause(clause)) this.eval(clause.expression);
+              const restore = guards[i]!.length ? this.guardParameters(guards[i]!) : undefined;
               this.execStatements(clause.statements);
+              restore?.();
             }));
-          }
+          });
         });
         envs.push(this.frame.env);
         this.joinInto(this.frame.env, envs);

@@ -666,6 +666,29 @@ export function f(definitions: Bundle) {
     const lines = analyze(code).findings.map((f) => [code.slice(0, f.range.start).split('\n').length, code.slice(f.range.start, f.range.end)]);
     assert.deepEqual(lines, [[6, 'resource.name'], [7, 'resource']]);
   });
+
+  it('take a switch on a variable\'s resource type as a guard in each case only that case reaches', () => {
+    const code = `import type { Bundle, Resource } from '@medplum/fhirtypes';
+export function f(bundle: Bundle) {
+  for (const e of bundle.entry ?? []) {
+    const resource = e.resource as Resource;
+    switch (resource.resourceType) {
+      case 'Organization':
+        console.log(resource.name);
+        break;
+      case 'Patient':
+        console.log(resource.name);
+        break;
+      case 'Device':
+      case 'Location':
+        console.log(resource.name);
+    }
+  }
+}`;
+    // Line 14 is reached from 'Device' too, a case with no statements of its own: not narrowed.
+    const lines = analyze(code).findings.map((f) => code.slice(0, f.range.start).split('\n').length);
+    assert.deepEqual(lines, [10, 14]);
+  });
 });
 
 describe('enums', () => {
