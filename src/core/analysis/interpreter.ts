@@ -307,6 +307,9 @@ function importedTaint(t: ExportedTaint): Taint | undefined {
 /** `logger.warn` rather than the catalog's generic `logger.info`: the method actually called. */
 function apiLabel(entry: SinkEntry, path: readonly string[]): string {
   const last = path[path.length - 1];
+  // `sessionStorage.setItem`, not the catalog's generic `localStorage.setItem`: the object actually written to.
+  const owner = path[path.length - 2];
+  if (entry.category === 'storage' && owner && last && owner !== 'default' && /^[A-Za-z]+\.[A-Za-z]+$/.test(entry.api) && /^[A-Za-z]+$/.test(owner) && /^[A-Za-z]+$/.test(last)) return `${owner}.${last}`;
   if (entry.category !== 'log' || !last || last.endsWith('()') || last.startsWith('$')) return entry.api;
   return /\.[A-Za-z]+$/.test(entry.api) ? entry.api.replace(/\.[A-Za-z]+$/, `.${last}`) : entry.api;
 }

@@ -432,6 +432,11 @@ describe('flow', () => {
     ]);
   });
 
+  it('names the Web Storage object written to in the sink', () => {
+    const code = "export function f(patient: { ssn: string }) {\n  sessionStorage.setItem('s', patient.ssn);\n  window.localStorage.setItem('s', patient.ssn);\n}\n";
+    assert.deepEqual(analyze(code).findings.map((f) => f.sink.api), ['sessionStorage.setItem', 'localStorage.setItem']);
+  });
+
   it('reports PHI in URLs but not in request bodies', () => {
     const code = `import axios from 'axios';
     async function f(ssn: string, lastName: string) {

@@ -41,6 +41,23 @@ export const URL_SINKS: readonly SinkEntry[] = [
     examples: { match: ["import https from 'node:https';\nhttps.get(`https://x.test/p?dob=${dob}`);"], noMatch: ["import https from 'node:https';\nhttps.get('https://x.test/health');"] },
   },
   {
+    // A socket's or event stream's URL is requested like a page's: its query string lands in the server's access log.
+    id: 'websocket', category: 'url', vendor: 'HTTP', package: '<global>', api: 'new WebSocket / EventSource',
+    modules: ['<global>'], paths: ['{WebSocket,EventSource}'], kind: 'new', args: [{ index: 0 }],
+    examples: {
+      match: ['new WebSocket(`wss://chat.example.com/socket?mrn=${patient.mrn}`);', 'new EventSource(`/events?name=${patient.lastName}`);'],
+      noMatch: ["new WebSocket('wss://chat.example.com/socket');", 'new EventSource(`/events?room=${roomId}`);'],
+    },
+  },
+  {
+    id: 'xhr-open', category: 'url', vendor: 'HTTP', package: '<global>', api: 'XMLHttpRequest.open',
+    modules: ['<global>'], paths: ['new XMLHttpRequest().open'], args: [{ index: 1 }],
+    examples: {
+      match: ["const xhr = new XMLHttpRequest();\nxhr.open('GET', `/api/lookup?ssn=${patient.ssn}`);"],
+      noMatch: ["const xhr = new XMLHttpRequest();\nxhr.open('GET', '/api/health');"],
+    },
+  },
+  {
     id: 'url-search-params', category: 'url', vendor: 'URL', package: '<global>', api: 'URLSearchParams',
     modules: ['<global>', 'url', 'node:url'], paths: ['URLSearchParams'], kind: 'new',
     examples: { match: ['const q = new URLSearchParams({ mrn: patient.mrn });'], noMatch: ["const q = new URLSearchParams({ page: '2' });"] },
