@@ -68,6 +68,29 @@ export const AI_SINKS: readonly SinkEntry[] = [
     examples: { match: ["import { GoogleGenerativeAI } from '@google/generative-ai';\nconst m = new GoogleGenerativeAI(key).getGenerativeModel({ model: 'gemini-pro' });\nawait m.generateContent(patient.medications);"], noMatch: ["import { GoogleGenerativeAI } from '@google/generative-ai';\nconst m = new GoogleGenerativeAI(key).getGenerativeModel({ model: 'gemini-pro' });\nawait m.generateContent('hi');"] },
   },
   {
+    // Google Cloud's Vertex AI SDK: the same model API as @google/generative-ai, reached through a project's VertexAI.
+    id: 'google-cloud-vertexai', category: 'ai', vendor: 'Google Vertex AI', package: '@google-cloud/vertexai', api: 'generateContent',
+    modules: ['@google-cloud/vertexai'],
+    paths: [
+      'new VertexAI().{getGenerativeModel,preview.getGenerativeModel}().{generateContent,generateContentStream,countTokens}',
+      'new VertexAI().{getGenerativeModel,preview.getGenerativeModel}().startChat().{sendMessage,sendMessageStream}',
+    ],
+    examples: {
+      match: ["import { VertexAI } from '@google-cloud/vertexai';\nconst model = new VertexAI({ project: 'p', location: 'us-central1' }).getGenerativeModel({ model: 'gemini-2.0-flash' });\nawait model.generateContent(`Summarise: ${visit.clinicalNotes}`);"],
+      noMatch: ["import { VertexAI } from '@google-cloud/vertexai';\nconst model = new VertexAI({ project: 'p', location: 'us-central1' }).getGenerativeModel({ model: 'gemini-2.0-flash' });\nawait model.generateContent('Summarise the policy');"],
+    },
+  },
+  {
+    // Azure's OpenAI client (`@azure/openai` 1.0 betas): deployment first, then the messages or prompts.
+    id: 'azure-openai', category: 'ai', vendor: 'Azure OpenAI', package: '@azure/openai', api: 'getChatCompletions',
+    modules: ['@azure/openai'],
+    paths: ['new OpenAIClient().{getChatCompletions,streamChatCompletions,getCompletions,streamCompletions,getEmbeddings}'], args: [{ index: 1 }, { index: 2 }],
+    examples: {
+      match: ["import { OpenAIClient, AzureKeyCredential } from '@azure/openai';\nconst client = new OpenAIClient(endpoint, new AzureKeyCredential(key));\nawait client.getChatCompletions('gpt-4o', [{ role: 'user', content: `Patient ${patient.firstName} ${patient.lastName}` }]);"],
+      noMatch: ["import { OpenAIClient, AzureKeyCredential } from '@azure/openai';\nconst client = new OpenAIClient(endpoint, new AzureKeyCredential(key));\nawait client.getChatCompletions('gpt-4o', [{ role: 'user', content: 'Hello' }]);"],
+    },
+  },
+  {
     id: 'bedrock-runtime', category: 'ai', vendor: 'Amazon Bedrock', package: '@aws-sdk/client-bedrock-runtime', api: 'Converse/InvokeModel command',
     modules: ['@aws-sdk/client-bedrock-runtime', '@aws-sdk/client-bedrock-agent-runtime'], kind: 'new',
     paths: ['{ConverseCommand,ConverseStreamCommand,InvokeModelCommand,InvokeModelWithResponseStreamCommand,InvokeAgentCommand,RetrieveAndGenerateCommand,RetrieveAndGenerateStreamCommand}'],
