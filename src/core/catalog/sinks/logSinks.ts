@@ -65,6 +65,24 @@ export const LOG_SINKS: readonly SinkEntry[] = [
     examples: { match: ["import { trace } from '@opentelemetry/api';\nconst span = trace.getActiveSpan();\nspan?.setAttribute('patient.mrn', mrn);"], noMatch: ["import { trace } from '@opentelemetry/api';\ntrace.getActiveSpan()?.setAttribute('rows', rows.length);"] },
   },
   {
+    // Session replay and front-end monitoring: what they are given is shipped to the vendor with the session.
+    id: 'logrocket', category: 'log', vendor: 'LogRocket', package: 'logrocket', api: 'identify/track/log',
+    modules: ['logrocket'], paths: ['default.{identify,track,log,info,warn,error,debug,captureMessage,captureException}'],
+    examples: { match: ["import LogRocket from 'logrocket';\nLogRocket.identify(user.id, { name: patient.firstName, email: patient.email });"], noMatch: ["import LogRocket from 'logrocket';\nLogRocket.identify(user.id, { plan: 'pro' });"] },
+  },
+  {
+    id: 'datadog-browser', category: 'log', vendor: 'Datadog', package: '@datadog/browser-logs/-rum', api: 'logger.info/addAction/setUser',
+    modules: ['@datadog/browser-logs', '@datadog/browser-rum'],
+    paths: [`datadogLogs.logger.${LEVELS}`, `datadogLogs.createLogger().${LEVELS}`, 'datadogRum.{addAction,addError,setUser,setUserProperty,setGlobalContextProperty,addFeatureFlagEvaluation}'],
+    examples: { match: ["import { datadogLogs } from '@datadog/browser-logs';\ndatadogLogs.logger.info('visit loaded', { mrn: patient.mrn });", "import { datadogRum } from '@datadog/browser-rum';\ndatadogRum.setUser({ id: user.id, name: patient.firstName });"], noMatch: ["import { datadogLogs } from '@datadog/browser-logs';\ndatadogLogs.logger.info('visit loaded', { ms: elapsed });"] },
+  },
+  {
+    id: 'error-trackers', category: 'log', vendor: 'Error tracking', package: 'rollbar/bugsnag/newrelic', api: 'notify/error/noticeError',
+    modules: ['rollbar', '@bugsnag/js', '@bugsnag/node', '@bugsnag/browser', 'newrelic'],
+    paths: [`new default().${LEVELS}`, 'new default().{critical,log}', 'default.{notify,leaveBreadcrumb,setUser,addMetadata}', 'default.{noticeError,addCustomAttribute,addCustomAttributes,recordCustomEvent,setUserID}'],
+    examples: { match: ["import Rollbar from 'rollbar';\nconst rollbar = new Rollbar({ accessToken });\nrollbar.error('lookup failed', { ssn: patient.ssn });", "import newrelic from 'newrelic';\nnewrelic.addCustomAttribute('patientEmail', patient.email);"], noMatch: ["import Rollbar from 'rollbar';\nconst rollbar = new Rollbar({ accessToken });\nrollbar.error('lookup failed', { status });"] },
+  },
+  {
     id: 'analytics', category: 'log', vendor: 'Product analytics', package: 'segment/posthog/mixpanel/amplitude', api: 'track/identify',
     modules: ['@segment/analytics-node', 'analytics-node', '@segment/analytics-next', 'posthog-node', 'posthog-js', 'mixpanel', 'mixpanel-browser', '@amplitude/analytics-browser', '@amplitude/analytics-node', '@amplitude/analytics-react-native'],
     paths: ['new {default,Analytics,PostHog}().{track,identify,page,group,alias,capture}', '{default,posthog,mixpanel}.{track,identify,capture,register,alias}', 'default.people.set', '{default,Mixpanel}.init().{track,identify}', 'default.init().people.set', '{track,identify,logEvent,setUserId}', 'AnalyticsBrowser.load().{track,identify,page}'],
