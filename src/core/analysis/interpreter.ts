@@ -467,7 +467,6 @@ function skipOuter(node: ts.Expression): ts.Expression {
   }
 }
 
-/** The last offset in this file that an exported function's summary names (its steps here, carriers and sites). */
 /** An element of `iterable`: its known elements field by field (see elementOf), else what the whole of it holds. */
 function elementValue(iterable: Value): Value {
   return elementOf(iterable) ?? makeValue({ taint: deepTaint(iterable), context: iterable.context, typeName: iterable.typeName });
@@ -482,6 +481,7 @@ function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefi
   return isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
 
+/** The last offset in this file that an exported function's summary names (its steps here, carriers and sites). */
 function lastOffsetIn(exported: ExportedFunction, file: string): number {
   let last = -1;
   const steps = (list: readonly FlowStep[] | undefined) => {
