@@ -1731,7 +1731,7 @@ export class Interpreter {
     if (isObjectBindingPattern(name)) {
       for (const element of name.elements) {
         if (element.dotDotDotToken) {
-          this.bindPattern(element.name, makeValue({ taint: value.taint, fields: value.fields }), element);
+          this.bindPattern(element.name, this.restOf(value, name, element), element);
           continue;
         }
         const key = element.propertyName ? propertyNameText(element.propertyName) : isIdentifier(element.name) ? element.name.text : undefined;
@@ -1745,10 +1745,44 @@ export class Interpreter {
     name.elements.forEach((element, index) => {
       if (isOmittedExpression(element)) return;
       // `const [params, setParams] = useSearchParams()`: elements of an API result are API references too.
-      let v: Value = value.api ? makeValue({ api: apiMember(value.api, String(index)), taint: value.taint }) : makeValue({ taint: value.taint, context: value.context, typeName: value.typeName });
+      let v: Value = value.api ? makeValue({ api: apiMember(value.api, String(index)), taint: value.taint })
+        : elementOf(value) ?? makeValue({ taint: value.taint, context: value.context, typeName: value.typeName });
       if (element.initializer) v = joinValues(v, this.eval(element.initializer));
       this.bindPattern(element.name, v, element);
     });
+  }
+
+  /**
+   * `const { ssn, ...rest } = patient`: `rest` is the object without the fields taken out, when what they are is known
+   * (fields written out; a record type of the project, whose PHI a taken field alone declares is not in the rest).
+   * The PHI of a record known only by its name stays whole.
+   */
+  private restOf(value: Value, pattern: ts.ObjectBindingPattern, at: ts.BindingElement): Value {
+    const taken = new Set<string>();
+    for (const element of pattern.elements) {
+      if (element.dotDotDotToken) continue;
+      const key = element.propertyName ? propertyNameText(element.propertyName) : isIdentifier(element.name) ? element.name.text : undefined;
+      if (key === undefined) return makeValue({ taint: value.taint, fields: value.fields });
+      taken.add(key);
+    }
+    const fields = value.fields && new Map([...value.fields].filter(([key]) => !taken.has(key)));
+    let taint = value.taint;
+    const local = value.typeName && !value.typeName.startsWith('fhir:') ? this.localTypes.get(value.typeName) : undefined;
+    if (taint && local) {
+      const kept = new Set<PhiCategoryId>();
+      for (const [key, categories] of local.fields) if (!taken.has(key)) for (const category of categories) kept.add(category);
+      const onlyTaken = new Set<PhiCategoryId>();
+      for (const key of taken) for (const category of local.fields.get(key) ?? []) if (!kept.has(category)) onlyTaken.add(category);
+      if (onlyTaken.size && taint.params.size) {
+        // A parameter typed by the record: the rest holds the type's other fields, whatever a caller passes.
+        const note = `\`${this.text(at.name)}\`: \`${local.name}\` without ${[...taken].map((key) => `\`${key}\``).join(', ')}`;
+        taint = kept.size ? sourceTaint([...kept], { kind: 'type', typeName: local.name }, this.step('source', at.name, note)) : undefined;
+      } else if (onlyTaken.size) {
+        const categories = new Set([...taint.categories].filter((category) => !onlyTaken.has(category)));
+        taint = categories.size ? makeTaint(categories, taint.params, taint.reasons, taint.steps, taint.record, taint.opaque) : undefined;
+      }
+    }
+    return makeValue({ taint, fields, context: value.context, typeName: value.typeName });
   }
 
   // ---------------------------------------------------------------- functions and classes

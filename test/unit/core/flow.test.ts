@@ -147,6 +147,26 @@ describe('flow', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['names', 'dob']);
   });
 
+  it('takes the rest of a destructured object without the fields taken out, when what those hold is known', () => {
+    const categories = (code: string) => analyze(code).findings.map((f) => [code.slice(f.range.start, f.range.end), f.phiCategories]);
+    const code = `type Patient = { firstName: string; ssn: string; status: string };
+export function f(p: Patient, raw: string, form: { ssn: string }) {
+  const { ssn, ...rest } = p;
+  console.log(rest);
+  const parsed: Patient = JSON.parse(raw);
+  const { ssn: taken, firstName, ...none } = parsed;
+  console.log(none);
+  const { ssn: s, ...others } = { ssn: form.ssn, status: 'new' };
+  console.log(others);
+}
+export function g(patient: any) {
+  const { ssn, ...rest } = patient;
+  console.log(rest);
+}`;
+    // A record known only by its name keeps all its PHI: nothing says what its other fields are.
+    assert.deepEqual(categories(code).map(([t, c]) => [t, (c as string[]).length > 2 ? 'record' : c]), [['rest', ['name']], ['rest', 'record']]);
+  });
+
   it('keeps the fields of an array\'s elements: written out, pushed, mapped, read by index, loop or callback', () => {
     const code = `function build(x: { code: string; photoIdFront: string }) { return { code: x.code, files: [x.photoIdFront] }; }
     function f(photoIdFront: string, code: string, patient: { firstName: string }) {
