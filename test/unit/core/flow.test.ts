@@ -173,6 +173,8 @@ export function g(patient: any) {
       const docs: { code: string; files: string[] }[] = [];
       docs.push(build({ code, photoIdFront }));
       for (const d of docs) console.log(d.code, d.files);
+      const [firstDoc] = docs;
+      console.log(firstDoc.code);
       const listed = [{ code, name: patient.firstName }];
       console.log(listed[0].code, listed[0].name);
       listed.forEach((e) => console.log(e.code));
