@@ -55,9 +55,10 @@ export const STORAGE_SINKS: readonly SinkEntry[] = [
   },
   {
     id: 'pouchdb-relational', category: 'storage', vendor: 'PouchDB', package: 'relational-pouch', api: 'db.rel.save',
-    modules: POUCHDB_MODULES, paths: ['new {default,PouchDB}().rel.save'], args: [{ index: 1 }],
+    // `setSchema` returns the database it is called on, with `rel` (HospitalRun's `localDb.setSchema(schema)`).
+    modules: POUCHDB_MODULES, paths: ['new {default,PouchDB}().rel.save'], args: [{ index: 1 }], chainable: ['setSchema'],
     examples: {
-      match: ["import PouchDB from 'pouchdb';\nconst db = new PouchDB('ehr');\nawait db.rel.save('patient', { id: patient.id, name: patient.name });"],
+      match: ["import PouchDB from 'pouchdb';\nconst db = new PouchDB('ehr');\nawait db.rel.save('patient', { id: patient.id, name: patient.name });", "import PouchDB from 'pouchdb';\nconst db = new PouchDB('ehr').setSchema([{ singular: 'patient', plural: 'patients' }]);\nawait db.rel.save('patient', patient);"],
       noMatch: ["import PouchDB from 'pouchdb';\nconst db = new PouchDB('ehr');\nawait db.rel.save('ward', { id: ward.id, beds: ward.beds });"],
     },
   },
