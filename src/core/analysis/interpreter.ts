@@ -18,6 +18,7 @@ import { describeCategory, isPhiCategoryId } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { FHIR_ELEMENT_CATEGORIES, FHIR_NESTED_ELEMENTS, FHIR_NON_PHI_RESOURCES, FHIR_PHI_RESOURCES, FHIR_READ_METHODS, PERSON_RECORD_CATEGORIES, RECORD_WORDS } from '../catalog/fhir';
 import type { ArgSpec, CallbackWrapperEntry, SinkEntry } from '../catalog/sinkTypes';
+import { ambientClient } from '../catalog/ambientClients';
 import { AI_HOSTS } from '../catalog/sinks';
 import type { FlowStep, LineColumn, SinkDescriptor, SinkReview, SourceReason, TextRange } from '../findings/finding';
 import type { PrismaModel } from '../project/prismaSchema';
@@ -76,6 +77,8 @@ interface ClassInfo {
   readonly methods: Map<string, FunctionInfo>;
   /** `class ClinicDb extends Dexie`: instances are that library's objects too (`db.patients.add(…)`). */
   baseApi?: ApiRef;
+  /** The base class's methods, for `super.save(…)` in a method that overrides one. */
+  superMethods?: ReadonlyMap<string, FunctionInfo>;
   /** The function it is declared in (see FunctionInfo.unit); undefined at module level. */
   readonly unit: FunctionInfo | undefined;
   /** Edit tracking: the module-state tick of its fields' last change (Interpreter.reanalyse). */
@@ -113,6 +116,8 @@ interface FunctionInfo extends FunctionRef {
   callees: Set<FunctionInfo> | undefined;
   /** Sinks of what it returns: a callback an API sends the result of elsewhere (a tool's `execute`, to the model). */
   returnSinks?: SinkDescriptor[];
+  /** A function of another module: its summary as that module exports it, re-exported as it is (an inherited method). */
+  exported?: ExportedFunction;
   /** The zod schema (its type name, `zod:N`) an API call says its first parameter is (see CallbackWrapperEntry.inputSchema). */
   inputSchema?: string;
 }
@@ -1092,7 +1097,7 @@ export class Interpreter {
     };
     const fn: FunctionInfo = {
       id: -(this.functions.length + 1), node: undefined, name: symbol.name, scope: this.scope, cls: undefined, paramApis: [], fieldParams: [...(symbol.fieldParams ?? [])], summary, analyzing: false,
-      unit: undefined, startTick: 0, reads: undefined, effects: false, dependent: false, consumed: false, callees: undefined,
+      unit: undefined, startTick: 0, reads: undefined, effects: false, dependent: false, consumed: false, callees: undefined, exported: symbol,
     };
     return fn;
   }
@@ -1137,6 +1142,8 @@ export class Interpreter {
       return fn?.node && !exporting.has(fn) ? exportFunction(fn) : undefined;
     };
     const exportFunction = (fn: FunctionInfo): ExportedFunction => {
+      // Inherited from a class of another module: as that module exports it.
+      if (!fn.node && fn.exported) return fn.exported;
       const summary = this.summaryOf(fn);
       const known = this.exportedFunctions.get(fn);
       if (known?.summary === summary && known.fieldParams === fn.fieldParams) return known.exported;
@@ -1184,7 +1191,7 @@ export class Interpreter {
       for (const [k, v] of value.fields ?? []) if (v.fn && (v.fn as FunctionInfo).node) members[k] = exportFunction(v.fn as FunctionInfo);
       // An instance of a class of this module (`export const repo = new Repo()`): its methods.
       const cls = value.fields && this.classByFields.get(value.fields);
-      for (const [k, fn] of cls?.methods ?? []) if (fn.node) members[k] ??= exportFunction(fn);
+      for (const [k, fn] of cls?.methods ?? []) if (fn.node || fn.exported) members[k] ??= exportFunction(fn);
       const schema = value.typeName?.startsWith('zod:') ? exportSchema(value.typeName, name) : undefined;
       return { kind: 'value', api: value.api, taint: exportTaint(onlyConcrete(value.taint)), members: Object.keys(members).length ? members : undefined, ...(schema ? { schema } : {}) };
     };
@@ -1856,14 +1863,19 @@ export class Interpreter {
       const base = this.classInfo(declaration);
       for (const [k, v] of base.fields) cls.fields.set(k, v);
       for (const [k, m] of base.methods) cls.methods.set(k, m);
+      cls.superMethods = new Map(base.methods);
       cls.baseApi = base.baseApi;
     } else if (binding.global.api) {
       cls.baseApi = binding.global.api;
     } else if (binding.kind === 'import' && binding.global.typeName?.startsWith('class:')) {
+      const superMethods = new Map<string, FunctionInfo>();
       for (const [k, v] of binding.global.fields ?? []) {
-        if (v.fn) cls.methods.set(k, v.fn as FunctionInfo);
-        else cls.fields.set(k, v);
+        if (v.fn) {
+          cls.methods.set(k, v.fn as FunctionInfo);
+          superMethods.set(k, v.fn as FunctionInfo);
+        } else cls.fields.set(k, v);
       }
+      cls.superMethods = superMethods;
     }
   }
 
@@ -2061,6 +2073,9 @@ export class Interpreter {
     const binding = this.scope.lookup(parts[0]!);
     const base = binding?.kind === 'import' ? binding.global.api : undefined;
     if (base) return makeValue({ api: apiMember(parts.slice(1).reduce(apiMember, base), 'new()') });
+    // `PouchDB.Database`: a client type a package declares globally, with nothing imported (see AMBIENT_CLIENTS).
+    const ambient = !binding && parts.length > 1 ? ambientClient(parts[0]!) : undefined;
+    if (ambient) return makeValue({ api: apiMember(apiMember(apiRoot(ambient.module), ambient.export), 'new()') });
     // An injected service of another module (`constructor(private ai: AiService)`): an instance with its methods.
     if (binding?.kind === 'import' && binding.global.typeName?.startsWith('class:')) return makeValue({ fields: binding.global.fields, context: binding.global.context });
     // `type ChartInput = z.infer<typeof ChartInputSchema>` then `input: ChartInput`: the schema's records too.
@@ -2707,6 +2722,11 @@ export class Interpreter {
       callee = receiver.api || receiver.fields?.has(method) ? this.readProperty(receiver, receiverNode, method, calleeNode) : EMPTY;
       if (!callee.fn && receiverNode.kind === Kind.ThisKeyword && this.frame.cls) {
         const m = this.frame.cls.methods.get(method);
+        if (m) callee = makeValue({ fn: m });
+      }
+      // `super.save(entity)` in an override: the base class's method.
+      if (!callee.fn && receiverNode.kind === Kind.SuperKeyword && this.frame.cls) {
+        const m = this.frame.cls.superMethods?.get(method);
         if (m) callee = makeValue({ fn: m });
       }
       if (!callee.fn && !callee.api && receiver.fields) {

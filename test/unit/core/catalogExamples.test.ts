@@ -5,6 +5,7 @@ import { SANITIZERS } from '../../../src/core/catalog/sanitizers';
 import { SINKS } from '../../../src/core/catalog/sinks';
 import { compileApiPattern } from '../../../src/core/analysis/apiPattern';
 import { MODEL_PROVIDERS } from '../../../src/core/catalog/modelProviders';
+import { AMBIENT_CLIENTS } from '../../../src/core/catalog/ambientClients';
 import { modelProviderImports } from '../../../src/core/inventory/modelProviderImports';
 
 function findingsOf(code: string, fileName = 'example.ts') {
@@ -96,6 +97,20 @@ describe('model provider catalog examples', () => {
       }
       for (const code of entry.examples.noMatch) {
         it(`does not import ${entry.provider}: ${code}`, () => assert.deepEqual(modelProviderImports(code).filter((found) => found.entry.id === entry.id), []));
+      }
+    });
+  }
+});
+
+describe('ambient client type catalog examples', () => {
+  for (const entry of AMBIENT_CLIENTS) {
+    describe(entry.namespace, () => {
+      it('has examples of each kind', () => assert.ok(entry.examples.match.length > 0 && entry.examples.noMatch.length > 0));
+      for (const code of entry.examples.match) {
+        it(`reports a sink through a value typed by the namespace: ${code.split('\n').pop()}`, () => assert.ok(findingsOf(code).length > 0));
+      }
+      for (const code of entry.examples.noMatch) {
+        it(`reports nothing: ${code.split('\n').pop()}`, () => assert.deepEqual(findingsOf(code).map((f) => f.expression), []));
       }
     });
   }

@@ -617,6 +617,17 @@ describe('functions that return functions', () => {
   });
 });
 
+describe('classes that extend a class of another module', () => {
+  it('keep its methods, call them through super, and export them on an instance (HospitalRun\'s repositories)', () => {
+    const root = workspace({
+      'src/db/Repository.ts': "export default class Repository<T> {\n  db: PouchDB.RelDatabase\n  constructor(readonly type: string, db: PouchDB.RelDatabase) {\n    this.db = db\n  }\n  async save(entity: T) {\n    return this.db.rel.save(this.type, entity)\n  }\n  async saveOrUpdate(entity: T) {\n    return this.db.rel.save(this.type, { ...entity, updatedAt: new Date().toISOString() })\n  }\n}\n",
+      'src/db/PatientRepository.ts': "import Repository from './Repository'\ndeclare const relationalDb: PouchDB.RelDatabase\nclass PatientRepository extends Repository<{ fullName: string }> {\n  constructor() {\n    super('patient', relationalDb)\n  }\n  async save(entity: { fullName: string }) {\n    return super.save(entity)\n  }\n}\nexport default new PatientRepository()\n",
+      'src/use.ts': "import PatientRepository from './db/PatientRepository'\nexport async function f(patient: { fullName: string }) {\n  await PatientRepository.save(patient)\n  await PatientRepository.saveOrUpdate(patient)\n}\n",
+    });
+    assert.deepEqual(findings(root, 'src/use.ts').flagged, [['storage', 'patient'], ['storage', 'patient']]);
+  });
+});
+
 describe('arrays returned by another module', () => {
   it('keep their elements\' fields: a clean field of each element is not the array\'s PHI', () => {
     const root = workspace({
