@@ -3056,8 +3056,10 @@ export class Interpreter {
       for (const leaf of this.carriers(arg.node, arg.value)) {
         const found = this.withParamSources(leaf.taint);
         const concrete = sink.sink.category === 'url' ? withoutRecordKeys(found) : found;
-        if (hasConcrete(concrete)) this.report(sink.sink, concrete, leaf.range, site, this.path(concrete.steps, [callStep], sink.steps), sink.reviewed);
-        for (const p of leaf.taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: this.path(this.stepsFromParam(leaf.taint, p), [callStep], sink.steps), carrier: leaf.range, site, reviewed: sink.reviewed });
+        const reported = hasConcrete(concrete);
+        if (reported) this.report(sink.sink, concrete, leaf.range, site, this.path(concrete.steps, [callStep], sink.steps), sink.reviewed);
+        // A parameter PHI by its own name or type, reported here with what it says: its callers do not report it again.
+        for (const p of leaf.taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: this.path(this.stepsFromParam(leaf.taint, p), [callStep], sink.steps), carrier: leaf.range, site, reviewed: sink.reviewed, reportedInside: reported && this.frame.paramSources?.has(p) });
       }
     }
     return this.substituteReturn(fn, summary.returnValue, args.map((a) => a.value), call);
@@ -3073,8 +3075,9 @@ export class Interpreter {
       if (!isTainted(taint)) continue;
       const found = this.withParamSources(taint);
       const concrete = sink.sink.category === 'url' ? withoutRecordKeys(found) : found;
-      if (hasConcrete(concrete)) this.report(sink.sink, concrete, sink.carrier, sink.site, this.path(concrete.steps, sink.steps), sink.reviewed);
-      for (const p of taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: this.path(this.stepsFromParam(taint, p), sink.steps), carrier: sink.carrier, site: sink.site, reviewed: sink.reviewed });
+      const reported = hasConcrete(concrete);
+      if (reported) this.report(sink.sink, concrete, sink.carrier, sink.site, this.path(concrete.steps, sink.steps), sink.reviewed);
+      for (const p of taint.params) this.addSummarySink({ param: p, sink: sink.sink, steps: this.path(this.stepsFromParam(taint, p), sink.steps), carrier: sink.carrier, site: sink.site, reviewed: sink.reviewed, reportedInside: reported && this.frame.paramSources?.has(p) });
     }
     return this.substituteReturn(fn, summary.returnValue, params, undefined);
   }

@@ -617,6 +617,20 @@ describe('functions that return functions', () => {
   });
 });
 
+describe('a helper whose parameter is PHI by its own name or type', () => {
+  it('reports the leak inside, once, also when the sink is one call deeper, and not again at each call', () => {
+    const root = workspace({
+      'src/log.ts': "export function logIt(v: unknown) {\n  console.log(v);\n}\n",
+      'src/audit.ts': "import { logIt } from './log';\nexport function auditEmail(email: string) {\n  logIt(email);\n}\nexport function auditValue(value: string) {\n  logIt(value);\n}\n",
+      'src/route.ts': "import { auditEmail, auditValue } from './audit';\nexport function h(user: { email: string }) {\n  auditEmail(user.email);\n  auditValue(user.email);\n}\n",
+    });
+    assert.deepEqual(findings(root, 'src/audit.ts').flagged, [['log', 'email']]);
+    // `auditValue`'s parameter says nothing: the PHI its callers pass is reported where they pass it.
+    assert.deepEqual(findings(root, 'src/route.ts').flagged, [['log', 'user.email']]);
+    assert.equal(findings(root, 'src/route.ts').result.findings[0]!.range.start, "import { auditEmail, auditValue } from './audit';\nexport function h(user: { email: string }) {\n  auditEmail(user.email);\n  auditValue(".length);
+  });
+});
+
 describe('classes that extend a class of another module', () => {
   it('keep its methods, call them through super, and export them on an instance (HospitalRun\'s repositories)', () => {
     const root = workspace({
@@ -624,7 +638,9 @@ describe('classes that extend a class of another module', () => {
       'src/db/PatientRepository.ts': "import Repository from './Repository'\ndeclare const relationalDb: PouchDB.RelDatabase\nclass PatientRepository extends Repository<{ fullName: string }> {\n  constructor() {\n    super('patient', relationalDb)\n  }\n  async save(entity: { fullName: string }) {\n    return super.save(entity)\n  }\n}\nexport default new PatientRepository()\n",
       'src/use.ts': "import PatientRepository from './db/PatientRepository'\nexport async function f(patient: { fullName: string }) {\n  await PatientRepository.save(patient)\n  await PatientRepository.saveOrUpdate(patient)\n}\n",
     });
-    assert.deepEqual(findings(root, 'src/use.ts').flagged, [['storage', 'patient'], ['storage', 'patient']]);
+    // The override's parameter is PHI by its own type: reported inside it, once, not again at each call.
+    assert.deepEqual(findings(root, 'src/use.ts').flagged, [['storage', 'patient']]);
+    assert.deepEqual(findings(root, 'src/db/PatientRepository.ts').flagged, [['storage', 'entity']]);
   });
 });
 

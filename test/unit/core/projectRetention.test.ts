@@ -7,7 +7,7 @@ import { projectOnDisk } from '../projectOnDisk';
 import { syntaxNodesReachable } from '../syntaxNodesReachable';
 
 const CYCLE = {
-  'a.ts': "import { again } from './b';\nexport function logIt(x: unknown) { console.log(x); }\nexport function f(ssn: string) { again(ssn); }\n",
+  'a.ts': "import { again } from './b';\nexport function logIt(x: unknown) { console.log(x); }\nexport function f(value: string) { again(value); }\n",
   'b.ts': "import { logIt } from './a';\nexport function again(v: unknown) { logIt(v); }\nexport function g(mrn: string) { logIt(mrn); }\n",
   'route.ts': "import { f } from './a';\nexport function h(patient: { ssn: string }) { f(patient.ssn); }\n",
 };
