@@ -97,6 +97,26 @@ export const AI_SINKS: readonly SinkEntry[] = [
     examples: { match: ["import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nawait client.send(new ConverseCommand({ modelId, messages: [{ role: 'user', content: [{ text: patient.chiefComplaint }] }] }));"], noMatch: ["import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nnew ConverseCommand({ modelId, messages: [] });"] },
   },
   {
+    // Clinical NLP services: built to read PHI, and so a vendor the inventory must list (under a BAA, a reviewed
+    // suppression says so).
+    id: 'aws-comprehend-medical', category: 'ai', vendor: 'Amazon Comprehend Medical', package: '@aws-sdk/client-comprehendmedical', api: 'Detect/Infer command',
+    modules: ['@aws-sdk/client-comprehendmedical'], kind: 'new',
+    paths: ['{DetectEntitiesV2Command,DetectEntitiesCommand,DetectPHICommand,InferICD10CMCommand,InferRxNormCommand,InferSNOMEDCTCommand,StartEntitiesDetectionV2JobCommand}'],
+    examples: {
+      match: ["import { ComprehendMedicalClient, DetectEntitiesV2Command } from '@aws-sdk/client-comprehendmedical';\nconst client = new ComprehendMedicalClient({});\nawait client.send(new DetectEntitiesV2Command({ Text: visit.clinicalNotes }));"],
+      noMatch: ["import { DetectEntitiesV2Command } from '@aws-sdk/client-comprehendmedical';\nnew DetectEntitiesV2Command({ Text: 'aspirin 81 mg daily' });"],
+    },
+  },
+  {
+    id: 'azure-text-analytics-health', category: 'ai', vendor: 'Azure AI Language', package: '@azure/ai-language-text', api: 'analyze/beginAnalyzeBatch',
+    modules: ['@azure/ai-language-text', '@azure/ai-text-analytics'],
+    paths: ['new {TextAnalysisClient,TextAnalyticsClient}().{analyze,beginAnalyzeBatch,beginAnalyzeHealthcareEntities,recognizePiiEntities,recognizeEntities}'],
+    examples: {
+      match: ["import { TextAnalysisClient, AzureKeyCredential } from '@azure/ai-language-text';\nconst client = new TextAnalysisClient(endpoint, new AzureKeyCredential(key));\nawait client.beginAnalyzeBatch([{ kind: 'Healthcare' }], [note.clinicalNotes]);"],
+      noMatch: ["import { TextAnalysisClient, AzureKeyCredential } from '@azure/ai-language-text';\nconst client = new TextAnalysisClient(endpoint, new AzureKeyCredential(key));\nawait client.analyze('LanguageDetection', ['Bonjour']);"],
+    },
+  },
+  {
     id: 'cohere', category: 'ai', vendor: 'Cohere', package: 'cohere-ai', api: 'chat/embed/rerank',
     modules: ['cohere-ai'], paths: ['new {CohereClient,CohereClientV2}().{chat,chatStream,embed,rerank,generate,classify}'],
     examples: { match: ["import { CohereClientV2 } from 'cohere-ai';\nconst co = new CohereClientV2({});\nawait co.chat({ model: 'command-a', messages: [{ role: 'user', content: patient.email }] });"], noMatch: ["import { CohereClientV2 } from 'cohere-ai';\nconst co = new CohereClientV2({});\nawait co.chat({ model: 'command-a', messages: [] });"] },
