@@ -2286,6 +2286,13 @@ export class Interpreter {
     }
   }
 
+  /** `rows.map((r) => …)`: a function written in a call's arguments, with no name of its own, is the `map callback`. */
+  private nameCallback(arg: ts.Expression, calleeName: string): void {
+    const inner = skipOuter(arg);
+    const unnamed = inner.kind === Kind.ArrowFunction || (inner.kind === Kind.FunctionExpression && !(inner as ts.FunctionExpression).name);
+    if (unnamed && !this.assignedNames.has(inner)) this.assignedNames.set(inner, `${calleeName} callback`);
+  }
+
   private functionName(node: ts.FunctionExpression | ts.ArrowFunction): string {
     if (isFunctionExpression(node) && node.name) return node.name.text;
     return this.assignedNames.get(node) ?? ANONYMOUS_FUNCTION;
@@ -2744,8 +2751,9 @@ export class Interpreter {
     } else {
       callee = this.eval(calleeNode);
     }
-    const args = this.evalArgs(node.arguments);
     const calleeName = method ?? (isIdentifier(calleeNode) ? calleeNode.text : undefined);
+    if (calleeName !== undefined) for (const arg of node.arguments) this.nameCallback(arg, calleeName);
+    const args = this.evalArgs(node.arguments);
     const result = this.evalCallWith(node, callee, receiver, receiverNode, method, args, calleeName);
     if (!node.typeArguments?.length || result.api) return result;
     // `useState<IntakeDraft>(…)`, `get<Patient>(…)`: the type argument says what comes back.

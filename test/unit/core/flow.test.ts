@@ -454,6 +454,12 @@ export function g(patient: any) {
     ]);
   });
 
+  it('names a function written in a call\'s arguments after the call in the flow path (`map callback`)', () => {
+    const code = "export function f(diagnoses: string[]) {\n  diagnoses.map((d) => console.log(d));\n}\n";
+    const [finding] = analyze(code).findings;
+    assert.ok(finding?.flow.some((s) => s.note === 'parameter `d` of `map callback`'), JSON.stringify(finding?.flow.map((s) => s.note)));
+  });
+
   it('names the Web Storage object written to in the sink', () => {
     const code = "export function f(patient: { ssn: string }) {\n  sessionStorage.setItem('s', patient.ssn);\n  window.localStorage.setItem('s', patient.ssn);\n}\n";
     assert.deepEqual(analyze(code).findings.map((f) => f.sink.api), ['sessionStorage.setItem', 'localStorage.setItem']);
