@@ -38,9 +38,9 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   {
     category: 'date',
-    patterns: ['birth date', 'date of birth', 'birth day', 'dob', 'b day', 'birth month', 'death date', 'date of death', 'deceased date', 'deceased date time', 'deceased at', 'died at', 'dod', 'admission date', 'admit date', 'admitted at', 'admitted on', 'admission time', 'discharge date', 'discharged at', 'discharged on', 'discharge time', 'service date', 'date of service', 'dos @patient', 'visit date', 'encounter date', 'appointment date', 'appointment time', 'procedure date', 'surgery date', 'age', 'age years'],
+    patterns: ['birth date', 'date of birth', 'birth day', 'dob', 'b day', 'birth month', 'death date', 'date of death', 'deceased date', 'deceased date time', 'deceased at', 'died at', 'dod', 'admission date', 'admit date', 'admitted at', 'admitted on', 'admission time', 'discharge date', 'discharged at', 'discharged on', 'discharge time', 'service date', 'date of service', 'dos @patient', 'visit date', 'encounter date', 'appointment date', 'appointment time', 'procedure date', 'surgery date', 'age', 'age years', 'age in years'],
     examples: {
-      match: ['dob', 'dateOfBirth', 'birthDate', 'birthday', 'patient.birthDate', 'admissionDate', 'dischargedAt', 'deceasedDateTime', 'DATE_OF_SERVICE', 'visitDate', 'age', 'patientAge'],
+      match: ['dob', 'dateOfBirth', 'birthDate', 'birthday', 'patient.birthDate', 'admissionDate', 'dischargedAt', 'deceasedDateTime', 'DATE_OF_SERVICE', 'visitDate', 'age', 'patientAge', 'ageInYears'],
       noMatch: ['updatedAt', 'createdAt', 'dateFormat', 'birthYear', 'startDate', 'date', 'maxAge', 'cacheAge', 'page', 'ageGroupCount', 'usage', 'message', 'birthdayActions', 'birthdayTrigger', 'dischargeDateTask'],
     },
   },
