@@ -2669,6 +2669,7 @@ export class Interpreter {
       // `new DynamicStructuredTool({ func })`: a tool built by a constructor returns to the model as one made by a call does.
       const returnSinks = catalogForCall(ctor).returnSinks;
       if (returnSinks.length) this.markReturnSinks(ctor, returnSinks, args, node);
+      if (api.module === '<global>' && api.path.length === 1 && api.path[0] === 'Promise') this.runExecutor(node.arguments?.[0]);
       this.bindCallbacks(ctor, args);
       // A model command built from PHI (`new ConverseCommand({ messages })`): what the client returns for it is PHI too.
       const taint = aiTaint ? withStep(aiTaint, this.step('ai-response', node, 'the model response is derived from PHI')) : opaque(this.argsTaint(args));
@@ -3020,6 +3021,26 @@ export class Interpreter {
     const taint = this.argsTaint(args);
     if (isTainted(taint)) this.taintRoot(args[0]!.node, taint);
     return taint;
+  }
+
+  /**
+   * `new Promise((resolve, reject) => https.request(options, …))`: the executor runs at once, in the function that
+   * makes the promise, so what it does with that function's parameters is that function's (a closure analysed on its
+   * own only knows them by their names). Its body runs here, in this frame; what it returns is the executor's, not this
+   * function's.
+   */
+  private runExecutor(arg: ts.Expression | undefined): void {
+    const executor = arg && skipOuter(arg);
+    if (!executor || (executor.kind !== Kind.ArrowFunction && executor.kind !== Kind.FunctionExpression)) return;
+    const fn = executor as ts.ArrowFunction | ts.FunctionExpression;
+    const summary = this.frame.summary;
+    const returned = summary.returnValue;
+    this.withScope(() => {
+      for (const parameter of fn.parameters) this.declarePattern(parameter.name, 'var', parameter, true);
+      if (isBlock(fn.body)) this.execStatements(fn.body.statements);
+      else this.eval(fn.body);
+    });
+    summary.returnValue = returned;
   }
 
   /** Callbacks handed to an API get its objects as parameters (`app.get(path, (req, res) => …)`). */

@@ -454,6 +454,21 @@ export function g(patient: any) {
     ]);
   });
 
+  it('runs a promise executor in the function that makes the promise: its parameters reach the sinks inside', () => {
+    const code = `import https from 'node:https';
+function requestJson(options: { host: string; path: string }) {
+  return new Promise((resolve, reject) => {
+    const req = https.request(options, (res) => res.on('end', resolve));
+    req.on('error', reject);
+  });
+}
+export function find(patient: { birthDate: string }) {
+  return requestJson({ host: 'x', path: \`/referrals?dob=\${patient.birthDate}\` });
+}`;
+    const lines = analyze(code).findings.map((f) => [code.slice(0, f.range.start).split('\n').length, f.category]);
+    assert.deepEqual(lines, [[9, 'url']]);
+  });
+
   it('names a function written in a call\'s arguments after the call in the flow path (`map callback`)', () => {
     const code = "export function f(diagnoses: string[]) {\n  diagnoses.map((d) => console.log(d));\n}\n";
     const [finding] = analyze(code).findings;
