@@ -309,15 +309,24 @@ function importedTaint(t: ExportedTaint): Taint | undefined {
   return makeTaint(new Set(t.categories), new Set(t.params), t.reasons, t.steps, t.record, t.opaque);
 }
 
-/** `logger.warn` rather than the catalog's generic `logger.info`: the method actually called. */
+/** Fields a summary of another module gives (see exportFields in moduleSummary): each a value carrying that. */
+function importedFields(fields: Readonly<Record<string, ExportedTaint | null>> | undefined): Map<string, Value> | undefined {
+  return fields ? new Map(Object.entries(fields).map(([k, t]) => [k, t ? makeValue({ taint: importedTaint(t) }) : EMPTY])) : undefined;
+}
+
+/**
+ * A log or storage sink as the code calls it: `logger.warn` rather than the catalog's generic `logger.info`,
+ * `sessionStorage.setItem` rather than `localStorage.setItem` (the object too, when the path names it plainly).
+ */
 function apiLabel(entry: SinkEntry, path: readonly string[]): string {
   const last = path[path.length - 1];
-  // `sessionStorage.setItem`, not the catalog's generic `localStorage.setItem`: the object actually written to.
   const owner = path[path.length - 2];
-  if (entry.category === 'storage' && owner && last && owner !== 'default' && /^[A-Za-z]+\.[A-Za-z]+$/.test(entry.api) && /^[A-Za-z]+$/.test(owner) && /^[A-Za-z]+$/.test(last)) return `${owner}.${last}`;
-  if (entry.category !== 'log' || !last || last.endsWith('()') || last.startsWith('$')) return entry.api;
-  return /\.[A-Za-z]+$/.test(entry.api) ? entry.api.replace(/\.[A-Za-z]+$/, `.${last}`) : entry.api;
+  if ((entry.category !== 'log' && entry.category !== 'storage') || !last || !PLAIN_WORD.test(last) || !/\.[A-Za-z]+$/.test(entry.api)) return entry.api;
+  if (owner && owner !== 'default' && PLAIN_WORD.test(owner) && /^[A-Za-z]+\.[A-Za-z]+$/.test(entry.api)) return `${owner}.${last}`;
+  return entry.api.replace(/\.[A-Za-z]+$/, `.${last}`);
 }
+
+const PLAIN_WORD = /^[A-Za-z]+$/;
 
 /** The values at a path of known fields (`tools.*.execute`: `*` is every field). */
 function valuesAt(value: Value, path: readonly string[]): Value[] {
@@ -481,7 +490,7 @@ function elementValue(iterable: Value): Value {
 const ANONYMOUS_FUNCTION = 'anonymous function';
 
 /** The name a call gives its callee (`openLink(…)`, `links.open(…)`), for a function that has none of its own. */
-function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+function nameInCall(call: ts.CallExpression | ts.NewExpression): string | undefined {
   const callee = skipOuter(call.expression);
   return isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
@@ -1075,7 +1084,7 @@ export class Interpreter {
     const cls = returned.instanceClass ?? (returned.instanceOf !== undefined ? ownProperty(module.exports, returned.instanceOf) : undefined);
     // An instance of the module's class (`getRepo()`): an instance as `new Repo()` makes one here.
     const instance = cls?.kind === 'class' ? this.importedClass(cls, module) : undefined;
-    let fields = instance ? instance.fields : returned.fields ? new Map(Object.entries(returned.fields).map(([k, t]) => [k, t ? makeValue({ taint: importedTaint(t) }) : EMPTY])) : undefined;
+    let fields = instance ? instance.fields : importedFields(returned.fields);
     if (returned.fieldFns && !instance) {
       const withFns = new Map(fields);
       for (const [key, fn] of Object.entries(returned.fieldFns)) withFns.set(key, joinValues(withFns.get(key) ?? EMPTY, makeValue({ fn: this.externalFunction(fn, module) })));
@@ -1089,7 +1098,7 @@ export class Interpreter {
         fields,
         element: returned.element ? makeValue({
           taint: returned.element.taint ? importedTaint(returned.element.taint) : undefined,
-          fields: returned.element.fields ? new Map(Object.entries(returned.element.fields).map(([k, t]) => [k, t ? makeValue({ taint: importedTaint(t) }) : EMPTY])) : undefined,
+          fields: importedFields(returned.element.fields),
         }) : undefined,
         context: instance?.context,
       }),
@@ -1117,6 +1126,8 @@ export class Interpreter {
     };
     const stamp = (steps: readonly FlowStep[]): FlowStep[] => steps.map(stampStep);
     const exportTaint = (t: Taint | undefined): ExportedTaint | undefined => (isTainted(t) ? { categories: [...t.categories], params: [...t.params], reasons: t.reasons, steps: stamp(t.steps), record: t.record, ...(t.opaque ? { opaque: true } : {}) } : undefined);
+    /** Known fields as a summary gives them: what each carries (null: nothing). */
+    const exportFields = (fields: ReadonlyMap<string, Value>): Record<string, ExportedTaint | null> => Object.fromEntries([...fields].map(([k, f]) => [k, exportTaint(deepTaint(f)) ?? null]));
     let classNames: Map<ClassInfo, string> | undefined;
     /** The name this module exports a class under, if it does (`export class Repo`, `export { Repo as Repository }`). */
     const exportedClassName = (cls: ClassInfo): string | undefined => {
@@ -1150,7 +1161,7 @@ export class Interpreter {
       const returnedClass = summary.returnValue.fields && this.classByFields.get(summary.returnValue.fields);
       const instanceOf = returnedClass && exportedClassName(returnedClass);
       const returnedElement = elementOf(summary.returnValue);
-      const element = returnedElement?.fields ? { taint: exportTaint(returnedElement.taint), fields: Object.fromEntries([...returnedElement.fields].map(([k, f]) => [k, exportTaint(deepTaint(f)) ?? null])) } : undefined;
+      const element = returnedElement?.fields ? { taint: exportTaint(returnedElement.taint), fields: exportFields(returnedElement.fields) } : undefined;
       exporting.add(fn);
       let returnedFn: ExportedFunction | undefined;
       let fieldFns: Record<string, ExportedFunction> | undefined;
@@ -1171,7 +1182,7 @@ export class Interpreter {
         returns: {
           taint: exportTaint(summary.returnValue.fields ? summary.returnValue.taint : deepTaint(summary.returnValue)),
           api: summary.returnValue.api,
-          fields: summary.returnValue.fields && !instanceOf ? Object.fromEntries([...summary.returnValue.fields].map(([k, f]) => [k, exportTaint(deepTaint(f)) ?? null])) : undefined,
+          fields: summary.returnValue.fields && !instanceOf ? exportFields(summary.returnValue.fields) : undefined,
           ...(instanceOf ? { instanceOf } : {}),
           ...(returnedFn ? { fn: returnedFn } : {}),
           ...(fieldFns ? { fieldFns } : {}),
@@ -1863,7 +1874,7 @@ export class Interpreter {
       const base = this.classInfo(declaration);
       for (const [k, v] of base.fields) cls.fields.set(k, v);
       for (const [k, m] of base.methods) cls.methods.set(k, m);
-      cls.superMethods = new Map(base.methods);
+      cls.superMethods = base.methods;
       cls.baseApi = base.baseApi;
     } else if (binding.global.api) {
       cls.baseApi = binding.global.api;
@@ -3079,7 +3090,7 @@ export class Interpreter {
       // A URL built elsewhere from a record key (`/files/${patientId}/x.pdf`) addresses a record, as in checkUrl.
       const taint = sink.sink.category === 'url' ? withoutRecordKeys(deepTaint(arg.value)) : deepTaint(arg.value);
       if (!isTainted(taint)) continue;
-      const callStep = this.step('call', arg.node, `passed to \`${fn.name === ANONYMOUS_FUNCTION || fn.name.endsWith('()') ? calleeName(call) ?? fn.name : fn.name}\``);
+      const callStep = this.step('call', arg.node, `passed to \`${fn.name === ANONYMOUS_FUNCTION || fn.name.endsWith('()') ? nameInCall(call) ?? fn.name : fn.name}\``);
       // The sink is in another module: in this file, the call that hands it the value is where it leaves.
       const site = sink.external ? this.range(call) : sink.site;
       for (const leaf of this.carriers(arg.node, arg.value)) {
