@@ -309,7 +309,7 @@ function importedTaint(t: ExportedTaint): Taint | undefined {
   return makeTaint(new Set(t.categories), new Set(t.params), t.reasons, t.steps, t.record, t.opaque);
 }
 
-/** Fields a summary of another module gives (see exportFields in moduleSummary): each a value carrying that. */
+/** Fields a summary of another module gives (`exportFields` in Interpreter.moduleSummary): each a value carrying that. */
 function importedFields(fields: Readonly<Record<string, ExportedTaint | null>> | undefined): Map<string, Value> | undefined {
   return fields ? new Map(Object.entries(fields).map(([k, t]) => [k, t ? makeValue({ taint: importedTaint(t) }) : EMPTY])) : undefined;
 }
@@ -479,6 +479,11 @@ function skipOuter(node: ts.Expression): ts.Expression {
         return current;
     }
   }
+}
+
+/** The property an object pattern's element takes (`ssn` in `{ ssn }` and `{ ssn: s }`); undefined when computed. */
+function bindingKey(element: ts.BindingElement): string | undefined {
+  return element.propertyName ? propertyNameText(element.propertyName) : isIdentifier(element.name) ? element.name.text : undefined;
 }
 
 /** An element of `iterable`: its known elements field by field (see elementOf), else what the whole of it holds. */
@@ -1752,7 +1757,7 @@ export class Interpreter {
           this.bindPattern(element.name, this.restOf(value, name, element), element);
           continue;
         }
-        const key = element.propertyName ? propertyNameText(element.propertyName) : isIdentifier(element.name) ? element.name.text : undefined;
+        const key = bindingKey(element);
         let v = key !== undefined ? this.readProperty(value, undefined, key, element.propertyName ?? element.name) : makeValue({ taint: notRecord(value.taint) });
         if (key !== undefined && fieldValue) v = fieldValue(key, v);
         if (element.initializer) v = joinValues(v, this.eval(element.initializer));
@@ -1779,7 +1784,7 @@ export class Interpreter {
     const taken = new Set<string>();
     for (const element of pattern.elements) {
       if (element.dotDotDotToken) continue;
-      const key = element.propertyName ? propertyNameText(element.propertyName) : isIdentifier(element.name) ? element.name.text : undefined;
+      const key = bindingKey(element);
       if (key === undefined) return makeValue({ taint: value.taint, fields: value.fields });
       taken.add(key);
     }
