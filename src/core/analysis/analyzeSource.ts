@@ -120,8 +120,9 @@ function analyzeParsed(
   let interpreter = new Interpreter(parsed.sourceFile, config, undefined, imports, prismaModels);
   interpreter.run();
   if (interpreter.stale) {
-    // A closure read a variable before a later write made it PHI: once more with every write known.
-    interpreter = new Interpreter(parsed.sourceFile, config, interpreter.bindingValues, imports, prismaModels);
+    // A closure read a variable before a later write made it PHI, or a function was analysed before a call handed it a
+    // client: once more with every write and every such client known.
+    interpreter = new Interpreter(parsed.sourceFile, config, interpreter.bindingValues, imports, prismaModels, false, interpreter.clientArgumentApis);
     interpreter.run();
   }
   return resultOf(fileName, interpreter, parsed, text, config, today, false);

@@ -19,8 +19,25 @@ export interface SummarySink {
   readonly reviewed?: SinkReview;
 }
 
+/**
+ * A call on a parameter the function cannot tell the API of (`res.cookie(name, value)` with `res` untyped): a sink
+ * when a caller hands it a client whose API makes it one. Kept for callers in other modules; a function of the same
+ * file is analysed with the client its callers hand it instead (see Interpreter.bindArgumentApis).
+ */
+export interface ReceiverCall {
+  readonly param: number;
+  /** Members from the parameter to the method called: `['cookie']`, `['rel', 'save']`. */
+  readonly path: readonly string[];
+  /** What each argument of the call carries (taints in terms of the function's parameters, or PHI of its own). */
+  readonly args: readonly Value[];
+  /** The call, inside the function. */
+  readonly site: TextRange;
+}
+
 /** What a function's callers need of it: what it returns and which parameters reach which sinks. */
 export interface Summary {
   returnValue: Value;
   readonly sinks: SummarySink[];
+  /** Calls on parameters (see ReceiverCall); absent when there are none. */
+  receiverCalls?: ReceiverCall[];
 }

@@ -41,7 +41,7 @@ import { FlowEnv } from './flowEnv';
 import type { EditedField, EditedFunction, EditedTypes } from './editedFunction';
 import type { PositionShift } from './positionShift';
 import { sameSummary } from './sameSummary';
-import type { Summary, SummarySink } from './functionSummary';
+import type { ReceiverCall, Summary, SummarySink } from './functionSummary';
 import { isReadVerb, isRecordGateway, nameClassifierFor, stripReadVerb } from './sources';
 import type { NameClassifier } from './sources';
 import type { NameVerdict } from './sources';
@@ -494,6 +494,19 @@ function elementValue(iterable: Value): Value {
 /** What flow steps call a function expression assigned to nothing they can name. */
 const ANONYMOUS_FUNCTION = 'anonymous function';
 
+/**
+ * The API object a value is when it is a client or a library's object, not data read from one: a module, what a
+ * constructor or factory made (`new PouchDB('x')`, `express.Router()`), or an object a library hands its callback
+ * (`res`); and carries no PHI. Undefined for `req.body.email` (data) and for a model's response (PHI).
+ */
+function clientApi(value: Value): ApiRef | undefined {
+  const api = value.api;
+  // Globals' objects are data (`JSON.parse(…)`, `new Date()`); their sinks (`console`, `localStorage`) are used by name.
+  if (!api || api.module === '<global>' || isTainted(value.taint)) return undefined;
+  const last = api.path[api.path.length - 1];
+  return last === undefined || last === 'new()' || last === '()' || /^\$arg\d+$/.test(last) ? api : undefined;
+}
+
 /** The name a call gives its callee (`openLink(…)`, `links.open(…)`), for a function that has none of its own. */
 function nameInCall(call: ts.CallExpression | ts.NewExpression): string | undefined {
   const callee = skipOuter(call.expression);
@@ -509,6 +522,10 @@ function lastOffsetIn(exported: ExportedFunction, file: string): number {
   for (const sink of exported.sinks) {
     last = Math.max(last, sink.carrier.end, sink.site.end);
     steps(sink.steps);
+  }
+  for (const call of exported.receiverCalls ?? []) {
+    last = Math.max(last, call.site.end);
+    for (const arg of call.args) steps(arg?.steps);
   }
   steps(exported.returns.taint?.steps);
   for (const field of Object.values(exported.returns.fields ?? {})) steps(field?.steps);
@@ -591,6 +608,8 @@ export class Interpreter {
     private readonly prismaModels: readonly PrismaModel[] = [],
     /** Keep what `reanalyse` needs (the editor): which function each finding came from, and what each read. */
     private readonly tracking = false,
+    /** Parameters that calls hand a client (see bindArgumentApis), carried into a second pass with the binding values. */
+    private readonly clientArguments: WeakMap<ts.ParameterDeclaration, ApiRef> = new WeakMap(),
   ) {
     this.names = nameClassifierFor(config);
     this.phiTagOf = phiTagReader(sourceFile);
@@ -621,6 +640,10 @@ export class Interpreter {
   /** Values of module-level and captured bindings, carried into a second pass. */
   get bindingValues(): WeakMap<ts.Node, Value> {
     return this.carried;
+  }
+
+  get clientArgumentApis(): WeakMap<ts.ParameterDeclaration, ApiRef> {
+    return this.clientArguments;
   }
 
   private moduleScope: Scope | undefined;
@@ -854,6 +877,10 @@ export class Interpreter {
         shift.range(sink.carrier);
         shift.range(sink.site);
         shift.steps(sink.steps);
+      }
+      for (const call of fn.node ? fn.summary.receiverCalls ?? [] : []) {
+        shift.range(call.site);
+        for (const arg of call.args) shift.value(arg);
       }
     }
     // What a function analysed again can read: module variables and class fields (not other functions' locals).
@@ -1108,6 +1135,7 @@ export class Interpreter {
         context: instance?.context,
       }),
       sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site, reportedInside: s.reportedInside, reviewed: s.reviewed })),
+      receiverCalls: symbol.receiverCalls?.map((c) => ({ param: c.param, path: c.path, args: c.args.map((a) => makeValue({ taint: a ? importedTaint(a) : undefined })), site: c.site })),
     };
     const fn: FunctionInfo = {
       id: -(this.functions.length + 1), node: undefined, name: symbol.name, scope: this.scope, cls: undefined, paramApis: [], fieldParams: [...(symbol.fieldParams ?? [])], summary, analyzing: false,
@@ -1183,6 +1211,7 @@ export class Interpreter {
         kind: 'function',
         name: fn.name,
         sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: own(s.carrier), site: own(s.site), reportedInside: s.reportedInside, ...(s.reviewed ? { reviewed: s.reviewed } : {}) })),
+        ...(summary.receiverCalls ? { receiverCalls: summary.receiverCalls.map((c) => ({ param: c.param, path: c.path, args: c.args.map((a) => exportTaint(deepTaint(a)) ?? null), site: own(c.site) })) } : {}),
         ...(fn.fieldParams.length ? { fieldParams: fn.fieldParams } : {}),
         returns: {
           taint: exportTaint(summary.returnValue.fields ? summary.returnValue.taint : deepTaint(summary.returnValue)),
@@ -1957,7 +1986,8 @@ export class Interpreter {
     else {
       const step = this.step('parameter', parameter.name, `parameter \`${label}\` of \`${fn.name}\``);
       this.frame.paramSteps?.set(index, step);
-      value = makeValue({ taint: paramTaint(index, step) });
+      // A client a call hands it (see bindArgumentApis) is also a parameter: another call may pass data there.
+      value = makeValue({ taint: paramTaint(index, step), api: this.clientArguments.get(parameter) });
     }
     // What the parameter's own name or type says is kept apart from what callers pass: sinks inside are reported
     // against it (one leak, one finding, in this function), the summary stays in terms of the parameter so that a
@@ -2724,7 +2754,11 @@ export class Interpreter {
       const module = normalizeModule(node.arguments[0].text);
       if (isCatalogModule(module)) return makeValue({ api: apiRoot(module) });
       const summary = this.imports?.(node.arguments[0].text);
-      return summary ? this.namespaceValue(summary) : EMPTY;
+      if (!summary) return EMPTY;
+      // `module.exports = function setCookie(…) {…}`: `require` gives the function itself.
+      const exported = Object.keys(summary.exports);
+      const only = exported.length === 1 && exported[0] === 'default' ? summary.exports.default : undefined;
+      return only?.kind === 'function' ? this.importedValue(only, 'default', summary) : this.namespaceValue(summary);
     }
     if (node.expression.kind === Kind.ImportKeyword && node.arguments[0] && isStringLiteral(node.arguments[0])) {
       const module = normalizeModule(node.arguments[0].text);
@@ -2833,6 +2867,7 @@ export class Interpreter {
     this.bindCallbacks(undefined, args);
 
     if (receiver && method) {
+      if (receiverNode && !receiver.api) this.recordReceiverCall(receiverNode, method, args, node);
       if (MUTATING_METHODS.has(method) && receiverNode) {
         const added = this.argsTaint(args);
         if (isTainted(added) && !((method === 'push' || method === 'unshift') && this.addElements(receiverNode, args, added))) this.taintRoot(receiverNode, added);
@@ -2876,6 +2911,63 @@ export class Interpreter {
       }
     }
     return makeValue({ taint: opaque(this.argsTaint(args)) });
+  }
+
+  /** `res.cookie(name, value)` with `res` a parameter of the function analysed: kept in its summary (see ReceiverCall)
+   * when an argument carries PHI or a parameter. */
+  private recordReceiverCall(receiverNode: ts.Expression, method: string, args: readonly { value: Value }[], node: ts.CallExpression): void {
+    const fn = this.frame.fn;
+    if (!fn?.node || this.muted) return;
+    const path = [method];
+    let root = skipOuter(receiverNode);
+    while (isPropertyAccessExpression(root)) {
+      path.unshift(root.name.text);
+      root = skipOuter(root.expression);
+    }
+    if (!isIdentifier(root)) return;
+    const binding = this.scope.lookup(root.text);
+    const param = binding?.kind === 'param' ? fn.node.parameters.findIndex((p) => p === binding.declaration) : -1;
+    if (param < 0) return;
+    const argValues = args.map((a) => a.value);
+    if (!argValues.some((v) => isTainted(deepTaint(v)))) return;
+    const calls = (this.frame.summary.receiverCalls ??= []);
+    const site = this.range(node);
+    // A loop evaluates the call again with what its later rounds add: the last evaluation holds the most.
+    const again = calls.findIndex((call) => call.site.start === site.start && call.site.end === site.end);
+    if (again >= 0) calls[again] = { param, path, args: argValues, site: calls[again]!.site };
+    else calls.push({ param, path, args: argValues, site });
+  }
+
+  /**
+   * A function of another module calls a method on a parameter (see ReceiverCall): where the caller hands it a client,
+   * that call is the client's, so its sinks apply to what the caller's arguments carry there. Reported at the call in
+   * this file, as for the module's other sinks.
+   */
+  private applyReceiverCalls(fn: FunctionInfo, calls: readonly ReceiverCall[], args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression): void {
+    for (const receiverCall of calls) {
+      const receiver = this.argumentFor(fn, args, receiverCall.param);
+      const client = receiver && clientApi(receiver.value);
+      if (!client) continue;
+      const api = receiverCall.path.reduce(apiMember, client);
+      const entries = findSinks(api, 'call');
+      if (!entries.length) continue;
+      const given = receiverCall.args.map((inner) => {
+        let taint = onlyConcrete(inner.taint);
+        let node: ts.Expression | undefined;
+        // Steps from the function's parameter on, in its module (`parameter value of setCookie`).
+        const innerSteps = inner.taint ? inner.taint.steps.slice(Math.max(0, inner.taint.steps.findIndex((step) => step.kind === 'parameter'))) : [];
+        for (const p of inner.taint?.params ?? []) {
+          const arg = this.argumentFor(fn, args, p);
+          const passed = deepTaint(this.argumentValue(fn, args.map((a) => a.value), p, call));
+          if (!arg || !isTainted(passed)) continue;
+          node ??= arg.node;
+          const steps = this.path(passed.steps, [this.step('call', arg.node, `passed to \`${fn.name}\``)], innerSteps);
+          taint = joinTaint(taint, makeTaint(passed.categories, passed.params, passed.reasons, steps, passed.record, passed.opaque));
+        }
+        return { node: node ?? call, value: makeValue({ taint }) };
+      });
+      this.checkCallSinks(api, 'call', given, call, entries);
+    }
   }
 
   /** Records whose type the project declares elsewhere: `prisma.visit.findMany()` (schema.prisma) and
@@ -3087,8 +3179,10 @@ export class Interpreter {
   }
 
   private applySummary(fn: FunctionInfo, args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression): Value {
+    this.bindArgumentApis(fn, args);
     const summary = this.summaryOf(fn);
     if (fn.unit !== this.unit) this.consume(fn);
+    if (summary.receiverCalls && !fn.node) this.applyReceiverCalls(fn, summary.receiverCalls, args, call);
     for (const sink of summary.sinks) {
       const arg = this.argumentFor(fn, args, sink.param);
       if (!arg || sink.reportedInside) continue;
@@ -3108,6 +3202,25 @@ export class Interpreter {
       }
     }
     return this.substituteReturn(fn, summary.returnValue, args.map((a) => a.value), call);
+  }
+
+  /**
+   * A client handed to a function of this file (`setCookie(res, …)`, `new PatientRepo(new PouchDB('x'))`) is that
+   * client inside it, as a client its parameter's type names is: its calls there are the client's sinks. A function
+   * analysed before such a call (a helper declared above the handler that calls it) is analysed again in the file's
+   * second pass, with the client known from the start.
+   */
+  private bindArgumentApis(fn: FunctionInfo, args: readonly { value: Value }[]): void {
+    if (!fn.node || fn.analyzing) return;
+    const parameters = fn.node.parameters;
+    for (let i = 0; i < args.length && i < parameters.length; i++) {
+      const parameter = parameters[i]!;
+      if (fn.paramApis[i] || this.clientArguments.has(parameter) || parameter.dotDotDotToken || !isIdentifier(parameter.name)) continue;
+      const api = clientApi(args[i]!.value);
+      if (!api) continue;
+      this.clientArguments.set(parameter, api);
+      if (fn.summary) this.stale = true;
+    }
   }
 
   private applyCallback(fn: FunctionInfo, params: readonly Value[], inline = false): Value {

@@ -38,10 +38,21 @@ export interface ExportedSink {
   readonly reviewed?: SinkReview;
 }
 
+/** A call on a parameter whose API a caller's client decides (see ReceiverCall in functionSummary.ts). */
+export interface ExportedReceiverCall {
+  readonly param: number;
+  readonly path: readonly string[];
+  /** What each argument carries (null: nothing). */
+  readonly args: readonly (ExportedTaint | null)[];
+  readonly site: TextRange;
+}
+
 export interface ExportedFunction {
   readonly kind: 'function';
   readonly name: string;
   readonly sinks: readonly ExportedSink[];
+  /** Calls on its parameters that are sinks when a caller hands it a client (`res.cookie(…)` with `res` untyped). */
+  readonly receiverCalls?: readonly ExportedReceiverCall[];
   /** Fields of parameters (destructured, or read in the body) that sinks and returns name as parameters of their own:
    * parameter number 1,000,000 + i is field `fieldParams[i].key` of parameter `fieldParams[i].index`. */
   readonly fieldParams?: readonly FieldParam[];

@@ -812,6 +812,50 @@ export async function f(patient: { ssn: string; notes: string }, context: Reques
     // taken to carry all of the instance's fields (the context's IP address).
     assert.deepEqual(flagged(code).map(([c, t]) => [c, t]), [['ai', 'patient.notes'], ['log', 's.requester()']]);
   });
+
+  it('hold a client handed to the constructor untyped (plain JavaScript): its calls in the methods are sinks', () => {
+    const code = `const PouchDB = require('pouchdb');
+class PatientRepo {
+  constructor(db) { this.db = db; }
+  save(record) { return this.db.put({ _id: record.id, ssn: record.ssn }); }
+  count() { return this.db.info(); }
+}
+const repo = new PatientRepo(new PouchDB('patients'));
+function register(patient) { repo.count(); return repo.save(patient); }
+module.exports = { register };`;
+    const findings = analyze(code, 'repo.js').findings;
+    assert.deepEqual(findings.map((f) => [f.category, f.sink.api, f.expression]), [['storage', 'db.put/post/bulkDocs', 'record.ssn']]);
+    assert.deepEqual(findings[0]!.flow.map((step) => step.note), ['`record.ssn`: the name says Safe Harbor (G) Social Security number', 'stored in PouchDB `db.put/post/bulkDocs`']);
+  });
+});
+
+describe('clients handed to a function of the file', () => {
+  it('make the calls on its parameter sinks, also when the function was analysed before the call that hands it over', () => {
+    const code = `const express = require('express');
+const router = express.Router();
+function setPortalCookie(res, name, value) { res.cookie(name, value, { maxAge: 1000 }); }
+router.post('/preferences', (req, res) => {
+  setPortalCookie(res, 'theme', req.body.theme === 'dark' ? 'dark' : 'light');
+  setPortalCookie(res, 'pharmacy-email', req.body.email);
+});`;
+    assert.deepEqual(flagged(code, 'routes.js'), [['storage', 'req.body.email']]);
+  });
+
+  it('does not take data read from a library object, or a response carrying PHI, for a client', () => {
+    const code = `${OPENAI}import express from 'express';
+const app = express();
+function remember(res: unknown, value: unknown) { console.log(value); }
+function show(reply: { choices: unknown[] }) { console.log(reply.choices.length); }
+app.post('/p', async (req, res) => {
+  remember(req.body.theme, 'x');
+  remember(res, req.body.email);
+  const reply = await openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: req.body.ssn }] });
+  show(reply);
+});`;
+    // \`req.body.theme\` first: had it been taken for a client, \`value\` would still be a parameter; the reply's
+    // PHI would be lost in \`show\` had its parameter become the API object alone.
+    assert.deepEqual(flagged(code), [['log', 'req.body.email'], ['ai', 'req.body.ssn']]);
+  });
 });
 
 describe('findings', () => {

@@ -56,6 +56,40 @@ export function h(patient: { ssn: string; email: string }) {
     assert.ok(result.findings[0]!.flow.some((step) => step.note === 'parameter `{ searchBy, serviceRequest }` of `parseOrder`'));
   });
 
+  it('applies an imported helper\'s calls on an untyped parameter to the client a caller hands it, CommonJS or ESM', () => {
+    const root = workspace({
+      'src/cookies.js': `module.exports = function setPortalCookie(res, name, value) {
+  res.cookie(name, value, { maxAge: 1000 });
+};
+`,
+      'src/logging.ts': `export function logWith(logger: any, label: string, value: unknown) { logger.info({ label, value }); }
+`,
+      'src/route.js': `const express = require('express');
+const pino = require('pino');
+const setPortalCookie = require('./cookies');
+const { logWith } = require('./logging');
+const log = pino();
+const router = express.Router();
+router.post('/preferences', (req, res) => {
+  setPortalCookie(res, 'theme', req.body.theme);
+  setPortalCookie(res, 'email', req.body.email);
+  setPortalCookie({ cookie() {} }, 'email', req.body.email);
+  logWith(log, 'dob', req.body.dateOfBirth);
+  logWith(req.body.theme, 'dob', req.body.dateOfBirth);
+});
+`,
+    });
+    const { result, flagged } = findings(root, 'src/route.js');
+    assert.deepEqual(flagged, [['storage', 'req.body.email'], ['log', 'req.body.dateOfBirth']]);
+    assert.deepEqual(result.findings.map((f) => f.sink.api), ['res.cookie', 'logger.info']);
+    assert.deepEqual(result.findings[0]!.flow.map((step) => [step.file && path.basename(step.file), step.note]), [
+      [undefined, '`req.body.email`: the name says Safe Harbor (F) Email address'],
+      [undefined, 'passed to `setPortalCookie`'],
+      ['cookies.js', 'parameter `value` of `setPortalCookie`'],
+      [undefined, 'stored in Cookies `res.cookie`'],
+    ]);
+  });
+
   it('tells which field an imported helper reads from its parameter: the caller\'s argument decides what it carries', () => {
     const root = workspace({
       'src/context.ts': `export function projectOf(c: any): string { return c.projectId; }
