@@ -25,14 +25,18 @@ export interface SummarySink {
  * file is analysed with the client its callers hand it instead (see Interpreter.bindArgumentApis).
  */
 export interface ReceiverCall {
+  /** The parameter called on, or THIS_FIELD: a field of `this`, the path's first member (`this.db.put(…)`). */
   readonly param: number;
-  /** Members from the parameter to the method called: `['cookie']`, `['rel', 'save']`. */
+  /** Members from the parameter to the method called: `['cookie']`, `['rel', 'save']`, `['db', 'put']`. */
   readonly path: readonly string[];
   /** What each argument of the call carries (taints in terms of the function's parameters, or PHI of its own). */
   readonly args: readonly Value[];
   /** The call, inside the function. */
   readonly site: TextRange;
 }
+
+/** ReceiverCall.param of a call on a field of `this` (a client the constructor was given, see constructorFields). */
+export const THIS_FIELD = -1;
 
 /** What a function's callers need of it: what it returns and which parameters reach which sinks. */
 export interface Summary {

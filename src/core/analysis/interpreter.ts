@@ -3,7 +3,7 @@ import {
   Kind, forEachChild,
   isArrayLiteralExpression, isArrayTypeNode, isBinaryExpression, isBindingElement, isBlock, isCallExpression,
   isCaseClause, isClassDeclaration, isClassExpression, isComputedPropertyName, isConstructorDeclaration,
-  isElementAccessExpression, isEnumDeclaration, isExportDeclaration, isExpression, isExternalModuleReference, isForInStatement,
+  isElementAccessExpression, isEnumDeclaration, isExportDeclaration, isExpression, isExpressionStatement, isExternalModuleReference, isForInStatement,
   isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isImportDeclaration,
   isImportEqualsDeclaration, isInterfaceDeclaration, isIntersectionTypeNode, isJsxExpression, isJsxSpreadAttribute,
   isLiteralExpression, isMethodDeclaration, isModuleBlock, isNamedExports, isNamespaceImport,
@@ -41,6 +41,7 @@ import { FlowEnv } from './flowEnv';
 import type { EditedField, EditedFunction, EditedTypes } from './editedFunction';
 import type { PositionShift } from './positionShift';
 import { sameSummary } from './sameSummary';
+import { THIS_FIELD } from './functionSummary';
 import type { ReceiverCall, Summary, SummarySink } from './functionSummary';
 import { isReadVerb, isRecordGateway, nameClassifierFor, stripReadVerb } from './sources';
 import type { NameClassifier } from './sources';
@@ -79,6 +80,9 @@ interface ClassInfo {
   baseApi?: ApiRef;
   /** The base class's methods, for `super.save(…)` in a method that overrides one. */
   superMethods?: ReadonlyMap<string, FunctionInfo>;
+  /** Fields the constructor sets to its parameters (`this.db = db`, `constructor(private db)`), by constructor
+   * parameter: exported, so that an importer's `new Store(client)` gives the instance that client there. */
+  constructorFields: Map<string, number> | undefined;
   /** The function it is declared in (see FunctionInfo.unit); undefined at module level. */
   readonly unit: FunctionInfo | undefined;
   /** Edit tracking: the module-state tick of its fields' last change (Interpreter.reanalyse). */
@@ -507,6 +511,24 @@ function clientApi(value: Value): ApiRef | undefined {
   return last === undefined || last === 'new()' || last === '()' || /^\$arg\d+$/.test(last) ? api : undefined;
 }
 
+/** `constructor(private db, name) { this.logger = name ? … : …; this.cache = cache; }`: db → 0 (the fields a
+ * constructor sets to a parameter as given), by field; undefined when there are none. */
+function constructorParameterFields(ctor: ts.ConstructorDeclaration): Map<string, number> | undefined {
+  let fields: Map<string, number> | undefined;
+  const params = ctor.parameters;
+  params.forEach((p, i) => {
+    if (isIdentifier(p.name) && isParameterPropertyDeclaration(p, ctor)) (fields ??= new Map()).set(p.name.text, i);
+  });
+  for (const statement of ctor.body?.statements ?? []) {
+    if (!isExpressionStatement(statement) || !isBinaryExpression(statement.expression) || statement.expression.operatorToken.kind !== Kind.EqualsToken) continue;
+    const { left, right } = statement.expression;
+    if (!isPropertyAccessExpression(left) || left.expression.kind !== Kind.ThisKeyword || !isIdentifier(right)) continue;
+    const index = params.findIndex((p) => isIdentifier(p.name) && p.name.text === right.text);
+    if (index >= 0) (fields ??= new Map()).set(left.name.text, index);
+  }
+  return fields;
+}
+
 /** The name a call gives its callee (`openLink(…)`, `links.open(…)`), for a function that has none of its own. */
 function nameInCall(call: ts.CallExpression | ts.NewExpression): string | undefined {
   const callee = skipOuter(call.expression);
@@ -636,6 +658,8 @@ export class Interpreter {
   /** `export default <expression>` and CommonJS `module.exports` / `exports.x` values, for the module summary. */
   private defaultExport: Value | undefined;
   private readonly commonJsExports = new Map<string, Value>();
+  /** Classes among them (`module.exports = { DraftStore }`): exported as classes, with their methods. */
+  private readonly commonJsClasses = new Map<string, ClassInfo>();
 
   /** Values of module-level and captured bindings, carried into a second pass. */
   get bindingValues(): WeakMap<ts.Node, Value> {
@@ -1078,6 +1102,9 @@ export class Interpreter {
 
   /** An exported class of another module, as a value: its methods and client fields. One per class, made before its
    * methods, so that a method returning an instance of its own class (`clone(): Repo`) finds it. */
+  /** The constructorFields of imported classes, by the fields of the class's value (see evalNew). */
+  private readonly importedConstructorFields = new WeakMap<ReadonlyMap<string, Value>, Readonly<Record<string, number>>>();
+
   private importedClass(symbol: ExportedClass, module: ModuleSummary): Value {
     let value = this.importedClasses.get(symbol);
     if (value) return value;
@@ -1086,6 +1113,7 @@ export class Interpreter {
     this.importedClasses.set(symbol, value);
     for (const [k, f] of Object.entries(symbol.methods)) fields.set(k, makeValue({ fn: this.externalFunction(f, module) }));
     for (const [k, f] of Object.entries(symbol.fields)) if (f.api) fields.set(k, makeValue({ api: f.api }));
+    if (symbol.constructorFields) this.importedConstructorFields.set(fields, symbol.constructorFields);
     return value;
   }
 
@@ -1245,13 +1273,13 @@ export class Interpreter {
       const local = this.localTypes.get(typeName);
       return local?.categories.length ? { kind: 'type', name: local.name === 'object' ? name : local.name, categories: local.categories, fields: Object.fromEntries(local.fields) } : undefined;
     };
-    const exportClass = (node: ts.ClassLikeDeclaration): ExportedClass => {
-      const cls = this.classInfo(node);
+    const exportClass = (cls: ClassInfo): ExportedClass => {
       const methods: Record<string, ExportedFunction> = {};
       for (const [k, fn] of cls.methods) methods[k] = exportFunction(fn);
       const fields: Record<string, { api?: ApiRef }> = {};
       for (const [k, v] of cls.fields) if (v.api) fields[k] = { api: v.api };
-      return { kind: 'class', name: cls.name, methods, fields };
+      const constructorFields = cls.constructorFields && Object.fromEntries(cls.constructorFields);
+      return { kind: 'class', name: cls.name, methods, fields, ...(constructorFields ? { constructorFields } : {}) };
     };
     const exportType = (name: string, depth = 2): ExportedType | undefined => {
       const local = this.localTypes.get(name);
@@ -1274,7 +1302,7 @@ export class Interpreter {
       const binding = moduleScope?.lookup(name);
       if (!binding) return exportType(name);
       const declaration = binding.declaration;
-      if (isClassDeclaration(declaration)) return exportClass(declaration);
+      if (isClassDeclaration(declaration)) return exportClass(this.classInfo(declaration));
       if (isEnumDeclaration(declaration)) return { kind: 'value', enum: true };
       return exportValue(binding.global, name);
     };
@@ -1309,7 +1337,7 @@ export class Interpreter {
         const fn = this.functionByNode.get(statement);
         if (fn) exports[name ?? statement.name?.text ?? 'default'] = exportFunction(fn);
       } else if (isClassDeclaration(statement)) {
-        exports[name ?? statement.name?.text ?? 'default'] = exportClass(statement);
+        exports[name ?? statement.name?.text ?? 'default'] = exportClass(this.classInfo(statement));
       } else if (isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) {
           if (isIdentifier(declaration.name)) {
@@ -1325,6 +1353,7 @@ export class Interpreter {
       }
     }
     if (this.defaultExport && !exports.default) exports.default = exportValue(this.defaultExport, 'default');
+    for (const [k, cls] of this.commonJsClasses) if (!Object.hasOwn(exports, k)) exports[k] = exportClass(cls);
     for (const [k, v] of this.commonJsExports) if (!Object.hasOwn(exports, k)) exports[k] = exportValue(v, k);
     return { file, exports, reexports };
   }
@@ -1858,7 +1887,7 @@ export class Interpreter {
   private classInfo(node: ts.ClassLikeDeclaration): ClassInfo {
     const existing = this.classByNode.get(node);
     if (existing) return existing;
-    const cls: ClassInfo = { name: node.name?.text ?? 'class', fields: new Map(), methods: new Map(), unit: this.tracking ? this.unitOf(node) : undefined, changedAt: 0 };
+    const cls: ClassInfo = { name: node.name?.text ?? 'class', fields: new Map(), methods: new Map(), constructorFields: undefined, unit: this.tracking ? this.unitOf(node) : undefined, changedAt: 0 };
     this.classByNode.set(node, cls);
     this.classByFields.set(cls.fields, cls);
     this.inherit(node, cls);
@@ -1873,6 +1902,7 @@ export class Interpreter {
         if ((isMethodDeclaration(member) || isGetAccessorDeclaration(member) || isSetAccessorDeclaration(member)) && memberName) {
           cls.methods.set(memberName, this.functionInfo(member, `${cls.name}.${memberName}`, cls));
         } else if (isConstructorDeclaration(member)) {
+          cls.constructorFields = constructorParameterFields(member);
           const ctor = this.functionInfo(member, `${cls.name} constructor`, cls);
           member.parameters.forEach((p, i) => {
             if (isIdentifier(p.name) && p.type && isParameterPropertyDeclaration(p, member)) {
@@ -2601,6 +2631,24 @@ export class Interpreter {
 
   // ---------------------------------------------------------------- assignments
 
+  /** `module.exports = DraftStore`, `module.exports = { DraftStore }`, `exports.DraftStore = DraftStore`: the classes. */
+  private noteCommonJsClasses(name: string, valueNode: ts.Node | undefined): void {
+    const classNamed = (identifier: ts.Node): ClassInfo | undefined => {
+      const declaration = isIdentifier(identifier) ? this.scope.lookup(identifier.text)?.declaration : undefined;
+      return declaration && (isClassDeclaration(declaration) || isClassExpression(declaration)) ? this.classInfo(declaration) : undefined;
+    };
+    const node = valueNode && isExpression(valueNode) ? skipOuter(valueNode) : undefined;
+    if (!node) return;
+    const whole = classNamed(node);
+    if (whole) this.commonJsClasses.set(name === '' ? 'default' : name, whole);
+    if (name !== '' || !isObjectLiteralExpression(node)) return;
+    for (const property of node.properties) {
+      const cls = isShorthandPropertyAssignment(property) ? classNamed(property.name) : isPropertyAssignment(property) ? classNamed(skipOuter(property.initializer)) : undefined;
+      const key = cls && property.name ? propertyNameText(property.name) : undefined;
+      if (cls && key) this.commonJsClasses.set(key, cls);
+    }
+  }
+
   private assignTo(target: ts.Expression | ts.ForInitializer, value: Value, valueNode?: ts.Node): void {
     if (!isExpression(target)) return;
     const t = skipOuter(target);
@@ -2611,6 +2659,7 @@ export class Interpreter {
         this.defaultExport = value;
         if (value.fields) for (const [k, v] of value.fields) this.commonJsExports.set(k, v);
       } else this.commonJsExports.set(commonJs, value);
+      this.noteCommonJsClasses(commonJs, valueNode);
       return;
     }
     if (isIdentifier(t)) {
@@ -2704,7 +2753,7 @@ export class Interpreter {
   private evalNew(node: ts.NewExpression): Value {
     const callee = this.eval(node.expression);
     const args = this.evalArgs(node.arguments);
-    if (callee.typeName?.startsWith('class:')) return makeValue({ fields: callee.fields, context: callee.context });
+    if (callee.typeName?.startsWith('class:')) return makeValue({ fields: this.constructedFields(callee, args), context: callee.context });
     const calleeNode = skipOuter(node.expression);
     if (callee.api) {
       const api = this.stripGlobalAlias(callee.api);
@@ -2734,6 +2783,19 @@ export class Interpreter {
     return makeValue({ taint: opaque(this.argsTaint(args)) });
   }
 
+  /** `new DraftStore(db)` of a class of another module whose constructor keeps `db` in a field: that field is the client
+   * `db` is, for the receiver calls of the class's methods (see applyReceiverCalls). */
+  private constructedFields(cls: Value, args: readonly { value: Value }[]): ReadonlyMap<string, Value> | undefined {
+    const byField = cls.fields && this.importedConstructorFields.get(cls.fields);
+    if (!byField) return cls.fields;
+    let fields: Map<string, Value> | undefined;
+    for (const [field, index] of Object.entries(byField)) {
+      const api = args[index] && clientApi(args[index].value);
+      if (api) (fields ??= new Map(cls.fields)).set(field, makeValue({ api }));
+    }
+    return fields ?? cls.fields;
+  }
+
   /** An instance of a class of this file: its fields, its name as context, and the library class it extends. */
   private instanceValue(cls: ClassInfo): Value {
     if (this.tracking && this.unit && cls.unit !== this.unit) this.readModuleState(cls);
@@ -2755,10 +2817,10 @@ export class Interpreter {
       if (isCatalogModule(module)) return makeValue({ api: apiRoot(module) });
       const summary = this.imports?.(node.arguments[0].text);
       if (!summary) return EMPTY;
-      // `module.exports = function setCookie(…) {…}`: `require` gives the function itself.
+      // `module.exports = function setCookie(…) {…}`, `module.exports = DraftStore`: `require` gives it itself.
       const exported = Object.keys(summary.exports);
       const only = exported.length === 1 && exported[0] === 'default' ? summary.exports.default : undefined;
-      return only?.kind === 'function' ? this.importedValue(only, 'default', summary) : this.namespaceValue(summary);
+      return only?.kind === 'function' || only?.kind === 'class' ? this.importedValue(only, 'default', summary) : this.namespaceValue(summary);
     }
     if (node.expression.kind === Kind.ImportKeyword && node.arguments[0] && isStringLiteral(node.arguments[0])) {
       const module = normalizeModule(node.arguments[0].text);
@@ -2838,8 +2900,8 @@ export class Interpreter {
       this.bindCallbacks(undefined, args);
       return makeValue({ sanitized: true });
     }
-    if (callee.fn) return this.applySummary(callee.fn as FunctionInfo, args, node);
-    if (receiver && method && receiver.fields?.get(method)?.fn) return this.applySummary(receiver.fields.get(method)!.fn as FunctionInfo, args, node);
+    if (callee.fn) return this.applySummary(callee.fn as FunctionInfo, args, node, receiver);
+    if (receiver && method && receiver.fields?.get(method)?.fn) return this.applySummary(receiver.fields.get(method)!.fn as FunctionInfo, args, node, receiver);
     const wrapper = wrapperNamed(calleeName);
     const wrapped = wrapper && this.wrappedCallback(wrapper, undefined, args);
     if (wrapped) return wrapped;
@@ -2924,10 +2986,17 @@ export class Interpreter {
       path.unshift(root.name.text);
       root = skipOuter(root.expression);
     }
-    if (!isIdentifier(root)) return;
-    const binding = this.scope.lookup(root.text);
-    const param = binding?.kind === 'param' ? fn.node.parameters.findIndex((p) => p === binding.declaration) : -1;
-    if (param < 0) return;
+    let param: number;
+    if (root.kind === Kind.ThisKeyword) {
+      // `this.db.put(…)` with `db` a field the constructor set to its parameter (see constructedFields).
+      if (path.length < 2 || !fn.cls?.constructorFields?.has(path[0]!)) return;
+      param = THIS_FIELD;
+    } else {
+      if (!isIdentifier(root)) return;
+      const binding = this.scope.lookup(root.text);
+      param = binding?.kind === 'param' ? fn.node.parameters.findIndex((p) => p === binding.declaration) : -1;
+      if (param < 0) return;
+    }
     const argValues = args.map((a) => a.value);
     if (!argValues.some((v) => isTainted(deepTaint(v)))) return;
     const calls = (this.frame.summary.receiverCalls ??= []);
@@ -2943,12 +3012,15 @@ export class Interpreter {
    * that call is the client's, so its sinks apply to what the caller's arguments carry there. Reported at the call in
    * this file, as for the module's other sinks.
    */
-  private applyReceiverCalls(fn: FunctionInfo, calls: readonly ReceiverCall[], args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression): void {
+  private applyReceiverCalls(
+    fn: FunctionInfo, calls: readonly ReceiverCall[], args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression, instance: Value | undefined,
+  ): void {
     for (const receiverCall of calls) {
-      const receiver = this.argumentFor(fn, args, receiverCall.param);
-      const client = receiver && clientApi(receiver.value);
+      const onField = receiverCall.param === THIS_FIELD;
+      const receiver = onField ? instance?.fields?.get(receiverCall.path[0]!) : this.argumentFor(fn, args, receiverCall.param)?.value;
+      const client = receiver && clientApi(receiver);
       if (!client) continue;
-      const api = receiverCall.path.reduce(apiMember, client);
+      const api = (onField ? receiverCall.path.slice(1) : receiverCall.path).reduce(apiMember, client);
       const entries = findSinks(api, 'call');
       if (!entries.length) continue;
       const given = receiverCall.args.map((inner) => {
@@ -3178,11 +3250,12 @@ export class Interpreter {
     return makeValue({ fn });
   }
 
-  private applySummary(fn: FunctionInfo, args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression): Value {
+  /** `instance`: the object a method is called on (for its receiver calls on `this`'s fields). */
+  private applySummary(fn: FunctionInfo, args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression, instance?: Value): Value {
     this.bindArgumentApis(fn, args);
     const summary = this.summaryOf(fn);
     if (fn.unit !== this.unit) this.consume(fn);
-    if (summary.receiverCalls && !fn.node) this.applyReceiverCalls(fn, summary.receiverCalls, args, call);
+    if (summary.receiverCalls && !fn.node) this.applyReceiverCalls(fn, summary.receiverCalls, args, call, instance);
     for (const sink of summary.sinks) {
       const arg = this.argumentFor(fn, args, sink.param);
       if (!arg || sink.reportedInside) continue;

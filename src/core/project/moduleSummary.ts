@@ -91,6 +91,9 @@ export interface ExportedClass {
   readonly methods: Readonly<Record<string, ExportedFunction>>;
   /** Fields holding sink clients (`private logger = pino()`), so subclasses and instances keep them. */
   readonly fields: Readonly<Record<string, { readonly api?: ApiRef }>>;
+  /** Fields its constructor sets to a parameter (`this.db = db`), by parameter: `new Store(client)` in an importer
+   * gives the instance that client there, for its methods' calls on the field (`this.db.put(…)`, receiverCalls). */
+  readonly constructorFields?: Readonly<Record<string, number>>;
 }
 
 export interface ExportedType {

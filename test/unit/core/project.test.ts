@@ -90,6 +90,44 @@ router.post('/preferences', (req, res) => {
     ]);
   });
 
+  it('gives an imported class the client its constructor is handed: its methods\' calls on that field are the client\'s', () => {
+    const root = workspace({
+      'src/store.ts': `export class DraftStore {
+  private db: any;
+  constructor(db: any, private readonly audit: any) { this.db = db; }
+  save(draft: { id: string; notes: string }) { this.audit.info({ id: draft.id }); return this.db.put({ _id: draft.id, ...draft }); }
+}
+`,
+      'src/drafts.js': `class NoteStore {
+  constructor(db) { this.db = db; }
+  save(note) { return this.db.put(note); }
+}
+module.exports = { NoteStore };
+`,
+      'src/route.ts': `import PouchDB from 'pouchdb';
+import pino from 'pino';
+import { DraftStore } from './store';
+const { NoteStore } = require('./drafts');
+const drafts = new DraftStore(new PouchDB('drafts'), pino());
+const unsaved = new DraftStore({ put() {} }, pino());
+const notes = new NoteStore(new PouchDB('notes'));
+export async function h(req: { body: { diagnosis: string; draftId: string; noteText: string } }) {
+  await drafts.save({ id: req.body.draftId, notes: req.body.diagnosis });
+  await unsaved.save({ id: 'x', notes: req.body.diagnosis });
+  await notes.save(req.body.noteText);
+}
+`,
+    });
+    const { result, flagged } = findings(root, 'src/route.ts');
+    assert.deepEqual(flagged, [['storage', '{ id: req.body.draftId, notes: req.body.diagnosis }'], ['storage', 'req.body.noteText']]);
+    assert.deepEqual(result.findings[0]!.flow.map((step) => step.note), [
+      '`req.body.diagnosis`: the name says Clinical: Diagnosis / condition',
+      'passed to `DraftStore.save`',
+      'parameter `draft` of `DraftStore.save`',
+      'stored in PouchDB `db.put/post/bulkDocs`',
+    ]);
+  });
+
   it('tells which field an imported helper reads from its parameter: the caller\'s argument decides what it carries', () => {
     const root = workspace({
       'src/context.ts': `export function projectOf(c: any): string { return c.projectId; }
