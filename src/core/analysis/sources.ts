@@ -1,6 +1,6 @@
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { NOT_SANITIZER_WORDS, SANITIZER_WORDS } from '../catalog/sanitizers';
-import { FHIR_PHI_RESOURCES, GATEWAY_WORDS, NOT_RECORD_WORDS, PERSON_RECORD_CATEGORIES, READ_VERBS, RECORD_DATA_WORDS, RECORD_PHRASES, RECORD_SYSTEM_WORDS, RECORD_WORDS } from '../catalog/fhir';
+import { FHIR_PHI_RESOURCES, GATEWAY_WORDS, GRAPH_CHART_WORDS, NOT_RECORD_WORDS, PERSON_RECORD_CATEGORIES, READ_VERBS, RECORD_DATA_WORDS, RECORD_PHRASES, RECORD_SYSTEM_WORDS, RECORD_WORDS } from '../catalog/fhir';
 import type { PhiGuardConfig } from '../config/config';
 import { classifyNameUncached, mayDependOnContext, namesAnOperation, normalizedWords } from '../names/classifyName';
 import type { NameMatch } from '../names/classifyName';
@@ -185,6 +185,7 @@ export function isRecordName(name: string): boolean {
   if (RECORD_SYSTEM_WORDS.has(words[at]!) && !words.some((w, i) => i !== at && (RECORD_DATA_WORDS.has(w) || (RECORD_WORDS.has(w) && !RECORD_SYSTEM_WORDS.has(w))))) return false;
   const last = words[words.length - 1]!;
   if (GATEWAY_WORDS.has(last)) return false;
+  if (words[at] === 'chart' && words.some((w) => GRAPH_CHART_WORDS.has(w))) return false;
   return !words.some((w, i) => i !== at && NOT_RECORD_WORDS.has(w));
 }
 

@@ -117,6 +117,14 @@ export const RECORD_DATA_WORDS: ReadonlySet<string> = new Set(['data', 'record',
 /** Multi-word record names (`medicalRecord`, `healthRecord`). */
 export const RECORD_PHRASES: readonly (readonly string[])[] = [['medical', 'record'], ['health', 'record'], ['patient', 'record'], ['clinical', 'record'], ['chart']];
 
+/** Words beside `chart` that make it a graph, not a patient's chart (`barChart`, `chartInstance`, `chartColors`). A
+ * patient's growth chart is kept: it plots the patient's own measurements. */
+export const GRAPH_CHART_WORDS: ReadonlySet<string> = new Set([
+  'bar', 'line', 'pie', 'area', 'scatter', 'donut', 'doughnut', 'bubble', 'radar', 'polar', 'gantt', 'flow', 'org', 'candlestick',
+  'heatmap', 'sparkline', 'histogram', 'stacked', 'instance', 'canvas', 'ctx', 'legend', 'axis', 'axes', 'series', 'tooltip',
+  'color', 'colors', 'theme', 'dataset', 'datasets', 'plugin', 'plugins', 'width', 'height', 'container',
+]);
+
 /** Trailing words that make a record name a gateway to records rather than a record (`patientService`,
  * `patientRepository`): read calls on them (`find*`, `get*`) return records. */
 export const GATEWAY_WORDS: ReadonlySet<string> = new Set([

@@ -370,6 +370,14 @@ export function g(patient: any) {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['patientData', 'ehrData']);
   });
 
+  it('tells a patient\'s chart from a graph', () => {
+    const code = `export function f(chart: object, chartNotes: string[], growthChart: object, barChart: object, lineChartData: number[], chartInstance: object, chartColors: string[]) {
+      console.log(chart, chartNotes, growthChart);
+      console.log(barChart, lineChartData, chartInstance, chartColors);
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['chart', 'chartNotes', 'growthChart']);
+  });
+
   it('does not take a constant (SCREAMING_CASE) or a field of a configuration constant for PHI by its name', () => {
     const code = `declare function argInt(flag: string): number;
     declare function loadSample(): any;
