@@ -2929,7 +2929,7 @@ export class Interpreter {
     this.bindCallbacks(undefined, args);
 
     if (receiver && method) {
-      if (receiverNode && !receiver.api) this.recordReceiverCall(receiverNode, method, args, node);
+      if (receiverNode && !receiver.api) this.recordReceiverCall(receiverNode, [method], args.map((a) => a.value), node);
       if (MUTATING_METHODS.has(method) && receiverNode) {
         const added = this.argsTaint(args);
         if (isTainted(added) && !((method === 'push' || method === 'unshift') && this.addElements(receiverNode, args, added))) this.taintRoot(receiverNode, added);
@@ -2975,12 +2975,12 @@ export class Interpreter {
     return makeValue({ taint: opaque(this.argsTaint(args)) });
   }
 
-  /** `res.cookie(name, value)` with `res` a parameter of the function analysed: kept in its summary (see ReceiverCall)
-   * when an argument carries PHI or a parameter. */
-  private recordReceiverCall(receiverNode: ts.Expression, method: string, args: readonly { value: Value }[], node: ts.CallExpression): void {
+  /** `res.cookie(name, value)` with `res` a parameter of the function analysed (`path` the members called after the
+   * receiver: `['cookie']`): kept in its summary (see ReceiverCall) when an argument carries PHI or a parameter. */
+  private recordReceiverCall(receiverNode: ts.Expression, tail: readonly string[], argValues: readonly Value[], node: ts.CallExpression | ts.NewExpression): void {
     const fn = this.frame.fn;
     if (!fn?.node || this.muted) return;
-    const path = [method];
+    const path = [...tail];
     let root = skipOuter(receiverNode);
     while (isPropertyAccessExpression(root)) {
       path.unshift(root.name.text);
@@ -2997,7 +2997,6 @@ export class Interpreter {
       param = binding?.kind === 'param' ? fn.node.parameters.findIndex((p) => p === binding.declaration) : -1;
       if (param < 0) return;
     }
-    const argValues = args.map((a) => a.value);
     if (!argValues.some((v) => isTainted(deepTaint(v)))) return;
     const calls = (this.frame.summary.receiverCalls ??= []);
     const site = this.range(node);
@@ -3015,31 +3014,41 @@ export class Interpreter {
   private applyReceiverCalls(
     fn: FunctionInfo, calls: readonly ReceiverCall[], args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression, instance: Value | undefined,
   ): void {
+    // A function of this file handed a client is analysed with it (bindArgumentApis): its own calls are its sinks.
+    const external = !fn.node;
     for (const receiverCall of calls) {
       const onField = receiverCall.param === THIS_FIELD;
-      const receiver = onField ? instance?.fields?.get(receiverCall.path[0]!) : this.argumentFor(fn, args, receiverCall.param)?.value;
+      const receiverArg = onField ? undefined : this.argumentFor(fn, args, receiverCall.param);
+      const receiver = onField ? instance?.fields?.get(receiverCall.path[0]!) : receiverArg?.value;
       const client = receiver && clientApi(receiver);
-      if (!client) continue;
-      const api = (onField ? receiverCall.path.slice(1) : receiverCall.path).reduce(apiMember, client);
-      const entries = findSinks(api, 'call');
-      if (!entries.length) continue;
-      const given = receiverCall.args.map((inner) => {
-        let taint = onlyConcrete(inner.taint);
-        let node: ts.Expression | undefined;
-        // Steps from the function's parameter on, in its module (`parameter value of setCookie`).
-        const innerSteps = inner.taint ? inner.taint.steps.slice(Math.max(0, inner.taint.steps.findIndex((step) => step.kind === 'parameter'))) : [];
-        for (const p of inner.taint?.params ?? []) {
-          const arg = this.argumentFor(fn, args, p);
-          const passed = deepTaint(this.argumentValue(fn, args.map((a) => a.value), p, call));
-          if (!arg || !isTainted(passed)) continue;
-          node ??= arg.node;
-          const steps = this.path(passed.steps, [this.step('call', arg.node, `passed to \`${fn.name}\``)], innerSteps);
-          taint = joinTaint(taint, makeTaint(passed.categories, passed.params, passed.reasons, steps, passed.record, passed.opaque));
-        }
-        return { node: node ?? call, value: makeValue({ taint }) };
-      });
-      this.checkCallSinks(api, 'call', given, call, entries);
+      if (client && external) {
+        const api = (onField ? receiverCall.path.slice(1) : receiverCall.path).reduce(apiMember, client);
+        const entries = findSinks(api, 'call');
+        if (entries.length) this.checkCallSinks(api, 'call', this.receiverCallArguments(fn, receiverCall, args, call), call, entries);
+      } else if (!client && receiverArg) {
+        // `save(db, doc) { return write(db, doc); }`: `db` is this function's parameter, the call on it this function's too.
+        this.recordReceiverCall(receiverArg.node, receiverCall.path, this.receiverCallArguments(fn, receiverCall, args, call).map((a) => a.value), call);
+      }
     }
+  }
+
+  /** A receiver call's arguments as this call's arguments make them, each at the argument that carries into it. */
+  private receiverCallArguments(fn: FunctionInfo, receiverCall: ReceiverCall, args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression): { node: ts.Expression; value: Value }[] {
+    return receiverCall.args.map((inner) => {
+      let taint = onlyConcrete(inner.taint);
+      let node: ts.Expression | undefined;
+      // Steps from the function's parameter on, in its module (`parameter value of setCookie`).
+      const innerSteps = inner.taint ? inner.taint.steps.slice(Math.max(0, inner.taint.steps.findIndex((step) => step.kind === 'parameter'))) : [];
+      for (const p of inner.taint?.params ?? []) {
+        const arg = this.argumentFor(fn, args, p);
+        const passed = deepTaint(this.argumentValue(fn, args.map((a) => a.value), p, call));
+        if (!arg || !isTainted(passed)) continue;
+        node ??= arg.node;
+        const steps = this.path(passed.steps, [this.step('call', arg.node, `passed to \`${fn.name}\``)], innerSteps);
+        taint = joinTaint(taint, makeTaint(passed.categories, passed.params, passed.reasons, steps, passed.record, passed.opaque));
+      }
+      return { node: node ?? call, value: makeValue({ taint }) };
+    });
   }
 
   /** Records whose type the project declares elsewhere: `prisma.visit.findMany()` (schema.prisma) and
@@ -3255,7 +3264,7 @@ export class Interpreter {
     this.bindArgumentApis(fn, args);
     const summary = this.summaryOf(fn);
     if (fn.unit !== this.unit) this.consume(fn);
-    if (summary.receiverCalls && !fn.node) this.applyReceiverCalls(fn, summary.receiverCalls, args, call, instance);
+    if (summary.receiverCalls) this.applyReceiverCalls(fn, summary.receiverCalls, args, call, instance);
     for (const sink of summary.sinks) {
       const arg = this.argumentFor(fn, args, sink.param);
       if (!arg || sink.reportedInside) continue;

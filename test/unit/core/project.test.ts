@@ -90,6 +90,34 @@ router.post('/preferences', (req, res) => {
     ]);
   });
 
+  it('follows a client through helpers that hand it on, across modules and within one', () => {
+    const root = workspace({
+      'src/write.js': `exports.write = function write(db, doc) { return db.put(doc); };
+`,
+      'src/save.js': `const { write } = require('./write');
+function stamp(db, doc) { return write(db, { ...doc, savedAt: Date.now() }); }
+exports.save = function save(db, doc) { return stamp(db, doc); };
+`,
+      'src/route.js': `const PouchDB = require('pouchdb');
+const { save } = require('./save');
+const db = new PouchDB('intake');
+exports.h = function h(req) { return save(db, { notes: req.body.diagnosis, count: req.body.count }); };
+`,
+    });
+    const { result, flagged } = findings(root, 'src/route.js');
+    assert.deepEqual(flagged, [['storage', '{ notes: req.body.diagnosis, count: req.body.count }']]);
+    assert.deepEqual(result.findings[0]!.flow.map((step) => [step.file && path.basename(step.file), step.note]), [
+      [undefined, '`req.body.diagnosis`: the name says Clinical: Diagnosis / condition'],
+      [undefined, 'passed to `save`'],
+      ['save.js', 'parameter `doc` of `save`'],
+      ['save.js', 'passed to `stamp`'],
+      ['save.js', 'parameter `doc` of `stamp`'],
+      ['save.js', 'passed to `write`'],
+      ['write.js', 'parameter `doc` of `write`'],
+      [undefined, 'stored in PouchDB `db.put/post/bulkDocs`'],
+    ]);
+  });
+
   it('gives an imported class the client its constructor is handed: its methods\' calls on that field are the client\'s', () => {
     const root = workspace({
       'src/store.ts': `export class DraftStore {
