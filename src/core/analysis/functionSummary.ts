@@ -31,8 +31,10 @@ export interface ReceiverCall {
   readonly path: readonly string[];
   /** What each argument of the call carries (taints in terms of the function's parameters, or PHI of its own). */
   readonly args: readonly Value[];
-  /** The call, inside the function. */
+  /** The call in this function (one entry per call: a loop evaluates it again). */
   readonly site: TextRange;
+  /** The call on the client, inside the function (or the function it was handed on to), as a flow path shows it. */
+  readonly step: FlowStep;
 }
 
 /** ReceiverCall.param of a call on a field of `this` (a client the constructor was given, see constructorFields). */

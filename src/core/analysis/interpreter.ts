@@ -546,7 +546,7 @@ function lastOffsetIn(exported: ExportedFunction, file: string): number {
     steps(sink.steps);
   }
   for (const call of exported.receiverCalls ?? []) {
-    last = Math.max(last, call.site.end);
+    steps([call.step]);
     for (const arg of call.args) steps(arg?.steps);
   }
   steps(exported.returns.taint?.steps);
@@ -904,6 +904,7 @@ export class Interpreter {
       }
       for (const call of fn.node ? fn.summary.receiverCalls ?? [] : []) {
         shift.range(call.site);
+        shift.steps([call.step]);
         for (const arg of call.args) shift.value(arg);
       }
     }
@@ -1163,7 +1164,7 @@ export class Interpreter {
         context: instance?.context,
       }),
       sinks: symbol.sinks.map((s) => ({ external: true, param: s.param, sink: s.sink, steps: s.steps, carrier: s.carrier, site: s.site, reportedInside: s.reportedInside, reviewed: s.reviewed })),
-      receiverCalls: symbol.receiverCalls?.map((c) => ({ param: c.param, path: c.path, args: c.args.map((a) => makeValue({ taint: a ? importedTaint(a) : undefined })), site: c.site })),
+      receiverCalls: symbol.receiverCalls?.map((c) => ({ param: c.param, path: c.path, args: c.args.map((a) => makeValue({ taint: a ? importedTaint(a) : undefined })), site: c.step.range, step: c.step })),
     };
     const fn: FunctionInfo = {
       id: -(this.functions.length + 1), node: undefined, name: symbol.name, scope: this.scope, cls: undefined, paramApis: [], fieldParams: [...(symbol.fieldParams ?? [])], summary, analyzing: false,
@@ -1239,7 +1240,7 @@ export class Interpreter {
         kind: 'function',
         name: fn.name,
         sinks: summary.sinks.map((s) => ({ param: s.param, sink: s.sink, steps: stamp(s.steps), carrier: own(s.carrier), site: own(s.site), reportedInside: s.reportedInside, ...(s.reviewed ? { reviewed: s.reviewed } : {}) })),
-        ...(summary.receiverCalls ? { receiverCalls: summary.receiverCalls.map((c) => ({ param: c.param, path: c.path, args: c.args.map((a) => exportTaint(deepTaint(a)) ?? null), site: own(c.site) })) } : {}),
+        ...(summary.receiverCalls ? { receiverCalls: summary.receiverCalls.map((c) => ({ param: c.param, path: c.path, args: c.args.map((a) => exportTaint(deepTaint(a)) ?? null), step: stampStep(c.step) })) } : {}),
         ...(fn.fieldParams.length ? { fieldParams: fn.fieldParams } : {}),
         returns: {
           taint: exportTaint(summary.returnValue.fields ? summary.returnValue.taint : deepTaint(summary.returnValue)),
@@ -2929,7 +2930,7 @@ export class Interpreter {
     this.bindCallbacks(undefined, args);
 
     if (receiver && method) {
-      if (receiverNode && !receiver.api) this.recordReceiverCall(receiverNode, [method], args.map((a) => a.value), node);
+      if (receiverNode && !receiver.api) this.recordReceiverCall(receiverNode, [method], args.map((a) => a.value), node, undefined);
       if (MUTATING_METHODS.has(method) && receiverNode) {
         const added = this.argsTaint(args);
         if (isTainted(added) && !((method === 'push' || method === 'unshift') && this.addElements(receiverNode, args, added))) this.taintRoot(receiverNode, added);
@@ -2977,7 +2978,7 @@ export class Interpreter {
 
   /** `res.cookie(name, value)` with `res` a parameter of the function analysed (`path` the members called after the
    * receiver: `['cookie']`): kept in its summary (see ReceiverCall) when an argument carries PHI or a parameter. */
-  private recordReceiverCall(receiverNode: ts.Expression, tail: readonly string[], argValues: readonly Value[], node: ts.CallExpression | ts.NewExpression): void {
+  private recordReceiverCall(receiverNode: ts.Expression, tail: readonly string[], argValues: readonly Value[], node: ts.CallExpression | ts.NewExpression, step: FlowStep | undefined): void {
     const fn = this.frame.fn;
     if (!fn?.node || this.muted) return;
     const path = [...tail];
@@ -3001,9 +3002,11 @@ export class Interpreter {
     const calls = (this.frame.summary.receiverCalls ??= []);
     const site = this.range(node);
     // A loop evaluates the call again with what its later rounds add: the last evaluation holds the most.
-    const again = calls.findIndex((call) => call.site.start === site.start && call.site.end === site.end);
-    if (again >= 0) calls[again] = { param, path, args: argValues, site: calls[again]!.site };
-    else calls.push({ param, path, args: argValues, site });
+    const again = calls.findIndex((call) => call.site.start === site.start && call.site.end === site.end && call.param === param);
+    // Handed on (\`write(db, doc)\`), the step stays the call on the client, in the function it was handed to.
+    const shown = step ?? this.step('call', node, `passed to \`${this.text(skipOuter(node.expression))}\``);
+    if (again >= 0) calls[again] = { param, path, args: argValues, site: calls[again]!.site, step: calls[again]!.step };
+    else calls.push({ param, path, args: argValues, site, step: shown });
   }
 
   /**
@@ -3027,7 +3030,7 @@ export class Interpreter {
         if (entries.length) this.checkCallSinks(api, 'call', this.receiverCallArguments(fn, receiverCall, args, call), call, entries);
       } else if (!client && receiverArg) {
         // `save(db, doc) { return write(db, doc); }`: `db` is this function's parameter, the call on it this function's too.
-        this.recordReceiverCall(receiverArg.node, receiverCall.path, this.receiverCallArguments(fn, receiverCall, args, call).map((a) => a.value), call);
+        this.recordReceiverCall(receiverArg.node, receiverCall.path, this.receiverCallArguments(fn, receiverCall, args, call).map((a) => a.value), call, receiverCall.step);
       }
     }
   }
@@ -3044,7 +3047,7 @@ export class Interpreter {
         const passed = deepTaint(this.argumentValue(fn, args.map((a) => a.value), p, call));
         if (!arg || !isTainted(passed)) continue;
         node ??= arg.node;
-        const steps = this.path(passed.steps, [this.step('call', arg.node, `passed to \`${fn.name}\``)], innerSteps);
+        const steps = this.path(passed.steps, [this.step('call', arg.node, `passed to \`${fn.name}\``)], innerSteps, [receiverCall.step]);
         taint = joinTaint(taint, makeTaint(passed.categories, passed.params, passed.reasons, steps, passed.record, passed.opaque));
       }
       return { node: node ?? call, value: makeValue({ taint }) };

@@ -44,7 +44,8 @@ export interface ExportedReceiverCall {
   readonly path: readonly string[];
   /** What each argument carries (null: nothing). */
   readonly args: readonly (ExportedTaint | null)[];
-  readonly site: TextRange;
+  /** The call, as a flow step with its file and position. */
+  readonly step: FlowStep;
 }
 
 export interface ExportedFunction {

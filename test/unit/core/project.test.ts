@@ -86,6 +86,7 @@ router.post('/preferences', (req, res) => {
       [undefined, '`req.body.email`: the name says Safe Harbor (F) Email address'],
       [undefined, 'passed to `setPortalCookie`'],
       ['cookies.js', 'parameter `value` of `setPortalCookie`'],
+      ['cookies.js', 'passed to `res.cookie`'],
       [undefined, 'stored in Cookies `res.cookie`'],
     ]);
   });
@@ -114,6 +115,7 @@ exports.h = function h(req) { return save(db, { notes: req.body.diagnosis, count
       ['save.js', 'parameter `doc` of `stamp`'],
       ['save.js', 'passed to `write`'],
       ['write.js', 'parameter `doc` of `write`'],
+      ['write.js', 'passed to `db.put`'],
       [undefined, 'stored in PouchDB `db.put/post/bulkDocs`'],
     ]);
   });
@@ -152,6 +154,7 @@ export async function h(req: { body: { diagnosis: string; draftId: string; noteT
       '`req.body.diagnosis`: the name says Clinical: Diagnosis / condition',
       'passed to `DraftStore.save`',
       'parameter `draft` of `DraftStore.save`',
+      'passed to `this.db.put`',
       'stored in PouchDB `db.put/post/bulkDocs`',
     ]);
   });
