@@ -2286,7 +2286,11 @@ export class Interpreter {
         const notPhi = this.declaredNotPhi(value, asserted.type);
         if (notPhi) return notPhi;
         const typed = this.typeValue(asserted.type, asserted.expression);
-        return typed === EMPTY || typed.api || value.api ? value : describedBy(value, typed);
+        // What a global function returns (`JSON.parse(…)`, `structuredClone(…)`) is data of unknown shape: the type says
+        // what it is (a record, field by field). A client asserted to a type (`new OpenAI() as any`) stays the client.
+        const data = value.api?.module === '<global>' && value.api.path[value.api.path.length - 1] === '()';
+        if (typed === EMPTY || typed.api || (value.api && !data)) return value;
+        return data ? typed : describedBy(value, typed);
       }
       case Kind.ParenthesizedExpression:
       case Kind.NonNullExpression:

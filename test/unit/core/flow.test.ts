@@ -302,6 +302,23 @@ export function g(patient: any) {
     assert.deepEqual(categories(plain), categories(untyped));
   });
 
+  it('takes what JSON.parse returns for the type it is asserted to be, a client for itself', () => {
+    const code = `${OPENAI}import { writeFile } from 'fs/promises';
+import type { Communication } from 'fhir/r4b';
+interface LabResultMessage { messageId: string; patient: { mrn: string } }
+export async function f(body: string) {
+  const message = JSON.parse(body) as LabResultMessage;
+  await writeFile('inbox.json', JSON.stringify(message));
+  console.log(message.messageId);
+  const communication = <Communication>JSON.parse(body);
+  console.log(communication.category, communication.payload);
+  const client = openai as any;
+  await client.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: message.patient.mrn }] });
+}`;
+    // Before, the assertion was ignored for JSON.parse's result (an API's, as a client's is): nothing was reported.
+    assert.deepEqual(flagged(code), [['storage', 'message'], ['log', 'communication.payload'], ['ai', 'message.patient.mrn']]);
+  });
+
   it('takes a constant or an object written out for what it holds, not for a type PHI only by its field names', () => {
     const code = `interface PatientRecordFormFields { patientDetails: { title: string }; patientSummary: { title: string } }
     interface PatientRecordConfig { FormFields: PatientRecordFormFields; hiddenFormSections: string[] }

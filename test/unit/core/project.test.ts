@@ -91,6 +91,25 @@ router.post('/preferences', (req, res) => {
     ]);
   });
 
+  it('keeps a record asserted from parsed JSON a record across modules: its non-PHI elements stay clean', () => {
+    const root = workspace({
+      'src/validate.ts': `import type { Communication } from 'fhir/r4b';
+export function validate(input: { body: string }) {
+  const parsed = JSON.parse(input.body);
+  return { communication: parsed as Communication, secrets: 1 };
+}
+`,
+      'src/handler.ts': `import { validate } from './validate';
+export function h(input: { body: string }) {
+  const { communication } = validate(input);
+  console.log('codes', JSON.stringify(communication.category));
+  console.log('payload', communication.payload);
+}
+`,
+    });
+    assert.deepEqual(findings(root, 'src/handler.ts').flagged, [['log', 'communication.payload']]);
+  });
+
   it('follows a client through helpers that hand it on, across modules and within one', () => {
     const root = workspace({
       'src/write.js': `exports.write = function write(db, doc) { return db.put(doc); };
