@@ -146,6 +146,8 @@ interface Frame {
 const MAX_DEPTH = 400;
 /** The type name of an enum's value: reading a member gives a constant, never PHI (`Tab.Vitals`, `ROUTER_PATH.VITALS`). */
 const ENUM = 'enum';
+/** typeName of an `Object.entries` element: a `[key, value]` pair (see objectEntries). */
+const ENTRY_PAIR = 'entry-pair';
 /** The type name of a tool's input (see bindParameter) and of every field read from it: what the model sent. */
 const MODEL_INPUT = 'model-input';
 /** The type name prefix of a parameter in a branch a resource-type comparison guards (see guardParameters). */
@@ -180,6 +182,8 @@ const COMPARISON_OPERATORS = new Set<ts.SyntaxKind>([
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** Generic types whose values are their first type argument's, for what PHI they carry (`Promise<Patient>`). */
 const WRAPPER_TYPES = new Set(['Array', 'ReadonlyArray', 'Promise', 'Readonly', 'Partial', 'Required', 'NonNullable', 'Awaited', 'Set', 'PromiseLike', 'Omit', 'Pick']);
+/** Types of a map from keys to values of the second type argument. */
+const MAP_TYPES = new Set(['Record', 'Map', 'ReadonlyMap', 'WeakMap']);
 /** Calls whose result is never PHI: `require(…)`, `Symbol(…)`, `Boolean(…)`, React's `createContext(…)`. */
 const CLEAN_CONSTRUCTORS = new Set(['require', 'Symbol', 'Boolean', 'createContext']);
 
@@ -451,6 +455,16 @@ function rootsAtConstant(node: ts.Expression): boolean {
   return isIdentifier(e) && isConstantName(e.text) && !splitWords(e.text).some((word) => RECORD_WORDS.has(word));
 }
 
+/** A field of a constant, or that with a literal fallback (`CONFIG.codes ?? []`, `CONFIG.name || ''`). */
+function readsConstantOnly(node: ts.Expression): boolean {
+  const e = skipOuter(node);
+  if (isBinaryExpression(e) && (e.operatorToken.kind === Kind.QuestionQuestionToken || e.operatorToken.kind === Kind.BarBarToken)) {
+    const fallback = skipOuter(e.right);
+    return readsConstantOnly(e.left) && (isPlainLiteral(fallback) || (isArrayLiteralExpression(fallback) && fallback.elements.length === 0) || (isObjectLiteralExpression(fallback) && fallback.properties.length === 0));
+  }
+  return (isPropertyAccessExpression(e) || isElementAccessExpression(e)) && rootsAtConstant(e);
+}
+
 /** A string, number, template without substitutions, regular expression, `true`, `false` or `null`. */
 function isPlainLiteral(e: ts.Expression): boolean {
   switch (e.kind) {
@@ -493,6 +507,12 @@ function bindingKey(element: ts.BindingElement): string | undefined {
 /** An element of `iterable`: its known elements field by field (see elementOf), else what the whole of it holds. */
 function elementValue(iterable: Value): Value {
   return elementOf(iterable) ?? makeValue({ taint: deepTaint(iterable), context: iterable.context, typeName: iterable.typeName });
+}
+
+/** What a global function returned (`Object.values(…)`, `JSON.parse(…)`): data, not an API's object. */
+function isGlobalResult(value: Value | undefined): boolean {
+  const api = value?.api;
+  return api?.module === '<global>' && api.path[api.path.length - 1] === '()';
 }
 
 /** What flow steps call a function expression assigned to nothing they can name. */
@@ -1660,6 +1680,8 @@ export class Interpreter {
       return;
     }
     let value = declaration.initializer ? this.eval(declaration.initializer) : EMPTY;
+    // `const codes = PROVIDER_CONFIG.visionCptCodes ?? []`: read from configuration, so configuration, whatever its name.
+    if (declaration.initializer && readsConstantOnly(declaration.initializer)) this.declaredRecord(declaration);
     const notPhi = declaration.type && this.declaredNotPhi(value, declaration.type);
     if (notPhi) value = notPhi;
     else if (declaration.type) {
@@ -1826,9 +1848,11 @@ export class Interpreter {
     }
     name.elements.forEach((element, index) => {
       if (isOmittedExpression(element)) return;
-      // `const [params, setParams] = useSearchParams()`: elements of an API result are API references too.
-      let v: Value = value.api ? makeValue({ api: apiMember(value.api, String(index)), taint: value.taint })
-        : elementOf(value) ?? makeValue({ taint: value.taint, context: value.context, typeName: value.typeName });
+      // `const [params, setParams] = useSearchParams()`: elements of an API result are API references too. A pair of
+      // `Object.entries` gives the key and the value each to its own name.
+      let v: Value = value.typeName === ENTRY_PAIR ? value.parts?.[index]?.value ?? EMPTY
+        : value.api ? makeValue({ api: apiMember(value.api, String(index)), taint: value.taint })
+          : elementOf(value) ?? makeValue({ taint: value.taint, context: value.context, typeName: value.typeName });
       if (element.initializer) v = joinValues(v, this.eval(element.initializer));
       this.bindPattern(element.name, v, element);
     });
@@ -2132,6 +2156,8 @@ export class Interpreter {
     if (WRAPPER_TYPES.has(last) && type.typeArguments?.length) {
       return this.typeValue(type.typeArguments[0]!, at);
     }
+    // `Record<string, Visit>`, `Map<string, Visit>`: what it holds, as an array of them is (its keys are not PHI).
+    if (MAP_TYPES.has(last) && type.typeArguments?.length === 2) return this.typeValue(type.typeArguments[1]!, at);
     // `Bundle<Practitioner>`, `Bundle<Bot | ValueSet>`: a bundle of resources that are not PHI is not PHI either.
     if (last === 'Bundle' && type.typeArguments?.length && type.typeArguments.every((t) => fhirNonPhiTypes(t))) return EMPTY;
     if (type.typeArguments?.length && !this.localTypes.has(last) && !this.names.typeCategories(last)) {
@@ -2900,7 +2926,10 @@ export class Interpreter {
     if (method && receiver?.typeName?.startsWith('zod:') && ZOD_SAME_RECORDS.has(method)) return makeValue({ typeName: receiver.typeName });
     // A global named like a sanitizer (`maskSsn` defined in a script) de-identifies; a package's API is its catalog's.
     const sanitizer = (!callee.api || callee.api.module === '<global>') && this.isSanitizerName(calleeName);
-    if (callee.api && !sanitizer) return this.callApi(callee.api, receiver, method, args, node);
+    // `Object.values(visits).forEach((v) => …)`, `(await Promise.all(drafts)).map(…)`: an array a global function
+    // returned is data, its callbacks get its elements (not an API's objects).
+    const onData = method !== undefined && (CALLBACK_ELEMENT_METHODS.has(method) || method === 'reduce') && isGlobalResult(receiver);
+    if (callee.api && !sanitizer && !onData) return this.callApi(callee.api, receiver, method, args, node);
     if (sanitizer) {
       this.bindCallbacks(undefined, args);
       return makeValue({ sanitized: true });
@@ -3168,6 +3197,10 @@ export class Interpreter {
 
   private callApi(api0: ApiRef, receiver: Value | undefined, method: string | undefined, args: { node: ts.Expression; value: Value }[], node: ts.CallExpression): Value {
     const api = this.stripGlobalAlias(api0.path.length === 0 ? apiMember(api0, 'default') : api0);
+    // `Promise.all(drafts)` only awaits the elements: the array itself, its elements known (awaiting is the value).
+    if (api.module === '<global>' && api.path.length === 2 && api.path[0] === 'Promise' && api.path[1] === 'all' && args.length === 1) return args[0]!.value;
+    const entries = api.module === '<global>' && api.path.length === 2 && api.path[0] === 'Object' && (api.path[1] === 'entries' || api.path[1] === 'values') && args.length === 1;
+    if (entries) return this.objectEntries(args[0]!, api.path[1] === 'entries', apiMember(api, '()'));
     const catalog = catalogForCall(api);
     if (catalog.sanitizer) return makeValue({ sanitized: true });
     const wrapped = catalog.wrapper && this.wrappedCallback(catalog.wrapper, api, args);
@@ -3193,6 +3226,19 @@ export class Interpreter {
     // A method of a value that carries PHI (`req.body.meds.join()`, `result.response.text()`) returns it on.
     const own = method && receiver && isTainted(receiver.taint) && !PREDICATE_METHODS.has(method) ? notRecord(receiver.taint) : undefined;
     return makeValue({ api: resultApi, taint: joinTaint(own, taint) });
+  }
+
+  /**
+   * `Object.values(visit)`: its elements are the object's values (its known fields, joined); `Object.entries(visit)`:
+   * pairs of a key, which is not PHI (as `Object.keys`), and such a value, so `([key, value]) => …` keeps them apart.
+   */
+  private objectEntries(object: { node: ts.Expression; value: Value }, pairs: boolean, resultApi: ApiRef): Value {
+    const whole = deepTaint(object.value);
+    const fields = object.value.fields;
+    const values = fields && !isTainted(object.value.taint) ? [...fields.values()].reduce(joinValues, EMPTY) : makeValue({ taint: notRecord(whole), context: object.value.context, typeName: object.value.typeName });
+    const element = pairs ? makeValue({ taint: deepTaint(values), typeName: ENTRY_PAIR, parts: [{ key: undefined, node: object.node, value: EMPTY }, { key: undefined, node: object.node, value: values }] }) : values;
+    // Still the global's result (`isGlobalResult`): its methods other than the array's callbacks stay an API's.
+    return makeValue({ api: resultApi, taint: notRecord(whole), element });
   }
 
   /**

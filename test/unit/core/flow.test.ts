@@ -302,6 +302,35 @@ export function g(patient: any) {
     assert.deepEqual(categories(plain), categories(untyped));
   });
 
+  it('gives the callbacks of an array a global function returns its elements: Promise.all, Object.values, Object.entries', () => {
+    const code = `${OPENAI}import type { Patient } from 'fhir/r4b';
+interface Lab { orderId: string; patientName: string; dob: string; page: number }
+async function draft(prompt: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: prompt }] });
+  return completion.choices[0]?.message?.content ?? '';
+}
+export async function f(labs: Lab[], filters: Lab, byId: Record<string, Patient>, params: URLSearchParams) {
+  const drafts = await Promise.all(labs.map((lab) => draft(lab.patientName)));
+  drafts.forEach((text, index) => console.debug(labs[index].orderId, text));
+  Object.entries(filters).forEach(([key, value]) => { console.log(key); params.set(key, String(value)); });
+  for (const [field, value] of Object.entries(filters)) console.log(field, value);
+  Object.values(byId).forEach((patient) => console.log(patient.active, patient.birthDate));
+}`;
+    // Before, the callbacks were taken for an API's (\`$arg0\`): a model's replies and the filters' values were clean.
+    assert.deepEqual(flagged(code), [['ai', 'lab.patientName'], ['log', 'text'], ['log', 'value'], ['log', 'patient.birthDate']]);
+  });
+
+  it('takes a variable read from a configuration constant for configuration, whatever its name', () => {
+    const code = `import { PROVIDER_CONFIG } from './config';
+export function f(visit: { cptCodes: string[] }) {
+  const visionAutoCptCodes = PROVIDER_CONFIG.assessment.visionAutoCptCodes ?? [];
+  visionAutoCptCodes.forEach((code: string) => console.warn(\`configured CPT code \${code} not found\`));
+  const cptCodes = visit.cptCodes;
+  console.log(cptCodes);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['cptCodes']);
+  });
+
   it('takes what JSON.parse returns for the type it is asserted to be, a client for itself', () => {
     const code = `${OPENAI}import { writeFile } from 'fs/promises';
 import type { Communication } from 'fhir/r4b';
