@@ -1,4 +1,4 @@
-import { COMPOUND_WORDS, LOOKALIKE_PAIRS, NAME_RULES, NOT_PHI_WORDS, OPERATION_VERBS, ORGANIZATION_WORDS, PATIENT_WORDS, PERSON_WORDS } from './nameRules';
+import { COMPOUND_WORDS, LOOKALIKE_PAIRS, NAME_RULES, NOT_PHI_WORDS, OPERATION_VERBS, ORGANIZATION_WORDS, PATIENT_WORDS, PERSON_WORDS, REGION_WORDS } from './nameRules';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { splitWords } from './splitWords';
 import { detached } from '../text/detached';
@@ -150,6 +150,7 @@ export function classifyNameUncached(name: string, contextWords: readonly string
   if (outside.some((w) => NOT_PHI_WORDS.has(w))) return undefined;
   if (best.start > 0 && namesAnOperation(words)) return undefined;
   if (CONTACT_CATEGORIES.has(best.pattern.category) && isOrganization(words.slice(0, best.start), contextWords)) return undefined;
+  if (best.pattern.category === 'name' && best.start > 0 && REGION_WORDS.has(singular(words[best.start - 1]!))) return undefined;
   return { category: best.pattern.category, words, pattern: best.pattern.source };
 }
 

@@ -25,7 +25,7 @@ export const NAME_RULES: readonly NameRule[] = [
     patterns: ['first name', 'last name', 'middle name', 'given name', 'family name', 'full name', 'maiden name', 'legal name', 'sur name', 'nick name', 'preferred name', 'name @person'],
     examples: {
       match: ['firstName', 'last_name', 'PATIENT_FULL_NAME', 'surname', 'givenName', 'patient.name', 'contactName', 'emergencyContactName', 'user.fullName', 'guardian.name'],
-      noMatch: ['patientInsuranceName', 'insurance.name', 'name', 'fileName', 'hostname', 'displayName', 'className', 'userName', 'username', 'modelName', 'columnName', 'component.name', 'file.name', 'firstNameLabel', 'lastNameField', 'nameFormat'],
+      noMatch: ['patientInsuranceName', 'insurance.name', 'name', 'fileName', 'hostname', 'displayName', 'className', 'userName', 'username', 'modelName', 'columnName', 'component.name', 'file.name', 'firstNameLabel', 'lastNameField', 'nameFormat', 'stateFullName', 'location.stateFullName'],
     },
   },
   {
@@ -193,6 +193,10 @@ export const ORGANIZATION_WORDS: ReadonlySet<string> = new Set([
   'agency', 'partner', 'tenant', 'center', 'centre', 'branch', 'warehouse', 'server', 'service', 'sender', 'from', 'support',
   'admin', 'system', 'noreply', 'no', 'reply', 'team', 'sales', 'provider', 'referring', 'ordering', 'attending', 'performer',
 ]);
+
+/** Areas at least as large as a state, which Safe Harbor lets stay: their names are not a person's
+ * (`stateFullName`, `countryName`). Only words of the name itself count (`state.firstName` is a person's). */
+export const REGION_WORDS: ReadonlySet<string> = new Set(['state', 'country', 'province', 'region', 'territory', 'nation']);
 
 /** Words that make a rule scoped `@patient` fire. */
 export const PATIENT_WORDS: ReadonlySet<string> = new Set(['patient', 'pt', 'beneficiary', 'enrollee', 'member', 'subject', 'participant', 'resident']);
