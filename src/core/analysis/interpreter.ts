@@ -1085,7 +1085,9 @@ export class Interpreter {
       if (!owned && binding.serial < this.loopBodyStart) this.loopCarriedWrites++;
       if (binding.readByClosure && isTainted(value.taint) && !isTainted(binding.global.taint)) this.stale = true;
       binding.global = merged;
-      this.carried.set(binding.declaration, merged);
+      // An instance of a class of this file is carried without its fields: the second pass's own instance has them,
+      // and a join with this pass's would hide its class (whose methods are found by its fields, see classByFields).
+      this.carried.set(binding.declaration, merged.fields && this.classByFields.has(merged.fields) ? makeValue({ ...merged, fields: undefined }) : merged);
     }
   }
 

@@ -884,6 +884,25 @@ module.exports = { register };`;
 });
 
 describe('clients handed to a function of the file', () => {
+  it('keeps the methods of a module-level instance in the second pass a client handed to a helper calls for', () => {
+    const code = `const express = require('express');
+const PouchDB = require('pouchdb');
+const router = express.Router();
+function rememberChoice(res, name, value) { res.cookie(name, value); }
+class DraftRepository {
+  constructor(db) { this.db = db; }
+  save(draft) { return this.db.put({ _id: draft.id, answers: draft.answers }); }
+}
+const repository = new DraftRepository(new PouchDB('drafts'));
+router.post('/intake', async (req, res) => {
+  rememberChoice(res, 'dob', req.body.dateOfBirth);
+  await repository.save({ id: req.body.draftId, answers: req.body.diagnosis });
+});`;
+    // \`rememberChoice\` is analysed before the handler hands it \`res\`: the file is analysed again, and the first
+    // pass's instance of \`DraftRepository\` had hidden its class (and \`save\`) from the second.
+    assert.deepEqual(flagged(code, 'routes.js'), [['storage', 'req.body.dateOfBirth'], ['storage', 'req.body.diagnosis']]);
+  });
+
   it('make the calls on its parameter sinks, also when the function was analysed before the call that hands it over', () => {
     const code = `const express = require('express');
 const router = express.Router();
