@@ -531,8 +531,8 @@ function clientApi(value: Value): ApiRef | undefined {
   return last === undefined || last === 'new()' || last === '()' || /^\$arg\d+$/.test(last) ? api : undefined;
 }
 
-/** `constructor(private db, name) { this.logger = name ? … : …; this.cache = cache; }`: db → 0 (the fields a
- * constructor sets to a parameter as given), by field; undefined when there are none. */
+/** The fields a constructor sets to a parameter as given, by field: `constructor(private db, cache) { this.cache =
+ * cache; }` gives db → 0, cache → 1. Undefined when there are none. */
 function constructorParameterFields(ctor: ts.ConstructorDeclaration): Map<string, number> | undefined {
   let fields: Map<string, number> | undefined;
   const params = ctor.parameters;
@@ -2316,7 +2316,7 @@ export class Interpreter {
         const typed = this.typeValue(asserted.type, asserted.expression);
         // What a global function returns (`JSON.parse(…)`, `structuredClone(…)`) is data of unknown shape: the type says
         // what it is (a record, field by field). A client asserted to a type (`new OpenAI() as any`) stays the client.
-        const data = value.api?.module === '<global>' && value.api.path[value.api.path.length - 1] === '()';
+        const data = isGlobalResult(value);
         if (typed === EMPTY || typed.api || (value.api && !data)) return value;
         return data ? typed : describedBy(value, typed);
       }
@@ -3038,7 +3038,7 @@ export class Interpreter {
     const site = this.range(node);
     // A loop evaluates the call again with what its later rounds add: the last evaluation holds the most.
     const again = calls.findIndex((call) => call.site.start === site.start && call.site.end === site.end && call.param === param);
-    // Handed on (\`write(db, doc)\`), the step stays the call on the client, in the function it was handed to.
+    // Handed on (`write(db, doc)`), the step stays the call on the client, in the function it was handed to.
     const shown = step ?? this.step('call', node, `passed to \`${this.text(skipOuter(node.expression))}\``);
     if (again >= 0) calls[again] = { param, path, args: argValues, site: calls[again]!.site, step: calls[again]!.step };
     else calls.push({ param, path, args: argValues, site, step: shown });
