@@ -120,9 +120,12 @@ function analyzeParsed(
   let interpreter = new Interpreter(parsed.sourceFile, config, undefined, imports, prismaModels);
   interpreter.run();
   if (interpreter.stale) {
-    // A closure read a variable before a later write made it PHI, or a function was analysed before a call handed it a
-    // client: once more with every write and every such client known.
+    // A closure read a variable before a later write made it PHI: once more with every write (and client) known.
     interpreter = new Interpreter(parsed.sourceFile, config, interpreter.bindingValues, imports, prismaModels, false, interpreter.clientArgumentApis);
+    interpreter.run();
+  } else if (interpreter.lateClients) {
+    // A function was analysed before a call handed it a client: once more with the clients known, as the editor does.
+    interpreter = new Interpreter(parsed.sourceFile, config, undefined, imports, prismaModels, false, interpreter.clientArgumentApis);
     interpreter.run();
   }
   return resultOf(fileName, interpreter, parsed, text, config, today, false);
@@ -144,10 +147,16 @@ function analyzeRemembered(
     if (error instanceof AnalysisInterrupted) throw error;
   }
   if (updated) return remembered(memory, fileName, parsed, resultOf(fileName, updated, parsed, text, config, today, true));
-  const used: RecordedImports = new Map();
-  const interpreter = new Interpreter(parsed.sourceFile, config, undefined, recording(imports, used), prismaModels, true);
+  let used: RecordedImports = new Map();
+  let interpreter = new Interpreter(parsed.sourceFile, config, undefined, recording(imports, used), prismaModels, true);
   interpreter.run();
-  if (interpreter.stale) return analyzeParsed(fileName, parsed, text, config, today, imports, prismaModels);
+  if (!interpreter.stale && interpreter.lateClients) {
+    // As analyzeParsed: once more with the clients known from the start, and that analysis is kept for the next edit.
+    used = new Map();
+    interpreter = new Interpreter(parsed.sourceFile, config, undefined, recording(imports, used), prismaModels, true, interpreter.clientArgumentApis);
+    interpreter.run();
+  }
+  if (interpreter.stale || interpreter.lateClients) return analyzeParsed(fileName, parsed, text, config, today, imports, prismaModels);
   memory.remember(fileName, text, parsed.sourceFile, interpreter, config, used, prismaModels);
   return remembered(memory, fileName, parsed, resultOf(fileName, interpreter, parsed, text, config, today, true));
 }

@@ -635,6 +635,9 @@ export class Interpreter {
   private depth = 0;
   /** A closure read a variable that was written later: another pass sees the complete picture. */
   stale = false;
+  /** A call handed a client to a function analysed already (see bindArgumentApis): another pass, with the clients
+   * known from the start (clientArgumentApis), analyses it with the client. */
+  lateClients = false;
   /** The expression of the expression statement being run: its value is dropped (see evalCall's `resultUnused`). */
   private unusedResult: ts.Expression | undefined;
   /** Identifiers being evaluated only to add to their variable or test it (see evalUnobserving). */
@@ -796,7 +799,7 @@ export class Interpreter {
     this.summaryOf(fn);
     for (let i = made; i < this.functions.length; i++) this.summaryOf(this.functions[i]!);
     // Callers in other units applied the summary: their results stand only if it is the same.
-    return !this.stale && this.standsAlone(fn) && this.analysedAnyTime(fn.callees) && (!fn.consumed || sameSummary(previous, fn.summary!)
+    return !this.stale && !this.lateClients && this.standsAlone(fn) && this.analysedAnyTime(fn.callees) && (!fn.consumed || sameSummary(previous, fn.summary!)
       && previousFields.length === fn.fieldParams.length && previousFields.every((f, i) => f.index === fn.fieldParams[i]!.index && f.key === fn.fieldParams[i]!.key && f.guard === fn.fieldParams[i]!.guard));
   }
 
@@ -3356,7 +3359,7 @@ export class Interpreter {
       const api = clientApi(args[i]!.value);
       if (!api) continue;
       this.clientArguments.set(parameter, api);
-      if (fn.summary) this.stale = true;
+      if (fn.summary) this.lateClients = true;
     }
   }
 

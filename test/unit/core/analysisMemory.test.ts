@@ -116,6 +116,26 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.ok(session.analyse().findings.some((f) => f.expression === 'mrn' && f.rule === 'no-phi-in-logs'), 'the new leak in the method is found');
   });
 
+  it('keeps a file whose helper is handed a client after it was analysed: its edits are analysed alone too', () => {
+    const session = new Session('/project/routes.js', `const express = require('express');
+const router = express.Router();
+function rememberChoice(res, name, value) {
+  res.cookie(name, value, { httpOnly: true });
+}
+router.post('/intake', (req, res) => {
+  const theme = 'light';
+  rememberChoice(res, 'dob', req.body.dateOfBirth);
+});
+`);
+    assert.equal(session.replace("{ httpOnly: true }", "{ httpOnly: false }"), 'function');
+    assert.equal(session.replace("const theme = 'light';", "const theme = 'dark';"), 'function');
+    assert.deepEqual(session.analyse().findings.map((f) => f.expression), ['req.body.dateOfBirth']);
+    // Another call handing the helper the same client: still the edited function alone (the session checks each
+    // result against a fresh analysis of the text).
+    assert.equal(session.replace("const theme = 'dark';", "const theme = 'dark';\n  rememberChoice(res, 'email', req.body.email);"), 'function');
+    assert.deepEqual(session.analyse().findings.map((f) => f.expression).sort(), ['req.body.dateOfBirth', 'req.body.email']);
+  });
+
   it('gives the fresh summary after an edit inside a function another exported function returns', () => {
     const source = "export function makeLogger(prefix: string) {\n  return (value: string) => {\n    const line = prefix;\n    return line;\n  };\n}\n";
     const session = new Session('/project/logger.ts', source);
