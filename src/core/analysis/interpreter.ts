@@ -1425,6 +1425,7 @@ export class Interpreter {
     const module = normalizeModule(node.moduleSpecifier.text);
     const specifier = node.moduleSpecifier.text;
     const names = importedNames(clause);
+    for (const { local } of names) this.importedFrom.set(local, node.moduleSpecifier.text);
     const tracked = isCatalogModule(module);
     if (tracked || !this.imports) {
       for (const { local, declaration, exported } of names) {
@@ -2067,6 +2068,10 @@ export class Interpreter {
         value = withTaint(typed, given ? joinTaint(typed.taint, value.taint) : value.taint && typed.taint?.record ? asRecord(value.taint) : value.taint);
       }
     }
+    // `(location: Location) => …`: declared a resource that is not PHI, as a variable can be (see declaredNotPhi), so
+    // what it reads (`location.address`) is not a field callers' arguments are judged by.
+    const notPhi = parameter.type && !fromModel ? this.declaredNotPhi(value, parameter.type) : undefined;
+    if (notPhi) value = notPhi;
     // A tool's input is what the model sent, fields and all, whatever they are called (`input.mrn`).
     if (fromModel && !value.api) value = makeValue({ taint: value.taint, typeName: MODEL_INPUT });
     if (isIdentifier(parameter.name)) {
@@ -3115,7 +3120,24 @@ export class Interpreter {
    * FHIR resource that is not PHI, whatever it was made from. Its shape stays (fields filled in later are judged then).
    */
   private declaredNotPhi(value: Value, type: ts.TypeNode): Value | undefined {
-    return !value.api && !value.fn && fhirNonPhiTypes(type) ? withoutTaint(value) : undefined;
+    return !value.api && !value.fn && fhirNonPhiTypes(type) && !this.namesOwnType(type) ? withoutTaint(value) : undefined;
+  }
+
+  /** Module specifiers of the file's imports, by local name. */
+  private readonly importedFrom = new Map<string, string>();
+
+  /** A type of the project's own named like a FHIR resource (HospitalRun's `Medication`, a patient's prescription, from
+   * `'../model/Medication'`), declared in the file or imported from a module that is not a FHIR types package. */
+  private namesOwnType(type: ts.TypeNode): boolean {
+    if (isUnionTypeNode(type)) return type.types.some((t) => this.namesOwnType(t));
+    if (isArrayTypeNode(type)) return this.namesOwnType(type.elementType);
+    if (!isTypeReferenceNode(type)) return false;
+    if (type.typeArguments?.some((t) => this.namesOwnType(t))) return true;
+    let root: ts.EntityName = type.typeName;
+    while (isQualifiedName(root)) root = root.left;
+    if (this.declaredTypes.has(root.text)) return true;
+    const from = this.importedFrom.get(root.text);
+    return from !== undefined && !/fhir/i.test(from);
   }
 
   /** A record of a zod schema (`zod:N`, named `schemaName` or by its variable) that `at` is (`how`), or EMPTY. */

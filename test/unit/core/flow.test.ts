@@ -331,6 +331,24 @@ export function f(visit: { cptCodes: string[] }) {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['cptCodes']);
   });
 
+  it('takes a parameter declared a FHIR resource that is not PHI for one, unless the project has a type of that name', () => {
+    const code = `import type { Location, Patient } from 'fhir/r4b';
+import type Medication from '../model/Medication';
+interface Practitioner { name: string; phone: string }
+const makeItem = (location: Location) => ({ label: location.name, addr: location.address });
+const describe = (patient: Patient) => ({ label: patient.name, addr: patient.address });
+const prescribe = (medication: Medication) => ({ detail: medication.detail });
+const contact = (practitioner: Practitioner) => ({ phone: practitioner.phone });
+export function f(all: any[], p: any, patientMedication: any, c: any) {
+  console.log(all.map((location) => makeItem(location)));
+  console.log(describe(p));
+  console.log(prescribe(patientMedication));
+  console.log(contact(c));
+}`;
+    // A caller's argument was judged by the fields the helper reads (\`location.address\` said an address).
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['describe(p)', 'prescribe(patientMedication)', 'contact(c)']);
+  });
+
   it('takes what JSON.parse returns for the type it is asserted to be, a client for itself', () => {
     const code = `${OPENAI}import { writeFile } from 'fs/promises';
 import type { Communication } from 'fhir/r4b';
