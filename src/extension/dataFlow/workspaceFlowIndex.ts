@@ -182,10 +182,16 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     const cache = await this.loadCache();
     const uris: vscode.Uri[] = [];
     this.folders.clear();
+    // A file of two workspace folders (one inside the other) is scanned once.
+    const listed = new Set<string>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const selection = await this.selectionFor(folder, token);
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SCANNED_FILES_GLOB), excludeArgument(selection.excludeGlobs), undefined, token);
-      uris.push(...found);
+      for (const uri of found) {
+        if (listed.has(uri.toString())) continue;
+        listed.add(uri.toString());
+        uris.push(uri);
+      }
     }
     const seen = new Set<string>();
     const next = new Map<string, FileFlows>();
