@@ -1852,13 +1852,16 @@ export class Interpreter {
       }
       return;
     }
+    // A pair of `Object.entries` gives the key and the value each to its own name, as a written-out array does.
+    if (value.typeName === ENTRY_PAIR) {
+      this.bindListedElements(name, value);
+      return;
+    }
     name.elements.forEach((element, index) => {
       if (isOmittedExpression(element)) return;
-      // `const [params, setParams] = useSearchParams()`: elements of an API result are API references too. A pair of
-      // `Object.entries` gives the key and the value each to its own name.
-      let v: Value = value.typeName === ENTRY_PAIR ? value.parts?.[index]?.value ?? EMPTY
-        : value.api ? makeValue({ api: apiMember(value.api, String(index)), taint: value.taint })
-          : elementOf(value) ?? makeValue({ taint: value.taint, context: value.context, typeName: value.typeName });
+      // `const [params, setParams] = useSearchParams()`: elements of an API result are API references too.
+      let v: Value = value.api ? makeValue({ api: apiMember(value.api, String(index)), taint: value.taint })
+        : elementOf(value) ?? makeValue({ taint: value.taint, context: value.context, typeName: value.typeName });
       if (element.initializer) v = joinValues(v, this.eval(element.initializer));
       this.bindPattern(element.name, v, element);
     });
@@ -3080,6 +3083,7 @@ export class Interpreter {
 
   /** A receiver call's arguments as this call's arguments make them, each at the argument that carries into it. */
   private receiverCallArguments(fn: FunctionInfo, receiverCall: ReceiverCall, args: readonly { node: ts.Expression; value: Value }[], call: ts.CallExpression | ts.NewExpression): { node: ts.Expression; value: Value }[] {
+    const values = args.map((a) => a.value);
     return receiverCall.args.map((inner) => {
       let taint = onlyConcrete(inner.taint);
       let node: ts.Expression | undefined;
@@ -3087,7 +3091,7 @@ export class Interpreter {
       const innerSteps = inner.taint ? inner.taint.steps.slice(Math.max(0, inner.taint.steps.findIndex((step) => step.kind === 'parameter'))) : [];
       for (const p of inner.taint?.params ?? []) {
         const arg = this.argumentFor(fn, args, p);
-        const passed = deepTaint(this.argumentValue(fn, args.map((a) => a.value), p, call));
+        const passed = deepTaint(this.argumentValue(fn, values, p, call));
         if (!arg || !isTainted(passed)) continue;
         node ??= arg.node;
         const steps = this.path(passed.steps, [this.step('call', arg.node, `passed to \`${fn.name}\``)], innerSteps, [receiverCall.step]);
