@@ -24,6 +24,7 @@ import type { FlowStep, LineColumn, SinkDescriptor, SinkReview, SourceReason, Te
 import type { PrismaModel } from '../project/prismaSchema';
 import type { ExportedClass, ExportedFunction, ExportedSymbol, ExportedTaint, ExportedType, FieldParam, ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import { splitWords } from '../names/splitWords';
+import { mayDependOnContext } from '../names/classifyName';
 import { normalizeModule } from './apiPattern';
 import { apiMember, apiPath, apiRoot } from './apiRefs';
 import { phiTagReader } from './phiTags';
@@ -144,6 +145,8 @@ interface Frame {
 }
 
 const MAX_DEPTH = 400;
+/** Objects named in the words around a property read (see ownerWords): enough for `patient.contact.address`. */
+const OWNER_DEPTH = 3;
 /** The type name of an enum's value: reading a member gives a constant, never PHI (`Tab.Vitals`, `ROUTER_PATH.VITALS`). */
 const ENUM = 'enum';
 /** typeName of an `Object.entries` element: a `[key, value]` pair (see objectEntries). */
@@ -152,6 +155,9 @@ const ENTRY_PAIR = 'entry-pair';
 const MODEL_INPUT = 'model-input';
 /** The type name prefix of a parameter in a branch a resource-type comparison guards (see guardParameters). */
 const GUARDED = 'guarded:';
+/** The type name prefix of a FHIR resource that is not PHI (`Location`, `Practitioner`; FHIR_NON_PHI_RESOURCES) and of
+ * what is read from it: `location.address.city` is a place's, whatever the variable is called. */
+const NOT_PHI_RESOURCE = 'not-phi:';
 /**
  * A summary names a field of a parameter, destructured (`({ serviceRequest, tasks }) => …`) or read in the body
  * (`(c) => c.projectId`, see fieldOfParameter), by FIELD_PARAM_BASE plus its place in the function's fieldParams, so
@@ -1026,7 +1032,10 @@ export class Interpreter {
     if (binding.kind !== 'var' && binding.kind !== 'param') return value;
     if (value.sanitized || value.fn) return value;
     const source = this.nameSourceOf(binding, at);
-    return source ? withTaint(value, joinTaint(source, value.taint)) : value;
+    if (!source) return value;
+    // `const address = location.address`: the name says PHI, but not of what it holds (see organisationWords).
+    if (value.context && !this.names.classify(binding.name, value.context)) return value;
+    return withTaint(value, joinTaint(source, value.taint));
   }
 
   /** An `unobserved` read of `identifier` turned out to observe its variable's value after all (see read). */
@@ -1839,13 +1848,15 @@ export class Interpreter {
       return;
     }
     if (isObjectBindingPattern(name)) {
+      // `const { address } = location`: the fields are read from the initializer, whose words say whose they are.
+      const objectNode = isVariableDeclaration(declaration) && declaration.name === name ? declaration.initializer : undefined;
       for (const element of name.elements) {
         if (element.dotDotDotToken) {
           this.bindPattern(element.name, this.restOf(value, name, element), element);
           continue;
         }
         const key = bindingKey(element);
-        let v = key !== undefined ? this.readProperty(value, undefined, key, element.propertyName ?? element.name) : makeValue({ taint: notRecord(value.taint) });
+        let v = key !== undefined ? this.readProperty(value, objectNode, key, element.propertyName ?? element.name) : makeValue({ taint: notRecord(value.taint) });
         if (key !== undefined && fieldValue) v = fieldValue(key, v);
         if (element.initializer) v = joinValues(v, this.eval(element.initializer));
         this.bindPattern(element.name, v, element);
@@ -2122,7 +2133,7 @@ export class Interpreter {
     if (field.guard) return { node: arg.node, value: makeValue({ taint: deepTaint(this.guardedArgument(arg.value, field, arg.node)) }) };
     const written = arg.value.parts?.find((part) => part.key === field.key);
     if (written && isExpression(written.node)) return { node: written.node, value: written.value };
-    const value = this.fieldOfArgument(arg.value, field.key, arg.node);
+    const value = this.fieldOfArgument(arg.value, field.key, arg.node, arg.node);
     return value === arg.value ? arg : { node: arg.node, value: makeValue({ taint: deepTaint(value) }) };
   }
 
@@ -2141,10 +2152,11 @@ export class Interpreter {
    * its name), so that `f(x)` with `f = (p) => p.key` carries what `x.key` does. Without a place to read it at (a
    * callback's arguments), the whole argument.
    */
-  private fieldOfArgument(value: Value, key: string, at: ts.Node | undefined): Value {
+  private fieldOfArgument(value: Value, key: string, at: ts.Node | undefined, argument?: ts.Expression): Value {
     if (value.fields) return knownFieldOf(value as Value & { fields: ReadonlyMap<string, Value> }, key);
     if (!at || value.api || value.fn) return value;
-    return this.readProperty(value, undefined, key, at);
+    // The argument's words say whose field it is (`showAddress(site)`: a site's address).
+    return this.readProperty(value, argument, key, at);
   }
 
   // ---------------------------------------------------------------- types
@@ -2201,6 +2213,7 @@ export class Interpreter {
     // A definition or configuration type with no PHI field: marked (no taint) so its fields are not read by name either.
     if (local?.definition && !local.categories.length) return makeValue({ typeName: last, context: splitWords(last) });
     const categories = local?.categories.length ? local.categories : this.names.typeCategories(last);
+    if (!local && !categories?.length && FHIR_NON_PHI_RESOURCES.has(last) && !this.namesOwnType(type)) return makeValue({ typeName: NOT_PHI_RESOURCE + last, context: splitWords(last) });
     if (categories && categories.length) {
       const fhir = !local && Object.hasOwn(FHIR_PHI_RESOURCES, last);
       const reason: SourceReason = { kind: local?.tagged ? 'phi-tag' : 'type', typeName: last, name: last } as SourceReason;
@@ -2516,6 +2529,15 @@ export class Interpreter {
   }
 
   /** Reads `object.key`: API paths, known fields, names that say PHI, typed records, then the object's own taint. */
+  /**
+   * `const address = location.address`: a name that says PHI alone but not in its object's words (an organisation's
+   * or a place's contact details) keeps those words, so that what is read from it later (`address.city`) is judged as
+   * the organisation's too.
+   */
+  private organisationWords(key: string, context: () => string[]): string[] | undefined {
+    return mayDependOnContext(key) && this.names.classify(key) ? [...context(), ...splitWords(key)] : undefined;
+  }
+
   private readProperty(object: Value, objectNode: ts.Expression | undefined, key: string, at: ts.Node): Value {
     if (object.api) {
       const api = object.api;
@@ -2535,6 +2557,7 @@ export class Interpreter {
     const field = object.fields?.get(key);
     if (field) return field;
     if (object.sanitized) return makeValue({ sanitized: true });
+    if (object.typeName?.startsWith(NOT_PHI_RESOURCE)) return makeValue({ typeName: object.typeName, context: object.context });
     const context = (): string[] => [...(objectNode ? this.contextWords(objectNode) : []), ...(object.context ?? [])];
     const local = object.typeName && !object.typeName.startsWith('fhir:') ? this.localTypes.get(object.typeName) : undefined;
     if (local) {
@@ -2554,7 +2577,10 @@ export class Interpreter {
     const verdict = objectNode && rootsAtConstant(objectNode) ? undefined : this.names.classify(key, context);
     if (verdict) return makeValue({ taint: this.nameTaint(objectNode ? `${this.text(objectNode)}.${key}` : key, verdict, at), context: verdict.record ? splitWords(key) : undefined });
     const taint = object.taint;
-    if (!isTainted(taint) || taint.opaque) return EMPTY;
+    if (!isTainted(taint) || taint.opaque) {
+      const owner = this.organisationWords(key, context);
+      return owner ? makeValue({ context: owner }) : EMPTY;
+    }
     if (object.typeName?.startsWith('fhir:') || taint.record) {
       if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
       const element = ownProperty(FHIR_ELEMENT_CATEGORIES, key);
@@ -2570,7 +2596,7 @@ export class Interpreter {
       return EMPTY;
     }
     if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
-    return makeValue({ taint: this.fieldOfParameter(taint, key), context: object.context });
+    return makeValue({ taint: this.fieldOfParameter(taint, key), context: this.organisationWords(key, context) ?? object.context });
   }
 
   /**
@@ -2663,7 +2689,8 @@ export class Interpreter {
   private contextWords(node: ts.Expression): string[] {
     const e = skipOuter(node);
     if (isIdentifier(e)) return splitWords(e.text);
-    if (isPropertyAccessExpression(e)) return splitWords(e.name.text);
+    // `location.address` in `location.address.city`: whose address it is, not only that it is one.
+    if (isPropertyAccessExpression(e)) return [...this.ownerWords(e.expression), ...splitWords(e.name.text)];
     if (isElementAccessExpression(e)) return this.contextWords(e.expression);
     if (isCallExpression(e)) {
       const callee = skipOuter(e.expression);
@@ -2671,6 +2698,19 @@ export class Interpreter {
       if (isPropertyAccessExpression(callee)) return [...splitWords(callee.name.text), ...this.contextWords(callee.expression)];
     }
     return [];
+  }
+
+  /** The names of the objects a property is read through (`practice.location` in `practice.location.address`), the
+   * nearest last, at most OWNER_DEPTH of them. */
+  private ownerWords(node: ts.Expression): string[] {
+    const names: string[] = [];
+    let e = skipOuter(node);
+    while (isPropertyAccessExpression(e) && names.length < OWNER_DEPTH) {
+      names.unshift(e.name.text);
+      e = skipOuter(e.expression);
+    }
+    if (isIdentifier(e) && names.length < OWNER_DEPTH) names.unshift(e.text);
+    return names.flatMap(splitWords);
   }
 
   // ---------------------------------------------------------------- assignments
@@ -3124,7 +3164,11 @@ export class Interpreter {
    * FHIR resource that is not PHI, whatever it was made from. Its shape stays (fields filled in later are judged then).
    */
   private declaredNotPhi(value: Value, type: ts.TypeNode): Value | undefined {
-    return !value.api && !value.fn && fhirNonPhiTypes(type) && !this.namesOwnType(type) ? withoutTaint(value) : undefined;
+    if (value.api || value.fn || !fhirNonPhiTypes(type) || this.namesOwnType(type)) return undefined;
+    const free = withoutTaint(value);
+    // `found as Location`: what is read from it is the resource's too (a list of them keeps its elements' values).
+    if (free.typeName || !isTypeReferenceNode(type) || !FHIR_NON_PHI_RESOURCES.has(typeReferenceName(type))) return free;
+    return { ...free, typeName: NOT_PHI_RESOURCE + typeReferenceName(type), context: free.context ?? splitWords(typeReferenceName(type)) };
   }
 
   /** Module specifiers of the file's imports, by local name. */

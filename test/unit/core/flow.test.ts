@@ -661,6 +661,49 @@ export function f(raw: unknown) {
   });
 });
 
+describe('an organisation\'s or a place\'s contact details', () => {
+  it('stay theirs when read through a chain, kept in a variable or destructured', () => {
+    const code = `export function f(location: any, practice: any, patient: any) {
+  console.log(location.address.city);
+  const addr = practice.address;
+  console.log(addr.city);
+  const { address } = location;
+  console.log(address.postalCode);
+  console.log(patient.address.city);
+  const home = patient.address;
+  console.log(home.city);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.address.city', 'home.city']);
+  });
+
+  it('of a value typed or asserted a FHIR resource that is not PHI are not read by name, whatever it is called', () => {
+    const code = `import type { Location, Practitioner } from 'fhir/r4b';
+export function f(loc: Location, doc: Practitioner, raw: unknown, p: any) {
+  console.log(loc.address?.city, doc.name);
+  const found = raw as Location;
+  console.log(found.address);
+  const site = loc.address;
+  console.log(site?.line);
+  console.log(p.address);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['p.address']);
+  });
+
+  it('read by a helper are judged with the words of the caller\'s argument', () => {
+    const code = `import type { Location } from 'fhir/r4b';
+function logCity(location: any) {
+  const { address } = location;
+  console.log(address.city);
+}
+export function f(facility: any, loc: Location, patient: any) {
+  logCity(facility);
+  logCity(loc);
+  logCity(patient);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['patient']);
+  });
+});
+
 describe('tool results', () => {
   it('report PHI a tool reads and returns to the model, not what the model sent it, however it is named', () => {
     const code = `import { tool } from 'ai';
