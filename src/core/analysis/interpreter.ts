@@ -158,6 +158,10 @@ const GUARDED = 'guarded:';
 /** The type name prefix of a FHIR resource that is not PHI (`Location`, `Practitioner`; FHIR_NON_PHI_RESOURCES) and of
  * what is read from it: `location.address.city` is a place's, whatever the variable is called. */
 const NOT_PHI_RESOURCE = 'not-phi:';
+/** The type name of what is imported from a module of an import cycle not analysed yet (ModuleSummary.pending), and of
+ * a value typed by it: nothing, until the module is analysed and this file with it. */
+const PENDING_MODULE = 'pending-module';
+const PENDING: Value = makeValue({ typeName: PENDING_MODULE });
 /**
  * A summary names a field of a parameter, destructured (`({ serviceRequest, tasks }) => …`) or read in the body
  * (`(c) => c.projectId`, see fieldOfParameter), by FIELD_PARAM_BASE plus its place in the function's fieldParams, so
@@ -1452,7 +1456,8 @@ export class Interpreter {
       for (let i = 0; i < names.length; i++) {
         const { local, exported } = names[i]!;
         const binding = bindings[i]!;
-        if (!summary) binding.module = module; // a package, or a project module unfinished in an import cycle
+        if (!summary) binding.module = module; // a package
+        else if (summary.pending) binding.global = PENDING;
         else binding.global = exported === '*' ? this.namespaceValue(summary) : this.importedValue(ownProperty(summary.exports, exported), local, summary);
       }
     };
@@ -2199,6 +2204,7 @@ export class Interpreter {
       if (records !== EMPTY) return records;
     }
     const binding = this.scope.lookup(parts[0]!);
+    if (binding?.kind === 'import' && binding.global.typeName === PENDING_MODULE) return PENDING;
     const base = binding?.kind === 'import' ? binding.global.api : undefined;
     if (base) return makeValue({ api: apiMember(parts.slice(1).reduce(apiMember, base), 'new()') });
     // `PouchDB.Database`: a client type a package declares globally, with nothing imported (see AMBIENT_CLIENTS).
@@ -2551,7 +2557,7 @@ export class Interpreter {
       }
       return makeValue({ api: apiMember(api, key), taint });
     }
-    if (object.fn || object.typeName === ENUM) return EMPTY;
+    if (object.fn || object.typeName === ENUM || object.typeName === PENDING_MODULE) return EMPTY;
     if (object.typeName === MODEL_INPUT) return object.fields?.get(key) ?? object;
     if (object.typeName?.startsWith(GUARDED) && !object.fields) return this.guardedField(object, key);
     const field = object.fields?.get(key);
@@ -2838,6 +2844,10 @@ export class Interpreter {
     const callee = this.eval(node.expression);
     const args = this.evalArgs(node.arguments);
     if (callee.typeName?.startsWith('class:')) return makeValue({ fields: this.constructedFields(callee, args), context: callee.context });
+    if (callee.typeName === PENDING_MODULE) {
+      this.bindCallbacks(undefined, args);
+      return PENDING;
+    }
     const calleeNode = skipOuter(node.expression);
     if (callee.api) {
       const api = this.stripGlobalAlias(callee.api);
@@ -2901,6 +2911,7 @@ export class Interpreter {
       if (isCatalogModule(module)) return makeValue({ api: apiRoot(module) });
       const summary = this.imports?.(node.arguments[0].text);
       if (!summary) return EMPTY;
+      if (summary.pending) return PENDING;
       // `module.exports = function setCookie(…) {…}`, `module.exports = DraftStore`: `require` gives it itself.
       const exported = Object.keys(summary.exports);
       const only = exported.length === 1 && exported[0] === 'default' ? summary.exports.default : undefined;
@@ -2962,7 +2973,11 @@ export class Interpreter {
     node: ts.CallExpression, callee: Value, receiver: Value | undefined, receiverNode: ts.Expression | undefined, method: string | undefined,
     args: { node: ts.Expression; value: Value }[], calleeName: string | undefined,
   ): Value {
-
+    // A function or method of a module of an import cycle not analysed yet: nothing, until it is (see PENDING_MODULE).
+    if (callee.typeName === PENDING_MODULE || receiver?.typeName === PENDING_MODULE) {
+      this.bindCallbacks(undefined, args);
+      return EMPTY;
+    }
     if (receiver && method && PROMISE_METHODS.has(method) && (receiver.api || isTainted(receiver.taint))) {
       // A promise's callback receives the settled value: an AI response derived from PHI stays PHI.
       let result: Value = EMPTY;

@@ -14,6 +14,12 @@ export interface ModuleSummary {
   readonly exports: Readonly<Record<string, ExportedSymbol>>;
   /** `export * from './x'` (names: '*') and `export { a as b } from './x'` (names: { b: 'a' }). */
   readonly reexports: readonly { readonly specifier: string; readonly names: '*' | Readonly<Record<string, string>> }[];
+  /**
+   * A module of an import cycle that has no summary yet: nothing it exports is known. The importer takes what it
+   * imports from it for nothing (no PHI, no sink, no client), and is analysed again once the module is (settling the
+   * cycle from below, so that no taint an unknown value stood in for can feed itself around the cycle).
+   */
+  readonly pending?: true;
 }
 
 export interface ExportedTaint {

@@ -470,11 +470,16 @@ export class ProjectAnalyzer {
     const target = this.resolver.resolve(fromFile, specifier);
     if (!target) unresolved.push(specifier);
     if (!target || target === fromFile) return undefined;
-    if (names) return this.namedExports(target, names, deps);
+    const unfinishedReads = this.unfinishedReads;
     // A barrel (`export * from` dozens of modules) is imported by many files: it is folded again only when a module
     // it folds in has a new summary.
-    return this.cachedLookUp(this.flattenedCache, target, deps, (used) => this.flattened(target, new Set(), used));
+    const summary = names ? this.namedExports(target, names, deps) : this.cachedLookUp(this.flattenedCache, target, deps, (used) => this.flattened(target, new Set(), used));
+    return summary ?? (this.unfinishedReads !== unfinishedReads ? { file: target, exports: {}, reexports: [], pending: true } : undefined);
   }
+
+  /** How many times an analysis read an unfinished module's summary (see readUnfinished): tells importSummary that a
+   * module it found nothing in is one of an import cycle not analysed yet, not a module that exports nothing. */
+  private unfinishedReads = 0;
 
   /**
    * `lookUp`'s answer for `key`, made again only when a summary it used has changed (see flattenedCache, exportCache);
@@ -497,6 +502,7 @@ export class ProjectAnalyzer {
 
   /** The analysis in progress used the summary of an unfinished module of its import cycle (see settleCycles). */
   private readUnfinished(): void {
+    this.unfinishedReads++;
     const frame = this.frames[this.frames.length - 1];
     if (frame) frame.readUnfinished = true;
   }

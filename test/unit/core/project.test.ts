@@ -709,6 +709,58 @@ export function save(record: unknown, depth: number) {
     });
   });
 
+  describe('an import cycle settled from below', () => {
+    // A repository hands itself to a pre-commit hook, which asks it for its project and makes a key through a
+    // repository of its own: repo.ts → precommit.ts → keys.ts → repo.ts. The first analysis of precommit.ts meets
+    // `Repository` unfinished.
+    const files = {
+      'repo.ts': `import { preCommit } from './precommit';
+interface RepositoryContext { remoteAddress: string; projectId: string }
+export class Repository {
+  private readonly context: RepositoryContext;
+  constructor(context: RepositoryContext) { this.context = context; }
+  currentProject(): string { return this.context.projectId; }
+  async createResource<T>(resource: T): Promise<T> {
+    const pre = await preCommit(this, resource);
+    return pre ?? resource;
+  }
+  log(): void { console.log(this.context.remoteAddress); }
+}
+`,
+      'precommit.ts': `import type { Repository } from './repo';
+import { makeKey } from './keys';
+export async function preCommit<T>(repo: Repository, resource: T): Promise<T | undefined> {
+  const project = repo.currentProject();
+  const key = await makeKey(project);
+  return { ...resource, key } as T;
+}
+`,
+      'keys.ts': `import { Repository } from './repo';
+export async function makeKey(project: string) {
+  const repo = new Repository({ remoteAddress: '', projectId: project });
+  return repo.createResource({ kind: 'key', project });
+}
+`,
+      'caller.ts': `import { Repository } from './repo';
+export async function make(repo: Repository) {
+  const project = await repo.createResource({ name: 'x' });
+  console.log(project);
+}
+`,
+    };
+
+    it('does not let what an unfinished module stood for feed itself around the cycle', () => {
+      const root = workspace(files);
+      for (const order of [['caller.ts', 'repo.ts', 'precommit.ts', 'keys.ts'], ['precommit.ts', 'keys.ts', 'repo.ts', 'caller.ts'], ['keys.ts', 'caller.ts', 'precommit.ts', 'repo.ts']]) {
+        const { flagged } = analysedInOrder(root, order);
+        // Before: the first analysis of precommit.ts took \`repo.currentProject()\` for all a repository holds (its
+        // context's IP address), and every resource the repository returned carried it from then on, the cycle
+        // feeding it to itself after \`Repository\` was known: \`project\` in caller.ts was reported.
+        assert.deepEqual(flagged, { 'caller.ts': [], 'repo.ts': ['this.context.remoteAddress'], 'precommit.ts': [], 'keys.ts': [] }, order.join(' → '));
+      }
+    });
+  });
+
   it('lists the files an analysis depended on, through imports and re-exports', () => {
     const root = workspace({
       'util.ts': 'export function sink(x: unknown) { console.log(x); }\n',
