@@ -1073,7 +1073,8 @@ export class Interpreter {
       binding.nameSource = null;
       // A SCREAMING_CASE name is a constant (`MEDS`, `PATIENTS = argInt('--patients')`, `BUCKET_NAMES`): what it holds
       // comes from its initializer, not from its name. A parameter is judged by its name whatever its case.
-      const verdict = isConstantName(binding.name) && !isParameter(binding.declaration) ? undefined : this.names.classify(binding.name);
+      const verdict = isConstantName(binding.name) && !isParameter(binding.declaration) ? undefined
+        : this.callbackResult(binding.declaration) ? undefined : this.names.classify(binding.name);
       if (verdict) {
         const declName = isVariableDeclaration(binding.declaration) || isParameter(binding.declaration) || isBindingElement(binding.declaration)
           ? binding.declaration.name : binding.declaration;
@@ -1081,6 +1082,18 @@ export class Interpreter {
       }
     }
     return binding.nameSource ?? undefined;
+  }
+
+  /**
+   * `const resultValue = fn(item, i)` with `fn` a parameter: what a caller's callback returned, which the name (a
+   * generic helper's word for it) does not describe. Its PHI is what the callback's is.
+   */
+  private callbackResult(declaration: ts.Node): boolean {
+    if (!isVariableDeclaration(declaration) || !declaration.initializer) return false;
+    const init = skipOuter(declaration.initializer);
+    if (!isCallExpression(init)) return false;
+    const callee = skipOuter(init.expression);
+    return isIdentifier(callee) && this.scope.lookup(callee.text)?.kind === 'param';
   }
 
   private nameTaint(name: string, verdict: NameVerdict, node: ts.Node): Taint {

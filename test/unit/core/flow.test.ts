@@ -564,6 +564,30 @@ export function find(patient: { birthDate: string }) {
   });
 });
 
+describe('a generic helper calling its callback', () => {
+  it('gives what the caller\'s callback returns, not what the variable it is kept in is called', () => {
+    const code = `export function flatMapFilter<T, U>(arr: T[], fn: (x: T, i: number) => U | undefined): U[] {
+  const result: U[] = [];
+  for (let i = 0; i < arr.length; i++) {
+    const resultValue = fn(arr[i], i);
+    if (resultValue !== undefined) result.push(resultValue);
+  }
+  return result;
+}
+export function f(rows: { title: string }[], patient: { ssn: string }, labs: { value: string }[]) {
+  console.log(flatMapFilter(rows, (r) => r.title));
+  console.log(flatMapFilter([patient], (p) => p.ssn));
+  const resultValue = labs[0]?.value;
+  console.log(resultValue);
+}`;
+    // Before: \`resultValue\` said a lab result, so every list the helper made was one (\`rows\`' titles too).
+    assert.deepEqual(analyze(code).findings.map((f) => [f.expression, [...f.phiCategories]]), [
+      ['flatMapFilter([patient], (p) => p.ssn)', ['ssn']],
+      ['resultValue', ['lab-result']],
+    ]);
+  });
+});
+
 describe('destructured parameters', () => {
   it('are summarised field by field: only the field that reaches a sink is reported at the call site', () => {
     const code = `const parseOrder = ({ searchBy, serviceRequest, tasks }: { searchBy?: string; serviceRequest: { id: string }; tasks: string[] }) => {
