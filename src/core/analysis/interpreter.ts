@@ -520,6 +520,11 @@ function elementValue(iterable: Value): Value {
 }
 
 /** What a global function returned (`Object.values(…)`, `JSON.parse(…)`): data, not an API's object. */
+/** `JSON.parse` as written: `object.member` with `object` an identifier (whether it is the global is the caller's check). */
+function isGlobalMember(node: ts.Expression, object: string, member: string): boolean {
+  return isPropertyAccessExpression(node) && isIdentifier(node.expression) && node.expression.text === object && node.name.text === member;
+}
+
 function isGlobalResult(value: Value | undefined): boolean {
   const api = value?.api;
   return api?.module === '<global>' && api.path[api.path.length - 1] === '()';
@@ -2930,6 +2935,8 @@ export class Interpreter {
       const only = exported.length === 1 && exported[0] === 'default' ? summary.exports.default : undefined;
       return only?.kind === 'function' || only?.kind === 'class' ? this.importedValue(only, 'default', summary) : this.namespaceValue(summary);
     }
+    const cloned = this.deepCopyOf(node);
+    if (cloned) return cloned;
     if (node.expression.kind === Kind.ImportKeyword && node.arguments[0] && isStringLiteral(node.arguments[0])) {
       const module = normalizeModule(node.arguments[0].text);
       return isCatalogModule(module) ? makeValue({ api: apiRoot(module) }) : EMPTY;
@@ -3088,6 +3095,24 @@ export class Interpreter {
       }
     }
     return makeValue({ taint: opaque(this.argsTaint(args)) });
+  }
+
+  /**
+   * `JSON.parse(JSON.stringify(x))`, `structuredClone(x)`: a deep copy of `x`, field by field (a copy of a login whose
+   * `remoteAddress` is an IP address does not make its `code` one). Undefined for any other call, and for a copy of a
+   * client or a function (which a copy does not keep as one).
+   */
+  private deepCopyOf(node: ts.CallExpression): Value | undefined {
+    const callee = skipOuter(node.expression);
+    let copied: ts.Expression | undefined;
+    if (isIdentifier(callee) && callee.text === 'structuredClone' && node.arguments.length >= 1 && !this.scope.lookup('structuredClone')) copied = node.arguments[0];
+    else if (isGlobalMember(callee, 'JSON', 'parse') && node.arguments.length === 1 && !this.scope.lookup('JSON')) {
+      const inner = skipOuter(node.arguments[0]!);
+      if (isCallExpression(inner) && isGlobalMember(skipOuter(inner.expression), 'JSON', 'stringify') && inner.arguments.length === 1) copied = inner.arguments[0];
+    }
+    if (!copied || copied.kind === Kind.SpreadElement) return undefined;
+    const value = this.eval(copied);
+    return value.api || value.fn ? EMPTY : makeValue({ ...value, api: undefined, fn: undefined });
   }
 
   /** `res.cookie(name, value)` with `res` a parameter of the function analysed (`path` the members called after the

@@ -564,6 +564,23 @@ export function find(patient: { birthDate: string }) {
   });
 });
 
+describe('deep copies', () => {
+  it('keep the fields of what they copy: JSON.parse(JSON.stringify(x)), structuredClone(x)', () => {
+    const code = `declare function secret(n: number): string;
+interface LoginRequest { remoteAddress: string }
+export function f(request: LoginRequest, patient: { ssn: string; active: boolean }) {
+  const login = JSON.parse(JSON.stringify({ code: secret(16), remoteAddress: request.remoteAddress }));
+  const url = new URL('https://example.com/signin');
+  url.searchParams.set('code', login.code);
+  url.searchParams.set('from', login.remoteAddress);
+  const copy = structuredClone(patient);
+  console.log(copy.active, copy.ssn);
+}`;
+    // Before: the copy was data of unknown shape carrying all of it, so \`login.code\` was an IP address too.
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['login.remoteAddress', 'copy.ssn']);
+  });
+});
+
 describe('a generic helper calling its callback', () => {
   it('gives what the caller\'s callback returns, not what the variable it is kept in is called', () => {
     const code = `export function flatMapFilter<T, U>(arr: T[], fn: (x: T, i: number) => U | undefined): U[] {
