@@ -3522,6 +3522,8 @@ export class Interpreter {
       for (const [key, field] of value.fields) out.set(key, field.fn || field.api ? field : makeValue({ taint: substitute(deepTaint(field)), context: field.context, typeName: field.typeName }));
       return out;
     };
+    const passed = this.passedThrough(fn, returned, args, call, shape);
+    if (passed) return passed;
     const fields = shape(returned);
     const taint = substitute(fields ? returned.taint : deepTaint(returned));
     const whole = fields ? joinTaint(taint, [...fields.values()].reduce<Taint | undefined>((acc, f) => joinTaint(acc, f.taint), undefined)) : taint;
@@ -3531,6 +3533,28 @@ export class Interpreter {
     const element = known && makeValue({ taint: substitute(elementFields ? known.taint : deepTaint(known)), fields: elementFields, context: known.context, typeName: known.typeName });
     // A returned function (a factory's, a hook's callback) is called as itself by the caller.
     return makeValue({ taint, api: returned.api, fn: returned.fn, fields, str: returned.str, sanitized: returned.sanitized && !isTainted(whole), context: returned.context, typeName: returned.typeName, element });
+  }
+
+  /**
+   * A function that returns what it was given, as it is or spread into an object with fields of its own (`(x) => x`,
+   * `(r) => ({ ...r, meta })`): the caller's argument comes back field by field (a login made with an IP address and a
+   * code gives back a code that is not an IP address), with the fields the function added. Undefined for any other
+   * return, and for an argument whose fields are not known.
+   */
+  private passedThrough(
+    fn: FunctionInfo, returned: Value, args: readonly Value[], call: ts.Node | undefined, shape: (value: Value) => Map<string, Value> | undefined,
+  ): Value | undefined {
+    const t = returned.taint;
+    if (!t || t.params.size !== 1 || t.categories.size || t.opaque || t.record || returned.api || returned.fn || returned.element || returned.sanitized) return undefined;
+    const [param] = t.params;
+    const given = this.argumentValue(fn, args, param!, call);
+    if (!given?.fields || given.api || given.fn) return undefined;
+    const step = call && this.step('call', call, `returned from \`${fn.name}\``);
+    const stepped = (v: Value): Value => (step && isTainted(v.taint) ? withTaint(v, withStep(v.taint, step)) : v);
+    const fields = new Map<string, Value>();
+    for (const [key, field] of given.fields) fields.set(key, stepped(field));
+    for (const [key, field] of shape(returned) ?? []) fields.set(key, field);
+    return makeValue({ taint: given.taint && stepped(given).taint, fields, context: given.context, typeName: given.typeName });
   }
 
   // ---------------------------------------------------------------- sinks

@@ -581,6 +581,33 @@ export function f(request: LoginRequest, patient: { ssn: string; active: boolean
   });
 });
 
+describe('a function that returns what it was given', () => {
+  it('gives the caller\'s argument back field by field, with the fields it adds', () => {
+    const code = `declare function secret(n: number): string;
+interface LoginRequest { remoteAddress: string }
+function same<T>(x: T): T { return x; }
+function withMeta<T>(x: T): T & { meta: { version: number } } { return { ...x, meta: { version: 1 } }; }
+async function saved<T>(x: T) { const copy = withMeta(x); return copy; }
+export async function f(request: LoginRequest) {
+  const made = { code: secret(16), remoteAddress: request.remoteAddress };
+  const url = new URL('https://example.com/signin');
+  url.searchParams.set('a', same(made).code);
+  url.searchParams.set('b', withMeta(made).code);
+  const c = await saved(made);
+  url.searchParams.set('c', c.code);
+  console.log(c.meta, c.remoteAddress);
+}`;
+    // Before: each came back as one value carrying all of \`made\`, so every \`code\` was an IP address.
+    const findings = analyze(code).findings;
+    assert.deepEqual(findings.map((f) => f.expression), ['c.remoteAddress']);
+    assert.deepEqual(findings[0]!.flow.map((step) => step.note), [
+      '`request.remoteAddress`: field `remoteAddress` of `LoginRequest`',
+      'returned from `saved`',
+      'written to Console `console.log`',
+    ]);
+  });
+});
+
 describe('a generic helper calling its callback', () => {
   it('gives what the caller\'s callback returns, not what the variable it is kept in is called', () => {
     const code = `export function flatMapFilter<T, U>(arr: T[], fn: (x: T, i: number) => U | undefined): U[] {
