@@ -519,12 +519,12 @@ function elementValue(iterable: Value): Value {
   return elementOf(iterable) ?? makeValue({ taint: deepTaint(iterable), context: iterable.context, typeName: iterable.typeName });
 }
 
-/** What a global function returned (`Object.values(…)`, `JSON.parse(…)`): data, not an API's object. */
 /** `JSON.parse` as written: `object.member` with `object` an identifier (whether it is the global is the caller's check). */
 function isGlobalMember(node: ts.Expression, object: string, member: string): boolean {
   return isPropertyAccessExpression(node) && isIdentifier(node.expression) && node.expression.text === object && node.name.text === member;
 }
 
+/** What a global function returned (`Object.values(…)`, `JSON.parse(…)`): data, not an API's object. */
 function isGlobalResult(value: Value | undefined): boolean {
   const api = value?.api;
   return api?.module === '<global>' && api.path[api.path.length - 1] === '()';
@@ -2552,7 +2552,6 @@ export class Interpreter {
     return makeValue({ taint, fields, parts });
   }
 
-  /** Reads `object.key`: API paths, known fields, names that say PHI, typed records, then the object's own taint. */
   /**
    * `const address = location.address`: a name that says PHI alone but not in its object's words (an organisation's
    * or a place's contact details) keeps those words, so that what is read from it later (`address.city`) is judged as
@@ -2562,6 +2561,7 @@ export class Interpreter {
     return mayDependOnContext(key) && this.names.classify(key) ? [...context(), ...splitWords(key)] : undefined;
   }
 
+  /** Reads `object.key`: API paths, known fields, names that say PHI, typed records, then the object's own taint. */
   private readProperty(object: Value, objectNode: ts.Expression | undefined, key: string, at: ts.Node): Value {
     if (object.api) {
       const api = object.api;
