@@ -158,6 +158,12 @@ const GUARDED = 'guarded:';
 /** The type name prefix of a FHIR resource that is not PHI (`Location`, `Practitioner`; FHIR_NON_PHI_RESOURCES) and of
  * what is read from it: `location.address.city` is a place's, whatever the variable is called. */
 const NOT_PHI_RESOURCE = 'not-phi:';
+
+/** What marks a value as of `resource`, a FHIR resource that is not PHI: its fields are not judged by their names
+ * (readProperty). `context`: the words the value had, if any. */
+function notPhiResource(resource: string, context?: readonly string[]): Pick<Value, 'typeName' | 'context'> {
+  return { typeName: NOT_PHI_RESOURCE + resource, context: context ?? splitWords(resource) };
+}
 /** The type name of what is imported from a module of an import cycle not analysed yet (ModuleSummary.pending), and of
  * a value typed by it: nothing, until the module is analysed and this file with it. */
 const PENDING_MODULE = 'pending-module';
@@ -1157,10 +1163,11 @@ export class Interpreter {
     });
   }
 
-  /** An exported class of another module, as a value: its methods and client fields. One per class, made before its
-   * methods, so that a method returning an instance of its own class (`clone(): Repo`) finds it. */
   /** The constructorFields of imported classes, by the fields of the class's value (see evalNew). */
   private readonly importedConstructorFields = new WeakMap<ReadonlyMap<string, Value>, Readonly<Record<string, number>>>();
+
+  /** An exported class of another module, as a value: its methods and client fields. One per class, made before its
+   * methods, so that a method returning an instance of its own class (`clone(): Repo`) finds it. */
 
   private importedClass(symbol: ExportedClass, module: ModuleSummary): Value {
     let value = this.importedClasses.get(symbol);
@@ -2237,7 +2244,7 @@ export class Interpreter {
     // A definition or configuration type with no PHI field: marked (no taint) so its fields are not read by name either.
     if (local?.definition && !local.categories.length) return makeValue({ typeName: last, context: splitWords(last) });
     const categories = local?.categories.length ? local.categories : this.names.typeCategories(last);
-    if (!local && !categories?.length && FHIR_NON_PHI_RESOURCES.has(last) && !this.namesOwnType(type)) return makeValue({ typeName: NOT_PHI_RESOURCE + last, context: splitWords(last) });
+    if (!local && !categories?.length && FHIR_NON_PHI_RESOURCES.has(last) && !this.namesOwnType(type)) return makeValue(notPhiResource(last));
     if (categories && categories.length) {
       const fhir = !local && Object.hasOwn(FHIR_PHI_RESOURCES, last);
       const reason: SourceReason = { kind: local?.tagged ? 'phi-tag' : 'type', typeName: last, name: last } as SourceReason;
@@ -3221,7 +3228,7 @@ export class Interpreter {
     const free = withoutTaint(value);
     // `found as Location`: what is read from it is the resource's too (a list of them keeps its elements' values).
     if (free.typeName || !isTypeReferenceNode(type) || !FHIR_NON_PHI_RESOURCES.has(typeReferenceName(type))) return free;
-    return { ...free, typeName: NOT_PHI_RESOURCE + typeReferenceName(type), context: free.context ?? splitWords(typeReferenceName(type)) };
+    return { ...free, ...notPhiResource(typeReferenceName(type), free.context) };
   }
 
   /** Module specifiers of the file's imports, by local name. */
@@ -3326,9 +3333,9 @@ export class Interpreter {
   private callApi(api0: ApiRef, receiver: Value | undefined, method: string | undefined, args: { node: ts.Expression; value: Value }[], node: ts.CallExpression): Value {
     const api = this.stripGlobalAlias(api0.path.length === 0 ? apiMember(api0, 'default') : api0);
     // `Promise.all(drafts)` only awaits the elements: the array itself, its elements known (awaiting is the value).
-    if (api.module === '<global>' && api.path.length === 2 && api.path[0] === 'Promise' && api.path[1] === 'all' && args.length === 1) return args[0]!.value;
-    const entries = api.module === '<global>' && api.path.length === 2 && api.path[0] === 'Object' && (api.path[1] === 'entries' || api.path[1] === 'values') && args.length === 1;
-    if (entries) return this.objectEntries(args[0]!, api.path[1] === 'entries', apiMember(api, '()'));
+    const global = api.module === '<global>' && api.path.length === 2 && args.length === 1 ? `${api.path[0]}.${api.path[1]}` : undefined;
+    if (global === 'Promise.all') return args[0]!.value;
+    if (global === 'Object.entries' || global === 'Object.values') return this.objectEntries(args[0]!, global === 'Object.entries', apiMember(api, '()'));
     const catalog = catalogForCall(api);
     if (catalog.sanitizer) return makeValue({ sanitized: true });
     const wrapped = catalog.wrapper && this.wrappedCallback(catalog.wrapper, api, args);
