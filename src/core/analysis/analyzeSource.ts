@@ -14,6 +14,7 @@ import type { Suppression } from '../findings/suppressions';
 import { maskLiterals } from '../text/mask';
 import { AnalysisInterrupted } from './analysisInterrupted';
 import { Interpreter } from './interpreter';
+import { settleTree } from './laggingNodes';
 import type { RawFinding, SinkSite } from './interpreter';
 import { looksMinified, parseFile, withSyntaxErrors } from './parse';
 import type { ParsedFile } from './parse';
@@ -103,6 +104,7 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
       if (kept) return { ...kept, parseProblems: parsed.syntaxErrors, lastGood: true };
       return analyzeRemembered(memory, parser, previousTree, fileName, parsed, text, config, today, options.imports, prismaModels);
     }
+    settleTree(parsed.sourceFile);
     return analyzeParsed(fileName, parsed, text, config, today, options.imports, prismaModels);
   } catch (error) {
     memory?.forget(fileName);
@@ -147,6 +149,8 @@ function analyzeRemembered(
     if (error instanceof AnalysisInterrupted) throw error;
   }
   if (updated) return remembered(memory, fileName, parsed, resultOf(fileName, updated, parsed, text, config, today, true));
+  // Only an analysis of the edited function reads the tree through settling reads (see laggingNodes).
+  settleTree(parsed.sourceFile);
   let used: RecordedImports = new Map();
   let interpreter = new Interpreter(parsed.sourceFile, config, undefined, recording(imports, used), prismaModels, true);
   interpreter.run();

@@ -1,4 +1,5 @@
 import type ts from 'typescript';
+import { settlerOf } from './laggingNodes';
 import {
   Kind, isCallExpression, isClassDeclaration, isConstructorDeclaration, isExpressionStatement, isFunctionDeclaration, isGetAccessorDeclaration, isIdentifier,
   isInterfaceDeclaration, isMethodDeclaration, isPropertyDeclaration, isSetAccessorDeclaration, isTypeAliasDeclaration, isVariableStatement,
@@ -64,6 +65,10 @@ export function editedPart(
   if (edited < 0) return start >= (statements[statements.length - 1]?.end ?? 0) ? { kind: 'nothing' } : undefined;
   const old = before[edited]!;
   const now = statements[edited]!;
+  // Re-made by the edit, so settled already, unless an edit not analysed since (a syntax error) moved it.
+  const settle = settlerOf(after);
+  settle?.(old);
+  settle?.(now);
   const inside = (node: ts.Node) => node.getStart(after) <= start && end <= node.end;
 
   if ((isInterfaceDeclaration(old) && isInterfaceDeclaration(now)) || (isTypeAliasDeclaration(old) && isTypeAliasDeclaration(now))) {

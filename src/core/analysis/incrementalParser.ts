@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { settleTree } from './laggingNodes';
 import { createTree } from './parse';
 import { StatementSplicer } from './statementSplice';
 import { keepUnchangedNodes, unchangedCandidates } from './unchangedNodes';
@@ -26,7 +27,8 @@ const DEFAULT_CAPACITY = 16;
  * uses on every keystroke): only the edited part is parsed again; the rest of the tree is reused. An unchanged text
  * gets its previous tree back, so re-analysing a file because a module it imports changed does not parse it again.
  * Keeps the most recently parsed trees. A tree it handed out is only valid until the next `parse` of the same file,
- * which updates it in place: callers must not keep trees (findings are offsets, not nodes).
+ * which updates it in place: callers must not keep trees (findings are offsets, not nodes). The nodes under a spliced
+ * tree's statements may lag behind the edits until settled (see laggingNodes).
  */
 export class IncrementalParser implements SourceParser {
   private readonly trees = new Map<string, ts.SourceFile>();
@@ -73,6 +75,8 @@ export class IncrementalParser implements SourceParser {
         this.edits.set(fileName, { before: previous, after: spliced, change });
         return spliced;
       }
+      // TypeScript's update reads and moves every node.
+      settleTree(previous);
       const candidates = unchangedCandidates(previous, change);
       const tree = ts.updateSourceFile(previous, text, change);
       keepUnchangedNodes(candidates, tree);

@@ -53,6 +53,7 @@ import {
 import type { ApiRef, FunctionRef, LiteralPart, Taint, Value } from './values';
 import { ownProperty } from './ownProperty';
 import { joinPaths } from './flowPath';
+import { settlerOf } from './laggingNodes';
 import type { PhiGuardConfig } from '../config/config';
 
 /** A PHI value reaching a sink, before messages and fixes are attached. */
@@ -678,6 +679,7 @@ export class Interpreter {
     private readonly clientArguments: WeakMap<ts.ParameterDeclaration, ApiRef> = new WeakMap(),
   ) {
     this.names = nameClassifierFor(config);
+    this.settle = settlerOf(sourceFile);
     this.phiTagOf = phiTagReader(sourceFile);
     this.localTypes = this.typesOf(sourceFile);
     this.declaredTypes = new Set(this.localTypes.keys());
@@ -928,6 +930,7 @@ export class Interpreter {
     // Exports of functions whose offsets (and so lines and columns) the edit moves are made again.
     for (const [fn, known] of this.exportedFunctions) if (known.last >= shift.start) this.exportedFunctions.delete(fn);
     this.sourceFile = sourceFile;
+    this.settle = settlerOf(sourceFile);
     this.phiTagOf = phiTagReader(sourceFile);
     this.imports = imports;
     for (const finding of this.findings) {
@@ -998,7 +1001,11 @@ export class Interpreter {
 
   // ---------------------------------------------------------------- positions and steps
 
+  /** The editor's tree after an edit: nodes whose offsets are read are settled first (see laggingNodes). */
+  private settle: ((node: ts.Node) => void) | undefined;
+
   private range(node: ts.Node): TextRange {
+    this.settle?.(node);
     return { start: node.getStart(this.sourceFile), end: node.getEnd() };
   }
 
@@ -1014,6 +1021,7 @@ export class Interpreter {
   /** Code quoted in a step's note or a reason: its literals masked here, where it is still code (a note quotes code
    * between backticks, so masking the finished note would also mask digits in names: `addressLine1`). */
   private text(node: ts.Node): string {
+    this.settle?.(node);
     const t = maskLiterals(node.getText(this.sourceFile).replace(/\s+/g, ' '));
     return t.length > 60 ? `${t.slice(0, 57)}...` : t;
   }
@@ -1492,6 +1500,7 @@ export class Interpreter {
     // expression analyses its module on top of that expression's stack, and long import chains would run out of
     // stack. The editor's interpreters, which re-analyse single functions later, resolve every import here.
     const text = this.sourceFile.text;
+    this.settle?.(node);
     if (this.tracking || names.some(({ local }) => !onlyJsxTagMentions(text, local, node.pos, node.end))) resolve();
     else for (const binding of bindings) binding.pendingImport = resolve;
   }
@@ -2225,6 +2234,7 @@ export class Interpreter {
       // `z.infer<typeof VisitSchema>`: the schema's record type.
       const query = schema.exprName;
       const schemaBinding = isIdentifier(query) ? this.scope.lookup(query.text) : undefined;
+      this.settle?.(query);
       const records = this.schemaRecords(schemaBinding?.global.typeName, query.getText(this.sourceFile), at, 'is typed by the zod schema');
       if (records !== EMPTY) return records;
     }
@@ -3274,6 +3284,7 @@ export class Interpreter {
       if (!isPropertyAssignment(property)) continue;
       const key = propertyNameText(property.name);
       if (!key) continue;
+      this.settle?.(property);
       const tag = /\.describe\(\s*['"`]phi(?::([a-z-]+))?/.exec(property.initializer.getText(this.sourceFile));
       const verdict = this.names.classify(key);
       if (tag) fields.set(key, [tag[1] && isPhiCategoryId(tag[1]) ? tag[1] : verdict?.categories[0] ?? 'other-id']);

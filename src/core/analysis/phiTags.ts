@@ -1,6 +1,7 @@
 import type ts from 'typescript';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { isPhiCategoryId } from '../catalog/phiCategories';
+import { settlerOf } from './laggingNodes';
 import { getLeadingCommentRanges, getTrailingCommentRanges } from './syntax';
 
 /** `@phi`, optionally with a category: `/** @phi mrn *\/`, `// @phi`. */
@@ -18,7 +19,9 @@ export interface PhiTag {
 export function phiTagReader(sourceFile: ts.SourceFile): (node: ts.Node) => PhiTag | undefined {
   const text = sourceFile.text;
   if (!text.includes('@phi')) return () => undefined;
+  const settle = settlerOf(sourceFile);
   return (node) => {
+    settle?.(node);
     const ranges = [...(getTrailingCommentRanges(text, node.pos) ?? []), ...(getLeadingCommentRanges(text, node.pos) ?? [])];
     for (const range of ranges) {
       const match = PHI_TAG.exec(text.slice(range.pos, range.end));

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { PhiGuardConfig } from '../config/config';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import type { FixSuggestion, SinkCategory, TextEdit, TextRange } from './finding';
+import { settlerOf } from '../analysis/laggingNodes';
 
 /**
  * The suggestion every finding carries: wrap the flowing value in the configured de-identification
@@ -45,8 +46,10 @@ function importEditFor(sourceFile: ts.SourceFile, module: string, fn: string): T
   let lastImportEnd = -1;
   let usesRequire = false;
   let usesImport = false;
+  const settle = settlerOf(sourceFile);
   for (const statement of sourceFile.statements) {
     if (ts.isImportDeclaration(statement)) {
+      settle?.(statement);
       usesImport = true;
       lastImportEnd = statement.getEnd();
       const clause = statement.importClause;
@@ -75,9 +78,14 @@ function importEditFor(sourceFile: ts.SourceFile, module: string, fn: string): T
 
 function detectQuote(sourceFile: ts.SourceFile): string {
   for (const statement of sourceFile.statements) {
-    if (ts.isImportDeclaration(statement)) return sourceFile.text[statement.moduleSpecifier.getStart(sourceFile)] === '"' ? '"' : "'";
+    if (ts.isImportDeclaration(statement)) return sourceFile.text[settledStart(sourceFile, statement.moduleSpecifier)] === '"' ? '"' : "'";
   }
   return "'";
+}
+
+function settledStart(sourceFile: ts.SourceFile, node: ts.Node): number {
+  settlerOf(sourceFile)?.(node);
+  return node.getStart(sourceFile);
 }
 
 /** After a shebang and 'use strict' / 'use client' directives, which must stay first. */

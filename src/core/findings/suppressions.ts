@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { RULE_IDS } from './finding';
 import type { RuleId, SuppressionProblem, TextRange } from './finding';
+import { settlerOf } from '../analysis/laggingNodes';
 
 /** A `// phi-guard-allow <rule>[, <rule>] [until YYYY-MM-DD] -- <reason>` comment. */
 export interface Suppression {
@@ -77,8 +78,11 @@ export function parseSuppressions(sourceFile: ts.SourceFile, today: string): { s
 /** Lines where the statements enclosing a position start: a suppression above a multi-line call covers all of it. */
 export function statementLines(sourceFile: ts.SourceFile, position: number): number[] {
   const lines: number[] = [];
+  // The editor's tree after an edit: a statement's nodes are moved when read (see laggingNodes).
+  const settle = settlerOf(sourceFile);
   const visit = (node: ts.Node): void => {
     ts.forEachChild(node, (child) => {
+      if (node === sourceFile) settle?.(child);
       if (child.getStart(sourceFile) <= position && position < child.getEnd()) {
         if (ts.isStatement(child) || ts.isClassElement(child) || ts.isVariableDeclaration(child)) lines.push(sourceFile.getLineAndCharacterOfPosition(child.getStart(sourceFile)).line);
         visit(child);

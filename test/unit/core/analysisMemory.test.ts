@@ -116,6 +116,34 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.ok(session.analyse().findings.some((f) => f.expression === 'mrn' && f.rule === 'no-phi-in-logs'), 'the new leak in the method is found');
   });
 
+  it('gives the fresh flow steps when the edited function first reads a declaration further down (its nodes moved when read)', () => {
+    const session = new Session('/project/report.ts', "import pino from 'pino';\nconst logger = pino();\n\nexport function report() {\n  logger.info('x');\n}\n\nexport const patientName = readName();\n");
+    assert.equal(session.replace("logger.info('x')", 'logger.info(patientName)'), 'function');
+    const [finding] = session.analyse().findings;
+    assert.equal(session.text.slice(finding!.flow[0]!.range.start, finding!.flow[0]!.range.end), 'patientName');
+    assert.equal(finding!.flow[0]!.range.start, session.text.lastIndexOf('patientName'));
+  });
+
+  it('keeps a suppression above a multi-line statement further down in force after an edit above it', () => {
+    const session = new Session('/project/audit.ts', [
+      "import pino from 'pino';", 'const logger = pino();', 'export function total() {', '  return 1;', '}',
+      'export function audit(patient: { ssn: string }) {', '  // phi-guard-allow no-phi-in-logs -- reviewed: the audit log is encrypted', '  logger.info(', '    patient.ssn,', '  );', '}', '',
+    ].join('\n'));
+    assert.equal(session.analyse().suppressed.length, 1);
+    assert.equal(session.replace('return 1;', 'return 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10;'), 'function');
+    assert.equal(session.analyse().suppressed.length, 1);
+  });
+
+  it('adds the de-identification function to an import of its module further down, after an edit above it', () => {
+    const session = new Session('/project/audit.ts', [
+      "import pino from 'pino';", 'const logger = pino();', 'export function total() {', '  return 1;', '}',
+      "import { redact } from 'phi-guard/deid';", 'export function audit(patient: { ssn: string }) {', '  logger.info(redact(patient.ssn), patient.ssn);', '}', '',
+    ].join('\n'));
+    assert.equal(session.replace('return 1;', 'return 1 + 2 + 3;'), 'function');
+    const [edit] = session.analyse().findings[0]!.fixes[0]!.edits.filter((e) => e.newText === ', deidentify');
+    assert.equal(edit!.range.start, session.text.indexOf(' } from'));
+  });
+
   it('keeps a file whose helper is handed a client after it was analysed: its edits are analysed alone too', () => {
     const session = new Session('/project/routes.js', `const express = require('express');
 const router = express.Router();

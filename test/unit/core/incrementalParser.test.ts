@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import { analyzeSource, IncrementalParser } from '../../../src/core';
 import { changeRange } from '../../../src/core/analysis/incrementalParser';
+import { settleTree } from '../../../src/core/analysis/laggingNodes';
 import { parseFile, scriptKindFor } from '../../../src/core/analysis/parse';
 import { createRandom, generateFile } from '../../bench/generateWorkspace';
 import { corpusFiles } from '../corpusFiles';
@@ -13,6 +14,7 @@ const CORPUS = path.join(__dirname, '../../fixtures/corpus');
 /** Kind, extent and (for names and literals) text of every node, depth first: two trees with the same shape parse
  * the text the same way. */
 function shape(tree: ts.SourceFile): string {
+  settleTree(tree);
   const parts: string[] = [];
   const visit = (node: ts.Node): void => {
     const text = ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isLiteralExpression(node) ? `:${node.text}` : '';

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import { IncrementalParser } from '../../../src/core';
 import { changeRange } from '../../../src/core/analysis/incrementalParser';
+import { settlerOf, settleTree } from '../../../src/core/analysis/laggingNodes';
 import { createTree, scriptKindFor } from '../../../src/core/analysis/parse';
 import { StatementSplicer } from '../../../src/core/analysis/statementSplice';
 import { createRandom } from '../../bench/generateWorkspace';
@@ -18,6 +19,7 @@ const CACHED_FLAGS = ts.NodeFlags.ThisNodeOrAnySubNodesHasError | ts.NodeFlags.H
  * parse of the same text.
  */
 function describeTree(tree: ts.SourceFile): string {
+  settleTree(tree);
   const parts: string[] = [];
   const visit = (node: ts.Node, parent: ts.Node): void => {
     if (node.parent !== parent) parts.push(`WRONG PARENT of ${node.kind}@${node.pos}`);
@@ -100,6 +102,34 @@ describe('statement splicing (the editor re-parses only the statement a keystrok
     assert.notEqual(remade.body!.statements[0], declaration);
     assert.equal(remade.body!.statements[1], returned, 'the statement after the edit, moved');
     assert.equal(returned!.parent, remade.body);
+  });
+
+  it('moves the statements after an edit at once, and the nodes under each when something first reads them', () => {
+    const splicer = new StatementSplicer();
+    const previous = fresh('/a.ts', SOURCE);
+    const store = previous.statements[3] as ts.ClassDeclaration;
+    const put = store.members[2] as ts.MethodDeclaration;
+    const [storeStart, putStart] = [store.pos, put.pos];
+    const typed = SOURCE.replace('return visits;', 'return visits.slice(1);');
+    const tree = splicer.splice(previous, typed, changeRange(SOURCE, typed))!;
+    assert.equal(tree.statements[3], store);
+    assert.equal(store.pos, storeStart + 9, 'the statement itself moved');
+    assert.equal(put.pos, putStart, 'the nodes under it not yet');
+    settlerOf(tree)!(put.name);
+    assert.equal(put.pos, putStart + 9, 'settled when read');
+    assert.equal(describeTree(tree), describeTree(fresh('/a.ts', typed)));
+    // A letter typed and deleted again (the next edits) leaves the nodes under the statements after it where they were.
+    const handler = tree.statements[4]!;
+    const call = (handler as ts.VariableStatement).declarationList.declarations[0]!.initializer!;
+    const callStart = call.pos;
+    const withLetter = typed.replace('return visits.slice(1);', 'return visits.slice(12);');
+    const lettered = splicer.splice(tree, withLetter, changeRange(typed, withLetter))!;
+    const undone = splicer.splice(lettered, typed, changeRange(withLetter, typed))!;
+    assert.equal(call.pos, callStart);
+    settleTree(undone);
+    assert.equal(call.pos, callStart);
+    assert.equal(describeTree(undone), describeTree(fresh('/a.ts', typed)));
+    assert.equal(settlerOf(fresh('/a.ts', typed)), undefined, 'a fresh tree has nothing to settle');
   });
 
   it('moves the statements after an edit by the lists it readied beforehand (prepare) as by the ones it makes on the way', () => {
