@@ -92,6 +92,8 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
   }
   const { memory, parser } = options;
   try {
+    // The last result's summary describes the tree this parse changes (see resultOf).
+    memory?.beforeEdit(fileName);
     const previousTree = memory && parser?.current?.(fileName);
     const parsed = options.sourceFile?.text === text ? withSyntaxErrors(options.sourceFile)
       : parser ? withSyntaxErrors(parser.parse(fileName, text))
@@ -170,21 +172,30 @@ function remembered(memory: AnalysisMemory, fileName: string, parsed: ParsedFile
   return result;
 }
 
-/** The result of a finished analysis. `remembered`: the interpreter lives on and moves its offsets in place on the next
- * edit (AnalysisMemory), so the result gets copies of them. */
+/**
+ * The result of a finished analysis. `remembered`: the interpreter lives on and moves its offsets in place on the next
+ * edit (AnalysisMemory), so the result gets copies of them, and its module summary is made when first read: only
+ * files that import this one need it (an editor's keystroke in a file nothing open imports would make it for nothing),
+ * and the memory has it made before the next edit changes the interpreter or the tree (AnalysisMemory.beforeEdit).
+ */
 function resultOf(
   fileName: string, interpreter: Interpreter, { sourceFile, syntaxErrors }: ParsedFile, text: string, config: PhiGuardConfig, today: string, remembered: boolean,
 ): AnalysisResult {
-  const summary = interpreter.moduleSummary(fileName, new LineIndex(text));
   const findings = interpreter.findings.map((raw) => ({ finding: toFinding(raw, sourceFile, config, remembered), reviewed: raw.reviewed }));
   findings.sort(({ finding: a }, { finding: b }) => a.range.start - b.range.start || a.rule.localeCompare(b.rule) || a.range.end - b.range.end || a.sink.id.localeCompare(b.sink.id));
   const sinkSites = remembered ? interpreter.sinkSites.map((site) => ({ sink: site.sink, range: { start: site.range.start, end: site.range.end } })) : interpreter.sinkSites;
 
   const { suppressions, problems } = parseSuppressions(sourceFile, today);
   const { kept, suppressed } = applySuppressions(findings, suppressions, sourceFile);
-  // A sink reviewed here is reviewed for the callers of this module's functions too.
-  const exported = suppressions.length ? withReviewedSinks(summary, suppressions, sourceFile) : summary;
-  return { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites, summary: exported };
+  const moduleSummary = (): ModuleSummary => {
+    const summary = interpreter.moduleSummary(fileName, new LineIndex(text));
+    // A sink reviewed here is reviewed for the callers of this module's functions too.
+    return suppressions.length ? withReviewedSinks(summary, suppressions, sourceFile) : summary;
+  };
+  const result = { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites };
+  if (!remembered) return { ...result, summary: moduleSummary() };
+  let summary: ModuleSummary | undefined;
+  return { ...result, get summary() { return (summary ??= moduleSummary()); } };
 }
 
 /**

@@ -70,14 +70,18 @@ export class AnalysisService {
     // The document is being edited: its next keystroke should not be the one that readies its tree.
     const parsedAs = analysed ? file : fileName;
     this.editorParser.prepareForEdits(parsedAs);
-    // Less to copy between threads (a 20,000-line file's result is about 1 MB): the editor uses neither part, nor the
-    // findings of an earlier text it already shows, nor the findings it holds already.
-    const { summary, sinkSites: _sinkSites, findings, ...rest } = result.lastGood ? { ...result, findings: [], suppressed: [], suppressionProblems: [] } : result;
+    // Less to copy between threads (a 20,000-line file's result is about 1 MB): the editor uses neither the summary nor
+    // the sink sites, nor the findings of an earlier text it already shows, nor the findings it holds already. The
+    // summary is not even read here: it is made when first read (see analyzeSource).
+    const findings = result.lastGood ? [] : result.findings;
+    const rest: Omit<AnalysisResult, 'findings' | 'sinkSites' | 'summary'> = result.lastGood
+      ? { suppressed: [], suppressionProblems: [], parseProblems: result.parseProblems, lastGood: true, ...(result.skipped && { skipped: result.skipped }) }
+      : { suppressed: result.suppressed, suppressionProblems: result.suppressionProblems, parseProblems: result.parseProblems, ...(result.skipped && { skipped: result.skipped }) };
     // The fingerprint only matters to files that import this one: until the project analyser has analysed one, none is
     // worked out (a hash of the whole summary on every keystroke). A file analysed alone may still be imported.
     const fingerprint = analysed && project
-      ? project.hasDependents(file) ? project.fingerprintOf(file) ?? summaryFingerprint(summary) : NO_IMPORTERS_YET
-      : summaryFingerprint(summary);
+      ? project.hasDependents(file) ? project.fingerprintOf(file) ?? summaryFingerprint(result.summary) : NO_IMPORTERS_YET
+      : summaryFingerprint(result.summary);
     const response = { result: { ...rest, sinkSites: [] }, summaryFingerprint: fingerprint };
     if (result.lastGood || result.skipped) return { ...response, findings: { kind: 'all', findings } };
     const held = this.sentFindings.find(file, request.heldFindings);

@@ -144,6 +144,25 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.equal(edit!.range.start, session.text.indexOf(' } from'));
   });
 
+  it('makes a remembered result\'s module summary when first read, and before the next edit changes what it describes', () => {
+    const parser = new IncrementalParser();
+    const memory = new AnalysisMemory();
+    const fileName = '/project/visit.ts';
+    const analyse = (text: string) => analyzeSource({ fileName, text, config: DEFAULT_CONFIG, today: TODAY, parser, memory });
+    analyse(SOURCE);
+    const unread = analyse(SOURCE.replace("const label = 'visit';", "const label = 'visits';"));
+    assert.equal(memory.lastUpdate, 'function');
+    const descriptor = Object.getOwnPropertyDescriptor(unread, 'summary');
+    assert.ok(descriptor?.get, 'made when read');
+    // The next edits move every offset after them and change what `summarize` returns: the earlier result's summary,
+    // read only now, is still the one of its own text.
+    const edited = SOURCE.replace("const label = 'visit';", "const label = 'visits';\n  logger.info(patient.ssn);").replace('return ask(', 'return (');
+    analyse(edited);
+    assert.equal(memory.lastUpdate, 'function');
+    const earlier = analyzeSource({ fileName, text: SOURCE.replace("const label = 'visit';", "const label = 'visits';"), config: DEFAULT_CONFIG, today: TODAY });
+    assert.deepEqual(unread.summary, earlier.summary);
+  });
+
   it('keeps a file whose helper is handed a client after it was analysed: its edits are analysed alone too', () => {
     const session = new Session('/project/routes.js', `const express = require('express');
 const router = express.Router();
