@@ -74,6 +74,9 @@ export class AnalysisMemory {
     const shift = new PositionShift(change);
     const resolver = recording(imports, previous.imports);
     const { interpreter } = previous;
+    // The results of this analysis describe it as it is: one whose module summary nothing read has none once the edit
+    // changes it (the same text again changes nothing).
+    if (change.span.length > 0 || change.newLength > 0) interpreter.dropUnreadSummaries();
     const current = part.kind === 'nothing' ? (interpreter.follow(sourceFile, resolver, shift), true)
       : part.kind === 'types' ? interpreter.retype(part, sourceFile, resolver, shift)
         : part.kind === 'field' ? interpreter.refield(part, sourceFile, resolver, shift)
@@ -117,43 +120,18 @@ export class AnalysisMemory {
 
   /** The result the remembered analysis of `sourceFile` gave (see keepThroughSyntaxErrors). */
   rememberResult(fileName: string, sourceFile: ts.SourceFile, result: AnalysisResult): void {
-    this.makeUnreadSummary(fileName);
-    this.lazySummaries.set(fileName, result);
     const remembered = this.files.get(fileName);
     if (remembered?.sourceFile === sourceFile && remembered.tree === sourceFile) remembered.result = result;
   }
 
   forget(fileName: string): void {
-    this.makeUnreadSummary(fileName);
     this.files.delete(fileName);
-  }
-
-  /**
-   * Before `fileName` is parsed again: the module summary of its last result is made now if nothing read it yet (see
-   * resultOf), while the interpreter and the tree are still the ones it describes.
-   */
-  beforeEdit(fileName: string): void {
-    this.makeUnreadSummary(fileName);
-  }
-
-  /** Results whose module summary is made when first read, by file: made before their analysis changes. */
-  private readonly lazySummaries = new Map<string, AnalysisResult>();
-
-  private makeUnreadSummary(fileName: string): void {
-    const result = this.lazySummaries.get(fileName);
-    if (!result) return;
-    this.lazySummaries.delete(fileName);
-    void result.summary;
   }
 
   private keep(fileName: string, remembered: Remembered): void {
     this.files.delete(fileName);
     this.files.set(fileName, remembered);
-    if (this.files.size > this.capacity) {
-      const oldest = this.files.keys().next().value as string;
-      this.makeUnreadSummary(oldest);
-      this.files.delete(oldest);
-    }
+    if (this.files.size > this.capacity) this.files.delete(this.files.keys().next().value as string);
   }
 }
 

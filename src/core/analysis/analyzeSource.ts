@@ -92,8 +92,6 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
   }
   const { memory, parser } = options;
   try {
-    // The last result's summary describes the tree this parse changes (see resultOf).
-    memory?.beforeEdit(fileName);
     const previousTree = memory && parser?.current?.(fileName);
     const parsed = options.sourceFile?.text === text ? withSyntaxErrors(options.sourceFile)
       : parser ? withSyntaxErrors(parser.parse(fileName, text))
@@ -175,8 +173,12 @@ function remembered(memory: AnalysisMemory, fileName: string, parsed: ParsedFile
 /**
  * The result of a finished analysis. `remembered`: the interpreter lives on and moves its offsets in place on the next
  * edit (AnalysisMemory), so the result gets copies of them, and its module summary is made when first read: only
- * files that import this one need it (an editor's keystroke in a file nothing open imports would make it for nothing),
- * and the memory has it made before the next edit changes the interpreter or the tree (AnalysisMemory.beforeEdit).
+ * files that import this one read it (a keystroke in a file no analysed file imports would make it for nothing).
+ * It reads the interpreter and the names and kinds of the tree's statements, which an edit re-parsing the file leaves
+ * (not their offsets: one with suppressions is made at once, see withReviewedSinks); one still unread when the next
+ * edit changes the interpreter is never made (Interpreter.dropUnreadSummaries): nothing reads the summary of a text
+ * after its file's next analysis but an import cycle's module analysed meanwhile, which reads none, as of a module
+ * not analysed yet, and is analysed again once the file's new summary is known (ProjectAnalyzer.settleCycles).
  */
 function resultOf(
   fileName: string, interpreter: Interpreter, { sourceFile, syntaxErrors }: ParsedFile, text: string, config: PhiGuardConfig, today: string, remembered: boolean,
@@ -193,9 +195,9 @@ function resultOf(
     return suppressions.length ? withReviewedSinks(summary, suppressions, sourceFile) : summary;
   };
   const result = { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites };
-  if (!remembered) return { ...result, summary: moduleSummary() };
-  let summary: ModuleSummary | undefined;
-  return { ...result, get summary() { return (summary ??= moduleSummary()); } };
+  if (!remembered || suppressions.length) return { ...result, summary: moduleSummary() };
+  const summary = interpreter.lazySummary(moduleSummary);
+  return { ...result, get summary() { return summary(); } };
 }
 
 /**

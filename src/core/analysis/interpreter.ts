@@ -1244,6 +1244,28 @@ export class Interpreter {
     return fn;
   }
 
+  /** Module summaries handed out to be made when first read (lazySummary), not read yet. */
+  private unreadSummaries: { dropped: boolean; summary: ModuleSummary | undefined }[] = [];
+
+  /**
+   * `make` (this module's summary, from `moduleSummary`), run when first read, as long as this analysis has not changed
+   * since; after that (dropUnreadSummaries) it gives none, as a module of an import cycle not analysed yet does.
+   */
+  lazySummary(make: () => ModuleSummary): () => ModuleSummary | undefined {
+    const state = { dropped: false, summary: undefined as ModuleSummary | undefined };
+    this.unreadSummaries.push(state);
+    return () => {
+      if (state.summary === undefined && !state.dropped) state.summary = make();
+      return state.summary;
+    };
+  }
+
+  /** Before this analysis changes (an edit, see AnalysisMemory.update): the summaries nobody read are never made. */
+  dropUnreadSummaries(): void {
+    for (const state of this.unreadSummaries) if (state.summary === undefined) state.dropped = true;
+    this.unreadSummaries = [];
+  }
+
   /** This module's exports, as a summary other files can use. Runs after `run()`. */
   moduleSummary(file: string, lineIndex: { positionAt(offset: number): LineColumn }): ModuleSummary {
     // Taints share their steps: each step is stamped with its file and position once. Spelled out, not spread: steps
