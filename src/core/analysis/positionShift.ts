@@ -48,6 +48,8 @@ export class PositionShift {
   }
 
   range(range: TextRange): void {
+    // Before the edit: stays (and needs no note that it was seen: about half of them on a keystroke).
+    if (range.start < this.start && range.end <= this.start) return;
     if (this.moved.has(range)) return;
     this.moved.add(range);
     const mutable = range as { start: number; end: number };
@@ -61,13 +63,14 @@ export class PositionShift {
   }
 
   taint(taint: Taint | undefined): void {
-    if (!taint || this.moved.has(taint)) return;
+    if (!taint || taint.steps.length === 0 || this.moved.has(taint)) return;
     this.moved.add(taint);
     this.steps(taint.steps);
   }
 
   value(value: Value | undefined): void {
-    if (!value || this.moved.has(value)) return;
+    // Most values carry nothing with an offset (no PHI, no fields): nothing to move, nothing to note.
+    if (!value || (!value.taint && !value.fields && !value.parts && !value.element) || this.moved.has(value)) return;
     this.moved.add(value);
     this.taint(value.taint);
     if (value.fields) this.fields(value.fields);
