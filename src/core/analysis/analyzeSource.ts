@@ -4,8 +4,8 @@ import type { PhiGuardConfig } from '../config/config';
 import { PHI_CATEGORY_IDS } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { RULE_BY_CATEGORY } from '../findings/finding';
-import type { Finding, FlowStep, RuleId, SinkReview, SuppressedFinding, SuppressionProblem, TextRange } from '../findings/finding';
-import { deidentifyFix } from '../findings/fixes';
+import type { Finding, FlowStep, RuleId, SinkReview, SuppressedFinding, SuppressionProblem, TextEdit, TextRange } from '../findings/finding';
+import { deidentifyFix, deidentifyImportEdit } from '../findings/fixes';
 import { flowSink } from '../findings/flowSink';
 import { findingMessage } from '../findings/messages';
 import { coveringSuppression, parseSuppressions } from '../findings/suppressions';
@@ -101,7 +101,7 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
     if (memory && parser?.current) {
       const kept = options.keepLastGood && parsed.syntaxErrors.length > 0
         && memory.keepThroughSyntaxErrors(fileName, previousTree, parsed.sourceFile, config, options.imports, prismaModels, parser.lastEdit?.(fileName));
-      if (kept) return { ...kept, parseProblems: parsed.syntaxErrors, lastGood: true };
+      if (kept) return keptThroughSyntaxErrors(kept, parsed.syntaxErrors);
       return analyzeRemembered(memory, parser, previousTree, fileName, parsed, text, config, today, options.imports, prismaModels);
     }
     settleTree(parsed.sourceFile);
@@ -114,6 +114,12 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
       : `${fileName}: PHI Guard could not analyse this file (${String(error instanceof Error ? error.message : error)}). Please report it; other files are not affected.`;
     return { ...EMPTY_RESULT, skipped: { reason: 'internal-error', message } };
   }
+}
+
+/** The last result again, with the new text's syntax errors; its module summary still made only when read (see resultOf). */
+function keptThroughSyntaxErrors(kept: AnalysisResult, parseProblems: readonly ParseProblem[]): AnalysisResult {
+  const { findings, suppressed, suppressionProblems, sinkSites, skipped } = kept;
+  return { findings, suppressed, suppressionProblems, parseProblems, sinkSites, ...(skipped && { skipped }), get summary() { return kept.summary; }, lastGood: true };
 }
 
 function analyzeParsed(
@@ -183,7 +189,7 @@ function remembered(memory: AnalysisMemory, fileName: string, parsed: ParsedFile
 function resultOf(
   fileName: string, interpreter: Interpreter, { sourceFile, syntaxErrors }: ParsedFile, text: string, config: PhiGuardConfig, today: string, remembered: boolean,
 ): AnalysisResult {
-  const findings = interpreter.findings.map((raw) => ({ finding: toFinding(raw, sourceFile, config, remembered), reviewed: raw.reviewed }));
+  const findings = interpreter.findings.map((raw) => ({ finding: remembered ? rememberedFinding(raw, sourceFile, config) : toFinding(raw, sourceFile, config, false), reviewed: raw.reviewed }));
   findings.sort(({ finding: a }, { finding: b }) => a.range.start - b.range.start || a.rule.localeCompare(b.rule) || a.range.end - b.range.end || a.sink.id.localeCompare(b.sink.id));
   const sinkSites = remembered ? interpreter.sinkSites.map((site) => ({ sink: site.sink, range: { start: site.range.start, end: site.range.end } })) : interpreter.sinkSites;
 
@@ -236,7 +242,7 @@ export function isSuppressedAt(sourceFile: ts.SourceFile, position: number, rule
 
 function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardConfig, copy: boolean): Finding {
   const categories = orderCategories(raw.taint.categories);
-  const expression = shorten(maskLiterals(sourceFile.text.slice(raw.carrier.start, raw.carrier.end).replace(/\s+/g, ' ')));
+  const expression = expressionOf(raw, sourceFile);
   const rule = RULE_BY_CATEGORY[raw.sink.category];
   const range = copy ? { start: raw.carrier.start, end: raw.carrier.end } : raw.carrier;
   return {
@@ -254,6 +260,61 @@ function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardC
     flow: copy ? raw.steps.map(copyStep) : raw.steps,
     fixes: [deidentifyFix(sourceFile, range, config, raw.sink.category, { categories, record: !!raw.taint.record })],
   };
+}
+
+/**
+ * The Finding each raw finding of a remembered analysis made last (see rememberedFinding). A keystroke analyses one
+ * function again: the raw findings of the others stay the same objects, their offsets moved in place if after the edit.
+ */
+const findingOfRaw = new WeakMap<RawFinding, Finding>();
+
+/**
+ * The finding of a raw finding of a remembered analysis, whose offsets move in place (so it gets copies of them): the
+ * one it made last when none of its offsets moved and the fix's import is the same, or that one's strings and lists
+ * with the moved offsets. Fewer objects made on each keystroke, and the editor's comparison of its findings with the
+ * new ones (findingsUpdate) meets the same references.
+ */
+function rememberedFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardConfig): Finding {
+  const made = findingOfRaw.get(raw);
+  if (made) {
+    const importEdit = deidentifyImportEdit(sourceFile, config);
+    const madeImport = made.fixes[0]?.edits[1];
+    const sameImport = importEdit === undefined ? madeImport === undefined : madeImport !== undefined && sameEdit(madeImport, importEdit);
+    if (sameImport && sameRange(made.range, raw.carrier) && sameRange(made.sinkRange, raw.site) && sameSteps(made.flow, raw.steps)) return made;
+    // Only moved: the same code, so the same expression, message and lists.
+    if (expressionOf(raw, sourceFile) === made.expression) {
+      const range = { start: raw.carrier.start, end: raw.carrier.end };
+      const moved: Finding = {
+        ...made,
+        range,
+        sinkRange: { start: raw.site.start, end: raw.site.end },
+        flow: raw.steps.map(copyStep),
+        fixes: [deidentifyFix(sourceFile, range, config, raw.sink.category, { categories: made.phiCategories, record: !!raw.taint.record })],
+      };
+      findingOfRaw.set(raw, moved);
+      return moved;
+    }
+  }
+  const finding = toFinding(raw, sourceFile, config, true);
+  findingOfRaw.set(raw, finding);
+  return finding;
+}
+
+function sameRange(a: TextRange, b: TextRange): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return sameRange(a.range, b.range) && a.newText === b.newText;
+}
+
+/** `made`'s steps are copies of `steps` (the ones in another file the same objects) with the same offsets. */
+function sameSteps(made: readonly FlowStep[], steps: readonly FlowStep[]): boolean {
+  return made.length === steps.length && made.every((step, i) => (step.file ? step === steps[i] : sameRange(step.range, steps[i]!.range)));
+}
+
+function expressionOf(raw: RawFinding, sourceFile: ts.SourceFile): string {
+  return shorten(maskLiterals(sourceFile.text.slice(raw.carrier.start, raw.carrier.end).replace(/\s+/g, ' ')));
 }
 
 function copyStep(step: FlowStep): FlowStep {

@@ -26,6 +26,11 @@ export function deidentifyFix(
   return { kind: 'deidentify', title, edits };
 }
 
+/** The import edit `deidentifyFix` adds in this file (none when the function is imported already). */
+export function deidentifyImportEdit(sourceFile: ts.SourceFile, config: PhiGuardConfig): TextEdit | undefined {
+  return cachedImportEdit(sourceFile, config.deidentify.module, config.deidentify.function);
+}
+
 /** A property read or a variable: not a template, object or call whose text mixes other content. */
 function isLoneValue(sourceFile: ts.SourceFile, range: TextRange): boolean {
   return /^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*|\[\d+\])*$/.test(sourceFile.text.slice(range.start, range.end));

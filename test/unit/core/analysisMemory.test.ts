@@ -169,6 +169,26 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.ok(read!.summary);
   });
 
+  it('keeps the findings an edit leaves as they were, and the strings and lists of the ones it only moves', () => {
+    const parser = new IncrementalParser();
+    const memory = new AnalysisMemory();
+    const text = [
+      "import pino from 'pino';", 'const logger = pino();', 'export function first(patient: { ssn: string }) {', '  logger.info(patient.ssn);', '}',
+      'export function edited() {', '  return 1;', '}', 'export function last(patient: { mrn: string }) {', '  logger.info(patient.mrn);', '}', '',
+    ].join('\n');
+    const analyse = (source: string) => analyzeSource({ fileName: '/project/log.ts', text: source, config: DEFAULT_CONFIG, today: TODAY, parser, memory });
+    const [before, after] = analyse(text).findings;
+    const edited = text.replace('return 1;', 'return 1 + 2;');
+    const [kept, moved] = analyse(edited).findings;
+    assert.equal(memory.lastUpdate, 'function');
+    assert.equal(kept, before, 'before the edit: the same finding');
+    assert.notEqual(moved, after);
+    assert.equal(moved!.range.start, after!.range.start + 4);
+    assert.equal(moved!.message, after!.message);
+    assert.equal(moved!.reasons, after!.reasons);
+    assert.deepEqual(moved, analyzeSource({ fileName: '/project/log.ts', text: edited, config: DEFAULT_CONFIG, today: TODAY }).findings[1]);
+  });
+
   it('keeps a file whose helper is handed a client after it was analysed: its edits are analysed alone too', () => {
     const session = new Session('/project/routes.js', `const express = require('express');
 const router = express.Router();
