@@ -278,6 +278,7 @@ function rememberedFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: P
   const made = findingOfRaw.get(raw);
   if (made) {
     const importEdit = deidentifyImportEdit(sourceFile, config);
+    // The fix's edits: the value wrapped, then the import, if any (deidentifyFix).
     const madeImport = made.fixes[0]?.edits[1];
     const sameImport = importEdit === undefined ? madeImport === undefined : madeImport !== undefined && sameEdit(madeImport, importEdit);
     if (sameImport && sameRange(made.range, raw.carrier) && sameRange(made.sinkRange, raw.site) && sameSteps(made.flow, raw.steps)) return made;

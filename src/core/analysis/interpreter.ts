@@ -56,6 +56,9 @@ import { joinPaths } from './flowPath';
 import { settlerOf } from './laggingNodes';
 import type { PhiGuardConfig } from '../config/config';
 
+/** How many results' module summaries may wait to be read (see lazySummary). */
+const MAX_UNREAD_SUMMARIES = 8;
+
 /** A PHI value reaching a sink, before messages and fixes are attached. */
 export interface RawFinding {
   readonly sink: SinkDescriptor;
@@ -1245,14 +1248,20 @@ export class Interpreter {
   }
 
   /** Module summaries handed out to be made when first read (lazySummary), not read yet. */
-  private unreadSummaries: { dropped: boolean; summary: ModuleSummary | undefined }[] = [];
+  private unreadSummaries: { dropped: boolean; summary: ModuleSummary | undefined; readonly make: () => ModuleSummary }[] = [];
 
   /**
    * `make` (this module's summary, from `moduleSummary`), run when first read, as long as this analysis has not changed
    * since; after that (dropUnreadSummaries) it gives none, as a module of an import cycle not analysed yet does.
    */
   lazySummary(make: () => ModuleSummary): () => ModuleSummary | undefined {
-    const state = { dropped: false, summary: undefined as ModuleSummary | undefined };
+    // The same text analysed again and again (the modules it imports changed) leaves the earlier results standing:
+    // past a few, their summaries are made now rather than kept waiting.
+    if (this.unreadSummaries.length >= MAX_UNREAD_SUMMARIES) {
+      for (const unread of this.unreadSummaries) unread.summary ??= unread.make();
+      this.unreadSummaries = [];
+    }
+    const state = { dropped: false, summary: undefined as ModuleSummary | undefined, make };
     this.unreadSummaries.push(state);
     return () => {
       if (state.summary === undefined && !state.dropped) state.summary = make();

@@ -225,7 +225,6 @@ export class StatementSplicer {
     // The list starts with the statement itself, already moved.
     moveAll(list, lag, 1);
   }
-
 }
 
 /** The index of the statement whose extent (leading trivia included) holds `offset`, or -1. */

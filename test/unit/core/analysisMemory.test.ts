@@ -169,6 +169,20 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.ok(read!.summary);
   });
 
+  it('keeps at most a few unread module summaries waiting while the same text is analysed again and again', () => {
+    const parser = new IncrementalParser();
+    const memory = new AnalysisMemory();
+    const analyse = () => analyzeSource({ fileName: '/project/visit.ts', text: SOURCE, config: DEFAULT_CONFIG, today: TODAY, parser, memory });
+    const first = analyse();
+    const results = Array.from({ length: 20 }, analyse);
+    assert.equal(memory.lastUpdate, 'nothing');
+    const interpreter = (memory as unknown as { files: Map<string, { interpreter: { unreadSummaries: unknown[] } }> }).files.get('/project/visit.ts')!.interpreter;
+    assert.ok(interpreter.unreadSummaries.length <= 8, `${interpreter.unreadSummaries.length} waiting`);
+    // Made while the analysis was still theirs: every one of them is the text's summary.
+    const fresh = analyzeSource({ fileName: '/project/visit.ts', text: SOURCE, config: DEFAULT_CONFIG, today: TODAY }).summary;
+    for (const result of [first, ...results]) assert.deepEqual(result.summary, fresh);
+  });
+
   it('keeps the findings an edit leaves as they were, and the strings and lists of the ones it only moves', () => {
     const parser = new IncrementalParser();
     const memory = new AnalysisMemory();
