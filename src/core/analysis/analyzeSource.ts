@@ -189,7 +189,9 @@ function remembered(memory: AnalysisMemory, fileName: string, parsed: ParsedFile
 function resultOf(
   fileName: string, interpreter: Interpreter, { sourceFile, syntaxErrors }: ParsedFile, text: string, config: PhiGuardConfig, today: string, remembered: boolean,
 ): AnalysisResult {
-  const findings = interpreter.findings.map((raw) => ({ finding: remembered ? rememberedFinding(raw, sourceFile, config) : toFinding(raw, sourceFile, config, false), reviewed: raw.reviewed }));
+  // The import every finding's fix adds is the file's: looked up once (see rememberedFinding).
+  const importEdit = remembered ? deidentifyImportEdit(sourceFile, config) : undefined;
+  const findings = interpreter.findings.map((raw) => ({ finding: remembered ? rememberedFinding(raw, sourceFile, config, importEdit) : toFinding(raw, sourceFile, config, false), reviewed: raw.reviewed }));
   findings.sort(({ finding: a }, { finding: b }) => a.range.start - b.range.start || a.rule.localeCompare(b.rule) || a.range.end - b.range.end || a.sink.id.localeCompare(b.sink.id));
   const sinkSites = remembered ? interpreter.sinkSites.map((site) => ({ sink: site.sink, range: { start: site.range.start, end: site.range.end } })) : interpreter.sinkSites;
 
@@ -274,10 +276,9 @@ const findingOfRaw = new WeakMap<RawFinding, Finding>();
  * with the moved offsets. Fewer objects made on each keystroke, and the editor's comparison of its findings with the
  * new ones (findingsUpdate) meets the same references.
  */
-function rememberedFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardConfig): Finding {
+function rememberedFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardConfig, importEdit: TextEdit | undefined): Finding {
   const made = findingOfRaw.get(raw);
   if (made) {
-    const importEdit = deidentifyImportEdit(sourceFile, config);
     // The fix's edits: the value wrapped, then the import, if any (deidentifyFix).
     const madeImport = made.fixes[0]?.edits[1];
     const sameImport = importEdit === undefined ? madeImport === undefined : madeImport !== undefined && sameEdit(madeImport, importEdit);

@@ -56,12 +56,6 @@ export class IncrementalParser implements SourceParser {
     return this.trees.get(fileName);
   }
 
-  /** Readies the file's current tree for edits (see StatementSplicer.prepare): for the documents being edited. */
-  prepareForEdits(fileName: string): void {
-    const tree = this.trees.get(fileName);
-    if (tree) this.splicer.prepare(tree);
-  }
-
   lastEdit(fileName: string): ParsedEdit | undefined {
     return this.edits.get(fileName);
   }

@@ -529,11 +529,6 @@ function elementValue(iterable: Value): Value {
   return elementOf(iterable) ?? makeValue({ taint: deepTaint(iterable), context: iterable.context, typeName: iterable.typeName });
 }
 
-/** `JSON.parse` as written: `object.member` with `object` an identifier (whether it is the global is the caller's check). */
-function isGlobalMember(node: ts.Expression, object: string, member: string): boolean {
-  return isPropertyAccessExpression(node) && isIdentifier(node.expression) && node.expression.text === object && node.name.text === member;
-}
-
 /** What a global function returned (`Object.values(…)`, `JSON.parse(…)`): data, not an API's object. */
 function isGlobalResult(value: Value | undefined): boolean {
   const api = value?.api;
@@ -1179,7 +1174,6 @@ export class Interpreter {
 
   /** An exported class of another module, as a value: its methods and client fields. One per class, made before its
    * methods, so that a method returning an instance of its own class (`clone(): Repo`) finds it. */
-
   private importedClass(symbol: ExportedClass, module: ModuleSummary): Value {
     let value = this.importedClasses.get(symbol);
     if (value) return value;
@@ -1805,8 +1799,7 @@ export class Interpreter {
    */
   private listedArray(initializer: ts.Expression): ts.ArrayLiteralExpression | undefined {
     let e = skipOuter(initializer);
-    if (isCallExpression(e) && e.arguments.length === 1 && isPropertyAccessExpression(e.expression) && isIdentifier(e.expression.expression)
-      && e.expression.expression.text === 'Promise' && e.expression.name.text === 'all' && !this.scope.lookup('Promise')) e = skipOuter(e.arguments[0]!);
+    if (isCallExpression(e) && e.arguments.length === 1 && this.isGlobalMember(e.expression, 'Promise', 'all')) e = skipOuter(e.arguments[0]!);
     return isArrayLiteralExpression(e) && !e.elements.some((element) => element.kind === Kind.SpreadElement) ? e : undefined;
   }
 
@@ -3154,13 +3147,18 @@ export class Interpreter {
     const callee = skipOuter(node.expression);
     let copied: ts.Expression | undefined;
     if (isIdentifier(callee) && callee.text === 'structuredClone' && node.arguments.length >= 1 && !this.scope.lookup('structuredClone')) copied = node.arguments[0];
-    else if (isGlobalMember(callee, 'JSON', 'parse') && node.arguments.length === 1 && !this.scope.lookup('JSON')) {
+    else if (node.arguments.length === 1 && this.isGlobalMember(callee, 'JSON', 'parse')) {
       const inner = skipOuter(node.arguments[0]!);
-      if (isCallExpression(inner) && isGlobalMember(skipOuter(inner.expression), 'JSON', 'stringify') && inner.arguments.length === 1) copied = inner.arguments[0];
+      if (isCallExpression(inner) && inner.arguments.length === 1 && this.isGlobalMember(skipOuter(inner.expression), 'JSON', 'stringify')) copied = inner.arguments[0];
     }
     if (!copied || copied.kind === Kind.SpreadElement) return undefined;
     const value = this.eval(copied);
     return value.api || value.fn ? EMPTY : makeValue({ ...value, api: undefined, fn: undefined });
+  }
+
+  /** `JSON.parse`, `Promise.all` as written, with nothing in scope by the object's name. */
+  private isGlobalMember(node: ts.Expression, object: string, member: string): boolean {
+    return isPropertyAccessExpression(node) && isIdentifier(node.expression) && node.expression.text === object && node.name.text === member && !this.scope.lookup(object);
   }
 
   /** `res.cookie(name, value)` with `res` a parameter of the function analysed (`path` the members called after the

@@ -51,14 +51,9 @@ const NOT_COPIED = new Set(['id', 'original', 'emitNode', 'lineMap', 'locals', '
  * and the caller uses TypeScript's incremental parser.
  */
 export class StatementSplicer {
-  /** Every node and node array under a top-level statement, in TypeScript's walk order; keyed by the statement, which
-   * either parser reuses whole while nothing in it changes. */
+  /** Every node and node array under a top-level statement, in TypeScript's walk order, made when it is first settled;
+   * keyed by the statement, which either parser reuses whole while nothing in it changes. */
   private readonly nodeLists = new WeakMap<ts.Node, Movable[]>();
-  /**
-   * Trees whose statements have lists, but for the ones a splice re-made (made when they first move): the editor
-   * readies its document after every analysis, and a keystroke should not look up every statement for that.
-   */
-  private readonly prepared = new WeakSet<ts.SourceFile>();
   /**
    * How far the nodes under a top-level statement (or the end-of-file token) lag behind it: edits before it moved the
    * statement's own offsets, and left its descendants to `settle`. Keyed by the statement, which trees share.
@@ -145,7 +140,6 @@ export class StatementSplicer {
     file.commentDirectives = mergeDirectives(fields.commentDirectives, fragmentFields.commentDirectives, from, oldTo, delta);
     for (const statement of list) (statement as Mutable<ts.Node>).parent = file;
     (previous.endOfFileToken as Mutable<ts.Node>).parent = file;
-    if (this.prepared.has(previous)) this.prepared.add(file);
     markLagging(file, (statement) => this.settle(statement));
     return file;
   }
@@ -190,17 +184,6 @@ export class StatementSplicer {
       if (remade.length && remade[remade.length - 1]!.end === replacedEnd + delta - from) return { fragment, remade, replaced, oldTo };
     }
     return undefined;
-  }
-
-  /**
-   * Makes the lists of the tree's statements that have none yet, so that the first edit does not: for a document about
-   * to be edited (a 20,000-line file's take about 15 ms, once; later trees share the statements).
-   */
-  prepare(tree: ts.SourceFile): void {
-    if (this.prepared.has(tree)) return;
-    for (const statement of tree.statements) if (!this.nodeLists.has(statement)) this.nodeLists.set(statement, nodeList(statement));
-    if (!this.nodeLists.has(tree.endOfFileToken)) this.nodeLists.set(tree.endOfFileToken, nodeList(tree.endOfFileToken));
-    this.prepared.add(tree);
   }
 
   /** Moves a statement (or the end-of-file token) by `delta`; the nodes under it follow when settled. */

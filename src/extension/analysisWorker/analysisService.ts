@@ -67,16 +67,16 @@ export class AnalysisService {
     const project = root !== undefined ? this.editorProjects.for(root, config) : undefined;
     const analysed = project?.analyze(file, text, undefined, keepLastGood);
     const result = analysed ?? analyzeSource({ fileName, text, config, parser: this.editorParser, memory: this.editorMemory, keepLastGood });
-    // The document is being edited: its next keystroke should not be the one that readies its tree.
     const parsedAs = analysed ? file : fileName;
-    this.editorParser.prepareForEdits(parsedAs);
     // Less to copy between threads (a 20,000-line file's result is about 1 MB): the editor uses neither the summary nor
     // the sink sites, nor the findings of an earlier text it already shows, nor the findings it holds already. The
     // summary is not even read here: it is made when first read (see analyzeSource).
-    const findings = result.lastGood ? [] : result.findings;
-    const rest: Omit<AnalysisResult, 'findings' | 'sinkSites' | 'summary'> = result.lastGood
-      ? { suppressed: [], suppressionProblems: [], parseProblems: result.parseProblems, lastGood: true, ...(result.skipped && { skipped: result.skipped }) }
-      : { suppressed: result.suppressed, suppressionProblems: result.suppressionProblems, parseProblems: result.parseProblems, ...(result.skipped && { skipped: result.skipped }) };
+    const { lastGood, skipped, parseProblems } = result;
+    const findings = lastGood ? [] : result.findings;
+    const rest: Omit<AnalysisResult, 'findings' | 'sinkSites' | 'summary'> = {
+      suppressed: lastGood ? [] : result.suppressed, suppressionProblems: lastGood ? [] : result.suppressionProblems, parseProblems,
+      ...(lastGood && { lastGood }), ...(skipped && { skipped }),
+    };
     // The fingerprint only matters to files that import this one: until the project analyser has analysed one, none is
     // worked out (a hash of the whole summary on every keystroke). A file analysed alone may still be imported.
     const fingerprint = analysed && project

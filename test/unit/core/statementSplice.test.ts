@@ -132,10 +132,9 @@ describe('statement splicing (the editor re-parses only the statement a keystrok
     assert.equal(settlerOf(fresh('/a.ts', typed)), undefined, 'a fresh tree has nothing to settle');
   });
 
-  it('moves the statements after an edit by the lists it readied beforehand (prepare) as by the ones it makes on the way', () => {
+  it('splices an edit into the tree it spliced the edit before into', () => {
     const splicer = new StatementSplicer();
     const previous = fresh('/a.ts', SOURCE);
-    splicer.prepare(previous);
     const text = SOURCE.replace('return visits;', 'return visits.slice(1);');
     const tree = splicer.splice(previous, text, changeRange(SOURCE, text))!;
     assert.equal(describeTree(tree), describeTree(fresh('/a.ts', text)));
