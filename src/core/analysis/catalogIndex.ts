@@ -10,10 +10,15 @@ import { detached } from '../text/detached';
 interface CompiledSink {
   readonly entry: SinkEntry;
   readonly patterns: readonly CompiledApiPattern[];
+  /** The patterns of the globals (`<global>` refs): SinkEntry.globals, or all of `patterns`. */
+  readonly globalPatterns: readonly CompiledApiPattern[];
 }
 
 function compileSinks(entries: readonly SinkEntry[]): CompiledSink[] {
-  return entries.map((entry) => ({ entry, patterns: entry.paths.map(compileApiPattern) }));
+  return entries.map((entry) => {
+    const patterns = entry.paths.map(compileApiPattern);
+    return { entry, patterns, globalPatterns: entry.globals?.map(compileApiPattern) ?? patterns };
+  });
 }
 
 const COMPILED_SINKS = compileSinks(SINKS);
@@ -63,10 +68,11 @@ export function findSinks(ref: ApiRef, kind: SinkKind): SinkEntry[] {
 function matchSinks(ref: ApiRef, kind: SinkKind): SinkEntry[] {
   const found: SinkEntry[] = [];
   const paths = pathVariants(ref);
-  for (const { entry, patterns } of COMPILED_SINKS) {
+  for (const { entry, patterns, globalPatterns } of COMPILED_SINKS) {
     if ((entry.kind ?? 'call') !== kind) continue;
     if (!moduleMatches(entry.modules, ref.module)) continue;
-    if (patterns.some((p) => paths.some((path) => matchesApiPattern(p, path)))) found.push(entry);
+    const matching = ref.module === '<global>' ? globalPatterns : patterns;
+    if (matching.some((p) => paths.some((path) => matchesApiPattern(p, path)))) found.push(entry);
   }
   return found;
 }

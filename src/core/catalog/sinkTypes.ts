@@ -25,6 +25,9 @@ export interface SinkEntry {
   /** Module specifiers that provide it (`@langchain/*` matches any LangChain package); `<global>` for globals. */
   readonly modules: readonly string[];
   readonly paths: readonly string[];
+  /** With `<global>` among `modules`: the paths of the globals, where not all of `paths` are (`console.log` is a global,
+   * `log` only an export of the `console` module). */
+  readonly globals?: readonly string[];
   /** `call` (default), `new` for constructors, `assign` for property writes (`document.cookie = …`), `return` for what a
    * callback given to the call returns (a tool's `execute`: its result goes back to the model). */
   readonly kind?: 'call' | 'new' | 'assign' | 'return';

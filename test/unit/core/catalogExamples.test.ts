@@ -22,7 +22,8 @@ describe('sink catalog examples', () => {
         assert.ok(entry.examples.noMatch.length > 0, 'no noMatch example');
       });
       it('compiles its paths', () => {
-        for (const path of entry.paths) assert.doesNotThrow(() => compileApiPattern(path), path);
+        for (const path of [...entry.paths, ...(entry.globals ?? [])]) assert.doesNotThrow(() => compileApiPattern(path), path);
+        if (entry.globals) assert.ok(entry.modules.includes('<global>'), 'globals without <global> among the modules');
       });
       for (const code of entry.examples.match) {
         it(`reports: ${code.split('\n').pop()}`, () => {

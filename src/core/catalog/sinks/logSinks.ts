@@ -7,7 +7,11 @@ export const LOG_SINKS: readonly SinkEntry[] = [
   {
     id: 'console', category: 'log', vendor: 'Console', package: '<global>', api: 'console.log',
     modules: ['<global>', 'console', 'node:console'], paths: ['console.{log,info,warn,error,debug,trace,dir,table,dirxml,group,groupCollapsed,assert,timeLog,count}', '{log,info,warn,error,debug,trace,dir,table}'],
-    examples: { match: ['console.log("patient", patient.ssn);', 'window.console.error(`DOB ${dob}`);'], noMatch: ['console.log("started", port);', 'const console = { log() {} };\nconsole.log(patient.ssn);'] },
+    globals: ['console.{log,info,warn,error,debug,trace,dir,table,dirxml,group,groupCollapsed,assert,timeLog,count}'],
+    examples: {
+      match: ['console.log("patient", patient.ssn);', 'window.console.error(`DOB ${dob}`);', "import { error } from 'node:console';\nerror(patient.ssn);"],
+      noMatch: ['console.log("started", port);', 'const console = { log() {} };\nconsole.log(patient.ssn);', 'error(patient.ssn); // no global of that name'],
+    },
   },
   {
     id: 'winston', category: 'log', vendor: 'winston', package: 'winston', api: 'logger.info',

@@ -7,9 +7,12 @@ const AXIOS_BODY = '{post,put,patch,postForm,putForm,patchForm}';
 export const URL_SINKS: readonly SinkEntry[] = [
   {
     id: 'fetch', category: 'url', vendor: 'HTTP', package: '<global>', api: 'fetch',
-    modules: ['<global>', 'node-fetch', 'cross-fetch', 'undici', 'isomorphic-fetch'], paths: ['fetch', 'default', '{fetch,request}'],
+    modules: ['<global>', 'node-fetch', 'cross-fetch', 'undici', 'isomorphic-fetch'], paths: ['fetch', 'default', '{fetch,request}'], globals: ['fetch'],
     args: [{ index: 0 }], urlArg: { index: 0 }, bodyArgs: [{ index: 1, properties: ['body'] }],
-    examples: { match: ['await fetch(`/api/patients?ssn=${patient.ssn}`);'], noMatch: ["await fetch('/api/patients', { method: 'POST', body: JSON.stringify({ ssn: patient.ssn }) });"] },
+    examples: {
+      match: ['await fetch(`/api/patients?ssn=${patient.ssn}`);', "import { request } from 'undici';\nawait request(`/api/patients?ssn=${patient.ssn}`);"],
+      noMatch: ["await fetch('/api/patients', { method: 'POST', body: JSON.stringify({ ssn: patient.ssn }) });", 'await request(`/api/patients?ssn=${patient.ssn}`); // no global of that name'],
+    },
   },
   {
     id: 'axios-no-body', category: 'url', vendor: 'HTTP', package: 'axios', api: 'axios.get',
