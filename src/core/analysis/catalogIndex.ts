@@ -49,6 +49,19 @@ export function isCatalogModule(module: string): boolean {
   return known;
 }
 
+const sinkPatternsByModule = new Map<string, readonly CompiledApiPattern[]>();
+
+/** Every access path of a sink of `module` (`<global>`: the globals), of any kind: what an API of it must start as to reach one. */
+export function sinkPatternsOf(module: string): readonly CompiledApiPattern[] {
+  let patterns = sinkPatternsByModule.get(module);
+  if (!patterns) {
+    patterns = COMPILED_SINKS.flatMap(({ entry, patterns: all, globalPatterns }) => (moduleMatches(entry.modules, module) ? (module === '<global>' ? globalPatterns : all) : []));
+    if (sinkPatternsByModule.size > 20_000) sinkPatternsByModule.clear();
+    sinkPatternsByModule.set(detached(module), patterns);
+  }
+  return patterns;
+}
+
 export type SinkKind = 'call' | 'new' | 'assign' | 'return';
 
 const sinkCache = new Map<string, SinkEntry[]>();

@@ -17,6 +17,8 @@ import { nameClassifierFor } from '../analysis/sources';
 import * as path from 'node:path';
 import { detached } from '../text/detached';
 import { ownProperty } from '../analysis/ownProperty';
+import { looksMinified } from '../analysis/parse';
+import { textReachesNoSink } from './sinkFreeText';
 
 interface EntryData {
   /**
@@ -41,6 +43,11 @@ interface EntryData {
   readonly unresolved: readonly string[];
   /** The Prisma schema this analysis read (path and content hash; '' for none): a changed, created or deleted schema means a new analysis. */
   readonly prisma: string;
+  /**
+   * The text reaches no sink (see textReachesNoSink): the result of a request, found without an analysis, has no module
+   * summary; a file that imports this one has it analysed then. `deps` are the summaries that decided it.
+   */
+  readonly sinkFree?: true;
 }
 
 /** One file's analysis as this analyser keeps it. */
@@ -174,7 +181,7 @@ export class ProjectAnalyzer {
     try {
       for (;;) {
         try {
-          const entry = text !== undefined ? this.ensure(file, text, undefined, sourceFile, keepLastGood) : this.current(file);
+          const entry = text !== undefined ? this.ensure(file, text, undefined, sourceFile, keepLastGood, true) : this.current(file, undefined, true);
           if (!entry) return undefined;
           this.settleCycles(file, text, sourceFile, keepLastGood);
           return this.entries.get(file)?.result ?? entry.result;
@@ -326,27 +333,33 @@ export class ProjectAnalyzer {
     this.entries.delete(file);
   }
 
-  /** The entry for a file as it is on the host now, read and re-analysed only when its stamp or a dependency changed. */
-  private current(file: string, parsed?: ts.SourceFile): Entry | undefined {
+  /**
+   * The entry for a file as it is on the host now, read and re-analysed only when its stamp or a dependency changed.
+   * `request`: for the file's own findings (see analyze), which a sink-free entry holds; an import needs a summary.
+   */
+  private current(file: string, parsed?: ts.SourceFile, request = false): Entry | undefined {
     const cached = this.entries.get(file);
-    if (cached && cached.checked === this.generation) return cached;
+    const usable = cached && (request || !cached.sinkFree) ? cached : undefined;
+    if (usable && usable.checked === this.generation) return usable;
     const version = this.host.version?.(file);
-    if (cached && version !== undefined && cached.version === version && this.depsUnchanged(file, cached)) {
-      cached.checked = this.generation;
-      return cached;
+    if (usable && version !== undefined && usable.version === version && this.depsUnchanged(file, usable)) {
+      usable.checked = this.generation;
+      return usable;
     }
     const text = this.host.readFile(file);
-    return text === undefined ? undefined : this.ensure(file, text, version, parsed);
+    return text === undefined ? undefined : this.ensure(file, text, version, parsed, false, request);
   }
 
-  private ensure(file: string, text: string, version?: string, sourceFile?: ts.SourceFile, keepLastGood = false): Entry {
+  private ensure(file: string, text: string, version?: string, sourceFile?: ts.SourceFile, keepLastGood = false, request = false): Entry {
     const cached = this.entries.get(file);
     // A result kept from an earlier text stands only for a caller that keeps the last good result itself.
-    if (cached && analysedText(cached, text) && (keepLastGood || !cached.result.lastGood) && (cached.checked === this.generation || this.depsUnchanged(file, cached))) {
+    if (cached && (request || !cached.sinkFree) && analysedText(cached, text) && (keepLastGood || !cached.result.lastGood) && (cached.checked === this.generation || this.depsUnchanged(file, cached))) {
       cached.checked = this.generation;
       if (version !== undefined) cached.version = version;
       return cached;
     }
+    const sinkFree = request && !keepLastGood ? this.sinkFreeEntry(file, text, version) : undefined;
+    if (sinkFree) return sinkFree;
     this.inProgress.add(file);
     const frame = { readUnfinished: false };
     this.frames.push(frame);
@@ -382,6 +395,34 @@ export class ProjectAnalyzer {
       this.frames.pop();
       this.inProgress.delete(file);
     }
+  }
+
+  /**
+   * A request for a file whose text reaches no sink (see textReachesNoSink) needs neither a parse nor an analysis: its
+   * findings are none. Not for the editor's files (an AnalysisMemory keeps every analysis for the next keystroke), nor
+   * for a text the analysis skips (too large, minified: its notice comes from analyzeSource).
+   */
+  private sinkFreeEntry(file: string, text: string, version: string | undefined): Entry | undefined {
+    if (this.memory || looksMinified(text)) return undefined;
+    const deps = new Map<string, SummaryStamp>();
+    const unresolved: string[] = [];
+    // The look-ups are the start of the file's analysis: a module they analyse that imports this file (an import cycle)
+    // reads it as unfinished, and is analysed again once the file has its final entry (see settleCycles).
+    this.inProgress.add(file);
+    this.frames.push({ readUnfinished: false });
+    let sinkFree: boolean;
+    try {
+      sinkFree = textReachesNoSink(file, text, (specifier, names) => this.importSummary(file, specifier, deps, unresolved, names));
+    } finally {
+      this.frames.pop();
+      this.inProgress.delete(file);
+    }
+    if (!sinkFree || text.length > this.configFor(file).maxFileSizeKb * 1024) return undefined;
+    const result: AnalysisResult = { findings: [], suppressed: [], suppressionProblems: [], parseProblems: [], sinkSites: [] };
+    const entry = makeEntry({ text, version, checked: this.generation, result, deps, unresolved, prisma: prismaStamp(this.prismaSchemaOf(file)), sinkFree: true });
+    this.entries.set(file, entry);
+    this.recordDependents(file, deps);
+    return entry;
   }
 
   /** Files whose dependencies are being checked: a cycle is judged once, not followed round and round. */
@@ -457,7 +498,7 @@ export class ProjectAnalyzer {
     const entry = this.entries.get(file);
     if (this.inProgress.has(file)) return entry?.result.summary;
     // Too deep: analysed first at the top of the stack, unless it waits for that already (then it is unfinished).
-    if (this.frames.length >= MAX_NESTED_ANALYSES && entry?.checked !== this.generation) {
+    if (this.frames.length >= MAX_NESTED_ANALYSES && (entry?.checked !== this.generation || entry.sinkFree)) {
       if (!this.analysedFirst.has(file)) throw new AnalysisInterrupted(file);
       return entry?.result.summary;
     }
@@ -685,21 +726,25 @@ export class ProjectAnalyzer {
   /** `file`'s analysis as plain data for another ProjectAnalyzer to adopt (see adoptAnalysis); undefined while unanalysed or in progress. */
   shareAnalysis(file: string): SharedAnalysis | undefined {
     const entry = this.entries.get(file);
-    if (!entry || this.inProgress.has(file)) return undefined;
+    // A sink-free entry has no summary for another thread's importers: that thread analyses the file if one needs it.
+    if (!entry || entry.sinkFree || this.inProgress.has(file)) return undefined;
     return { file, hash: entry.hash, result: entry.result, deps: [...entry.deps].map(([dep, stamp]) => [dep, stamp?.fingerprint ?? ''] as const), unresolved: entry.unresolved, prisma: entry.prisma, fingerprint: entry.fingerprint };
   }
 
   /**
    * Takes another ProjectAnalyzer's analysis of a file (a scan split over threads shares them), so that importing or
    * requesting that file with the same text costs nothing here. Refused (false) when this one has its own analysis of
-   * the file, is analysing it or a dependency of it, or holds a different summary of a dependency than the one the
-   * analysis used: the file is then analysed here as usual when needed.
+   * the file (a sink-free entry, which has no summary, is not one if it was made for the same text), is analysing it
+   * or a dependency of it, or holds a different summary of a dependency than the one the analysis used (or a sink-free
+   * entry of one): the file is then analysed here as usual when needed.
    */
   adoptAnalysis(shared: SharedAnalysis): boolean {
-    if (this.entries.has(shared.file) || this.inProgress.has(shared.file)) return false;
+    const own = this.entries.get(shared.file);
+    if ((own && !(own.sinkFree && own.hash === shared.hash)) || this.inProgress.has(shared.file)) return false;
     for (const [dep, fingerprint] of shared.deps) {
+      // A sink-free entry has no summary to compare: the text it was made for may not be the one the analysis saw.
       const known = this.entries.get(dep);
-      if (this.inProgress.has(dep) || (known && known.fingerprint !== fingerprint)) return false;
+      if (this.inProgress.has(dep) || (known && (known.sinkFree || known.fingerprint !== fingerprint))) return false;
     }
     const deps = new Map<string, SummaryStamp>(shared.deps.map(([dep, fingerprint]) => [dep, fingerprint ? { fingerprint } : undefined]));
     // No change stamp: in a later generation the file is read and its hash compared before the analysis is trusted.

@@ -115,7 +115,9 @@ describe('cli runScan', () => {
           '}',
           '',
         ].join('\n'),
-        'src/broken.ts': 'export function f( {\n',
+        'src/broken.ts': 'export function f( {\n  console.log(f);\n',
+        // Reaches no sink: not parsed, so its syntax error is not reported (nothing in it could be found).
+        'src/broken-quiet.ts': 'export function g( {\n',
       },
     });
     const stdout = capture();
