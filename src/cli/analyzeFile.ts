@@ -4,7 +4,11 @@ import { analyzeSource, LineIndex, withoutByteOrderMark, type AnalysisResult, ty
 import { displayPath } from './displayPath';
 import type { FileFinding, FileScanResult, FileSuppressedFinding, ReportedFlowStep, ScanNotice } from './scanReport';
 
-export type Analyzer = (options: AnalyzeOptions) => AnalysisResult;
+/**
+ * The engine as a function of one file's text. `knownText`: the text it has read already (the file analysed as an import
+ * of another), so that the scan need not read the file again.
+ */
+export type Analyzer = ((options: AnalyzeOptions) => AnalysisResult) & { readonly knownText?: (absolutePath: string) => string | undefined };
 
 export interface AnalyzeFileOptions {
   readonly absolutePath: string;
@@ -23,15 +27,20 @@ export function analyzeFile(options: AnalyzeFileOptions): FileScanResult {
   const file = displayPath(absolutePath, cwd);
   const notAnalysed = (notice: ScanNotice, lines = 0): FileScanResult => ({ file, lines, analysed: false, findings: [], suppressed: [], notices: [notice] });
 
-  let text: string;
-  try {
-    const size = fs.statSync(absolutePath).size;
-    if (size > config.maxFileSizeKb * 1024 * READ_LIMIT_FACTOR) {
-      return notAnalysed({ kind: 'skipped', file, message: `skipped: ${Math.round(size / 1024)} KB is over the maxFileSizeKb limit of ${config.maxFileSizeKb} KB` });
+  const tooLarge = (size: number) => size > config.maxFileSizeKb * 1024 * READ_LIMIT_FACTOR;
+  const skippedAsTooLarge = (size: number) => notAnalysed({ kind: 'skipped', file, message: `skipped: ${Math.round(size / 1024)} KB is over the maxFileSizeKb limit of ${config.maxFileSizeKb} KB` });
+  let text = options.analyze?.knownText?.(absolutePath);
+  if (text !== undefined) {
+    const size = Buffer.byteLength(text, 'utf8');
+    if (tooLarge(size)) return skippedAsTooLarge(size);
+  } else {
+    try {
+      const size = fs.statSync(absolutePath).size;
+      if (tooLarge(size)) return skippedAsTooLarge(size);
+      text = withoutByteOrderMark(fs.readFileSync(absolutePath, 'utf8'));
+    } catch (error) {
+      return notAnalysed({ kind: 'unreadable', file, message: `could not read the file (${describeError(error)}); it was not analysed` });
     }
-    text = withoutByteOrderMark(fs.readFileSync(absolutePath, 'utf8'));
-  } catch (error) {
-    return notAnalysed({ kind: 'unreadable', file, message: `could not read the file (${describeError(error)}); it was not analysed` });
   }
 
   const index = new LineIndex(text);

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { receiveMessageOnPort, type MessagePort } from 'worker_threads';
-import { analyzeSource, nodeProjectHost, ProjectAnalyzer, type SharedAnalysis } from '../core';
+import { analyzeSource, nodeProjectHost, ProjectAnalyzer, type AnalysisResult, type AnalyzeOptions, type SharedAnalysis } from '../core';
 import type { Analyzer } from './analyzeFile';
 import type { ConfigForFile } from './configForFiles';
 import type { SharedAnalysesMessage } from './workerProtocol';
@@ -23,7 +23,7 @@ export function createEngine(root: string, configFor: ConfigForFile, peers: read
   const project = new ProjectAnalyzer(host, root, configFor, Infinity);
   // Results this thread has sent or adopted (an analysis is replaced by a new object when the file is re-analysed).
   const known = new WeakSet<object>();
-  return (options) => {
+  const analyze = (options: AnalyzeOptions): AnalysisResult => {
     if (options.config?.crossFile === false) return analyzeSource(options);
     const file = path.resolve(options.fileName);
     if (peers.length === 0) return project.analyze(file, options.text) ?? analyzeSource(options);
@@ -35,6 +35,8 @@ export function createEngine(root: string, configFor: ConfigForFile, peers: read
     if (message.analyses.length > 0) for (const peer of peers) peer.postMessage(message);
     return result;
   };
+  // A scan reads one snapshot of the files (see `host`): the text read for an import is the file's.
+  return Object.assign(analyze, { knownText: (absolutePath: string) => project.analysedTextOf(absolutePath) });
 }
 
 /** Adopts what the other threads have analysed so far (synchronously: this thread is busy between files). */

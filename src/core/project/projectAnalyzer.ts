@@ -306,6 +306,15 @@ export class ProjectAnalyzer {
     return [...out];
   }
 
+  /**
+   * The text of `file` as this analyser read or was given it, if it analysed the file in this generation (in a scan, one
+   * snapshot of the files, that is the file's text): a caller about to read the file for a request need not.
+   */
+  analysedTextOf(file: string): string | undefined {
+    const entry = this.entries.get(file);
+    return entry?.checked === this.generation ? entry.text : undefined;
+  }
+
   /** The import specifiers of the last analysis of `file` that named no project module (each once). */
   unresolvedOf(file: string): string[] {
     return [...new Set(this.entries.get(file)?.unresolved ?? [])];

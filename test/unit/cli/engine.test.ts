@@ -50,6 +50,21 @@ describe('cli createEngine', () => {
     ]);
   });
 
+  it('hands the scan the text it read for an import, so the file is not read again when its turn comes', () => {
+    root = materialize({ files: { 'src/ai.ts': AI_MODULE, 'src/visit.ts': VISIT } });
+    const engine = createEngine(root, () => DEFAULT_CONFIG);
+    const aiFile = path.join(root, 'src/ai.ts');
+    assert.strictEqual(engine.knownText?.(aiFile), undefined, 'nothing read yet');
+    analyzeFile({ absolutePath: path.join(root, 'src/visit.ts'), cwd: root, config: DEFAULT_CONFIG, analyze: engine });
+    assert.strictEqual(engine.knownText?.(aiFile), AI_MODULE);
+    // Gone from disk: only the text read for the import can give the scan the file's own findings.
+    fs.rmSync(aiFile);
+    const result = analyzeFile({ absolutePath: aiFile, cwd: root, config: DEFAULT_CONFIG, analyze: engine });
+    assert.deepStrictEqual([result.analysed, result.lines, result.notices], [true, 6, []]);
+    const tiny = { ...DEFAULT_CONFIG, maxFileSizeKb: 0.01 };
+    assert.match(analyzeFile({ absolutePath: aiFile, cwd: root, config: tiny, analyze: engine }).notices[0]?.message ?? '', /over the maxFileSizeKb limit/);
+  });
+
   it('sends nothing when cross-file analysis is off', () => {
     root = materialize({ files: { 'src/ai.ts': AI_MODULE, 'src/visit.ts': VISIT } });
     const channel = new MessageChannel();
