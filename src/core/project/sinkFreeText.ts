@@ -26,9 +26,10 @@ export function textReachesNoSink(fileName: string, text: string, lookUp: (speci
   const imports = staticImports(text);
   if (!imports) return false;
   const importedLocals = new Set(imports.flatMap((i) => i.locals));
-  for (const [root, continuations] of GLOBAL_SINK_ROOTS) {
+  for (const mention of text.matchAll(GLOBAL_SINK_ROOT_MENTION!)) {
+    const name = mention[0];
     // An imported name is bound in the whole module: no mention of it is the global.
-    if (!importedLocals.has(root) && mentionsGlobal(text, root, continuations)) return false;
+    if (!importedLocals.has(name) && mentionsGlobalAt(text, mention.index, name, GLOBAL_SINK_ROOTS.get(name)!)) return false;
   }
   const jsx = /\.[jt]sx$/i.test(fileName);
   for (const { specifier, names, locals, dynamic, start, end } of imports) {
@@ -89,28 +90,29 @@ const GLOBAL_SINK_ROOTS: ReadonlyMap<string, ReadonlySet<string> | null> | undef
   return roots;
 })();
 
+/** Any mention of a root (one pass over the text for all of them; a match inside a longer name is skipped below). */
+const GLOBAL_SINK_ROOT_MENTION = GLOBAL_SINK_ROOTS && new RegExp(`(?<![\\w$])(?:${[...GLOBAL_SINK_ROOTS.keys()].join('|')})(?![\\w$])`, 'g');
+
 /**
- * Whether `text` may mention the global `name` as a value: any mention but a property name (`.error`, `{ error: … }`,
- * `error?: string`), a word in quotes, or a read of a property no sink's path goes on with (`location.pathname`).
+ * Whether the mention of the global `name` at `at` may be the global as a value: any mention but a property name
+ * (`.open`, `{ open: … }`, `open?: boolean`), a word in quotes, or a read of a property no sink's path goes on with
+ * (`location.pathname`).
  */
-function mentionsGlobal(text: string, name: string, continuations: ReadonlySet<string> | null): boolean {
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
-    const end = at + name.length;
-    if (isIdentifierPart(text.charCodeAt(at - 1)) || isIdentifierPart(text.charCodeAt(end))) continue;
-    const before = previousCharacter(text, at);
-    if (before === '"' || before === "'" || before === '`') continue;
-    if (before === '.' && previousCharacter(text, text.lastIndexOf('.', at - 1)) !== '.') continue; // `x.error`, `x?.error`, not `...error`
-    const afterAt = skipSpace(text, end);
-    const after = text[afterAt] ?? '';
-    const isKey = after === ':' || (after === '?' && text[skipSpace(text, afterAt + 1)] === ':');
-    if (isKey && (before === '{' || before === ',' || before === '(' || before === ';' || before === '')) continue;
-    if (after === '.' && continuations !== null) {
-      const property = identifierAt(text, skipSpace(text, afterAt + 1));
-      if (property && !continuations.has(property)) continue;
-    }
-    return true;
+function mentionsGlobalAt(text: string, at: number, name: string, continuations: ReadonlySet<string> | null): boolean {
+  const end = at + name.length;
+  if (isIdentifierPart(text.charCodeAt(at - 1)) || isIdentifierPart(text.charCodeAt(end))) return false; // `ëopen`: a longer name
+  const before = previousCharacter(text, at);
+  if (before === '"' || before === "'" || before === '`') return false;
+  if (before === '.' && previousCharacter(text, text.lastIndexOf('.', at - 1)) !== '.') return false; // `x.open`, `x?.open`, not `...open`
+  const afterAt = skipSpace(text, end);
+  const after = text[afterAt] ?? '';
+  const isKey = after === ':' || (after === '?' && text[skipSpace(text, afterAt + 1)] === ':');
+  if (isKey && (before === '{' || before === ',' || before === '(' || before === ';' || before === '')) return false;
+  if (after === '.' && continuations !== null) {
+    const property = identifierAt(text, skipSpace(text, afterAt + 1));
+    if (property && !continuations.has(property)) return false;
   }
-  return false;
+  return true;
 }
 
 function previousCharacter(text: string, at: number): string {
