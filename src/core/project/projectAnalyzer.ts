@@ -416,9 +416,11 @@ export class ProjectAnalyzer {
     const deps = new Map<string, SummaryStamp>();
     const unresolved: string[] = [];
     // The look-ups are the start of the file's analysis: a module they analyse that imports this file (an import cycle)
-    // reads it as unfinished, and is analysed again once the file has its final entry (see settleCycles).
+    // reads it as unfinished, and is analysed again once the file has its final entry (see settleCycles). A look-up
+    // that read an unfinished summary itself decides nothing: the file is analysed.
     this.inProgress.add(file);
-    this.frames.push({ readUnfinished: false });
+    const frame = { readUnfinished: false };
+    this.frames.push(frame);
     let sinkFree: boolean;
     try {
       sinkFree = textReachesNoSink(file, text, (specifier, names) => this.importSummary(file, specifier, deps, unresolved, names));
@@ -426,7 +428,7 @@ export class ProjectAnalyzer {
       this.frames.pop();
       this.inProgress.delete(file);
     }
-    if (!sinkFree || text.length > this.configFor(file).maxFileSizeKb * 1024) return undefined;
+    if (!sinkFree || frame.readUnfinished || text.length > this.configFor(file).maxFileSizeKb * 1024) return undefined;
     const result: AnalysisResult = { findings: [], suppressed: [], suppressionProblems: [], parseProblems: [], sinkSites: [] };
     const entry = makeEntry({ text, version, checked: this.generation, result, deps, unresolved, prisma: prismaStamp(this.prismaSchemaOf(file)), sinkFree: true });
     this.entries.set(file, entry);
