@@ -19,6 +19,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as esbuild from 'esbuild';
+import { defaultJobsFor } from '../../src/cli/cliArgs';
 import { collectFiles } from '../../src/cli/collectFiles';
 import { importClosedPrefix, importCycleGroups } from './dependencyOrder';
 import { resolveProject } from '../../src/cli/resolveConfig';
@@ -301,13 +302,19 @@ async function main(): Promise<void> {
   const row = (name: string, m: Measured<unknown> & { runs: number[] }) =>
     `| ${name} | ${fmt(m.seconds)} | ${fmt(best(m))} | ${int(lines / best(m))} | ${fmt(m.cpuSeconds)} | ${int(m.maxRssMb)} | ${fmt(best(m) / best(tsParse))} | ${fmt(m.cpuSeconds / tsParse.cpuSeconds)} |`;
   out.push(row(`\`phi-guard scan --jobs ${cores}\` (main + ${cores - 1} worker${cores - 1 === 1 ? '' : 's'})`, scan), row('`phi-guard scan --jobs 1`', scanOneJob), row('bare TypeScript parse (`ts.createSourceFile`, 1 thread)', tsParse), row('bare TypeScript parse, JSDoc left out as the engine parses', tsParseNoJsDoc), row('bare oxc-parser parse (`parseSync`, 1 thread)', oxcParse), '');
-  const scanRatio = best(scan) / best(tsParse);
+  // Judged as the CLI runs by default (one thread on two cores, see defaultJobsFor; up to run AA, on one per core).
+  const defaultJobs = defaultJobsFor(cores);
+  const asDefault = defaultJobs === 1 ? scanOneJob : scan;
+  const other = asDefault === scan ? scanOneJob : scan;
+  const scanRatio = best(asDefault) / best(tsParse);
+  const peakRss = Math.max(scan.maxRssMb, scanOneJob.maxRssMb);
   out.push(
     ...failedFiles(scan.output),
-    `Findings: ${scan.output.findings.length}; notices: ${scan.output.notices.length}. Target: scan ≤ ${TARGETS.scanVsTypeScript}× TypeScript parse (best wall times) — ` +
-      `${fmt(scanRatio)}× (medians: ${fmt(scan.seconds / tsParse.seconds)}×): ${verdict(scanRatio <= TARGETS.scanVsTypeScript)} ` +
-      `(${fmt(best(scan) / best(tsParseNoJsDoc))}× a parse that leaves JSDoc out, as the engine's does); ` +
-      `peak memory ≤ ${TARGETS.peakMemoryMb} MB — ${int(scan.maxRssMb)} MB, ${verdict(scan.maxRssMb <= TARGETS.peakMemoryMb)}.`,
+    `Findings: ${scan.output.findings.length}; notices: ${scan.output.notices.length}. Target: scan ≤ ${TARGETS.scanVsTypeScript}× TypeScript parse (best wall times), ` +
+      `as the CLI runs by default (\`--jobs ${defaultJobs}\` on ${cores} cores) — ${fmt(scanRatio)}× (medians: ${fmt(asDefault.seconds / tsParse.seconds)}×): ` +
+      `${verdict(scanRatio <= TARGETS.scanVsTypeScript)} (${fmt(best(asDefault) / best(tsParseNoJsDoc))}× a parse that leaves JSDoc out, as the engine's does; ` +
+      `\`--jobs ${other === scan ? cores : 1}\`: ${fmt(best(other) / best(tsParse))}×); ` +
+      `peak memory ≤ ${TARGETS.peakMemoryMb} MB — ${int(peakRss)} MB, ${verdict(peakRss <= TARGETS.peakMemoryMb)}.`,
     '',
   );
 
