@@ -11,6 +11,9 @@ const members = new WeakMap<ApiRef, Map<string, ApiRef>>();
 const MAX_INTERNED = 200_000;
 let interned = 0;
 
+/** The names of the global object: reading one gives `apiRoot('<global>')`, whose members are the globals. */
+export const GLOBAL_ALIASES: ReadonlySet<string> = new Set(['window', 'globalThis', 'self', 'global']);
+
 /** The module itself (`import OpenAI from 'openai'` is `apiMember(apiRoot('openai'), 'default')`). */
 export function apiRoot(module: string): ApiRef {
   let root = roots.get(module);

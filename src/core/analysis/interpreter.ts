@@ -26,7 +26,7 @@ import type { ExportedClass, ExportedFunction, ExportedSymbol, ExportedTaint, Ex
 import { splitWords } from '../names/splitWords';
 import { mayDependOnContext } from '../names/classifyName';
 import { normalizeModule } from './apiPattern';
-import { apiMember, apiPath, apiRoot } from './apiRefs';
+import { apiMember, apiPath, apiRoot, GLOBAL_ALIASES } from './apiRefs';
 import { phiTagReader } from './phiTags';
 import type { PhiTag } from './phiTags';
 import { maskLiterals, maskValue } from '../text/mask';
@@ -179,7 +179,6 @@ const PENDING: Value = makeValue({ typeName: PENDING_MODULE });
  * does.
  */
 const FIELD_PARAM_BASE = 1_000_000;
-const GLOBAL_ALIASES = new Set(['window', 'globalThis', 'self', 'global']);
 const PREDICATE_METHODS = new Set([
   'includes', 'has', 'startsWith', 'endsWith', 'test', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'some', 'every',
   'localeCompare', 'isArray', 'isNaN', 'isFinite', 'isInteger', 'keys', 'hasOwnProperty', 'equals', 'isEqual', 'compare', 'count',

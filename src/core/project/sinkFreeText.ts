@@ -1,6 +1,7 @@
 import { AMBIENT_CLIENTS } from '../catalog/ambientClients';
 import type { CompiledApiPattern } from '../analysis/apiPattern';
 import type { ApiRef } from '../analysis/values';
+import { GLOBAL_ALIASES } from '../analysis/apiRefs';
 import { normalizeModule } from '../analysis/apiPattern';
 import { isCatalogModule, sinkPatternsOf } from '../analysis/catalogIndex';
 import { isIdentifierPart } from '../text/identifierUses';
@@ -50,9 +51,6 @@ export function textReachesNoSink(fileName: string, text: string, lookUp: (speci
   }
   return true;
 }
-
-/** The names of the global object (see the interpreter's evalIdentifier). */
-const GLOBAL_ALIASES: readonly string[] = ['window', 'globalThis', 'self', 'global'];
 
 const RESERVED_WORDS: ReadonlySet<string> = new Set(['default', 'new', 'delete', 'import', 'export', 'function', 'class', 'return']);
 
@@ -212,7 +210,7 @@ function staticImports(text: string): StaticImport[] | undefined {
  * callback of a path that goes on from the value's; a global alias (`window`) reaches every global.
  */
 function apiReachesSink(api: ApiRef): boolean {
-  if (api.module === '<global>' && (api.path.length === 0 || GLOBAL_ALIASES.includes(api.path[0]!))) return true;
+  if (api.module === '<global>' && (api.path.length === 0 || GLOBAL_ALIASES.has(api.path[0]!))) return true;
   const viaDefault = api.module !== '<global>' && api.path[0] !== 'default' ? ['default', ...api.path] : undefined;
   return sinkPatternsOf(api.module).some((pattern) => startsWith(pattern, 0, api.path, 0) || (!!viaDefault && startsWith(pattern, 0, viaDefault, 0)));
 }
