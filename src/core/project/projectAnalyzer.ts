@@ -412,7 +412,7 @@ export class ProjectAnalyzer {
    * for a text the analysis skips (too large, minified: its notice comes from analyzeSource).
    */
   private sinkFreeEntry(file: string, text: string, version: string | undefined): Entry | undefined {
-    if (this.memory || looksMinified(text)) return undefined;
+    if (this.memory) return undefined;
     const deps = new Map<string, SummaryStamp>();
     const unresolved: string[] = [];
     // The look-ups are the start of the file's analysis: a module they analyse that imports this file (an import cycle)
@@ -428,7 +428,8 @@ export class ProjectAnalyzer {
       this.frames.pop();
       this.inProgress.delete(file);
     }
-    if (!sinkFree || frame.readUnfinished || text.length > this.configFor(file).maxFileSizeKb * 1024) return undefined;
+    // Checked last, for sink-free texts only: analyzeSource checks the others itself.
+    if (!sinkFree || frame.readUnfinished || text.length > this.configFor(file).maxFileSizeKb * 1024 || looksMinified(text)) return undefined;
     const result: AnalysisResult = { findings: [], suppressed: [], suppressionProblems: [], parseProblems: [], sinkSites: [] };
     const entry = makeEntry({ text, version, checked: this.generation, result, deps, unresolved, prisma: prismaStamp(this.prismaSchemaOf(file)), sinkFree: true });
     this.entries.set(file, entry);

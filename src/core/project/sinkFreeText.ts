@@ -6,6 +6,7 @@ import { normalizeModule } from '../analysis/apiPattern';
 import { isCatalogModule, sinkPatternsOf } from '../analysis/catalogIndex';
 import { isIdentifierPart } from '../text/identifierUses';
 import { onlyJsxTagMentions } from '../text/jsxTagMentions';
+import { skipSpace, skipSpaceBackwards } from '../text/whitespace';
 import type { ExportedClass, ExportedFunction, ExportedSymbol, ModuleSummary } from './moduleSummary';
 
 /**
@@ -114,25 +115,13 @@ function mentionsGlobalAt(text: string, at: number, name: string, continuations:
 }
 
 function previousCharacter(text: string, at: number): string {
-  let i = at - 1;
-  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
-  return i >= 0 ? text[i]! : '';
-}
-
-function skipSpace(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  return i;
+  return text[skipSpaceBackwards(text, at - 1)] ?? '';
 }
 
 function identifierAt(text: string, at: number): string {
   let end = at;
   while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
   return text.slice(at, end);
-}
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 interface StaticImport {

@@ -1,4 +1,5 @@
 import { isIdentifierPart } from './identifierUses';
+import { skipSpaceBackwards } from './whitespace';
 
 /**
  * Whether every mention of `name` in `text` outside `[skipFrom, skipTo)` (its import declaration) is the tag of a
@@ -33,9 +34,4 @@ function isJsxTagAt(text: string, at: number): boolean {
   let start = end;
   while (start > 0 && isIdentifierPart(text.charCodeAt(start - 1))) start--;
   return KEYWORDS_BEFORE_EXPRESSION.has(text.slice(start, end + 1));
-}
-
-function skipSpaceBackwards(text: string, i: number): number {
-  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i--;
-  return i;
 }

@@ -72,6 +72,12 @@ describe('cross-file analysis of sink-free files', () => {
     assert.ok(result.summary?.exports.page, 'analysed, not taken for sink-free on a summary of its own not made yet');
   });
 
+  it('leaves a minified or too large sink-free text to the analysis, which skips it with its notice', () => {
+    const minified = `export const table = [${Array.from({ length: 8_000 }, (_, i) => i).join(',')}];\n`;
+    const { analyze } = analyser({ 'src/table.ts': minified });
+    assert.equal(analyze('src/table.ts').skipped?.reason, 'minified');
+  });
+
   it('parses no sink-free file, so reports no syntax error in one', () => {
     const { analyze } = analyser({ 'src/quiet.ts': 'export function f( {\n', 'src/logs.ts': 'export function f( {\n  console.log(f);\n' });
     assert.deepEqual(analyze('src/quiet.ts').parseProblems, []);
