@@ -6,7 +6,7 @@ import { normalizeModule } from '../analysis/apiPattern';
 import { isCatalogModule, sinkPatternsOf } from '../analysis/catalogIndex';
 import { isIdentifierPart } from '../text/identifierUses';
 import { onlyJsxTagMentions } from '../text/jsxTagMentions';
-import { skipSpace, skipSpaceBackwards } from '../text/whitespace';
+import { skipLineSpace, skipLineSpaceBackwards, skipSpace, skipSpaceBackwards } from '../text/whitespace';
 import type { ExportedClass, ExportedFunction, ExportedSymbol, ModuleSummary } from './moduleSummary';
 
 /**
@@ -28,8 +28,12 @@ export function textReachesNoSink(fileName: string, text: string, lookUp: (speci
   const imports = staticImports(text);
   if (!imports) return false;
   const importedLocals = new Set(imports.flatMap((i) => i.locals));
+  let importAfter = 0; // the first import that does not end before the mention (both come in the text's order)
   for (const mention of text.matchAll(GLOBAL_SINK_ROOT_MENTION!)) {
     const name = mention[0];
+    while (importAfter < imports.length && imports[importAfter]!.end <= mention.index) importAfter++;
+    // Inside an import read above: a name it binds or a word of its module's path (`'./medical-history-tab'`).
+    if (importAfter < imports.length && imports[importAfter]!.start <= mention.index) continue;
     // An imported name is bound in the whole module: no mention of it is the global.
     if (!importedLocals.has(name) && mentionsGlobalAt(text, mention.index, name, GLOBAL_SINK_ROOTS.get(name)!)) return false;
   }
@@ -94,12 +98,13 @@ const GLOBAL_SINK_ROOT_MENTION = GLOBAL_SINK_ROOTS && new RegExp(`(?<![\\w$])(?:
 
 /**
  * Whether the mention of the global `name` at `at` may be the global as a value: any mention but a property name
- * (`.open`, `{ open: … }`, `open?: boolean`), a word in quotes, or a read of a property no sink's path goes on with
- * (`location.pathname`).
+ * (`.open`, `{ open: … }`, `open?: boolean`), a word in quotes or in prose, or a read of a property no sink's path goes
+ * on with (`location.pathname`, `window.scrollY`).
  */
 function mentionsGlobalAt(text: string, at: number, name: string, continuations: ReadonlySet<string> | null): boolean {
   const end = at + name.length;
   if (isIdentifierPart(text.charCodeAt(at - 1)) || isIdentifierPart(text.charCodeAt(end))) return false; // `ëopen`: a longer name
+  if (amidProse(text, at, end)) return false;
   const before = previousCharacter(text, at);
   if (before === '"' || before === "'" || before === '`') return false;
   if (before === '.' && previousCharacter(text, text.lastIndexOf('.', at - 1)) !== '.') return false; // `x.open`, `x?.open`, not `...open`
@@ -107,11 +112,60 @@ function mentionsGlobalAt(text: string, at: number, name: string, continuations:
   const after = text[afterAt] ?? '';
   const isKey = after === ':' || (after === '?' && text[skipSpace(text, afterAt + 1)] === ':');
   if (isKey && (before === '{' || before === ',' || before === '(' || before === ';' || before === '')) return false;
-  if (after === '.' && continuations !== null) {
-    const property = identifierAt(text, skipSpace(text, afterAt + 1));
-    if (property && !continuations.has(property)) return false;
+  return mayGoOnToSink(text, end, name, continuations);
+}
+
+/**
+ * Whether what follows the global `name` (ending at `end`) may reach a sink: anything but a read of a property no
+ * sink's path goes on with (`location.pathname`). Through a global alias, the global it reads decides, as the analysis
+ * drops the alias: `window.scrollY` is none a sink starts from, `window.location.origin` none of location's sinks.
+ */
+function mayGoOnToSink(text: string, end: number, name: string, continuations: ReadonlySet<string> | null): boolean {
+  const dot = skipSpace(text, end);
+  if (text[dot] !== '.') return true;
+  const propertyAt = skipSpace(text, dot + 1);
+  const property = identifierAt(text, propertyAt);
+  if (!property) return true;
+  if (continuations !== null) return continuations.has(property);
+  if (!GLOBAL_ALIASES.has(name)) return true; // `require.resolve`, an ambient namespace's member: any of them
+  const next = GLOBAL_SINK_ROOTS!.get(property);
+  return next !== undefined && mayGoOnToSink(text, propertyAt + property.length, property, next);
+}
+
+/**
+ * The words that may stand next to a name on its line in code: keywords (`return history`, `typeof open`,
+ * `history in x`), contextual ones (`readonly location`, `async open =>`) and the other reserved words.
+ */
+const CODE_WORDS: ReadonlySet<string> = new Set([
+  'abstract', 'accessor', 'as', 'asserts', 'async', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'declare',
+  'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'from', 'function', 'get', 'global', 'if',
+  'implements', 'import', 'in', 'infer', 'instanceof', 'interface', 'is', 'keyof', 'let', 'module', 'namespace', 'new', 'null', 'of', 'out',
+  'override', 'package', 'private', 'protected', 'public', 'readonly', 'return', 'satisfies', 'set', 'static', 'super', 'switch', 'this',
+  'throw', 'true', 'try', 'type', 'typeof', 'unique', 'using', 'var', 'void', 'while', 'with', 'yield',
+]);
+
+/**
+ * Whether the name at `at`..`end` stands in prose: another word on its line right before or after it that no code
+ * puts there (`No history recorded`, `medication history`), or a quote right after it (`'…claim-history'`). Two names
+ * side by side, or a name and a string, are not code but in a comment, a string or JSX text; else the first is a JSX
+ * attribute's or a decorated class member's name (`<Dialog open={…}>`, `@observable location`), no use of a global.
+ */
+function amidProse(text: string, at: number, end: number): boolean {
+  const before = skipLineSpaceBackwards(text, at - 1);
+  if (before < at - 1 && isIdentifierPart(text.charCodeAt(before))) {
+    let start = before;
+    while (start > 0 && isIdentifierPart(text.charCodeAt(start - 1))) start--;
+    if (!CODE_WORDS.has(text.slice(start, before + 1))) return true;
   }
-  return true;
+  const after = skipLineSpace(text, end);
+  const next = text.charCodeAt(after);
+  if (next === 0x27 || next === 0x22) return true; // `history'`, `history "`: a name is never followed by a string
+  if (after > end && isIdentifierPart(next)) {
+    let stop = after;
+    while (stop < text.length && isIdentifierPart(text.charCodeAt(stop))) stop++;
+    if (!CODE_WORDS.has(text.slice(after, stop))) return true;
+  }
+  return false;
 }
 
 function previousCharacter(text: string, at: number): string {

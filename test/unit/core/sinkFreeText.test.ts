@@ -56,6 +56,13 @@ describe('textReachesNoSink', () => {
     'const db = require("./db");',
     'function save(db: PouchDB.Database) { return db.put(p); }',
     '// phi-guard-allow no-phi-in-logs -- reviewed\nsave(p);',
+    'function go(url: string) { return history.pushState({}, "", url); }',
+    'if (typeof open === "function") void open(url);',
+    'ready() || open(url);',
+    'window.location.href = url;',
+    'self.localStorage.setItem("p", ssn);',
+    'window["localStorage"].setItem("p", ssn);',
+    'export default window;',
   ]) {
     it(`is false for a mention of a global a sink starts from: ${code.split('\n').pop()}`, () => {
       assert.equal(textReachesNoSink('example.ts', code, noProjectModules), false);
@@ -70,6 +77,11 @@ describe('textReachesNoSink', () => {
     'const apiUrl = import.meta.env.VITE_API_URL;',
     'const href = URL.createObjectURL(blob);',
     'const { pathname } = location.pathname ? { pathname: 1 } : { pathname: 2 };',
+    '// No history recorded for this claim yet.\nconst label = "Load the claim history";',
+    "const kind = 'claim-history';",
+    "import { HistoryTab } from './medical-history-tab';\nexport const Tab = HistoryTab;",
+    'const dialog = <Dialog open={shown} onClose={close}>No history recorded</Dialog>;',
+    'const top = window.scrollY + window.location.origin.length + globalThis.window.innerHeight;',
   ]) {
     it(`is true for a mention that is not of the global: ${code.split('\n').pop()}`, () => {
       assert.equal(textReachesNoSink('example.ts', code, noProjectModules), true);
