@@ -19,6 +19,7 @@ import { detached } from '../text/detached';
 import { ownProperty } from '../analysis/ownProperty';
 import { looksMinified } from '../analysis/parse';
 import { textReachesNoSink } from './sinkFreeText';
+import { exportableNames } from '../text/exportableNames';
 
 interface EntryData {
   /**
@@ -634,7 +635,10 @@ export class ProjectAnalyzer {
 
   /**
    * The modules `file` re-exports with `export * from` that can export `name`, in order: a module can only if it was
-   * analysed and exports the name, or, not analysed yet, the name is a word of its text, or it re-exports in turn.
+   * analysed and exports the name, or, not analysed yet, an export in its text declares or lists the name (every word
+   * of it, for an export that reading does not follow: see exportableNames), or it re-exports in turn. A module that
+   * only uses the name is not analysed for it: in a package whose modules import each other through its barrel, such
+   * an analysis ran inside another module's and read it unfinished, and both were analysed again (see settleCycles).
    * A module that cannot is never analysed for the look-up. Worked out as an index from names to modules (a package's
    * barrel re-exports hundreds, and its importers ask for thousands of names), once per barrel summary while the files
    * on disk stay as they are: an editor's keystrokes do not rebuild it. So, in a long-lived host, a module edited to
@@ -678,7 +682,7 @@ export class ProjectAnalyzer {
           always.push(i);
           continue;
         }
-        names = new Set(text.match(/[A-Za-z_$][\w$]*/g));
+        names = exportableNames(text) ?? new Set(text.match(/[A-Za-z_$][\w$]*/g));
       }
       for (const word of names) (byName[word] ??= []).push(i);
     }

@@ -470,6 +470,23 @@ export function h(patient: { ssn: string }) {
     assert.deepEqual(reads.filter((file) => file.startsWith('lib/part')), []);
   });
 
+  it('analyses, for a name imported from a barrel, no module that only uses the name', () => {
+    // Each of these modules uses `helper3` and comes before its module in the barrel: read as every word of its text,
+    // each could export it, and was analysed for the look-up (inside the importer's analysis, reading the barrel back).
+    const users: Record<string, string> = {};
+    for (let i = 0; i < 5; i++) users[`lib/user${i}.ts`] = `import { helper3 } from './index';\nexport const use${i} = (x: unknown) => helper3(x);\n`;
+    const root = workspace({
+      ...users,
+      'lib/part3.ts': 'export const other = 1, helper3 = (x: unknown) => x;\n',
+      'lib/ai.ts': AI_WRAPPER,
+      'lib/index.ts': `${Object.keys(users).map((file) => `export * from './${path.basename(file, '.ts')}';`).join('\n')}\nexport * from './part3';\nexport * from './ai';\n`,
+      'route.ts': "import { ask, helper3 } from './lib';\nexport async function h(patient: { diagnosis: string }) {\n  await ask(helper3(patient.diagnosis));\n}\n",
+    });
+    const { analysed, flagged } = analysedInOrder(root, ['route.ts']);
+    assert.deepEqual(flagged['route.ts'], ['helper3(patient.diagnosis)']);
+    assert.deepEqual(analysed.sort(), ['lib/ai.ts', 'lib/index.ts', 'lib/part3.ts', 'route.ts']);
+  });
+
   it('takes a typed object written out of module constants for what it holds, on the parse without parent pointers', () => {
     // The check for constants once read a declaration's parent, which the engine's parse does not set: three of
     // ottehr's files failed to analyse.
