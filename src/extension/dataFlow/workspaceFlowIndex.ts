@@ -11,6 +11,7 @@ import { FlowCache } from './flowCache';
 import { GitignoreRules } from './gitignoreRules';
 import { ScanProgress } from './scanProgress';
 import { excludeArgument, isScanCandidate, scanExcludeGlobs, SCANNED_FILES_GLOB } from './scanSelection';
+import { SerialWrites } from './serialWrites';
 
 export type ScanState = 'notRun' | 'scanning' | 'done';
 
@@ -416,7 +417,15 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     return cache;
   }
 
-  private async saveCache(): Promise<void> {
+  /** Writes of the cache file, in the order they were asked for (see SerialWrites). */
+  private readonly cacheWrites = new SerialWrites();
+
+  private saveCache(): Promise<void> {
+    return this.cacheWrites.run(() => this.writeCache());
+  }
+
+  /** Writes the cache as it is when the write starts, if it changed since the last write. */
+  private async writeCache(): Promise<void> {
     const file = this.cacheFile();
     const text = this.cache?.takeChanges();
     if (!file || text === undefined) return;
