@@ -20,6 +20,7 @@ import { ownProperty } from '../analysis/ownProperty';
 import { looksMinified } from '../analysis/parse';
 import { textReachesNoSink } from './sinkFreeText';
 import { exportableNames } from '../text/exportableNames';
+import { IDENTIFIER } from '../text/identifierUses';
 
 interface EntryData {
   /**
@@ -116,6 +117,9 @@ const MAX_SETTLE_ANALYSES = 10;
  * run out of stack (about 330 modules deep) and lose the modules at its end. ottehr nests between 64 and 100 deep.
  */
 const MAX_NESTED_ANALYSES = 100;
+
+/** Every name in a text: what a module whose exports exportableNames cannot read may export. */
+const EVERY_WORD = new RegExp(IDENTIFIER, 'g');
 
 function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -682,7 +686,7 @@ export class ProjectAnalyzer {
           always.push(i);
           continue;
         }
-        names = exportableNames(text) ?? new Set(text.match(/[A-Za-z_$][\w$]*/g));
+        names = exportableNames(text) ?? new Set(text.match(EVERY_WORD));
       }
       for (const word of names) (byName[word] ??= []).push(i);
     }

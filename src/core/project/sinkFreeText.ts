@@ -4,7 +4,7 @@ import type { ApiRef } from '../analysis/values';
 import { GLOBAL_ALIASES } from '../analysis/apiRefs';
 import { normalizeModule } from '../analysis/apiPattern';
 import { isCatalogModule, sinkPatternsOf } from '../analysis/catalogIndex';
-import { isIdentifierPart } from '../text/identifierUses';
+import { IDENTIFIER, isIdentifierPart, wordAt, wordEndingAt } from '../text/identifierUses';
 import { onlyJsxTagMentions } from '../text/jsxTagMentions';
 import { skipLineSpace, skipLineSpaceBackwards, skipSpace, skipSpaceBackwards } from '../text/whitespace';
 import type { ExportedClass, ExportedFunction, ExportedSymbol, ModuleSummary } from './moduleSummary';
@@ -104,10 +104,10 @@ const GLOBAL_SINK_ROOT_MENTION = GLOBAL_SINK_ROOTS && new RegExp(`(?<![\\w$])(?:
 function mentionsGlobalAt(text: string, at: number, name: string, continuations: ReadonlySet<string> | null): boolean {
   const end = at + name.length;
   if (isIdentifierPart(text.charCodeAt(at - 1)) || isIdentifierPart(text.charCodeAt(end))) return false; // `ëopen`: a longer name
-  if (amidProse(text, at, end)) return false;
   const before = previousCharacter(text, at);
   if (before === '"' || before === "'" || before === '`') return false;
   if (before === '.' && previousCharacter(text, text.lastIndexOf('.', at - 1)) !== '.') return false; // `x.open`, `x?.open`, not `...open`
+  if (amidProse(text, at, end)) return false;
   const afterAt = skipSpace(text, end);
   const after = text[afterAt] ?? '';
   const isKey = after === ':' || (after === '?' && text[skipSpace(text, afterAt + 1)] === ':');
@@ -124,7 +124,7 @@ function mayGoOnToSink(text: string, end: number, name: string, continuations: R
   const dot = skipSpace(text, end);
   if (text[dot] !== '.') return true;
   const propertyAt = skipSpace(text, dot + 1);
-  const property = identifierAt(text, propertyAt);
+  const property = wordAt(text, propertyAt);
   if (!property) return true;
   if (continuations !== null) return continuations.has(property);
   if (!GLOBAL_ALIASES.has(name)) return true; // `require.resolve`, an ambient namespace's member: any of them
@@ -152,30 +152,17 @@ const CODE_WORDS: ReadonlySet<string> = new Set([
  */
 function amidProse(text: string, at: number, end: number): boolean {
   const before = skipLineSpaceBackwards(text, at - 1);
-  if (before < at - 1 && isIdentifierPart(text.charCodeAt(before))) {
-    let start = before;
-    while (start > 0 && isIdentifierPart(text.charCodeAt(start - 1))) start--;
-    if (!CODE_WORDS.has(text.slice(start, before + 1))) return true;
-  }
+  const wordBefore = before < at - 1 ? wordEndingAt(text, before) : '';
+  if (wordBefore && !CODE_WORDS.has(wordBefore)) return true;
   const after = skipLineSpace(text, end);
   const next = text.charCodeAt(after);
   if (next === 0x27 || next === 0x22) return true; // `history'`, `history "`: a name is never followed by a string
-  if (after > end && isIdentifierPart(next)) {
-    let stop = after;
-    while (stop < text.length && isIdentifierPart(text.charCodeAt(stop))) stop++;
-    if (!CODE_WORDS.has(text.slice(after, stop))) return true;
-  }
-  return false;
+  const wordAfter = after > end ? wordAt(text, after) : '';
+  return !!wordAfter && !CODE_WORDS.has(wordAfter);
 }
 
 function previousCharacter(text: string, at: number): string {
   return text[skipSpaceBackwards(text, at - 1)] ?? '';
-}
-
-function identifierAt(text: string, at: number): string {
-  let end = at;
-  while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
-  return text.slice(at, end);
 }
 
 interface StaticImport {
@@ -190,7 +177,6 @@ interface StaticImport {
   readonly end: number;
 }
 
-const IDENTIFIER = '[A-Za-z_$][\\w$]*';
 const IMPORT_DECLARATION = new RegExp(
   `import\\s+(?:type\\s+)?(?:(${IDENTIFIER})\\s*(?:,\\s*)?)?(?:\\*\\s*as\\s+(${IDENTIFIER})|\\{([^{}]*)\\})?\\s*from\\s*(['"])([^'"\\r\\n]+)\\4`,
   'y',

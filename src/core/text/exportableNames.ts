@@ -1,7 +1,8 @@
 // Which names a module can export, read from its text without a parser: ProjectAnalyzer's index of the modules a
 // barrel re-exports (`export * from`) analyses a module for an imported name only if the module can export it.
 
-const IDENTIFIER = '[A-Za-z_$][\\w$]*';
+import { IDENTIFIER } from './identifierUses';
+
 const EXPORT_WORD = /(?<![\w$.])export(?![\w$])/g;
 /** `export { a, b as c }`, `export type { T } from './t'`: every word in the braces (not a comment nor a quoted name). */
 const EXPORT_LIST = /\s*(?:type\s*)?\{([^{}/'"`]*)\}/y;
@@ -32,36 +33,38 @@ export function exportableNames(text: string): Set<string> | undefined {
   let constList = false;
   for (const match of text.matchAll(EXPORT_WORD)) {
     const at = match.index + match[0].length;
-    const read = (pattern: RegExp): RegExpExecArray | null => {
-      pattern.lastIndex = at;
-      return pattern.exec(text);
-    };
-    const list = read(EXPORT_LIST);
+    const list = readAt(EXPORT_LIST, text, at);
     if (list) {
       for (const word of list[1]!.match(WORD) ?? []) names.add(word);
       continue;
     }
-    const star = read(EXPORT_STAR);
+    const star = readAt(EXPORT_STAR, text, at);
     if (star) {
       if (star[1]) names.add(star[1]);
       continue;
     }
-    const exportDefault = read(EXPORT_DEFAULT);
+    const exportDefault = readAt(EXPORT_DEFAULT, text, at);
     if (exportDefault) {
       names.add('default');
       if (exportDefault[1]) names.add(exportDefault[1]);
       continue;
     }
-    const alias = read(EXPORT_IMPORT_ALIAS);
+    const alias = readAt(EXPORT_IMPORT_ALIAS, text, at);
     if (alias) {
       names.add(alias[1]!);
       continue;
     }
-    const declaration = read(EXPORT_DECLARATION);
+    const declaration = readAt(EXPORT_DECLARATION, text, at);
     if (!declaration) return undefined;
     names.add(declaration[2]!);
     if (declaration[1]!.trim() === 'const') constList = true;
   }
   if (constList) for (const later of text.matchAll(LATER_DECLARATOR)) names.add(later[1]!);
   return names;
+}
+
+/** `pattern` (sticky) read at `at`. */
+function readAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
 }

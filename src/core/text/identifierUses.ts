@@ -20,3 +20,21 @@ export function identifierUses(text: string, name: string, limit: number): numbe
 export function isIdentifierPart(code: number): boolean {
   return !Number.isNaN(code) && ts.isIdentifierPart(code, ts.ScriptTarget.Latest);
 }
+
+/** An ASCII JavaScript name, as a regular expression's source, for readings of a text that do not parse it. */
+export const IDENTIFIER = '[A-Za-z_$][\\w$]*';
+
+/** The name that starts at `start` (empty if none does). */
+export function wordAt(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
+  return text.slice(start, end);
+}
+
+/** The name whose last character is at `last` (empty if none is). */
+export function wordEndingAt(text: string, last: number): string {
+  if (!isIdentifierPart(text.charCodeAt(last))) return '';
+  let start = last;
+  while (start > 0 && isIdentifierPart(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, last + 1);
+}

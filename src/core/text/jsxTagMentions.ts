@@ -1,4 +1,4 @@
-import { isIdentifierPart } from './identifierUses';
+import { isIdentifierPart, wordEndingAt } from './identifierUses';
 import { skipSpaceBackwards } from './whitespace';
 
 /**
@@ -30,8 +30,6 @@ function isJsxTagAt(text: string, at: number): boolean {
   const end = skipSpaceBackwards(text, i - 1);
   const before = text.charCodeAt(end);
   if (before === 0x29 /* ) */ || before === 0x5d /* ] */) return false;
-  if (!isIdentifierPart(before)) return true;
-  let start = end;
-  while (start > 0 && isIdentifierPart(text.charCodeAt(start - 1))) start--;
-  return KEYWORDS_BEFORE_EXPRESSION.has(text.slice(start, end + 1));
+  const word = wordEndingAt(text, end);
+  return !word || KEYWORDS_BEFORE_EXPRESSION.has(word);
 }
