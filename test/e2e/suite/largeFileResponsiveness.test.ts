@@ -58,6 +58,10 @@ describe('analysis off the extension host thread', () => {
 
   it(`never blocks the extension host for ${MAX_BLOCK_MS} ms while a ${LINES.toLocaleString('en')}-line file is analysed and re-analysed`, async function () {
     this.timeout(180_000);
+    // Once more if it fails: the block counts all of the extension host's own work (VS Code's sync of a 1 MB document
+    // included), and a loaded machine stretched it past 50 ms once in many CI runs. An analysis on this thread blocks
+    // for its whole length (over 2 × 50 ms, checked below) every time, so it still fails.
+    this.retries(1);
     // The benchmark's synthetic healthcare code: mostly ordinary code, with PHI flowing into AI, logs, storage, URLs.
     const text = generateFile(createRandom(7), LINES, 'ts');
     const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'src', `large.${Date.now().toString(36)}.ts`);
