@@ -11,7 +11,7 @@
  *   npm run bench -- --small                     # tiny run for CI: catches crashes, judges nothing
  *   npm run bench -- --corpus /work/corpora/ottehr [--repeat 1]
  *   options: --lines N (synthetic size), --repeat N, --json FILE (raw results),
- *            --eslint-plugin FILE (default dist/eslint-plugin.js)
+ *            --eslint-plugin FILE (default dist/eslint-plugin.js); anything else is refused (see benchOptions)
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -21,6 +21,8 @@ import { performance } from 'perf_hooks';
 import * as esbuild from 'esbuild';
 import { defaultJobsFor } from '../../src/cli/cliArgs';
 import { collectFiles } from '../../src/cli/collectFiles';
+import { BenchUsageError, parseBenchOptions } from './benchOptions';
+import type { BenchOptions } from './benchOptions';
 import { importClosedPrefix, importCycleGroups } from './dependencyOrder';
 import { resolveProject } from '../../src/cli/resolveConfig';
 import { BUILD_OUTPUT_GLOBS } from '../../src/core/config/config';
@@ -40,31 +42,6 @@ const ESLINT_PLUGIN = path.join(REPO, 'dist/eslint-plugin.js');
 const WHOLE_REPOSITORY_CONFIG = path.join(os.tmpdir(), 'phi-guard-bench-whole-repository.json');
 
 const TARGETS = { scanVsTypeScript: 2.0, eslintOverheadPercent: 15, editMedianMs1k: 10, editP95Ms20k: 50, peakMemoryMb: 1024 };
-
-interface Options {
-  readonly small: boolean;
-  readonly corpus: string | undefined;
-  readonly lines: number;
-  readonly repeat: number;
-  readonly jsonOut: string | undefined;
-  readonly eslintPlugin: string;
-}
-
-function parseOptions(argv: readonly string[]): Options {
-  const value = (name: string): string | undefined => {
-    const index = argv.indexOf(name);
-    return index >= 0 ? argv[index + 1] : undefined;
-  };
-  const small = argv.includes('--small');
-  return {
-    small,
-    corpus: value('--corpus'),
-    lines: Number(value('--lines') ?? (small ? 20_000 : 200_000)),
-    repeat: Number(value('--repeat') ?? (small ? 1 : 3)),
-    jsonOut: value('--json'),
-    eslintPlugin: path.resolve(value('--eslint-plugin') ?? ESLINT_PLUGIN),
-  };
-}
 
 interface Measured<T> {
   readonly seconds: number;
@@ -141,7 +118,7 @@ function collectAsTheCliDoes(root: string): string[] {
 }
 
 /** Three workspaces of growing size; the last is the one compared in (1) and (2). */
-function prepareWorkspaces(options: Options): Workspace[] {
+function prepareWorkspaces(options: BenchOptions): Workspace[] {
   if (options.corpus) {
     const root = path.resolve(options.corpus);
     const all = collectAsTheCliDoes(root);
@@ -210,7 +187,7 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const verdict = (ok: boolean) => (ok ? 'meets target' : '**misses target**');
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = parseBenchOptions(process.argv.slice(2), ESLINT_PLUGIN);
   const startLoad = os.loadavg().map((l) => fmt(l, 1)).join(' ');
   for (const required of [CLI, path.join(REPO, 'dist/scanWorker.js')]) {
     if (!fs.existsSync(required)) throw new Error(`${path.relative(REPO, required)} is missing: run \`npm run build\` first.`);
@@ -378,6 +355,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof BenchUsageError) {
+    process.stderr.write(`[bench] ${error.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   process.stderr.write(`[bench] failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 });
