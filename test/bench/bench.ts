@@ -187,7 +187,8 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const verdict = (ok: boolean) => (ok ? 'meets target' : '**misses target**');
 
 async function main(): Promise<void> {
-  const options = parseBenchOptions(process.argv.slice(2), ESLINT_PLUGIN);
+  // `npm run` starts the script in the repository: paths on the command line are meant from where it was typed.
+  const options = parseBenchOptions(process.argv.slice(2), ESLINT_PLUGIN, process.env.INIT_CWD || process.cwd());
   const startLoad = os.loadavg().map((l) => fmt(l, 1)).join(' ');
   for (const required of [CLI, path.join(REPO, 'dist/scanWorker.js')]) {
     if (!fs.existsSync(required)) throw new Error(`${path.relative(REPO, required)} is missing: run \`npm run build\` first.`);
