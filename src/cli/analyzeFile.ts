@@ -56,9 +56,12 @@ export function analyzeFile(options: AnalyzeFileOptions): FileScanResult {
   }
 
   const notices: ScanNotice[] = [];
-  for (const problem of result.parseProblems) {
-    const at = index.positionAt(problem.range.start);
-    notices.push({ kind: 'syntax-error', file, line: at.line, column: at.column, message: `syntax error: ${problem.message} (analysed what could be parsed)` });
+  const firstSyntaxError = result.parseProblems[0];
+  if (firstSyntaxError) {
+    // One notice per file, as ESLint's "Parsing error": the errors after the first mostly follow from it (a Flow-typed
+    // file gave 58 lines of them).
+    const at = index.positionAt(firstSyntaxError.range.start);
+    notices.push({ kind: 'syntax-error', file, line: at.line, column: at.column, message: syntaxErrorMessage(firstSyntaxError.message, result.parseProblems.length - 1, text) });
   }
   for (const problem of result.suppressionProblems) {
     const at = index.positionAt(problem.range.start);
@@ -136,4 +139,13 @@ function skipMessage(engineMessage: string, absolutePath: string): string {
 function describeError(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A `@flow` pragma comment before the code: Flow's type syntax, which neither TypeScript nor JavaScript parses. */
+const FLOW_PRAGMA = /^(?:\s|\/\/[^\n]*\n|\/\*(?:[^*]|\*(?!\/))*\*\/)*?(?:\/\/\s*@flow\b|\/\*(?:[^*]|\*(?!\/))*?@flow\b)/;
+
+function syntaxErrorMessage(first: string, more: number, text: string): string {
+  const others = more === 0 ? '' : more === 1 ? 'and 1 more after it; ' : `and ${more} more after it; `;
+  const flow = FLOW_PRAGMA.test(text) ? ' The file is marked `@flow`: PHI Guard reads TypeScript and JavaScript, not Flow types; exclude it in .phi-guard.json or strip its types first.' : '';
+  return `syntax error: ${first} (${others}analysed what could be parsed)${flow}`;
 }

@@ -50,6 +50,20 @@ describe('cli analyzeFile', () => {
     ]);
   });
 
+  it('reports one syntax error per file, the first, with how many follow; a Flow-typed file is named as such', () => {
+    fs.writeFileSync(path.join(root, 'src/broken.ts'), 'const a = (1;\nconst b = [2;\nconst c = {3;\n');
+    fs.writeFileSync(path.join(root, 'src/flow.js'), '/**\n * @flow\n */\nexport type Visit = {| id: string |};\n');
+    const real = (relative: string) => analyzeFile({ absolutePath: path.join(root, relative), cwd: root, config: DEFAULT_CONFIG });
+    const broken = real('src/broken.ts').notices;
+    assert.strictEqual(broken.length, 1);
+    assert.deepStrictEqual({ ...broken[0], message: undefined }, { kind: 'syntax-error', file: 'src/broken.ts', line: 1, column: 13, message: undefined });
+    assert.match(broken[0]!.message, /^syntax error: '\)' expected\. \(and \d+ more after it; analysed what could be parsed\)$/);
+    const [flow, ...rest] = real('src/flow.js').notices;
+    assert.strictEqual(rest.length, 0);
+    assert.match(flow!.message, /^syntax error: .* The file is marked `@flow`: PHI Guard reads TypeScript and JavaScript, not Flow types; exclude it in \.phi-guard\.json/);
+    assert.doesNotMatch(analyze('src/notes.ts').notices[0]!.message, /@flow|more after it/);
+  });
+
   it('reports a file the engine skipped, without repeating its path', () => {
     const result = analyze('src/min.js');
     assert.strictEqual(result.analysed, false);
