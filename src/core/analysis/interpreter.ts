@@ -1091,6 +1091,7 @@ export class Interpreter {
       // comes from its initializer, not from its name. A parameter is judged by its name whatever its case.
       const verdict = isConstantName(binding.name) && !isParameter(binding.declaration) ? undefined
         : this.callbackResult(binding.declaration) ? undefined : this.names.classify(binding.name);
+      if (verdict && this.receiverSaysNotPhi(binding)) return undefined;
       if (verdict) {
         const declName = isVariableDeclaration(binding.declaration) || isParameter(binding.declaration) || isBindingElement(binding.declaration)
           ? binding.declaration.name : binding.declaration;
@@ -1098,6 +1099,23 @@ export class Interpreter {
       }
     }
     return binding.nameSource ?? undefined;
+  }
+
+  /**
+   * `const address = server.address()`: a method's result named after it, judged in its receiver's words as
+   * `server.address` would be (a server's, a clinic's address is not a person's). Only ever clears a name: a receiver
+   * that is a person (`patient.getAddress()`) leaves it as its name says.
+   */
+  private receiverSaysNotPhi(binding: Binding): boolean {
+    const declaration = binding.declaration;
+    if (!isVariableDeclaration(declaration) || !declaration.initializer) return false;
+    let init = skipOuter(declaration.initializer);
+    if (init.kind === Kind.AwaitExpression) init = skipOuter((init as ts.AwaitExpression).expression);
+    if (!isCallExpression(init)) return false;
+    const callee = skipOuter(init.expression);
+    if (!isPropertyAccessExpression(callee)) return false;
+    const receiver = this.ownerWords(callee.expression);
+    return receiver.length > 0 && !this.names.classify(binding.name, receiver);
   }
 
   /**
@@ -3124,7 +3142,9 @@ export class Interpreter {
       // `client.zambda.execute({ ...order })` with `client` a parameter: the result is still what the call made of
       // the PHI given (opaque), not a field-by-field copy because the receiver may stand for a caller's value.
       const taint = !keep && given && !hasConcrete(own) ? opaque(joinTaint(own, given)) : joinTaint(own, given);
-      return makeValue({ taint, context: keep ? receiver.context : undefined, typeName: keep ? receiver.typeName : undefined });
+      // `clinic.getAddress()`: an address, and whose, as `clinic.address` would say (see organisationWords).
+      const context = keep ? receiver.context : getter && receiverNode ? this.organisationWords(getter, () => this.contextWords(receiverNode)) : undefined;
+      return makeValue({ taint, context, typeName: keep ? receiver.typeName : undefined });
     }
     if (calleeName) {
       if (/^(is|has|can|should|validate|check|count)[A-Z_]/.test(calleeName)) return EMPTY;

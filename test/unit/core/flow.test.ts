@@ -744,6 +744,25 @@ describe('an organisation\'s or a place\'s contact details', () => {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.address.city', 'home.city']);
   });
 
+  it('stay theirs when a method of theirs gives them (a server\'s or a clinic\'s address), a person\'s leaves them PHI', () => {
+    const code = `import http from 'node:http';
+const server = http.createServer();
+server.listen(3000, () => {
+  const address = server.address();
+  console.log(\`listening on \${address.port}\`);
+});
+export async function f(clinic: any, patient: any, api: any) {
+  const address = await clinic.getAddress();
+  console.log(address.city);
+  const home = patient.getAddress();
+  const address2 = patient.getAddress();
+  console.log(address2.city, home);
+  const address3 = api.fetchAddress();
+  console.log(address3.city);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['address2.city', 'home', 'address3.city']);
+  });
+
   it('of a value typed or asserted a FHIR resource that is not PHI are not read by name, whatever it is called', () => {
     const code = `import type { Location, Practitioner } from 'fhir/r4b';
 export function f(loc: Location, doc: Practitioner, raw: unknown, p: any) {
