@@ -1091,7 +1091,6 @@ export class Interpreter {
       // comes from its initializer, not from its name. A parameter is judged by its name whatever its case.
       const verdict = isConstantName(binding.name) && !isParameter(binding.declaration) ? undefined
         : this.callbackResult(binding.declaration) ? undefined : this.names.classify(binding.name);
-      if (verdict && this.receiverSaysNotPhi(binding)) return undefined;
       if (verdict) {
         const declName = isVariableDeclaration(binding.declaration) || isParameter(binding.declaration) || isBindingElement(binding.declaration)
           ? binding.declaration.name : binding.declaration;
@@ -1099,23 +1098,6 @@ export class Interpreter {
       }
     }
     return binding.nameSource ?? undefined;
-  }
-
-  /**
-   * `const address = server.address()`: a method's result named after it, judged in its receiver's words as
-   * `server.address` would be (a server's, a clinic's address is not a person's). Only ever clears a name: a receiver
-   * that is a person (`patient.getAddress()`) leaves it as its name says.
-   */
-  private receiverSaysNotPhi(binding: Binding): boolean {
-    const declaration = binding.declaration;
-    if (!isVariableDeclaration(declaration) || !declaration.initializer) return false;
-    let init = skipOuter(declaration.initializer);
-    if (init.kind === Kind.AwaitExpression) init = skipOuter((init as ts.AwaitExpression).expression);
-    if (!isCallExpression(init)) return false;
-    const callee = skipOuter(init.expression);
-    if (!isPropertyAccessExpression(callee)) return false;
-    const receiver = this.ownerWords(callee.expression);
-    return receiver.length > 0 && !this.names.classify(binding.name, receiver);
   }
 
   /**
@@ -3142,9 +3124,7 @@ export class Interpreter {
       // `client.zambda.execute({ ...order })` with `client` a parameter: the result is still what the call made of
       // the PHI given (opaque), not a field-by-field copy because the receiver may stand for a caller's value.
       const taint = !keep && given && !hasConcrete(own) ? opaque(joinTaint(own, given)) : joinTaint(own, given);
-      // `clinic.getAddress()`: an address, and whose, as `clinic.address` would say (see organisationWords).
-      const context = keep ? receiver.context : getter && receiverNode ? this.organisationWords(getter, () => this.contextWords(receiverNode)) : undefined;
-      return makeValue({ taint, context, typeName: keep ? receiver.typeName : undefined });
+      return makeValue({ taint, context: keep ? receiver.context : this.methodResultContext(method, node), typeName: keep ? receiver.typeName : undefined });
     }
     if (calleeName) {
       if (/^(is|has|can|should|validate|check|count)[A-Z_]/.test(calleeName)) return EMPTY;
@@ -3419,7 +3399,17 @@ export class Interpreter {
       ? this.assignObjects(args) : this.argsTaint(args);
     // A method of a value that carries PHI (`req.body.meds.join()`, `result.response.text()`) returns it on.
     const own = method && receiver && isTainted(receiver.taint) && !PREDICATE_METHODS.has(method) ? notRecord(receiver.taint) : undefined;
-    return makeValue({ api: resultApi, taint: joinTaint(own, taint) });
+    return makeValue({ api: resultApi, taint: joinTaint(own, taint), context: method ? this.methodResultContext(method, node) : undefined });
+  }
+
+  /**
+   * `server.address()`, `clinic.getAddress()`: a contact detail, and whose, as `server.address` would say (see
+   * organisationWords): a variable holding it, and the fields read from it, are judged in the receiver's words.
+   */
+  private methodResultContext(method: string, call: ts.CallExpression): string[] | undefined {
+    const callee = skipOuter(call.expression);
+    if (!isPropertyAccessExpression(callee)) return undefined;
+    return this.organisationWords(stripReadVerb(method) ?? method, () => this.contextWords(callee.expression));
   }
 
   /**
