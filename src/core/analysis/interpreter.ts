@@ -48,7 +48,7 @@ import { isReadVerb, isRecordGateway, nameClassifierFor, stripReadVerb } from '.
 import type { NameClassifier } from './sources';
 import type { NameVerdict } from './sources';
 import {
-  EMPTY, carriesSame, deepTaint, describedBy, elementOf, makeTaint, makeValue, withTaint, withoutTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
+  EMPTY, carriesSame, deepTaint, describedBy, elementOf, isInertData, makeTaint, makeValue, withTaint, withoutTaint, hasConcrete, isTainted, joinTaint, joinValues, notRecord, onlyConcrete, opaque, paramTaint, sourceTaint, withStep,
 } from './values';
 import type { ApiRef, FunctionRef, LiteralPart, Taint, Value } from './values';
 import { ownProperty } from './ownProperty';
@@ -151,8 +151,12 @@ interface Frame {
 const MAX_DEPTH = 400;
 /** Objects named in the words around a property read (see ownerWords): enough for `patient.contact.address`. */
 const OWNER_DEPTH = 3;
-/** The type name of an enum's value: reading a member gives a constant, never PHI (`Tab.Vitals`, `ROUTER_PATH.VITALS`). */
+/** The type name of an enum's value, or an imported constant table's: what is read from it is a constant, never PHI
+ * (`Tab.Vitals`, `observationCodeMapping.pregnancyStatus.coding`). */
 const ENUM = 'enum';
+/** An enum or an imported constant table, and every member of it: a variable holding one is not PHI by its name
+ * (`const { patient } = intakeDefaults`, `const gender = Gender.Female`). */
+const CONSTANT = makeValue({ typeName: ENUM, sanitized: true });
 /** typeName of an `Object.entries` element: a `[key, value]` pair (see objectEntries). */
 const ENTRY_PAIR = 'entry-pair';
 /** The type name of a tool's input (see bindParameter) and of every field read from it: what the model sent. */
@@ -1192,7 +1196,7 @@ export class Interpreter {
       case 'function':
         return makeValue({ fn: this.externalFunction(symbol, module) });
       case 'value': {
-        if (symbol.enum) return makeValue({ typeName: ENUM });
+        if (symbol.constant) return CONSTANT;
         const fields = symbol.members ? new Map(Object.entries(symbol.members).map(([k, f]) => [k, makeValue({ fn: this.externalFunction(f, module) })])) : undefined;
         // A zod schema of the other module: its records become a type of this analysis, as a schema defined here.
         const typeName = symbol.schema ? `zod:${localName}` : undefined;
@@ -1399,7 +1403,7 @@ export class Interpreter {
       if (!binding) return exportType(name);
       const declaration = binding.declaration;
       if (isClassDeclaration(declaration)) return exportClass(this.classInfo(declaration));
-      if (isEnumDeclaration(declaration)) return { kind: 'value', enum: true };
+      if (isEnumDeclaration(declaration) || this.isConstantTable(binding)) return { kind: 'value', constant: true };
       return exportValue(binding.global, name);
     };
 
@@ -1445,7 +1449,7 @@ export class Interpreter {
         const type = exportType(statement.name.text);
         if (type) exports[statement.name.text] = type;
       } else if (isEnumDeclaration(statement)) {
-        exports[statement.name.text] = { kind: 'value', enum: true };
+        exports[statement.name.text] = { kind: 'value', constant: true };
       }
     }
     if (this.defaultExport && !exports.default) exports.default = exportValue(this.defaultExport, 'default');
@@ -1466,7 +1470,7 @@ export class Interpreter {
         this.declare(statement.name.text, 'class', statement);
       } else if (isEnumDeclaration(statement)) {
         // `enum Tab { Vitals = 'vitals' }`: its members are constants, whatever their names (see ENUM).
-        this.declare(statement.name.text, 'class', statement).global = makeValue({ typeName: ENUM });
+        this.declare(statement.name.text, 'class', statement).global = CONSTANT;
       } else if (isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) this.declarePattern(declaration.name, 'var', declaration);
       } else if (isImportDeclaration(statement)) {
@@ -1863,6 +1867,25 @@ export class Interpreter {
         return (depth > 0 || (e as ts.ArrayLiteralExpression).elements.length > 0) && (e as ts.ArrayLiteralExpression).elements.every((element) => element.kind !== Kind.SpreadElement && this.holdsConstantsOnly(element, depth + 1));
       default:
         return false;
+    }
+  }
+
+  /**
+   * A module-level object or array literal written out of constants (`const observationCodeMapping = { pregnancyStatus:
+   * { coding: [{ code: '82810-3' }] } }`) that holds no PHI, client or function once the module has run: its importers
+   * read constants from it, as this module does through its known fields (see ExportedValue.constant).
+   */
+  private isConstantTable(binding: Binding): boolean {
+    const declaration = binding.declaration;
+    if (binding.kind !== 'var' || binding.owner !== 0 || !isVariableDeclaration(declaration) || !declaration.initializer || !this.moduleScope) return false;
+    const initializer = skipOuter(declaration.initializer);
+    if (!isObjectLiteralExpression(initializer) && !isArrayLiteralExpression(initializer)) return false;
+    const saved = this.scope;
+    this.scope = this.moduleScope;
+    try {
+      return this.holdsConstantsOnly(initializer, 0) && isInertData(binding.global);
+    } finally {
+      this.scope = saved;
     }
   }
 
@@ -2615,7 +2638,10 @@ export class Interpreter {
       }
       return makeValue({ api: apiMember(api, key), taint });
     }
-    if (object.fn || object.typeName === ENUM || object.typeName === PENDING_MODULE) return EMPTY;
+    // A member of an enum or of an imported constant table is a constant, and so is what is read from it (unless the
+    // constant was joined with PHI: `return cond ? DEFAULT_ITEMS : patientItems`).
+    if (object.typeName === ENUM) return isTainted(object.taint) ? EMPTY : CONSTANT;
+    if (object.fn || object.typeName === PENDING_MODULE) return EMPTY;
     if (object.typeName === MODEL_INPUT) return object.fields?.get(key) ?? object;
     if (object.typeName?.startsWith(GUARDED) && !object.fields) return this.guardedField(object, key);
     const field = object.fields?.get(key);

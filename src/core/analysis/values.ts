@@ -277,6 +277,13 @@ export function deepTaint(v: Value | undefined, depth = 0): Taint | undefined {
   return t;
 }
 
+/** Data and nothing else, at every depth: no PHI (nor a parameter's), no client, no function. */
+export function isInertData(v: Value, depth = 0): boolean {
+  if (depth > 8 || isTainted(v.taint) || v.api || v.fn) return false;
+  if (v.fields) for (const f of v.fields.values()) if (!isInertData(f, depth + 1)) return false;
+  return !v.element || isInertData(v.element, depth + 1);
+}
+
 /**
  * What an element of `array` holds, field by field, when the array's known elements account for all its PHI (every
  * category and parameter): PHI added some other way (`list[i] = x`, a helper that fills it) makes it unknown, and the

@@ -88,8 +88,12 @@ export interface ExportedValue {
   readonly schema?: ExportedType;
   /** An object of functions (`export const ai = { summarize(p) {…} }`, a CommonJS `module.exports`). */
   readonly members?: Readonly<Record<string, ExportedFunction>>;
-  /** An enum: its members are constants, whatever their names. */
-  readonly enum?: true;
+  /**
+   * An enum, or a constant table (`export const codes = { pregnancyStatus: { coding: [{ code: '82810-3' }] } }`: an
+   * object or array literal a `const` holds, with no PHI, client or function in it): what is read from it, at any depth,
+   * is a constant, whatever its name, as for a constant of the importing file.
+   */
+  readonly constant?: true;
 }
 
 export interface ExportedClass {

@@ -952,6 +952,18 @@ export function f(patient: { diagnosis: string }) {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['patient.diagnosis']);
   });
 
+  it('take a variable holding an enum member for a constant, not PHI by its name, unless PHI joins it', () => {
+    const code = `enum Channel { Email = 'email', Phone = 'phone' }
+export function f(patient: { email?: string }) {
+  const email = Channel.Email;
+  const { Phone: phone } = Channel;
+  console.log(email, phone, Channel.Email.toUpperCase());
+  const contactEmail = patient.email ?? Channel.Email;
+  console.log(contactEmail);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['contactEmail']);
+  });
+
   it('take a field of a global constant for configuration, as a field of a constant of the file', () => {
     const code = `export function f() {
   console.log(DEFAULTS.patientEmail);

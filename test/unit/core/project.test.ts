@@ -363,6 +363,31 @@ export function go(navigate: (path: string) => void) {
     assert.deepEqual(findings(root, 'src/nav.ts').flagged, []);
   });
 
+  it('reads constants from an imported constant table, at any depth, as from a local one; a table the module fills with PHI stays PHI', () => {
+    const root = workspace({
+      'src/codes.ts': `export const observationCodeMapping = {
+  pregnancyStatus: { coding: [{ code: '82810-3', display: 'Pregnancy status' }] },
+};
+export const intakeDefaults = { patient: { firstName: '', dateOfBirth: '2000-01-01' } };
+export const lastSeen = { patientName: '' };
+export function remember(p: { name: string }) {
+  lastSeen.patientName = p.name;
+}
+`,
+      'src/intake.ts': `import { intakeDefaults, lastSeen, observationCodeMapping } from './codes';
+const local = { pregnancyStatus: { coding: [{ code: '82810-3' }] } };
+export function submit() {
+  fetch('/Observation?' + new URLSearchParams({ code: observationCodeMapping.pregnancyStatus.coding[0].code }));
+  console.log(observationCodeMapping.pregnancyStatus, local.pregnancyStatus);
+  const { patient } = intakeDefaults;
+  console.log(patient.firstName, intakeDefaults.patient.dateOfBirth);
+  console.log(lastSeen.patientName);
+}
+`,
+    });
+    assert.deepEqual(findings(root, 'src/intake.ts').flagged, [['log', 'lastSeen.patientName']]);
+  });
+
   it('reports PHI passed to an imported wrapper at the call site, with the path into the other file', () => {
     const root = workspace({
       'src/lib/ai.ts': AI_WRAPPER,
