@@ -35,6 +35,7 @@ import { onlyJsxTagMentions } from '../text/jsxTagMentions';
 import { catalogForCall, findSinks, isCatalogModule, isChainable, wrappedArgumentOf, wrapperNamed } from './catalogIndex';
 import type { SinkKind } from './catalogIndex';
 import { collectLocalTypes, sameLocalTypes, typeRefName } from './localTypes';
+import { admitsOnlyLiterals, clinicalOnly } from './literalTypes';
 import type { LocalType } from './localTypes';
 import type { Binding } from './scope';
 import { nextBindingSerial, Scope } from './scope';
@@ -1093,8 +1094,14 @@ export class Interpreter {
       binding.nameSource = null;
       // A SCREAMING_CASE name is a constant (`MEDS`, `PATIENTS = argInt('--patients')`, `BUCKET_NAMES`): what it holds
       // comes from its initializer, not from its name. A parameter is judged by its name whatever its case.
-      const verdict = isConstantName(binding.name) && !isParameter(binding.declaration) ? undefined
+      let verdict = isConstantName(binding.name) && !isParameter(binding.declaration) ? undefined
         : this.callbackResult(binding.declaration) ? undefined : this.names.classify(binding.name);
+      const declaration = binding.declaration;
+      if (verdict && !verdict.fromConfig && (isVariableDeclaration(declaration) || isParameter(declaration)) && admitsOnlyLiterals(declaration.type)) {
+        // `let emailOutcome: 'success' | 'failed' | 'skipped'`: an outcome, not an address.
+        const categories = clinicalOnly(verdict.categories);
+        verdict = categories.length ? { ...verdict, categories, record: false } : undefined;
+      }
       if (verdict) {
         const declName = isVariableDeclaration(binding.declaration) || isParameter(binding.declaration) || isBindingElement(binding.declaration)
           ? binding.declaration.name : binding.declaration;

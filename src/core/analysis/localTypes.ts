@@ -8,6 +8,7 @@ import type { PhiCategoryId } from '../catalog/phiCategories';
 import { splitWords } from '../names/splitWords';
 import type { NameClassifier } from './sources';
 import { phiTagReader } from './phiTags';
+import { admitsOnlyLiterals, clinicalOnly } from './literalTypes';
 
 /** An interface, type literal alias or class declared in the file, and which of its fields are PHI. */
 export interface LocalType {
@@ -84,7 +85,9 @@ export function collectLocalTypes(sourceFile: ts.SourceFile, names: NameClassifi
         // what records look like or how the system runs, not a patient: its field names say nothing (tags still do).
         if (describesDefinitions) continue;
         const verdict = names.classify(key, context);
-        if (verdict) fields.set(key, verdict.categories);
+        // `emailOutcome: 'sent' | 'failed'` holds an outcome, not an address (see admitsOnlyLiterals).
+        const categories = verdict && !verdict.fromConfig && admitsOnlyLiterals(member.type) ? clinicalOnly(verdict.categories) : verdict?.categories;
+        if (categories?.length) fields.set(key, categories);
       }
       let categories = [...new Set([...fields.values()].flat())];
       if (typeTag && categories.length === 0) categories = [typeTag.category ?? 'other-id'];

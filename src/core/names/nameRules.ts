@@ -62,7 +62,7 @@ export const NAME_RULES: readonly NameRule[] = [
     patterns: ['email', 'e mail', 'email address', 'mail address'],
     examples: {
       match: ['email', 'emailAddress', 'patient.email', 'user_email', 'E_MAIL', 'contactEmail'],
-      noMatch: ['emailTemplate', 'emailPattern', 'isEmailVerified', 'emailRegex', 'emailEnabled', 'emailCount', 'mailer'],
+      noMatch: ['emailTemplate', 'emailPattern', 'isEmailVerified', 'emailRegex', 'emailEnabled', 'emailCount', 'mailer', 'createdWithoutEmail'],
     },
   },
   {
@@ -212,7 +212,7 @@ export const NOT_PHI_WORDS: ReadonlySet<string> = new Set([
   'status', 'is', 'has', 'not', 'should', 'can', 'show', 'verified', 'handler', 'callback', 'listener', 'ref', 'element', 'el',
   'input', 'button', 'field', 'fields', 'example', 'hint', 'year', 'years', 'group', 'groups', 'range', 'bucket', 'flag', 'toggle',
   'api', 'endpoint', 'port', 'socket', 'server', 'wallet', 'bind', 'listen', 'memory', 'base', 'cache', 'ttl', 'timeout', 'version',
-  'url', 'uri', 'arn', 'bucket', 'archive', 'blob', 'strategy', 'theme', 'change', 'changed', 'missing', 'exists', 'empty', 'lookup', 'parser', 'parse', 'builder', 'factory',
+  'url', 'uri', 'arn', 'bucket', 'archive', 'blob', 'strategy', 'theme', 'change', 'changed', 'missing', 'without', 'exists', 'empty', 'lookup', 'parser', 'parse', 'builder', 'factory',
   // What to do on an event (`birthdayActions`, `birthdayTrigger`: outreach configuration), not the event's data.
   'action', 'actions', 'trigger', 'triggers',
   // A work item about the data (`visitNoteTask`: a FHIR Task to write the note), not the data.

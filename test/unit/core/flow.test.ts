@@ -973,6 +973,19 @@ export function f(patient: { email?: string }) {
   });
 });
 
+describe('variables and fields typed by literals', () => {
+  it('hold no identifier whatever their names, but may hold a clinical fact', () => {
+    const code = `interface SendResult { emailOutcome: 'sent' | 'failed'; email: string; seenPatientRecently: boolean }
+export function f(patient: { email: string }, result: SendResult, emailSent: boolean, hivStatus: 'positive' | 'negative') {
+  let emailOutcome: 'success' | 'failed' | 'skipped' = 'skipped';
+  if (patient.email) emailOutcome = 'success';
+  console.log(\`email: \${emailOutcome}\`, emailSent, result.emailOutcome, result.seenPatientRecently);
+  console.log(hivStatus, result.email);
+}`;
+    assert.deepEqual(flagged(code), [['log', 'hivStatus'], ['log', 'result.email']]);
+  });
+});
+
 describe('FHIR bundles', () => {
   it('take a bundle of resources that are not PHI for what it is, and keep any other bundle as PHI', () => {
     const code = `import type { Bot, Bundle, Patient, Practitioner } from '@medplum/fhirtypes';
