@@ -319,6 +319,8 @@ const NON_PHI_PROPERTIES = new Set([
   'deletedAt', 'version', 'versionId', 'lastUpdated', 'count', 'total', 'usage', 'model', 'object', 'created', 'finish_reason',
   'stop_reason', 'role', 'headers', 'index', 'kind', 'gender', 'language', 'tenantId', 'organizationId', 'key', 'success', 'error',
   'url', 'href', 'uri', 'link', 'reference', 'contentType', 'mimeType', 'hash', 'etag', 'page', 'limit', 'offset', 'cursor',
+  // FHIR's structure: which question a questionnaire's answer is for, which code system a code is from.
+  'linkId', 'system',
 ]);
 /** Properties of a record that hold more of the record (`patient.data`, `row.values`). */
 const CONTAINER_PROPERTIES = new Set([

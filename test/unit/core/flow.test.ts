@@ -481,6 +481,16 @@ export async function f(body: string) {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['getLabel(patient)']);
   });
 
+  it('reads which question an answer is for and which code system a code is from as structure, not PHI', () => {
+    const code = `import type { QuestionnaireResponse, Condition } from '@medplum/fhirtypes';
+    export function f(qr: QuestionnaireResponse, condition: Condition, index: number) {
+      const pageLinkId = qr.item?.[index]?.linkId;
+      console.log(\`page \${pageLinkId}\`, condition.code?.coding?.[0]?.system);
+      console.log(qr.item?.[index]?.answer, condition.code?.coding?.[0]?.code);
+    }`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['qr.item?.[index]?.answer', 'condition.code?.coding?.[0]?.code']);
+  });
+
   it('does not take staff records (FHIR Practitioner) for PHI: the workforce is not the subject of the health information', () => {
     const code = `import type { Patient, Practitioner } from '@medplum/fhirtypes';
     async function f(medplum: any, id: string, host: Practitioner, patient: Patient) {
