@@ -36,6 +36,8 @@ import { catalogForCall, findSinks, isCatalogModule, isChainable, wrappedArgumen
 import type { SinkKind } from './catalogIndex';
 import { collectLocalTypes, sameLocalTypes, typeRefName } from './localTypes';
 import { admitsOnlyLiterals, clinicalOnly } from './literalTypes';
+import { alwaysLeaves, keysWhereFalse, keysWhereTrue } from './entryKeyGuard';
+import type { KeyGuard } from './entryKeyGuard';
 import type { LocalType } from './localTypes';
 import type { Binding } from './scope';
 import { nextBindingSerial, Scope } from './scope';
@@ -307,6 +309,13 @@ function resourceTypeGuards(condition: ts.Expression): { name: string; resource:
   return found;
 }
 
+/** A parameter declared `[string, …]`, as an `Object.entries` pair is (`rewriteProperty([key, value]: [string, any])`). */
+function isKeyValueParameter(declaration: ts.Node): boolean {
+  if (!isParameter(declaration) || declaration.type?.kind !== Kind.TupleType) return false;
+  const elements = (declaration.type as ts.TupleTypeNode).elements;
+  return elements.length === 2 && elements[0]!.kind === Kind.StringKeyword;
+}
+
 /** Only `.then(onFulfilled)` receives the promise's value; `.catch`, `.then(_, onRejected)` and `.finally` get an error or nothing. */
 function receivesSettledValue(method: string, argumentIndex: number): boolean {
   return method === 'then' && argumentIndex === 0;
@@ -321,6 +330,8 @@ const NON_PHI_PROPERTIES = new Set([
   'url', 'href', 'uri', 'link', 'reference', 'contentType', 'mimeType', 'hash', 'etag', 'page', 'limit', 'offset', 'cursor',
   // FHIR's structure: which question a questionnaire's answer is for, which code system a code is from.
   'linkId', 'system',
+  // Where a file or a resource is.
+  'path',
 ]);
 /** Properties of a record that hold more of the record (`patient.data`, `row.values`). */
 const CONTAINER_PROPERTIES = new Set([
@@ -721,6 +732,11 @@ export class Interpreter {
   }
 
   private moduleScope: Scope | undefined;
+
+  /** The value variable of an `Object.entries` pair, by its key variable (`[key, value]`; see KeyGuard). */
+  private readonly entryValues = new WeakMap<Binding, Binding>();
+  /** Whether the file has any (most have none: their conditions are not read for key tests). */
+  private entryPairsSeen = false;
 
   // ---------------------------------------------------------------- edit tracking (see reanalyse)
 
@@ -1615,11 +1631,14 @@ export class Interpreter {
         const guards = resourceTypeGuards(statement.expression);
         const thenEnv = this.branch(() => {
           const restore = guards.length ? this.guardParameters(guards) : undefined;
+          if (this.entryPairsSeen) this.narrowEntryValue(keysWhereTrue(statement.expression), statement.expression);
           this.exec(statement.thenStatement);
           restore?.();
         });
         const elseEnv = this.branch(() => statement.elseStatement && this.exec(statement.elseStatement));
         this.joinInto(this.frame.env, [thenEnv, elseEnv]);
+        // `if (key !== 'url' && key !== 'path') return;`: from here on the pair's value is one of those fields.
+        if (this.entryPairsSeen && !statement.elseStatement && alwaysLeaves(statement.thenStatement)) this.narrowEntryValue(keysWhereFalse(statement.expression), statement.expression);
         return;
       }
       case Kind.Block:
@@ -1957,6 +1976,7 @@ export class Interpreter {
       }
       return;
     }
+    if (value.typeName === ENTRY_PAIR || isKeyValueParameter(declaration)) this.recordEntryPair(name);
     // A pair of `Object.entries` gives the key and the value each to its own name, as a written-out array does.
     if (value.typeName === ENTRY_PAIR) {
       this.bindListedElements(name, value);
@@ -2696,6 +2716,34 @@ export class Interpreter {
     }
     if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
     return makeValue({ taint: this.fieldOfParameter(taint, key), context: this.organisationWords(key, context) ?? object.context });
+  }
+
+  /** `[key, value]` of an `Object.entries` pair (or a parameter typed `[string, …]`): see narrowEntryValue. */
+  private recordEntryPair(pattern: ts.ArrayBindingPattern): void {
+    const [key, value] = pattern.elements;
+    if (pattern.elements.length !== 2 || !key || !value || isOmittedExpression(key) || isOmittedExpression(value)) return;
+    if (!isIdentifier(key.name) || !isIdentifier(value.name) || value.dotDotDotToken) return;
+    const keyBinding = this.scope.lookup(key.name.text);
+    const valueBinding = this.scope.lookup(value.name.text);
+    if (!keyBinding || !valueBinding) return;
+    this.entryValues.set(keyBinding, valueBinding);
+    this.entryPairsSeen = true;
+  }
+
+  /**
+   * Where a condition says which keys a pair's key is (see KeyGuard), the pair's value is what those fields of an
+   * object carrying its PHI are: a URL or a path is not the record's PHI, an `email` still is.
+   */
+  private narrowEntryValue(guard: KeyGuard | undefined, at: ts.Node): void {
+    if (!guard) return;
+    const keyBinding = this.scope.lookup(guard.name);
+    const valueBinding = keyBinding && this.entryValues.get(keyBinding);
+    if (!valueBinding || valueBinding.owner !== this.frame.id) return;
+    const value = this.frame.env.get(valueBinding) ?? valueBinding.global;
+    if (!isTainted(value.taint) || value.fields || value.api || value.fn) return;
+    const object = makeValue({ taint: value.taint, context: value.context, typeName: value.typeName });
+    const narrowed = guard.keys.reduce((joined, key) => joinValues(joined, this.readProperty(object, undefined, key, at)), EMPTY);
+    this.frame.env.set(valueBinding, narrowed);
   }
 
   /**

@@ -983,6 +983,41 @@ export function f(patient: { email?: string }) {
   });
 });
 
+describe('Object.entries pairs', () => {
+  it('judge the value as the field a test of the key says it is', () => {
+    const code = `function parseId(url: string): { id: string } { return { id: url.split('/')[1] }; }
+class Rewriter {
+  rewriteValue(input: any): any {
+    return Object.fromEntries(Object.entries(input).map((pair) => this.rewriteProperty(pair)));
+  }
+  rewriteProperty([key, value]: [string, any]): [string, any] {
+    return [key, this.rewriteUrl([key, value]) ?? value];
+  }
+  rewriteUrl([key, value]: [string, any]): string | undefined {
+    if ((key !== 'url' && key !== 'path') || typeof value !== 'string') return undefined;
+    const { id } = parseId(value);
+    console.log('rewriting attachment', id);
+    return id;
+  }
+}
+export function save(patient: { email: string }, args: string[]) {
+  new Rewriter().rewriteValue({ email: patient.email });
+  for (const [key, value] of Object.entries(patient)) {
+    if (key === 'path') console.log('path', value);
+    if (key === 'email') console.log('email', value.trim());
+  }
+  for (const [k, v] of Object.entries(patient)) {
+    if (k !== 'url') continue;
+    console.log(v);
+  }
+  const [command, name] = [args[0], patient.email];
+  if (command !== 'url') return;
+  console.log(name);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['value.trim()', 'name']);
+  });
+});
+
 describe('variables and fields typed by literals', () => {
   it('hold no identifier whatever their names, but may hold a clinical fact', () => {
     const code = `interface SendResult { emailOutcome: 'sent' | 'failed'; email: string; seenPatientRecently: boolean }
