@@ -321,6 +321,8 @@ function receivesSettledValue(method: string, argumentIndex: number): boolean {
   return method === 'then' && argumentIndex === 0;
 }
 const KEEP_RECORD_METHODS = new Set(['filter', 'find', 'findLast', 'slice', 'sort', 'toSorted', 'reverse', 'concat', 'at', 'pop', 'shift', 'flat', 'values', 'get', 'first', 'last', 'then']);
+/** Array methods whose result holds the receiver's elements and (with `concat`) its arguments'. */
+const SAME_ELEMENT_METHODS = new Set(['slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat', 'values']);
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append', 'assign', 'fill']);
 /** Properties that never carry the record's identifiers (`patients.length`, `patient.resourceType`). */
 const NON_PHI_PROPERTIES = new Set([
@@ -3207,7 +3209,9 @@ export class Interpreter {
       // `client.zambda.execute({ ...order })` with `client` a parameter: the result is still what the call made of
       // the PHI given (opaque), not a field-by-field copy because the receiver may stand for a caller's value.
       const taint = !keep && given && !hasConcrete(own) ? opaque(joinTaint(own, given)) : joinTaint(own, given);
-      return makeValue({ taint, context: keep ? receiver.context : this.methodResultContext(method, node), typeName: keep ? receiver.typeName : undefined });
+      // `requests.slice(i, i + 35)`: the same elements, field by field (a request's `url` is still no PHI).
+      const sameElements = SAME_ELEMENT_METHODS.has(method) ? elementOf(receiver) : undefined;
+      return makeValue({ taint, context: keep ? receiver.context : this.methodResultContext(method, node), typeName: keep ? receiver.typeName : undefined, element: sameElements });
     }
     if (calleeName) {
       if (/^(is|has|can|should|validate|check|count)[A-Z_]/.test(calleeName)) return EMPTY;

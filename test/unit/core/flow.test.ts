@@ -983,6 +983,21 @@ export function f(patient: { email?: string }) {
   });
 });
 
+describe('array copies', () => {
+  it('keep the elements field by field through slice, sort, reverse and concat', () => {
+    const code = `import type { Appointment } from 'fhir/r4b';
+export function f(appointments: Appointment[]) {
+  const requests: { method: string; url: string; resource: Appointment }[] = [];
+  for (const a of appointments) requests.push({ method: 'PUT', url: \`/Appointment/\${a.id}\`, resource: a });
+  const chunk = requests.slice(0, 35);
+  console.error(chunk.map((r) => \`\${r.method} \${r.url}\`));
+  console.error([...requests].reverse().concat(requests.slice(1)).sort().map((r) => r.url));
+  console.error(chunk.map((r) => r.resource));
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['chunk.map((r) => r.resource)']);
+  });
+});
+
 describe('Object.entries pairs', () => {
   it('judge the value as the field a test of the key says it is', () => {
     const code = `function parseId(url: string): { id: string } { return { id: url.split('/')[1] }; }
