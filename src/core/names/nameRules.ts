@@ -75,9 +75,9 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   {
     category: 'mrn',
-    patterns: ['mrn', 'medical record number', 'medical record no', 'medical record id', 'patient number', 'chart number', 'chart no', 'ehr id', 'emr id', 'identifier @patient'],
+    patterns: ['mrn', 'medical record number', 'medical record no', 'medical record id', 'patient number', 'patient code', 'chart number', 'chart no', 'ehr id', 'emr id', 'identifier @patient'],
     examples: {
-      match: ['mrn', 'MRN', 'medicalRecordNumber', 'chartNumber', 'ehrId', 'patient.identifier', 'patientNumber'],
+      match: ['mrn', 'MRN', 'medicalRecordNumber', 'chartNumber', 'ehrId', 'patient.identifier', 'patientNumber', 'patientCode'],
       noMatch: ['userId', 'id', 'orderId', 'mrnPattern', 'chartType', 'patientIdField', 'user.id'],
     },
   },
