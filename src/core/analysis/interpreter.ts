@@ -1075,7 +1075,8 @@ export class Interpreter {
       }
     }
     if (binding.kind !== 'var' && binding.kind !== 'param') return value;
-    if (value.sanitized || value.fn) return value;
+    // `const patientLocation = await fhir.get<Location>(…)`: the type says what it holds, as a declared one would.
+    if (value.sanitized || value.fn || value.typeName?.startsWith(NOT_PHI_RESOURCE)) return value;
     const source = this.nameSourceOf(binding, at);
     if (!source) return value;
     // `const address = location.address`: the name says PHI, but not of what it holds (see organisationWords).
@@ -3200,7 +3201,8 @@ export class Interpreter {
         const verdict = this.names.classify(getter, () => (receiverNode ? this.contextWords(receiverNode) : []));
         if (verdict) return makeValue({ taint: this.nameTaint(`${method}()`, verdict, node) });
       }
-      const keep = KEEP_RECORD_METHODS.has(method);
+      // A bundle of resources that are not PHI (`search<List>(…)`) unbundles to those resources (oystehr's `unbundle()`).
+      const keep = KEEP_RECORD_METHODS.has(method) || (method === 'unbundle' && !!receiver.typeName?.startsWith(NOT_PHI_RESOURCE));
       // `list.at(-1)`, `queue.shift()`: one of its elements.
       const element = (method === 'at' || method === 'pop' || method === 'shift') ? elementOf(receiver) : undefined;
       if (element) return element;

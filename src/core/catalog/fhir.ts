@@ -84,6 +84,13 @@ export const FHIR_ELEMENT_CATEGORIES: Readonly<Record<string, readonly PhiCatego
   onsetDateTime: ['date'],
   recordedDate: ['date'],
   authoredOn: ['date'],
+  // When a visit, a procedure or a result happened to the person (Appointment and Period `start`/`end`, `issued`).
+  start: ['date'],
+  end: ['date'],
+  issued: ['date'],
+  occurrenceDateTime: ['date'],
+  performedDateTime: ['date'],
+  abatementDateTime: ['date'],
   subject: ['other-id'],
   patient: PERSON_RECORD_CATEGORIES,
   entry: PERSON_RECORD_CATEGORIES,

@@ -491,6 +491,19 @@ export async function f(body: string) {
     assert.deepEqual(flagged(code).map(([, t]) => t), ['qr.item?.[index]?.answer', 'condition.code?.coding?.[0]?.code']);
   });
 
+  it('takes a typed read of a resource that is not PHI for what it is, whatever the variable is called', () => {
+    const code = `import type { Appointment, List, Location } from 'fhir/r4b';
+declare const oystehr: any;
+export async function f(ref: string) {
+  const patientLocation = await oystehr.fhir.get<Location>({ resourceType: 'Location', id: ref });
+  const mainPatientLists = (await oystehr.fhir.search<List>({ resourceType: 'List', params: [] })).unbundle();
+  console.log(patientLocation, mainPatientLists);
+  const appointments = (await oystehr.fhir.search<Appointment>({ resourceType: 'Appointment', params: [] })).unbundle();
+  for (const appt of appointments) console.log(\`Appointment/\${appt.id}\`, appt.start);
+}`;
+    assert.deepEqual(flagged(code).map(([, t]) => t), ['appt.start']);
+  });
+
   it('does not take staff records (FHIR Practitioner) for PHI: the workforce is not the subject of the health information', () => {
     const code = `import type { Patient, Practitioner } from '@medplum/fhirtypes';
     async function f(medplum: any, id: string, host: Practitioner, patient: Patient) {
