@@ -143,7 +143,7 @@ export const NAME_RULES: readonly NameRule[] = [
     // and flagging them would bury the real leaks. Identifiers that travel with the person stay.
     // A patient's record key (`patientId`, `patient.id`) identifies the person across systems: other unique identifier.
     patterns: ['patient id', 'patient identifier', 'id @patient', 'accession number', 'patient uuid', 'beneficiary uuid', 'person id @patient', 'national id', 'national identifier', 'alien number', 'green card number', 'medical id'],
-    examples: { match: ['patientId', 'patient_id', 'patient.id', 'accessionNumber', 'nationalId', 'patientUuid'], noMatch: ['requestId', 'traceId', 'sessionId', 'claimType', 'encounterId', 'claimId', 'visitId', 'user.id', 'subjectAuthClient.id'] },
+    examples: { match: ['patientId', 'patient_id', 'patient.id', 'accessionNumber', 'nationalId', 'patientUuid', 'patientIds', 'patientIDs'], noMatch: ['requestId', 'traceId', 'sessionId', 'claimType', 'encounterId', 'claimId', 'visitId', 'user.id', 'subjectAuthClient.id'] },
   },
   {
     category: 'diagnosis',
@@ -248,7 +248,7 @@ export const COMPOUND_WORDS: Readonly<Record<string, readonly string[]>> = {
   socialsecuritynumber: ['social', 'security', 'number'], patientid: ['patient', 'id'], memberid: ['member', 'id'],
   bloodpressure: ['blood', 'pressure'], heartrate: ['heart', 'rate'], labresults: ['lab', 'results'], labresult: ['lab', 'result'],
   faceid: ['face', 'id'], voiceprint: ['voice', 'print'], fingerprint: ['fingerprint'], deceaseddatetime: ['deceased', 'date', 'time'],
-  email: ['email'], emails: ['email'], phones: ['phone'], addresses: ['address'], ssns: ['ssn'], dobs: ['dob'], mrns: ['mrn'],
+  ids: ['id'], uuids: ['uuid'], email: ['email'], emails: ['email'], phones: ['phone'], addresses: ['address'], ssns: ['ssn'], dobs: ['dob'], mrns: ['mrn'],
   diagnosiscode: ['diagnosis', 'code'], diagnosiscodes: ['diagnosis', 'code'],
 };
 

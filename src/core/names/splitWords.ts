@@ -27,10 +27,15 @@ function classOf(code: number): CharClass {
   return CharClass.Other;
 }
 
+/** The `s` at `at` ends a plural of the capitals before it: no lower-case letter follows it. */
+function acronymPlural(identifier: string, at: number): boolean {
+  return identifier.charCodeAt(at) === 115 && (at + 1 >= identifier.length || classOf(identifier.charCodeAt(at + 1)) !== CharClass.Lower);
+}
+
 /**
  * One pass over the characters (this runs for every new name the engine meets). A word ends before an upper-case
  * letter that follows a lower-case one (`patient|Dob`), before the last capital of a run that starts a word
- * (`SSN|Number`), and where letters and digits meet (`patient|DOB|2`, `ip|4|Address`); anything else than ASCII
+ * (`SSN|Number`; not before an acronym's plural `s`: `patient|IDs`), and where letters and digits meet (`patient|DOB|2`, `ip|4|Address`); anything else than ASCII
  * letters and digits separates words.
  */
 function split(identifier: string): string[] {
@@ -43,7 +48,8 @@ function split(identifier: string): string[] {
       || (previous === CharClass.Lower && current === CharClass.Upper)
       || (previous === CharClass.Digit) !== (current === CharClass.Digit);
     if (!boundary && previous === CharClass.Upper && current === CharClass.Upper && i + 1 < identifier.length) {
-      boundary = classOf(identifier.charCodeAt(i + 1)) === CharClass.Lower;
+      // `SSN|Number`, but an acronym's plural is one word (`patientIDs`, `URLs`: an `s` no lower-case letter follows).
+      boundary = classOf(identifier.charCodeAt(i + 1)) === CharClass.Lower && !acronymPlural(identifier, i + 1);
     }
     if (boundary && start !== -1) {
       words.push(identifier.slice(start, i).toLowerCase());

@@ -30,6 +30,8 @@ describe('name rules', () => {
 
   it('expands compounds and joins look-alike pairs into the words the rules are written in, and nothing else', () => {
     assert.deepEqual(normalizedWords('patientFirstname'), ['patient', 'first', 'name']);
+    assert.deepEqual(normalizedWords('patientIDs'), ['patient', 'id']);
+    assert.deepEqual(normalizedWords('patient_ids'), ['patient', 'id']);
     assert.deepEqual(normalizedWords('userNameField'), ['username', 'field']);
     // Words that are also Object.prototype's keys are words like any other.
     assert.deepEqual(normalizedWords('constructorFullname'), ['constructor', 'full', 'name']);
@@ -37,14 +39,15 @@ describe('name rules', () => {
   });
 
   it('splits any identifier as the regular-expression definition of the word rules does', () => {
-    // The rules as they were first written: separators, then lower→Upper, ABc → A Bc, letter↔digit.
+    // The rules as they were first written: separators, then lower→Upper, ABc → A Bc (but ABs, an acronym's plural,
+    // stays one word), letter↔digit.
     const byRegExps = (identifier: string) => identifier.split(/[^A-Za-z0-9]+/).filter(Boolean).flatMap((chunk) =>
-      chunk.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      chunk.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z](?!s(?![a-z]))[a-z])/g, '$1 $2')
         .replace(/([A-Za-z])([0-9])/g, '$1 $2').replace(/([0-9])([A-Za-z])/g, '$1 $2')
         .split(' ').filter(Boolean).map((word) => word.toLowerCase()));
-    const identifier = fc.array(fc.constantFrom(...'aAbBzZ09_-$. é'), { minLength: 1, maxLength: 12 }).map((chars) => chars.join(''));
+    const identifier = fc.array(fc.constantFrom(...'aAbBzZsS09_-$. é'), { minLength: 1, maxLength: 12 }).map((chars) => chars.join(''));
     fc.assert(fc.property(identifier, (name) => assert.deepStrictEqual(splitWords(name), byRegExps(name), name)), { numRuns: 5000 });
-    for (const name of ['SSNNumber', 'patientDOB2', 'ip4Address', 'ABcDEf', 'A1BCd', 'x__y', '']) assert.deepStrictEqual(splitWords(name), byRegExps(name), name);
+    for (const name of ['SSNNumber', 'patientDOB2', 'ip4Address', 'ABcDEf', 'A1BCd', 'x__y', '', 'patientIDs', 'URLsList', 'IDsAndSSNs', 'ABsz']) assert.deepStrictEqual(splitWords(name), byRegExps(name), name);
   });
 
   it('takes a name that starts with a verb for an operation, not the data it works on', () => {
