@@ -162,11 +162,16 @@ export function namesAnOperation(words: readonly string[]): boolean {
 /** Categories an organisation has too: a clinic's address or fax is not PHI. */
 const CONTACT_CATEGORIES: ReadonlySet<PhiCategoryId> = new Set<PhiCategoryId>(['name', 'geographic', 'phone', 'fax', 'email', 'url']);
 
-/** The nearest describing word (in the name, else the object's name) is an organisation or place, and no person word is nearer. */
+/**
+ * The nearest describing word (in the name, else the object's name) is an organisation or place, and no person word is
+ * nearer. `contact` just before the detail says what the detail is for, not whose it is (`employer.contactFax`; an
+ * `emergencyContactPhone` is still a person's).
+ */
 function isOrganization(before: readonly string[], context: readonly string[]): boolean {
   for (const words of [before, context]) {
     for (let i = words.length - 1; i >= 0; i--) {
       const w = singular(words[i]!);
+      if (words === before && i === words.length - 1 && w === 'contact') continue;
       if (PERSON_WORDS.has(w)) return false;
       if (ORGANIZATION_WORDS.has(w)) return true;
     }

@@ -48,14 +48,14 @@ export const NAME_RULES: readonly NameRule[] = [
     category: 'phone',
     patterns: ['phone', 'telephone', 'phone number', 'mobile number', 'mobile phone', 'cell phone', 'cell number', 'contact number', 'tel @person'],
     examples: {
-      match: ['phone', 'phoneNumber', 'patient.phone', 'mobile_number', 'cellPhone', 'homePhone', 'telephone', 'contact.tel'],
-      noMatch: ['phoneFormat', 'phoneRegex', 'isMobile', 'cellIndex', 'phoneNumberPattern', 'telemetry'],
+      match: ['phone', 'phoneNumber', 'patient.phone', 'mobile_number', 'cellPhone', 'homePhone', 'telephone', 'contact.tel', 'emergencyContactPhone', 'patient.contactPhone'],
+      noMatch: ['phoneFormat', 'phoneRegex', 'isMobile', 'cellIndex', 'phoneNumberPattern', 'telemetry', 'employer.contactPhone', 'pharmacyContactPhone'],
     },
   },
   {
     category: 'fax',
     patterns: ['fax @person', 'fax number @person', 'home fax', 'personal fax'],
-    examples: { match: ['patientFax', 'patient.faxNumber', 'contact.fax'], noMatch: ['faxFormat', 'faxEnabled', 'faxNumbers', 'practice.fax', 'clinicFax'] },
+    examples: { match: ['patientFax', 'patient.faxNumber', 'contact.fax'], noMatch: ['faxFormat', 'faxEnabled', 'faxNumbers', 'practice.fax', 'clinicFax', 'employer.contactFax'] },
   },
   {
     category: 'email',
