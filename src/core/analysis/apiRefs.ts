@@ -37,7 +37,7 @@ export function apiMember(ref: ApiRef, segment: string): ApiRef {
   let member = byName.get(segment);
   if (!member) {
     const name = detached(segment);
-    byName.set(name, (member = { module: ref.module, path: [...ref.path, name] }));
+    byName.set(name, (member = ref.typeArg === undefined ? { module: ref.module, path: [...ref.path, name] } : { module: ref.module, path: [...ref.path, name], typeArg: ref.typeArg }));
     interned++;
   }
   return member;
@@ -48,4 +48,15 @@ export function apiPath(module: string, path: readonly string[]): ApiRef {
   let ref = apiRoot(module);
   for (const segment of path) ref = apiMember(ref, segment);
   return ref;
+}
+
+const typed = new WeakMap<ApiRef, Map<string, ApiRef>>();
+
+/** `ref` as the result of a generic call given `typeName` (`useForm<IntakeForm>()`): its members keep the type. */
+export function typedApi(ref: ApiRef, typeName: string): ApiRef {
+  let byType = typed.get(ref);
+  if (!byType) typed.set(ref, (byType = new Map()));
+  let result = byType.get(typeName);
+  if (!result) byType.set(detached(typeName), (result = { module: ref.module, path: ref.path, typeArg: detached(typeName) }));
+  return result;
 }

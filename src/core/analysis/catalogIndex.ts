@@ -1,6 +1,7 @@
 import { CALLBACK_WRAPPERS } from '../catalog/callbackWrappers';
+import { TYPED_DATA } from '../catalog/typedData';
 import { SANITIZERS } from '../catalog/sanitizers';
-import type { CallbackWrapperEntry, SanitizerEntry, SinkEntry } from '../catalog/sinkTypes';
+import type { CallbackWrapperEntry, SanitizerEntry, SinkEntry, TypedDataEntry } from '../catalog/sinkTypes';
 import { SINKS } from '../catalog/sinks';
 import type { ApiRef } from './values';
 import { compileApiPattern, matchesApiPattern, moduleMatches } from './apiPattern';
@@ -142,6 +143,13 @@ export function isChainable(ref: ApiRef, method: string): boolean {
 function firstMatch<E>(compiled: readonly CompiledByPath<E>[], ref: ApiRef): E | undefined {
   const paths = pathVariants(ref);
   return compiled.find(({ entry, patterns }) => moduleMatches(entry.modules, ref.module) && patterns.some((p) => paths.some((path) => matchesApiPattern(p, path))))?.entry;
+}
+
+const COMPILED_TYPED_DATA = compileByPath(TYPED_DATA);
+
+/** The typed-data entry of a generic function (`useForm` of react-hook-form), if the catalog has one. */
+export function typedDataOf(ref: ApiRef): TypedDataEntry | undefined {
+  return firstMatch(COMPILED_TYPED_DATA, ref);
 }
 
 /** A wrapper known by the callee's name alone (`useCallback`, `debounce`), for callees that are not a package's API. */

@@ -5,7 +5,7 @@ import {
   isCaseClause, isClassDeclaration, isClassExpression, isComputedPropertyName, isConstructorDeclaration,
   isElementAccessExpression, isEnumDeclaration, isExportDeclaration, isExpression, isExpressionStatement, isExternalModuleReference, isForInStatement,
   isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isImportDeclaration,
-  isImportEqualsDeclaration, isInterfaceDeclaration, isIntersectionTypeNode, isJsxExpression, isJsxSpreadAttribute,
+  isImportEqualsDeclaration, isImportSpecifier, isInterfaceDeclaration, isIntersectionTypeNode, isJsxExpression, isJsxSpreadAttribute,
   isLiteralExpression, isMethodDeclaration, isModuleBlock, isNamedExports, isNamespaceImport,
   isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression,
   isOmittedExpression, isParameter, isParameterPropertyDeclaration, isParenthesizedTypeNode, isPrivateIdentifier,
@@ -26,13 +26,13 @@ import type { ExportedClass, ExportedFunction, ExportedSymbol, ExportedTaint, Ex
 import { splitWords } from '../names/splitWords';
 import { mayDependOnContext } from '../names/classifyName';
 import { normalizeModule } from './apiPattern';
-import { apiMember, apiPath, apiRoot, GLOBAL_ALIASES } from './apiRefs';
+import { apiMember, apiPath, apiRoot, GLOBAL_ALIASES, typedApi } from './apiRefs';
 import { phiTagReader } from './phiTags';
 import type { PhiTag } from './phiTags';
 import { maskLiterals, maskValue } from '../text/mask';
 import { identifierUses } from '../text/identifierUses';
 import { onlyJsxTagMentions } from '../text/jsxTagMentions';
-import { catalogForCall, findSinks, isCatalogModule, isChainable, wrappedArgumentOf, wrapperNamed } from './catalogIndex';
+import { catalogForCall, findSinks, isCatalogModule, isChainable, typedDataOf, wrappedArgumentOf, wrapperNamed } from './catalogIndex';
 import type { SinkKind } from './catalogIndex';
 import { collectLocalTypes, sameLocalTypes, typeRefName } from './localTypes';
 import { admitsOnlyLiterals, clinicalOnly } from './literalTypes';
@@ -130,8 +130,11 @@ interface FunctionInfo extends FunctionRef {
   returnSinks?: SinkDescriptor[];
   /** A function of another module: its summary as that module exports it, re-exported as it is (an inherited method). */
   exported?: ExportedFunction;
-  /** The zod schema (its type name, `zod:N`) an API call says its first parameter is (see CallbackWrapperEntry.inputSchema). */
+  /** The zod schema (its type name, `zod:N`) an API call says its first parameter is (see CallbackWrapperEntry.inputSchema),
+   * or the type of the data a typed library calls it with (see TYPED_DATA). */
   inputSchema?: string;
+  /** How the flow step names that (`is the input schema`, `is the data typed`). */
+  inputHow?: string;
 }
 
 interface Frame {
@@ -2187,7 +2190,7 @@ export class Interpreter {
     let source: Taint | undefined;
     // A tool's input comes from the model, which has it already: not a source for what the tool returns to it.
     const fromModel = !given && !!fn.returnSinks;
-    const schemaTyped = !parameter.type && !fromModel && index === 0 && fn.inputSchema ? this.schemaRecords(fn.inputSchema, undefined, parameter.name, 'is the input schema') : undefined;
+    const schemaTyped = !parameter.type && !fromModel && index === 0 && fn.inputSchema ? this.schemaRecords(fn.inputSchema, undefined, parameter.name, fn.inputHow ?? 'is the input schema') : undefined;
     /** Typed by a record type of the project's own with PHI fields: what it declares, not what its name suggests. */
     let declaredRecord = false;
     if ((parameter.type || schemaTyped) && !fromModel) {
@@ -2660,6 +2663,7 @@ export class Interpreter {
   private readProperty(object: Value, objectNode: ts.Expression | undefined, key: string, at: ts.Node): Value {
     if (object.api) {
       const api = object.api;
+      if (api.typeArg !== undefined && this.typedMember(api, key) === 'value') return this.typedData(api.typeArg, at);
       if (api.module === '<global>' && api.path.length === 0 && key !== 'console') return makeValue({ api: apiMember(api, key) });
       // An AI response derived from PHI is PHI, field by field; request objects handed to callbacks (`req.body.ssn`) are judged by name.
       let taint = isTainted(object.taint) && !object.taint.record && !NON_PHI_PROPERTIES.has(key) ? object.taint : undefined;
@@ -2719,6 +2723,35 @@ export class Interpreter {
     }
     if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
     return makeValue({ taint: this.fieldOfParameter(taint, key), context: this.organisationWords(key, context) ?? object.context });
+  }
+
+  /**
+   * The generic function of a TYPED_DATA library a call is of (`useForm` imported from react-hook-form, or read from
+   * its namespace import), as an API reference; such a library's imports are not API references otherwise.
+   */
+  private typedDataCall(callee: ts.Expression): ApiRef | undefined {
+    const e = skipOuter(callee);
+    const [local, member] = isIdentifier(e) ? [e, undefined] : isPropertyAccessExpression(e) && isIdentifier(e.expression) ? [e.expression, e.name.text] : [undefined, undefined];
+    const binding = local && this.scope.lookup(local.text);
+    if (binding?.kind !== 'import' || !binding.module) return undefined;
+    const declaration = binding.declaration;
+    const exported = isImportSpecifier(declaration) ? (declaration.propertyName ?? declaration.name).text : isNamespaceImport(declaration) ? undefined : 'default';
+    const path = [exported, member].filter((segment): segment is string => segment !== undefined);
+    if (path.length === 0) return undefined;
+    const ref = apiPath(binding.module, path);
+    return typedDataOf(ref) ? ref : undefined;
+  }
+
+  /** How the result of a typed generic call (`useForm<T>()`, ref `result`) hands its data out through `key`. */
+  private typedMember(result: ApiRef, key: string): 'value' | 'returns' | 'callback' | undefined {
+    if (result.path[result.path.length - 1] !== '()') return undefined;
+    const entry = typedDataOf(apiPath(result.module, result.path.slice(0, -1)));
+    return entry && Object.hasOwn(entry.members, key) ? entry.members[key] : undefined;
+  }
+
+  /** The data a typed library hands out: records of the project's type `typeName`. */
+  private typedData(typeName: string, at: ts.Node): Value {
+    return this.schemaRecords(typeName, undefined, at, 'is the data typed');
   }
 
   /** `[key, value]` of an `Object.entries` pair (or a parameter typed `[string, …]`): see narrowEntryValue. */
@@ -3109,7 +3142,14 @@ export class Interpreter {
     if (calleeName !== undefined) for (const arg of node.arguments) this.nameCallback(arg, calleeName);
     const args = this.evalArgs(node.arguments);
     const result = this.evalCallWith(node, callee, receiver, receiverNode, method, args, calleeName);
-    if (!node.typeArguments?.length || result.api) return result;
+    if (!node.typeArguments?.length) return result;
+    // `useForm<IntakeForm>()`: the type goes with the result's members, which hand the data out (see TYPED_DATA).
+    const generic = this.typedDataCall(node.expression);
+    if (generic) {
+      const typeName = typeRefName(node.typeArguments[0]);
+      return typeName && this.localTypes.get(typeName)?.categories.length ? makeValue({ api: typedApi(apiMember(generic, '()'), typeName) }) : result;
+    }
+    if (result.api) return result;
     // `useState<IntakeDraft>(…)`, `get<Patient>(…)`: the type argument says what comes back.
     const typed = this.typeValue(node.typeArguments[0]!, node);
     return typed === EMPTY || typed.api ? result : describedBy(result, typed);
@@ -3464,6 +3504,20 @@ export class Interpreter {
     const global = api.module === '<global>' && api.path.length === 2 && args.length === 1 ? `${api.path[0]}.${api.path[1]}` : undefined;
     if (global === 'Promise.all') return args[0]!.value;
     if (global === 'Object.entries' || global === 'Object.values') return this.objectEntries(args[0]!, global === 'Object.entries', apiMember(api, '()'));
+    if (api.typeArg !== undefined && api.path.length > 1) {
+      // `getValues()`, `handleSubmit((data) => …)` of `useForm<IntakeForm>()`: the form's data, typed.
+      const member = this.typedMember(apiPath(api.module, api.path.slice(0, -1)), api.path[api.path.length - 1]!);
+      if (member === 'returns') return this.typedData(api.typeArg, node);
+      if (member === 'callback') {
+        for (const arg of args) {
+          const fn = arg.value.fn as FunctionInfo | undefined;
+          if (fn?.node && !fn.summary && !fn.inputSchema) {
+            fn.inputSchema = api.typeArg;
+            fn.inputHow = 'is the data typed';
+          }
+        }
+      }
+    }
     const catalog = catalogForCall(api);
     if (catalog.sanitizer) return makeValue({ sanitized: true });
     const wrapped = catalog.wrapper && this.wrappedCallback(catalog.wrapper, api, args);
@@ -3567,7 +3621,7 @@ export class Interpreter {
       // (module-level code is never analysed again alone).
       if (api && this.tracking && this.unit && fn.unit !== this.unit) this.dependOn(fn.unit);
       if (fn.summary || fn.analyzing) continue;
-      if (api) fn.node.parameters.forEach((_p, j) => { fn.paramApis[j] ??= apiMember(api, `$arg${j}`); });
+      if (api && isCatalogModule(api.module)) fn.node.parameters.forEach((_p, j) => { fn.paramApis[j] ??= apiMember(api, `$arg${j}`); });
     }
   }
 

@@ -34,6 +34,7 @@ export const {
   isIdentifier,
   isImportDeclaration,
   isImportEqualsDeclaration,
+  isImportSpecifier,
   isInterfaceDeclaration,
   isIntersectionTypeNode,
   isJsxExpression,

@@ -20,6 +20,8 @@ export interface Taint {
 export interface ApiRef {
   readonly module: string;
   readonly path: readonly string[];
+  /** The type a generic call of a TYPED_DATA library was given (`useForm<IntakeForm>()`), kept by its members. */
+  readonly typeArg?: string;
 }
 
 /** Part of an object or array literal, kept so findings can point at the innermost value that carries PHI. */

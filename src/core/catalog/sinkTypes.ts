@@ -81,3 +81,19 @@ export interface CallbackWrapperEntry {
   /** Code in which PHI passed to the result must (match) and must not (noMatch) be reported; checked by a test. */
   readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] };
 }
+
+/**
+ * A generic call of a library whose type argument says what data it hands out (`useForm<IntakeForm>()`), and where its
+ * result hands it out: a member read (`value`: `useQuery<T>().data`), a member called (`returns`: `getValues()`), or a
+ * member that calls the function it is given with it (`callback`: `handleSubmit((data) => …)`, its first parameter).
+ */
+export interface TypedDataEntry {
+  readonly id: string;
+  readonly description: string;
+  readonly modules: readonly string[];
+  /** The generic function, as an access path of the module (as for sinks). */
+  readonly paths: readonly string[];
+  readonly members: Readonly<Record<string, 'value' | 'returns' | 'callback'>>;
+  /** Code in which the data typed by a PHI type must (match) and by another type must not (noMatch) be reported. */
+  readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] };
+}

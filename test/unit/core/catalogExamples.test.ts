@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeSource } from '../../../src/core';
 import { CALLBACK_WRAPPERS } from '../../../src/core/catalog/callbackWrappers';
+import { TYPED_DATA } from '../../../src/core/catalog/typedData';
 import { SANITIZERS } from '../../../src/core/catalog/sanitizers';
 import { SINKS } from '../../../src/core/catalog/sinks';
 import { compileApiPattern } from '../../../src/core/analysis/apiPattern';
@@ -76,6 +77,28 @@ describe('callback wrapper catalog examples', () => {
       for (const code of entry.examples.noMatch) {
         it(`reports nothing: ${code.split('\n').pop()}`, () => {
           assert.deepEqual(findingsOf(code).map((f) => f.expression), []);
+        });
+      }
+    });
+  }
+});
+
+describe('typed data catalog examples', () => {
+  for (const entry of TYPED_DATA) {
+    describe(entry.id, () => {
+      it('has examples of each kind, and paths that compile', () => {
+        assert.ok(entry.examples.match.length > 0 && entry.examples.noMatch.length > 0);
+        for (const path of entry.paths) assert.doesNotThrow(() => compileApiPattern(path), path);
+      });
+      for (const code of entry.examples.match) {
+        it(`takes the data for the type's records: ${code.split('\n').pop()}`, () => {
+          const findings = findingsOf(code, 'example.tsx');
+          assert.ok(findings.some((f) => f.flow.some((s) => s.note.includes('is the data typed'))), JSON.stringify(findings.map((f) => f.flow.map((s) => s.note))));
+        });
+      }
+      for (const code of entry.examples.noMatch) {
+        it(`reports nothing for a type without PHI: ${code.split('\n').pop()}`, () => {
+          assert.deepEqual(findingsOf(code, 'example.tsx').map((f) => f.expression), []);
         });
       }
     });

@@ -1,0 +1,27 @@
+import type { TypedDataEntry } from './sinkTypes';
+
+/**
+ * Generic calls of form and data libraries whose type argument says what the data they hand out is
+ * (`useForm<IntakeForm>()`): where that data comes out of their result (see TypedDataEntry). With a type of the project
+ * whose fields are PHI, the form's values are those records, whatever the code calls them (`handleSubmit((data) => …)`).
+ */
+export const TYPED_DATA: readonly TypedDataEntry[] = [
+  {
+    id: 'react-hook-form', description: "react-hook-form's `useForm<T>()`: `handleSubmit` calls back with the form's values, `getValues()` and `watch()` return them.",
+    modules: ['react-hook-form'], paths: ['useForm'],
+    members: { handleSubmit: 'callback', getValues: 'returns', watch: 'returns' },
+    examples: {
+      match: ["import { useForm } from 'react-hook-form';\ninterface IntakeForm { firstName: string; dateOfBirth: string }\nconst { handleSubmit } = useForm<IntakeForm>();\nexport const onSubmit = handleSubmit((data) => console.log('submitted', data));"],
+      noMatch: ["import { useForm } from 'react-hook-form';\ninterface ThemeForm { colorScheme: string; fontSize: number }\nconst { handleSubmit } = useForm<ThemeForm>();\nexport const onSubmit = handleSubmit((data) => console.log('submitted', data));"],
+    },
+  },
+  {
+    id: 'tanstack-query', description: "TanStack Query's `useQuery<T>()` and `useSuspenseQuery<T>()`: the result's `data` is a `T`.",
+    modules: ['@tanstack/react-query', 'react-query'], paths: ['{useQuery,useSuspenseQuery}'],
+    members: { data: 'value' },
+    examples: {
+      match: ["import { useQuery } from '@tanstack/react-query';\ninterface Chart { patientName: string; diagnosis: string }\nconst { data } = useQuery<Chart>({ queryKey: ['chart'], queryFn: loadChart });\nconsole.log('chart', data);"],
+      noMatch: ["import { useQuery } from '@tanstack/react-query';\ninterface Settings { theme: string; pageSize: number }\nconst { data } = useQuery<Settings>({ queryKey: ['settings'], queryFn: loadSettings });\nconsole.log('settings', data);"],
+    },
+  },
+];
