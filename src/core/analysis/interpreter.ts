@@ -3144,7 +3144,7 @@ export class Interpreter {
     const result = this.evalCallWith(node, callee, receiver, receiverNode, method, args, calleeName);
     if (!node.typeArguments?.length) return result;
     // `useForm<IntakeForm>()`: the type goes with the result's members, which hand the data out (see TYPED_DATA).
-    const generic = this.typedDataCall(node.expression);
+    const generic = callee.api && typedDataOf(callee.api) ? callee.api : this.typedDataCall(node.expression);
     if (generic) {
       const typeName = typeRefName(node.typeArguments[0]);
       return typeName && this.localTypes.get(typeName)?.categories.length ? makeValue({ api: typedApi(apiMember(generic, '()'), typeName) }) : result;

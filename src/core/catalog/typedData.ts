@@ -24,4 +24,13 @@ export const TYPED_DATA: readonly TypedDataEntry[] = [
       noMatch: ["import { useQuery } from '@tanstack/react-query';\ninterface Settings { theme: string; pageSize: number }\nconst { data } = useQuery<Settings>({ queryKey: ['settings'], queryFn: loadSettings });\nconsole.log('settings', data);"],
     },
   },
+  {
+    id: 'axios-response', description: "axios's `get<T>()`, `post<T>()` and peers: the response's `data` is a `T`.",
+    modules: ['axios'], paths: ['default.{get,post,put,patch,delete,request}', 'default.create().{get,post,put,patch,delete,request}'],
+    members: { data: 'value' },
+    examples: {
+      match: ["import axios from 'axios';\ninterface Visit { patientName: string; reasonForVisit: string }\nconst response = await axios.get<Visit>('/api/visits/current');\nconsole.log('visit', response.data);"],
+      noMatch: ["import axios from 'axios';\ninterface Health { status: string; uptimeSeconds: number }\nconst response = await axios.get<Health>('/api/health');\nconsole.log('health', response.data);"],
+    },
+  },
 ];
