@@ -25,6 +25,15 @@ export const TYPED_DATA: readonly TypedDataEntry[] = [
     },
   },
   {
+    id: 'swr', description: "SWR's `useSWR<T>()` (its default export) and `useSWRImmutable<T>()`: the result's `data` is a `T`.",
+    modules: ['swr', 'swr/immutable'], paths: ['{default,useSWR,useSWRImmutable}'],
+    members: { data: 'value' },
+    examples: {
+      match: ["import useSWR from 'swr';\ninterface Visit { patientName: string; reasonForVisit: string }\nconst { data } = useSWR<Visit>('/api/visits/current', fetcher);\nconsole.log('visit', data);"],
+      noMatch: ["import useSWR from 'swr';\ninterface Flags { darkMode: boolean; pageSize: number }\nconst { data } = useSWR<Flags>('/api/flags', fetcher);\nconsole.log('flags', data);"],
+    },
+  },
+  {
     id: 'axios-response', description: "axios's `get<T>()`, `post<T>()` and peers: the response's `data` is a `T`.",
     modules: ['axios'], paths: ['default.{get,post,put,patch,delete,request}', 'default.create().{get,post,put,patch,delete,request}'],
     members: { data: 'value' },
