@@ -996,6 +996,27 @@ export function f(patient: { email?: string }) {
   });
 });
 
+describe('typed form data', () => {
+  it('sends the whole form to an AI model as the records its type describes, whatever the callback calls it', () => {
+    const code = `import OpenAI from 'openai';
+import { useForm } from 'react-hook-form';
+interface SymptomForm { fullName: string; symptoms: string }
+interface SearchForm { query: string; pageSize: number }
+const openai = new OpenAI();
+export function Triage() {
+  const { handleSubmit } = useForm<SymptomForm>();
+  const search = useForm<SearchForm>();
+  handleSubmit(async (form) => {
+    await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: JSON.stringify(form) }] });
+  });
+  search.handleSubmit(async (form) => {
+    await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: JSON.stringify(form) }] });
+  });
+}`;
+    assert.deepEqual(flagged(code, 'triage.tsx'), [['ai', 'form']]);
+  });
+});
+
 describe('array copies', () => {
   it('keep the elements field by field through slice, sort, reverse and concat', () => {
     const code = `import type { Appointment } from 'fhir/r4b';
