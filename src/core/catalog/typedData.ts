@@ -7,11 +7,14 @@ import type { TypedDataEntry } from './sinkTypes';
  */
 export const TYPED_DATA: readonly TypedDataEntry[] = [
   {
-    id: 'react-hook-form', description: "react-hook-form's `useForm<T>()`: `handleSubmit` calls back with the form's values, `getValues()` and `watch()` return them.",
-    modules: ['react-hook-form'], paths: ['useForm'],
+    id: 'react-hook-form', description: "react-hook-form's `useForm<T>()` and `useFormContext<T>()`: `handleSubmit` calls back with the form's values, `getValues()` and `watch()` return them.",
+    modules: ['react-hook-form'], paths: ['{useForm,useFormContext}'],
     members: { handleSubmit: 'callback', getValues: 'returns', watch: 'returns' },
     examples: {
-      match: ["import { useForm } from 'react-hook-form';\ninterface IntakeForm { firstName: string; dateOfBirth: string }\nconst { handleSubmit } = useForm<IntakeForm>();\nexport const onSubmit = handleSubmit((data) => console.log('submitted', data));"],
+      match: [
+        "import { useForm } from 'react-hook-form';\ninterface IntakeForm { firstName: string; dateOfBirth: string }\nconst { handleSubmit } = useForm<IntakeForm>();\nexport const onSubmit = handleSubmit((data) => console.log('submitted', data));",
+        "import { useFormContext } from 'react-hook-form';\ninterface IntakeForm { firstName: string; dateOfBirth: string }\nconst { getValues } = useFormContext<IntakeForm>();\nconsole.log('draft', getValues());",
+      ],
       noMatch: ["import { useForm } from 'react-hook-form';\ninterface ThemeForm { colorScheme: string; fontSize: number }\nconst { handleSubmit } = useForm<ThemeForm>();\nexport const onSubmit = handleSubmit((data) => console.log('submitted', data));"],
     },
   },
