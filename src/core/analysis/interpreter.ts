@@ -2749,6 +2749,14 @@ export class Interpreter {
     return entry && Object.hasOwn(entry.members, key) ? entry.members[key] : undefined;
   }
 
+  /** A callback a typed library calls with its data (`handleSubmit((data) => …)`): its first parameter is that data. */
+  private typeCallbackInput(value: Value | undefined, typeName: string): void {
+    const fn = value?.fn as FunctionInfo | undefined;
+    if (!fn?.node || fn.summary || fn.inputSchema) return;
+    fn.inputSchema = typeName;
+    fn.inputHow = 'is the data typed';
+  }
+
   /** The data a typed library hands out: records of the project's type `typeName`. */
   private typedData(typeName: string, at: ts.Node): Value {
     return this.schemaRecords(typeName, undefined, at, 'is the data typed');
@@ -3147,7 +3155,10 @@ export class Interpreter {
     const generic = callee.api && typedDataOf(callee.api) ? callee.api : this.typedDataCall(node.expression);
     if (generic) {
       const typeName = typeRefName(node.typeArguments[0]);
-      return typeName && this.localTypes.get(typeName)?.categories.length ? makeValue({ api: typedApi(apiMember(generic, '()'), typeName) }) : result;
+      if (!typeName || !this.localTypes.get(typeName)?.categories.length) return result;
+      // `useFormik<T>({ onSubmit: (values) => … })`: the options' callbacks get the data too.
+      for (const option of typedDataOf(generic)!.optionCallbacks ?? []) this.typeCallbackInput(args[0]?.value.fields?.get(option), typeName);
+      return makeValue({ api: typedApi(apiMember(generic, '()'), typeName) });
     }
     if (result.api) return result;
     // `useState<IntakeDraft>(…)`, `get<Patient>(…)`: the type argument says what comes back.
@@ -3508,15 +3519,7 @@ export class Interpreter {
       // `getValues()`, `handleSubmit((data) => …)` of `useForm<IntakeForm>()`: the form's data, typed.
       const member = this.typedMember(apiPath(api.module, api.path.slice(0, -1)), api.path[api.path.length - 1]!);
       if (member === 'returns') return this.typedData(api.typeArg, node);
-      if (member === 'callback') {
-        for (const arg of args) {
-          const fn = arg.value.fn as FunctionInfo | undefined;
-          if (fn?.node && !fn.summary && !fn.inputSchema) {
-            fn.inputSchema = api.typeArg;
-            fn.inputHow = 'is the data typed';
-          }
-        }
-      }
+      if (member === 'callback') for (const arg of args) this.typeCallbackInput(arg.value, api.typeArg);
     }
     const catalog = catalogForCall(api);
     if (catalog.sanitizer) return makeValue({ sanitized: true });

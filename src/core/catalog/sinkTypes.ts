@@ -94,6 +94,8 @@ export interface TypedDataEntry {
   /** The generic function, as an access path of the module (as for sinks). */
   readonly paths: readonly string[];
   readonly members: Readonly<Record<string, 'value' | 'returns' | 'callback'>>;
+  /** Properties of the call's first argument that are callbacks it calls with the data (`useFormik<T>({ onSubmit })`). */
+  readonly optionCallbacks?: readonly string[];
   /** Code in which the data typed by a PHI type must (match) and by another type must not (noMatch) be reported. */
   readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] };
 }

@@ -19,6 +19,18 @@ export const TYPED_DATA: readonly TypedDataEntry[] = [
     },
   },
   {
+    id: 'formik', description: "Formik's `useFormik<T>()`: the `onSubmit` option is called with the form's values, and the result's `values` are them.",
+    modules: ['formik'], paths: ['useFormik'],
+    members: { values: 'value' }, optionCallbacks: ['onSubmit'],
+    examples: {
+      match: [
+        "import { useFormik } from 'formik';\ninterface Referral { patientName: string; reasonForReferral: string }\nconst formik = useFormik<Referral>({ initialValues: { patientName: '', reasonForReferral: '' }, onSubmit: (values) => console.log('referral', values) });",
+        "import { useFormik } from 'formik';\ninterface Referral { patientName: string; reasonForReferral: string }\nconst formik = useFormik<Referral>({ initialValues: { patientName: '', reasonForReferral: '' }, onSubmit: save });\nconsole.log('draft', formik.values);",
+      ],
+      noMatch: ["import { useFormik } from 'formik';\ninterface Search { query: string; pageSize: number }\nconst formik = useFormik<Search>({ initialValues: { query: '', pageSize: 20 }, onSubmit: (values) => console.log('search', values) });"],
+    },
+  },
+  {
     id: 'tanstack-query', description: "TanStack Query's `useQuery<T>()` and `useSuspenseQuery<T>()`: the result's `data` is a `T`.",
     modules: ['@tanstack/react-query', 'react-query'], paths: ['{useQuery,useSuspenseQuery}'],
     members: { data: 'value' },
