@@ -177,7 +177,9 @@ export class StatementSplicer {
       // A token skipped before one of them (a stray `}`) is an error that also marks the next node made: that statement
       // is re-made, not kept.
       const errors = (fragment as ts.SourceFile & ParsedFileFields).parseDiagnostics ?? [];
-      while (matched > 1 && errors.some((d) => d.start >= made[made.length - matched - 1]!.end && d.start < made[made.length - matched]!.getStart(fragment))) matched--;
+      // (Before the fragment's first statement, from the fragment's start: every statement made may have matched.)
+      const skippedBefore = (k: number) => errors.some((d) => d.start >= (k > 0 ? made[k - 1]!.end : 0) && d.start < made[k]!.getStart(fragment));
+      while (matched > 1 && skippedBefore(made.length - matched)) matched--;
       const replaced = index - first + 1 + included.length - matched;
       const remade = made.slice(0, made.length - matched);
       const replacedEnd = statements[first + replaced - 1]!.end;

@@ -275,6 +275,17 @@ describe('statement splicing (the editor re-parses only the statement a keystrok
     assert.equal(splice(fresh('/a.js', script), text), undefined);
   });
 
+  it('takes back a space typed inside `extends` (the class split in two, spliced) without throwing, as a fresh parse would', () => {
+    const source = "import Dexie from 'dexie';\n\ninterface Row {\n  updatedAt: number;\n}\n\nclass ChartCacheDb extends Dexie {\n  rows!: Row[];\n}\n\nexport const db = new ChartCacheDb();\n";
+    const at = source.indexOf('extends') + 2;
+    const edited = source.slice(0, at) + ' ' + source.slice(at);
+    const previous = fresh('/a.ts', source, true);
+    const split = new StatementSplicer().splice(previous, edited, changeRange(source, edited)) ?? fresh('/a.ts', edited, true);
+    assert.equal(describeTree(split), describeTree(fresh('/a.ts', edited, true)));
+    const back = new StatementSplicer().splice(split, source, changeRange(edited, source));
+    if (back) assert.equal(describeTree(back), describeTree(fresh('/a.ts', source, true)));
+  });
+
   it('gives a fresh parse\'s tree over random type-and-undo edits of every corpus file, and splices most of them, with and without JSDoc', () => {
     const random = createRandom(11);
     let spliced = 0;
