@@ -3624,6 +3624,8 @@ export class Interpreter {
       // (module-level code is never analysed again alone).
       if (api && this.tracking && this.unit && fn.unit !== this.unit) this.dependOn(fn.unit);
       if (fn.summary || fn.analyzing) continue;
+      // A catalogued client calls its callbacks with its own objects (`req`, `res`); a typed-data library's callbacks
+      // get data (see typeCallbackInput) or the caller's values.
       if (api && isCatalogModule(api.module)) fn.node.parameters.forEach((_p, j) => { fn.paramApis[j] ??= apiMember(api, `$arg${j}`); });
     }
   }
