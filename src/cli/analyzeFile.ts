@@ -68,7 +68,7 @@ export function analyzeFile(options: AnalyzeFileOptions): FileScanResult {
     notices.push({ kind: 'suppression', file, line: at.line, column: at.column, message: problem.message });
   }
 
-  const otherFiles = new OtherFileIndexes(absolutePath, index);
+  const otherFiles = new OtherFileIndexes(absolutePath, index, options.analyze?.knownText);
   const findings = result.findings.map((finding) => toFileFinding(finding, file, index, otherFiles, cwd));
   const suppressed = result.suppressed.map(({ finding, reason, commentRange, commentFile, commentPosition }): FileSuppressedFinding => {
     const at = commentFile === undefined ? index.positionAt(commentRange.start) : commentPosition ?? { line: 1, column: 1 };
@@ -103,11 +103,14 @@ function toFileFinding(finding: Finding, file: string, index: LineIndex, otherFi
   };
 }
 
-/** Line indexes of the other files a cross-file flow passes through, read once each. */
+/**
+ * Line indexes of the other files a cross-file flow passes through, made once each from the text the engine analysed
+ * (`knownText`), so a step's line is where the engine saw it; read from disk only for a file the engine has no text of.
+ */
 class OtherFileIndexes {
   private readonly cache = new Map<string, LineIndex | undefined>();
 
-  constructor(private readonly analysedPath: string, analysedIndex: LineIndex) {
+  constructor(private readonly analysedPath: string, analysedIndex: LineIndex, private readonly knownText?: (absolutePath: string) => string | undefined) {
     this.cache.set(analysedPath, analysedIndex);
   }
 
@@ -120,7 +123,7 @@ class OtherFileIndexes {
     if (!this.cache.has(absolute)) {
       let index: LineIndex | undefined;
       try {
-        index = new LineIndex(withoutByteOrderMark(fs.readFileSync(absolute, 'utf8')));
+        index = new LineIndex(this.knownText?.(absolute) ?? withoutByteOrderMark(fs.readFileSync(absolute, 'utf8')));
       } catch {
         index = undefined;
       }

@@ -65,6 +65,18 @@ describe('cli createEngine', () => {
     assert.match(analyzeFile({ absolutePath: aiFile, cwd: root, config: tiny, analyze: engine }).notices[0]?.message ?? '', /over the maxFileSizeKb limit/);
   });
 
+  it('places a flow\'s steps in an imported module by the text the engine analysed, not the file as it is later', () => {
+    root = materialize({ files: { 'src/ai.ts': AI_MODULE, 'src/visit.ts': VISIT } });
+    const engine = createEngine(root, () => DEFAULT_CONFIG);
+    const visitFile = path.join(root, 'src/visit.ts');
+    const aiCallLine = (result: ReturnType<typeof analyzeFile>) => result.findings[0]?.flow.at(-1);
+    assert.deepStrictEqual(aiCallLine(analyzeFile({ absolutePath: visitFile, cwd: root, config: DEFAULT_CONFIG, analyze: engine }))?.line, 4);
+    // Three lines added on disk during the scan: the scan reads one snapshot, and the analysis it reports is of the first text.
+    fs.writeFileSync(path.join(root, 'src/ai.ts'), `// a\n// b\n// c\n${AI_MODULE}`);
+    const step = aiCallLine(analyzeFile({ absolutePath: visitFile, cwd: root, config: DEFAULT_CONFIG, analyze: engine }));
+    assert.deepStrictEqual([step?.file, step?.line], ['src/ai.ts', 4]);
+  });
+
   it('sends nothing when cross-file analysis is off', () => {
     root = materialize({ files: { 'src/ai.ts': AI_MODULE, 'src/visit.ts': VISIT } });
     const channel = new MessageChannel();
