@@ -189,6 +189,8 @@ const PENDING: Value = makeValue({ typeName: PENDING_MODULE });
  * does.
  */
 const FIELD_PARAM_BASE = 1_000_000;
+/** How deep into a value's known fields and elements its parameters are made concrete when it is shared (see materialize). */
+const MATERIALIZED_DEPTH = 4;
 const PREDICATE_METHODS = new Set([
   'includes', 'has', 'startsWith', 'endsWith', 'test', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'some', 'every',
   'localeCompare', 'isArray', 'isNaN', 'isFinite', 'isInteger', 'keys', 'hasOwnProperty', 'equals', 'isEqual', 'compare', 'count',
@@ -549,6 +551,16 @@ function bindingKey(element: ts.BindingElement): string | undefined {
 /** An element of `iterable`: its known elements field by field (see elementOf), else what the whole of it holds. */
 function elementValue(iterable: Value): Value {
   return elementOf(iterable) ?? makeValue({ taint: deepTaint(iterable), context: iterable.context, typeName: iterable.typeName });
+}
+
+/**
+ * `Promise.allSettled(promises)`: an array of `{ status, value, reason }`, each `value` an element of `promises` and
+ * `reason` the error one was rejected with, which is not what the promise would have held.
+ */
+function settledResults(promises: Value): Value {
+  const value = elementValue(promises);
+  const settled = makeValue({ fields: new Map([['status', CONSTANT], ['value', value], ['reason', EMPTY]]) });
+  return makeValue({ taint: deepTaint(value), element: settled });
 }
 
 /** What a global function returned (`Object.values(…)`, `JSON.parse(…)`): data, not an API's object. */
@@ -3514,6 +3526,7 @@ export class Interpreter {
     // `Promise.all(drafts)` only awaits the elements: the array itself, its elements known (awaiting is the value).
     const global = api.module === '<global>' && api.path.length === 2 && args.length === 1 ? `${api.path[0]}.${api.path[1]}` : undefined;
     if (global === 'Promise.all') return args[0]!.value;
+    if (global === 'Promise.allSettled') return settledResults(args[0]!.value);
     if (global === 'Object.entries' || global === 'Object.values') return this.objectEntries(args[0]!, global === 'Object.entries', apiMember(api, '()'));
     if (api.typeArg !== undefined && api.path.length > 1) {
       // `getValues()`, `handleSubmit((data) => …)` of `useForm<IntakeForm>()`: the form's data, typed.
@@ -4014,11 +4027,44 @@ export class Interpreter {
     return concrete;
   }
 
-  /** A value leaving this function through shared state (a class field, a captured variable): parameters mean nothing
-   * elsewhere, so they become what is known of them here. */
-  private materialize(value: Value): Value {
-    if (!value.taint?.params.size) return value;
-    return withTaint(value, this.withParamSources(value.taint));
+  /**
+   * A value leaving this function through shared state (a class field, a captured variable): parameters mean nothing
+   * elsewhere, so they become what is known of them here, in its known fields and elements too (a few levels deep):
+   * a closure reading `searches[i].label` of `[{ label: 'A', url: `?patient=${patientId}` }]` must find the label
+   * clean and the URL a record key. A field's parameter nothing is known of stays (see sharedFieldTaint).
+   */
+  private materialize(value: Value, depth = MATERIALIZED_DEPTH): Value {
+    const nested = depth < MATERIALIZED_DEPTH;
+    const taint = !value.taint?.params.size ? value.taint : nested ? this.sharedFieldTaint(value.taint) : this.withParamSources(value.taint);
+    let fields = value.fields;
+    // At module level no value refers to a parameter; an instance of a class of this file is known by its fields map
+    // (classByFields): kept as it is.
+    if (fields && depth > 0 && this.frame.fn && !this.classByFields.has(fields)) {
+      let copy: Map<string, Value> | undefined;
+      for (const [key, field] of fields) {
+        const shared = this.materialize(field, depth - 1);
+        if (shared !== field) (copy ??= new Map(fields)).set(key, shared);
+      }
+      if (copy) fields = copy;
+    }
+    const element = value.element && depth > 0 && this.frame.fn ? this.materialize(value.element, depth - 1) : value.element;
+    if (taint === value.taint && fields === value.fields && element === value.element) return value;
+    return makeValue({ ...value, taint, fields, element });
+  }
+
+  /**
+   * A shared field's taint: its parameters made what is known of them here, as a whole value's are; one nothing is
+   * known of is kept, so that a module's table a function fills from its parameter (`lastSeen.name = p.name`) is not
+   * taken for a constant table (isConstantTable).
+   */
+  private sharedFieldTaint(taint: Taint): Taint | undefined {
+    const concrete = this.withParamSources(taint);
+    let unknown: Set<number> | undefined;
+    for (const p of taint.params) if (!this.frame.paramSources?.get(p)) (unknown ??= new Set()).add(p);
+    if (!unknown) return concrete;
+    if (!concrete) return makeTaint(new Set(), unknown, [], taint.steps, undefined, undefined);
+    for (const p of concrete.params) unknown.add(p);
+    return makeTaint(concrete.categories, unknown, concrete.reasons, concrete.steps, concrete.record, concrete.opaque);
   }
 
   /**

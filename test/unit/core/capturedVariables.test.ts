@@ -110,4 +110,21 @@ export function record(patient: { ssn: string }) { text += patient.ssn; }
   patients.forEach((p) => { console.log(out += p.ssn); });
 }`), true);
   });
+
+  it('a closure reads the fields of a captured object or array as the function that made it knew them', () => {
+    // The URL field holds the parameter `patientId` (a record key by its name), the label a constant: in the callback,
+    // the URL is the record key, not the callback's own first parameter, and the label stays clean.
+    const code = `export function fetchAll(patientId: string, labels: string[]) {
+  const searches = [{ sourceType: 'MedicationRequest', url: \`MedicationRequest?patient=\${patientId}\` }];
+  const search = { sourceType: 'Observation', url: \`Observation?patient=\${patientId}\` };
+  labels.forEach((label, index) => {
+    console.error(label, searches[index].sourceType, search.sourceType);
+    console.error(searches[index].url);
+    console.error(search.url);
+  });
+  for (const s of searches) [1].forEach(() => console.error(s.sourceType));
+}
+`;
+    assert.deepEqual(flagged(code), ['searches[index].url', 'search.url']);
+  });
 });

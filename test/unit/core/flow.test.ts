@@ -320,6 +320,20 @@ export async function f(labs: Lab[], filters: Lab, byId: Record<string, Patient>
     assert.deepEqual(flagged(code), [['ai', 'lab.patientName'], ['log', 'text'], ['log', 'value'], ['log', 'patient.birthDate']]);
   });
 
+  it('reads Promise.allSettled results: each value is an element, each reason an error', () => {
+    const code = `export async function f(patient: { diagnosis: string }, ids: string[]) {
+  const results = await Promise.allSettled(ids.map(async () => patient.diagnosis));
+  results.forEach((result) => {
+    if (result.status === 'fulfilled') console.log(result.value);
+    else console.error('failed', result.status, result.reason);
+  });
+  const [first] = await Promise.allSettled([Promise.resolve(patient.diagnosis)]);
+  if (first.status === 'rejected') console.error(first.reason);
+  console.log(JSON.stringify(results));
+}`;
+    assert.deepEqual(flagged(code), [['log', 'result.value'], ['log', 'results']]);
+  });
+
   it('takes a variable read from a configuration constant for configuration, whatever its name', () => {
     const code = `import { PROVIDER_CONFIG } from './config';
 export function f(visit: { cptCodes: string[] }) {
