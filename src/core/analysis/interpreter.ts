@@ -6,7 +6,7 @@ import {
   isElementAccessExpression, isEnumDeclaration, isExportDeclaration, isExpression, isExpressionStatement, isExternalModuleReference, isForInStatement,
   isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isImportDeclaration,
   isImportEqualsDeclaration, isImportSpecifier, isInterfaceDeclaration, isIntersectionTypeNode, isJsxExpression, isJsxSpreadAttribute,
-  isLiteralExpression, isMethodDeclaration, isModuleBlock, isNamedExports, isNamespaceImport,
+  isLiteralExpression, isMetaProperty, isMethodDeclaration, isModuleBlock, isNamedExports, isNamespaceImport,
   isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression,
   isOmittedExpression, isParameter, isParameterPropertyDeclaration, isParenthesizedTypeNode, isPrivateIdentifier,
   isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName,
@@ -1952,15 +1952,38 @@ export class Interpreter {
         return true;
       case Kind.PrefixUnaryExpression:
         return (e as ts.PrefixUnaryExpression).operator === Kind.ExclamationToken;
-      case Kind.BinaryExpression:
-        return COMPARISON_OPERATORS.has((e as ts.BinaryExpression).operatorToken.kind);
+      case Kind.BinaryExpression: {
+        const { left, operatorToken, right } = e as ts.BinaryExpression;
+        if (COMPARISON_OPERATORS.has(operatorToken.kind)) return true;
+        // `process.env.SEED_EMAIL ?? 'admin@example.org'`
+        const fallback = operatorToken.kind === Kind.QuestionQuestionToken || operatorToken.kind === Kind.BarBarToken;
+        return fallback && this.readsEnvironment(left) && (isPlainLiteral(skipOuter(right)) || this.readsEnvironment(right));
+      }
       case Kind.CallExpression: {
         const callee = (e as ts.CallExpression).expression;
         return isIdentifier(callee) && CLEAN_CONSTRUCTORS.has(callee.text);
       }
+      case Kind.PropertyAccessExpression:
+      case Kind.ElementAccessExpression:
+        return this.readsEnvironment(e);
       default:
         return false;
     }
+  }
+
+  /**
+   * `process.env.SEED_EMAIL`, `process.env['ADMIN_PHONE']`, `import.meta.env.VITE_SUPPORT_EMAIL`: a deployment's
+   * configuration, the same for every patient, whatever the variable it is kept in is called (as the environment
+   * destructured already was: an API's object).
+   */
+  private readsEnvironment(node: ts.Expression): boolean {
+    const e = skipOuter(node);
+    if (!isPropertyAccessExpression(e) && !isElementAccessExpression(e)) return false;
+    const env = skipOuter(e.expression);
+    if (!isPropertyAccessExpression(env) || env.name.text !== 'env') return false;
+    const owner = env.expression;
+    if (isIdentifier(owner)) return owner.text === 'process' && !this.scope.lookup('process');
+    return isMetaProperty(owner) && owner.keywordToken === Kind.ImportKeyword && owner.name.text === 'meta';
   }
 
   private phiTagOf: (node: ts.Node) => PhiTag | undefined;

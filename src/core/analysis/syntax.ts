@@ -40,6 +40,7 @@ export const {
   isJsxExpression,
   isJsxSpreadAttribute,
   isLiteralExpression,
+  isMetaProperty,
   isMethodDeclaration,
   isModuleBlock,
   isModuleDeclaration,

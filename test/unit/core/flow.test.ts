@@ -334,6 +334,22 @@ export async function f(labs: Lab[], filters: Lab, byId: Record<string, Patient>
     assert.deepEqual(flagged(code), [['log', 'result.value'], ['log', 'results']]);
   });
 
+  it('takes a variable read from the environment for configuration, whatever its name', () => {
+    const code = `export function seed(patient: { email: string }) {
+  const email = process.env.SEED_EMAIL;
+  const phone = import.meta.env.VITE_SUPPORT_PHONE ?? '555-0100';
+  const ownerName = process.env['OWNER_NAME'] || process.env.FALLBACK_NAME;
+  console.log(\`login as \${email}\`, phone, ownerName);
+  const patientEmail = patient.email ?? process.env.DEFAULT_EMAIL;
+  console.log(patientEmail);
+}
+export function shadowed(process: { env: { email: string } }) {
+  const email = process.env.email;
+  console.log(email);
+}`;
+    assert.deepEqual(flagged(code), [['log', 'patientEmail'], ['log', 'email']]);
+  });
+
   it('takes a variable read from a configuration constant for configuration, whatever its name', () => {
     const code = `import { PROVIDER_CONFIG } from './config';
 export function f(visit: { cptCodes: string[] }) {
