@@ -2288,7 +2288,7 @@ export class Interpreter {
     if (field.guard) return { node: arg.node, value: makeValue({ taint: deepTaint(this.guardedArgument(arg.value, field, arg.node)) }) };
     const written = arg.value.parts?.find((part) => part.key === field.key);
     if (written && isExpression(written.node)) return { node: written.node, value: written.value };
-    const value = this.fieldOfArgument(arg.value, field.key, arg.node, arg.node);
+    const value = NON_PHI_PROPERTIES.has(field.key) ? this.structureFieldOf(arg.value, field.key) : this.fieldOfArgument(arg.value, field.key, arg.node, arg.node);
     return value === arg.value ? arg : { node: arg.node, value: makeValue({ taint: deepTaint(value) }) };
   }
 
@@ -2298,7 +2298,22 @@ export class Interpreter {
     const field = fn.fieldParams[param - FIELD_PARAM_BASE];
     const value = field && values[field.index];
     if (!field || !value) return undefined;
-    return field.guard ? this.guardedArgument(value, field, at) : this.fieldOfArgument(value, field.key, at);
+    if (field.guard) return this.guardedArgument(value, field, at);
+    return NON_PHI_PROPERTIES.has(field.key) ? this.structureFieldOf(value, field.key) : this.fieldOfArgument(value, field.key, at);
+  }
+
+  /**
+   * What a caller passes for a parameter's field whose name says structure, not PHI (`opts.system`, `resource.id`; see
+   * NON_PHI_PROPERTIES): the field the caller wrote or knows (`{ system: prompt }`); for a parameter of its own passed
+   * on as it was given (`(opts) => ask(opts)`), that parameter's field; otherwise nothing: a record's `id` or a
+   * coding's `system` is not the record's PHI.
+   */
+  private structureFieldOf(value: Value, key: string): Value {
+    const known = value.fields?.get(key);
+    if (known) return known;
+    const taint = value.taint;
+    if (value.fields || !taint || taint.categories.size || this.frame.paramTaints?.get(taint) === undefined) return EMPTY;
+    return makeValue({ taint: this.fieldOfParameter(taint, key, undefined, undefined, true) });
   }
 
   /**
@@ -2756,7 +2771,9 @@ export class Interpreter {
       if (CONTAINER_PROPERTIES.has(key)) return makeValue({ taint: this.fieldOfParameter(taint, key), context: object.context });
       return EMPTY;
     }
-    if (NON_PHI_PROPERTIES.has(key)) return EMPTY;
+    // A parameter's field holds what each caller passes for it (`opts.system` of `ask({ system: prompt })`): see
+    // structureFieldOf for how a caller judges it.
+    if (NON_PHI_PROPERTIES.has(key)) return this.frame.paramTaints?.get(taint) !== undefined && !taint.categories.size ? makeValue({ taint: this.fieldOfParameter(taint, key, undefined, undefined, true) }) : EMPTY;
     return makeValue({ taint: this.fieldOfParameter(taint, key), context: this.organisationWords(key, context) ?? object.context });
   }
 
@@ -2896,7 +2913,7 @@ export class Interpreter {
    * A parameter that is PHI by its name or type passes that on to the field (`categories`, when known, what the field
    * carries: a FHIR element's), so that sinks inside still report it, once.
    */
-  private fieldOfParameter(taint: Taint, key: string, categories?: readonly PhiCategoryId[], guard?: string): Taint {
+  private fieldOfParameter(taint: Taint, key: string, categories?: readonly PhiCategoryId[], guard?: string, structure = false): Taint {
     const index = this.frame.paramTaints?.get(taint);
     const fn = this.frame.fn;
     if (index === undefined || !fn) return taint;
@@ -2905,7 +2922,8 @@ export class Interpreter {
     const id = FIELD_PARAM_BASE + field;
     const sources = this.frame.paramSources;
     const source = sources?.get(index);
-    if (sources && source && !sources.has(id)) {
+    // A field whose name says structure (`prescription.id`) is not PHI by its parameter's name, only by what callers pass.
+    if (sources && source && !structure && !sources.has(id)) {
       sources.set(id, categories ? makeTaint(new Set(categories), source.params, source.reasons, source.steps, categories === PERSON_RECORD_CATEGORIES, source.opaque) : source);
     }
     return withParam(taint, index, id)!;

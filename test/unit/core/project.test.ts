@@ -388,6 +388,31 @@ export function submit() {
     assert.deepEqual(findings(root, 'src/intake.ts').flagged, [['log', 'lastSeen.patientName']]);
   });
 
+  it('follows a field whose name says structure (`opts.system`) through wrappers in other modules, as its callers write it', () => {
+    const root = workspace({
+      'src/llm/anthropic.ts': `import Anthropic from '@anthropic-ai/sdk';
+const client = new Anthropic();
+export function streamAnthropic(opts: { system: string; messages: { role: 'user'; content: string }[] }) {
+  return client.messages.stream({ model: 'claude', max_tokens: 1024, system: opts.system, messages: opts.messages });
+}
+`,
+      'src/llm/index.ts': `import { streamAnthropic } from './anthropic';
+export function streamMessages(opts: { system: string; messages: { role: 'user'; content: string }[] }) {
+  return streamAnthropic(opts);
+}
+`,
+      'src/chat.ts': `import { streamMessages } from './llm';
+export function review(patientName: string, coding: { system: string; code: string }, record: { id: string; system: string }) {
+  streamMessages({ system: \`Reviewing \${patientName}\`, messages: [] });
+  streamMessages({ system: coding.system, messages: [] });
+  streamMessages(record as unknown as { system: string; messages: [] });
+}
+`,
+    });
+    // Before, `opts.system` was taken for structure (a coding's system) and nothing the caller wrote reached the model.
+    assert.deepEqual(findings(root, 'src/chat.ts').flagged, [['ai', '`Reviewing ${patientName}`']]);
+  });
+
   it('reports PHI passed to an imported wrapper at the call site, with the path into the other file', () => {
     const root = workspace({
       'src/lib/ai.ts': AI_WRAPPER,
