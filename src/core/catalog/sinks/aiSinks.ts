@@ -29,7 +29,7 @@ export const AI_SINKS: readonly SinkEntry[] = [
     examples: { match: ["import OpenAI from 'openai';\nconst o = new OpenAI();\no.files.create({ file: patientRecord, purpose: 'batch' });"], noMatch: ["import OpenAI from 'openai';\nconst o = new OpenAI();\no.files.create({ file: guidelinePdf, purpose: 'assistants' });"] },
   },
   {
-    id: 'anthropic.messages', category: 'ai', vendor: 'Anthropic', package: '@anthropic-ai/sdk', api: 'messages.create',
+    id: 'anthropic.messages', category: 'ai', vendor: 'Anthropic', package: '@anthropic-ai/sdk', api: 'messages.create/stream',
     modules: ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk'],
     paths: ['new {default,Anthropic,AnthropicBedrock,AnthropicVertex}().{messages,beta.messages}.{create,stream,countTokens}', 'new {default,Anthropic,AnthropicBedrock,AnthropicVertex}().{messages,beta.messages}.batches.create', 'new {default,Anthropic}().completions.create'],
     examples: { match: ["import Anthropic from '@anthropic-ai/sdk';\nconst anthropic = new Anthropic();\nawait anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, system: `MRN ${mrn}`, messages: [] });"], noMatch: ["import Anthropic from '@anthropic-ai/sdk';\nconst anthropic = new Anthropic();\nawait anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, messages: [{ role: 'user', content: 'hi' }] });"] },
