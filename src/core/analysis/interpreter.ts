@@ -2309,10 +2309,15 @@ export class Interpreter {
    * coding's `system` is not the record's PHI.
    */
   private structureFieldOf(value: Value, key: string): Value {
-    const known = value.fields?.get(key);
-    if (known) return known;
-    const taint = value.taint;
-    if (value.fields || !taint || taint.categories.size || this.frame.paramTaints?.get(taint) === undefined) return EMPTY;
+    return value.fields ? value.fields.get(key) ?? EMPTY : this.parameterStructureField(value.taint, key);
+  }
+
+  /**
+   * Field `key` (a name that says structure) of a value whose taint is exactly one of this function's parameters: a
+   * field parameter that callers fill (see structureFieldOf), not PHI by the parameter's name; of anything else, nothing.
+   */
+  private parameterStructureField(taint: Taint | undefined, key: string): Value {
+    if (!taint || taint.categories.size || this.frame.paramTaints?.get(taint) === undefined) return EMPTY;
     return makeValue({ taint: this.fieldOfParameter(taint, key, undefined, undefined, true) });
   }
 
@@ -2771,9 +2776,8 @@ export class Interpreter {
       if (CONTAINER_PROPERTIES.has(key)) return makeValue({ taint: this.fieldOfParameter(taint, key), context: object.context });
       return EMPTY;
     }
-    // A parameter's field holds what each caller passes for it (`opts.system` of `ask({ system: prompt })`): see
-    // structureFieldOf for how a caller judges it.
-    if (NON_PHI_PROPERTIES.has(key)) return this.frame.paramTaints?.get(taint) !== undefined && !taint.categories.size ? makeValue({ taint: this.fieldOfParameter(taint, key, undefined, undefined, true) }) : EMPTY;
+    // A parameter's field holds what each caller passes for it (`opts.system` of `ask({ system: prompt })`).
+    if (NON_PHI_PROPERTIES.has(key)) return this.parameterStructureField(taint, key);
     return makeValue({ taint: this.fieldOfParameter(taint, key), context: this.organisationWords(key, context) ?? object.context });
   }
 
