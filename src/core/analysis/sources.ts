@@ -1,5 +1,5 @@
 import type { PhiCategoryId } from '../catalog/phiCategories';
-import { NOT_SANITIZER_WORDS, SANITIZER_WORDS } from '../catalog/sanitizers';
+import { NOT_SANITIZER_WORDS, PURPOSE_SANITIZER_WORDS, REDACTION_PURPOSE_WORDS, SANITIZER_WORDS } from '../catalog/sanitizers';
 import { FHIR_PHI_RESOURCES, GATEWAY_WORDS, GRAPH_CHART_WORDS, NOT_RECORD_WORDS, PERSON_RECORD_CATEGORIES, READ_VERBS, RECORD_DATA_WORDS, RECORD_PHRASES, RECORD_SYSTEM_WORDS, RECORD_WORDS } from '../catalog/fhir';
 import type { PhiGuardConfig } from '../config/config';
 import { classifyNameUncached, mayDependOnContext, namesAnOperation, normalizedWords } from '../names/classifyName';
@@ -153,13 +153,15 @@ export class NameClassifier {
 
   /**
    * A callee name that de-identifies what it is given: one of the project's `sanitizers`, or a name with a sanitizer
-   * word (`maskSsn`, `hashEmail`) and none that undoes one (`unmask`, `decrypt`).
+   * word (`maskSsn`, `hashEmail`) or a `sanitize` for a log or of PHI (`sanitizeForLogging`), and none that undoes one
+   * (`unmask`, `decrypt`).
    */
   isSanitizerName(name: string): boolean {
     const entry = this.entryOf(name);
     if (entry.sanitizer === undefined) {
       const words = splitWords(name);
-      entry.sanitizer = !words.some((w) => NOT_SANITIZER_WORDS.has(w)) && (this.sanitizers.has(name) || words.some((w) => SANITIZER_WORDS.has(w)));
+      const sanitizesForPurpose = words.some((w) => PURPOSE_SANITIZER_WORDS.has(w)) && words.some((w) => REDACTION_PURPOSE_WORDS.has(w));
+      entry.sanitizer = !words.some((w) => NOT_SANITIZER_WORDS.has(w)) && (this.sanitizers.has(name) || sanitizesForPurpose || words.some((w) => SANITIZER_WORDS.has(w)));
     }
     return entry.sanitizer;
   }

@@ -64,6 +64,11 @@ describe('name classifier', () => {
     assert.equal(classifier.isSanitizerName('unmaskSsn'), false);
     assert.equal(classifier.isSanitizerName('unmaskForAudit'), false, 'a configured name that undoes a sanitizer is not one');
     assert.equal(classifier.isSanitizerName('formatPatient'), false);
+    assert.equal(classifier.isSanitizerName('sanitizeForLogging'), true, 'a sanitize for a log');
+    assert.equal(classifier.isSanitizerName('sanitizePHI'), true, 'a sanitize of PHI');
+    assert.equal(classifier.isSanitizerName('sanitizeHtml'), false, 'an HTML clean-up is no redaction');
+    assert.equal(classifier.isSanitizerName('sanitizeFilename'), false);
+    assert.equal(classifier.isSanitizerName('logger'), false, 'a purpose word alone sanitizes nothing');
     assert.equal(classifier.isSanitizerName('maskSsn'), true, 'the same answer the second time (kept with the name)');
   });
 });
