@@ -191,7 +191,7 @@ function resultOf(
 ): AnalysisResult {
   // The import every finding's fix adds is the file's: looked up once (see rememberedFinding).
   const importEdit = remembered ? deidentifyImportEdit(sourceFile, config) : undefined;
-  const findings = interpreter.findings.map((raw) => ({ finding: remembered ? rememberedFinding(raw, sourceFile, config, importEdit) : toFinding(raw, sourceFile, config, false), reviewed: raw.reviewed }));
+  const findings = reportable(interpreter.findings, config).map((raw) => ({ finding: remembered ? rememberedFinding(raw, sourceFile, config, importEdit) : toFinding(raw, sourceFile, config, false), reviewed: raw.reviewed }));
   findings.sort(({ finding: a }, { finding: b }) => a.range.start - b.range.start || a.rule.localeCompare(b.rule) || a.range.end - b.range.end || a.sink.id.localeCompare(b.sink.id));
   const sinkSites = remembered ? interpreter.sinkSites.map((site) => ({ sink: site.sink, range: { start: site.range.start, end: site.range.end } })) : interpreter.sinkSites;
 
@@ -242,8 +242,20 @@ export function isSuppressedAt(sourceFile: ts.SourceFile, position: number, rule
   return suppressions.length > 0 && coveringSuppression(suppressions, sourceFile, position, rule) !== undefined;
 }
 
-function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardConfig, copy: boolean): Finding {
+/** The raw findings the project's policy reports: not those carrying only categories their rule lets through. */
+function reportable(raws: readonly RawFinding[], config: PhiGuardConfig): readonly RawFinding[] {
+  return Object.keys(config.allowedCategories).length === 0 ? raws : raws.filter((raw) => reportedCategories(raw, config).length > 0);
+}
+
+/** The categories a finding reports: what it carries but the ones its rule lets through (`allowedCategories`). */
+function reportedCategories(raw: RawFinding, config: PhiGuardConfig): PhiCategoryId[] {
   const categories = orderCategories(raw.taint.categories);
+  const allowed = config.allowedCategories[RULE_BY_CATEGORY[raw.sink.category]];
+  return allowed?.length ? categories.filter((category) => !allowed.includes(category)) : categories;
+}
+
+function toFinding(raw: RawFinding, sourceFile: ts.SourceFile, config: PhiGuardConfig, copy: boolean): Finding {
+  const categories = reportedCategories(raw, config);
   const expression = expressionOf(raw, sourceFile);
   const rule = RULE_BY_CATEGORY[raw.sink.category];
   const range = copy ? { start: raw.carrier.start, end: raw.carrier.end } : raw.carrier;

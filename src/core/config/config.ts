@@ -22,6 +22,12 @@ export interface PhiGuardConfig {
   readonly exclude: readonly string[];
   /** Severity per rule for the CLI and the editor (ESLint uses its own rule config). */
   readonly severity: Readonly<Partial<Record<RuleId, Severity>>>;
+  /**
+   * PHI categories the project's policy lets through a rule's sinks (`{ "no-phi-in-logs": ["other-id"] }`: internal
+   * patient ids are its opaque references in logs). A flow carrying only those is not reported by that rule; one
+   * carrying others too is reported with the others. Every consumer applies it, ESLint too: it is data policy.
+   */
+  readonly allowedCategories: Readonly<Partial<Record<RuleId, readonly PhiCategoryId[]>>>;
   /** Files larger than this are skipped with a notice. */
   readonly maxFileSizeKb: number;
   /** Follow PHI into the project's own imported modules (their summaries). */
@@ -43,6 +49,7 @@ export const DEFAULT_CONFIG: PhiGuardConfig = {
   include: ['**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}'],
   exclude: [...BUILD_OUTPUT_GLOBS, ...TEST_CODE_GLOBS],
   severity: {},
+  allowedCategories: {},
   maxFileSizeKb: 1024,
   crossFile: true,
 };

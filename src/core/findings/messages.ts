@@ -1,5 +1,6 @@
 import { describeCategory } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
+import { RULE_BY_CATEGORY } from './finding';
 import type { SinkCategory, SinkDescriptor } from './finding';
 
 const WHY: Readonly<Record<SinkCategory, string>> = {
@@ -21,7 +22,12 @@ const WHAT_TO_DO: Readonly<Record<SinkCategory, string>> = {
  * reference instead") would contradict the finding: say what the key discloses and how a project that treats its
  * internal ids as opaque says so once.
  */
-const RECORD_KEY_ONLY = "A record key ties it to one patient's record, so it belongs only where access to PHI is controlled; if your policy treats these internal ids as opaque references, add the name to `notPhiNames` in .phi-guard.json.";
+const RECORD_KEY_ONLY: Readonly<Record<SinkCategory, string>> = Object.fromEntries(
+  Object.entries(RULE_BY_CATEGORY).map(([category, rule]) => [
+    category,
+    `A record key ties it to one patient's record, so it belongs only where access to PHI is controlled; if your policy treats these internal ids as opaque references here, allow them in .phi-guard.json: \`"allowedCategories": { "${rule}": ["other-id"] }\`.`,
+  ]),
+) as Record<SinkCategory, string>;
 
 const VERB: Readonly<Record<SinkCategory, string>> = {
   ai: 'is sent to',
@@ -39,6 +45,6 @@ export function findingMessage(expression: string, categories: readonly PhiCateg
   const where = sink.package === '<global>' ? `${sink.vendor} \`${sink.api}\`` : `${sink.vendor} \`${sink.api}\` (${sink.package})`;
   // A template literal is quoted rather than wrapped in backticks of its own.
   const shown = expression.includes('`') ? `"${expression}"` : `\`${expression}\``;
-  const advice = categories.length === 1 && categories[0] === 'other-id' ? RECORD_KEY_ONLY : WHAT_TO_DO[sink.category];
+  const advice = categories.length === 1 && categories[0] === 'other-id' ? RECORD_KEY_ONLY[sink.category] : WHAT_TO_DO[sink.category];
   return `PHI (${categoryList(categories)}) in ${shown} ${VERB[sink.category]} ${where}. ${WHY[sink.category]} ${advice}`;
 }

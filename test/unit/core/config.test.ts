@@ -112,6 +112,21 @@ describe('.phi-guard.json', () => {
     assert.equal(fs.readFileSync(SCHEMA_PATH, 'utf8'), schemaText());
   });
 
+  it('reads allowedCategories by rule, with or without the ESLint prefix, and names a wrong rule or category', () => {
+    const { config, problems } = parseConfigText('c.json', JSON.stringify({ allowedCategories: { 'phi-guard/no-phi-in-logs': ['other-id'] } }));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config.allowedCategories, { 'no-phi-in-logs': ['other-id'] });
+    const text = '{\n  "allowedCategories": { "no-phi-in-log": ["other-id"] },\n  "notPhiNames": ["cold"]\n}';
+    const wrongRule = parseConfigText('/p/.phi-guard.json', text);
+    assert.match(wrongRule.problems[0]!.message, /^\/p\/\.phi-guard\.json:2:3: 'allowedCategories' must be an object keyed by rule names; 'no-phi-in-log' is not one of no-phi-to-ai, no-phi-in-logs/);
+    assert.deepEqual(wrongRule.config.allowedCategories, {});
+    assert.deepEqual(wrongRule.config.notPhiNames, ['cold']);
+    const wrongCategory = mergeConfigObject(DEFAULT_CONFIG, { allowedCategories: { 'no-phi-in-url': ['patient-id'] } }, 'settings["phi-guard"]');
+    assert.match(wrongCategory.problems[0]!.message, /allowedCategories must be an array of PHI categories for 'no-phi-in-url' \(got \["patient-id"\]; categories: name, /);
+    const schema = (configJsonSchema() as { properties: { allowedCategories: { properties: Record<string, unknown> } } }).properties.allowedCategories.properties;
+    assert.ok(schema['no-phi-in-logs'] && schema['phi-guard/no-phi-in-logs']);
+  });
+
   it('has the schema accept every severity key the loader accepts, with or without the ESLint prefix', () => {
     const severity = (configJsonSchema() as { properties: { severity: { properties: Record<string, unknown> } } }).properties.severity.properties;
     for (const key of ['no-phi-in-logs', 'phi-guard/no-phi-in-logs', 'phi-guard/no-phi-to-ai']) {

@@ -1256,9 +1256,23 @@ describe('findings', () => {
   it('does not advise logging an opaque reference when a record key is all the value carries', () => {
     const [key, ssn] = analyze('console.log(patientId);\nconsole.log(patient.ssn);').findings;
     assert.deepEqual([key?.phiCategories, ssn?.phiCategories], [['other-id'], ['ssn']]);
-    assert.match(key!.message, /A record key ties it to one patient's record.*`notPhiNames`/);
+    assert.match(key!.message, /A record key ties it to one patient's record.*`"allowedCategories": \{ "no-phi-in-logs": \["other-id"\] \}`\.$/);
     assert.doesNotMatch(key!.message, /opaque reference, instead/);
     assert.match(ssn!.message, /Log a de-identified or masked value, or an opaque reference, instead\.$/);
+  });
+
+  it("lets through a rule's sinks the categories the policy allows there, and reports the rest", () => {
+    const config = { ...DEFAULT_CONFIG, allowedCategories: { 'no-phi-in-logs': ['other-id'] as const } };
+    const code = `${OPENAI}export async function f(patientId: string, patient: { id: string; ssn: string }) {
+  console.log(\`Patient/\${patientId}\`);
+  console.log(\`Patient/\${patient.id}: \${patient.ssn}\`);
+  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: patientId }] });
+}`;
+    const findings = analyzeSource({ fileName: 'policy.ts', text: code, config }).findings;
+    assert.deepEqual(findings.map((f) => [f.category, f.phiCategories]), [['log', ['ssn']], ['ai', ['other-id']]]);
+    assert.match(findings[0]!.message, /^PHI \(Safe Harbor \(G\) Social Security number\) in/);
+    const without = analyzeSource({ fileName: 'policy.ts', text: code }).findings;
+    assert.deepEqual(without.map((f) => [f.category, f.phiCategories]), [['log', ['other-id']], ['log', ['ssn', 'other-id']], ['ai', ['other-id']]]);
   });
 
   it('quotes code in flow notes and reasons with its literals masked and its names intact, and names arrow functions after their variable', () => {

@@ -49,6 +49,14 @@ describe('ESLint plugin with a project', () => {
     assert.match(results[0]!.messages[0]!.message, /Health plan beneficiary number/);
   });
 
+  it("applies allowedCategories from .phi-guard.json: a rule lets through the categories the policy allows it", async () => {
+    const results = await lintProject({
+      '.phi-guard.json': JSON.stringify({ allowedCategories: { 'phi-guard/no-phi-in-logs': ['other-id'] } }),
+      'a.ts': 'export function f(patientId: string, patient: { ssn: string }) {\n  console.log(`Patient/${patientId}`);\n  console.log(patient.ssn);\n  localStorage.setItem("p", patientId);\n}\n',
+    });
+    assert.deepEqual(results[0]!.messages.map((m) => [m.ruleId, m.line]), [['phi-guard/no-phi-in-logs', 3], ['phi-guard/no-unencrypted-phi-storage', 4]]);
+  });
+
   it('analyses TSX and plain JavaScript', async () => {
     const results = await lintProject({
       'View.tsx': 'export const View = ({ patient }: { patient: { email: string } }) => { console.log(patient.email); return <div>{patient.email}</div>; };\n',
