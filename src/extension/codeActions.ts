@@ -10,7 +10,7 @@ import { toVscodeRange } from './positions';
 
 /**
  * Quick fixes for PHI findings: the engine's fixes (de-identify wrap + import), a justified suppression comment,
- * and "mark as not PHI". Offered only for the document version the findings were computed for.
+ * "allow record keys" through the rule, and "mark as not PHI". Offered only for the document version the findings were computed for.
  */
 export class PhiCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -52,6 +52,13 @@ export class PhiCodeActionProvider implements vscode.CodeActionProvider {
       atSink.command = { command: COMMANDS.suppressAtSink, title: atSink.title, arguments: [document.uri.toString(), document.version, index] };
       atSink.diagnostics = diagnostics;
       actions.push(atSink);
+    }
+    // A record key alone: the policy may treat these ids as opaque references through this rule's sinks.
+    if (finding.phiCategories.length === 1 && finding.phiCategories[0] === 'other-id') {
+      const allow = new vscode.CodeAction(`Allow patient record keys through ${finding.rule} (.phi-guard.json)`, vscode.CodeActionKind.QuickFix);
+      allow.command = { command: COMMANDS.allowCategory, title: allow.title, arguments: [document.uri.toString(), finding.rule, 'other-id'] };
+      allow.diagnostics = diagnostics;
+      actions.push(allow);
     }
     for (const name of notPhiCandidates(finding)) {
       const markNotPhi = new vscode.CodeAction(`Mark '${name}' as not PHI (.phi-guard.json)`, vscode.CodeActionKind.QuickFix);

@@ -7,6 +7,8 @@ export const COMMANDS = {
   suppressAtSink: 'phiGuard.suppressAtSink',
   /** (uri: string, name: string) */
   markNotPhi: 'phiGuard.markNotPhi',
+  /** (uri: string, rule: RuleId, category: PhiCategoryId): adds the category to what the rule lets through. */
+  allowCategory: 'phiGuard.allowCategory',
   /** (uri: string, version: number, findingIndex: number) */
   showDataFlow: 'phiGuard.showDataFlow',
   showLog: 'phiGuard.showLog',

@@ -2,12 +2,14 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { readText } from './readText';
 import { isSuppressedAt, parseFile } from '../core';
-import type { Finding, RuleId } from '../core';
+import type { Finding, PhiCategoryId, RuleId } from '../core';
+import { addAllowedCategory } from './allowedCategoryEdit';
 import type { AnalysisController, ShownFinding } from './analysisController';
 import { analysisFileName } from './analysisFileName';
 import { COMMANDS } from './commandIds';
 import { isInJsxText } from './jsxText';
-import { addNotPhiName } from './notPhiNames';
+import { addNotPhiName } from './notPhiNameEdit';
+import type { ConfigEditResult } from './policyFileEdit';
 import { toVscodeRange } from './positions';
 import type { ProjectConfigService } from './projectConfigService';
 import { sinkElsewhere } from './sinkElsewhere';
@@ -17,7 +19,10 @@ export function registerCommands(controller: AnalysisController, configs: Projec
   return [
     vscode.commands.registerCommand(COMMANDS.suppress, (uri: string, version: number, index: number, reason?: string) => suppressWithReason(controller, uri, version, index, reason)),
     vscode.commands.registerCommand(COMMANDS.suppressAtSink, (uri: string, version: number, index: number, reason?: string) => suppressAtSink(controller, uri, version, index, reason)),
-    vscode.commands.registerCommand(COMMANDS.markNotPhi, (uri: string, name: string) => markNotPhi(configs, log, uri, name)),
+    vscode.commands.registerCommand(COMMANDS.markNotPhi, (uri: string, name: string) =>
+      editPolicy(configs, log, uri, `mark '${name}' as not PHI`, (text, label) => addNotPhiName(text, name, label), `Added '${name}' to notPhiNames`)),
+    vscode.commands.registerCommand(COMMANDS.allowCategory, (uri: string, rule: RuleId, category: PhiCategoryId) =>
+      editPolicy(configs, log, uri, `allow ${category} through ${rule}`, (text, label) => addAllowedCategory(text, rule, category, label), `Allowed ${category} through ${rule} (allowedCategories)`)),
     vscode.commands.registerCommand(COMMANDS.showDataFlow, (uri: string, version: number, index: number) => showDataFlow(controller, uri, version, index)),
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
   ];
@@ -113,7 +118,10 @@ async function insertSuppression(document: vscode.TextDocument, offset: number, 
   return vscode.workspace.applyEdit(workspaceEdit);
 }
 
-async function markNotPhi(configs: ProjectConfigService, log: vscode.LogOutputChannel, uri: string, name: string): Promise<boolean> {
+/** Changes the policy of the file at `uri` (its nearest `.phi-guard.json`, made at the workspace folder if none). */
+async function editPolicy(
+  configs: ProjectConfigService, log: vscode.LogOutputChannel, uri: string, action: string, edit: (text: string | undefined, fileLabel: string) => ConfigEditResult, done: string,
+): Promise<boolean> {
   const file = await configs.configFileFor(vscode.Uri.parse(uri));
   if (!file) {
     void vscode.window.showWarningMessage(`PHI Guard: ${vscode.Uri.parse(uri).fsPath} is not in a workspace folder; open its folder to keep a .phi-guard.json policy there.`);
@@ -121,18 +129,18 @@ async function markNotPhi(configs: ProjectConfigService, log: vscode.LogOutputCh
   }
   const openConfig = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file.toString());
   if (openConfig?.isDirty) {
-    void vscode.window.showWarningMessage(`PHI Guard: ${file.fsPath} has unsaved changes; save it, then mark '${name}' again.`);
+    void vscode.window.showWarningMessage(`PHI Guard: ${file.fsPath} has unsaved changes; save it, then ${action} again.`);
     return false;
   }
   const existing = await readText(file);
-  const result = addNotPhiName(existing, name, file.fsPath);
+  const result = edit(existing, file.fsPath);
   if (!result.ok) {
     void vscode.window.showErrorMessage(`PHI Guard: ${result.message}`);
     return false;
   }
   if (result.changed) {
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(result.text));
-    log.info(`Added '${name}' to notPhiNames in ${file.fsPath}.`);
+    log.info(`${done} in ${file.fsPath}.`);
   }
   configs.invalidate(file);
   return true;

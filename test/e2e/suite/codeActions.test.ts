@@ -110,4 +110,23 @@ describe('quick fixes', () => {
       await vscode.workspace.fs.writeFile(configUri, original);
     }
   });
+
+  it('allows patient record keys through the rule in .phi-guard.json: the finding goes, the same key sent elsewhere stays', async () => {
+    const tag = Date.now().toString(36);
+    const { document } = await openNewFile(`recordKey.${tag}.ts`, 'export function open(patientId: string) {\n  console.log(`opened Patient/${patientId}`);\n  localStorage.setItem(\'last\', patientId);\n}\n');
+    const log = await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text.includes('patientId'));
+    await waitForDiagnostic(document.uri, 'no-unencrypted-phi-storage', (text) => text === 'patientId');
+    const allow = titled(await quickFixes(document, log.range), /^Allow patient record keys through no-phi-in-logs/);
+    const configUri = vscode.Uri.joinPath(workspaceFolder().uri, '.phi-guard.json');
+    const original = await vscode.workspace.fs.readFile(configUri);
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>(allow.command!.command, ...(allow.command!.arguments ?? [])), true);
+      const config = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri))) as Record<string, unknown>;
+      assert.deepStrictEqual(config.allowedCategories, { 'no-phi-in-logs': ['other-id'] });
+      await waitFor('the log finding to go once record keys are allowed in logs', () => phiDiagnostics(document.uri, 'no-phi-in-logs').length === 0);
+      assert.strictEqual(phiDiagnostics(document.uri, 'no-unencrypted-phi-storage').length, 1, 'the storage rule still reports the key');
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, original);
+    }
+  });
 });
