@@ -327,6 +327,26 @@ function receivesSettledValue(method: string, argumentIndex: number): boolean {
 }
 const KEEP_RECORD_METHODS = new Set(['filter', 'find', 'findLast', 'slice', 'sort', 'toSorted', 'reverse', 'concat', 'at', 'pop', 'shift', 'flat', 'values', 'get', 'first', 'last', 'then']);
 /** Array methods whose result holds the receiver's elements and (with `concat`) its arguments'. */
+/**
+ * Methods (and `Array.from`/`Array.of`) whose result is an array: a receiver made by one is an array, whose `entries()`
+ * pair an index with an element (a Map's pair a key, which may be PHI, with its value).
+ */
+const ARRAY_RESULT_METHODS = new Set(['map', 'filter', 'slice', 'split', 'concat', 'flat', 'flatMap', 'sort', 'toSorted', 'reverse', 'toReversed', 'toSpliced', 'from', 'of', 'fill']);
+const ARRAY_TYPE_NAMES = new Set(['Array', 'ReadonlyArray']);
+
+/** A type annotation that says array: `T[]`, `readonly T[]`, `Array<T>`, `ReadonlyArray<T>`. */
+function isArrayType(type: ts.TypeNode): boolean {
+  if (isParenthesizedTypeNode(type) || isTypeOperatorNode(type)) return isArrayType(type.type);
+  return isArrayTypeNode(type) || (isTypeReferenceNode(type) && ARRAY_TYPE_NAMES.has(typeReferenceName(type)));
+}
+
+/** `for (const [i, row] of rows.entries())`: pairs of an index, never PHI, and an element (see bindListedElements). */
+function arrayEntries(array: Value, node: ts.Expression): Value {
+  const element = elementValue(array);
+  const pair = makeValue({ taint: deepTaint(element), typeName: ENTRY_PAIR, parts: [{ key: undefined, node, value: EMPTY }, { key: undefined, node, value: element }] });
+  return makeValue({ taint: notRecord(deepTaint(array)), element: pair });
+}
+
 const SAME_ELEMENT_METHODS = new Set(['slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat', 'values']);
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append', 'assign', 'fill']);
 /** Properties that never carry the record's identifiers (`patients.length`, `patient.resourceType`). */
@@ -3286,6 +3306,7 @@ export class Interpreter {
 
     if (receiver && method) {
       if (receiverNode && !receiver.api) this.recordReceiverCall(receiverNode, [method], args.map((a) => a.value), node, undefined);
+      if (method === 'entries' && args.length === 0 && receiverNode && this.isArrayExpression(receiverNode)) return arrayEntries(receiver, receiverNode);
       if (MUTATING_METHODS.has(method) && receiverNode) {
         const added = this.argsTaint(args);
         if (isTainted(added) && !((method === 'push' || method === 'unshift') && this.addElements(receiverNode, args, added))) this.taintRoot(receiverNode, added);
@@ -3614,6 +3635,25 @@ export class Interpreter {
     const callee = skipOuter(call.expression);
     if (!isPropertyAccessExpression(callee)) return undefined;
     return this.organisationWords(stripReadVerb(method) ?? method, () => this.contextWords(callee.expression));
+  }
+
+  /**
+   * Whether the code says `node` is an array: an array literal, a call of a method that makes one (`split`, `map`,
+   * `filter`, `Array.from`), or a variable or parameter declared as one or made so. A Map, or anything the code does
+   * not say, is not (its `entries()` keep their keys' PHI).
+   */
+  private isArrayExpression(node: ts.Expression, followVariable = true): boolean {
+    const expression = skipOuter(node);
+    if (isArrayLiteralExpression(expression)) return true;
+    if (isCallExpression(expression)) {
+      const callee = skipOuter(expression.expression);
+      return isPropertyAccessExpression(callee) && ARRAY_RESULT_METHODS.has(callee.name.text);
+    }
+    if (!followVariable || !isIdentifier(expression)) return false;
+    const declaration = this.scope.lookup(expression.text)?.declaration;
+    if (!declaration || !(isVariableDeclaration(declaration) || isParameter(declaration))) return false;
+    if (declaration.type) return isArrayType(declaration.type);
+    return isVariableDeclaration(declaration) && declaration.initializer !== undefined && this.isArrayExpression(declaration.initializer, false);
   }
 
   /**

@@ -334,6 +334,17 @@ export async function f(labs: Lab[], filters: Lab, byId: Record<string, Patient>
     assert.deepEqual(flagged(code), [['log', 'result.value'], ['log', 'results']]);
   });
 
+  it("pairs an array's entries() as an index, never PHI, and its element; a Map's keep their keys", () => {
+    const code = `export function f(patients: { ssn: string }[], byMrn: Map<string, { ssn: string }>) {
+  for (const [index, patient] of patients.entries()) console.log(index + 1, patient.ssn);
+  const notes = patients.map((p) => p.ssn);
+  for (const [i, note] of notes.entries()) { console.log(\`#\${i}\`); console.log(note); }
+  for (const [mrn, patient] of byMrn.entries()) console.log(mrn);
+}`;
+    // Before, \`index + 1\` and the template with \`i\` carried the whole array's PHI.
+    assert.deepEqual(flagged(code), [['log', 'patient.ssn'], ['log', 'note'], ['log', 'mrn']]);
+  });
+
   it('takes a variable read from the environment for configuration, whatever its name', () => {
     const code = `export function seed(patient: { email: string }) {
   const email = process.env.SEED_EMAIL;
