@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { carriesRecordKeyOnly } from '../core';
 import type { FlowStep } from '../core';
 import type { AnalysisController, ShownFinding } from './analysisController';
 import { COMMANDS } from './commandIds';
@@ -54,7 +55,7 @@ export class PhiCodeActionProvider implements vscode.CodeActionProvider {
       actions.push(atSink);
     }
     // A record key alone: the policy may treat these ids as opaque references through this rule's sinks.
-    if (finding.phiCategories.length === 1 && finding.phiCategories[0] === 'other-id') {
+    if (carriesRecordKeyOnly(finding.phiCategories)) {
       const allow = new vscode.CodeAction(`Allow patient record keys through ${finding.rule} (.phi-guard.json)`, vscode.CodeActionKind.QuickFix);
       allow.command = { command: COMMANDS.allowCategory, title: allow.title, arguments: [document.uri.toString(), finding.rule, 'other-id'] };
       allow.diagnostics = diagnostics;

@@ -2,7 +2,7 @@
  * The hover on a flagged value, as trusted Markdown: what PHI it carries, why the engine thinks so, where it goes,
  * what HIPAA says, and one-click actions. Pure, so it is unit-tested without `vscode`.
  */
-import { describeCategory, phiCategory, type Finding, type SourceReason } from '../core';
+import { carriesRecordKeyOnly, describeCategory, phiCategory, type Finding, type SourceReason } from '../core';
 import { COMMANDS, commandLink } from './commandIds';
 import { HIPAA_REFERENCES } from './hipaaReferences';
 import { ruleDocUrl } from './ruleDocs';
@@ -14,7 +14,7 @@ export interface HoverTarget {
 }
 
 /** Commands the hover's links may run (VS Code only runs these from this Markdown). */
-export const HOVER_COMMANDS: readonly string[] = [COMMANDS.markNotPhi, COMMANDS.showDataFlow];
+export const HOVER_COMMANDS: readonly string[] = [COMMANDS.markNotPhi, COMMANDS.allowCategory, COMMANDS.showDataFlow];
 
 export function hoverMarkdown(finding: Finding, target: HoverTarget): string {
   const lines: string[] = [];
@@ -46,6 +46,9 @@ function actionLinks(finding: Finding, target: HoverTarget): string[] {
   const links = notPhiCandidates(finding).map(
     (name) => `[Mark ${code(name)} as not PHI](${commandLink(COMMANDS.markNotPhi, [target.uri, name])} "Add to notPhiNames in .phi-guard.json")`,
   );
+  if (carriesRecordKeyOnly(finding.phiCategories)) {
+    links.push(`[Allow record keys through ${code(finding.rule)}](${commandLink(COMMANDS.allowCategory, [target.uri, finding.rule, 'other-id'])} "Add other-id to allowedCategories in .phi-guard.json")`);
+  }
   if (finding.flow.length > 0) {
     links.push(`[Show data flow](${commandLink(COMMANDS.showDataFlow, [target.uri, target.version, target.findingIndex])})`);
   }

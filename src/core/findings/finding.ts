@@ -14,6 +14,14 @@ export const RULE_BY_CATEGORY: Readonly<Record<SinkCategory, RuleId>> = {
 
 export const RULE_IDS: readonly RuleId[] = Object.values(RULE_BY_CATEGORY);
 
+/**
+ * Whether a finding's only PHI is a record key (an internal patient id, Safe Harbor (R)): a project may treat those as
+ * opaque references at a rule's sinks (`allowedCategories`), so the message and the editor say how.
+ */
+export function carriesRecordKeyOnly(categories: readonly PhiCategoryId[]): boolean {
+  return categories.length === 1 && categories[0] === 'other-id';
+}
+
 /** A half-open range of UTF-16 offsets into the analysed text. Offsets are the engine's only position unit;
  * adapters convert them (ESLint: sourceCode.getLocFromIndex, VS Code: document.positionAt). */
 export interface TextRange {

@@ -1,6 +1,6 @@
 import { describeCategory } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
-import { RULE_BY_CATEGORY } from './finding';
+import { RULE_BY_CATEGORY, carriesRecordKeyOnly } from './finding';
 import type { SinkCategory, SinkDescriptor } from './finding';
 
 const WHY: Readonly<Record<SinkCategory, string>> = {
@@ -45,6 +45,6 @@ export function findingMessage(expression: string, categories: readonly PhiCateg
   const where = sink.package === '<global>' ? `${sink.vendor} \`${sink.api}\`` : `${sink.vendor} \`${sink.api}\` (${sink.package})`;
   // A template literal is quoted rather than wrapped in backticks of its own.
   const shown = expression.includes('`') ? `"${expression}"` : `\`${expression}\``;
-  const advice = categories.length === 1 && categories[0] === 'other-id' ? RECORD_KEY_ONLY[sink.category] : WHAT_TO_DO[sink.category];
+  const advice = carriesRecordKeyOnly(categories) ? RECORD_KEY_ONLY[sink.category] : WHAT_TO_DO[sink.category];
   return `PHI (${categoryList(categories)}) in ${shown} ${VERB[sink.category]} ${where}. ${WHY[sink.category]} ${advice}`;
 }

@@ -34,7 +34,13 @@ describe('hover content', () => {
     const markdown = hoverMarkdown(sampleFinding(), target);
     assert.deepStrictEqual(commandArgs(markdown, COMMANDS.markNotPhi), [[target.uri, 'ssn']]);
     assert.deepStrictEqual(commandArgs(markdown, COMMANDS.showDataFlow), [[target.uri, 7, 2]]);
-    assert.deepStrictEqual([...HOVER_COMMANDS].sort(), [COMMANDS.markNotPhi, COMMANDS.showDataFlow].sort());
+    assert.deepStrictEqual([...HOVER_COMMANDS].sort(), [COMMANDS.markNotPhi, COMMANDS.allowCategory, COMMANDS.showDataFlow].sort());
+    assert.deepStrictEqual(commandArgs(markdown, COMMANDS.allowCategory), [], 'an SSN is no record key');
+  });
+
+  it('links "Allow record keys" through the rule when a record key is all the value carries', () => {
+    const finding = sampleFinding({ phiCategories: ['other-id'], reasons: [{ kind: 'name', name: 'patientId', words: ['patient', 'id'] }] });
+    assert.deepStrictEqual(commandArgs(hoverMarkdown(finding, target), COMMANDS.allowCategory), [[target.uri, 'no-phi-in-logs', 'other-id']]);
   });
 
   it('offers "Mark as not PHI" only for names the engine matched by their words', () => {
