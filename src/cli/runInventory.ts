@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { inventoryInput, withoutByteOrderMark, type InventoryFileInput } from '../core';
+import { inventoryInput, policyExceptions, withoutByteOrderMark, type InventoryFileInput, type PhiGuardConfig } from '../core';
 import { readGitCommit } from '../core/inventory/gitCommit';
 import { inventoryDocument } from '../core/inventory/inventoryDocument';
 import { packageVersions } from '../core/inventory/packageVersions';
@@ -52,7 +52,15 @@ export async function runInventory(command: InventoryCommand, io: ScanIo): Promi
   };
   const commit = await readGitCommit(async (relative) => read(relative));
   const versions = packageVersions(read('package.json'), read('package-lock.json'));
-  const options = { root: displayPath(project.root, io.cwd) || '.', generatedAt: new Date().toISOString(), commit, versions };
+  // The policy file of each analysed file: `--config`'s for all, else each file's nearest (as configForFiles).
+  const policies = new Map<string, PhiGuardConfig>();
+  for (const file of collected.files) {
+    const nearest = nearestConfigs?.forFile(file);
+    const [source, config] = nearest?.file ? [nearest.file, nearest.config] : [project.configFile, project.config];
+    if (source) policies.set(source, config);
+  }
+  const exceptions = [...policies].map(([file, config]) => policyExceptions(displayPath(file, io.cwd), config));
+  const options = { root: displayPath(project.root, io.cwd) || '.', generatedAt: new Date().toISOString(), commit, versions, policyExceptions: exceptions };
   io.stdout.write(inventoryDocument(inputs, options, command.format));
   return EXIT_OK;
 }

@@ -24,6 +24,8 @@ export { buildInventory } from './inventory/inventory';
 export type { Inventory, InventoryFileInput, InventoryFlowInput, InventoryVendor, InventorySink, InventorySite, InventorySuppression, InventoryOptions } from './inventory/inventory';
 export { inventoryMarkdown, inventoryMermaid } from './inventory/renderInventory';
 export { inventoryInput } from './inventory/inventoryInput';
+export { policyExceptions } from './inventory/policyExceptions';
+export type { PolicyExceptions } from './inventory/policyExceptions';
 export { LineIndex } from './text/lineIndex';
 export { withoutByteOrderMark } from './text/byteOrderMark';
 export { ConfigResolver, findConfigFile, isFileIncluded, loadConfigFile } from './config/loadConfig';

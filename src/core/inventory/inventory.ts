@@ -2,6 +2,7 @@ import { MODEL_PROVIDERS, modelProviderOf } from '../catalog/modelProviders';
 import { PHI_CATEGORY_IDS } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import type { RuleId, SinkCategory, SinkDescriptor } from '../findings/finding';
+import type { PolicyExceptions } from './policyExceptions';
 
 /** A place in the workspace: path relative to the inventory's root, 1-based line and column. */
 export interface SiteLocation {
@@ -89,6 +90,8 @@ export interface Inventory {
   /** Logging, storage and URL sinks that receive PHI. */
   readonly sinks: readonly InventorySink[];
   readonly suppressions: readonly InventorySuppression[];
+  /** The policy files whose exceptions shaped what is reported (see PolicyExceptions), by file. */
+  readonly policyExceptions: readonly PolicyExceptions[];
 }
 
 export interface InventoryOptions {
@@ -97,6 +100,8 @@ export interface InventoryOptions {
   readonly commit?: string;
   /** Installed versions by package name (package.json / lockfile). */
   readonly versions?: Readonly<Record<string, string>>;
+  /** What the analysed files' policy files let through (policyExceptions; those that make none may be left out). */
+  readonly policyExceptions?: readonly (PolicyExceptions | undefined)[];
 }
 
 function sortCategories(categories: Iterable<PhiCategoryId>): PhiCategoryId[] {
@@ -175,6 +180,7 @@ export function buildInventory(files: readonly InventoryFileInput[], options: In
       .map((s) => ({ ...s, sites: s.sites.sort(bySite), phiCategories: sortCategories(s.sites.flatMap((x) => x.phiCategories)) }))
       .sort((a, b) => a.category.localeCompare(b.category) || b.sites.length - a.sites.length),
     suppressions: suppressions.sort(bySite),
+    policyExceptions: (options.policyExceptions ?? []).filter((p): p is PolicyExceptions => p !== undefined).sort((a, b) => a.file.localeCompare(b.file)),
   };
 }
 

@@ -143,6 +143,18 @@ export function inventoryMarkdown(inventory: Inventory): string {
     }
     out.push('');
   }
+  out.push('## Policy exceptions (.phi-guard.json)', '');
+  if (!inventory.policyExceptions.length) out.push('None: no policy file lets PHI through a rule, declares names never PHI or names its own sanitizers.', '');
+  else {
+    out.push('Flows these let through are not reported and not counted above.', '');
+    out.push('| Policy file | PHI categories let through | Names never PHI | Trusted sanitizers |', '| --- | --- | --- | --- |');
+    for (const p of inventory.policyExceptions) {
+      const allowed = Object.entries(p.allowedCategories).map(([rule, ids]) => `${rule}: ${(ids ?? []).map(describeCategory).join(', ')}`);
+      const list = (items: readonly string[]) => (items.length ? items.map((item) => `\`${escapeCell(item)}\``).join(', ') : '—');
+      out.push(`| \`${escapeCell(p.file)}\` | ${allowed.length ? escapeCell(allowed.join('; ')) : '—'} | ${list(p.notPhiNames)} | ${list(p.sanitizers)} |`);
+    }
+    out.push('');
+  }
   out.push('## Map of ePHI movement', '', '```mermaid', inventoryMermaid(inventory), '```', '');
   return out.join('\n');
 }

@@ -4,6 +4,8 @@ import { readText } from '../readText';
 import { readGitCommit } from '../../core/inventory/gitCommit';
 import { INVENTORY_FILE_NAMES, inventoryDocument, type InventoryFormat } from '../../core/inventory/inventoryDocument';
 import { packageVersions } from '../../core/inventory/packageVersions';
+import { CONFIG_FILE_NAME, parseConfigText, policyExceptions, type PolicyExceptions } from '../../core';
+import { displayPath } from './displayPath';
 import type { WorkspaceFlowIndex } from './workspaceFlowIndex';
 
 /**
@@ -36,7 +38,11 @@ export async function exportInventory(index: WorkspaceFlowIndex, log: vscode.Log
   }
   const home = folders[0]!;
   const commit = await readGitCommit((relative) => readText(path.isAbsolute(relative) ? vscode.Uri.file(relative) : vscode.Uri.joinPath(home.uri, ...relative.split('/'))));
-  const text = inventoryDocument(index.inventoryInputs(), { root: folders.map((folder) => folder.name).join(', '), generatedAt: new Date().toISOString(), ...(commit ? { commit } : {}), versions }, chosen);
+  const text = inventoryDocument(
+    index.inventoryInputs(),
+    { root: folders.map((folder) => folder.name).join(', '), generatedAt: new Date().toISOString(), ...(commit ? { commit } : {}), versions, policyExceptions: await workspacePolicyExceptions() },
+    chosen,
+  );
   const file =
     target ??
     (await vscode.window.showSaveDialog({
@@ -51,3 +57,17 @@ export async function exportInventory(index: WorkspaceFlowIndex, log: vscode.Log
   return file;
 }
 
+
+/**
+ * The exceptions of every policy file in the workspace folders (outside `node_modules`), each as a file of them is
+ * shown; one that cannot be read or has problems counts with what of it applies, as the analysis reads it.
+ */
+async function workspacePolicyExceptions(): Promise<(PolicyExceptions | undefined)[]> {
+  const files = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/node_modules/**');
+  return Promise.all(
+    files.map(async (file) => {
+      const text = await readText(file);
+      return text === undefined ? undefined : policyExceptions(displayPath(file), parseConfigText(file.fsPath, text).config);
+    }),
+  );
+}

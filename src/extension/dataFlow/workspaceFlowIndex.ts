@@ -12,6 +12,7 @@ import { GitignoreRules } from './gitignoreRules';
 import { ScanProgress } from './scanProgress';
 import { excludeArgument, isScanCandidate, scanExcludeGlobs, SCANNED_FILES_GLOB } from './scanSelection';
 import { SerialWrites } from './serialWrites';
+import { displayPath } from './displayPath';
 
 export type ScanState = 'notRun' | 'scanning' | 'done';
 
@@ -470,10 +471,5 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
 
 function relativeTo(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
   return uri.path === folder.uri.path ? '' : uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-}
-
-/** Workspace-relative, with the folder name first in a multi-root workspace. */
-function displayPath(uri: vscode.Uri): string {
-  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }
 

@@ -154,6 +154,9 @@ describe('workspace data-flow map', () => {
     await write(vscode.Uri.joinPath(folder, '.git', 'HEAD'), 'ref: refs/heads/main\n');
     await write(vscode.Uri.joinPath(folder, '.git', 'refs', 'heads', 'main'), `${sha}\n`);
     await write(vscode.Uri.joinPath(folder, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/openai': { version: '4.52.7' } } }));
+    // A package's own policy, whose exception the inventory lists (the folder holds no code: no flow changes).
+    const toolsPolicy = vscode.Uri.joinPath(folder, 'tools', '.phi-guard.json');
+    await write(toolsPolicy, JSON.stringify({ sanitizers: ['scrubForVendor'] }));
     const markdownFile = vscode.Uri.joinPath(folder, 'inventory.md');
     const written = await vscode.commands.executeCommand<vscode.Uri>('phiGuard.exportInventory', 'markdown', markdownFile);
     assert.strictEqual(written?.toString(), markdownFile.toString());
@@ -168,6 +171,9 @@ describe('workspace data-flow map', () => {
     const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(jsonFile)));
     assert.strictEqual(json.commit, sha);
     assert.ok(json.sinks.some((sink: { api: string }) => sink.api === 'console.log'));
+    assert.deepStrictEqual(json.policyExceptions, [{ file: 'clinic-app/tools/.phi-guard.json', allowedCategories: {}, notPhiNames: [], sanitizers: ['scrubForVendor'] }]);
+    assert.ok(markdown.includes('| `clinic-app/tools/.phi-guard.json` | — | — | `scrubForVendor` |'), 'the policy exception in the Markdown');
+    await vscode.workspace.fs.delete(toolsPolicy);
   });
 
   it('caches results on disk: a second scan analyses nothing again', async () => {

@@ -50,6 +50,29 @@ describe('cli runInventory', () => {
     assert.match(markdown, /\| audit log, retention policy 7y \| beside it \|/);
   });
 
+  it("lists each policy file's exceptions, from the nearest policy of every analysed file (a package's own too)", async () => {
+    const files = {
+      ...PROJECT,
+      '.phi-guard.json': JSON.stringify({ allowedCategories: { 'no-phi-in-logs': ['other-id'] }, notPhiNames: ['cold'] }),
+      'packages/billing/.phi-guard.json': JSON.stringify({ sanitizers: ['scrubForVendor'] }),
+      'packages/billing/src/claim.ts': 'export function f(patientId: string) { console.log(`Patient/${patientId}`); }\n',
+      'packages/empty/.phi-guard.json': JSON.stringify({ phiNames: { mbrNo: 'health-plan' } }),
+      'packages/empty/src/x.ts': 'export const x = 1;\n',
+    };
+    root = materialize({ files });
+    const json = JSON.parse((await inventory(['--format', 'json'])).stdout);
+    assert.deepStrictEqual(json.policyExceptions, [
+      { file: '.phi-guard.json', allowedCategories: { 'no-phi-in-logs': ['other-id'] }, notPhiNames: ['cold'], sanitizers: [] },
+      { file: 'packages/billing/.phi-guard.json', allowedCategories: {}, notPhiNames: [], sanitizers: ['scrubForVendor'] },
+    ]);
+    const markdown = (await inventory([])).stdout;
+    assert.match(markdown, /## Policy exceptions \(\.phi-guard\.json\)\n\nFlows these let through are not reported/);
+    assert.match(markdown, /\| `\.phi-guard\.json` \| no-phi-in-logs: Safe Harbor \(R\) Other unique identifier \| `cold` \| — \|/);
+    removeTree(root);
+    root = materialize({ files: PROJECT });
+    assert.match((await inventory([])).stdout, /## Policy exceptions \(\.phi-guard\.json\)\n\nNone: /);
+  });
+
   it('writes Markdown with a Mermaid map by default', async () => {
     root = materialize({ files: PROJECT });
     const { code, stdout } = await inventory([]);
