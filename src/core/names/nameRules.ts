@@ -33,7 +33,7 @@ export const NAME_RULES: readonly NameRule[] = [
     patterns: ['address', 'street', 'city', 'county', 'zip', 'zip code', 'postal code', 'post code', 'precinct', 'latitude', 'longitude', 'geo location', 'address line', 'line 1 @person', 'line 2 @person'],
     examples: {
       match: ['address', 'homeAddress', 'streetAddress', 'patient.city', 'zipCode', 'zip', 'postal_code', 'ADDRESS_LINE_1', 'county', 'latitude'],
-      noMatch: ['emailAddress', 'ipAddress', 'macAddress', 'serverAddress', 'zipFile', 'zipPath', 'addressFormat', 'walletAddress', 'bindAddress', 'state', 'country'],
+      noMatch: ['emailAddress', 'ipAddress', 'macAddress', 'serverAddress', 'zipFile', 'zipPath', 'addressFormat', 'walletAddress', 'bindAddress', 'state', 'country', 'insuranceAddress', 'elig.ins_city'],
     },
   },
   {
@@ -49,7 +49,7 @@ export const NAME_RULES: readonly NameRule[] = [
     patterns: ['phone', 'telephone', 'phone number', 'mobile number', 'mobile phone', 'cell phone', 'cell number', 'contact number', 'tel @person'],
     examples: {
       match: ['phone', 'phoneNumber', 'patient.phone', 'mobile_number', 'cellPhone', 'homePhone', 'telephone', 'contact.tel', 'emergencyContactPhone', 'patient.contactPhone'],
-      noMatch: ['phoneFormat', 'phoneRegex', 'isMobile', 'cellIndex', 'phoneNumberPattern', 'telemetry', 'employer.contactPhone', 'pharmacyContactPhone'],
+      noMatch: ['phoneFormat', 'phoneRegex', 'isMobile', 'cellIndex', 'phoneNumberPattern', 'telemetry', 'employer.contactPhone', 'pharmacyContactPhone', 'insurance.phone'],
     },
   },
   {
@@ -189,7 +189,7 @@ export const PERSON_WORDS: ReadonlySet<string> = new Set([
  * (`location.address`, `pharmacyPhone`, `organization.name`, `practice.fax`). */
 export const ORGANIZATION_WORDS: ReadonlySet<string> = new Set([
   'organization', 'organisation', 'org', 'location', 'facility', 'clinic', 'practice', 'office', 'hospital', 'pharmacy', 'lab',
-  'laboratory', 'site', 'store', 'vendor', 'company', 'business', 'payer', 'payor', 'insurer', 'carrier', 'employer', 'department',
+  'laboratory', 'site', 'store', 'vendor', 'company', 'business', 'payer', 'payor', 'insurer', 'insurance', 'ins', 'carrier', 'employer', 'department',
   'agency', 'partner', 'tenant', 'center', 'centre', 'branch', 'warehouse', 'server', 'service', 'sender', 'from', 'support',
   'admin', 'system', 'noreply', 'no', 'reply', 'team', 'sales', 'provider', 'referring', 'ordering', 'attending', 'performer',
 ]);
