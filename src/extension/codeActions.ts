@@ -11,7 +11,8 @@ import { toVscodeRange } from './positions';
 
 /**
  * Quick fixes for PHI findings: the engine's fixes (de-identify wrap + import), a justified suppression comment,
- * "allow record keys" through the rule, and "mark as not PHI". Offered only for the document version the findings were computed for.
+ * "allow record keys" through the rule, and "mark as not PHI". Offered only for the document version the findings
+ * were computed for.
  */
 export class PhiCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };

@@ -326,7 +326,6 @@ function receivesSettledValue(method: string, argumentIndex: number): boolean {
   return method === 'then' && argumentIndex === 0;
 }
 const KEEP_RECORD_METHODS = new Set(['filter', 'find', 'findLast', 'slice', 'sort', 'toSorted', 'reverse', 'concat', 'at', 'pop', 'shift', 'flat', 'values', 'get', 'first', 'last', 'then']);
-/** Array methods whose result holds the receiver's elements and (with `concat`) its arguments'. */
 /**
  * Methods (and `Array.from`/`Array.of`) whose result is an array: a receiver made by one is an array, whose `entries()`
  * pair an index with an element (a Map's pair a key, which may be PHI, with its value).
@@ -347,6 +346,7 @@ function arrayEntries(array: Value, node: ts.Expression): Value {
   return makeValue({ taint: notRecord(deepTaint(array)), element: pair });
 }
 
+/** Array methods whose result holds the receiver's elements and (with `concat`) its arguments'. */
 const SAME_ELEMENT_METHODS = new Set(['slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat', 'values']);
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append', 'assign', 'fill']);
 /** Properties that never carry the record's identifiers (`patients.length`, `patient.resourceType`). */

@@ -110,7 +110,7 @@ export function parseConfigText(file: string, text: string): { config: PhiGuardC
     }
     if (key !== '$schema') config[key] = parsed[key];
   }
-  return { config: normalizeSeverity(config as unknown as PhiGuardConfig), problems };
+  return { config: normalizeRuleNames(config as unknown as PhiGuardConfig), problems };
 }
 
 /** Validates an in-memory override (ESLint `settings["phi-guard"]`) the same way. */
@@ -127,11 +127,11 @@ export function mergeConfigObject(base: PhiGuardConfig, override: unknown, origi
     if (expected) problems.push({ file: origin, line: 0, column: 0, message: `${origin}.${key} must be ${expected}; it is ignored.` });
     else if (key !== '$schema') config[key] = value;
   }
-  return { config: normalizeSeverity(config as unknown as PhiGuardConfig), problems };
+  return { config: normalizeRuleNames(config as unknown as PhiGuardConfig), problems };
 }
 
 /** Rule names as the engine knows them: `phi-guard/no-phi-in-logs` and `no-phi-in-logs` are one rule. */
-function normalizeSeverity(config: PhiGuardConfig): PhiGuardConfig {
+function normalizeRuleNames(config: PhiGuardConfig): PhiGuardConfig {
   const unprefixed = <T>(record: Readonly<Record<string, T>>): Record<string, T> => Object.fromEntries(Object.entries(record).map(([k, v]) => [k.replace(/^phi-guard\//, ''), v]));
   return { ...config, severity: unprefixed(config.severity), allowedCategories: unprefixed(config.allowedCategories) };
 }

@@ -57,10 +57,9 @@ export async function exportInventory(index: WorkspaceFlowIndex, log: vscode.Log
   return file;
 }
 
-
 /**
- * The exceptions of every policy file in the workspace folders (outside `node_modules`), each as a file of them is
- * shown; one that cannot be read or has problems counts with what of it applies, as the analysis reads it.
+ * The exceptions of every policy file in the workspace folders (outside `node_modules`), named as the inventory names
+ * files; a file with problems counts with the keys of it that apply, as the analysis reads it.
  */
 async function workspacePolicyExceptions(): Promise<(PolicyExceptions | undefined)[]> {
   const files = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/node_modules/**');

@@ -472,4 +472,3 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
 function relativeTo(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
   return uri.path === folder.uri.path ? '' : uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
 }
-
