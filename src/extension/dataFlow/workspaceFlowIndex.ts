@@ -57,6 +57,8 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
   private rescanWhenDone = false;
   private cache: FlowCache | undefined;
   private scanning: Promise<void> | undefined;
+  /** A scan asked for while another ran (see scan). */
+  private followingScan: Promise<void> | undefined;
   private currentState: ScanState = 'notRun';
   private skippedFiles = 0;
   private lastScanStats: ScanStats | undefined;
@@ -147,9 +149,20 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     return this.scan('first use', true);
   }
 
-  /** A full scan (cached files are not analysed again). `showProgress` shows the cancellable notification. */
+  /**
+   * A full scan (cached files are not analysed again). `showProgress` shows the cancellable notification. Asked for while
+   * a scan runs (one a policy change started, say), it answers with a scan that starts after that one: the running scan
+   * may have listed the workspace's files before the caller wrote its own.
+   */
   scan(why: string, showProgress: boolean): Promise<void> {
-    if (this.scanning) return this.scanning;
+    if (this.scanning) {
+      this.followingScan ??= this.scanning.then(() => {
+        this.followingScan = undefined;
+        // A rescan the running scan left behind started after this request, so it answers it too.
+        return this.scanning ?? this.scan(why, showProgress);
+      });
+      return this.followingScan;
+    }
     const run = async () => {
       await this.setState('scanning');
       try {
