@@ -3233,8 +3233,11 @@ export class Interpreter {
     if (generic) {
       const typeName = typeRefName(node.typeArguments[0]);
       if (!typeName || !this.localTypes.get(typeName)?.categories.length) return result;
+      const entry = typedDataOf(generic)!;
+      // `useOutletContext<T>()`: the result is the data, no API's object (whose fields would all carry its PHI).
+      if (entry.result) return this.typedData(typeName, node);
       // `useFormik<T>({ onSubmit: (values) => … })`: the options' callbacks get the data too.
-      for (const option of typedDataOf(generic)!.optionCallbacks ?? []) this.typeCallbackInput(args[0]?.value.fields?.get(option), typeName);
+      for (const option of entry.optionCallbacks ?? []) this.typeCallbackInput(args[0]?.value.fields?.get(option), typeName);
       return makeValue({ api: typedApi(apiMember(generic, '()'), typeName) });
     }
     if (result.api) return result;

@@ -94,6 +94,8 @@ export interface TypedDataEntry {
   /** The generic function, as an access path of the module (as for sinks). */
   readonly paths: readonly string[];
   readonly members: Readonly<Record<string, 'value' | 'returns' | 'callback'>>;
+  /** The call's result is the data itself (`useOutletContext<T>()` returns a `T`), not an object handing it out. */
+  readonly result?: true;
   /** Properties of the call's first argument that are callbacks it calls with the data (`useFormik<T>({ onSubmit })`). */
   readonly optionCallbacks?: readonly string[];
   /** Code in which the data typed by a PHI type must (match) and by another type must not (noMatch) be reported. */

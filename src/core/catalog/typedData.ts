@@ -49,6 +49,16 @@ export const TYPED_DATA: readonly TypedDataEntry[] = [
     },
   },
   {
+    id: 'react-router-data',
+    description: "React Router's `useOutletContext<T>()`, `useLoaderData<T>()`, `useRouteLoaderData<T>()` and `useActionData<T>()` (and Remix's): the result is a `T`.",
+    modules: ['react-router-dom', 'react-router', '@remix-run/react'], paths: ['{useOutletContext,useLoaderData,useRouteLoaderData,useActionData}'],
+    members: {}, result: true,
+    examples: {
+      match: ["import { useOutletContext } from 'react-router-dom';\ninterface VisitContext { patientName: string; reasonForVisit: string }\nconst visit = useOutletContext<VisitContext>();\nconsole.log('visit', visit);"],
+      noMatch: ["import { useOutletContext } from 'react-router-dom';\ninterface LayoutContext { theme: string; pageSize: number }\nconst layout = useOutletContext<LayoutContext>();\nconsole.log('layout', layout);"],
+    },
+  },
+  {
     id: 'axios-response', description: "axios's `get<T>()`, `post<T>()` and peers: the response's `data` is a `T`.",
     modules: ['axios'], paths: ['default.{get,post,put,patch,delete,request}', 'default.create().{get,post,put,patch,delete,request}'],
     members: { data: 'value' },
