@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { inventoryInput, policyExceptions, withoutByteOrderMark, type InventoryFileInput, type PhiGuardConfig } from '../core';
+import { inventoryInput, policyExceptions, withoutByteOrderMark, type InventoryFileInput } from '../core';
 import { readGitCommit } from '../core/inventory/gitCommit';
 import { inventoryDocument } from '../core/inventory/inventoryDocument';
 import { packageVersions } from '../core/inventory/packageVersions';
 import type { InventoryCommand } from './cliArgs';
 import { openProject } from './openProject';
 import { displayPath } from './displayPath';
-import { configForFiles } from './configForFiles';
+import { policyForFiles } from './configForFiles';
 import { createEngine } from './engine';
 import { EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { ProgressLine } from './progress';
@@ -22,7 +22,8 @@ export async function runInventory(command: InventoryCommand, io: ScanIo): Promi
   const opened = openProject({ cwd: io.cwd, paths: command.paths, configPath: command.configPath }, io.stderr);
   if (!opened) return EXIT_USAGE;
   const { project, collected, nearestConfigs } = opened;
-  const configFor = configForFiles(project.config, nearestConfigs);
+  const policyFor = policyForFiles({ file: project.configFile, config: project.config }, nearestConfigs);
+  const configFor = (file: string) => policyFor(file).config;
   const analyze = createEngine(project.root, configFor);
   const progress = new ProgressLine(io.stderr);
   const inputs: InventoryFileInput[] = [];
@@ -52,13 +53,8 @@ export async function runInventory(command: InventoryCommand, io: ScanIo): Promi
   };
   const commit = await readGitCommit(async (relative) => read(relative));
   const versions = packageVersions(read('package.json'), read('package-lock.json'));
-  // The policy file of each analysed file: `--config`'s for all, else each file's nearest (as configForFiles).
-  const policies = new Map<string, PhiGuardConfig>();
-  for (const file of collected.files) {
-    const nearest = nearestConfigs?.forFile(file);
-    const [source, config] = nearest?.file ? [nearest.file, nearest.config] : [project.configFile, project.config];
-    if (source) policies.set(source, config);
-  }
+  // The policy files the analysed files use, each once.
+  const policies = new Map(collected.files.map((file) => policyFor(file)).flatMap(({ file, config }) => (file ? [[file, config] as const] : [])));
   const exceptions = [...policies].map(([file, config]) => policyExceptions(displayPath(file, io.cwd), config));
   const options = { root: displayPath(project.root, io.cwd) || '.', generatedAt: new Date().toISOString(), commit, versions, policyExceptions: exceptions };
   io.stdout.write(inventoryDocument(inputs, options, command.format));

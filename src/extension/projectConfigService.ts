@@ -90,7 +90,8 @@ export class ProjectConfigService implements vscode.Disposable {
     return nearest;
   }
 
-  private load(file: vscode.Uri): Promise<PhiGuardConfig> {
+  /** The policy `file` holds, read and validated once (its problems shown then) until it changes. */
+  load(file: vscode.Uri): Promise<PhiGuardConfig> {
     const key = file.toString();
     let config = this.configByFile.get(key);
     if (!config) {

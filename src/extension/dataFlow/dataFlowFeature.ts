@@ -34,7 +34,7 @@ export function registerDataFlowFeature(context: vscode.ExtensionContext, contro
     vscode.commands.registerCommand(COMMANDS.openDataFlowMap, async () => {
       await map.show();
     }),
-    vscode.commands.registerCommand(COMMANDS.exportInventory, (format?: InventoryFormat, target?: vscode.Uri) => exportInventory(index, log, format, target)),
+    vscode.commands.registerCommand(COMMANDS.exportInventory, (format?: InventoryFormat, target?: vscode.Uri) => exportInventory(index, configs, log, format, target)),
   );
   return { index, tree, map };
 }

@@ -4,7 +4,8 @@ import { readText } from '../readText';
 import { readGitCommit } from '../../core/inventory/gitCommit';
 import { INVENTORY_FILE_NAMES, inventoryDocument, type InventoryFormat } from '../../core/inventory/inventoryDocument';
 import { packageVersions } from '../../core/inventory/packageVersions';
-import { CONFIG_FILE_NAME, parseConfigText, policyExceptions, type PolicyExceptions } from '../../core';
+import { CONFIG_FILE_NAME, policyExceptions, type PolicyExceptions } from '../../core';
+import type { ProjectConfigService } from '../projectConfigService';
 import { displayPath } from './displayPath';
 import type { WorkspaceFlowIndex } from './workspaceFlowIndex';
 
@@ -13,7 +14,9 @@ import type { WorkspaceFlowIndex } from './workspaceFlowIndex';
  * workspace's package.json/package-lock.json and the commit from `.git` files, all read as text (no git, no npm).
  * `format` and `target` skip the prompts (tests, keybindings).
  */
-export async function exportInventory(index: WorkspaceFlowIndex, log: vscode.LogOutputChannel, format?: InventoryFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function exportInventory(
+  index: WorkspaceFlowIndex, configs: ProjectConfigService, log: vscode.LogOutputChannel, format?: InventoryFormat, target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (!folders.length) {
     void vscode.window.showWarningMessage('PHI Guard: open a folder first; the inventory covers the JavaScript/TypeScript files of the workspace folders.');
@@ -40,7 +43,7 @@ export async function exportInventory(index: WorkspaceFlowIndex, log: vscode.Log
   const commit = await readGitCommit((relative) => readText(path.isAbsolute(relative) ? vscode.Uri.file(relative) : vscode.Uri.joinPath(home.uri, ...relative.split('/'))));
   const text = inventoryDocument(
     index.inventoryInputs(),
-    { root: folders.map((folder) => folder.name).join(', '), generatedAt: new Date().toISOString(), ...(commit ? { commit } : {}), versions, policyExceptions: await workspacePolicyExceptions() },
+    { root: folders.map((folder) => folder.name).join(', '), generatedAt: new Date().toISOString(), ...(commit ? { commit } : {}), versions, policyExceptions: await workspacePolicyExceptions(configs) },
     chosen,
   );
   const file =
@@ -59,14 +62,9 @@ export async function exportInventory(index: WorkspaceFlowIndex, log: vscode.Log
 
 /**
  * The exceptions of every policy file in the workspace folders (outside `node_modules`), named as the inventory names
- * files; a file with problems counts with the keys of it that apply, as the analysis reads it.
+ * files, each as the analysis reads it (the same cached, validated policy).
  */
-async function workspacePolicyExceptions(): Promise<(PolicyExceptions | undefined)[]> {
+async function workspacePolicyExceptions(configs: ProjectConfigService): Promise<(PolicyExceptions | undefined)[]> {
   const files = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/node_modules/**');
-  return Promise.all(
-    files.map(async (file) => {
-      const text = await readText(file);
-      return text === undefined ? undefined : policyExceptions(displayPath(file), parseConfigText(file.fsPath, text).config);
-    }),
-  );
+  return Promise.all(files.map(async (file) => policyExceptions(displayPath(file), await configs.load(file))));
 }
