@@ -12,6 +12,9 @@ export interface ScanCommand {
   readonly failOn: FailOn;
   readonly configPath: string | undefined;
   readonly jobs: number;
+  /** `--cache` (or `--cache-location`): reuse the analyses of the previous scan where nothing they rest on changed. */
+  readonly cache: boolean;
+  readonly cacheLocation: string | undefined;
 }
 
 export interface InventoryCommand {
@@ -39,6 +42,9 @@ Options for scan:
   --fail-on <severity>   error (default), warning or none: exit 1 on findings at or above it
   -c, --config <file>    .phi-guard.json to use (default: the nearest one above the first path)
   -j, --jobs <n>         threads to analyse on (default: one per CPU core, 1 with two cores or fewer)
+  --cache                reuse the previous scan's analyses of files whose text, configuration and
+                         imported modules' summaries are unchanged (kept in .phi-guard-cache)
+  --cache-location <p>   the cache file, or a folder for it (implies --cache)
 Options for inventory:
   -f, --format <format>  markdown (default) or json
   -c, --config <file>    .phi-guard.json to use
@@ -61,6 +67,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'fail-on': { type: 'string' },
         config: { type: 'string', short: 'c' },
         jobs: { type: 'string', short: 'j' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -73,7 +81,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const [command, ...paths] = positionals;
   if (values.help || command === undefined || command === 'help') return { command: 'help' };
   if (command === 'inventory') {
-    const scanOnly = (['fail-on', 'jobs'] as const).find((option) => values[option] !== undefined);
+    const scanOnly = (['fail-on', 'jobs', 'cache', 'cache-location'] as const).find((option) => values[option] !== undefined);
     if (scanOnly) throw new UsageError(`--${scanOnly} is an option of \`scan\`; \`inventory\` takes --format and --config.`);
     return { command: 'inventory', paths: paths.length > 0 ? paths : ['.'], format: oneOf('--format', values.format ?? 'markdown', ['markdown', 'json'] as const), configPath: values.config };
   }
@@ -86,6 +94,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     failOn: oneOf('--fail-on', values['fail-on'] ?? 'error', FAIL_ON_VALUES),
     configPath: values.config,
     jobs: values.jobs === undefined ? defaultJobs() : positiveInteger('--jobs', values.jobs),
+    cache: values.cache === true || values['cache-location'] !== undefined,
+    cacheLocation: values['cache-location'],
   };
 }
 

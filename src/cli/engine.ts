@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { receiveMessageOnPort, type MessagePort } from 'worker_threads';
-import { analyzeSource, nodeProjectHost, ProjectAnalyzer, type AnalysisResult, type AnalyzeOptions, type SharedAnalysis } from '../core';
+import { analyzeSource, nodeProjectHost, ProjectAnalyzer, type AnalysisResult, type AnalyzeOptions, type PersistedAnalyses, type RestoreOutcome, type SharedAnalysis } from '../core';
 import type { Analyzer } from './analyzeFile';
 import type { ConfigForFile } from './configForFiles';
 import type { SharedAnalysesMessage } from './workerProtocol';
@@ -11,9 +11,10 @@ import type { SharedAnalysesMessage } from './workerProtocol';
  * the editor do. Each thread keeps its own analyses for the whole scan; with `peers` (ports to the scan's other
  * threads) it sends every analysis it makes to them and adopts theirs, so a module is analysed by one thread only
  * (unless two threads need it at the same moment). `configFor` gives each module its configuration (a file analysed
- * with `crossFile: false` in its own is analysed alone).
+ * with `crossFile: false` in its own is analysed alone). `restore`: an earlier scan's analyses (`--cache`), each reused
+ * once its file and what it read are found unchanged; `persist()` gives this scan's for the next.
  */
-export function createEngine(root: string, configFor: ConfigForFile, peers: readonly MessagePort[] = []): Analyzer {
+export function createEngine(root: string, configFor: ConfigForFile, peers: readonly MessagePort[] = [], restore?: PersistedAnalyses): ScanEngine {
   const analysed: string[] = [];
   const fileSystem = nodeProjectHost();
   // The files the analyser reads are the modules it analyses, plus schemas and package/tsconfig files (nothing to share).
@@ -21,6 +22,7 @@ export function createEngine(root: string, configFor: ConfigForFile, peers: read
   // no change stamps either (one system call per file, never compared).
   const host = { ...fileSystem, version: undefined, readFile: (file: string) => (analysed.push(file), fileSystem.readFile(file)) };
   const project = new ProjectAnalyzer(host, root, configFor, Infinity);
+  const restored = restore ? project.restoreAnalyses(restore) : undefined;
   // Results this thread has sent or adopted (an analysis is replaced by a new object when the file is re-analysed).
   const known = new WeakSet<object>();
   const analyze = (options: AnalyzeOptions): AnalysisResult => {
@@ -36,8 +38,23 @@ export function createEngine(root: string, configFor: ConfigForFile, peers: read
     return result;
   };
   // A scan reads one snapshot of the files (see `host`): the text read for an import is the file's.
-  return Object.assign(analyze, { knownText: (absolutePath: string) => project.analysedTextOf(absolutePath) });
+  return Object.assign(analyze, {
+    knownText: (absolutePath: string) => project.analysedTextOf(absolutePath),
+    restored,
+    persist: () => {
+      // What the other threads sent since this one's last file is theirs to keep too.
+      adoptFromPeers(project, peers, known);
+      return project.persistAnalyses();
+    },
+  });
 }
+
+export type ScanEngine = Analyzer & {
+  /** What restoring `restore` did (undefined: nothing to restore). */
+  readonly restored: RestoreOutcome | undefined;
+  /** This scan's analyses, for a later scan (see ProjectAnalyzer.persistAnalyses). */
+  persist(): PersistedAnalyses;
+};
 
 /** Adopts what the other threads have analysed so far (synchronously: this thread is busy between files). */
 function adoptFromPeers(project: ProjectAnalyzer, peers: readonly MessagePort[], known: WeakSet<object>): void {

@@ -10,6 +10,8 @@ import { ProgressLine, type ProgressStream } from './progress';
 import type { ScanReport } from './scanReport';
 import { scanFiles } from './scanFiles';
 import { failsBuild } from './severity';
+import { cacheFilePath, engineIdentity } from './scanCache';
+import { displayPath } from './displayPath';
 
 export interface ScanIo {
   readonly cwd: string;
@@ -25,6 +27,8 @@ export interface ScanInternals {
   readonly minFilesForWorkers?: number;
   readonly analyze?: Analyzer;
   readonly prestartedWorkers?: readonly PrestartedWorker[];
+  /** Overrides the engine identity a cache is kept for (see engineIdentity; tests). */
+  readonly cacheEngine?: string;
 }
 
 /** Runs `phi-guard scan` and returns the exit code; never calls process.exit. */
@@ -33,6 +37,7 @@ export async function runScan(command: ScanCommand, io: ScanIo, internals: ScanI
   if (!opened) return EXIT_USAGE;
   const { project, collected, nearestConfigs } = opened;
 
+  const cacheFile = command.cache ? cacheFilePath(io.cwd, command.cacheLocation) : undefined;
   const progress = new ProgressLine(io.stderr);
   let report: ScanReport;
   try {
@@ -49,6 +54,16 @@ export async function runScan(command: ScanCommand, io: ScanIo, internals: ScanI
       analyze: internals.analyze,
       prestartedWorkers: internals.prestartedWorkers,
       onProgress: (done, total) => progress.update(done, total),
+      cache: cacheFile
+        ? {
+            file: cacheFile,
+            engine: internals.cacheEngine ?? engineIdentity(),
+            onProblem: (problem) => {
+              progress.clear();
+              io.stderr.write(`phi-guard: ${displayPath(cacheFile, io.cwd)}: ${problem}\n`);
+            },
+          }
+        : undefined,
     });
   } finally {
     progress.clear();

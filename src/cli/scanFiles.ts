@@ -4,7 +4,9 @@ import type { PhiGuardConfig } from '../core';
 import type { ConfigResolver } from '../core/config/loadConfig';
 import { analyzeFile, type Analyzer } from './analyzeFile';
 import { configForFiles } from './configForFiles';
-import { createEngine } from './engine';
+import { createEngine, type ScanEngine } from './engine';
+import { readScanCache, writeScanCache } from './scanCache';
+import type { ScanCacheJob } from './workerProtocol';
 import { byPlace, compareText } from './scanReport';
 import type { FileFinding, FileScanResult, ReportedFinding, ReportedSuppressedFinding, ReportSeverity, ScanNotice, ScanReport } from './scanReport';
 import { cliSeverityFor } from './severity';
@@ -32,6 +34,13 @@ export interface ScanOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Workers the CLI started before it loaded the engine (see prestartedWorkers.ts); stopped if the scan needs none. */
   readonly prestartedWorkers?: readonly PrestartedWorker[];
+  /** `--cache`: analyses an earlier scan left in `file` are reused where nothing they rest on changed; this scan's replace them. */
+  readonly cache?: ScanCacheOptions;
+}
+
+export interface ScanCacheOptions extends ScanCacheJob {
+  /** The cache could not be read or written (the scan itself is whole): a sentence saying why. */
+  readonly onProblem: (problem: string) => void;
 }
 
 /** Analyses every file and applies the configured severities. */
@@ -44,29 +53,38 @@ export async function scanFiles(options: ScanOptions): Promise<ScanReport> {
   };
 
   const configFor = configForFiles(options.config, options.nearestConfigs);
+  const cache = options.cache;
+  const earlier = cache ? readScanCache(cache.file, cache.engine) : undefined;
+  if (earlier?.problem) cache?.onProblem(`${earlier.problem}; every file was analysed afresh (the scan replaces it)`);
+  /** The engine in this thread: its analyses (with those the workers sent it) are what the cache keeps. */
+  let engine: ScanEngine | undefined;
   let results: FileScanResult[];
   if (usesWorkers(options)) {
     // `--jobs N` means N threads: this one and N - 1 workers.
     results = await scanOnWorkers(options.files, {
       workerScript: options.workerScript as string,
       workerCount: options.jobs - 1,
-      job: { cwd: options.cwd, root: options.root, config: options.config, nearestConfigs: options.nearestConfigs !== undefined },
+      job: { cwd: options.cwd, root: options.root, config: options.config, nearestConfigs: options.nearestConfigs !== undefined, cache: earlier?.persisted && cache ? { file: cache.file, engine: cache.engine } : undefined },
       execArgv: options.workerExecArgv,
       prestarted: options.prestartedWorkers,
       mainThreadAnalyzer: (peers) => {
-        const analyze = createEngine(options.root, configFor, peers);
+        const analyze = (engine = createEngine(options.root, configFor, peers, earlier?.persisted));
         return (absolutePath) => analyzeFile({ absolutePath, cwd: options.cwd, config: configFor(absolutePath), analyze });
       },
       onFileDone,
     });
   } else {
     for (const unused of options.prestartedWorkers ?? []) unused.stop();
-    const analyze = options.analyze ?? createEngine(options.root, configFor);
+    const analyze = options.analyze ?? (engine = createEngine(options.root, configFor, [], earlier?.persisted));
     results = options.files.map((absolutePath) => {
       const result = analyzeFile({ absolutePath, cwd: options.cwd, config: configFor(absolutePath), analyze });
       onFileDone();
       return result;
     });
+  }
+  if (cache && engine) {
+    const problem = writeScanCache(cache.file, cache.engine, engine.persist());
+    if (problem) cache.onProblem(`${problem}; the next scan analyses every file afresh`);
   }
   // Severities are each file's own (a results' file is relative to cwd).
   return buildReport(results, (file) => configFor(path.resolve(options.cwd, file)));

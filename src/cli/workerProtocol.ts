@@ -11,6 +11,14 @@ export interface ScanJob {
   readonly config: PhiGuardConfig;
   /** Each file's nearest `.phi-guard.json` applies (no `--config`): see configForFiles. */
   readonly nearestConfigs?: boolean;
+  /** `--cache`, when the main thread found one it can use: each thread reads it (see createEngine's `restore`). */
+  readonly cache?: ScanCacheJob;
+}
+
+/** Where the scan's cache is and which engine may reuse it (see scanCache.ts). */
+export interface ScanCacheJob {
+  readonly file: string;
+  readonly engine: string;
 }
 
 /** Given to each scan worker once (at start, or in a ScanJobMessage): it then takes batches from the queue until none is left. */

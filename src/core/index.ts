@@ -32,6 +32,7 @@ export { ConfigResolver, findConfigFile, isFileIncluded, loadConfigFile } from '
 export type { LoadedConfig } from './config/loadConfig';
 export { ProjectAnalyzer } from './project/projectAnalyzer';
 export type { SharedAnalysis } from './project/projectAnalyzer';
+export type { PersistedAnalyses, RestoreOutcome } from './project/persistedAnalyses';
 export { ModuleResolver } from './project/moduleResolver';
 export type { FolderListing, ProjectHost } from './project/moduleResolver';
 export { nodeProjectHost } from './project/nodeHost';

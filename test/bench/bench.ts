@@ -156,8 +156,20 @@ function failedFiles(output: CliOutput): string[] {
   return [`**${failed.length} file${failed.length === 1 ? '' : 's'} failed to analyse** (internal errors; the bench fails):`, ...failed.map((notice) => `- ${notice.file}: ${notice.message}`), ''];
 }
 
-function scanWith(workspace: Workspace, jobs: number | undefined): Measured<CliOutput> {
-  const args = ['scan', ...workspace.scanPaths, '--config', WHOLE_REPOSITORY_CONFIG, '--format', 'json', '--fail-on', 'none', ...(jobs ? ['--jobs', String(jobs)] : [])];
+/** Where the bench's `--cache` scans keep their cache (outside the workspace, which may be a corpus to leave as it is). */
+const CACHE_FILE = path.join(os.tmpdir(), `phi-guard-bench-${process.pid}.cache`);
+
+/** A scan with the cache must report exactly what one without it does: a difference fails the bench. */
+function sameFindings(expected: CliOutput, others: readonly (readonly [string, CliOutput])[]): string[] {
+  const differing = others.filter(([, output]) => JSON.stringify(output.findings) !== JSON.stringify(expected.findings)).map(([label]) => label);
+  if (differing.length === 0) return [];
+  process.exitCode = 1;
+  return [`**The scan with ${differing.join(' and with ')} reported other findings than without it** (the bench fails).`, ''];
+}
+
+function scanWith(workspace: Workspace, jobs: number | undefined, cache?: 'cold' | 'warm'): Measured<CliOutput> {
+  if (cache === 'cold') fs.rmSync(CACHE_FILE, { force: true });
+  const args = ['scan', ...workspace.scanPaths, '--config', WHOLE_REPOSITORY_CONFIG, '--format', 'json', '--fail-on', 'none', ...(jobs ? ['--jobs', String(jobs)] : []), ...(cache ? ['--cache-location', CACHE_FILE] : [])];
   return measure<CliOutput>(CLI, args);
 }
 
@@ -203,7 +215,7 @@ async function main(): Promise<void> {
   const cores = os.availableParallelism();
 
   // (1) Workspace scan vs bare parses, same files.
-  log(`(1) ${main.label}: CLI scan (${cores} threads), CLI scan (1 job), TypeScript parse (with and without JSDoc), oxc parse × ${options.repeat}`);
+  log(`(1) ${main.label}: CLI scan (${cores} threads), CLI scan (1 job), CLI scan with --cache (writing it, then reusing it), TypeScript parse (with and without JSDoc), oxc parse × ${options.repeat}`);
   // One thread per core, written out: the CLI's default is one thread on a 2-core machine (see defaultJobsFor), and
   // this row measures what the threads gain, as in every run before the default changed.
   const scan = measureMedian(options.repeat, () => scanWith(main, cores));
@@ -211,6 +223,10 @@ async function main(): Promise<void> {
     log(`warning: the CLI scanned ${scan.output.summary.filesScanned} files, the bench listed ${main.files}`);
   }
   const scanOneJob = measureMedian(options.repeat, () => scanWith(main, 1));
+  // `--cache`: writing the cache (no cache before), then a second scan with nothing changed (CI re-running a commit).
+  const scanCacheCold = measureMedian(options.repeat, () => scanWith(main, 1, 'cold'));
+  const scanCacheWarm = measureMedian(options.repeat, () => scanWith(main, 1, 'warm'));
+  fs.rmSync(CACHE_FILE, { force: true });
   const tsParse = measureMedian(options.repeat, () => measure<{ lines: number }>(child('parseTypeScript'), [main.listFile]));
   const tsParseNoJsDoc = measureMedian(options.repeat, () => measure<{ lines: number }>(child('parseTypeScript'), [main.listFile, 'no-jsdoc']));
   const oxcParse = measureMedian(options.repeat, () => measure<{ lines: number }>(child('parseOxc'), [main.listFile]));
@@ -279,7 +295,7 @@ async function main(): Promise<void> {
   );
   const row = (name: string, m: Measured<unknown> & { runs: number[] }) =>
     `| ${name} | ${fmt(m.seconds)} | ${fmt(best(m))} | ${int(lines / best(m))} | ${fmt(m.cpuSeconds)} | ${int(m.maxRssMb)} | ${fmt(best(m) / best(tsParse))} | ${fmt(m.cpuSeconds / tsParse.cpuSeconds)} |`;
-  out.push(row(`\`phi-guard scan --jobs ${cores}\` (main + ${cores - 1} worker${cores - 1 === 1 ? '' : 's'})`, scan), row('`phi-guard scan --jobs 1`', scanOneJob), row('bare TypeScript parse (`ts.createSourceFile`, 1 thread)', tsParse), row('bare TypeScript parse, JSDoc left out as the engine parses', tsParseNoJsDoc), row('bare oxc-parser parse (`parseSync`, 1 thread)', oxcParse), '');
+  out.push(row(`\`phi-guard scan --jobs ${cores}\` (main + ${cores - 1} worker${cores - 1 === 1 ? '' : 's'})`, scan), row('`phi-guard scan --jobs 1`', scanOneJob), row('`phi-guard scan --jobs 1 --cache`, writing the cache', scanCacheCold), row('`phi-guard scan --jobs 1 --cache`, nothing changed since', scanCacheWarm), row('bare TypeScript parse (`ts.createSourceFile`, 1 thread)', tsParse), row('bare TypeScript parse, JSDoc left out as the engine parses', tsParseNoJsDoc), row('bare oxc-parser parse (`parseSync`, 1 thread)', oxcParse), '');
   // Judged as the CLI runs by default (one thread on two cores, see defaultJobsFor; up to run AA, on one per core).
   const defaultJobs = defaultJobsFor(cores);
   const asDefault = defaultJobs === 1 ? scanOneJob : scan;
@@ -288,6 +304,7 @@ async function main(): Promise<void> {
   const peakRss = Math.max(scan.maxRssMb, scanOneJob.maxRssMb);
   out.push(
     ...failedFiles(scan.output),
+    ...sameFindings(scanOneJob.output, [['`--cache`, writing it', scanCacheCold.output], ['`--cache`, reused', scanCacheWarm.output]]),
     `Findings: ${scan.output.findings.length}; notices: ${scan.output.notices.length}. Target: scan ≤ ${TARGETS.scanVsTypeScript}× TypeScript parse (best wall times), ` +
       `as the CLI runs by default (\`--jobs ${defaultJobs}\` on ${cores} cores) — ${fmt(scanRatio)}× (medians: ${fmt(asDefault.seconds / tsParse.seconds)}×): ` +
       `${verdict(scanRatio <= TARGETS.scanVsTypeScript)} (${fmt(best(asDefault) / best(tsParseNoJsDoc))}× a parse that leaves JSDoc out, as the engine's does; ` +
@@ -348,7 +365,7 @@ async function main(): Promise<void> {
 
   const markdown = out.join('\n');
   process.stdout.write(`${markdown}\n`);
-  const raw = { options, versions: versions(), workspaces, scan, scanOneJob, tsParse, tsParseNoJsDoc, oxcParse, eslint, editLatency: editLatency.output, growth, fit, marginal };
+  const raw = { options, versions: versions(), workspaces, scan, scanOneJob, scanCacheCold, scanCacheWarm, tsParse, tsParseNoJsDoc, oxcParse, eslint, editLatency: editLatency.output, growth, fit, marginal };
   const jsonOut = options.jsonOut ?? path.join(REPO, 'out/bench/last-results.json');
   fs.mkdirSync(path.dirname(jsonOut), { recursive: true });
   fs.writeFileSync(jsonOut, JSON.stringify(raw, (key, value) => (key === 'output' && value?.findings ? { ...value, findings: value.findings.length } : value), 2));

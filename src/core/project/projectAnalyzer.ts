@@ -10,6 +10,8 @@ import type { PhiGuardConfig } from '../config/config';
 import { ModuleResolver } from './moduleResolver';
 import type { ProjectHost } from './moduleResolver';
 import { summaryFingerprint } from './moduleSummary';
+import { configStamp, exportedNamesStamp } from './persistedAnalyses';
+import type { PersistedAnalyses, PersistedAnalysis, RestoreOutcome } from './persistedAnalyses';
 import type { ExportedClass, ExportedFunction, ExportedSymbol, ModuleSummary } from './moduleSummary';
 import { parsePrismaSchema } from './prismaSchema';
 import type { PrismaModel } from './prismaSchema';
@@ -497,7 +499,7 @@ export class ProjectAnalyzer {
 
   private depsUnchanged(file: string, entry: Entry): boolean {
     if (prismaStamp(this.prismaSchemaOf(file)) !== entry.prisma) return false;
-    if (entry.unresolved.some((specifier) => this.resolver.resolve(file, specifier) !== undefined)) return false;
+    if (entry.unresolved.some((specifier) => this.resolve(file, specifier) !== undefined)) return false;
     for (const [dep, stamp] of entry.deps) {
       if (this.inProgress.has(dep) || this.checking.has(dep)) continue;
       this.checking.add(dep);
@@ -525,7 +527,7 @@ export class ProjectAnalyzer {
   private importSummary(fromFile: string, importedAs: string, deps: Map<string, SummaryStamp>, unresolved: string[], names?: readonly string[]): ModuleSummary | undefined {
     // Kept for the whole run (the resolver's table, `unresolved`): a copy, not a view of the importing file's text.
     const specifier = detached(importedAs);
-    const target = this.resolver.resolve(fromFile, specifier);
+    const target = this.resolve(fromFile, specifier);
     if (!target) unresolved.push(specifier);
     if (!target || target === fromFile) return undefined;
     const unfinishedReads = this.unfinishedReads;
@@ -625,7 +627,7 @@ export class ProjectAnalyzer {
     for (const reexport of summary.reexports) {
       if (reexport.names === '*') continue;
       const imported = ownProperty(reexport.names, name);
-      const target = imported !== undefined ? this.resolver.resolve(file, reexport.specifier) : undefined;
+      const target = imported !== undefined ? this.resolve(file, reexport.specifier) : undefined;
       const found = target ? this.lookUpExport(target, imported!, seen, deps) : undefined;
       if (found) return found;
     }
@@ -667,7 +669,7 @@ export class ProjectAnalyzer {
     const always: number[] = [];
     for (const reexport of summary.reexports) {
       if (reexport.names !== '*') continue;
-      const target = this.resolver.resolve(file, reexport.specifier);
+      const target = this.resolve(file, reexport.specifier);
       if (!target) continue;
       const i = targets.push(target) - 1;
       const entry = this.entries.get(target);
@@ -714,7 +716,7 @@ export class ProjectAnalyzer {
     /** Re-exported symbols and the module they come from. */
     const from = new Map<string, ModuleSummary>();
     for (const reexport of summary.reexports) {
-      const target = this.resolver.resolve(file, reexport.specifier);
+      const target = this.resolve(file, reexport.specifier);
       const inner = target ? this.flattened(target, seen, deps) : undefined;
       if (!inner) continue;
       if (reexport.names === '*') {
@@ -741,6 +743,88 @@ export class ProjectAnalyzer {
       if (cls && exports[cls.name] !== cls.symbol) exports[name] = { ...symbol, returns: { ...symbol.returns, instanceClass: cls.symbol } };
     }
     return { file, exports, reexports: [] };
+  }
+
+  /** Folder + specifier → what it resolved to (null: nothing), for every import resolved for an analysis: a run that
+   * reuses the analyses checks these answers first (see persistAnalyses). */
+  private readonly resolutions = new Map<string, string | null>();
+
+  private resolve(fromFile: string, specifier: string): string | undefined {
+    const target = this.resolver.resolve(fromFile, specifier);
+    this.resolutions.set(`${path.dirname(fromFile)}\0${specifier}`, target ?? null);
+    return target;
+  }
+
+  /**
+   * Every analysis this run made or checked, as plain data for a later run to reuse (see restoreAnalyses): with the
+   * configuration each used, the import resolutions they rest on, and the texts behind the barrels they looked names
+   * up through. Analyses kept from an earlier run and not checked in this one are left out (their files were not part
+   * of this run), as are sink-free entries, which have no summary and are cheap to judge again.
+   */
+  persistAnalyses(): PersistedAnalyses {
+    const analyses: PersistedAnalysis[] = [];
+    const starTargets: [string, [string, string][]][] = [];
+    for (const [file, entry] of this.entries) {
+      if (entry.checked !== this.generation) continue;
+      const shared = this.shareAnalysis(file);
+      if (!shared) continue;
+      analyses.push({ ...shared, config: configStamp(this.configFor(file)) });
+      const stars = entry.result.summary?.reexports.filter((reexport) => reexport.names === '*') ?? [];
+      if (stars.length === 0) continue;
+      const targets: [string, string][] = [];
+      for (const reexport of stars) {
+        const target = this.resolve(file, reexport.specifier);
+        if (target) targets.push([target, this.currentNamesStamp(target)]);
+      }
+      starTargets.push([file, targets]);
+    }
+    const resolutions = [...this.resolutions].map(([key, target]) => {
+      const split = key.indexOf('\0');
+      return [key.slice(0, split), key.slice(split + 1), target] as const;
+    });
+    return { analyses, resolutions, starTargets };
+  }
+
+  /** exportedNamesStamp of `file`'s text as it is now: from its analysis in this run, or read. */
+  private currentNamesStamp(file: string): string {
+    const entry = this.entries.get(file);
+    return exportedNamesStamp(entry && entry.checked === this.generation && entry.text !== undefined ? entry.text : this.host.readFile(file));
+  }
+
+  /**
+   * Takes an earlier run's analyses (see persistAnalyses) as stale entries: each is used only once its file's text, and
+   * the summaries of the modules it read, are found the same as then (the checks every cached entry goes through), and
+   * only if it was made with the configuration the file has now, no barrel it looked names up through re-exports a
+   * module whose exported names changed (one that now exports a name an import found further down the barrel), and no
+   * import resolved in its folder, or in the folder of a module it read, names another file now (a file created or
+   * deleted, a tsconfig changed: a re-export the look-ups followed may be one of them). Call before the first request.
+   */
+  restoreAnalyses(persisted: PersistedAnalyses): RestoreOutcome {
+    const offered = persisted.analyses.length;
+    const movedFolders = new Set<string>();
+    let resolutionsChanged = 0;
+    for (const [dir, specifier, target] of persisted.resolutions) {
+      const now = this.resolver.resolve(path.join(dir, 'index.ts'), specifier) ?? null;
+      if (now === target) this.resolutions.set(`${dir}\0${specifier}`, target);
+      else {
+        resolutionsChanged++;
+        movedFolders.add(dir);
+      }
+    }
+    const movedBarrels = new Set<string>();
+    for (const [barrel, targets] of persisted.starTargets) if (targets.some(([file, names]) => this.currentNamesStamp(file) !== names)) movedBarrels.add(barrel);
+    const moved = (file: string) => movedBarrels.has(file) || movedFolders.has(path.dirname(file));
+    let restored = 0;
+    for (const analysis of persisted.analyses) {
+      if (this.entries.has(analysis.file) || analysis.config !== configStamp(this.configFor(analysis.file))) continue;
+      if (movedFolders.has(path.dirname(analysis.file)) || analysis.deps.some(([dep]) => moved(dep))) continue;
+      const deps = new Map<string, SummaryStamp>(analysis.deps.map(([dep, fingerprint]) => [dep, fingerprint ? { fingerprint } : undefined]));
+      // Checked in no generation: the first request that needs it compares its text and dependencies (see ensure).
+      this.entries.set(analysis.file, makeEntry({ text: undefined, hash: analysis.hash, version: undefined, checked: 0, result: analysis.result, deps, unresolved: analysis.unresolved, prisma: analysis.prisma }, analysis.fingerprint));
+      this.recordDependents(analysis.file, deps);
+      restored++;
+    }
+    return { restored, offered, resolutionsChanged };
   }
 
   /** `file`'s analysis as plain data for another ProjectAnalyzer to adopt (see adoptAnalysis); undefined while unanalysed or in progress. */

@@ -8,14 +8,15 @@ describe('cli parseCliArgs', () => {
   });
 
   it('defaults scan to the current folder, text output, --fail-on error and the default threads', () => {
-    assert.deepStrictEqual(parseCliArgs(['scan']), { command: 'scan', paths: ['.'], format: 'text', failOn: 'error', configPath: undefined, jobs: defaultJobsFor(os.availableParallelism()) });
+    assert.deepStrictEqual(parseCliArgs(['scan']), { command: 'scan', paths: ['.'], format: 'text', failOn: 'error', configPath: undefined, jobs: defaultJobsFor(os.availableParallelism()), cache: false, cacheLocation: undefined });
   });
 
   it('reads every scan option, long and short', () => {
     assert.deepStrictEqual(parseCliArgs(['scan', 'src', 'lib', '--format', 'sarif', '--fail-on', 'warning', '--config', 'ci/.phi-guard.json', '--jobs', '3']), {
-      command: 'scan', paths: ['src', 'lib'], format: 'sarif', failOn: 'warning', configPath: 'ci/.phi-guard.json', jobs: 3,
+      command: 'scan', paths: ['src', 'lib'], format: 'sarif', failOn: 'warning', configPath: 'ci/.phi-guard.json', jobs: 3, cache: false, cacheLocation: undefined,
     });
-    assert.deepStrictEqual(parseCliArgs(['scan', '-f', 'json', '-c', 'x.json', '-j', '1']), { command: 'scan', paths: ['.'], format: 'json', failOn: 'error', configPath: 'x.json', jobs: 1 });
+    assert.deepStrictEqual(parseCliArgs(['scan', '-f', 'json', '-c', 'x.json', '-j', '1']), { command: 'scan', paths: ['.'], format: 'json', failOn: 'error', configPath: 'x.json', jobs: 1, cache: false, cacheLocation: undefined });
+    assert.deepStrictEqual([parseCliArgs(['scan', '--cache']), parseCliArgs(['scan', '--cache-location', 'tmp/'])].map((c) => c.command === 'scan' && [c.cache, c.cacheLocation]), [[true, undefined], [true, 'tmp/']], '--cache-location implies --cache');
   });
 
   it('answers help and version', () => {
@@ -36,6 +37,7 @@ describe('cli parseCliArgs', () => {
       [['inventory', '--format', 'pdf'], /--format must be one of markdown, json/],
       [['inventory', '--fail-on', 'bogus'], /--fail-on is an option of `scan`/],
       [['inventory', '--jobs', 'x'], /--jobs is an option of `scan`/],
+      [['inventory', '--cache'], /--cache is an option of `scan`/],
     ];
     for (const [argv, message] of cases) {
       assert.throws(() => parseCliArgs(argv), (error: unknown) => error instanceof UsageError && message.test(error.message), argv.join(' '));

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { PhiGuardConfig } from '../config/config';
+import { exportableNames } from '../text/exportableNames';
+import { IDENTIFIER } from '../text/identifierUses';
+import type { SharedAnalysis } from './projectAnalyzer';
+
+/**
+ * A run's finished analyses as plain (structured-cloneable) data, with what a later run must check before it trusts
+ * any of them (see ProjectAnalyzer.restoreAnalyses): a file's analysis is reused only for the same text, the same
+ * configuration, the same summaries of the modules it read, the same answers to every import it resolved, and, behind
+ * a barrel it looked names up through (`export * from`), the same texts of the modules that barrel re-exports.
+ */
+export interface PersistedAnalyses {
+  readonly analyses: readonly PersistedAnalysis[];
+  /** Every import resolved while the analyses were made: importing folder, specifier, the file it named (null: none). */
+  readonly resolutions: readonly (readonly [dir: string, specifier: string, target: string | null])[];
+  /** Barrel → the modules its `export * from` name, each with exportedNamesStamp of its text then ('' if it could not be read). */
+  readonly starTargets: readonly (readonly [barrel: string, targets: readonly (readonly [file: string, names: string])[]])[];
+}
+
+export interface PersistedAnalysis extends SharedAnalysis {
+  /** configStamp of the configuration the file was analysed with. */
+  readonly config: string;
+}
+
+/** What a restore did: how many analyses it took, and why it took none, if it took none. */
+export interface RestoreOutcome {
+  readonly restored: number;
+  readonly offered: number;
+  /** Imports that resolve differently now (a file created or deleted, a tsconfig changed). */
+  readonly resolutionsChanged: number;
+}
+
+/**
+ * What a barrel's look-ups can learn from a module it re-exports without analysing it: whether it re-exports in turn,
+ * and the names its exports can declare (see ProjectAnalyzer.starIndex). An edit that leaves these alone (a function's
+ * body) cannot make a name found further down the barrel come from this module instead.
+ */
+export function exportedNamesStamp(text: string | undefined): string {
+  if (text === undefined) return '';
+  const view = /\bexport\s*\*/.test(text) ? ['*'] : [...(exportableNames(text) ?? new Set(text.match(EVERY_WORD)))].sort();
+  return createHash('sha1').update(view.join('\n')).digest('hex');
+}
+
+const EVERY_WORD = new RegExp(IDENTIFIER, 'g');
+
+const stamps = new WeakMap<PhiGuardConfig, string>();
+
+/** A configuration's identity for reuse: two runs analyse alike only with equal configurations (each object hashed once). */
+export function configStamp(config: PhiGuardConfig): string {
+  let stamp = stamps.get(config);
+  if (stamp === undefined) stamps.set(config, (stamp = createHash('sha1').update(JSON.stringify(config)).digest('hex')));
+  return stamp;
+}

@@ -1,0 +1,128 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import { DEFAULT_CONFIG, ProjectAnalyzer, nodeProjectHost, type PersistedAnalyses, type PhiGuardConfig } from '../../../src/core';
+import { parseTree } from '../../../src/core/analysis/parse';
+import { projectOnDisk } from '../projectOnDisk';
+
+/** A CLI scan's analyser: one generation, files not re-checked during the run. */
+const ONE_GENERATION = Infinity;
+
+const AI_WRAPPER = `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function ask(prompt: string) {
+  return openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: prompt }] });
+}
+`;
+const QUIET = 'export async function ask(prompt: string) {\n  return prompt.length;\n}\n';
+const ROUTE = "import { ask } from './lib';\nexport async function h(patient: { diagnosis: string }) {\n  await ask(patient.diagnosis);\n}\n";
+const FILES = { 'lib/ai.ts': AI_WRAPPER, 'lib/other.ts': 'export const unit = 1;\n', 'lib/index.ts': "export * from './other';\nexport * from './ai';\n", 'route.ts': ROUTE };
+
+describe('persisted analyses (the CLI scan cache)', () => {
+  /** An analyser that counts the files it parses: a restored analysis that is reused parses nothing. */
+  function analyser(root: string, config: PhiGuardConfig = DEFAULT_CONFIG) {
+    const parsed: string[] = [];
+    const parser = { parse: (fileName: string, text: string) => (parsed.push(path.relative(root, fileName)), parseTree(fileName, text)) };
+    const project = new ProjectAnalyzer(nodeProjectHost(), root, () => config, ONE_GENERATION, parser);
+    const findings = (name: string) => project.analyze(path.join(root, name))!.findings.map((f) => `${f.rule} ${f.expression}`);
+    return { project, parsed, findings };
+  }
+
+  /** What a scan of route.ts leaves for the next, through Node's serializer as the cache file holds it. */
+  function persistedScan(root: string, config?: PhiGuardConfig): PersistedAnalyses {
+    const first = analyser(root, config);
+    assert.deepEqual(first.findings('route.ts'), ['no-phi-to-ai patient.diagnosis']);
+    return v8.deserialize(v8.serialize(first.project.persistAnalyses())) as PersistedAnalyses;
+  }
+
+  it('answers from the earlier analyses without parsing a file when nothing changed', () => {
+    const disk = projectOnDisk(FILES);
+    const persisted = persistedScan(disk.root);
+    const next = analyser(disk.root);
+    assert.deepEqual(next.project.restoreAnalyses(persisted), { restored: persisted.analyses.length, offered: persisted.analyses.length, resolutionsChanged: 0 });
+    assert.deepEqual(next.findings('route.ts'), ['no-phi-to-ai patient.diagnosis']);
+    assert.deepEqual(next.parsed, []);
+  });
+
+  it('analyses an importer again when an imported module now summarises differently, and only then', () => {
+    const disk = projectOnDisk({ ...FILES, 'route.ts': ROUTE.replace("'./lib'", "'./lib/ai'") });
+    const persisted = persistedScan(disk.root);
+    // A comment at the end moves nothing the summary holds: the importer's analysis still stands (imported directly:
+    // through the barrel, any change to a module it re-exports drops it, as the next test shows).
+    disk.write('lib/ai.ts', `${AI_WRAPPER}// reviewed\n`);
+    const commented = analyser(disk.root);
+    commented.project.restoreAnalyses(persisted);
+    assert.deepEqual(commented.findings('route.ts'), ['no-phi-to-ai patient.diagnosis']);
+    assert.deepEqual(commented.parsed, ['lib/ai.ts']);
+
+    disk.write('lib/ai.ts', QUIET);
+    const quiet = analyser(disk.root);
+    quiet.project.restoreAnalyses(persisted);
+    // route.ts's earlier analysis is not used (it would report the flow): its text now reaches no sink.
+    assert.deepEqual(quiet.findings('route.ts'), []);
+    assert.deepEqual(quiet.parsed, ['lib/ai.ts']);
+  });
+
+  it('drops the analyses that looked a name up through a barrel one of whose modules now exports other names', () => {
+    const disk = projectOnDisk(FILES);
+    const persisted = persistedScan(disk.root);
+    // lib/other.ts comes first in the barrel: its new `ask` is the one route.ts imports now, though route.ts's earlier
+    // analysis never read lib/other.ts's summary (it exported no `ask` then).
+    disk.write('lib/other.ts', QUIET);
+    const next = analyser(disk.root);
+    const outcome = next.project.restoreAnalyses(persisted);
+    assert.ok(outcome.restored < outcome.offered, 'route.ts is not restored');
+    assert.deepEqual(next.findings('route.ts'), analyser(disk.root).findings('route.ts'));
+    assert.deepEqual(next.findings('route.ts'), []);
+  });
+
+  it('keeps the analyses that looked through a barrel when a module it re-exports changed but exports the same names', () => {
+    const disk = projectOnDisk(FILES);
+    const persisted = persistedScan(disk.root);
+    disk.write('lib/other.ts', 'export const unit = 2;\n');
+    const next = analyser(disk.root);
+    next.project.restoreAnalyses(persisted);
+    assert.deepEqual(next.findings('route.ts'), ['no-phi-to-ai patient.diagnosis']);
+    assert.ok(!next.parsed.includes('route.ts'), next.parsed.join(', '));
+  });
+
+  it('drops the analyses made in a folder where an import now resolves to another file, and those that read them', () => {
+    const disk = projectOnDisk({ ...FILES, 'lib/deep/use.ts': "import { ask } from '../ai';\nexport const use = (p: string) => ask(p);\n" });
+    const first = analyser(disk.root);
+    first.findings('route.ts');
+    first.findings('lib/deep/use.ts');
+    const persisted = first.project.persistAnalyses();
+    // `./lib` from route.ts now names lib.ts, before lib/index.ts.
+    disk.write('lib.ts', QUIET);
+    const next = analyser(disk.root);
+    const outcome = next.project.restoreAnalyses(persisted);
+    assert.equal(outcome.resolutionsChanged, 1);
+    assert.deepEqual(next.findings('route.ts'), []);
+    next.findings('lib/deep/use.ts');
+    // route.ts is analysed afresh (found sink-free now, so not parsed); lib/deep/use.ts and lib/ai.ts are reused.
+    assert.deepEqual(next.parsed, ['lib.ts']);
+  });
+
+  it('does not reuse an analysis made with another configuration', () => {
+    const disk = projectOnDisk(FILES);
+    const persisted = persistedScan(disk.root);
+    const allowing: PhiGuardConfig = { ...DEFAULT_CONFIG, notPhiNames: [...DEFAULT_CONFIG.notPhiNames, 'diagnosis'] };
+    const next = analyser(disk.root, allowing);
+    assert.deepEqual(next.project.restoreAnalyses(persisted), { restored: 0, offered: persisted.analyses.length, resolutionsChanged: 0 });
+    assert.deepEqual(next.findings('route.ts'), analyser(disk.root, allowing).findings('route.ts'));
+  });
+
+  it('keeps only what the run checked: an analysis restored and never needed is not passed on', () => {
+    const disk = projectOnDisk({ ...FILES, 'other-route.ts': ROUTE.replace('h(', 'g(') });
+    const first = analyser(disk.root);
+    first.findings('route.ts');
+    first.findings('other-route.ts');
+    const persisted = first.project.persistAnalyses();
+    const next = analyser(disk.root);
+    next.project.restoreAnalyses(persisted);
+    next.findings('route.ts');
+    const files = next.project.persistAnalyses().analyses.map((analysis) => path.relative(disk.root, analysis.file)).sort();
+    assert.ok(!files.includes('other-route.ts'), files.join(', '));
+    assert.ok(files.includes('route.ts') && files.includes('lib/ai.ts'), files.join(', '));
+  });
+});
