@@ -22,6 +22,9 @@ export interface InventoryCommand {
   readonly paths: readonly string[];
   readonly format: 'markdown' | 'json';
   readonly configPath: string | undefined;
+  /** As for scan: the same cache file serves both commands. */
+  readonly cache: boolean;
+  readonly cacheLocation: string | undefined;
 }
 
 export type CliCommand = ScanCommand | InventoryCommand | { readonly command: 'help' } | { readonly command: 'version' };
@@ -48,6 +51,7 @@ Options for scan:
 Options for inventory:
   -f, --format <format>  markdown (default) or json
   -c, --config <file>    .phi-guard.json to use
+  --cache, --cache-location <p>   as for scan (the two commands share the cache)
 
   -h, --help             show this help
   -v, --version          show the version
@@ -81,9 +85,16 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const [command, ...paths] = positionals;
   if (values.help || command === undefined || command === 'help') return { command: 'help' };
   if (command === 'inventory') {
-    const scanOnly = (['fail-on', 'jobs', 'cache', 'cache-location'] as const).find((option) => values[option] !== undefined);
-    if (scanOnly) throw new UsageError(`--${scanOnly} is an option of \`scan\`; \`inventory\` takes --format and --config.`);
-    return { command: 'inventory', paths: paths.length > 0 ? paths : ['.'], format: oneOf('--format', values.format ?? 'markdown', ['markdown', 'json'] as const), configPath: values.config };
+    const scanOnly = (['fail-on', 'jobs'] as const).find((option) => values[option] !== undefined);
+    if (scanOnly) throw new UsageError(`--${scanOnly} is an option of \`scan\`; \`inventory\` takes --format, --config and --cache.`);
+    return {
+      command: 'inventory',
+      paths: paths.length > 0 ? paths : ['.'],
+      format: oneOf('--format', values.format ?? 'markdown', ['markdown', 'json'] as const),
+      configPath: values.config,
+      cache: values.cache === true || values['cache-location'] !== undefined,
+      cacheLocation: values['cache-location'],
+    };
   }
   if (command !== 'scan') throw new UsageError(`unknown command "${command}"; the commands are \`scan\` and \`inventory\`.`);
 

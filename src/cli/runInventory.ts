@@ -11,6 +11,7 @@ import { policyForFiles } from './configForFiles';
 import { createEngine } from './engine';
 import { EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { ProgressLine } from './progress';
+import { cacheFilePath, engineIdentity, readScanCache, writeScanCache } from './scanCache';
 import type { ScanIo } from './runScan';
 
 /**
@@ -18,13 +19,18 @@ import type { ScanIo } from './runScan';
  * cross-file analysis as `scan`; versions from package.json / package-lock.json and the commit from .git, read as
  * files (no git, no workspace code run).
  */
-export async function runInventory(command: InventoryCommand, io: ScanIo): Promise<number> {
+export async function runInventory(command: InventoryCommand, io: ScanIo, cacheEngine?: string): Promise<number> {
   const opened = openProject({ cwd: io.cwd, paths: command.paths, configPath: command.configPath }, io.stderr);
   if (!opened) return EXIT_USAGE;
   const { project, collected, nearestConfigs } = opened;
   const policyFor = policyForFiles({ file: project.configFile, config: project.config }, nearestConfigs);
   const configFor = (file: string) => policyFor(file).config;
-  const analyze = createEngine(project.root, configFor);
+  const cacheFile = command.cache ? cacheFilePath(io.cwd, command.cacheLocation) : undefined;
+  const engine = cacheFile ? (cacheEngine ?? engineIdentity()) : '';
+  const cacheProblem = (problem: string) => io.stderr.write(`phi-guard: ${displayPath(cacheFile ?? '', io.cwd)}: ${problem}\n`);
+  const earlier = cacheFile ? readScanCache(cacheFile, engine) : undefined;
+  if (earlier?.problem) cacheProblem(`${earlier.problem}; every file was analysed afresh (the inventory replaces it)`);
+  const analyze = createEngine(project.root, configFor, [], earlier?.persisted);
   const progress = new ProgressLine(io.stderr);
   const inputs: InventoryFileInput[] = [];
   try {
@@ -43,6 +49,10 @@ export async function runInventory(command: InventoryCommand, io: ScanIo): Promi
     });
   } finally {
     progress.clear();
+  }
+  if (cacheFile) {
+    const problem = writeScanCache(cacheFile, engine, analyze.persist());
+    if (problem) cacheProblem(`${problem}; the next run analyses every file afresh`);
   }
   const read = (relative: string) => {
     try {

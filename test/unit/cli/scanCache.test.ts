@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseCliArgs, type ScanCommand } from '../../../src/cli/cliArgs';
+import { parseCliArgs, type InventoryCommand, type ScanCommand } from '../../../src/cli/cliArgs';
+import { runInventory } from '../../../src/cli/runInventory';
 import { runScan } from '../../../src/cli/runScan';
 import { cacheFilePath, DEFAULT_CACHE_FILE, readScanCache } from '../../../src/cli/scanCache';
 import { collectFiles } from '../../../src/cli/collectFiles';
@@ -94,6 +95,26 @@ describe('cli scan --cache', () => {
     fs.writeFileSync(path.join(root, 'src/lib/ai.ts'), QUIET_MODULE);
     assert.deepStrictEqual((await onWorkers()).findings, [], 'the shared module changed');
     assert.deepStrictEqual(problems, []);
+  });
+
+  it('is shared with `phi-guard inventory`, which reuses the scan\'s analyses and keeps the cache for the next scan', async () => {
+    root = materialize({ files: { 'src/ai.ts': AI_MODULE, 'src/visit.ts': VISIT } });
+    const cacheFile = path.join(root, DEFAULT_CACHE_FILE);
+    const inventory = async () => {
+      const stdout = capture();
+      const stderr = capture();
+      await runInventory(parseCliArgs(['inventory', '--format', 'json', '--cache']) as InventoryCommand, { cwd: root, stdout, stderr, color: false }, 'test-engine');
+      const document = JSON.parse(stdout.text()) as { vendors: { package: string; phiCategories: string[] }[] };
+      return [document.vendors.map((v) => `${v.package} ${v.phiCategories.join(',')}`), stderr.text()];
+    };
+    await scan(['--cache']);
+    const written = fs.statSync(cacheFile).mtimeMs;
+    assert.deepStrictEqual(await inventory(), [['openai name'], '']);
+    assert.ok(readScanCache(cacheFile, 'test-engine').persisted, 'the inventory wrote the cache again');
+    assert.ok(fs.statSync(cacheFile).mtimeMs >= written);
+    fs.writeFileSync(path.join(root, 'src/ai.ts'), QUIET_MODULE);
+    assert.deepStrictEqual(await inventory(), [[], '']);
+    assert.deepStrictEqual((await scan(['--cache'])).findings, []);
   });
 
   it('puts the cache in a folder --cache-location names, or at the file it names', () => {
