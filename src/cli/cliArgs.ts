@@ -51,7 +51,8 @@ Options for scan:
 Options for inventory:
   -f, --format <format>  markdown (default) or json
   -c, --config <file>    .phi-guard.json to use
-  --cache, --cache-location <p>   as for scan (the two commands share the cache)
+  --cache                as for scan: the two commands share the cache
+  --cache-location <p>   as for scan
 
   -h, --help             show this help
   -v, --version          show the version
