@@ -44,7 +44,7 @@ export function createEngine(root: string, configFor: ConfigForFile, peers: read
     persist: () => {
       // What the other threads sent since this one's last file is theirs to keep too.
       adoptFromPeers(project, peers, known);
-      return project.persistAnalyses();
+      return project.persistsAsRestored() ? undefined : project.persistAnalyses();
     },
   });
 }
@@ -52,8 +52,8 @@ export function createEngine(root: string, configFor: ConfigForFile, peers: read
 export type ScanEngine = Analyzer & {
   /** What restoring `restore` did (undefined: nothing to restore). */
   readonly restored: RestoreOutcome | undefined;
-  /** This scan's analyses, for a later scan (see ProjectAnalyzer.persistAnalyses). */
-  persist(): PersistedAnalyses;
+  /** This scan's analyses, for a later scan (see ProjectAnalyzer.persistAnalyses); undefined when they are the ones it restored. */
+  persist(): PersistedAnalyses | undefined;
 };
 
 /** Adopts what the other threads have analysed so far (synchronously: this thread is busy between files). */

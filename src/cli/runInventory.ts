@@ -50,8 +50,9 @@ export async function runInventory(command: InventoryCommand, io: ScanIo, cacheE
   } finally {
     progress.clear();
   }
-  if (cacheFile) {
-    const problem = writeScanCache(cacheFile, engine, analyze.persist());
+  const persisted = cacheFile ? analyze.persist() : undefined;
+  if (cacheFile && persisted) {
+    const problem = writeScanCache(cacheFile, engine, persisted);
     if (problem) cacheProblem(`${problem}; the next run analyses every file afresh`);
   }
   const read = (relative: string) => {

@@ -82,8 +82,9 @@ export async function scanFiles(options: ScanOptions): Promise<ScanReport> {
       return result;
     });
   }
-  if (cache && engine) {
-    const problem = writeScanCache(cache.file, cache.engine, engine.persist());
+  const persisted = cache && engine?.persist();
+  if (cache && persisted) {
+    const problem = writeScanCache(cache.file, cache.engine, persisted);
     if (problem) cache.onProblem(`${problem}; the next scan analyses every file afresh`);
   }
   // Severities are each file's own (a results' file is relative to cwd).

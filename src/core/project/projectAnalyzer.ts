@@ -785,6 +785,24 @@ export class ProjectAnalyzer {
     return { analyses, resolutions, starTargets };
   }
 
+  /** The entries restoreAnalyses made (an entry analysed again is a new object). */
+  private readonly restored = new Set<Entry>();
+
+  /**
+   * Whether persistAnalyses would give what was restored: nothing analysed afresh or adopted, and every restored
+   * analysis used (so a scan that changed nothing need not write its cache again).
+   */
+  persistsAsRestored(): boolean {
+    if (this.restored.size === 0) return false;
+    let kept = 0;
+    for (const entry of this.entries.values()) {
+      if (entry.checked !== this.generation || entry.sinkFree) continue;
+      if (!this.restored.has(entry)) return false;
+      kept++;
+    }
+    return kept === this.restored.size;
+  }
+
   /** exportedNamesStamp of `file`'s text as it is now: from its analysis in this run, or read. */
   private currentNamesStamp(file: string): string {
     const entry = this.entries.get(file);
@@ -820,7 +838,9 @@ export class ProjectAnalyzer {
       if (movedFolders.has(path.dirname(analysis.file)) || analysis.deps.some(([dep]) => moved(dep))) continue;
       const deps = new Map<string, SummaryStamp>(analysis.deps.map(([dep, fingerprint]) => [dep, fingerprint ? { fingerprint } : undefined]));
       // Checked in no generation: the first request that needs it compares its text and dependencies (see ensure).
-      this.entries.set(analysis.file, makeEntry({ text: undefined, hash: analysis.hash, version: undefined, checked: 0, result: analysis.result, deps, unresolved: analysis.unresolved, prisma: analysis.prisma }, analysis.fingerprint));
+      const entry = makeEntry({ text: undefined, hash: analysis.hash, version: undefined, checked: 0, result: analysis.result, deps, unresolved: analysis.unresolved, prisma: analysis.prisma }, analysis.fingerprint);
+      this.entries.set(analysis.file, entry);
+      this.restored.add(entry);
       this.recordDependents(analysis.file, deps);
       restored++;
     }

@@ -42,6 +42,7 @@ describe('persisted analyses (the CLI scan cache)', () => {
     assert.deepEqual(next.project.restoreAnalyses(persisted), { restored: persisted.analyses.length, offered: persisted.analyses.length, resolutionsChanged: 0 });
     assert.deepEqual(next.findings('route.ts'), ['no-phi-to-ai patient.diagnosis']);
     assert.deepEqual(next.parsed, []);
+    assert.equal(next.project.persistsAsRestored(), true, 'a cache that would be written the same need not be written');
   });
 
   it('analyses an importer again when an imported module now summarises differently, and only then', () => {
@@ -54,6 +55,8 @@ describe('persisted analyses (the CLI scan cache)', () => {
     commented.project.restoreAnalyses(persisted);
     assert.deepEqual(commented.findings('route.ts'), ['no-phi-to-ai patient.diagnosis']);
     assert.deepEqual(commented.parsed, ['lib/ai.ts']);
+
+    assert.equal(commented.project.persistsAsRestored(), false, 'lib/ai.ts was analysed again');
 
     disk.write('lib/ai.ts', QUIET);
     const quiet = analyser(disk.root);
@@ -121,6 +124,7 @@ describe('persisted analyses (the CLI scan cache)', () => {
     const next = analyser(disk.root);
     next.project.restoreAnalyses(persisted);
     next.findings('route.ts');
+    assert.equal(next.project.persistsAsRestored(), false, 'other-route.ts was restored and not used');
     const files = next.project.persistAnalyses().analyses.map((analysis) => path.relative(disk.root, analysis.file)).sort();
     assert.ok(!files.includes('other-route.ts'), files.join(', '));
     assert.ok(files.includes('route.ts') && files.includes('lib/ai.ts'), files.join(', '));
