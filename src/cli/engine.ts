@@ -21,8 +21,17 @@ export function createEngine(root: string, configFor: ConfigForFile, peers: read
   // A scan reads a snapshot of the files: one generation, checked once (no re-checks when a request takes a while), so
   // no change stamps either (one system call per file, never compared).
   const host = { ...fileSystem, version: undefined, readFile: (file: string) => (analysed.push(file), fileSystem.readFile(file)) };
-  const project = new ProjectAnalyzer(host, root, configFor, Infinity);
-  const restored = restore ? project.restoreAnalyses(restore) : undefined;
+  let project = new ProjectAnalyzer(host, root, configFor, Infinity);
+  let restored: RestoreOutcome | undefined;
+  let restoreProblem: string | undefined;
+  try {
+    restored = restore ? project.restoreAnalyses(restore) : undefined;
+  } catch (error) {
+    // A cache of the right engine and Node whose contents are not what it wrote (edited, or damaged in a way the
+    // serializer did not notice): none of it is used.
+    project = new ProjectAnalyzer(host, root, configFor, Infinity);
+    restoreProblem = `the cache was not used: it holds data this version did not write (${error instanceof Error ? error.message : String(error)}); every file was analysed afresh (the scan replaces it)`;
+  }
   // Results this thread has sent or adopted (an analysis is replaced by a new object when the file is re-analysed).
   const known = new WeakSet<object>();
   const analyze = (options: AnalyzeOptions): AnalysisResult => {
@@ -41,6 +50,7 @@ export function createEngine(root: string, configFor: ConfigForFile, peers: read
   return Object.assign(analyze, {
     knownText: (absolutePath: string) => project.analysedTextOf(absolutePath),
     restored,
+    restoreProblem,
     persist: () => {
       // What the other threads sent since this one's last file is theirs to keep too.
       adoptFromPeers(project, peers, known);
@@ -50,8 +60,10 @@ export function createEngine(root: string, configFor: ConfigForFile, peers: read
 }
 
 export type ScanEngine = Analyzer & {
-  /** What restoring `restore` did (undefined: nothing to restore). */
+  /** What restoring `restore` did (undefined: nothing to restore, or it failed). */
   readonly restored: RestoreOutcome | undefined;
+  /** Why `restore` could not be used, as a sentence for a notice. */
+  readonly restoreProblem: string | undefined;
   /** This scan's analyses, for a later scan (see ProjectAnalyzer.persistAnalyses); undefined when they are the ones it restored. */
   persist(): PersistedAnalyses | undefined;
 };

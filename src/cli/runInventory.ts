@@ -50,6 +50,7 @@ export async function runInventory(command: InventoryCommand, io: ScanIo, cacheE
   } finally {
     progress.clear();
   }
+  if (analyze.restoreProblem) cacheProblem(analyze.restoreProblem.replace('the scan replaces it', 'the inventory replaces it'));
   const persisted = cacheFile ? analyze.persist() : undefined;
   if (cacheFile && persisted) {
     const problem = writeScanCache(cacheFile, engine, persisted);

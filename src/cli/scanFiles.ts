@@ -82,6 +82,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanReport> {
       return result;
     });
   }
+  if (cache && engine?.restoreProblem) cache.onProblem(engine.restoreProblem);
   const persisted = cache && engine?.persist();
   if (cache && persisted) {
     const problem = writeScanCache(cache.file, cache.engine, persisted);

@@ -44,6 +44,21 @@ export function exportedNamesStamp(text: string | undefined): string {
 
 const EVERY_WORD = new RegExp(IDENTIFIER, 'g');
 
+/**
+ * Whether `value` has the shape persistAnalyses gives an analysis (its parts the engine reads first: a result with its
+ * lists, and the stamps the checks compare). A cache file is read by the same engine that wrote it; this guards
+ * against one edited or damaged in a way its serializer did not notice.
+ */
+export function isPersistedAnalysis(value: unknown): value is PersistedAnalysis {
+  if (typeof value !== 'object' || value === null) return false;
+  const analysis = value as Partial<Record<keyof PersistedAnalysis, unknown>>;
+  const strings = [analysis.file, analysis.hash, analysis.fingerprint, analysis.config, analysis.prisma].every((part) => typeof part === 'string');
+  const result = analysis.result as Partial<Record<string, unknown>> | undefined;
+  const lists = typeof result === 'object' && result !== null && ['findings', 'suppressed', 'suppressionProblems', 'parseProblems', 'sinkSites'].every((key) => Array.isArray(result[key]));
+  const deps = Array.isArray(analysis.deps) && analysis.deps.every((dep) => Array.isArray(dep) && typeof dep[0] === 'string' && typeof dep[1] === 'string');
+  return strings && lists && deps && Array.isArray(analysis.unresolved);
+}
+
 const stamps = new WeakMap<PhiGuardConfig, string>();
 
 /** A configuration's identity for reuse: two runs analyse alike only with equal configurations (each object hashed once). */

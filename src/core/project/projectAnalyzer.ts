@@ -10,7 +10,7 @@ import type { PhiGuardConfig } from '../config/config';
 import { ModuleResolver } from './moduleResolver';
 import type { ProjectHost } from './moduleResolver';
 import { summaryFingerprint } from './moduleSummary';
-import { configStamp, exportedNamesStamp } from './persistedAnalyses';
+import { configStamp, exportedNamesStamp, isPersistedAnalysis } from './persistedAnalyses';
 import type { PersistedAnalyses, PersistedAnalysis, RestoreOutcome } from './persistedAnalyses';
 import type { ExportedClass, ExportedFunction, ExportedSymbol, ModuleSummary } from './moduleSummary';
 import { parsePrismaSchema } from './prismaSchema';
@@ -816,9 +816,12 @@ export class ProjectAnalyzer {
    * module whose exported names changed (one that now exports a name an import found further down the barrel), and no
    * import resolved in its folder, or in the folder of a module it read, names another file now (a file created or
    * deleted, a tsconfig changed: a re-export the look-ups followed may be one of them). Call before the first request.
+   * Throws, restoring nothing, if an analysis does not have the shape persistAnalyses gives (see isPersistedAnalysis).
    */
   restoreAnalyses(persisted: PersistedAnalyses): RestoreOutcome {
     const offered = persisted.analyses.length;
+    const malformed = persisted.analyses.findIndex((analysis) => !isPersistedAnalysis(analysis));
+    if (malformed >= 0) throw new Error(`analysis ${malformed + 1} of ${offered} is not one this engine writes`);
     const movedFolders = new Set<string>();
     let resolutionsChanged = 0;
     for (const [dir, specifier, target] of persisted.resolutions) {

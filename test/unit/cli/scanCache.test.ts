@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { parseCliArgs, type InventoryCommand, type ScanCommand } from '../../../src/cli/cliArgs';
 import { runInventory } from '../../../src/cli/runInventory';
 import { runScan } from '../../../src/cli/runScan';
@@ -59,6 +60,19 @@ describe('cli scan --cache', () => {
     assert.match(damaged.stderr, /^phi-guard: \.phi-guard-cache: the cache was not used: it is not a PHI Guard cache, or it is damaged; every file was analysed afresh \(the scan replaces it\)\n$/);
     assert.ok(readScanCache(cacheFile, 'test-engine').persisted, 'a good cache replaced it');
     assert.strictEqual((await scan(['--cache'])).stderr, '');
+  });
+
+  it('analyses afresh, saying why, when the cache holds analyses of another shape than this engine writes', async () => {
+    root = materialize({ files: { 'src/ai.ts': AI_MODULE, 'src/visit.ts': VISIT } });
+    await scan(['--cache']);
+    const cacheFile = path.join(root, DEFAULT_CACHE_FILE);
+    const cache = v8.deserialize(fs.readFileSync(cacheFile)) as { persisted: { analyses: { result: unknown }[] } };
+    cache.persisted.analyses[1]!.result = 'tampered';
+    fs.writeFileSync(cacheFile, v8.serialize(cache));
+    const tampered = await scan(['--cache']);
+    assert.deepStrictEqual(tampered.findings, ['src/visit.ts:3 no-phi-to-ai']);
+    assert.match(tampered.stderr, /^phi-guard: \.phi-guard-cache: the cache was not used: it holds data this version did not write \(analysis 2 of \d+ is not one this engine writes\); every file was analysed afresh \(the scan replaces it\)\n$/);
+    assert.strictEqual((await scan(['--cache'])).stderr, '', 'the scan replaced it');
   });
 
   it('does not reuse what another engine (another version or build) wrote', async () => {
