@@ -30,7 +30,7 @@ export function createEngine(root: string, configFor: ConfigForFile, peers: read
     // A cache of the right engine and Node whose contents are not what it wrote (edited, or damaged in a way the
     // serializer did not notice): none of it is used.
     project = new ProjectAnalyzer(host, root, configFor, Infinity);
-    restoreProblem = `the cache was not used: it holds data this version did not write (${error instanceof Error ? error.message : String(error)}); every file was analysed afresh (the scan replaces it)`;
+    restoreProblem = `it holds data this version did not write (${error instanceof Error ? error.message : String(error)})`;
   }
   // Results this thread has sent or adopted (an analysis is replaced by a new object when the file is re-analysed).
   const known = new WeakSet<object>();
@@ -62,7 +62,7 @@ export function createEngine(root: string, configFor: ConfigForFile, peers: read
 export type ScanEngine = Analyzer & {
   /** What restoring `restore` did (undefined: nothing to restore, or it failed). */
   readonly restored: RestoreOutcome | undefined;
-  /** Why `restore` could not be used, as a sentence for a notice. */
+  /** Why `restore` could not be used (a clause: "it holds …"). */
   readonly restoreProblem: string | undefined;
   /** This scan's analyses, for a later scan (see ProjectAnalyzer.persistAnalyses); undefined when they are the ones it restored. */
   persist(): PersistedAnalyses | undefined;

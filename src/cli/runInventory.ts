@@ -11,7 +11,7 @@ import { policyForFiles } from './configForFiles';
 import { createEngine } from './engine';
 import { EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { ProgressLine } from './progress';
-import { cacheFilePath, engineIdentity, readScanCache, writeScanCache } from './scanCache';
+import { cacheFilePath, engineIdentity, openScanCache } from './scanCache';
 import type { ScanIo } from './runScan';
 
 /**
@@ -26,11 +26,8 @@ export async function runInventory(command: InventoryCommand, io: ScanIo, cacheE
   const policyFor = policyForFiles({ file: project.configFile, config: project.config }, nearestConfigs);
   const configFor = (file: string) => policyFor(file).config;
   const cacheFile = command.cache ? cacheFilePath(io.cwd, command.cacheLocation) : undefined;
-  const engine = cacheFile ? (cacheEngine ?? engineIdentity()) : '';
-  const cacheProblem = (problem: string) => io.stderr.write(`phi-guard: ${displayPath(cacheFile ?? '', io.cwd)}: ${problem}\n`);
-  const earlier = cacheFile ? readScanCache(cacheFile, engine) : undefined;
-  if (earlier?.problem) cacheProblem(`${earlier.problem}; every file was analysed afresh (the inventory replaces it)`);
-  const analyze = createEngine(project.root, configFor, [], earlier?.persisted);
+  const cache = cacheFile ? openScanCache({ file: cacheFile, engine: cacheEngine ?? engineIdentity(), onProblem: (problem) => io.stderr.write(`phi-guard: ${displayPath(cacheFile, io.cwd)}: ${problem}\n`) }, 'inventory') : undefined;
+  const analyze = createEngine(project.root, configFor, [], cache?.persisted);
   const progress = new ProgressLine(io.stderr);
   const inputs: InventoryFileInput[] = [];
   try {
@@ -50,12 +47,7 @@ export async function runInventory(command: InventoryCommand, io: ScanIo, cacheE
   } finally {
     progress.clear();
   }
-  if (analyze.restoreProblem) cacheProblem(analyze.restoreProblem.replace('the scan replaces it', 'the inventory replaces it'));
-  const persisted = cacheFile ? analyze.persist() : undefined;
-  if (cacheFile && persisted) {
-    const problem = writeScanCache(cacheFile, engine, persisted);
-    if (problem) cacheProblem(`${problem}; the next run analyses every file afresh`);
-  }
+  cache?.close(analyze);
   const read = (relative: string) => {
     try {
       return withoutByteOrderMark(fs.readFileSync(path.join(project.root, relative), 'utf8'));

@@ -3,12 +3,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
 import type { PersistedAnalyses } from '../core';
+import type { ScanEngine } from './engine';
 import { TOOL_VERSION } from './toolInfo';
 
 /** The file `--cache` writes when `--cache-location` names none (or names a folder): in the working folder, as ESLint's `.eslintcache`. */
 export const DEFAULT_CACHE_FILE = '.phi-guard-cache';
 
-const DAMAGED = 'the cache was not used: it is not a PHI Guard cache, or it is damaged';
+const DAMAGED = 'it is not a PHI Guard cache, or it is damaged';
 
 /** Bumped when the file's layout changes. */
 const CACHE_FORMAT = 1;
@@ -22,10 +23,45 @@ interface CacheFile {
   readonly persisted: PersistedAnalyses;
 }
 
-/** What reading the cache gave: the analyses, or nothing (with `problem` when the file exists and is unusable). */
+/** What reading the cache gave: the analyses, or nothing (with `problem`, why, when the file exists and is unusable). */
 export interface ReadCache {
   readonly persisted?: PersistedAnalyses;
   readonly problem?: string;
+}
+
+/** Where a run's cache is, which engine may reuse it, and where its problems are told (see openScanCache). */
+export interface ScanCacheOptions {
+  readonly file: string;
+  readonly engine: string;
+  /** The cache could not be used or written (the run itself is whole): a sentence saying why. */
+  readonly onProblem: (problem: string) => void;
+}
+
+/** One run's use of the cache: what it restores from, and `close`, which keeps the run's analyses for the next. */
+export interface ScanCacheSession {
+  readonly persisted: PersistedAnalyses | undefined;
+  close(engine: ScanEngine | undefined): void;
+}
+
+/**
+ * Reads the cache for a run of `command` (\`scan\`, \`inventory\`), telling `onProblem` why one there cannot be used;
+ * `close` tells why the engine could not restore it (see createEngine), and writes the engine's analyses unless they
+ * are the ones it restored.
+ */
+export function openScanCache(cache: ScanCacheOptions, command: string): ScanCacheSession {
+  const notUsed = (why: string) => cache.onProblem(`the cache was not used: ${why}; every file was analysed afresh (the ${command} replaces it)`);
+  const earlier = readScanCache(cache.file, cache.engine);
+  if (earlier.problem) notUsed(earlier.problem);
+  return {
+    persisted: earlier.persisted,
+    close(engine) {
+      if (!engine) return;
+      if (engine.restoreProblem) notUsed(engine.restoreProblem);
+      const persisted = engine.persist();
+      const problem = persisted && writeScanCache(cache.file, cache.engine, persisted);
+      if (problem) cache.onProblem(`the cache was not written (${problem}); the next run analyses every file afresh`);
+    },
+  };
 }
 
 /**
@@ -61,7 +97,7 @@ export function readScanCache(file: string, engine: string): ReadCache {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return {};
-    return { problem: `the cache was not used: it could not be read (${(error as Error).message})` };
+    return { problem: `it could not be read (${(error as Error).message})` };
   }
   let cache: Partial<CacheFile>;
   try {
@@ -76,7 +112,7 @@ export function readScanCache(file: string, engine: string): ReadCache {
   return { persisted };
 }
 
-/** Writes the cache whole or not at all (a temporary file renamed over it); returns the problem, if any. */
+/** Writes the cache whole or not at all (a temporary file renamed over it); returns the system's error, if any. */
 export function writeScanCache(file: string, engine: string, persisted: PersistedAnalyses): string | undefined {
   const cache: CacheFile = { format: CACHE_FORMAT, engine, node: process.version, persisted };
   const temporary = `${file}.${process.pid}.tmp`;
@@ -91,6 +127,6 @@ export function writeScanCache(file: string, engine: string, persisted: Persiste
     } catch {
       // Left behind; the next write replaces it.
     }
-    return `the cache was not written (${(error as Error).message})`;
+    return (error as Error).message;
   }
 }

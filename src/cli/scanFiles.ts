@@ -5,8 +5,7 @@ import type { ConfigResolver } from '../core/config/loadConfig';
 import { analyzeFile, type Analyzer } from './analyzeFile';
 import { configForFiles } from './configForFiles';
 import { createEngine, type ScanEngine } from './engine';
-import { readScanCache, writeScanCache } from './scanCache';
-import type { ScanCacheJob } from './workerProtocol';
+import { openScanCache, type ScanCacheOptions } from './scanCache';
 import { byPlace, compareText } from './scanReport';
 import type { FileFinding, FileScanResult, ReportedFinding, ReportedSuppressedFinding, ReportSeverity, ScanNotice, ScanReport } from './scanReport';
 import { cliSeverityFor } from './severity';
@@ -38,11 +37,6 @@ export interface ScanOptions {
   readonly cache?: ScanCacheOptions;
 }
 
-export interface ScanCacheOptions extends ScanCacheJob {
-  /** The cache could not be read or written (the scan itself is whole): a sentence saying why. */
-  readonly onProblem: (problem: string) => void;
-}
-
 /** Analyses every file and applies the configured severities. */
 export async function scanFiles(options: ScanOptions): Promise<ScanReport> {
   const total = options.files.length;
@@ -54,8 +48,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanReport> {
 
   const configFor = configForFiles(options.config, options.nearestConfigs);
   const cache = options.cache;
-  const earlier = cache ? readScanCache(cache.file, cache.engine) : undefined;
-  if (earlier?.problem) cache?.onProblem(`${earlier.problem}; every file was analysed afresh (the scan replaces it)`);
+  const earlier = cache ? openScanCache(cache, 'scan') : undefined;
   /** The engine in this thread: its analyses (with those the workers sent it) are what the cache keeps. */
   let engine: ScanEngine | undefined;
   let results: FileScanResult[];
@@ -82,12 +75,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanReport> {
       return result;
     });
   }
-  if (cache && engine?.restoreProblem) cache.onProblem(engine.restoreProblem);
-  const persisted = cache && engine?.persist();
-  if (cache && persisted) {
-    const problem = writeScanCache(cache.file, cache.engine, persisted);
-    if (problem) cache.onProblem(`${problem}; the next scan analyses every file afresh`);
-  }
+  earlier?.close(engine);
   // Severities are each file's own (a results' file is relative to cwd).
   return buildReport(results, (file) => configFor(path.resolve(options.cwd, file)));
 }

@@ -89,7 +89,7 @@ describe('cli scan --cache', () => {
     root = materialize({ files: { 'src/ai.ts': AI_MODULE, 'src/visit.ts': VISIT, 'blocked/file': 'a file, not a folder' } });
     const result = await scan(['--cache-location', 'blocked/file/cache']);
     assert.deepStrictEqual(result.findings, ['src/visit.ts:3 no-phi-to-ai']);
-    assert.match(result.stderr, /^phi-guard: blocked\/file\/cache: the cache was not written \(.+\); the next scan analyses every file afresh\n$/);
+    assert.match(result.stderr, /^phi-guard: blocked\/file\/cache: the cache was not written \(.+\); the next run analyses every file afresh\n$/);
   });
 
   it('shares the cache between the threads of a scan: each reuses it, and the report is the one-thread report', async () => {
