@@ -108,7 +108,7 @@ export function readScanCache(file: string, engine: string): ReadCache {
   if (typeof cache !== 'object' || cache === null || cache.format === undefined) return { problem: DAMAGED };
   if (cache.format !== CACHE_FORMAT || cache.engine !== engine || cache.node !== process.version) return {};
   const persisted = cache.persisted;
-  if (!persisted || !Array.isArray(persisted.analyses) || !Array.isArray(persisted.resolutions) || !Array.isArray(persisted.starTargets)) return { problem: DAMAGED };
+  if (!persisted || !Array.isArray(persisted.analyses) || !Array.isArray(persisted.starTargets)) return { problem: DAMAGED };
   return { persisted };
 }
 

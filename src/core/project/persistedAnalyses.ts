@@ -7,13 +7,11 @@ import type { SharedAnalysis } from './projectAnalyzer';
 /**
  * A run's finished analyses as plain (structured-cloneable) data, with what a later run must check before it trusts
  * any of them (see ProjectAnalyzer.restoreAnalyses): a file's analysis is reused only for the same text, the same
- * configuration, the same summaries of the modules it read, the same answers to every import it resolved, and, behind
- * a barrel it looked names up through (`export * from`), the same texts of the modules that barrel re-exports.
+ * configuration, the same modules named by its imports, the same summaries of the modules it read, and, behind a
+ * barrel it looked names up through (`export * from`), the same names exported by the modules that barrel re-exports.
  */
 export interface PersistedAnalyses {
   readonly analyses: readonly PersistedAnalysis[];
-  /** Every import resolved while the analyses were made: importing folder, specifier, the file it named (null: none). */
-  readonly resolutions: readonly (readonly [dir: string, specifier: string, target: string | null])[];
   /** Barrel → the modules its `export * from` name, each with exportedNamesStamp of its text then ('' if it could not be read). */
   readonly starTargets: readonly (readonly [barrel: string, targets: readonly (readonly [file: string, names: string])[]])[];
 }
@@ -27,8 +25,6 @@ export interface PersistedAnalysis extends SharedAnalysis {
 export interface RestoreOutcome {
   readonly restored: number;
   readonly offered: number;
-  /** Imports that resolve differently now (a file created or deleted, a tsconfig changed). */
-  readonly resolutionsChanged: number;
 }
 
 /**
@@ -56,7 +52,9 @@ export function isPersistedAnalysis(value: unknown): value is PersistedAnalysis 
   const result = analysis.result as Partial<Record<string, unknown>> | undefined;
   const lists = typeof result === 'object' && result !== null && ['findings', 'suppressed', 'suppressionProblems', 'parseProblems', 'sinkSites'].every((key) => Array.isArray(result[key]));
   const deps = Array.isArray(analysis.deps) && analysis.deps.every((dep) => Array.isArray(dep) && typeof dep[0] === 'string' && typeof dep[1] === 'string');
-  return strings && lists && deps && Array.isArray(analysis.unresolved);
+  const resolved = Array.isArray(analysis.resolved) && analysis.resolved.every((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string');
+  const reexportTargets = analysis.reexportTargets === undefined || (Array.isArray(analysis.reexportTargets) && analysis.reexportTargets.every((target) => typeof target === 'string'));
+  return strings && lists && deps && resolved && reexportTargets && Array.isArray(analysis.unresolved);
 }
 
 const stamps = new WeakMap<PhiGuardConfig, string>();

@@ -45,6 +45,16 @@ interface EntryData {
   readonly deps: ReadonlyMap<string, SummaryStamp>;
   /** Specifiers that named no project module: one may be created later (then the file needs a new analysis). */
   readonly unresolved: readonly string[];
+  /**
+   * The file's imports that named a project module, with that module: one that names another later (a file created
+   * beside it, a tsconfig changed) means a new analysis.
+   */
+  readonly resolved: readonly (readonly [specifier: string, target: string])[];
+  /**
+   * The module each of its summary's re-exports names ('' for none), in the summary's order: part of what importers
+   * see of it (see entryFingerprint), so a re-export that names another module now changes the importers' analyses too.
+   */
+  readonly reexportTargets?: readonly string[];
   /** The Prisma schema this analysis read (path and content hash; '' for none): a changed, created or deleted schema means a new analysis. */
   readonly prisma: string;
   /**
@@ -83,12 +93,21 @@ function makeEntry(data: EntryData, known?: string): Entry {
   return {
     ...data,
     get fingerprint() {
-      return (fingerprint ??= summaryFingerprint(data.result.summary));
+      return (fingerprint ??= entryFingerprint(data.result.summary, data.reexportTargets));
     },
     get hash() {
       return (hash ??= hashText(data.text ?? ''));
     },
   };
+}
+
+/**
+ * What importers see of a module: its summary, and for a barrel the modules its re-exports name (a look-up through it
+ * finds a name in those). A module without re-exports has its summary's fingerprint.
+ */
+function entryFingerprint(summary: ModuleSummary | undefined, reexportTargets: readonly string[] | undefined): string {
+  const fingerprint = summaryFingerprint(summary);
+  return reexportTargets?.length ? createHash('sha1').update(fingerprint).update(`\0${reexportTargets.join('\0')}`).digest('hex') : fingerprint;
 }
 
 /** Whether `entry` analysed exactly `text`. */
@@ -381,6 +400,7 @@ export class ProjectAnalyzer {
     this.frames.push(frame);
     const deps = new Map<string, SummaryStamp>();
     const unresolved: string[] = [];
+    const resolved: [string, string][] = [];
     // The tree this analysis parsed, kept for settleCycles if the file turns out to be unsettled. An IncrementalParser
     // (the editor's) returns an unchanged text's tree anyway.
     let parsedHere: ts.SourceFile | undefined;
@@ -392,7 +412,7 @@ export class ProjectAnalyzer {
         fileName: file,
         text,
         config,
-        imports: (specifier, names) => this.importSummary(file, specifier, deps, unresolved, names),
+        imports: (specifier, names) => this.importSummary(file, specifier, deps, unresolved, names, resolved),
         prismaModels: prisma ? this.prismaModelsOf(prisma, config) : [],
         sourceFile,
         parser,
@@ -403,7 +423,7 @@ export class ProjectAnalyzer {
         this.unsettled.add(file);
         if (parsedHere) this.cycleTrees.set(file, parsedHere);
       }
-      const entry = makeEntry({ text, version, checked: this.generation, result, deps, unresolved, prisma: prismaStamp(prisma) });
+      const entry = makeEntry({ text, version, checked: this.generation, result, deps, unresolved, resolved, reexportTargets: this.reexportTargetsOf(file, result.summary), prisma: prismaStamp(prisma) });
       this.entries.set(file, entry);
       this.recordDependents(file, deps);
       return entry;
@@ -422,6 +442,7 @@ export class ProjectAnalyzer {
     if (this.memory) return undefined;
     const deps = new Map<string, SummaryStamp>();
     const unresolved: string[] = [];
+    const resolved: [string, string][] = [];
     // The look-ups are the start of the file's analysis: a module they analyse that imports this file (an import cycle)
     // reads it as unfinished, and is analysed again once the file has its final entry (see settleCycles). A look-up
     // that read an unfinished summary itself decides nothing: the file is analysed.
@@ -430,7 +451,7 @@ export class ProjectAnalyzer {
     this.frames.push(frame);
     let sinkFree: boolean;
     try {
-      sinkFree = textReachesNoSink(file, text, (specifier, names) => this.importSummary(file, specifier, deps, unresolved, names));
+      sinkFree = textReachesNoSink(file, text, (specifier, names) => this.importSummary(file, specifier, deps, unresolved, names, resolved));
     } finally {
       this.frames.pop();
       this.inProgress.delete(file);
@@ -438,7 +459,7 @@ export class ProjectAnalyzer {
     // Checked last, for sink-free texts only: analyzeSource checks the others itself.
     if (!sinkFree || frame.readUnfinished || text.length > this.configFor(file).maxFileSizeKb * 1024 || looksMinified(text)) return undefined;
     const result: AnalysisResult = { findings: [], suppressed: [], suppressionProblems: [], parseProblems: [], sinkSites: [] };
-    const entry = makeEntry({ text, version, checked: this.generation, result, deps, unresolved, prisma: prismaStamp(this.prismaSchemaOf(file)), sinkFree: true });
+    const entry = makeEntry({ text, version, checked: this.generation, result, deps, unresolved, resolved, prisma: prismaStamp(this.prismaSchemaOf(file)), sinkFree: true });
     this.entries.set(file, entry);
     this.recordDependents(file, deps);
     return entry;
@@ -499,7 +520,10 @@ export class ProjectAnalyzer {
 
   private depsUnchanged(file: string, entry: Entry): boolean {
     if (prismaStamp(this.prismaSchemaOf(file)) !== entry.prisma) return false;
-    if (entry.unresolved.some((specifier) => this.resolve(file, specifier) !== undefined)) return false;
+    if (entry.unresolved.some((specifier) => this.resolver.resolve(file, specifier) !== undefined)) return false;
+    if (entry.resolved.some(([specifier, target]) => this.resolver.resolve(file, specifier) !== target)) return false;
+    const reexports = entry.result.summary?.reexports ?? [];
+    if (entry.reexportTargets?.some((target, i) => reexports[i] === undefined || (this.resolver.resolve(file, reexports[i].specifier) ?? '') !== target)) return false;
     for (const [dep, stamp] of entry.deps) {
       if (this.inProgress.has(dep) || this.checking.has(dep)) continue;
       this.checking.add(dep);
@@ -524,11 +548,12 @@ export class ProjectAnalyzer {
     return this.current(file)?.result.summary;
   }
 
-  private importSummary(fromFile: string, importedAs: string, deps: Map<string, SummaryStamp>, unresolved: string[], names?: readonly string[]): ModuleSummary | undefined {
+  private importSummary(fromFile: string, importedAs: string, deps: Map<string, SummaryStamp>, unresolved: string[], names: readonly string[] | undefined, resolved: [string, string][]): ModuleSummary | undefined {
     // Kept for the whole run (the resolver's table, `unresolved`): a copy, not a view of the importing file's text.
     const specifier = detached(importedAs);
-    const target = this.resolve(fromFile, specifier);
+    const target = this.resolver.resolve(fromFile, specifier);
     if (!target) unresolved.push(specifier);
+    else resolved.push([specifier, target]);
     if (!target || target === fromFile) return undefined;
     const unfinishedReads = this.unfinishedReads;
     // A barrel (`export * from` dozens of modules) is imported by many files: it is folded again only when a module
@@ -627,7 +652,7 @@ export class ProjectAnalyzer {
     for (const reexport of summary.reexports) {
       if (reexport.names === '*') continue;
       const imported = ownProperty(reexport.names, name);
-      const target = imported !== undefined ? this.resolve(file, reexport.specifier) : undefined;
+      const target = imported !== undefined ? this.resolver.resolve(file, reexport.specifier) : undefined;
       const found = target ? this.lookUpExport(target, imported!, seen, deps) : undefined;
       if (found) return found;
     }
@@ -669,7 +694,7 @@ export class ProjectAnalyzer {
     const always: number[] = [];
     for (const reexport of summary.reexports) {
       if (reexport.names !== '*') continue;
-      const target = this.resolve(file, reexport.specifier);
+      const target = this.resolver.resolve(file, reexport.specifier);
       if (!target) continue;
       const i = targets.push(target) - 1;
       const entry = this.entries.get(target);
@@ -716,7 +741,7 @@ export class ProjectAnalyzer {
     /** Re-exported symbols and the module they come from. */
     const from = new Map<string, ModuleSummary>();
     for (const reexport of summary.reexports) {
-      const target = this.resolve(file, reexport.specifier);
+      const target = this.resolver.resolve(file, reexport.specifier);
       const inner = target ? this.flattened(target, seen, deps) : undefined;
       if (!inner) continue;
       if (reexport.names === '*') {
@@ -745,20 +770,30 @@ export class ProjectAnalyzer {
     return { file, exports, reexports: [] };
   }
 
-  /** Folder + specifier → what it resolved to (null: nothing), for every import resolved for an analysis: a run that
-   * reuses the analyses checks these answers first (see persistAnalyses). */
-  private readonly resolutions = new Map<string, string | null>();
+  /** The module each of `summary`'s re-exports names from `file` ('' for none); undefined without re-exports. */
+  private reexportTargetsOf(file: string, summary: ModuleSummary | undefined): string[] | undefined {
+    return summary?.reexports.length ? summary.reexports.map((reexport) => this.resolver.resolve(file, reexport.specifier) ?? '') : undefined;
+  }
 
-  private resolve(fromFile: string, specifier: string): string | undefined {
-    const target = this.resolver.resolve(fromFile, specifier);
-    this.resolutions.set(`${path.dirname(fromFile)}\0${specifier}`, target ?? null);
-    return target;
+  /**
+   * The imports and re-exports of `file`'s last analysis that named a project module, with that module (see
+   * EntryData.resolved): a result cached elsewhere that rests on them needs a new analysis if one names another
+   * module now. Sorted by specifier, each once; empty if not analysed.
+   */
+  resolvedImportsOf(file: string): [specifier: string, target: string][] {
+    const entry = this.entries.get(file);
+    if (!entry) return [];
+    const pairs = new Map<string, string>(entry.resolved);
+    const reexports = entry.result.summary?.reexports ?? [];
+    entry.reexportTargets?.forEach((target, i) => {
+      if (target && reexports[i]) pairs.set(reexports[i].specifier, target);
+    });
+    return [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   /**
    * Every analysis this run made or checked, as plain data for a later run to reuse (see restoreAnalyses): with the
-   * configuration each used, the import resolutions they rest on, and the names exported by the modules behind the
-   * barrels they looked names up through. Analyses kept from an earlier run and not checked in this one are left out (their files were not part
+   * configuration each used, and the names exported by the modules behind the barrels they looked names up through. Analyses kept from an earlier run and not checked in this one are left out (their files were not part
    * of this run), as are sink-free entries, which have no summary and are cheap to judge again.
    */
   persistAnalyses(): PersistedAnalyses {
@@ -773,16 +808,12 @@ export class ProjectAnalyzer {
       if (stars.length === 0) continue;
       const targets: [string, string][] = [];
       for (const reexport of stars) {
-        const target = this.resolve(file, reexport.specifier);
+        const target = this.resolver.resolve(file, reexport.specifier);
         if (target) targets.push([target, this.currentNamesStamp(target)]);
       }
       starTargets.push([file, targets]);
     }
-    const resolutions = [...this.resolutions].map(([key, target]) => {
-      const split = key.indexOf('\0');
-      return [key.slice(0, split), key.slice(split + 1), target] as const;
-    });
-    return { analyses, resolutions, starTargets };
+    return { analyses, starTargets };
   }
 
   /** The entries restoreAnalyses made (an entry analysed again is a new object). */
@@ -810,44 +841,32 @@ export class ProjectAnalyzer {
   }
 
   /**
-   * Takes an earlier run's analyses (see persistAnalyses) as stale entries: each is used only once its file's text, and
-   * the summaries of the modules it read, are found the same as then (the checks every cached entry goes through), and
-   * only if it was made with the configuration the file has now, no barrel it looked names up through re-exports a
-   * module whose exported names changed (one that now exports a name an import found further down the barrel), and no
-   * import resolved in its folder, or in the folder of a module it read, names another file now (a file created or
-   * deleted, a tsconfig changed: a re-export the look-ups followed may be one of them). Call before the first request.
-   * Throws, restoring nothing, if an analysis does not have the shape persistAnalyses gives (see isPersistedAnalysis).
+   * Takes an earlier run's analyses (see persistAnalyses) as stale entries: each is used only once its file's text, its
+   * imports' resolutions and the summaries of the modules it read are found the same as then (the checks every cached
+   * entry goes through), and only if it was made with the configuration the file has now and no barrel it looked names
+   * up through re-exports a module whose exported names changed (one that now exports a name an import found further
+   * down the barrel). Call before the first request. Throws, restoring nothing, if an analysis does not have the shape
+   * persistAnalyses gives (see isPersistedAnalysis).
    */
   restoreAnalyses(persisted: PersistedAnalyses): RestoreOutcome {
     const offered = persisted.analyses.length;
     const malformed = persisted.analyses.findIndex((analysis) => !isPersistedAnalysis(analysis));
     if (malformed >= 0) throw new Error(`analysis ${malformed + 1} of ${offered} is not one this engine writes`);
-    const movedFolders = new Set<string>();
-    let resolutionsChanged = 0;
-    for (const [dir, specifier, target] of persisted.resolutions) {
-      const now = this.resolver.resolve(path.join(dir, 'index.ts'), specifier) ?? null;
-      if (now === target) this.resolutions.set(`${dir}\0${specifier}`, target);
-      else {
-        resolutionsChanged++;
-        movedFolders.add(dir);
-      }
-    }
     const movedBarrels = new Set<string>();
     for (const [barrel, targets] of persisted.starTargets) if (targets.some(([file, names]) => this.currentNamesStamp(file) !== names)) movedBarrels.add(barrel);
-    const moved = (file: string) => movedBarrels.has(file) || movedFolders.has(path.dirname(file));
     let restored = 0;
     for (const analysis of persisted.analyses) {
       if (this.entries.has(analysis.file) || analysis.config !== configStamp(this.configFor(analysis.file))) continue;
-      if (movedFolders.has(path.dirname(analysis.file)) || analysis.deps.some(([dep]) => moved(dep))) continue;
+      if (analysis.deps.some(([dep]) => movedBarrels.has(dep))) continue;
       const deps = new Map<string, SummaryStamp>(analysis.deps.map(([dep, fingerprint]) => [dep, fingerprint ? { fingerprint } : undefined]));
       // Checked in no generation: the first request that needs it compares its text and dependencies (see ensure).
-      const entry = makeEntry({ text: undefined, hash: analysis.hash, version: undefined, checked: 0, result: analysis.result, deps, unresolved: analysis.unresolved, prisma: analysis.prisma }, analysis.fingerprint);
+      const entry = makeEntry({ text: undefined, hash: analysis.hash, version: undefined, checked: 0, result: analysis.result, deps, unresolved: analysis.unresolved, resolved: analysis.resolved, reexportTargets: analysis.reexportTargets, prisma: analysis.prisma }, analysis.fingerprint);
       this.entries.set(analysis.file, entry);
       this.restored.add(entry);
       this.recordDependents(analysis.file, deps);
       restored++;
     }
-    return { restored, offered, resolutionsChanged };
+    return { restored, offered };
   }
 
   /** `file`'s analysis as plain data for another ProjectAnalyzer to adopt (see adoptAnalysis); undefined while unanalysed or in progress. */
@@ -855,7 +874,17 @@ export class ProjectAnalyzer {
     const entry = this.entries.get(file);
     // A sink-free entry has no summary for another thread's importers: that thread analyses the file if one needs it.
     if (!entry || entry.sinkFree || this.inProgress.has(file)) return undefined;
-    return { file, hash: entry.hash, result: entry.result, deps: [...entry.deps].map(([dep, stamp]) => [dep, stamp?.fingerprint ?? ''] as const), unresolved: entry.unresolved, prisma: entry.prisma, fingerprint: entry.fingerprint };
+    return {
+      file,
+      hash: entry.hash,
+      result: entry.result,
+      deps: [...entry.deps].map(([dep, stamp]) => [dep, stamp?.fingerprint ?? ''] as const),
+      unresolved: entry.unresolved,
+      resolved: entry.resolved,
+      ...(entry.reexportTargets ? { reexportTargets: entry.reexportTargets } : {}),
+      prisma: entry.prisma,
+      fingerprint: entry.fingerprint,
+    };
   }
 
   /**
@@ -875,7 +904,7 @@ export class ProjectAnalyzer {
     }
     const deps = new Map<string, SummaryStamp>(shared.deps.map(([dep, fingerprint]) => [dep, fingerprint ? { fingerprint } : undefined]));
     // No change stamp: in a later generation the file is read and its hash compared before the analysis is trusted.
-    this.entries.set(shared.file, makeEntry({ text: undefined, hash: shared.hash, version: undefined, checked: this.generation, result: shared.result, deps, unresolved: shared.unresolved, prisma: shared.prisma }, shared.fingerprint));
+    this.entries.set(shared.file, makeEntry({ text: undefined, hash: shared.hash, version: undefined, checked: this.generation, result: shared.result, deps, unresolved: shared.unresolved, resolved: shared.resolved, reexportTargets: shared.reexportTargets, prisma: shared.prisma }, shared.fingerprint));
     this.recordDependents(shared.file, deps);
     return true;
   }
@@ -902,6 +931,9 @@ export interface SharedAnalysis {
   /** Dependency → fingerprint of the summary the analysis used. */
   readonly deps: readonly (readonly [string, string])[];
   readonly unresolved: readonly string[];
+  /** See EntryData.resolved and reexportTargets. */
+  readonly resolved: readonly (readonly [string, string])[];
+  readonly reexportTargets?: readonly string[];
   readonly prisma: string;
   readonly fingerprint: string;
 }

@@ -257,7 +257,7 @@ function describeRequest(request: AnalysisRequest): string {
     case 'checkModules':
       return `a check of ${request.files.length} module(s)`;
     case 'checkResolution':
-      return `a check of ${request.imports.length} unresolved import(s) and ${request.schemas.length} Prisma schema lookup(s)`;
+      return `a check of ${request.imports.length} import(s) and ${request.schemas.length} Prisma schema lookup(s)`;
     case 'diskChanged':
       return 'a file change';
   }

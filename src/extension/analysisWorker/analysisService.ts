@@ -112,9 +112,9 @@ export class AnalysisService {
 
   /** What `file`'s new result depends on (see ScanInputs). */
   private inputsOf(file: string, hash: string, project: ProjectAnalyzer | undefined): ScanInputs {
-    const input = (analysed: string, unresolved: readonly string[], schema: string | undefined): FileInput => ({ path: analysed, hash: this.diskHashes.hash(analysed) ?? '', unresolved, schema });
+    const input = (analysed: string, unresolved: readonly string[], schema: string | undefined, resolved: readonly (readonly [string, string])[] = []): FileInput => ({ path: analysed, hash: this.diskHashes.hash(analysed) ?? '', unresolved, schema, ...(resolved.length ? { resolved } : {}) });
     if (!project) return { hash, self: input(file, [], undefined), dependencies: [] };
-    const analysedInput = (analysed: string) => input(analysed, project.unresolvedOf(analysed).sort(), project.prismaSchemaAt(path.dirname(analysed)) ?? '');
+    const analysedInput = (analysed: string) => input(analysed, project.unresolvedOf(analysed).sort(), project.prismaSchemaAt(path.dirname(analysed)) ?? '', project.resolvedImportsOf(analysed));
     const self = analysedInput(file);
     const modules = project.dependenciesOf(file).sort().map(analysedInput);
     const schemas = [...new Set([self, ...modules].map((module) => module.schema).filter((schema): schema is string => !!schema))].sort();
@@ -132,7 +132,7 @@ export class AnalysisService {
     const checker = project;
     const positions = <T>(list: readonly T[], differs: (item: T) => boolean) => list.flatMap((item, index) => (differs(item) ? [index] : []));
     return {
-      resolved: positions(imports, ([dir, specifier]) => checker.resolveFrom(dir, specifier) !== undefined),
+      changedImports: positions(imports, ([dir, specifier, target]) => (checker.resolveFrom(dir, specifier) ?? '') !== target),
       changedSchemas: positions(schemas, ([dir, schema]) => (checker.prismaSchemaAt(dir) ?? '') !== schema),
     };
   }

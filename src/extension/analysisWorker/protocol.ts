@@ -94,15 +94,15 @@ export interface CheckResolutionRequest {
   readonly kind: 'checkResolution';
   /** The workspace folder the results were made for (resolution stops at it and reads its package.json). */
   readonly root: string;
-  /** [folder of the importing file, specifier] of imports that named no project module. */
-  readonly imports: readonly (readonly [dir: string, specifier: string])[];
+  /** [folder of the importing file, specifier, the module it named ('' for none)] of the imports a result rests on. */
+  readonly imports: readonly (readonly [dir: string, specifier: string, target: string])[];
   /** [folder of an analysed file, the schema.prisma its analysis read ('' for none)]. */
   readonly schemas: readonly (readonly [dir: string, schema: string])[];
 }
 
 export interface CheckResolutionResponse {
-  /** Positions in `imports` that name a project module now (it was created since). */
-  readonly resolved: readonly number[];
+  /** Positions in `imports` that name another module now (one created since, or none, or another). */
+  readonly changedImports: readonly number[];
   /** Positions in `schemas` whose folder's analysis would read another schema now (or one, or none). */
   readonly changedSchemas: readonly number[];
 }
@@ -117,6 +117,8 @@ export interface FileInput {
   readonly hash: string;
   /** Its imports that named no project module: if one names a module later, the result needs a new analysis. */
   readonly unresolved: readonly string[];
+  /** Its imports (and re-exports) that named a project module, with that module: if one names another later, the result needs a new analysis. */
+  readonly resolved?: readonly (readonly [specifier: string, target: string])[];
   /** The schema.prisma its analysis read ('' for none); `undefined` for a schema.prisma itself or without cross-file analysis. */
   readonly schema: string | undefined;
 }

@@ -22,8 +22,8 @@ export async function reusableEntries(cache: FlowCache, keys: Iterable<string>, 
 
 /**
  * The cache entries among `keys` that need a new analysis because a file their result depends on changed: its
- * content hash moved, an import that named no project module names one now, or its analysis would read another
- * schema.prisma (or one, or none). The worker looks at each file, import and folder once, however many entries
+ * content hash moved, one of its imports names another project module now (or one, or none), or its analysis would
+ * read another schema.prisma (or one, or none). The worker looks at each file, import and folder once, however many entries
  * refer to it. `undefined` if a check did not finish.
  */
 export async function staleEntries(cache: FlowCache, keys: Iterable<string>, context: CacheCheckContext): Promise<Set<string> | undefined> {
@@ -53,8 +53,8 @@ export async function staleEntries(cache: FlowCache, keys: Iterable<string>, con
 async function changedContent(cache: FlowCache, keys: readonly string[], context: CacheCheckContext): Promise<Set<number> | undefined> {
   const ids = cache.dependencyIdsOf(keys);
   if (!ids.length) return new Set();
-  const checks = new Pairs();
-  const checkOf = ids.map((id) => checks.indexOf(cache.dependency(id).path, cache.dependency(id).hash));
+  const checks = new Distinct<readonly [string, string]>();
+  const checkOf = ids.map((id) => checks.indexOf([cache.dependency(id).path, cache.dependency(id).hash]));
   const outcome = await context.analysis.request({ kind: 'checkModules', files: checks.list.map(([file]) => file), hashes: checks.list.map(([, hash]) => hash) }, requestOptions(context));
   if (outcome.status !== 'done') return failed(outcome, context);
   const changed = new Set(outcome.value.changed);
@@ -62,38 +62,40 @@ async function changedContent(cache: FlowCache, keys: readonly string[], context
 }
 
 /**
- * The ids of the files of `keys`' entries (all in the workspace folder `root`) whose unresolved imports or schema
- * lookup resolve otherwise now; each (folder, specifier) and (folder, schema) pair checked once.
+ * The ids of the files of `keys`' entries (all in the workspace folder `root`) whose imports or schema lookup resolve
+ * otherwise now (an import that named no project module names one, one names another or none); each (folder,
+ * specifier, module) and (folder, schema) checked once.
  */
 async function resolvedOtherwise(cache: FlowCache, root: string, keys: readonly string[], context: CacheCheckContext): Promise<Set<number> | undefined> {
   const ids = cache.dependencyIdsOf(keys);
-  const imports = new Pairs();
-  const schemas = new Pairs();
+  const imports = new Distinct<readonly [string, string, string]>();
+  const schemas = new Distinct<readonly [string, string]>();
   const checksOf = ids.map((id) => {
-    const { path: file, unresolved, schema } = cache.dependency(id);
+    const { path: file, unresolved, resolved = [], schema } = cache.dependency(id);
     const dir = path.dirname(file);
-    return { imports: unresolved.map((specifier) => imports.indexOf(dir, specifier)), schema: schema === undefined ? undefined : schemas.indexOf(dir, schema) };
+    const importChecks = [...unresolved.map((specifier) => imports.indexOf([dir, specifier, ''])), ...resolved.map(([specifier, target]) => imports.indexOf([dir, specifier, target]))];
+    return { imports: importChecks, schema: schema === undefined ? undefined : schemas.indexOf([dir, schema]) };
   });
   if (!imports.list.length && !schemas.list.length) return new Set();
   const outcome = await context.analysis.request({ kind: 'checkResolution', root, imports: imports.list, schemas: schemas.list }, requestOptions(context));
   if (outcome.status !== 'done') return failed(outcome, context);
-  const resolved = new Set(outcome.value.resolved);
+  const changedImports = new Set(outcome.value.changedImports);
   const changedSchemas = new Set(outcome.value.changedSchemas);
   return new Set(ids.filter((_, index) => {
     const checks = checksOf[index]!;
-    return checks.imports.some((check) => resolved.has(check)) || (checks.schema !== undefined && changedSchemas.has(checks.schema));
+    return checks.imports.some((check) => changedImports.has(check)) || (checks.schema !== undefined && changedSchemas.has(checks.schema));
   }));
 }
 
-/** Distinct string pairs, in the order first seen. */
-class Pairs {
-  readonly list: (readonly [string, string])[] = [];
+/** Distinct tuples of strings, in the order first seen. */
+class Distinct<T extends readonly string[]> {
+  readonly list: T[] = [];
   private readonly indices = new Map<string, number>();
 
-  indexOf(first: string, second: string): number {
-    const key = `${first}\u0000${second}`;
+  indexOf(tuple: T): number {
+    const key = tuple.join('\u0000');
     let index = this.indices.get(key);
-    if (index === undefined) this.indices.set(key, (index = this.list.push([first, second]) - 1));
+    if (index === undefined) this.indices.set(key, (index = this.list.push(tuple) - 1));
     return index;
   }
 }

@@ -1,8 +1,8 @@
 import type { FileInput } from '../analysisWorker/protocol';
 
 /**
- * A file a cached result depends on, as the analysis saw it: its content hash, its imports that named no project
- * module and the schema.prisma its analysis read (see FileInput).
+ * A file a cached result depends on, as the analysis saw it: its content hash, its imports (those that named no
+ * project module, and the module each other one named) and the schema.prisma its analysis read (see FileInput).
  */
 export type Dependency = FileInput;
 
@@ -19,11 +19,11 @@ export class DependencyTable {
 
   /** The dependency's id, adding it if new. */
   idOf(dependency: Dependency): number {
-    const { path, hash, unresolved, schema } = dependency;
-    const key = [hash, path, schema ?? '\u0001', ...unresolved].join('\u0000');
+    const { path, hash, unresolved, schema, resolved = [] } = dependency;
+    const key = [hash, path, schema ?? '\u0001', ...unresolved, '\u0002', ...resolved.flat()].join('\u0000');
     const known = this.idsByKey.get(key);
     if (known !== undefined) return known;
-    const id = this.dependencies.push({ path, hash, unresolved: [...unresolved], schema }) - 1;
+    const id = this.dependencies.push({ path, hash, unresolved: [...unresolved], schema, ...(resolved.length ? { resolved: resolved.map(([specifier, target]) => [specifier, target] as const) } : {}) }) - 1;
     this.idsByKey.set(key, id);
     const ofPath = this.idsByPath.get(path);
     if (ofPath) ofPath.push(id);

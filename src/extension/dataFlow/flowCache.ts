@@ -1,14 +1,16 @@
 import { createHash } from 'crypto';
+import * as path from 'path';
 import type { FileInput } from '../analysisWorker/protocol';
 import { DependencyTable, type Dependency } from './dependencyTable';
 import type { FileFlows } from './fileFlows';
 
-// 4: the table's files also record their imports that named no project module and the schema.prisma their analysis
+// 5: the table's files also record the module each of their resolved imports named (relative to the file's folder), so
+// that a file created beside one (or a tsconfig changed) invalidates the entries that rest on it. 4: the table's files also record their imports that named no project module and the schema.prisma their analysis
 // read, and each entry refers to its own file there too, so a created module or a changed schema invalidates the
 // entries it affects. 3: one table of (module path, hash) pairs for the whole cache, entries refer to it by index;
 // files the engine skips are cached too. (2 stored every entry's module paths and hashes in the entry: 40 MB on a
 // 3,880-file repo.)
-const FORMAT = 4;
+const FORMAT = 5;
 
 interface EntryBase {
   readonly hash: string;
@@ -31,10 +33,14 @@ export interface EntryInputs {
 }
 
 /**
- * A dependency as saved: [path, hash] for one without unresolved imports or schema lookup (a schema.prisma, a file
- * analysed alone), else [path, hash, unresolved specifiers, schema.prisma read ('' for none, null for no lookup)].
+ * A dependency as saved: [path, hash] for one without imports or schema lookup (a schema.prisma, a file analysed
+ * alone), else [path, hash, unresolved specifiers, schema.prisma read ('' for none, null for no lookup)], and, when
+ * it has imports that named a project module, [specifier, that module relative to the file's folder] pairs.
  */
-type SavedDependency = readonly [string, string] | readonly [string, string, readonly string[], string | null];
+type SavedDependency =
+  | readonly [string, string]
+  | readonly [string, string, readonly string[], string | null]
+  | readonly [string, string, readonly string[], string | null, readonly (readonly [string, string])[]];
 
 /** What format 4 saves: `files` holds each dependency once; entries list indices into it. */
 interface SavedCache {
@@ -162,8 +168,14 @@ export class FlowCache {
     const indexOf = (id: number) => {
       let index = indexById.get(id);
       if (index === undefined) {
-        const { path, hash, unresolved, schema } = this.dependencyTable.get(id);
-        index = files.push(unresolved.length || schema !== undefined ? [path, hash, unresolved, schema ?? null] : [path, hash]) - 1;
+        const { path: file, hash, unresolved, schema, resolved = [] } = this.dependencyTable.get(id);
+        const dir = path.dirname(file);
+        const saved: SavedDependency = resolved.length
+          ? [file, hash, unresolved, schema ?? null, resolved.map(([specifier, target]) => [specifier, path.relative(dir, target)] as const)]
+          : unresolved.length || schema !== undefined
+            ? [file, hash, unresolved, schema ?? null]
+            : [file, hash];
+        index = files.push(saved) - 1;
         indexById.set(id, index);
       }
       return index;
@@ -189,9 +201,13 @@ export function contentHash(text: string, policyFingerprint: string): string {
 function savedDependency(value: unknown): Dependency | undefined {
   if (!Array.isArray(value) || typeof value[0] !== 'string' || typeof value[1] !== 'string') return undefined;
   if (value.length === 2) return { path: value[0], hash: value[1], unresolved: [], schema: undefined };
-  const [path, hash, unresolved, schema] = value as unknown[];
-  if (value.length !== 4 || !Array.isArray(unresolved) || !unresolved.every((specifier) => typeof specifier === 'string') || (schema !== null && typeof schema !== 'string')) return undefined;
-  return { path: path as string, hash: hash as string, unresolved: unresolved as string[], schema: (schema as string | null) ?? undefined };
+  const [file, hash, unresolved, schema, resolved] = value as unknown[];
+  if ((value.length !== 4 && value.length !== 5) || !Array.isArray(unresolved) || !unresolved.every((specifier) => typeof specifier === 'string') || (schema !== null && typeof schema !== 'string')) return undefined;
+  const dependency = { path: file as string, hash: hash as string, unresolved: unresolved as string[], schema: (schema as string | null) ?? undefined };
+  if (value.length === 4) return dependency;
+  if (!Array.isArray(resolved) || !resolved.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string')) return undefined;
+  const dir = path.dirname(file as string);
+  return { ...dependency, resolved: (resolved as [string, string][]).map(([specifier, target]) => [specifier, path.resolve(dir, target)] as const) };
 }
 
 function isSavedEntry(value: unknown): value is SavedEntry {

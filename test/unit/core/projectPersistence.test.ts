@@ -39,7 +39,7 @@ describe('persisted analyses (the CLI scan cache)', () => {
     const disk = projectOnDisk(FILES);
     const persisted = persistedScan(disk.root);
     const next = analyser(disk.root);
-    assert.deepEqual(next.project.restoreAnalyses(persisted), { restored: persisted.analyses.length, offered: persisted.analyses.length, resolutionsChanged: 0 });
+    assert.deepEqual(next.project.restoreAnalyses(persisted), { restored: persisted.analyses.length, offered: persisted.analyses.length });
     assert.deepEqual(next.findings('route.ts'), ['no-phi-to-ai patient.diagnosis']);
     assert.deepEqual(next.parsed, []);
     assert.equal(next.project.persistsAsRestored(), true, 'a cache that would be written the same need not be written');
@@ -89,7 +89,7 @@ describe('persisted analyses (the CLI scan cache)', () => {
     assert.ok(!next.parsed.includes('route.ts'), next.parsed.join(', '));
   });
 
-  it('drops the analyses made in a folder where an import now resolves to another file, and those that read them', () => {
+  it('analyses again a file whose import now names another module, and keeps the others', () => {
     const disk = projectOnDisk({ ...FILES, 'lib/deep/use.ts': "import { ask } from '../ai';\nexport const use = (p: string) => ask(p);\n" });
     const first = analyser(disk.root);
     first.findings('route.ts');
@@ -98,8 +98,7 @@ describe('persisted analyses (the CLI scan cache)', () => {
     // `./lib` from route.ts now names lib.ts, before lib/index.ts.
     disk.write('lib.ts', QUIET);
     const next = analyser(disk.root);
-    const outcome = next.project.restoreAnalyses(persisted);
-    assert.equal(outcome.resolutionsChanged, 1);
+    next.project.restoreAnalyses(persisted);
     assert.deepEqual(next.findings('route.ts'), []);
     next.findings('lib/deep/use.ts');
     // route.ts is analysed afresh (found sink-free now, so not parsed); lib/deep/use.ts and lib/ai.ts are reused.
@@ -111,7 +110,7 @@ describe('persisted analyses (the CLI scan cache)', () => {
     const persisted = persistedScan(disk.root);
     const allowing: PhiGuardConfig = { ...DEFAULT_CONFIG, notPhiNames: [...DEFAULT_CONFIG.notPhiNames, 'diagnosis'] };
     const next = analyser(disk.root, allowing);
-    assert.deepEqual(next.project.restoreAnalyses(persisted), { restored: 0, offered: persisted.analyses.length, resolutionsChanged: 0 });
+    assert.deepEqual(next.project.restoreAnalyses(persisted), { restored: 0, offered: persisted.analyses.length });
     assert.deepEqual(next.findings('route.ts'), analyser(disk.root, allowing).findings('route.ts'));
   });
 
@@ -128,5 +127,28 @@ describe('persisted analyses (the CLI scan cache)', () => {
     const files = next.project.persistAnalyses().analyses.map((analysis) => path.relative(disk.root, analysis.file)).sort();
     assert.ok(!files.includes('other-route.ts'), files.join(', '));
     assert.ok(files.includes('route.ts') && files.includes('lib/ai.ts'), files.join(', '));
+  });
+});
+
+describe('a long-lived project analyser when an import names another module', () => {
+  const analyser = (root: string) => new ProjectAnalyzer(nodeProjectHost(), root, () => DEFAULT_CONFIG, 0);
+  const findings = (project: ProjectAnalyzer, root: string, name: string) => project.analyze(path.join(root, name))!.findings.map((f) => `${f.rule} ${f.expression}`);
+
+  it('analyses the importer again when a file created beside the folder it imported is the one named now', () => {
+    const disk = projectOnDisk(FILES);
+    const project = analyser(disk.root);
+    assert.deepEqual(findings(project, disk.root, 'route.ts'), ['no-phi-to-ai patient.diagnosis']);
+    disk.write('lib.ts', QUIET);
+    project.changed();
+    assert.deepEqual(findings(project, disk.root, 'route.ts'), [], '`./lib` is lib.ts now');
+  });
+
+  it('analyses the importers of a barrel again when one of its re-exports names a module for the first time', () => {
+    const disk = projectOnDisk({ ...FILES, 'lib/index.ts': "export * from './other';\nexport * from './ask';\n", 'lib/ai.ts': '' });
+    const project = analyser(disk.root);
+    assert.deepEqual(findings(project, disk.root, 'route.ts'), [], 'lib/ask.ts does not exist yet');
+    disk.write('lib/ask.ts', AI_WRAPPER);
+    project.changed();
+    assert.deepEqual(findings(project, disk.root, 'route.ts'), ['no-phi-to-ai patient.diagnosis']);
   });
 });

@@ -126,7 +126,7 @@ describe('analysis worker service (what the worker thread runs)', () => {
       assert.deepStrictEqual(response.flows.flows.map((flow) => [flow.file, flow.line, flow.sink.api, flow.status]), [['src/route.ts', 3, 'console.log', 'open']]);
       assert.deepStrictEqual(response.dependencies.map((file) => file.path), [project.file('src/audit.ts')]);
       assert.match(response.dependencies[0]!.hash, /^[0-9a-f]{64}$/);
-      assert.deepStrictEqual(response.self, { path: project.file('src/route.ts'), hash: response.self.hash, unresolved: [], schema: '' }, 'no schema.prisma in the project');
+      assert.deepStrictEqual(response.self, { path: project.file('src/route.ts'), hash: response.self.hash, unresolved: [], schema: '', resolved: [['./audit', project.file('src/audit.ts')]] }, 'no schema.prisma in the project');
       assert.match(response.self.hash, /^[0-9a-f]{64}$/);
       assertPlainData(response);
     });
@@ -161,19 +161,35 @@ describe('analysis worker service (what the worker thread runs)', () => {
       assert.deepStrictEqual(response.self.unresolved, ['date-fns']);
       assert.deepStrictEqual(response.dependencies.map((file) => [file.path, file.unresolved]), [[project.file('src/api/audit.ts'), ['../transport']]]);
       assert.deepStrictEqual(response.flows.flows, []);
-      const imports = [[project.file('src/api'), '../transport'], [project.file('src'), 'date-fns']] as const;
+      const imports = [[project.file('src/api'), '../transport', ''], [project.file('src'), 'date-fns', '']] as const;
       const schemas = [[project.file('src'), ''], [project.file('src/api'), '']] as const;
       const check = (worker: AnalysisService) => worker.handle({ kind: 'checkResolution', root: project.root, imports, schemas });
-      assert.deepStrictEqual(check(service), { resolved: [], changedSchemas: [] });
+      assert.deepStrictEqual(check(service), { changedImports: [], changedSchemas: [] });
       project.write('src/transport.ts', 'export function send(entry: unknown) {\n  console.log(entry);\n}\n');
       project.write('src/api/schema.prisma', 'model Visit {\n  id String @id\n}\n');
-      assert.deepStrictEqual(check(new AnalysisService()), { resolved: [0], changedSchemas: [1] }, 'a new worker resolves with an analyser of its own');
-      assert.deepStrictEqual(check(service), { resolved: [], changedSchemas: [] }, 'this scan already looked');
+      assert.deepStrictEqual(check(new AnalysisService()), { changedImports: [0], changedSchemas: [1] }, 'a new worker resolves with an analyser of its own');
+      assert.deepStrictEqual(check(service), { changedImports: [], changedSchemas: [] }, 'this scan already looked');
       service.handle({ kind: 'diskChanged', deleted: [] });
-      assert.deepStrictEqual(check(service), { resolved: [0], changedSchemas: [1] }, 'the next scan looks again');
+      assert.deepStrictEqual(check(service), { changedImports: [0], changedSchemas: [1] }, 'the next scan looks again');
       const again = analysed(scan(service, project, 'src/route.ts'));
       assert.deepStrictEqual(again.flows.flows.map((flow) => [flow.line, flow.sink.api]), [[4, 'console.log']], 'the new module logs what the helper sends it');
       assert.deepStrictEqual(again.dependencies.map((file) => [file.path, file.unresolved]), [[project.file('src/api/audit.ts'), []], [project.file('src/transport.ts'), []], [project.file('src/api/schema.prisma'), []]]);
+    });
+
+    it('records the module each import named, and says when one names another (a file created beside it)', () => {
+      const project = projectOnDisk({
+        'src/lib/index.ts': "export function send(entry: unknown) {\n  console.log(entry);\n}\n",
+        'src/route.ts': "import { send } from './lib';\nexport function record(patient: { ssn: string }) {\n  send(patient.ssn);\n}\n",
+      });
+      const service = new AnalysisService();
+      const response = analysed(scan(service, project, 'src/route.ts'));
+      assert.deepStrictEqual(response.self.resolved, [['./lib', project.file('src/lib/index.ts')]]);
+      const imports = [[project.file('src'), './lib', project.file('src/lib/index.ts')]] as const;
+      const check = (worker: AnalysisService) => worker.handle({ kind: 'checkResolution', root: project.root, imports, schemas: [] });
+      assert.deepStrictEqual(check(new AnalysisService()), { changedImports: [], changedSchemas: [] });
+      // `./lib` names src/lib.ts now, before src/lib/index.ts.
+      project.write('src/lib.ts', 'export function send(entry: unknown) {\n  return entry;\n}\n');
+      assert.deepStrictEqual(check(new AnalysisService()), { changedImports: [0], changedSchemas: [] });
     });
 
     it('names the modules whose hash changed on disk, and answers "unchanged" only while the file\'s own hash is the cached one', () => {

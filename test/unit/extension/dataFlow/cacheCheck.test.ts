@@ -25,8 +25,10 @@ const FILES = {
   'app/src/dates.ts': "import { format } from 'date-fns';\nexport const today = () => format(new Date(), 'yyyy-MM-dd');\n",
   'app/lib/audit.ts': "import { send } from './transport';\nexport function audit(entry: unknown) {\n  send(entry);\n}\n",
   'app/src/checkIn.ts': "import { audit } from '../lib/audit';\nexport function checkIn(patient: { ssn: string }) {\n  audit(patient.ssn);\n}\n",
+  'app/src/notify/index.ts': 'export function notify(value: unknown) {\n  return value;\n}\n',
+  'app/src/alert.ts': "import { notify } from './notify';\nexport function alert(patient: { ssn: string }) {\n  notify(patient.ssn);\n}\n",
 };
-const SCANNED = ['clinic/src/visits.ts', 'clinic/src/plain.ts', 'billing/src/visits.ts', 'app/src/intake.ts', 'app/src/dates.ts', 'app/lib/audit.ts', 'app/src/checkIn.ts'];
+const SCANNED = ['clinic/src/visits.ts', 'clinic/src/plain.ts', 'billing/src/visits.ts', 'app/src/intake.ts', 'app/src/dates.ts', 'app/lib/audit.ts', 'app/src/checkIn.ts', 'app/src/notify/index.ts', 'app/src/alert.ts'];
 
 /** The worker, answering in this thread (as the client does when no worker runs). */
 function inProcess(service: AnalysisService): CacheCheckContext['analysis'] {
@@ -113,6 +115,16 @@ describe('workspace scan cache check (cache, worker and the check before a scan 
         assert.deepStrictEqual(second.flows['app/src/checkIn.ts'], ['3 console.log'], 'PHI now reaches a sink through the helper');
         next();
         assert.deepStrictEqual((await rescan(service, cache, project, SCANNED)).analysed, [], 'then reused again');
+      });
+
+      it('analyses again the files whose import names another module now (one created beside the folder it named)', async () => {
+        // `./notify` named app/src/notify/index.ts, which returns what it gets; app/src/notify.ts comes first now.
+        project.write('app/src/notify.ts', LOGGER.replace('log', 'notify'));
+        const second = await rescan(service, cache, project, [...SCANNED, 'app/src/notify.ts']);
+        assert.deepStrictEqual(second.analysed, ['app/src/alert.ts', 'app/src/notify.ts']);
+        assert.deepStrictEqual(second.flows['app/src/alert.ts'], ['3 console.log'], 'PHI now reaches the new module\'s logger');
+        next();
+        assert.deepStrictEqual((await rescan(service, cache, project, [...SCANNED, 'app/src/notify.ts'])).analysed, [], 'then reused again');
       });
 
       it('analyses again exactly the files whose analysis read a changed schema.prisma', async () => {

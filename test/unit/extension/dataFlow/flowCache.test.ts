@@ -64,7 +64,7 @@ describe('FlowCache (workspace scan cache on disk)', () => {
     const text = cache.takeChanges()!;
     assert.strictEqual(text.split(util).length - 1, 1, 'the shared module is written once');
     const saved = JSON.parse(text) as { format: number; files: [string, string][]; entries: Record<string, { dependencies: number[] }> };
-    assert.strictEqual(saved.format, 4);
+    assert.strictEqual(saved.format, 5);
     assert.strictEqual(saved.files.length, 51);
     assert.ok(Object.values(saved.entries).every((entry) => entry.dependencies.every((index) => Number.isInteger(index))));
     const reloaded = new FlowCache('v');
@@ -110,7 +110,7 @@ describe('FlowCache (workspace scan cache on disk)', () => {
     assert.strictEqual(reloaded.entry('file:///ws/bundle.min.js')?.skipped, undefined, 'analysed once it changed');
   });
 
-  it('drops caches of older formats (single-file results; dependencies stored in every entry; no unresolved imports)', () => {
+  it('drops caches of older formats (single-file results; dependencies stored in every entry; no unresolved imports; no resolved ones)', () => {
     const cache = new FlowCache('v');
     cache.load(JSON.stringify({ format: 1, engine: 'v', entries: { 'file:///ws/a.ts': { hash: 'h', flows: record } } }));
     assert.strictEqual(cache.size, 0);
@@ -118,6 +118,8 @@ describe('FlowCache (workspace scan cache on disk)', () => {
     assert.strictEqual(cache.size, 0);
     cache.load(JSON.stringify({ format: 3, engine: 'v', modules: [['/ws/b.ts', 'b']], entries: { 'file:///ws/a.ts': { hash: 'h', dependencies: [0], flows: record } } }));
     assert.strictEqual(cache.size, 0, 'a format 3 entry does not know its unresolved imports: it could be stale');
+    cache.load(JSON.stringify({ format: 4, engine: 'v', files: [['/ws/b.ts', 'b']], entries: { 'file:///ws/a.ts': { hash: 'h', dependencies: [0], flows: record } } }));
+    assert.strictEqual(cache.size, 0, 'a format 4 entry does not know which module each import named: it could be stale');
   });
 
   it('drops an entry that refers to a file the table does not hold, or a damaged one', () => {
@@ -128,7 +130,7 @@ describe('FlowCache (workspace scan cache on disk)', () => {
       'file:///ws/c.ts': { hash: 'h', self: 2, dependencies: [], flows: record },
     };
     const files = [['/ws/util.ts', 'u'], ['/ws/a.ts', 'a', ['./logger'], ''], ['/ws/c.ts', 'c', 'not a list', '']];
-    cache.load(JSON.stringify({ format: 4, engine: 'v', files, entries }));
+    cache.load(JSON.stringify({ format: 5, engine: 'v', files, entries }));
     assert.deepStrictEqual(dependenciesOf(cache, 'file:///ws/a.ts'), { '/ws/util.ts': 'u' });
     assert.deepStrictEqual(cache.dependency(cache.entry('file:///ws/a.ts')!.self!), { path: '/ws/a.ts', hash: 'a', unresolved: ['./logger'], schema: '' });
     assert.strictEqual(cache.entry('file:///ws/b.ts'), undefined);
@@ -163,6 +165,21 @@ describe('FlowCache (workspace scan cache on disk)', () => {
     assert.deepStrictEqual(seen('file:///ws/src/page.ts'), [page]);
     assert.strictEqual(reloaded.entry('file:///ws/src/page.ts')?.skipped, 'page.ts: skipped');
     assert.deepStrictEqual(seen('file:///ws/src/util.ts'), [util, schema]);
+  });
+
+  it('keeps the module each import named, saved relative to the importing file\'s folder', () => {
+    const cache = new FlowCache('v');
+    const route: FileInput = { path: '/ws/src/route.ts', hash: 'r', unresolved: [], schema: '', resolved: [['./lib', '/ws/src/lib/index.ts'], ['@app/util', '/ws/packages/util/src/index.ts']] };
+    cache.set('file:///ws/src/route.ts', 'h', record, { self: route });
+    const text = cache.takeChanges()!;
+    assert.deepStrictEqual((JSON.parse(text) as { files: unknown[] }).files, [['/ws/src/route.ts', 'r', [], '', [['./lib', 'lib/index.ts'], ['@app/util', '../packages/util/src/index.ts']]]]);
+    const reloaded = new FlowCache('v');
+    reloaded.load(text);
+    assert.deepStrictEqual(reloaded.dependency(reloaded.entry('file:///ws/src/route.ts')!.self!), route);
+    const other = new FlowCache('v');
+    other.set('file:///ws/src/route.ts', 'h', record, { self: { ...route, resolved: [['./lib', '/ws/src/lib.ts']] } });
+    other.set('file:///ws/src/other.ts', 'h', record, { dependencies: [route] });
+    assert.strictEqual(other.dependencyIdsOf(['file:///ws/src/route.ts', 'file:///ws/src/other.ts']).length, 2, 'the same file with another resolution is another dependency');
   });
 
   it('keeps a module as each entry saw it: one made before a missing import was created is not taken for current', () => {
