@@ -87,13 +87,23 @@ function sameSummaryStamp(a: SummaryStamp, b: SummaryStamp): boolean {
  * The summary's fingerprint is worked out when something first asks for it (an importer, a check of an importer's
  * dependencies): a file being edited that nothing imports never needs it.
  */
-function makeEntry(data: EntryData, known?: string): Entry {
+function makeEntry(data: EntryData, known?: string, reexportTargetsOf?: () => readonly string[] | undefined): Entry {
   let fingerprint = known;
   let hash = data.hash;
+  let targets = data.reexportTargets;
+  let targetsOf = reexportTargetsOf;
   return {
     ...data,
+    // Worked out when first read, like the summary (the editor's analyses make it only when an importer needs it).
+    get reexportTargets() {
+      if (targetsOf) {
+        targets = targetsOf();
+        targetsOf = undefined;
+      }
+      return targets;
+    },
     get fingerprint() {
-      return (fingerprint ??= entryFingerprint(data.result.summary, data.reexportTargets));
+      return (fingerprint ??= entryFingerprint(data.result.summary, this.reexportTargets));
     },
     get hash() {
       return (hash ??= hashText(data.text ?? ''));
@@ -138,6 +148,12 @@ const MAX_SETTLE_ANALYSES = 10;
  * run out of stack (about 330 modules deep) and lose the modules at its end. ottehr nests between 64 and 100 deep.
  */
 const MAX_NESTED_ANALYSES = 100;
+
+/**
+ * The re-export targets of an analysis whose summary was first asked for after the files may have changed: they cannot
+ * be worked out as they were, so they match nothing and the module is analysed again when checked (see makeEntry).
+ */
+const STALE_TARGETS: readonly string[] = ['\0files changed since the analysis'];
 
 /** Every name in a text: what a module whose exports exportableNames cannot read may export. */
 const EVERY_WORD = new RegExp(IDENTIFIER, 'g');
@@ -423,7 +439,13 @@ export class ProjectAnalyzer {
         this.unsettled.add(file);
         if (parsedHere) this.cycleTrees.set(file, parsedHere);
       }
-      const entry = makeEntry({ text, version, checked: this.generation, result, deps, unresolved, resolved, reexportTargets: this.reexportTargetsOf(file, result.summary), prisma: prismaStamp(prisma) });
+      // Re-exports resolved as the files are when the analysis ran. The editor's analyses make their summary only when an
+      // importer asks (a getter): their re-exports are resolved then, and count as stale if the files may have changed.
+      const lazySummary = typeof Object.getOwnPropertyDescriptor(result, 'summary')?.get === 'function';
+      const filesGeneration = this.filesGeneration;
+      const targetsLater = () => (filesGeneration === this.filesGeneration ? this.reexportTargetsOf(file, result.summary) : result.summary?.reexports.length ? STALE_TARGETS : undefined);
+      const data = { text, version, checked: this.generation, result, deps, unresolved, resolved, prisma: prismaStamp(prisma) };
+      const entry = lazySummary ? makeEntry(data, undefined, targetsLater) : makeEntry({ ...data, reexportTargets: this.reexportTargetsOf(file, result.summary) });
       this.entries.set(file, entry);
       this.recordDependents(file, deps);
       return entry;
