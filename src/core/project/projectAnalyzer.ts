@@ -815,8 +815,9 @@ export class ProjectAnalyzer {
 
   /**
    * Every analysis this run made or checked, as plain data for a later run to reuse (see restoreAnalyses): with the
-   * configuration each used, and the names exported by the modules behind the barrels they looked names up through. Analyses kept from an earlier run and not checked in this one are left out (their files were not part
-   * of this run), as are sink-free entries, which have no summary and are cheap to judge again.
+   * configuration each used, and the names exported by the modules behind the barrels they looked names up through.
+   * Analyses kept from an earlier run and not checked in this one are left out (their files were not part of this
+   * run), as are sink-free entries, which have no summary and are cheap to judge again.
    */
   persistAnalyses(): PersistedAnalyses {
     const analyses: PersistedAnalysis[] = [];
