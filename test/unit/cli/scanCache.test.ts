@@ -5,7 +5,8 @@ import * as v8 from 'v8';
 import { parseCliArgs, type InventoryCommand, type ScanCommand } from '../../../src/cli/cliArgs';
 import { runInventory } from '../../../src/cli/runInventory';
 import { runScan } from '../../../src/cli/runScan';
-import { cacheFilePath, DEFAULT_CACHE_FILE, readScanCache } from '../../../src/cli/scanCache';
+import { cacheFilePath, DEFAULT_CACHE_FILE, engineIdentity, readScanCache } from '../../../src/cli/scanCache';
+import { TOOL_VERSION } from '../../../src/cli/toolInfo';
 import { collectFiles } from '../../../src/cli/collectFiles';
 import { scanFiles } from '../../../src/cli/scanFiles';
 import { DEFAULT_CONFIG } from '../../../src/core';
@@ -130,6 +131,15 @@ describe('cli scan --cache', () => {
     assert.deepStrictEqual(await inventory(), [[], '']);
     assert.notStrictEqual(fs.statSync(cacheFile).mtimeMs, past.getTime(), 'the inventory wrote its new analyses');
     assert.deepStrictEqual((await scan(['--cache'])).findings, []);
+  });
+
+  it('names the engine by its version and its bundle\'s code: another build is another engine', () => {
+    root = materialize({ files: { 'a.js': 'engine one', 'b.js': 'engine two', 'c.js': 'engine one' } });
+    const [a, b, c] = ['a.js', 'b.js', 'c.js'].map((name) => engineIdentity(path.join(root, name)));
+    assert.strictEqual(a, c);
+    assert.notStrictEqual(a, b);
+    assert.match(a!, new RegExp(`^${TOOL_VERSION.replace(/\./g, '\\.')}\\+[0-9a-f]{40}$`));
+    assert.match(engineIdentity(path.join(root, 'missing.js')), /\+unknown$/);
   });
 
   it('puts the cache in a folder --cache-location names, or at the file it names', () => {
