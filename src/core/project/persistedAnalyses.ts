@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PhiGuardConfig } from '../config/config';
-import { exportableNames } from '../text/exportableNames';
-import { IDENTIFIER } from '../text/identifierUses';
+import { namesExportedByText } from '../text/exportableNames';
 import type { SharedAnalysis } from './projectAnalyzer';
 
 /**
@@ -34,11 +33,10 @@ export interface RestoreOutcome {
  */
 export function exportedNamesStamp(text: string | undefined): string {
   if (text === undefined) return '';
-  const view = /\bexport\s*\*/.test(text) ? ['*'] : [...(exportableNames(text) ?? new Set(text.match(EVERY_WORD)))].sort();
+  const names = namesExportedByText(text);
+  const view = names === 'reexports' ? ['*'] : [...names].sort();
   return createHash('sha1').update(view.join('\n')).digest('hex');
 }
-
-const EVERY_WORD = new RegExp(IDENTIFIER, 'g');
 
 /**
  * Whether `value` has the shape persistAnalyses gives an analysis (its parts the engine reads first: a result with its

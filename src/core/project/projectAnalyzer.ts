@@ -21,8 +21,7 @@ import { detached } from '../text/detached';
 import { ownProperty } from '../analysis/ownProperty';
 import { looksMinified } from '../analysis/parse';
 import { textReachesNoSink } from './sinkFreeText';
-import { exportableNames } from '../text/exportableNames';
-import { IDENTIFIER } from '../text/identifierUses';
+import { namesExportedByText } from '../text/exportableNames';
 
 interface EntryData {
   /**
@@ -154,9 +153,6 @@ const MAX_NESTED_ANALYSES = 100;
  * be worked out as they were, so they match nothing and the module is analysed again when checked (see makeEntry).
  */
 const STALE_TARGETS: readonly string[] = ['\0files changed since the analysis'];
-
-/** Every name in a text: what a module whose exports exportableNames cannot read may export. */
-const EVERY_WORD = new RegExp(IDENTIFIER, 'g');
 
 function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -439,13 +435,13 @@ export class ProjectAnalyzer {
         this.unsettled.add(file);
         if (parsedHere) this.cycleTrees.set(file, parsedHere);
       }
-      // Re-exports resolved as the files are when the analysis ran. The editor's analyses make their summary only when an
-      // importer asks (a getter): their re-exports are resolved then, and count as stale if the files may have changed.
-      const lazySummary = typeof Object.getOwnPropertyDescriptor(result, 'summary')?.get === 'function';
+      // Re-exports resolved as the files are when the analysis ran. The editor's analyses (with an AnalysisMemory) make
+      // their summary only when an importer asks: their re-exports are resolved then, and count as stale if the files
+      // may have changed in between.
+      const data = { text, version, checked: this.generation, result, deps, unresolved, resolved, prisma: prismaStamp(prisma) };
       const filesGeneration = this.filesGeneration;
       const targetsLater = () => (filesGeneration === this.filesGeneration ? this.reexportTargetsOf(file, result.summary) : result.summary?.reexports.length ? STALE_TARGETS : undefined);
-      const data = { text, version, checked: this.generation, result, deps, unresolved, resolved, prisma: prismaStamp(prisma) };
-      const entry = lazySummary ? makeEntry(data, undefined, targetsLater) : makeEntry({ ...data, reexportTargets: this.reexportTargetsOf(file, result.summary) });
+      const entry = this.memory ? makeEntry(data, undefined, targetsLater) : makeEntry({ ...data, reexportTargets: this.reexportTargetsOf(file, result.summary) });
       this.entries.set(file, entry);
       this.recordDependents(file, deps);
       return entry;
@@ -730,12 +726,12 @@ export class ProjectAnalyzer {
         }
         names = Object.keys(analysed.exports);
       } else {
-        const text = this.host.readFile(target) ?? '';
-        if (/\bexport\s*\*/.test(text)) {
+        const byText = namesExportedByText(this.host.readFile(target) ?? '');
+        if (byText === 'reexports') {
           always.push(i);
           continue;
         }
-        names = exportableNames(text) ?? new Set(text.match(EVERY_WORD));
+        names = byText;
       }
       for (const word of names) (byName[word] ??= []).push(i);
     }
@@ -802,16 +798,24 @@ export class ProjectAnalyzer {
    * EntryData.resolved): a result cached elsewhere that rests on them needs a new analysis if one names another
    * module now. Sorted by specifier, each once; empty if not analysed.
    */
-  resolvedImportsOf(file: string): [specifier: string, target: string][] {
+  resolvedImportsOf(file: string): readonly (readonly [specifier: string, target: string])[] {
     const entry = this.entries.get(file);
     if (!entry) return [];
-    const pairs = new Map<string, string>(entry.resolved);
-    const reexports = entry.result.summary?.reexports ?? [];
-    entry.reexportTargets?.forEach((target, i) => {
-      if (target && reexports[i]) pairs.set(reexports[i].specifier, target);
-    });
-    return [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Asked for every module a scanned file depends on (the Data Flows scan): worked out once per analysis.
+    let sorted = this.resolvedImports.get(entry);
+    if (!sorted) {
+      const pairs = new Map<string, string>(entry.resolved);
+      const reexports = entry.result.summary?.reexports ?? [];
+      entry.reexportTargets?.forEach((target, i) => {
+        if (target && reexports[i]) pairs.set(reexports[i].specifier, target);
+      });
+      sorted = [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      this.resolvedImports.set(entry, sorted);
+    }
+    return sorted;
   }
+
+  private readonly resolvedImports = new WeakMap<Entry, readonly (readonly [string, string])[]>();
 
   /**
    * Every analysis this run made or checked, as plain data for a later run to reuse (see restoreAnalyses): with the
@@ -822,6 +826,7 @@ export class ProjectAnalyzer {
   persistAnalyses(): PersistedAnalyses {
     const analyses: PersistedAnalysis[] = [];
     const starTargets: [string, [string, string][]][] = [];
+    const namesStamp = this.namesStamps();
     for (const [file, entry] of this.entries) {
       if (entry.checked !== this.generation) continue;
       const shared = this.shareAnalysis(file);
@@ -832,7 +837,7 @@ export class ProjectAnalyzer {
       const targets: [string, string][] = [];
       for (const reexport of stars) {
         const target = this.resolver.resolve(file, reexport.specifier);
-        if (target) targets.push([target, this.currentNamesStamp(target)]);
+        if (target) targets.push([target, namesStamp(target)]);
       }
       starTargets.push([file, targets]);
     }
@@ -857,10 +862,21 @@ export class ProjectAnalyzer {
     return kept === this.restored.size;
   }
 
-  /** exportedNamesStamp of `file`'s text as it is now: from its analysis in this run, or read. */
-  private currentNamesStamp(file: string): string {
-    const entry = this.entries.get(file);
-    return exportedNamesStamp(entry && entry.checked === this.generation && entry.text !== undefined ? entry.text : this.host.readFile(file));
+  /**
+   * exportedNamesStamp of a file's text as it is now (from its analysis in this run, or read), each file worked out once
+   * however many barrels re-export it.
+   */
+  private namesStamps(): (file: string) => string {
+    const stamps = new Map<string, string>();
+    return (file) => {
+      let stamp = stamps.get(file);
+      if (stamp === undefined) {
+        const entry = this.entries.get(file);
+        stamp = exportedNamesStamp(entry && entry.checked === this.generation && entry.text !== undefined ? entry.text : this.host.readFile(file));
+        stamps.set(file, stamp);
+      }
+      return stamp;
+    };
   }
 
   /**
@@ -876,7 +892,8 @@ export class ProjectAnalyzer {
     const malformed = persisted.analyses.findIndex((analysis) => !isPersistedAnalysis(analysis));
     if (malformed >= 0) throw new Error(`analysis ${malformed + 1} of ${offered} is not one this engine writes`);
     const movedBarrels = new Set<string>();
-    for (const [barrel, targets] of persisted.starTargets) if (targets.some(([file, names]) => this.currentNamesStamp(file) !== names)) movedBarrels.add(barrel);
+    const namesStamp = this.namesStamps();
+    for (const [barrel, targets] of persisted.starTargets) if (targets.some(([file, names]) => namesStamp(file) !== names)) movedBarrels.add(barrel);
     let restored = 0;
     for (const analysis of persisted.analyses) {
       if (this.entries.has(analysis.file) || analysis.config !== configStamp(this.configFor(analysis.file))) continue;

@@ -63,6 +63,16 @@ export function exportableNames(text: string): Set<string> | undefined {
   return names;
 }
 
+/**
+ * What a barrel's look-ups can tell of a module it re-exports from the module's text alone: `'reexports'` when it
+ * re-exports in turn (`export *`: any name may come through it), else the names it can export (see exportableNames;
+ * every word of the text when that reading cannot follow its exports).
+ */
+export function namesExportedByText(text: string): 'reexports' | ReadonlySet<string> {
+  if (/\bexport\s*\*/.test(text)) return 'reexports';
+  return exportableNames(text) ?? new Set(text.match(WORD));
+}
+
 /** `pattern` (sticky) read at `at`. */
 function readAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
   pattern.lastIndex = at;
