@@ -6,9 +6,7 @@ import type { PhiGuardConfig } from '../core';
 import { isFileIncluded, type ConfigResolver } from '../core/config/loadConfig';
 import { displayPath } from './displayPath';
 import type { ScanNotice } from './scanReport';
-
-/** The extensions PHI Guard analyses; anything else is never collected. */
-export const SOURCE_EXTENSIONS: readonly string[] = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts'];
+import { SOURCE_EXTENSIONS } from './sourceExtensions';
 
 /** Folders never walked into, whatever the configuration says. */
 const ALWAYS_SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);

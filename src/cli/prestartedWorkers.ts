@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { SOURCE_EXTENSIONS } from './collectFiles';
+import { SOURCE_EXTENSIONS } from './sourceExtensions';
 
 /** Below this many files, starting a worker (each loads TypeScript and warms up its own engine) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 200;

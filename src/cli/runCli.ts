@@ -2,10 +2,10 @@
 import { parseCliArgs, UsageError, USAGE } from './cliArgs';
 import { tuneCompilerForBatchScan } from './compilerTuning';
 import { EXIT_USAGE } from './exitCodes';
+import { answerInfoCommand } from './infoCommands';
 import type { PrestartedWorker } from './prestartedWorkers';
 import { runInventory } from './runInventory';
 import { runScan } from './runScan';
-import { TOOL_VERSION } from './toolInfo';
 
 /** Runs one command and returns its exit code; `prestartedWorkers` go to a scan (main.ts stops any it did not adopt). */
 export async function runCli(argv: readonly string[], prestartedWorkers: readonly PrestartedWorker[] = []): Promise<number> {
@@ -17,13 +17,8 @@ export async function runCli(argv: readonly string[], prestartedWorkers: readonl
     process.stderr.write(`phi-guard: ${error.message}\n\n${USAGE}\n`);
     return EXIT_USAGE;
   }
+  if (answerInfoCommand(command, process.stdout)) return 0;
   switch (command.command) {
-    case 'help':
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    case 'version':
-      process.stdout.write(`${TOOL_VERSION}\n`);
-      return 0;
     case 'inventory':
       tuneCompilerForBatchScan();
       return runInventory(command, {

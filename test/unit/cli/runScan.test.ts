@@ -145,4 +145,22 @@ describe('cli runScan', () => {
     assert.strictEqual(ok.status, EXIT_OK, ok.stderr);
     assert.deepStrictEqual(JSON.parse(ok.stdout).summary, { filesScanned: 1, filesAnalysed: 1, lines: 2 });
   });
+
+  it('answers --version and --help without loading the engine (TypeScript), which a scan loads', () => {
+    root = materialize({ files: { 'a.ts': 'export const a = 1;\n' } });
+    // Preloaded: says on stderr, as the process ends, whether TypeScript's compiler was loaded.
+    const probe = path.join(root, 'typescript-probe.js');
+    fs.writeFileSync(probe, "process.on('exit', () => { if (Object.keys(require.cache).some((f) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(f))) process.stderr.write('typescript loaded'); });\n");
+    const run = (argv: string[]) => spawnSync(process.execPath, ['--require', probe, '--require', 'tsx/cjs', CLI_SOURCE, ...argv], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../../node_modules') } });
+    const version = run(['--version']);
+    assert.strictEqual(version.status, EXIT_OK, version.stderr);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+/);
+    assert.doesNotMatch(version.stderr, /typescript loaded/);
+    const help = run(['--help']);
+    assert.match(help.stdout, /^Usage: phi-guard/);
+    assert.doesNotMatch(help.stderr, /typescript loaded/);
+    const scanned = run(['scan', '--format', 'json', '--jobs', '1']);
+    assert.strictEqual(scanned.status, EXIT_OK, scanned.stderr);
+    assert.match(scanned.stderr, /typescript loaded/, 'the probe sees TypeScript when the engine runs');
+  });
 });
