@@ -5,9 +5,9 @@
 // `--help` and `--version`, which answer at once.
 import * as fs from 'fs';
 import { parseCliArgs, type CliCommand } from './cliArgs';
-import { answerInfoCommand } from './infoCommands';
 import { tuneCompilerForBatchScan } from './compilerTuning';
 import { EXIT_USAGE } from './exitCodes';
+import { answerInfoCommand } from './infoCommands';
 import { defaultWorkerScript, mayNeedWorkers, prestartScanWorkers, type PrestartedWorker } from './prestartedWorkers';
 import type * as Commands from './runCli';
 

@@ -19,6 +19,11 @@ describe('cli runScan', () => {
   let root: string;
   afterEach(() => removeTree(root));
 
+  /** The `phi-guard` command from the sources, in `root`, with `preload` scripts required first. */
+  function runCommand(argv: readonly string[], preload: readonly string[] = []) {
+    return spawnSync(process.execPath, [...preload.flatMap((script) => ['--require', script]), '--require', 'tsx/cjs', CLI_SOURCE, ...argv], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../../node_modules') } });
+  }
+
   async function scan(argv: string[]) {
     const stdout = capture();
     const stderr = capture();
@@ -137,11 +142,10 @@ describe('cli runScan', () => {
 
   it('runs as a command: usage errors exit 2, and a scan writes its report to stdout', () => {
     root = materialize({ files: { 'a.ts': 'export const a = 1;\n' } });
-    const run = (argv: string[]) => spawnSync(process.execPath, ['--require', 'tsx/cjs', CLI_SOURCE, ...argv], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../../node_modules') } });
-    const usage = run(['scan', '--format', 'xml']);
+    const usage = runCommand(['scan', '--format', 'xml']);
     assert.strictEqual(usage.status, EXIT_USAGE);
     assert.match(usage.stderr, /--format must be one of/);
-    const ok = run(['scan', '--format', 'json', '--jobs', '1']);
+    const ok = runCommand(['scan', '--format', 'json', '--jobs', '1']);
     assert.strictEqual(ok.status, EXIT_OK, ok.stderr);
     assert.deepStrictEqual(JSON.parse(ok.stdout).summary, { filesScanned: 1, filesAnalysed: 1, lines: 2 });
   });
@@ -151,7 +155,7 @@ describe('cli runScan', () => {
     // Preloaded: says on stderr, as the process ends, whether TypeScript's compiler was loaded.
     const probe = path.join(root, 'typescript-probe.js');
     fs.writeFileSync(probe, "process.on('exit', () => { if (Object.keys(require.cache).some((f) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(f))) process.stderr.write('typescript loaded'); });\n");
-    const run = (argv: string[]) => spawnSync(process.execPath, ['--require', probe, '--require', 'tsx/cjs', CLI_SOURCE, ...argv], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../../node_modules') } });
+    const run = (argv: string[]) => runCommand(argv, [probe]);
     const version = run(['--version']);
     assert.strictEqual(version.status, EXIT_OK, version.stderr);
     assert.match(version.stdout, /^\d+\.\d+\.\d+/);
