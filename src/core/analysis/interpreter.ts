@@ -346,6 +346,24 @@ function arrayEntries(array: Value, node: ts.Expression): Value {
   return makeValue({ taint: notRecord(deepTaint(array)), element: pair });
 }
 
+/** `Map` and `ReadonlyMap` (`Record` is an object: `Object.entries` reads it). */
+const MAP_COLLECTION_TYPES = new Set(['Map', 'ReadonlyMap']);
+
+/**
+ * A pair of a Map (`for (const [id, visits] of byPatient)`): its value holds what the map holds; its key is what
+ * indexes it, which the engine does not track apart from the values. In a map that holds PHI the key is a record key
+ * (`other-id`) at most, its own name saying more (`email`), never the names, dates and addresses of the records.
+ */
+function mapEntryPair(map: Value, node: ts.Expression): Value {
+  const value = elementValue(map);
+  const whole = deepTaint(map);
+  const keyTaint = whole && (whole.categories.size || whole.params.size)
+    ? makeTaint(new Set<PhiCategoryId>(whole.categories.size ? ['other-id'] : []), whole.params, whole.reasons, whole.steps, false, whole.opaque)
+    : undefined;
+  const key = makeValue({ taint: keyTaint });
+  return makeValue({ taint: joinTaint(keyTaint, deepTaint(value)), typeName: ENTRY_PAIR, parts: [{ key: undefined, node, value: key }, { key: undefined, node, value }] });
+}
+
 /** Array methods whose result holds the receiver's elements and (with `concat`) its arguments'. */
 const SAME_ELEMENT_METHODS = new Set(['slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat', 'values']);
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append', 'assign', 'fill']);
@@ -1686,7 +1704,7 @@ export class Interpreter {
       case Kind.ForInStatement: {
         const statement = node as ts.ForOfStatement | ts.ForInStatement;
         const iterable = this.eval(statement.expression);
-        const element: Value = isForInStatement(statement) ? EMPTY : elementValue(iterable);
+        const element: Value = isForInStatement(statement) ? EMPTY : this.isMapExpression(statement.expression) ? mapEntryPair(iterable, statement.expression) : elementValue(iterable);
         this.loop(() => {
           this.withScope(() => {
             const init = statement.initializer;
@@ -3310,6 +3328,7 @@ export class Interpreter {
     if (receiver && method) {
       if (receiverNode && !receiver.api) this.recordReceiverCall(receiverNode, [method], args.map((a) => a.value), node, undefined);
       if (method === 'entries' && args.length === 0 && receiverNode && this.isArrayExpression(receiverNode)) return arrayEntries(receiver, receiverNode);
+      if (method === 'entries' && args.length === 0 && receiverNode && this.isMapExpression(receiverNode)) return makeValue({ taint: notRecord(deepTaint(receiver)), element: mapEntryPair(receiver, receiverNode) });
       if (MUTATING_METHODS.has(method) && receiverNode) {
         const added = this.argsTaint(args);
         if (isTainted(added) && !((method === 'push' || method === 'unshift') && this.addElements(receiverNode, args, added))) this.taintRoot(receiverNode, added);
@@ -3657,6 +3676,20 @@ export class Interpreter {
     if (!declaration || !(isVariableDeclaration(declaration) || isParameter(declaration))) return false;
     if (declaration.type) return isArrayType(declaration.type);
     return isVariableDeclaration(declaration) && declaration.initializer !== undefined && this.isArrayExpression(declaration.initializer, false);
+  }
+
+  /** `new Map(…)`, or a variable or parameter declared as a `Map` or `ReadonlyMap`, or initialised with `new Map(…)`. */
+  private isMapExpression(node: ts.Expression, followVariable = true): boolean {
+    const expression = skipOuter(node);
+    if (expression.kind === Kind.NewExpression) {
+      const constructed = (expression as ts.NewExpression).expression;
+      return isIdentifier(constructed) && MAP_COLLECTION_TYPES.has(constructed.text);
+    }
+    if (!followVariable || !isIdentifier(expression)) return false;
+    const declaration = this.scope.lookup(expression.text)?.declaration;
+    if (!declaration || !(isVariableDeclaration(declaration) || isParameter(declaration))) return false;
+    if (declaration.type) return isTypeReferenceNode(declaration.type) && MAP_COLLECTION_TYPES.has(typeReferenceName(declaration.type));
+    return isVariableDeclaration(declaration) && declaration.initializer !== undefined && this.isMapExpression(declaration.initializer, false);
   }
 
   /**

@@ -345,6 +345,23 @@ export async function f(labs: Lab[], filters: Lab, byId: Record<string, Patient>
     assert.deepEqual(flagged(code), [['log', 'patient.ssn'], ['log', 'note'], ['log', 'mrn']]);
   });
 
+  it("gives a Map's keys its PHI as a record key only: not the names, dates and addresses of the records it holds", () => {
+    const code = `export function report(appointments: { patientId: string; start: string }[]) {
+  const patientAppointmentsMap = new Map<string, { start: string }[]>();
+  for (const appointment of appointments) patientAppointmentsMap.set(appointment.patientId, [appointment]);
+  for (const [key, visits] of patientAppointmentsMap.entries()) console.log(key);
+  for (const [key2, visits2] of patientAppointmentsMap) console.warn(key2);
+  for (const [key3, visits3] of patientAppointmentsMap) console.error(visits3);
+}`;
+    // Before, \`key\` and \`key2\` carried every category of a patient record (name, address, dates, phone, email, …),
+    // which the map's name says its values are: a policy allowing record keys in logs could not allow them.
+    assert.deepEqual(analyze(code).findings.map((f) => [f.expression, [...f.phiCategories].sort()]), [
+      ['key', ['other-id']],
+      ['key2', ['other-id']],
+      ['visits3', ['date', 'email', 'geographic', 'mrn', 'name', 'other-id', 'phone']],
+    ]);
+  });
+
   it('takes a variable read from the environment for configuration, whatever its name', () => {
     const code = `export function seed(patient: { email: string }) {
   const email = process.env.SEED_EMAIL;
