@@ -8,13 +8,13 @@ import { SharedBatchQueue } from './batchQueue';
 import { ConfigResolver } from '../core/config/loadConfig';
 import { configForFiles } from './configForFiles';
 import { createEngine } from './engine';
-import { readScanCache } from './scanCache';
+import { readAnalysesCache } from '../core/project/analysesCacheFile';
 import type { ScanBatchResponse, ScanJobMessage, ScanWorkerData } from './workerProtocol';
 
 function work({ cwd, root, config, nearestConfigs, cache, thread, batches, queue, peers }: ScanWorkerData): void {
   const configFor = configForFiles(config, nearestConfigs === true ? new ConfigResolver() : undefined);
   // The main thread reported any problem with the cache; one it could read that this thread cannot is no cache here.
-  const analyze = createEngine(root, configFor, peers, cache ? readScanCache(cache.file, cache.engine).persisted : undefined);
+  const analyze = createEngine(root, configFor, peers, cache ? readAnalysesCache(cache.file, cache.engine).persisted : undefined);
   const batchQueue = new SharedBatchQueue(queue);
   for (let batchId = batchQueue.take(thread); batchId !== undefined; batchId = batchQueue.take(thread)) {
     const results = batches[batchId].map((absolutePath) => analyzeFile({ absolutePath, cwd, config: configFor(absolutePath), analyze }));

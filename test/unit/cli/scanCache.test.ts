@@ -5,7 +5,8 @@ import * as v8 from 'v8';
 import { parseCliArgs, type InventoryCommand, type ScanCommand } from '../../../src/cli/cliArgs';
 import { runInventory } from '../../../src/cli/runInventory';
 import { runScan } from '../../../src/cli/runScan';
-import { cacheFilePath, DEFAULT_CACHE_FILE, engineIdentity, readScanCache } from '../../../src/cli/scanCache';
+import { cacheFilePath, DEFAULT_CACHE_FILE, engineIdentity } from '../../../src/cli/scanCache';
+import { readAnalysesCache } from '../../../src/core/project/analysesCacheFile';
 import { TOOL_VERSION } from '../../../src/cli/toolInfo';
 import { collectFiles } from '../../../src/cli/collectFiles';
 import { scanFiles } from '../../../src/cli/scanFiles';
@@ -43,7 +44,7 @@ describe('cli scan --cache', () => {
     const first = await scan(['--cache']);
     assert.deepStrictEqual(first, cold);
     const cacheFile = path.join(root, DEFAULT_CACHE_FILE);
-    assert.ok((readScanCache(cacheFile, 'test-engine').persisted?.analyses.length ?? 0) >= 2, 'both files\' analyses are kept');
+    assert.ok((readAnalysesCache(cacheFile, 'test-engine').persisted?.analyses.length ?? 0) >= 2, 'both files\' analyses are kept');
     assert.deepStrictEqual(await scan(['--cache']), cold);
 
     // Only the imported module changes: visit.ts's text is the same, but its flow no longer reaches an AI call.
@@ -59,7 +60,7 @@ describe('cli scan --cache', () => {
     const damaged = await scan(['--cache']);
     assert.deepStrictEqual(damaged.findings, ['src/visit.ts:3 no-phi-to-ai']);
     assert.match(damaged.stderr, /^phi-guard: \.phi-guard-cache: the cache was not used: it is not a PHI Guard cache, or it is damaged; every file was analysed afresh \(the scan replaces it\)\n$/);
-    assert.ok(readScanCache(cacheFile, 'test-engine').persisted, 'a good cache replaced it');
+    assert.ok(readAnalysesCache(cacheFile, 'test-engine').persisted, 'a good cache replaced it');
     assert.strictEqual((await scan(['--cache'])).stderr, '');
   });
 
@@ -80,8 +81,8 @@ describe('cli scan --cache', () => {
     root = materialize({ files: { 'src/ai.ts': AI_MODULE, 'src/visit.ts': VISIT } });
     await scan(['--cache'], 'engine-1');
     const cacheFile = path.join(root, DEFAULT_CACHE_FILE);
-    assert.strictEqual(readScanCache(cacheFile, 'engine-2').persisted, undefined);
-    assert.ok(readScanCache(cacheFile, 'engine-1').persisted);
+    assert.strictEqual(readAnalysesCache(cacheFile, 'engine-2').persisted, undefined);
+    assert.ok(readAnalysesCache(cacheFile, 'engine-1').persisted);
     const other = await scan(['--cache'], 'engine-2');
     assert.deepStrictEqual([other.findings, other.stderr], [['src/visit.ts:3 no-phi-to-ai'], '']);
   });
