@@ -9,6 +9,7 @@ import { ProjectAnalyzer } from '../core/project/projectAnalyzer';
 import { nodeProjectHost } from '../core/project/nodeHost';
 import type { ConfigProblem } from '../core/config/validateConfig';
 import type { PhiGuardConfig } from '../core/config/config';
+import { CACHE_SETTING, cacheFileOf, PersistentAnalyses, pluginEngineIdentity } from './persistentCache';
 
 /** What the four rules share for one linted file: the analysis runs once, however many rules are on. */
 export interface FileAnalysis {
@@ -41,12 +42,25 @@ function withSettings(base: PhiGuardConfig, settings: unknown): ReturnType<typeo
 }
 const cache = new WeakMap<object, FileAnalysis>();
 const projects = new Map<string, ProjectAnalyzer>();
+/** Cache files named by `settings["phi-guard/cache"]` (made when first named: the engine identity hashes the bundle). */
+let persistent: PersistentAnalyses | undefined;
+const cacheFiles = new Map<string, ReturnType<typeof cacheFileOf>>();
+
+/** What `settings["phi-guard/cache"]` names from ESLint's working folder, worked out once per setting and folder. */
+function cacheFileFor(context: LintContext): ReturnType<typeof cacheFileOf> {
+  const setting = context.settings[CACHE_SETTING];
+  if (setting === undefined) return {};
+  const key = `${context.cwd}\0${JSON.stringify(setting)}`;
+  let named = cacheFiles.get(key);
+  if (!named) cacheFiles.set(key, (named = cacheFileOf(setting, context.cwd)));
+  return named;
+}
 
 /**
  * One project analyser per project root and settings: imported modules are analysed once per ESLint process (from
  * disk, cached by content hash), so linting a whole project costs about one extra analysis per file.
  */
-function projectFor(loaded: LoadedConfig, context: LintContext): ProjectAnalyzer {
+function projectFor(loaded: LoadedConfig, context: LintContext, cacheFile: string | undefined): ProjectAnalyzer {
   const root = loaded.file ? path.dirname(loaded.file) : context.cwd;
   const settings = context.settings['phi-guard'];
   const key = `${root}\0${settings === undefined ? '' : JSON.stringify(settings)}`;
@@ -54,6 +68,10 @@ function projectFor(loaded: LoadedConfig, context: LintContext): ProjectAnalyzer
   if (!project) {
     project = new ProjectAnalyzer(nodeProjectHost(), root, (file) => withSettings(resolver.forFile(file).config, settings).config);
     projects.set(key, project);
+  }
+  if (cacheFile) {
+    persistent ??= new PersistentAnalyses(pluginEngineIdentity(), (message) => process.stderr.write(`phi-guard: ${message}\n`));
+    persistent.attach(cacheFile, project);
   }
   return project;
 }
@@ -78,12 +96,13 @@ export function analysisFor(context: LintContext): FileAnalysis {
   const fileName = context.filename && context.filename !== '<input>' && context.filename !== '<text>' ? path.resolve(context.cwd, context.filename) : path.join(context.cwd, 'input.ts');
   const loaded: LoadedConfig = resolver.forFile(fileName);
   const merged = withSettings(loaded.config, context.settings['phi-guard']);
-  const configProblems = [...loaded.problems, ...merged.problems];
+  const cacheFile = cacheFileFor(context);
+  const configProblems = [...loaded.problems, ...merged.problems, ...(cacheFile.problem ? [{ file: fileName, line: 0, column: 0, message: cacheFile.problem }] : [])];
   let result: AnalysisResult | undefined;
   if (isFileIncluded(fileName, { ...loaded, config: merged.config })) {
     const sourceFile = parsedByTypescriptEslint(sourceCode);
     result = merged.config.crossFile
-      ? projectFor(loaded, context).analyze(path.resolve(fileName), sourceCode.text, sourceFile)
+      ? projectFor(loaded, context, cacheFile.file).analyze(path.resolve(fileName), sourceCode.text, sourceFile)
       : analyzeSource({ fileName, text: sourceCode.text, config: merged.config, sourceFile });
   }
   const analysis = { result, configProblems };

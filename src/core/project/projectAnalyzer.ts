@@ -820,15 +820,17 @@ export class ProjectAnalyzer {
   /**
    * Every analysis this run made or checked, as plain data for a later run to reuse (see restoreAnalyses): with the
    * configuration each used, and the names exported by the modules behind the barrels they looked names up through.
-   * Analyses kept from an earlier run and not checked in this one are left out (their files were not part of this
-   * run), as are sink-free entries, which have no summary and are cheap to judge again.
+   * Sink-free entries are left out: they have no summary and are cheap to judge again. `scope`: `checked` (a scan)
+   * leaves out analyses not checked in the current generation, such as those kept from an earlier run whose files this
+   * run did not ask for; `known` (a long-lived host, such as an ESLint process, whose generations end at each pause)
+   * keeps every analysis it holds, of any generation, unless its file is gone: a restore checks each before using it.
    */
-  persistAnalyses(): PersistedAnalyses {
+  persistAnalyses(scope: PersistScope = 'checked'): PersistedAnalyses {
     const analyses: PersistedAnalysis[] = [];
     const starTargets: [string, [string, string][]][] = [];
     const namesStamp = this.namesStamps();
     for (const [file, entry] of this.entries) {
-      if (entry.checked !== this.generation) continue;
+      if (scope === 'checked' ? entry.checked !== this.generation : entry.checked !== this.generation && !this.host.fileExists(file)) continue;
       const shared = this.shareAnalysis(file);
       if (!shared) continue;
       analyses.push({ ...shared, config: configStamp(this.configFor(file)) });
@@ -848,18 +850,18 @@ export class ProjectAnalyzer {
   private readonly restored = new Set<Entry>();
 
   /**
-   * Whether persistAnalyses would give what was restored: nothing analysed afresh or adopted, and every restored
-   * analysis used (so a scan that changed nothing need not write its cache again).
+   * Whether persistAnalyses(`scope`) would give what was restored: nothing analysed afresh or adopted, and (for
+   * `checked`) every restored analysis used; so a run that changed nothing need not write its cache again.
    */
-  persistsAsRestored(): boolean {
+  persistsAsRestored(scope: PersistScope = 'checked'): boolean {
     if (this.restored.size === 0) return false;
     let kept = 0;
     for (const entry of this.entries.values()) {
-      if (entry.checked !== this.generation || entry.sinkFree) continue;
+      if ((scope === 'checked' && entry.checked !== this.generation) || entry.sinkFree) continue;
       if (!this.restored.has(entry)) return false;
       kept++;
     }
-    return kept === this.restored.size;
+    return scope === 'known' || kept === this.restored.size;
   }
 
   /**
@@ -958,6 +960,9 @@ export class ProjectAnalyzer {
     }
   }
 }
+
+/** Which analyses persistAnalyses keeps (see there). */
+export type PersistScope = 'checked' | 'known';
 
 /**
  * A finished analysis as plain (structured-cloneable) data: another ProjectAnalyzer over the same files, such as

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { DEFAULT_CONFIG, ProjectAnalyzer, nodeProjectHost, type PersistedAnalyses, type PhiGuardConfig } from '../../../src/core';
@@ -127,6 +128,25 @@ describe('persisted analyses (the CLI scan cache)', () => {
     const files = next.project.persistAnalyses().analyses.map((analysis) => path.relative(disk.root, analysis.file)).sort();
     assert.ok(!files.includes('other-route.ts'), files.join(', '));
     assert.ok(files.includes('route.ts') && files.includes('lib/ai.ts'), files.join(', '));
+  });
+
+  it("keeps, for a long-lived host, every analysis it holds of any generation, but not one whose file is gone", () => {
+    const disk = projectOnDisk({ ...FILES, 'other-route.ts': ROUTE.replace('h(', 'g(') });
+    // A generation ends at every request (an ESLint process pausing between files).
+    const project = new ProjectAnalyzer(nodeProjectHost(), disk.root, () => DEFAULT_CONFIG, -1);
+    const persisted = (scope: 'checked' | 'known') => project.persistAnalyses(scope).analyses.map((analysis) => path.relative(disk.root, analysis.file)).sort();
+    project.analyze(disk.file('route.ts'));
+    project.analyze(disk.file('other-route.ts'));
+    assert.ok(!persisted('checked').includes('route.ts'), 'checked in an earlier generation');
+    assert.ok(persisted('known').includes('route.ts') && persisted('known').includes('other-route.ts'), persisted('known').join(', '));
+
+    const next = new ProjectAnalyzer(nodeProjectHost(), disk.root, () => DEFAULT_CONFIG, -1);
+    next.restoreAnalyses(project.persistAnalyses('known'));
+    next.analyze(disk.file('other-route.ts'));
+    assert.equal(next.persistsAsRestored('known'), true, 'nothing analysed afresh: the file would be written the same');
+    assert.equal(next.persistsAsRestored('checked'), false, 'route.ts was restored and not used');
+    fs.rmSync(disk.file('route.ts'));
+    assert.ok(!persisted('known').includes('route.ts'), 'its file is gone');
   });
 });
 
