@@ -3671,11 +3671,19 @@ export class Interpreter {
       const callee = skipOuter(expression.expression);
       return isPropertyAccessExpression(callee) && ARRAY_RESULT_METHODS.has(callee.name.text);
     }
-    if (!followVariable || !isIdentifier(expression)) return false;
+    return followVariable && this.declaredAs(expression, isArrayType, (initializer) => this.isArrayExpression(initializer, false));
+  }
+
+  /**
+   * Whether `expression` names a variable or parameter declared with a type `typed` accepts or, without a type,
+   * initialised with an expression `initialized` accepts (see isArrayExpression, isMapExpression).
+   */
+  private declaredAs(expression: ts.Expression, typed: (type: ts.TypeNode) => boolean, initialized: (initializer: ts.Expression) => boolean): boolean {
+    if (!isIdentifier(expression)) return false;
     const declaration = this.scope.lookup(expression.text)?.declaration;
     if (!declaration || !(isVariableDeclaration(declaration) || isParameter(declaration))) return false;
-    if (declaration.type) return isArrayType(declaration.type);
-    return isVariableDeclaration(declaration) && declaration.initializer !== undefined && this.isArrayExpression(declaration.initializer, false);
+    if (declaration.type) return typed(declaration.type);
+    return isVariableDeclaration(declaration) && declaration.initializer !== undefined && initialized(declaration.initializer);
   }
 
   /** `new Map(…)`, or a variable or parameter declared as a `Map` or `ReadonlyMap`, or initialised with `new Map(…)`. */
@@ -3685,11 +3693,8 @@ export class Interpreter {
       const constructed = (expression as ts.NewExpression).expression;
       return isIdentifier(constructed) && MAP_COLLECTION_TYPES.has(constructed.text);
     }
-    if (!followVariable || !isIdentifier(expression)) return false;
-    const declaration = this.scope.lookup(expression.text)?.declaration;
-    if (!declaration || !(isVariableDeclaration(declaration) || isParameter(declaration))) return false;
-    if (declaration.type) return isTypeReferenceNode(declaration.type) && MAP_COLLECTION_TYPES.has(typeReferenceName(declaration.type));
-    return isVariableDeclaration(declaration) && declaration.initializer !== undefined && this.isMapExpression(declaration.initializer, false);
+    const mapType = (type: ts.TypeNode) => isTypeReferenceNode(type) && MAP_COLLECTION_TYPES.has(typeReferenceName(type));
+    return followVariable && this.declaredAs(expression, mapType, (initializer) => this.isMapExpression(initializer, false));
   }
 
   /**
