@@ -5,7 +5,7 @@
 // `--help` and `--version`, which answer at once.
 import * as fs from 'fs';
 import { parseCliArgs, type CliCommand } from './cliArgs';
-import { tuneCompilerForBatchScan } from './compilerTuning';
+import { tuneV8ForBatchScan } from './v8Tuning';
 import { EXIT_USAGE } from './exitCodes';
 import { answerInfoCommand } from './infoCommands';
 import { defaultWorkerScript, mayNeedWorkers, prestartScanWorkers, type PrestartedWorker } from './prestartedWorkers';
@@ -16,7 +16,7 @@ function startScanWorkers(command: CliCommand | undefined): PrestartedWorker[] {
   if (command.command !== 'scan' || command.jobs < 2 || !mayNeedWorkers(command.paths, process.cwd())) return [];
   const workerScript = defaultWorkerScript();
   if (!fs.existsSync(workerScript)) return []; // run from the sources (tests): runScan finds no bundled worker either
-  tuneCompilerForBatchScan(); // before the workers compile anything
+  tuneV8ForBatchScan(); // before the workers compile anything
   return prestartScanWorkers(command.jobs - 1, workerScript);
 }
 
