@@ -159,12 +159,23 @@ function failedFiles(output: CliOutput): string[] {
 /** Where the bench's `--cache` scans keep their cache (outside the workspace, which may be a corpus to leave as it is). */
 const CACHE_FILE = path.join(os.tmpdir(), `phi-guard-bench-${process.pid}.cache`);
 
+/** Where the ESLint runs with the plugin's cache keep it (outside the workspace, as CACHE_FILE). */
+const ESLINT_CACHE_FILE = path.join(os.tmpdir(), `phi-guard-bench-${process.pid}.eslintcache`);
+
 /** A scan with the cache must report exactly what one without it does: a difference fails the bench. */
 function sameFindings(expected: CliOutput, others: readonly (readonly [string, CliOutput])[]): string[] {
   const differing = others.filter(([, output]) => JSON.stringify(output.findings) !== JSON.stringify(expected.findings)).map(([label]) => label);
   if (differing.length === 0) return [];
   process.exitCode = 1;
   return [`**The scan with ${differing.join(' and with ')} reported other findings than without it** (the bench fails).`, ''];
+}
+
+/** ESLint with the plugin's cache must report as many problems as without it: a difference fails the bench. */
+function sameProblems(expected: number, others: readonly (readonly [string, number])[]): string[] {
+  const differing = others.filter(([, problems]) => problems !== expected).map(([label, problems]) => `${label}: ${problems}`);
+  if (differing.length === 0) return [];
+  process.exitCode = 1;
+  return [`**ESLint with the plugin's cache reported other problems than without it (${expected})**: ${differing.join('; ')} (the bench fails).`, ''];
 }
 
 function scanWith(workspace: Workspace, jobs: number | undefined, cache?: 'cold' | 'warm'): Measured<CliOutput> {
@@ -235,7 +246,7 @@ async function main(): Promise<void> {
   // (2) ESLint: trivial rule vs trivial rule + the plugin's four rules.
   type LintOutput = { lintSeconds: number; lintCpuSeconds: number; phiGuardProblems: number; parseFailures: number };
   type InterleavedOutput = { trivialSeconds: number; pluginSeconds: number; phiGuardProblems: number; parseFailures: number };
-  let eslint: { trivial: Measured<LintOutput>; plugin: Measured<LintOutput>; interleaved: InterleavedOutput[] } | undefined;
+  let eslint: { trivial: Measured<LintOutput>; plugin: Measured<LintOutput>; interleaved: InterleavedOutput[]; cacheCold: Measured<LintOutput>; cacheWarm: Measured<LintOutput> } | undefined;
   if (fs.existsSync(options.eslintPlugin)) {
     log(`(2) ESLint on ${main.label}: trivial rule vs + PHI Guard rules × ${options.repeat}`);
     const lintTime = (m: Measured<{ lintSeconds: number }>) => m.output.lintSeconds;
@@ -249,7 +260,12 @@ async function main(): Promise<void> {
     // The same comparison file by file in one process: the machine's drift over a run cancels out.
     const interleaved = Array.from({ length: options.repeat }, () => measure<InterleavedOutput>(child('eslintRun'), [main.listFile, 'interleaved', options.eslintPlugin]).output);
     const pickMedian = <T extends { lintSeconds: number }>(all: Measured<T>[]) => all.sort((a, b) => lintTime(a) - lintTime(b))[Math.floor(all.length / 2)];
-    eslint = { trivial: pickMedian(trivialRuns), plugin: pickMedian(pluginRuns), interleaved };
+    // The plugin's cache (`settings["phi-guard/cache"]`), once each: writing it (none before), then nothing changed since.
+    fs.rmSync(ESLINT_CACHE_FILE, { force: true });
+    const cacheCold = measure<LintOutput>(child('eslintRun'), [main.listFile, 'plugin-cache', options.eslintPlugin, ESLINT_CACHE_FILE]);
+    const cacheWarm = measure<LintOutput>(child('eslintRun'), [main.listFile, 'plugin-cache', options.eslintPlugin, ESLINT_CACHE_FILE]);
+    fs.rmSync(ESLINT_CACHE_FILE, { force: true });
+    eslint = { trivial: pickMedian(trivialRuns), plugin: pickMedian(pluginRuns), interleaved, cacheCold, cacheWarm };
   } else {
     log('(2) skipped: dist/eslint-plugin.js is not built');
   }
@@ -319,11 +335,15 @@ async function main(): Promise<void> {
     const cpuOverhead = ((eslint.plugin.output.lintCpuSeconds - eslint.trivial.output.lintCpuSeconds) / eslint.trivial.output.lintCpuSeconds) * 100;
     out.push('| configuration | lint wall s (loop only) | lint CPU s (loop only) | peak RSS (MB) |', '| --- | ---: | ---: | ---: |');
     out.push(`| typescript-eslint parser + 1 trivial rule | ${fmt(eslint.trivial.output.lintSeconds)} | ${fmt(eslint.trivial.output.lintCpuSeconds)} | ${int(eslint.trivial.maxRssMb)} |`);
-    out.push(`| + PHI Guard's 4 rules | ${fmt(eslint.plugin.output.lintSeconds)} | ${fmt(eslint.plugin.output.lintCpuSeconds)} | ${int(eslint.plugin.maxRssMb)} |`, '');
+    out.push(`| + PHI Guard's 4 rules | ${fmt(eslint.plugin.output.lintSeconds)} | ${fmt(eslint.plugin.output.lintCpuSeconds)} | ${int(eslint.plugin.maxRssMb)} |`);
+    out.push(`| + PHI Guard's 4 rules, \`phi-guard/cache\` writing it (at exit, not timed) | ${fmt(eslint.cacheCold.output.lintSeconds)} | ${fmt(eslint.cacheCold.output.lintCpuSeconds)} | ${int(eslint.cacheCold.maxRssMb)} |`);
+    out.push(`| + PHI Guard's 4 rules, \`phi-guard/cache\`, nothing changed since | ${fmt(eslint.cacheWarm.output.lintSeconds)} | ${fmt(eslint.cacheWarm.output.lintCpuSeconds)} | ${int(eslint.cacheWarm.maxRssMb)} |`, '');
     out.push(
       `Overhead: ${fmt(overhead, 1)}% wall, ${fmt(cpuOverhead, 1)}% CPU (target ≤ ${TARGETS.eslintOverheadPercent}%: ${verdict(overhead <= TARGETS.eslintOverheadPercent)}). ` +
-        `PHI Guard problems reported: ${eslint.plugin.output.phiGuardProblems}; files ESLint could not parse: ${eslint.plugin.output.parseFailures}.`,
+        `PHI Guard problems reported: ${eslint.plugin.output.phiGuardProblems}; files ESLint could not parse: ${eslint.plugin.output.parseFailures}. ` +
+        `With the plugin's cache and nothing changed: ${fmt(((eslint.cacheWarm.output.lintSeconds - eslint.trivial.output.lintSeconds) / eslint.trivial.output.lintSeconds) * 100, 1)}% wall (not judged: the target is a run without it).`,
       '',
+      ...sameProblems(eslint.plugin.output.phiGuardProblems, [['writing it', eslint.cacheCold.output.phiGuardProblems], ['reused', eslint.cacheWarm.output.phiGuardProblems]]),
     );
     const interleavedOverheads = eslint.interleaved.map((run) => ((run.pluginSeconds - run.trivialSeconds) / run.trivialSeconds) * 100);
     const interleavedMedian = median(interleavedOverheads);

@@ -5,6 +5,8 @@
 // array merges and validates the whole configuration again for every file, which the command never does).
 // `interleaved`: both configurations in this one process, file by file (which goes first alternates), each
 // timed on its own: a machine whose speed drifts over a minute-long run (a shared VM) slows both alike.
+// `plugin-cache`: as `plugin`, with the plugin's cache (`settings["phi-guard/cache"]`) in the file given last: it is
+// read when the first file is linted and written when this process exits, after the result is printed.
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
@@ -13,8 +15,8 @@ import { ESLint, type Linter, type Rule } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { printResult, readFileList } from './fileList';
 
-const [listFile, mode, pluginPath] = process.argv.slice(2);
-if (mode !== 'trivial' && mode !== 'plugin' && mode !== 'interleaved') throw new Error('usage: eslintRun.js LIST trivial|plugin|interleaved [PLUGIN]');
+const [listFile, mode, pluginPath, cacheFile] = process.argv.slice(2);
+if (mode !== 'trivial' && mode !== 'plugin' && mode !== 'interleaved' && mode !== 'plugin-cache') throw new Error('usage: eslintRun.js LIST trivial|plugin|interleaved|plugin-cache [PLUGIN] [CACHE FILE]');
 
 /** The baseline rule: visits every call and does nothing, like the cheapest real rule would. */
 const trivialRule: Rule.RuleModule = {
@@ -49,14 +51,15 @@ const config: Linter.Config[] = [
   },
 ];
 
-/** The trivial configuration plus PHI Guard's four rules. */
-async function withPlugin(): Promise<Linter.Config[]> {
+/** The trivial configuration plus PHI Guard's four rules (keeping the plugin's cache in `cache`, if given). */
+async function withPlugin(cache?: string): Promise<Linter.Config[]> {
   const loaded = await import(pathToFileURL(path.resolve(pluginPath)).href); // CommonJS: module.exports is `default`
   const plugin = loaded.default?.default ?? loaded.default;
   return [...config, {
     files: ['**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}'],
     plugins: { 'phi-guard': plugin },
     rules: Object.fromEntries(phiGuardRules.map((rule) => [`phi-guard/${rule}`, 'error'])),
+    ...(cache !== undefined && { settings: { 'phi-guard/cache': cache } }),
   }];
 }
 
@@ -109,7 +112,8 @@ async function interleaved(): Promise<void> {
 
 async function main(): Promise<void> {
   if (mode === 'interleaved') return interleaved();
-  const eslint = eslintWith(mode === 'plugin' ? await withPlugin() : config);
+  if (mode === 'plugin-cache' && !cacheFile) throw new Error('plugin-cache needs a cache file');
+  const eslint = eslintWith(mode === 'trivial' ? config : await withPlugin(mode === 'plugin-cache' ? cacheFile : undefined));
   const texts = readTexts();
   const tally: Tally = { problems: 0, fatal: 0 };
   const start = performance.now();
