@@ -16,7 +16,6 @@ function startScanWorkers(command: CliCommand | undefined): PrestartedWorker[] {
   if (command.command !== 'scan' || command.jobs < 2 || !mayNeedWorkers(command.paths, process.cwd())) return [];
   const workerScript = defaultWorkerScript();
   if (!fs.existsSync(workerScript)) return []; // run from the sources (tests): runScan finds no bundled worker either
-  tuneV8ForBatchScan(); // before the workers compile anything
   return prestartScanWorkers(command.jobs - 1, workerScript);
 }
 
@@ -50,4 +49,8 @@ function runCommand(argv: readonly string[], prestarted: readonly PrestartedWork
 
 const argv = process.argv.slice(2);
 const command = commandOf(argv);
-if (!command || !answerInfoCommand(command, process.stdout)) runCommand(argv, startScanWorkers(command));
+if (!command || !answerInfoCommand(command, process.stdout)) {
+  // A scan or an inventory: V8 is set for a batch run once, before the workers or the engine compile anything.
+  if (command) tuneV8ForBatchScan();
+  runCommand(argv, startScanWorkers(command));
+}

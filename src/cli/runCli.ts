@@ -1,6 +1,5 @@
 // The `phi-guard` commands, loaded by the entry point (main.ts) once it has started a scan's workers.
 import { parseCliArgs, UsageError, USAGE } from './cliArgs';
-import { tuneV8ForBatchScan } from './v8Tuning';
 import { EXIT_USAGE } from './exitCodes';
 import { answerInfoCommand } from './infoCommands';
 import type { PrestartedWorker } from './prestartedWorkers';
@@ -20,7 +19,6 @@ export async function runCli(argv: readonly string[], prestartedWorkers: readonl
   if (answerInfoCommand(command, process.stdout)) return 0;
   switch (command.command) {
     case 'inventory':
-      tuneV8ForBatchScan();
       return runInventory(command, {
         cwd: process.cwd(),
         stdout: process.stdout,
@@ -28,7 +26,6 @@ export async function runCli(argv: readonly string[], prestartedWorkers: readonl
         color: false,
       });
     case 'scan':
-      tuneV8ForBatchScan();
       return runScan(command, {
         cwd: process.cwd(),
         stdout: process.stdout,

@@ -1,9 +1,9 @@
 import * as v8 from 'node:v8';
 
 /**
- * V8 settings for a batch scan, which the CLI can choose because it owns its process (they are process-wide, so they
- * hold for the worker threads it starts too); the editor and ESLint run in processes PHI Guard does not own and keep
- * V8's defaults.
+ * V8 settings for a batch scan or inventory, set once by the entry point (main.ts) before anything heavy is compiled.
+ * The CLI can choose them because it owns its process (they are process-wide, so they hold for the worker threads it
+ * starts too); the editor and ESLint run in processes PHI Guard does not own and keep V8's defaults.
  *
  * A smaller inlining budget: a scan runs each file once through a few large interpreter functions, in every thread.
  * With V8's default budget the optimising compiler spends more time compiling those functions (again whenever new files
