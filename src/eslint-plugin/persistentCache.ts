@@ -1,5 +1,8 @@
-import { cacheFileAt, codeIdentity, readAnalysesCache, writeAnalysesCache } from '../core/project/analysesCacheFile';
-import type { PersistedAnalyses } from '../core/project/persistedAnalyses';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cacheFileAt, cacheFileStamp, codeIdentity, readAnalysesCache, writeAnalysesCache } from '../core/project/analysesCacheFile';
+import { type FileLockOptions, withFileLock } from '../core/project/cacheFileLock';
+import { mergePersistedAnalyses, type PersistedAnalyses } from '../core/project/persistedAnalyses';
 import type { ProjectAnalyzer } from '../core/project/projectAnalyzer';
 
 /**
@@ -18,19 +21,24 @@ export function cacheFileOf(setting: unknown, cwd: string): { readonly file?: st
 }
 
 /**
- * One ESLint process's use of cache files: a project analyser attached to a file restores the analyses it holds (read
- * once per process), and when the process exits the file keeps the analyses of every analyser attached to it, unless
- * they are all the ones restored (nothing changed). Each analysis is reused only once its file and what it read are
- * found unchanged (see ProjectAnalyzer.restoreAnalyses), so the report is the same as without the cache.
+ * One ESLint process's (or, under `--concurrency`, one linting thread's) use of cache files: a project analyser
+ * attached to a file restores the analyses it holds (read once per thread), and when the thread ends the file keeps the
+ * analyses of every analyser attached to it, unless they are all the ones restored (nothing changed). A file another
+ * thread has written since this one read it is read again and merged, under a lock beside it, so each thread's work is
+ * kept (see mergePersistedAnalyses). Each analysis is reused only once its file and what it read are found unchanged
+ * (see ProjectAnalyzer.restoreAnalyses), so the report is the same as without the cache.
  */
 export class PersistentAnalyses {
   private readonly attached = new Map<string, Set<ProjectAnalyzer>>();
   private readonly read = new Map<string, PersistedAnalyses | undefined>();
+  /** Each file's stamp when this thread read it (see cacheFileStamp): a different one at the end means another writer. */
+  private readonly readStamps = new Map<string, string | undefined>();
   private exitHooked = false;
 
   /**
    * `engine`: see codeIdentity. `warn`: a problem with a cache file (the lint itself is whole), as a sentence.
-   * `onExit`: runs the write when the process ends (tests call it themselves).
+   * `onExit`: runs the write when the process (or the worker thread) ends (tests call it themselves). `lock`: how
+   * long to wait for another thread's write (tests shorten it).
    */
   constructor(
     private readonly engine: string,
@@ -38,6 +46,7 @@ export class PersistentAnalyses {
     private readonly onExit: (write: () => void) => void = (write) => {
       process.once('exit', write);
     },
+    private readonly lock: FileLockOptions = {},
   ) {}
 
   attach(file: string, project: ProjectAnalyzer): void {
@@ -66,14 +75,31 @@ export class PersistentAnalyses {
       // An ESLint process's generations end at each pause between files (see ProjectAnalyzer): every analysis it holds.
       if (all.every((project) => project.persistsAsRestored('known'))) continue;
       const persisted = all.map((project) => project.persistAnalyses('known'));
-      const merged: PersistedAnalyses = { analyses: persisted.flatMap((p) => p.analyses), starTargets: persisted.flatMap((p) => p.starTargets) };
-      const problem = writeAnalysesCache(file, this.engine, merged);
+      const ours: PersistedAnalyses = { analyses: persisted.flatMap((p) => p.analyses), starTargets: persisted.flatMap((p) => p.starTargets) };
+      const restored = new Set(all.flatMap((project) => [...project.restoredFiles()]));
+      const problem = this.writeMerged(file, ours, restored);
       if (problem) this.warn(`${file}: the cache was not written (${problem}); the next run analyses every file afresh`);
     }
   }
 
+  /** Writes `ours` to `file`, with what another thread wrote there since this one read it; the system's error, if any. */
+  private writeMerged(file: string, ours: PersistedAnalyses, restored: ReadonlySet<string>): string | undefined {
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+    } catch (error) {
+      return (error as Error).message;
+    }
+    const written = withFileLock(`${file}.lock`, () => {
+      const stamp = cacheFileStamp(file);
+      const theirs = stamp !== undefined && stamp !== this.readStamps.get(file) ? readAnalysesCache(file, this.engine).persisted : undefined;
+      return writeAnalysesCache(file, this.engine, theirs ? mergePersistedAnalyses(ours, restored, theirs) : ours);
+    }, this.lock);
+    return 'problem' in written ? written.problem : written.value;
+  }
+
   private persistedIn(file: string): PersistedAnalyses | undefined {
     if (this.read.has(file)) return this.read.get(file);
+    this.readStamps.set(file, cacheFileStamp(file)); // before reading: a write in between is then merged, not lost
     const { persisted, problem } = readAnalysesCache(file, this.engine);
     if (problem) this.warn(`${file}: the cache was not used: ${problem}; files are analysed afresh (the run replaces it)`);
     this.read.set(file, persisted);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import { threadId } from 'node:worker_threads';
 import type { PersistedAnalyses } from './persistedAnalyses';
 
 // A file of persisted analyses (see ProjectAnalyzer.persistAnalyses), as `phi-guard scan --cache` and the ESLint
@@ -75,10 +76,21 @@ export function readAnalysesCache(file: string, engine: string): ReadCache {
   return { persisted };
 }
 
+/** The file's size and change time, to tell later whether another writer replaced it; undefined when there is none. */
+export function cacheFileStamp(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Writes the cache whole or not at all (a temporary file renamed over it); returns the system's error, if any. */
 export function writeAnalysesCache(file: string, engine: string, persisted: PersistedAnalyses): string | undefined {
   const cache: CacheFile = { format: CACHE_FORMAT, engine, node: process.version, persisted };
-  const temporary = `${file}.${process.pid}.tmp`;
+  // One per thread: the ESLint plugin's threads under `--concurrency` share a process id and may write at once.
+  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(temporary, v8.serialize(cache));

@@ -63,3 +63,20 @@ export function configStamp(config: PhiGuardConfig): string {
   if (stamp === undefined) stamps.set(config, (stamp = createHash('sha1').update(JSON.stringify(config)).digest('hex')));
   return stamp;
 }
+
+/**
+ * `ours` with what another writer of the same cache file put there meanwhile (`theirs`, read just before writing: the
+ * ESLint plugin's other threads under `--concurrency`, each of which analysed different files). A file's analysis is
+ * ours unless ours is only what we restored from the cache (`restoredByUs`) and theirs exists, which is then as new or
+ * newer. A barrel's star targets go with its analysis. Every analysis is checked again when restored, so a union of
+ * two writers' valid analyses is a valid cache.
+ */
+export function mergePersistedAnalyses(ours: PersistedAnalyses, restoredByUs: ReadonlySet<string>, theirs: PersistedAnalyses): PersistedAnalyses {
+  const theirFiles = new Set(theirs.analyses.map((analysis) => analysis.file));
+  const keepOurs = (file: string) => !restoredByUs.has(file) || !theirFiles.has(file);
+  const ourFiles = new Set(ours.analyses.filter((analysis) => keepOurs(analysis.file)).map((analysis) => analysis.file));
+  return {
+    analyses: [...ours.analyses.filter((analysis) => ourFiles.has(analysis.file)), ...theirs.analyses.filter((analysis) => !ourFiles.has(analysis.file))],
+    starTargets: [...ours.starTargets.filter(([barrel]) => ourFiles.has(barrel)), ...theirs.starTargets.filter(([barrel]) => !ourFiles.has(barrel))],
+  };
+}

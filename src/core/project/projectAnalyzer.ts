@@ -864,6 +864,13 @@ export class ProjectAnalyzer {
     return scope === 'known' || kept === this.restored.size;
   }
 
+  /** Files whose entry is still the one restoreAnalyses made: what persistAnalyses gives for them came from the cache. */
+  restoredFiles(): ReadonlySet<string> {
+    const files = new Set<string>();
+    for (const [file, entry] of this.entries) if (this.restored.has(entry)) files.add(file);
+    return files;
+  }
+
   /**
    * exportedNamesStamp of a file's text as it is now (from its analysis in this run, or read), each file worked out once
    * however many barrels re-export it.
