@@ -76,7 +76,7 @@ export function readAnalysesCache(file: string, engine: string): ReadCache {
   return { persisted };
 }
 
-/** The file's size and change time, to tell later whether another writer replaced it; undefined when there is none. */
+/** The file's size, change time and inode, to tell later whether another writer replaced it; undefined when there is none. */
 export function cacheFileStamp(file: string): string | undefined {
   try {
     const stat = fs.statSync(file);

@@ -28,7 +28,7 @@ export function withFileLock<T>(lockFile: string, action: () => T, options: File
     const taken = tryTake(lockFile, staleMs);
     if (taken === true) break;
     if (taken !== false) return { problem: taken };
-    if (Date.now() >= deadline) return { problem: `another writer has held ${lockFile} for over ${Math.round(waitMs / 1000)} s; delete it if no ESLint or PHI Guard run is writing the cache` };
+    if (Date.now() >= deadline) return { problem: `another writer has held ${lockFile} for over ${Math.round(waitMs / 1000)} s; delete it if no ESLint run is writing the cache` };
     sleep(POLL_MS);
   }
   try {

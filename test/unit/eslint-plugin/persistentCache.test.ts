@@ -116,7 +116,7 @@ describe('ESLint plugin persistent cache (settings["phi-guard/cache"])', () => {
     blocked.exit();
     assert.equal(fs.existsSync(file), false);
     assert.equal(blocked.warnings.length, 1);
-    assert.match(blocked.warnings[0]!, /\.phi-guard-eslintcache: the cache was not written \(another writer has held .*\.phi-guard-eslintcache\.lock for over 0 s; delete it if no ESLint or PHI Guard run is writing the cache\)/);
+    assert.match(blocked.warnings[0]!, /\.phi-guard-eslintcache: the cache was not written \(another writer has held .*\.phi-guard-eslintcache\.lock for over 0 s; delete it if no ESLint run is writing the cache\)/);
 
     const old = new Date(Date.now() - 10 * 60_000);
     fs.utimesSync(`${file}.lock`, old, old);
