@@ -1,4 +1,5 @@
-import type { AnalysisRequest, FromWorker, OverlayUpdate, ResponseOf, ToWorker } from './protocol';
+import type { AnalysisRequest, FromWorker, OverlayUpdate, ResponseOf, ScanFileWireResponse, ToWorker } from './protocol';
+import { ScanInputTable } from './scanInputNumbers';
 import { packOverlays } from './sentOverlays';
 
 /** How a request ended. The client never rejects: the editor gets an outcome to act on, not an exception. */
@@ -80,6 +81,10 @@ export class AnalysisClient {
   private readonly crashes: number[] = [];
   private readonly watchedSignals = new WeakSet<AbortSignal>();
   private disposed = false;
+  /** The workspace scan's file inputs the current worker (or this thread's handler) has sent, by number. */
+  private readonly scanInputs = new ScanInputTable();
+  /** A response named an input this client never received: the next scan request asks for every input again. */
+  private resendInputs = false;
 
   constructor(private readonly options: AnalysisClientOptions) {}
 
@@ -138,19 +143,24 @@ export class AnalysisClient {
     this.inFlight = pending;
     if (!this.inProcess && !this.worker) this.start();
     const overlays = this.takeOverlays();
+    let request = pending.request;
+    if (request.kind === 'scanFile' && this.resendInputs) {
+      request = { ...request, resendInputs: true };
+      this.resendInputs = false;
+    }
     if (this.inProcess) {
       const handler = this.inProcess;
       // Still asynchronous, so callers behave the same whichever way the analysis runs.
       setImmediate(() => {
         try {
-          this.settle(pending.id, { status: 'done', value: handler.handle(pending.request, overlays) });
+          this.settle(pending.id, { status: 'done', value: handler.handle(request, overlays) });
         } catch (error) {
           this.settle(pending.id, { status: 'failed', message: describe(error) });
         }
       });
       return;
     }
-    const message: ToWorker = { id: pending.id, request: pending.request, overlays: packOverlays(overlays, pending.request) };
+    const message: ToWorker = { id: pending.id, request, overlays: packOverlays(overlays, request) };
     try {
       this.worker!.postMessage(message);
     } catch (error) {
@@ -189,6 +199,7 @@ export class AnalysisClient {
     }
     this.worker = worker;
     this.needsAllOverlays = true;
+    this.scanInputs.clear();
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'response') this.settle(message.id, { status: 'done', value: message.response });
       else this.settle(message.id, { status: 'failed', message: message.error });
@@ -202,7 +213,19 @@ export class AnalysisClient {
     if (!pending || pending.id !== id) return;
     clearTimeout(this.inFlightTimer);
     this.inFlight = undefined;
-    pending.resolve(pending.cancelled ? { status: 'cancelled' } : outcome);
+    let settled = outcome;
+    if (pending.request.kind === 'scanFile' && outcome.status === 'done') {
+      // Decoded even for a cancelled request: the inputs it carries are not sent again.
+      const decoded = this.scanInputs.decode(outcome.value as ScanFileWireResponse);
+      if (!decoded) this.resendInputs = true;
+      if (!decoded && !pending.cancelled) {
+        this.queues[pending.options.priority ?? 'interactive'].unshift(pending);
+        this.pump();
+        return;
+      }
+      settled = { status: 'done', value: decoded };
+    }
+    pending.resolve(pending.cancelled ? { status: 'cancelled' } : settled);
     this.pump();
   }
 
@@ -225,6 +248,7 @@ export class AnalysisClient {
     this.options.log.warn(`PHI Guard analyses on the extension host's thread from now on (${why}); large files may make typing lag. Reload the window to try the worker again.`);
     this.inProcess = this.options.inProcess();
     this.needsAllOverlays = true;
+    this.scanInputs.clear();
   }
 
   /** Stops the worker; queued and running requests end as cancelled. */

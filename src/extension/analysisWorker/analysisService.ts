@@ -10,7 +10,8 @@ import { OverlayHost } from './overlayHost';
 import { ProjectAnalyzers } from './projectAnalyzers';
 import { SentFindings } from './sentFindings';
 import { NO_IMPORTERS_YET } from './protocol';
-import type { AnalysisRequest, AnalyzeDocumentRequest, AnalyzeDocumentResponse, CheckModulesResponse, CheckResolutionRequest, CheckResolutionResponse, DependentsResponse, FileInput, OverlayUpdate, ResponseOf, ScanFileRequest, ScanFileResponse, ScanInputs } from './protocol';
+import type { AnalysisRequest, AnalyzeDocumentRequest, AnalyzeDocumentResponse, CheckModulesResponse, CheckResolutionRequest, CheckResolutionResponse, DependentsResponse, FileInput, OverlayUpdate, ScanFileRequest, ScanFileWireResponse, ScanInputsByNumber, WireResponseOf } from './protocol';
+import { ScanInputNumbers } from './scanInputNumbers';
 
 /**
  * What the analysis worker does, free of any thread plumbing (the worker entry runs it; the client runs it on the
@@ -29,9 +30,15 @@ export class AnalysisService {
   private readonly sentFindings = new SentFindings();
   /** Per workspace folder, for checking the cache's resolutions before its scan analyser exists (a new worker, all cached). */
   private readonly resolutionCheckers = new Map<string, ProjectAnalyzer>();
+  /**
+   * Each module's input as the scan analyser saw it, made once between two "disk changed" notices (the files are one
+   * snapshot then): a module is a dependency of hundreds of scanned files.
+   */
+  private moduleInputs = new WeakMap<ProjectAnalyzer, Map<string, FileInput>>();
+  private readonly inputNumbers = new ScanInputNumbers();
 
-  handle<K extends AnalysisRequest['kind']>(request: Extract<AnalysisRequest, { kind: K }>, overlays?: readonly OverlayUpdate[]): ResponseOf[K];
-  handle(request: AnalysisRequest, overlays: readonly OverlayUpdate[] = []): ResponseOf[AnalysisRequest['kind']] {
+  handle<K extends AnalysisRequest['kind']>(request: Extract<AnalysisRequest, { kind: K }>, overlays?: readonly OverlayUpdate[]): WireResponseOf[K];
+  handle(request: AnalysisRequest, overlays: readonly OverlayUpdate[] = []): WireResponseOf[AnalysisRequest['kind']] {
     this.applyOverlays(overlays);
     switch (request.kind) {
       case 'analyzeDocument':
@@ -47,6 +54,7 @@ export class AnalysisService {
       case 'diskChanged':
         this.diskHashes.forgetVerdicts();
         this.resolutionCheckers.clear();
+        this.moduleInputs = new WeakMap();
         for (const project of [...this.scanProjects.all(), ...this.editorProjects.all()]) {
           project.changed();
           for (const file of request.deleted) project.forget(file);
@@ -92,8 +100,9 @@ export class AnalysisService {
     return { ...response, findings: findingsUpdate(held, text, findings, shift), findingsId };
   }
 
-  private scanFile(request: ScanFileRequest): ScanFileResponse {
+  private scanFile(request: ScanFileRequest): ScanFileWireResponse {
     const { file, uri, displayPath, config, root, cached } = request;
+    if (request.resendInputs) this.inputNumbers.resend();
     let text: string;
     try {
       text = withoutByteOrderMark(fs.readFileSync(file, 'utf8'));
@@ -110,15 +119,28 @@ export class AnalysisService {
     return { kind: 'analysed', ...inputs, flows: fileFlows(uri, displayPath, text, result, root === undefined ? undefined : shownLike(file, displayPath, root)) };
   }
 
-  /** What `file`'s new result depends on (see ScanInputs). */
-  private inputsOf(file: string, hash: string, project: ProjectAnalyzer | undefined): ScanInputs {
+  /** What `file`'s new result depends on (see ScanInputs), its inputs by number (see ScanInputNumbers). */
+  private inputsOf(file: string, hash: string, project: ProjectAnalyzer | undefined): ScanInputsByNumber {
     const input = (analysed: string, unresolved: readonly string[], schema: string | undefined, resolved: readonly (readonly [string, string])[] = []): FileInput => ({ path: analysed, hash: this.diskHashes.hash(analysed) ?? '', unresolved, schema, ...(resolved.length ? { resolved } : {}) });
-    if (!project) return { hash, self: input(file, [], undefined), dependencies: [] };
-    const analysedInput = (analysed: string) => input(analysed, project.unresolvedOf(analysed).sort(), project.prismaSchemaAt(path.dirname(analysed)) ?? '', project.resolvedImportsOf(analysed));
+    if (!project) return this.inputNumbers.encode(hash, input(file, [], undefined), []);
+    let known = this.moduleInputs.get(project);
+    if (!known) this.moduleInputs.set(project, (known = new Map()));
+    const inputs = known;
+    const analysedInput = (analysed: string) => {
+      let made = inputs.get(analysed);
+      if (!made) inputs.set(analysed, (made = input(analysed, project.unresolvedOf(analysed).sort(), project.prismaSchemaAt(path.dirname(analysed)) ?? '', project.resolvedImportsOf(analysed))));
+      return made;
+    };
+    const schemaInput = (schema: string) => {
+      const key = `\0schema:${schema}`;
+      let made = inputs.get(key);
+      if (!made) inputs.set(key, (made = input(schema, [], undefined)));
+      return made;
+    };
     const self = analysedInput(file);
     const modules = project.dependenciesOf(file).sort().map(analysedInput);
     const schemas = [...new Set([self, ...modules].map((module) => module.schema).filter((schema): schema is string => !!schema))].sort();
-    return { hash, self, dependencies: [...modules, ...schemas.map((schema) => input(schema, [], undefined))] };
+    return this.inputNumbers.encode(hash, self, [...modules, ...schemas.map(schemaInput)]);
   }
 
   /**

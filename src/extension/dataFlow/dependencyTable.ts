@@ -1,4 +1,5 @@
 import type { FileInput } from '../analysisWorker/protocol';
+import { inputKey } from '../analysisWorker/scanInputNumbers';
 
 /**
  * A file a cached result depends on, as the analysis saw it: its content hash, its imports (those that named no
@@ -16,15 +17,23 @@ export class DependencyTable {
   private readonly dependencies: Dependency[] = [];
   private readonly idsByKey = new Map<string, number>();
   private readonly idsByPath = new Map<string, number[]>();
+  /** Ids by object: the scan's responses share one object per input (see ScanInputTable), met once per dependent. */
+  private readonly idsByObject = new WeakMap<Dependency, number>();
 
   /** The dependency's id, adding it if new. */
   idOf(dependency: Dependency): number {
+    const seen = this.idsByObject.get(dependency);
+    if (seen !== undefined) return seen;
     const { path, hash, unresolved, schema, resolved = [] } = dependency;
-    const key = [hash, path, schema ?? '\u0001', ...unresolved, '\u0002', ...resolved.flat()].join('\u0000');
+    const key = inputKey(dependency);
     const known = this.idsByKey.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.idsByObject.set(dependency, known);
+      return known;
+    }
     const id = this.dependencies.push({ path, hash, unresolved: [...unresolved], schema, ...(resolved.length ? { resolved: resolved.map(([specifier, target]) => [specifier, target] as const) } : {}) }) - 1;
     this.idsByKey.set(key, id);
+    this.idsByObject.set(dependency, id);
     const ofPath = this.idsByPath.get(path);
     if (ofPath) ofPath.push(id);
     else this.idsByPath.set(path, [id]);

@@ -72,6 +72,54 @@ function harness(options: Partial<AnalysisClientOptions> = {}) {
 }
 
 describe('analysis worker client', () => {
+  it('turns a scan answer\'s numbered inputs back into objects, and asks for every input again when it lacks one', async () => {
+    const { client, workers } = harness();
+    const scanRequest = (file: string) => ({ kind: 'scanFile' as const, file, uri: `file://${file}`, displayPath: file, config: DEFAULT_CONFIG, root: '/ws' });
+    const helper = { path: '/ws/audit.ts', hash: 'a'.repeat(64), unresolved: [], schema: '' };
+    const self = (file: string) => ({ path: file, hash: 'b'.repeat(64), unresolved: [], schema: '' });
+    const flows = { uri: 'file:///ws/a.ts', flows: [], inventory: [] };
+    const warmUp = client.request(dependents('/ws/warm-up.ts'));
+    const worker = workers[0]!;
+    worker.answer({ files: [] });
+    await warmUp;
+
+    const first = client.request(scanRequest('/ws/a.ts'), { priority: 'background' });
+    worker.answer({ kind: 'analysed', flows, hash: 'h', self: 0, dependencies: [1], inputs: [[0, self('/ws/a.ts')], [1, helper]] });
+    const a = await first;
+    assert.ok(a.status === 'done' && a.value.kind === 'analysed');
+    assert.deepStrictEqual(a.value.dependencies, [helper]);
+    assert.deepStrictEqual(a.value.self, self('/ws/a.ts'));
+
+    // The worker thinks it sent input 7 (in an answer this client never got): the client asks again, the caller waits.
+    const second = client.request(scanRequest('/ws/b.ts'), { priority: 'background' });
+    worker.answer({ kind: 'analysed', flows, hash: 'h', self: 2, dependencies: [1, 7], inputs: [[2, self('/ws/b.ts')]] });
+    await tick();
+    const resent = worker.received.at(-1)!;
+    assert.strictEqual((resent.request as { resendInputs?: true }).resendInputs, true);
+    assert.strictEqual((resent.request as { file: string }).file, '/ws/b.ts');
+    worker.answer({ kind: 'analysed', flows, hash: 'h', self: 2, dependencies: [1, 7], inputs: [[2, self('/ws/b.ts')], [1, helper], [7, self('/ws/c.ts')]] });
+    const b = await second;
+    assert.ok(b.status === 'done' && b.value.kind === 'analysed');
+    assert.deepStrictEqual(b.value.dependencies.map((input) => input.path), ['/ws/audit.ts', '/ws/c.ts']);
+    const third = client.request(scanRequest('/ws/d.ts'), { priority: 'background' });
+    assert.strictEqual((worker.received.at(-1)!.request as { resendInputs?: true }).resendInputs, undefined, 'asked once');
+    worker.answer({ kind: 'unchanged' });
+    assert.deepStrictEqual(await third, { status: 'done', value: { kind: 'unchanged' } });
+
+    // A new worker numbers afresh: what the old one sent is forgotten.
+    worker.crash();
+    const fourth = client.request(scanRequest('/ws/e.ts'), { priority: 'background' });
+    const next = workers.at(-1)!;
+    assert.notStrictEqual(next, worker);
+    next.answer({ kind: 'analysed', flows, hash: 'h', self: 0, dependencies: [1], inputs: [[0, self('/ws/e.ts')]] });
+    await tick();
+    assert.strictEqual((next.received.at(-1)!.request as { resendInputs?: true }).resendInputs, true, 'input 1 was the old worker\'s');
+    next.answer({ kind: 'analysed', flows, hash: 'h', self: 0, dependencies: [1], inputs: [[0, self('/ws/e.ts')], [1, helper]] });
+    const e = await fourth;
+    assert.ok(e.status === 'done' && e.value.kind === 'analysed');
+    assert.deepStrictEqual(e.value.dependencies, [helper]);
+  });
+
   it('sends one request at a time, editor work before queued scan files, and matches answers by id', async () => {
     const { client, workers } = harness();
     const scanA = client.request(dependents('/ws/scanA.ts'), { priority: 'background' });

@@ -5,7 +5,7 @@ import { AnalysisService } from '../../../../src/extension/analysisWorker/analys
 import { resultWithFindings } from '../../../../src/extension/analysisWorker/findingsUpdate';
 import { NO_IMPORTERS_YET } from '../../../../src/extension/analysisWorker/protocol';
 import type { AnalyzeDocumentResponse, FileInput, ScanFileResponse } from '../../../../src/extension/analysisWorker/protocol';
-import { assertPlainData, LOGGING_HELPER, projectOnDisk, QUIET_HELPER, ROUTE } from './projectFixture';
+import { assertPlainData, LOGGING_HELPER, projectOnDisk, QUIET_HELPER, ROUTE, scanThroughClientTable } from './projectFixture';
 
 const config = DEFAULT_CONFIG;
 /** The findings of a response to a request that named none held (so it has them all). */
@@ -111,7 +111,7 @@ describe('analysis worker service (what the worker thread runs)', () => {
 
   describe('workspace scan files', () => {
     const scan = (service: AnalysisService, project: ReturnType<typeof projectOnDisk>, name: string, cached?: { hash: string }, fileConfig = config): ScanFileResponse =>
-      service.handle({ kind: 'scanFile', file: project.file(name), uri: `file://${project.file(name)}`, displayPath: name, config: fileConfig, root: project.root, ...(cached ? { cached } : {}) });
+      scanThroughClientTable(service, { kind: 'scanFile', file: project.file(name), uri: `file://${project.file(name)}`, displayPath: name, config: fileConfig, root: project.root, ...(cached ? { cached } : {}) });
     /** What the extension host asks before reusing cache entries: which recorded module hashes no longer match disk. */
     const changedModules = (service: AnalysisService, dependencies: readonly FileInput[]) =>
       service.handle({ kind: 'checkModules', files: dependencies.map((file) => file.path), hashes: dependencies.map((file) => file.hash) }).changed.map((index) => dependencies[index]!.path);
@@ -135,7 +135,7 @@ describe('analysis worker service (what the worker thread runs)', () => {
       const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE });
       const service = new AnalysisService();
       const shown = (displayPath: string) => {
-        const response = analysed(service.handle({ kind: 'scanFile', file: project.file('src/route.ts'), uri: `file://${project.file('src/route.ts')}`, displayPath, config, root: project.root }));
+        const response = analysed(scanThroughClientTable(service, { kind: 'scanFile', file: project.file('src/route.ts'), uri: `file://${project.file('src/route.ts')}`, displayPath, config, root: project.root }));
         return response.flows.inventory.findings.map((finding) => [finding.file, finding.site.file]);
       };
       assert.deepStrictEqual(shown('src/route.ts'), [['src/route.ts', 'src/audit.ts']]);

@@ -1,3 +1,6 @@
+import type { AnalysisService } from '../../../../src/extension/analysisWorker/analysisService';
+import type { ScanFileRequest, ScanFileResponse } from '../../../../src/extension/analysisWorker/protocol';
+import { ScanInputTable } from '../../../../src/extension/analysisWorker/scanInputNumbers';
 export { projectOnDisk } from '../../projectOnDisk';
 
 export const QUIET_HELPER = 'export function audit(entry: unknown): unknown {\n  return entry;\n}\n';
@@ -13,4 +16,15 @@ export function assertPlainData(value: unknown, where = 'result'): void {
   }
   if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) throw new Error(`${where} is not plain data (${typeof value}, ${Object.prototype.toString.call(value)})`);
   for (const [key, item] of Object.entries(value)) assertPlainData(item, `${where}.${key}`);
+}
+
+const tables = new WeakMap<AnalysisService, ScanInputTable>();
+
+/** `service`'s answer to a scan request as the client hands it on (inputs by number turned back into objects). */
+export function scanThroughClientTable(service: AnalysisService, request: ScanFileRequest): ScanFileResponse {
+  let table = tables.get(service);
+  if (!table) tables.set(service, (table = new ScanInputTable()));
+  const decoded = table.decode(service.handle(request));
+  if (!decoded) throw new Error('the worker named an input it never sent');
+  return decoded;
 }

@@ -4,7 +4,7 @@ import { AnalysisService } from '../../../../src/extension/analysisWorker/analys
 import type { AnalysisRequest } from '../../../../src/extension/analysisWorker/protocol';
 import { reusableEntries, type CacheCheckContext } from '../../../../src/extension/dataFlow/cacheCheck';
 import { FlowCache } from '../../../../src/extension/dataFlow/flowCache';
-import { projectOnDisk } from '../analysisWorker/projectFixture';
+import { projectOnDisk, scanThroughClientTable } from '../analysisWorker/projectFixture';
 
 const PLAIN_SCHEMA = 'model Visit {\n  id      String @id\n  summary String\n}\n';
 const PHI_SCHEMA = 'model Visit {\n  id      String @id\n  /// @phi diagnosis\n  summary String\n}\n';
@@ -51,7 +51,7 @@ async function rescan(service: AnalysisService, cache: FlowCache, project: Retur
   for (const name of files) {
     const key = uriOf(name);
     const known = cache.entry(key);
-    const response = service.handle({ kind: 'scanFile', file: project.file(name), uri: key, displayPath: name, config: DEFAULT_CONFIG, root: project.root, ...(known && reusable(key) ? { cached: { hash: known.hash } } : {}) });
+    const response = scanThroughClientTable(service, { kind: 'scanFile', file: project.file(name), uri: key, displayPath: name, config: DEFAULT_CONFIG, root: project.root, ...(known && reusable(key) ? { cached: { hash: known.hash } } : {}) });
     if (response.kind === 'analysed') {
       cache.set(key, response.hash, response.flows, response);
       analysed.push(name);
