@@ -155,8 +155,8 @@ export type ScanFileResponse =
 
 /**
  * ScanInputs as the worker sends them: each file input by a number, with the inputs this worker has not sent before.
- * A scan's files share most of their dependencies (on a 3,000-file project about 150 each, a few hundred in all), so
- * sending each once instead of with every file spares copying hundreds of megabytes between the threads. The client
+ * A scan's files share most of their dependencies (on ottehr's 2,958 files about 150 each, but only as many distinct
+ * inputs as files), so sending each once instead of with every file spares copying 250 MB between the threads. The client
  * turns it back into ScanInputs (see ScanInputTable).
  */
 export interface ScanInputsByNumber {
