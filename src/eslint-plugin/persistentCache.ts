@@ -30,9 +30,8 @@ export function cacheFileOf(setting: unknown, cwd: string): { readonly file?: st
  */
 export class PersistentAnalyses {
   private readonly attached = new Map<string, Set<ProjectAnalyzer>>();
-  private readonly read = new Map<string, PersistedAnalyses | undefined>();
-  /** Each file's stamp when this thread read it (see cacheFileStamp): a different one at the end means another writer. */
-  private readonly readStamps = new Map<string, string | undefined>();
+  /** What this thread read from each file, with the file's stamp then (see cacheFileStamp): another stamp at the end means another writer. */
+  private readonly read = new Map<string, { readonly persisted: PersistedAnalyses | undefined; readonly stamp: string | undefined }>();
   private exitHooked = false;
 
   /**
@@ -91,18 +90,19 @@ export class PersistentAnalyses {
     }
     const written = withFileLock(`${file}.lock`, () => {
       const stamp = cacheFileStamp(file);
-      const theirs = stamp !== undefined && stamp !== this.readStamps.get(file) ? readAnalysesCache(file, this.engine).persisted : undefined;
+      const theirs = stamp !== undefined && stamp !== this.read.get(file)?.stamp ? readAnalysesCache(file, this.engine).persisted : undefined;
       return writeAnalysesCache(file, this.engine, theirs ? mergePersistedAnalyses(ours, restored, theirs) : ours);
     }, this.lock);
     return 'problem' in written ? written.problem : written.value;
   }
 
   private persistedIn(file: string): PersistedAnalyses | undefined {
-    if (this.read.has(file)) return this.read.get(file);
-    this.readStamps.set(file, cacheFileStamp(file)); // before reading: a write in between is then merged, not lost
+    const known = this.read.get(file);
+    if (known) return known.persisted;
+    const stamp = cacheFileStamp(file); // before reading: a write in between is then merged, not lost
     const { persisted, problem } = readAnalysesCache(file, this.engine);
     if (problem) this.warn(`${file}: the cache was not used: ${problem}; files are analysed afresh (the run replaces it)`);
-    this.read.set(file, persisted);
+    this.read.set(file, { persisted, stamp });
     return persisted;
   }
 }

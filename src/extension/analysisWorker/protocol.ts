@@ -123,6 +123,11 @@ export interface FileInput {
   readonly schema: string | undefined;
 }
 
+/** Equal inputs have equal keys: the identity of an input for the worker's numbers and the flow cache's table. */
+export function fileInputKey({ path, hash, unresolved, schema, resolved = [] }: FileInput): string {
+  return [hash, path, schema ?? '\u0001', ...unresolved, '\u0002', ...resolved.flat()].join('\u0000');
+}
+
 /** One file of the workspace scan, read from disk by the worker (never from editor buffers, like the CLI). */
 export interface ScanFileRequest {
   readonly kind: 'scanFile';
@@ -147,11 +152,14 @@ export interface ScanInputs {
   readonly dependencies: readonly FileInput[];
 }
 
-export type ScanFileResponse =
+/** A scan file's answer, with its inputs as `Inputs` says (objects for the caller, numbers on the way: see below). */
+export type ScanFileAnswer<Inputs> =
   | { readonly kind: 'unchanged' }
-  | (ScanInputs & { readonly kind: 'analysed'; readonly flows: FileFlows })
-  | (ScanInputs & { readonly kind: 'skipped'; readonly message: string })
+  | (Inputs & { readonly kind: 'analysed'; readonly flows: FileFlows })
+  | (Inputs & { readonly kind: 'skipped'; readonly message: string })
   | { readonly kind: 'unreadable' };
+
+export type ScanFileResponse = ScanFileAnswer<ScanInputs>;
 
 /**
  * ScanInputs as the worker sends them: each file input by a number, with the inputs this worker has not sent before.
@@ -168,11 +176,7 @@ export interface ScanInputsByNumber {
 }
 
 /** ScanFileResponse as it crosses from the worker (see ScanInputsByNumber). */
-export type ScanFileWireResponse =
-  | { readonly kind: 'unchanged' }
-  | (ScanInputsByNumber & { readonly kind: 'analysed'; readonly flows: FileFlows })
-  | (ScanInputsByNumber & { readonly kind: 'skipped'; readonly message: string })
-  | { readonly kind: 'unreadable' };
+export type ScanFileWireResponse = ScanFileAnswer<ScanInputsByNumber>;
 
 /**
  * Files changed or went on disk: the scan's project analysers check their stamps again and forget deleted files, and

@@ -1,4 +1,4 @@
-import type { FileInput, ScanFileResponse, ScanFileWireResponse, ScanInputsByNumber } from './protocol';
+import { fileInputKey, type FileInput, type ScanFileResponse, type ScanFileWireResponse, type ScanInputsByNumber } from './protocol';
 
 // The workspace scan's file inputs (see FileInput) cross between the worker and the extension host once each: the
 // worker numbers them (ScanInputNumbers) and the client keeps what each number stands for (ScanInputTable). Both
@@ -35,7 +35,7 @@ export class ScanInputNumbers {
     const known = this.numbers.get(input);
     if (known !== undefined) return known;
     // Equal inputs made at different times (another scan of an unchanged module) keep one number.
-    const key = inputKey(input);
+    const key = fileInputKey(input);
     let number = this.byKey.get(key);
     if (number === undefined) this.byKey.set(key, (number = this.byKey.size));
     this.numbers.set(input, number);
@@ -66,9 +66,4 @@ export class ScanInputTable {
     const { inputs: _sent, self: _self, dependencies: _dependencies, ...rest } = response;
     return { ...rest, self, dependencies: dependencies as FileInput[] };
   }
-}
-
-/** Equal inputs have equal keys (the DependencyTable's identity of a dependency). */
-export function inputKey({ path, hash, unresolved, schema, resolved = [] }: FileInput): string {
-  return [hash, path, schema ?? '\u0001', ...unresolved, '\u0002', ...resolved.flat()].join('\u0000');
 }

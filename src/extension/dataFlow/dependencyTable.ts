@@ -1,5 +1,4 @@
-import type { FileInput } from '../analysisWorker/protocol';
-import { inputKey } from '../analysisWorker/scanInputNumbers';
+import { fileInputKey, type FileInput } from '../analysisWorker/protocol';
 
 /**
  * A file a cached result depends on, as the analysis saw it: its content hash, its imports (those that named no
@@ -25,7 +24,7 @@ export class DependencyTable {
     const seen = this.idsByObject.get(dependency);
     if (seen !== undefined) return seen;
     const { path, hash, unresolved, schema, resolved = [] } = dependency;
-    const key = inputKey(dependency);
+    const key = fileInputKey(dependency);
     const known = this.idsByKey.get(key);
     if (known !== undefined) {
       this.idsByObject.set(dependency, known);
