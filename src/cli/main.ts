@@ -5,6 +5,7 @@
 // `--help` and `--version`, which answer at once.
 import * as fs from 'fs';
 import { parseCliArgs, type CliCommand } from './cliArgs';
+import { enableCompileCache } from './compileCache';
 import { tuneV8ForBatchScan } from './v8Tuning';
 import { EXIT_USAGE } from './exitCodes';
 import { answerInfoCommand } from './infoCommands';
@@ -50,7 +51,9 @@ function runCommand(argv: readonly string[], prestarted: readonly PrestartedWork
 const argv = process.argv.slice(2);
 const command = commandOf(argv);
 if (!command || !answerInfoCommand(command, process.stdout)) {
-  // A scan or an inventory: V8 is set for a batch run once, before the workers or the engine compile anything.
+  // A scan or an inventory: V8 is set for a batch run once, before the workers or the engine compile anything; the
+  // compile cache after it, so that the code it keeps is compiled with the flags the next run compiles it with.
   if (command) tuneV8ForBatchScan();
+  enableCompileCache();
   runCommand(argv, startScanWorkers(command));
 }

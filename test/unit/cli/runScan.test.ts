@@ -167,4 +167,31 @@ describe('cli runScan', () => {
     assert.strictEqual(scanned.status, EXIT_OK, scanned.stderr);
     assert.match(scanned.stderr, /typescript loaded/, 'the probe sees TypeScript when the engine runs');
   });
+
+  it("turns on Node's compile cache before it loads TypeScript, and scans on if the cache cannot be used", () => {
+    root = materialize({ files: { 'a.ts': 'export function show(patient: { name: string }) {\n  console.log(patient.name);\n}\n' } });
+    // Preloaded: Node's `module` with a stand-in for enableCompileCache (Node 20 has none), which says on stderr when
+    // it is called and whether TypeScript's compiler was loaded by then; with `throws`, it fails as a full disk would.
+    const probe = (behaviour: 'records' | 'throws') => {
+      const file = path.join(root, `compile-cache-probe-${behaviour}.js`);
+      fs.writeFileSync(
+        file,
+        [
+          "const nodeModule = require('module');",
+          'const typescriptLoaded = () => Object.keys(require.cache).some((f) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(f));',
+          "nodeModule.enableCompileCache = () => { process.stderr.write(`compile cache enabled (typescript loaded: ${typescriptLoaded()})\\n`);",
+          behaviour === 'throws' ? "  throw new Error('ENOSPC'); };" : "  return { status: 'enabled' }; };",
+        ].join('\n'),
+      );
+      return file;
+    };
+    const recorded = runCommand(['scan', '--format', 'json', '--jobs', '1', '--fail-on', 'none'], [probe('records')]);
+    assert.strictEqual(recorded.status, EXIT_OK, recorded.stderr);
+    assert.match(recorded.stderr, /compile cache enabled \(typescript loaded: false\)/);
+    const failing = runCommand(['scan', '--format', 'json', '--jobs', '1', '--fail-on', 'none'], [probe('throws')]);
+    assert.strictEqual(failing.status, EXIT_OK, failing.stderr);
+    assert.strictEqual(JSON.parse(failing.stdout).findings.length, 1);
+    const version = runCommand(['--version'], [probe('records')]);
+    assert.doesNotMatch(version.stderr, /compile cache/, '--version compiles nothing worth caching');
+  });
 });
