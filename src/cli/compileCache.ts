@@ -15,6 +15,6 @@ export function enableCompileCache(): void {
   try {
     enable?.();
   } catch {
-    // A folder that cannot be written: the run goes on, compiling as it would without the cache.
+    // Node reports a folder it cannot use in the value it returns; should a version throw instead, the run goes on.
   }
 }

@@ -171,7 +171,7 @@ describe('cli runScan', () => {
   it("turns on Node's compile cache before it loads TypeScript, and scans on if the cache cannot be used", () => {
     root = materialize({ files: { 'a.ts': 'export function show(patient: { name: string }) {\n  console.log(patient.name);\n}\n' } });
     // Preloaded: Node's `module` with a stand-in for enableCompileCache (Node 20 has none), which says on stderr when
-    // it is called and whether TypeScript's compiler was loaded by then; with `throws`, it fails as a full disk would.
+    // it is called and whether TypeScript's compiler was loaded by then; with `throws`, it also throws.
     const probe = (behaviour: 'records' | 'throws') => {
       const file = path.join(root, `compile-cache-probe-${behaviour}.js`);
       fs.writeFileSync(
