@@ -2,7 +2,7 @@
  * Inside JSX children a `// …` line is text that renders in the UI, not a comment. The suppression quick fix
  * asks this before inserting a line comment.
  */
-import ts from 'typescript';
+import ts from '../core/typescriptCompiler';
 
 /** `source` as the engine parses it (`parseFile`: a `.ts` file has no JSX, a `.js` file may). */
 export function isInJsxText(source: ts.SourceFile, offset: number): boolean {

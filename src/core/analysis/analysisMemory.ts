@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescriptCompiler';
 import type { PhiGuardConfig } from '../config/config';
 import { summaryFingerprint } from '../project/moduleSummary';
 import type { ImportResolver, ModuleSummary } from '../project/moduleSummary';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescriptCompiler';
 import { settleTree } from './laggingNodes';
 import { createTree } from './parse';
 import { StatementSplicer } from './statementSplice';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescriptCompiler';
 import type { TextRange } from '../findings/finding';
 
 export interface ParsedFile {

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescriptCompiler';
 import { markLagging } from './laggingNodes';
 import { keepList } from './unchangedNodes';
 

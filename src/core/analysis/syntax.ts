@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescriptCompiler';
 
 // TypeScript's exports are getters (one per name, on an object V8 keeps in dictionary mode) and `SyntaxKind` is an enum
 // object of hundreds of names, also in dictionary mode: code that reads `ts.isIdentifier` or `ts.SyntaxKind.X` per node

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescriptCompiler';
 
 /**
  * TypeScript's incremental parser re-parses a little before an edit (a token or two of lookahead), so an edit at the

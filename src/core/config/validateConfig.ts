@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescriptCompiler';
 import { PHI_CATEGORY_IDS, isPhiCategoryId } from '../catalog/phiCategories';
 import { RULE_IDS } from '../findings/finding';
 import { DEFAULT_CONFIG } from './config';

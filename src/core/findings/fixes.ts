@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescriptCompiler';
 import type { PhiGuardConfig } from '../config/config';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import type { FixSuggestion, SinkCategory, TextEdit, TextRange } from './finding';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescriptCompiler';
 import { RULE_IDS } from './finding';
 import type { RuleId, SuppressionProblem, TextRange } from './finding';
 import { settlerOf } from '../analysis/laggingNodes';

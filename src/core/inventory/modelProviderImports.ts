@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescriptCompiler';
 import { MODEL_PROVIDERS, modelProviderOf, type ModelProviderEntry } from '../catalog/modelProviders';
 
 export interface ModelProviderImport {

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescriptCompiler';
 import { isJsonObject } from '../text/jsonObject';
 import { workspaceFolders } from './workspaceFolders';
 

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescriptCompiler';
 
 /**
  * How many times `name` appears in `text` as a whole identifier, counting up to `limit + 1` (enough to tell "more than

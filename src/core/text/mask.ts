@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescriptCompiler';
 
 /**
  * Masks literal values that may be PHI before they appear in a message, a hover, a report or a log:
