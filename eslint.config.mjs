@@ -14,6 +14,9 @@ const CORE_LAYERING = {
   ],
 };
 
+/** The interpreter's per-node code reads TypeScript's guards and syntax kinds once, from src/core/analysis/syntax.ts. */
+const READ_THROUGH_SYNTAX = 'Read TypeScript values through ./syntax: its exports are getters, slow per node.';
+
 /** TypeScript's module is imported in one file, src/core/typescriptCompiler.ts (see why there); types from anywhere. */
 const TYPESCRIPT_ONCE = { name: 'typescript', allowTypeImports: true, message: 'Import the compiler from src/core/typescriptCompiler.ts: each file importing the package gets its own copy of its exports in a bundle.' };
 
@@ -51,8 +54,8 @@ export default tseslint.config(
     files: ['src/core/analysis/interpreter.ts', 'src/core/analysis/localTypes.ts', 'src/core/analysis/phiTags.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [...CORE_LAYERING.paths, { name: 'typescript', allowTypeImports: true, message: 'Read TypeScript values through ./syntax: its exports are getters, slow per node.' }],
-        patterns: [...CORE_LAYERING.patterns, { group: ['**/typescriptCompiler'], allowTypeImports: true, message: 'Read TypeScript values through ./syntax: its exports are getters, slow per node.' }],
+        paths: [...CORE_LAYERING.paths, { name: 'typescript', allowTypeImports: true, message: READ_THROUGH_SYNTAX }],
+        patterns: [...CORE_LAYERING.patterns, { group: ['**/typescriptCompiler'], allowTypeImports: true, message: READ_THROUGH_SYNTAX }],
       }],
     },
   },

@@ -53,7 +53,9 @@ const command = commandOf(argv);
 if (!command || !answerInfoCommand(command, process.stdout)) {
   // A scan or an inventory: V8 is set for a batch run once, before the workers or the engine compile anything; the
   // compile cache after it, so that the code it keeps is compiled with the flags the next run compiles it with.
-  if (command) tuneV8ForBatchScan();
-  enableCompileCache();
+  if (command) {
+    tuneV8ForBatchScan();
+    enableCompileCache();
+  }
   runCommand(argv, startScanWorkers(command));
 }
