@@ -1,4 +1,5 @@
-import type { PhiCategoryId, RuleId } from '../core';
+import type { PhiCategoryId } from '../core/catalog/phiCategories';
+import type { RuleId } from '../core/findings/finding';
 import { editPolicyFile, isStringArray } from './policyFileEdit';
 import type { ConfigEditResult } from './policyFileEdit';
 

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Finding, PhiGuardConfig } from '../core';
+import type { Finding } from '../core/findings/finding';
+import type { PhiGuardConfig } from '../core/config/config';
 import { analysisFileName, SUPPORTED_LANGUAGES } from './analysisFileName';
 import type { AnalysisClient, Outcome } from './analysisWorker/analysisClient';
 import { resultWithFindings } from './analysisWorker/findingsUpdate';

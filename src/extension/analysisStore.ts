@@ -2,7 +2,8 @@
  * The latest accepted analysis per document, keyed by URI and document version. Code actions and hovers ask for
  * the findings of the exact version they are computed for, so a stale edit can never touch the wrong text.
  */
-import type { AnalysisResult, Finding, SuppressionProblem } from '../core';
+import type { AnalysisResult } from '../core/analysis/analyzeSource';
+import type { Finding, SuppressionProblem } from '../core/findings/finding';
 
 export interface StoredAnalysis {
   readonly version: number;

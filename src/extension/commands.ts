@@ -1,13 +1,13 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { readText } from './readText';
-import { isSuppressedAt, parseFile } from '../core';
-import type { Finding, PhiCategoryId, RuleId } from '../core';
+import { onDemandEngine } from './onDemandEngine';
+import type { Finding, RuleId } from '../core/findings/finding';
+import type { PhiCategoryId } from '../core/catalog/phiCategories';
 import { addAllowedCategory } from './allowedCategoryEdit';
 import type { AnalysisController, ShownFinding } from './analysisController';
 import { analysisFileName } from './analysisFileName';
 import { COMMANDS } from './commandIds';
-import { isInJsxText } from './jsxText';
 import { addNotPhiName } from './notPhiNameEdit';
 import type { ConfigEditResult } from './policyFileEdit';
 import { toVscodeRange } from './positions';
@@ -106,6 +106,7 @@ async function insertSuppression(document: vscode.TextDocument, offset: number, 
   const fileName = analysisFileName(document.fileName, document.languageId);
   const edited = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
   const coveredAfterEdit = offset + edit.newText.length;
+  const { isInJsxText, isSuppressedAt, parseFile } = onDemandEngine();
   const after = parseFile(fileName, edited);
   const addsSyntaxErrors = after.syntaxErrors.length > parseFile(fileName, text).syntaxErrors.length;
   if (isInJsxText(after.sourceFile, edit.range.start) || addsSyntaxErrors || !isSuppressedAt(after.sourceFile, coveredAfterEdit, rule)) {

@@ -2,7 +2,7 @@
  * What the editor shows for a finding, as plain data (no `vscode`): `diagnostics.ts` maps it 1:1 onto
  * `vscode.Diagnostic`. Keeping the mapping here makes it unit-testable with hand-built findings.
  */
-import type { Finding, SuppressionProblem, TextRange } from '../core';
+import type { Finding, SuppressionProblem, TextRange } from '../core/findings/finding';
 import { ruleDocUrl } from './ruleDocs';
 import type { EditorSeverity } from './settings';
 

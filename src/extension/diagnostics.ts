@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { TextRange } from '../core';
+import type { TextRange } from '../core/findings/finding';
 import type { DiagnosticDescription, ShownSeverity } from './diagnosticModel';
 import { rangeConverterFor, toVscodeRange } from './positions';
 import { readText } from './readText';

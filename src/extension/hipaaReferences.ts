@@ -1,4 +1,4 @@
-import type { SinkCategory } from '../core';
+import type { SinkCategory } from '../core/findings/finding';
 
 /** Why each kind of sink matters under HIPAA, with the regulation to read. Shown in the hover. */
 export const HIPAA_REFERENCES: Readonly<Record<SinkCategory, string>> = {

@@ -2,7 +2,8 @@
  * The hover on a flagged value, as trusted Markdown: what PHI it carries, why the engine thinks so, where it goes,
  * what HIPAA says, and one-click actions. Pure, so it is unit-tested without `vscode`.
  */
-import { carriesRecordKeyOnly, describeCategory, phiCategory, type Finding, type SourceReason } from '../core';
+import { carriesRecordKeyOnly, type Finding, type SourceReason } from '../core/findings/finding';
+import { describeCategory, phiCategory } from '../core/catalog/phiCategories';
 import { COMMANDS, commandLink } from './commandIds';
 import { HIPAA_REFERENCES } from './hipaaReferences';
 import { ruleDocUrl } from './ruleDocs';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { LineIndex, type TextRange } from '../core';
+import { LineIndex } from '../core/text/lineIndex';
+import type { TextRange } from '../core/findings/finding';
 
 /** The one conversion from engine offsets (UTF-16, like VS Code's) to editor positions. */
 export function toVscodeRange(document: vscode.TextDocument, range: TextRange): vscode.Range {

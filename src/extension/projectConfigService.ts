@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfigText, type PhiGuardConfig } from '../core';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, type PhiGuardConfig } from '../core/config/config';
+import { parseConfigText } from '../core/config/validateConfig';
 import { isFileIncluded } from '../core/config/loadConfig';
 
 export interface DocumentPolicy {

@@ -3,7 +3,7 @@
  * unit tests need no `vscode`; `package.json` `contributes.configuration` mirrors `SETTING_DEFAULTS`
  * (a unit test keeps the two in step).
  */
-import { RULE_IDS, type RuleId } from '../core';
+import { RULE_IDS, type RuleId } from '../core/findings/finding';
 
 export const SETTINGS_SECTION = 'phiGuard';
 

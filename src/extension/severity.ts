@@ -1,4 +1,5 @@
-import type { PhiGuardConfig, RuleId } from '../core';
+import type { PhiGuardConfig } from '../core/config/config';
+import type { RuleId } from '../core/findings/finding';
 import { ALL_RULES_KEY, type EditorSeverity, type PhiGuardSettings } from './settings';
 
 /** Severity when neither the editor settings nor `.phi-guard.json` name one. */

@@ -1,5 +1,5 @@
-import type { FlowStep, TextRange } from '../core';
-import { flowSink } from '../core';
+import type { FlowStep, TextRange } from '../core/findings/finding';
+import { flowSink } from '../core/findings/flowSink';
 
 /**
  * The sink a flow ends in when it is not where the flow is flagged: inside a helper of this file or of another

@@ -2,7 +2,7 @@
  * The "suppress with a justification" quick fix: a `// phi-guard-allow <rule> -- <reason>` line inserted above the
  * flagged line, indented like it. Pure text arithmetic on UTF-16 offsets, like the engine.
  */
-import type { RuleId, TextEdit } from '../core';
+import type { RuleId, TextEdit } from '../core/findings/finding';
 
 export const SUPPRESSION_MARKER = 'phi-guard-allow';
 

@@ -5,7 +5,7 @@ import type { ImportResolver, ModuleSummary } from '../project/moduleSummary';
 import type { PrismaModel } from '../project/prismaSchema';
 import type { AnalysisResult } from './analyzeSource';
 import { editedPart } from './editedFunction';
-import { changeRange } from './incrementalParser';
+import { changeRange } from './changeRange';
 import type { ParsedEdit } from './incrementalParser';
 import type { Interpreter } from './interpreter';
 import { PositionShift } from './positionShift';

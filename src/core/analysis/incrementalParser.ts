@@ -1,6 +1,7 @@
 import ts from '../typescriptCompiler';
 import { settleTree } from './laggingNodes';
 import { createTree } from './parse';
+import { changeRange } from './changeRange';
 import { StatementSplicer } from './statementSplice';
 import { keepUnchangedNodes, unchangedCandidates } from './unchangedNodes';
 
@@ -86,21 +87,4 @@ export class IncrementalParser implements SourceParser {
 function freshTree(fileName: string, text: string): ts.SourceFile {
   // Parent links: the incremental parser sets them on every tree it returns; a fresh tree is made alike.
   return createTree(fileName, text, /* setParentNodes */ true);
-}
-
-/** Texts are compared a block at a time first: one native string comparison per block instead of a call per
- * character (a 20,000-line file is 700,000 characters to compare on every keystroke). */
-const BLOCK = 1024;
-
-/** The one span that differs between two texts (common prefix and suffix stripped), as the incremental parser wants it. */
-export function changeRange(before: string, after: string): ts.TextChangeRange {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start + BLOCK <= shorter && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  const limit = shorter - start;
-  let suffix = 0;
-  while (suffix + BLOCK <= limit && before.slice(before.length - suffix - BLOCK, before.length - suffix) === after.slice(after.length - suffix - BLOCK, after.length - suffix)) suffix += BLOCK;
-  while (suffix < limit && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return ts.createTextChangeRange(ts.createTextSpan(start, before.length - suffix - start), after.length - suffix - start);
 }

@@ -1,6 +1,8 @@
-import ts from '../typescriptCompiler';
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError, type ParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 import { PHI_CATEGORY_IDS, isPhiCategoryId } from '../catalog/phiCategories';
 import { RULE_IDS } from '../findings/finding';
+import { withoutByteOrderMark } from '../text/byteOrderMark';
+import { LineIndex } from '../text/lineIndex';
 import { DEFAULT_CONFIG } from './config';
 import type { PhiGuardConfig } from './config';
 
@@ -74,43 +76,66 @@ export const CONFIG_KEYS: Readonly<Record<keyof PhiGuardConfig | '$schema', { ch
 /**
  * Validates `.phi-guard.json` text. Every problem names the file, the line and what is expected;
  * a wrong key keeps its default, the valid keys still apply. Read like `tsconfig.json`: comments, trailing commas
- * and a byte order mark are allowed (editors write all three), so values come from the parsed tree, not JSON.parse.
+ * and a byte order mark are allowed (editors write all three), so values come from jsonc-parser's tree (the reader
+ * VS Code uses for its own settings, and the one the extension's policy edits use), not JSON.parse.
  */
 export function parseConfigText(file: string, text: string): { config: PhiGuardConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const json = ts.parseJsonText(file, text);
-  const diagnostics = (json as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  if (diagnostics.length) {
-    const d = diagnostics[0]!;
-    const { line, character } = json.getLineAndCharacterOfPosition(d.start);
-    problems.push({ file, line: line + 1, column: character + 1, message: `${file}:${line + 1}:${character + 1}: invalid JSON (${ts.flattenDiagnosticMessageText(d.messageText, ' ')}); using the default configuration.` });
+  const json = withoutByteOrderMark(text);
+  const lines = new LineIndex(json);
+  const errors: ParseError[] = [];
+  const root = parseTree(json, errors, { allowTrailingComma: true, disallowComments: false });
+  const firstError = errors[0];
+  if (firstError) {
+    const { line, column } = lines.positionAt(firstError.offset);
+    problems.push({ file, line, column, message: `${file}:${line}:${column}: invalid JSON (${readableParseError(firstError.error)}); using the default configuration.` });
     return { config: DEFAULT_CONFIG, problems };
   }
-  const root = json.statements[0]?.expression;
-  if (!root || !ts.isObjectLiteralExpression(root)) {
+  if (root?.type !== 'object') {
     problems.push({ file, line: 1, column: 1, message: `${file}:1:1: the configuration must be a JSON object; using the default configuration.` });
     return { config: DEFAULT_CONFIG, problems };
   }
-  const parsed = ts.convertToObject(json, []) as Record<string, unknown>;
   const config: Record<string, unknown> = { ...DEFAULT_CONFIG };
-  for (const property of root.properties) {
-    if (!ts.isPropertyAssignment(property)) continue;
-    const key = ts.isStringLiteral(property.name) || ts.isIdentifier(property.name) ? property.name.text : property.name.getText(json);
-    const { line, character } = json.getLineAndCharacterOfPosition(property.name.getStart(json));
-    const where = `${file}:${line + 1}:${character + 1}`;
+  for (const property of root.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const key = String(keyNode.value);
+    const { line, column } = lines.positionAt(keyNode.offset);
+    const where = `${file}:${line}:${column}`;
     const spec = (CONFIG_KEYS as Record<string, { check: Check } | undefined>)[key];
     if (!spec) {
-      problems.push({ file, line: line + 1, column: character + 1, message: `${where}: unknown key '${key}'; known keys: ${Object.keys(CONFIG_KEYS).filter((k) => k !== '$schema').join(', ')}. It is ignored.` });
+      problems.push({ file, line, column, message: `${where}: unknown key '${key}'; known keys: ${Object.keys(CONFIG_KEYS).filter((k) => k !== '$schema').join(', ')}. It is ignored.` });
       continue;
     }
-    const expected = spec.check(parsed[key]);
+    const value = plainValueOf(valueNode);
+    const expected = spec.check(value);
     if (expected) {
-      problems.push({ file, line: line + 1, column: character + 1, message: `${where}: '${key}' must be ${expected}; using the default for '${key}'.` });
+      problems.push({ file, line, column, message: `${where}: '${key}' must be ${expected}; using the default for '${key}'.` });
       continue;
     }
-    if (key !== '$schema') config[key] = parsed[key];
+    if (key !== '$schema') config[key] = value;
   }
   return { config: normalizeRuleNames(config as unknown as PhiGuardConfig), problems };
+}
+
+/**
+ * A JSON value as JSON.parse makes it: objects with Object's prototype (jsonc-parser's getNodeValue makes them without
+ * one), and a key such as `__proto__` an own property of its object, never its prototype.
+ */
+function plainValueOf(node: JsonNode): unknown {
+  if (node.type === 'array') return (node.children ?? []).map(plainValueOf);
+  if (node.type !== 'object') return node.value;
+  const object: Record<string, unknown> = {};
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (keyNode && valueNode) Object.defineProperty(object, String(keyNode.value), { value: plainValueOf(valueNode), enumerable: true, writable: true, configurable: true });
+  }
+  return object;
+}
+
+/** jsonc-parser's error code in words: `CommaExpected` → "comma expected". */
+function readableParseError(code: ParseErrorCode): string {
+  return printParseErrorCode(code).replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
 }
 
 /** Validates an in-memory override (ESLint `settings["phi-guard"]`) the same way. */

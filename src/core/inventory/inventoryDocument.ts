@@ -1,4 +1,5 @@
-import { buildInventory, inventoryMarkdown, type InventoryFileInput, type InventoryOptions } from '../index';
+import { buildInventory, type InventoryFileInput, type InventoryOptions } from './inventory';
+import { inventoryMarkdown } from './renderInventory';
 
 export type InventoryFormat = 'markdown' | 'json';
 

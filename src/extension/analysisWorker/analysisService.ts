@@ -1,6 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeSource, AnalysisMemory, IncrementalParser, DEFAULT_CONFIG, nodeProjectHost, ProjectAnalyzer, summaryFingerprint, textShiftOf, withoutByteOrderMark, type AnalysisResult } from '../../core';
+import { analyzeSource, type AnalysisResult } from '../../core/analysis/analyzeSource';
+import { AnalysisMemory } from '../../core/analysis/analysisMemory';
+import { IncrementalParser } from '../../core/analysis/incrementalParser';
+import { DEFAULT_CONFIG } from '../../core/config/config';
+import { nodeProjectHost } from '../../core/project/nodeHost';
+import { ProjectAnalyzer } from '../../core/project/projectAnalyzer';
+import { summaryFingerprint } from '../../core/project/moduleSummary';
+import { textShiftOf } from '../../core/analysis/positionShift';
+import { withoutByteOrderMark } from '../../core/text/byteOrderMark';
 import { analysisFileName } from '../analysisFileName';
 import { fileFlows } from '../dataFlow/fileFlows';
 import { contentHash } from '../dataFlow/flowCache';

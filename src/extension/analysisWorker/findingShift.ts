@@ -3,7 +3,9 @@
  * worker send only the findings a keystroke changed (FindingsUpdate).
  */
 import sameData from 'fast-deep-equal';
-import { changeRange, movedEnd, movedStart, textShiftOf, type Finding, type FixSuggestion, type FlowStep, type TextEdit, type TextRange, type TextShift } from '../../core';
+import { changeRange } from '../../core/analysis/changeRange';
+import { movedEnd, movedStart, textShiftOf, type TextShift } from '../../core/analysis/positionShift';
+import type { Finding, FixSuggestion, FlowStep, TextEdit, TextRange } from '../../core/findings/finding';
 
 /** Where two texts differ: their common prefix and suffix are what they share. */
 export function textShift(before: string, after: string): TextShift {

@@ -8,7 +8,9 @@
  * ones in between. The worker checks each kept finding against the new one whole, so the editor's copy is exactly the
  * new list.
  */
-import type { AnalysisResult, Finding, TextShift } from '../../core';
+import type { AnalysisResult } from '../../core/analysis/analyzeSource';
+import type { Finding } from '../../core/findings/finding';
+import type { TextShift } from '../../core/analysis/positionShift';
 import { isMovedFinding, moveFinding, textShift } from './findingShift';
 import type { AnalyzeDocumentResponse } from './protocol';
 

@@ -1,4 +1,5 @@
-import { nodeProjectHost, type ProjectHost } from '../../core';
+import { nodeProjectHost } from '../../core/project/nodeHost';
+import type { ProjectHost } from '../../core/project/moduleResolver';
 import type { OverlayUpdate } from './protocol';
 
 /**

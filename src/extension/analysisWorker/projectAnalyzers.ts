@@ -1,4 +1,8 @@
-import { ProjectAnalyzer, type AnalysisMemory, type PhiGuardConfig, type ProjectHost, type SourceParser } from '../../core';
+import { ProjectAnalyzer } from '../../core/project/projectAnalyzer';
+import type { AnalysisMemory } from '../../core/analysis/analysisMemory';
+import type { PhiGuardConfig } from '../../core/config/config';
+import type { ProjectHost } from '../../core/project/moduleResolver';
+import type { SourceParser } from '../../core/analysis/incrementalParser';
 
 /**
  * One cross-file ProjectAnalyzer per workspace folder, keyed by the policy too: cached summaries and results are

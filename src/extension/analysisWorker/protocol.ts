@@ -2,7 +2,8 @@
  * Messages between the extension host and the analysis worker. Everything here is plain data (strings, numbers,
  * arrays, plain objects): it crosses the thread boundary by structured clone.
  */
-import type { AnalysisResult, PhiGuardConfig } from '../../core';
+import type { AnalysisResult } from '../../core/analysis/analyzeSource';
+import type { PhiGuardConfig } from '../../core/config/config';
 import type { FileFlows } from '../dataFlow/fileFlows';
 import type { FindingsUpdate } from './findingsUpdate';
 import type { SentOverlay } from './sentOverlays';

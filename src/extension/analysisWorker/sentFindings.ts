@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import type { Finding } from '../../core';
+import type { Finding } from '../../core/findings/finding';
 import type { HeldFindings } from './findingsUpdate';
 
 /** Documents whose sent findings are kept (the ones being edited; a 20,000-line file's findings are about 1 MB). */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import { AnalysisClient } from './analysisClient';
-import { AnalysisService } from './analysisService';
+import { onDemandEngine } from '../onDemandEngine';
 import { OpenDocumentOverlays } from './openDocumentOverlays';
 
 /** The bundle esbuild.js writes next to dist/extension.js. */
@@ -25,7 +25,7 @@ export function startAnalysisClient(extensionUri: vscode.Uri, log: vscode.LogOut
       log.debug(`Analysis worker started (thread ${worker.threadId}).`);
       return worker;
     },
-    inProcess: () => new AnalysisService(),
+    inProcess: () => new (onDemandEngine().AnalysisService)(),
     overlays,
     log,
   });

@@ -1,4 +1,9 @@
-import { inventoryInput, LineIndex, type AnalysisResult, type Finding, type FlowStepKind, type InventoryFileInput, type PhiCategoryId, type RuleId, type SinkDescriptor, type TextRange } from '../../core';
+import { inventoryInput } from '../../core/inventory/inventoryInput';
+import { LineIndex } from '../../core/text/lineIndex';
+import type { AnalysisResult } from '../../core/analysis/analyzeSource';
+import type { Finding, FlowStepKind, RuleId, SinkDescriptor, TextRange } from '../../core/findings/finding';
+import type { InventoryFileInput } from '../../core/inventory/inventory';
+import type { PhiCategoryId } from '../../core/catalog/phiCategories';
 
 /** One step of a flow, as stored: offsets into its own file (`file` relative to the analysed file, absent: same file). */
 export interface StoredFlowStep {

@@ -1,4 +1,5 @@
-import { describeCategory, PHI_CATEGORY_IDS, type PhiCategoryId, type SinkCategory } from '../../core';
+import { describeCategory, PHI_CATEGORY_IDS, type PhiCategoryId } from '../../core/catalog/phiCategories';
+import type { SinkCategory } from '../../core/findings/finding';
 import type { WorkspaceFlow } from './fileFlows';
 
 /** How the Data Flows view groups the workspace's flows (the view's title menu switches it). */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readText } from '../readText';
-import type { InventoryFileInput } from '../../core';
+import type { InventoryFileInput } from '../../core/inventory/inventory';
 import { settingsFor } from '../analysisController';
 import type { AnalysisClient } from '../analysisWorker/analysisClient';
 import { WORKER_BUNDLE } from '../analysisWorker/startAnalysisClient';

@@ -30,6 +30,9 @@ describe('.phi-guard.json', () => {
     const broken = parseConfigText('c.json', '{ "notPhiNames": [ }');
     assert.match(broken.problems[0]!.message, /^c\.json:1:\d+: invalid JSON/);
     assert.equal(broken.config, DEFAULT_CONFIG);
+    // The first error, where it is and what the reader expected there, in words.
+    assert.equal(parseConfigText('c.json', '{\n  "crossFile": true\n  "maxFileSizeKb": 10\n}').problems[0]!.message, "c.json:3:3: invalid JSON (comma expected); using the default configuration.");
+    assert.match(parseConfigText('c.json', '[]').problems[0]!.message, /^c\.json:1:1: the configuration must be a JSON object/);
   });
 
   it('reads comments, trailing commas and a byte order mark as tsconfig.json does, and still places problems', () => {
@@ -39,6 +42,16 @@ describe('.phi-guard.json', () => {
     assert.equal(config.maxFileSizeKb, DEFAULT_CONFIG.maxFileSizeKb);
     assert.deepEqual(problems.map((p) => [p.line, p.column]), [[4, 3]]);
     assert.match(problems[0]!.message, /'maxFileSizeKb' must be a positive number/);
+    // Columns on the first line as an editor counts them: the byte order mark is not a character of the line.
+    assert.match(parseConfigText('c.json', '\ufeff{ "phiName": {} }').problems[0]!.message, /^c\.json:1:3: unknown key 'phiName'/);
+  });
+
+  it('gives values as JSON.parse does: plain objects, a `__proto__` key an own property', () => {
+    const { config, problems } = parseConfigText('c.json', '{ "phiNames": { "dx": "diagnosis", "__proto__": "name" } }');
+    assert.deepEqual(problems, []);
+    assert.deepStrictEqual(config.phiNames, JSON.parse('{ "dx": "diagnosis", "__proto__": "name" }'));
+    assert.equal(Object.getPrototypeOf(config.phiNames), Object.prototype);
+    assert.deepEqual(Object.keys(config.phiNames), ['dx', '__proto__']);
   });
 
   it('loads a commented config file without throwing', () => {

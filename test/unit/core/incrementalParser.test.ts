@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { analyzeSource, IncrementalParser } from '../../../src/core';
-import { changeRange } from '../../../src/core/analysis/incrementalParser';
+import { changeRange } from '../../../src/core/analysis/changeRange';
 import { settleTree } from '../../../src/core/analysis/laggingNodes';
 import { parseFile, scriptKindFor } from '../../../src/core/analysis/parse';
 import { createRandom, generateFile } from '../../bench/generateWorkspace';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { IncrementalParser } from '../../../src/core';
-import { changeRange } from '../../../src/core/analysis/incrementalParser';
+import { changeRange } from '../../../src/core/analysis/changeRange';
 import { settlerOf, settleTree } from '../../../src/core/analysis/laggingNodes';
 import { createTree, scriptKindFor } from '../../../src/core/analysis/parse';
 import { StatementSplicer } from '../../../src/core/analysis/statementSplice';
