@@ -1,6 +1,6 @@
 // Bundles each product entry point into dist/. `node esbuild.js [--production] [--watch]`.
 // One bundle per adapter: the ESLint plugin and CLI keep `typescript` external (shared with the
-// user's install); the VS Code extension bundles it so the VSIX is self-contained.
+// user's install); the VS Code extension bundles it (in dist/engineParts.js) so the VSIX is self-contained.
 const esbuild = require('esbuild');
 const fs = require('fs');
 
@@ -9,16 +9,17 @@ const { version } = require('./package.json');
 const watch = process.argv.includes('--watch');
 
 /**
- * The extension host's on-demand engine stays a bundle of its own, required at first use from next to
- * dist/extension.js: bundled in, V8 would still compile its 10 MB (TypeScript's compiler) each time the extension
- * activates, even if it never ran.
+ * The engine the extension loads (src/extension/loadEngine.ts) stays a bundle of its own, dist/engineParts.js,
+ * required from next to the bundle that loads it: bundled into the extension host's, V8 would compile its 10 MB
+ * (TypeScript's compiler) at every activation even if it never ran; bundled into the worker's too, the VSIX would
+ * carry it twice.
  * @returns {import('esbuild').Plugin}
  */
-function onDemandEngineApart() {
+function engineApart() {
   return {
-    name: 'on-demand-engine-apart',
+    name: 'engine-apart',
     setup(build) {
-      build.onResolve({ filter: /^\.\/onDemandEngineParts$/ }, () => ({ path: './onDemandEngineParts.js', external: true }));
+      build.onResolve({ filter: /^\.\/engineParts$/ }, () => ({ path: './engineParts.js', external: true }));
     },
   };
 }
@@ -28,11 +29,11 @@ const builds = [
   { entryPoints: ['src/eslint-plugin/index.ts'], outfile: 'dist/eslint-plugin.js', platform: 'node', format: 'cjs', external: ['typescript', 'eslint'] },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', external: ['typescript'], banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/cli/scanWorker.ts'], outfile: 'dist/scanWorker.js', platform: 'node', format: 'cjs', external: ['typescript'] },
-  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [onDemandEngineApart()] },
-  // What the extension host loads only on first use (src/extension/onDemandEngine.ts): the engine with `typescript`.
-  { entryPoints: ['src/extension/onDemandEngineParts.ts'], outfile: 'dist/onDemandEngineParts.js', platform: 'node', format: 'cjs' },
-  // The extension's analysis worker thread: the engine with `typescript` bundled, like the extension (no vscode).
-  { entryPoints: ['src/extension/analysisWorker/worker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs' },
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [engineApart()] },
+  // The engine the extension loads (src/extension/loadEngine.ts), with `typescript` bundled.
+  { entryPoints: ['src/extension/engineParts.ts'], outfile: 'dist/engineParts.js', platform: 'node', format: 'cjs' },
+  // The extension's analysis worker thread: its message loop, loading dist/engineParts.js (no vscode).
+  { entryPoints: ['src/extension/analysisWorker/worker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs', plugins: [engineApart()] },
   { entryPoints: ['src/deid/index.ts'], outfile: 'dist/deid.js', platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'] },
   { entryPoints: ['src/deid/index.ts'], outfile: 'dist/deid.mjs', platform: 'neutral', format: 'esm', mainFields: ['module', 'main'] },
 ].filter((b) => b.entryPoints.every((entry) => fs.existsSync(entry)));

@@ -5,7 +5,7 @@
 // `--help` and `--version`, which answer at once.
 import * as fs from 'fs';
 import { parseCliArgs, type CliCommand } from './cliArgs';
-import { enableCompileCache } from './compileCache';
+import { enableCompileCache } from '../core/compileCache';
 import { tuneV8ForBatchScan } from './v8Tuning';
 import { EXIT_USAGE } from './exitCodes';
 import { answerInfoCommand } from './infoCommands';

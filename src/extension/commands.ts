@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { readText } from './readText';
-import { onDemandEngine } from './onDemandEngine';
+import { loadEngine } from './loadEngine';
 import type { Finding, RuleId } from '../core/findings/finding';
 import type { PhiCategoryId } from '../core/catalog/phiCategories';
 import { addAllowedCategory } from './allowedCategoryEdit';
@@ -106,7 +106,7 @@ async function insertSuppression(document: vscode.TextDocument, offset: number, 
   const fileName = analysisFileName(document.fileName, document.languageId);
   const edited = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
   const coveredAfterEdit = offset + edit.newText.length;
-  const { isInJsxText, isSuppressedAt, parseFile } = onDemandEngine();
+  const { isInJsxText, isSuppressedAt, parseFile } = loadEngine();
   const after = parseFile(fileName, edited);
   const addsSyntaxErrors = after.syntaxErrors.length > parseFile(fileName, text).syntaxErrors.length;
   if (isInJsxText(after.sourceFile, edit.range.start) || addsSyntaxErrors || !isSuppressedAt(after.sourceFile, coveredAfterEdit, rule)) {

@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
-import { AnalysisClient } from './analysisClient';
-import { onDemandEngine } from '../onDemandEngine';
+import { loadEngine } from '../loadEngine';
+import { AnalysisClient, type InProcessHandler } from './analysisClient';
 import { OpenDocumentOverlays } from './openDocumentOverlays';
 
-/** The bundle esbuild.js writes next to dist/extension.js. */
+/** The bundles esbuild.js writes next to dist/extension.js: the worker's entry, and the engine it loads (loadEngine). */
 export const WORKER_BUNDLE = 'dist/analysisWorker.js';
+export const ENGINE_BUNDLE = 'dist/engineParts.js';
 
 /**
  * The extension's analysis client: one worker thread (dist/analysisWorker.js) shared by the editor's diagnostics
@@ -14,18 +15,20 @@ export const WORKER_BUNDLE = 'dist/analysisWorker.js';
  */
 export function startAnalysisClient(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): { readonly client: AnalysisClient } & vscode.Disposable {
   const script = vscode.Uri.joinPath(extensionUri, WORKER_BUNDLE).fsPath;
+  const engine = vscode.Uri.joinPath(extensionUri, ENGINE_BUNDLE).fsPath;
   const overlays = new OpenDocumentOverlays();
   const client = new AnalysisClient({
     startWorker: () => {
-      if (!fs.existsSync(script)) {
-        log.error(`${script} is missing (the extension was built without it); reinstall PHI Guard.`);
+      const missing = [script, engine].find((bundle) => !fs.existsSync(bundle));
+      if (missing) {
+        log.error(`${missing} is missing (the extension was built without it); reinstall PHI Guard.`);
         return undefined;
       }
       const worker = new Worker(script, { name: 'PHI Guard analysis' });
       log.debug(`Analysis worker started (thread ${worker.threadId}).`);
       return worker;
     },
-    inProcess: () => new (onDemandEngine().AnalysisService)(),
+    inProcess: () => inProcessAnalysis(engine, log),
     overlays,
     log,
   });
@@ -36,4 +39,19 @@ export function startAnalysisClient(extensionUri: vscode.Uri, log: vscode.LogOut
       overlays.dispose();
     },
   };
+}
+
+/** The engine on this thread; if its bundle cannot be loaded either, every request fails with a message saying why. */
+function inProcessAnalysis(engine: string, log: vscode.LogOutputChannel): InProcessHandler {
+  try {
+    return new (loadEngine().AnalysisService)();
+  } catch (error) {
+    const message = `PHI Guard could not load its engine (${engine}: ${error instanceof Error ? error.message : String(error)}); reinstall PHI Guard.`;
+    log.error(message);
+    return {
+      handle: () => {
+        throw new Error(message);
+      },
+    };
+  }
 }

@@ -1,8 +1,10 @@
 // Worker-thread entry point (bundled to dist/analysisWorker.js): runs PHI Guard's analysis off the extension host's
 // thread, so typing in a large file never waits for the engine. Requests arrive one at a time (see AnalysisClient).
+// The engine itself is dist/engineParts.js (see loadEngine), loaded here after Node's compile cache is on.
 import * as os from 'os';
 import { parentPort } from 'worker_threads';
-import { AnalysisService } from './analysisService';
+import { enableCompileCache, flushCompileCache } from '../../core/compileCache';
+import { loadEngine } from '../loadEngine';
 import type { FromWorker, ToWorker } from './protocol';
 import { unpackOverlays } from './sentOverlays';
 
@@ -16,7 +18,9 @@ if (process.platform === 'linux') {
   }
 }
 
-const service = new AnalysisService();
+enableCompileCache();
+const service = new (loadEngine().AnalysisService)();
+let cacheWritten = false;
 
 parentPort?.on('message', ({ id, request, overlays }: ToWorker) => {
   let reply: FromWorker;
@@ -26,4 +30,8 @@ parentPort?.on('message', ({ id, request, overlays }: ToWorker) => {
     reply = { type: 'error', id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
   }
   parentPort?.postMessage(reply);
+  if (!cacheWritten) {
+    cacheWritten = true;
+    flushCompileCache();
+  }
 });

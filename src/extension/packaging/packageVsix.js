@@ -10,12 +10,12 @@ const path = require('path');
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 const REPOSITORY_URL = 'https://github.com/phi-guard/phi-guard';
-const ALLOWLIST = ['dist/extension.js', 'dist/analysisWorker.js', 'dist/onDemandEngineParts.js', 'README.md', 'CHANGELOG.md', 'LICENSE', 'syntaxes', 'media', 'schemas', 'docs', '.vscodeignore'];
+const ALLOWLIST = ['dist/extension.js', 'dist/analysisWorker.js', 'dist/engineParts.js', 'README.md', 'CHANGELOG.md', 'LICENSE', 'syntaxes', 'media', 'schemas', 'docs', '.vscodeignore'];
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
 const outIndex = process.argv.indexOf('--out');
 const out = path.resolve(outIndex > 0 ? process.argv[outIndex + 1] : path.join(repo, `${manifest.name}-${manifest.version}.vsix`));
-for (const bundle of ['extension.js', 'analysisWorker.js', 'onDemandEngineParts.js']) {
+for (const bundle of ['extension.js', 'analysisWorker.js', 'engineParts.js']) {
   if (!fs.existsSync(path.join(repo, 'dist', bundle))) {
     console.error(`${path.join(repo, 'dist', bundle)} is missing: run 'node esbuild.js --production' first.`);
     process.exit(1);

@@ -3,7 +3,10 @@ import type * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { onDemandEngine } from '../../../src/extension/onDemandEngine';
+import { Worker } from 'worker_threads';
+import { DEFAULT_CONFIG } from '../../../src/core/config/config';
+import type { FromWorker, ToWorker } from '../../../src/extension/analysisWorker/protocol';
+import { loadEngine } from '../../../src/extension/loadEngine';
 
 const repo = path.join(__dirname, '..', '..', '..');
 // esbuild.js is the build script itself (CommonJS); its bundles' options are what `npm run build` uses.
@@ -18,31 +21,55 @@ async function bundle(outfile: string, outdir: string): Promise<esbuild.BuildRes
   return build({ ...options, absWorkingDir: repo, outfile: path.join(outdir, path.basename(outfile)), sourcemap: false, metafile: true });
 }
 
-describe('the extension host bundles', function () {
+const holdsEngine = (result: esbuild.BuildResult<{ metafile: true }>): string[] =>
+  Object.keys(result.metafile.inputs).filter((input) => input.includes('node_modules/typescript/') || input === 'src/core/analysis/interpreter.ts');
+
+describe('the extension bundles', function () {
   this.timeout(60_000);
   let outdir: string;
-  before(() => {
+  before(async () => {
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-bundles-'));
+    await bundle('dist/engineParts.js', outdir);
   });
   after(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
-  it('activate without TypeScript or the analysis: dist/extension.js holds neither, and requires the on-demand bundle beside it', async () => {
+  it('activate without TypeScript or the analysis: dist/extension.js holds neither, and requires the engine beside it', async () => {
     const result = await bundle('dist/extension.js', outdir);
-    const bundled = Object.keys(result.metafile.inputs);
-    assert.deepEqual(bundled.filter((input) => input.includes('node_modules/typescript/') || input === 'src/core/analysis/interpreter.ts'), []);
-    const text = fs.readFileSync(path.join(outdir, 'extension.js'), 'utf8');
-    assert.match(text, /require\("\.\/onDemandEngineParts\.js"\)/);
+    assert.deepEqual(holdsEngine(result), []);
+    assert.match(fs.readFileSync(path.join(outdir, 'extension.js'), 'utf8'), /require\("\.\/engineParts\.js"\)/);
   });
 
-  it('load the on-demand parts from that bundle as the source module gives them', async () => {
-    await bundle('dist/onDemandEngineParts.js', outdir);
+  it('give the engine the source module gives, from dist/engineParts.js', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const bundled = require(path.join(outdir, 'onDemandEngineParts.js')) as Record<string, unknown>;
-    const fromSource = onDemandEngine();
+    const bundled = require(path.join(outdir, 'engineParts.js')) as Record<string, unknown>;
+    const fromSource = loadEngine();
     assert.deepEqual(Object.keys(bundled).sort(), Object.keys(fromSource).sort());
     assert.ok(Object.keys(fromSource).length >= 4);
     for (const name of Object.keys(fromSource)) assert.equal(typeof bundled[name], 'function', name);
     const parsed = (bundled.parseFile as typeof fromSource.parseFile)('a.ts', 'const x = ;');
     assert.equal(parsed.syntaxErrors.length, 1);
+  });
+
+  it('run the analysis worker from its entry and the engine beside it, which it does not carry itself', async () => {
+    const result = await bundle('dist/analysisWorker.js', outdir);
+    assert.deepEqual(holdsEngine(result), []);
+    const worker = new Worker(path.join(outdir, 'analysisWorker.js'));
+    try {
+      const reply = new Promise<FromWorker>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      const message: ToWorker = {
+        id: 1,
+        request: { kind: 'analyzeDocument', file: '/w/a.ts', fileName: '/w/a.ts', text: 'const patient = getPatient();\nconsole.log(patient.ssn);\n', config: DEFAULT_CONFIG },
+        overlays: [],
+      };
+      worker.postMessage(message);
+      const answer = await reply;
+      assert.equal(answer.type, 'response', JSON.stringify(answer));
+      assert.match(JSON.stringify(answer), /no-phi-in-logs/);
+    } finally {
+      await worker.terminate();
+    }
   });
 });

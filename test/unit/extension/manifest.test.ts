@@ -43,9 +43,9 @@ describe('extension manifest', () => {
     // The analysis worker thread's bundle ships next to the extension's (startAnalysisClient loads it from there).
     assert.ok(lines.includes('!dist/analysisWorker.js'), 'the analysis worker bundle is packaged');
     assert.match(fs.readFileSync(path.join(repo, 'src/extension/packaging/packageVsix.js'), 'utf8'), /ALLOWLIST = \[[^\]]*'dist\/analysisWorker\.js'/);
-    // So does the engine the extension host loads on first use (onDemandEngine.ts requires it from there).
-    assert.ok(lines.includes('!dist/onDemandEngineParts.js'), 'the on-demand engine bundle is packaged');
-    assert.match(fs.readFileSync(path.join(repo, 'src/extension/packaging/packageVsix.js'), 'utf8'), /ALLOWLIST = \[[^\]]*'dist\/onDemandEngineParts\.js'/);
+    // So does the engine both load (loadEngine.ts requires it from there).
+    assert.ok(lines.includes('!dist/engineParts.js'), 'the engine bundle is packaged');
+    assert.match(fs.readFileSync(path.join(repo, 'src/extension/packaging/packageVsix.js'), 'utf8'), /ALLOWLIST = \[[^\]]*'dist\/engineParts\.js'/);
   });
 });
 

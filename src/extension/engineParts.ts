@@ -1,4 +1,4 @@
-/** What onDemandEngine loads on first use (see there); import these through it, never directly, in the extension host. */
+/** What loadEngine loads (see there); the extension imports these through it, never directly. */
 export { isSuppressedAt } from '../core/analysis/analyzeSource';
 export { parseFile } from '../core/analysis/parse';
 export { AnalysisService } from './analysisWorker/analysisService';
