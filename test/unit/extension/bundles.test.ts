@@ -39,6 +39,21 @@ describe('the extension bundles', function () {
     assert.match(fs.readFileSync(path.join(outdir, 'extension.js'), 'utf8'), /require\("\.\/engineParts\.js"\)/);
   });
 
+  it('load the extension host\'s bundle without requiring the engine (no static import of it)', async () => {
+    // Built alone in a folder with no engineParts.js: a require() of it while the bundle loads would throw.
+    const alone = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-extension-alone-'));
+    const restore = stubModule('vscode', vscodeStub());
+    try {
+      await bundle('dist/extension.js', alone);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const extension = require(path.join(alone, 'extension.js')) as { activate?: unknown };
+      assert.equal(typeof extension.activate, 'function');
+    } finally {
+      restore();
+      fs.rmSync(alone, { recursive: true, force: true });
+    }
+  });
+
   it('give the engine the source module gives, from dist/engineParts.js', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bundled = require(path.join(outdir, 'engineParts.js')) as Record<string, unknown>;
@@ -73,3 +88,23 @@ describe('the extension bundles', function () {
     }
   });
 });
+
+/** Every value `vscode` exports, by the names in its type declarations: a stand-in whose every member is one too. */
+function vscodeStub(): Record<string, unknown> {
+  const member: unknown = new Proxy(function stub() {}, { get: (_target, key) => (key === 'then' ? undefined : member), apply: () => member, construct: () => member as object });
+  const declarations = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
+  return Object.fromEntries([...declarations.matchAll(/export (?:class|enum|namespace|const|function|let|var) (\w+)/g)].map((match) => [match[1], member]));
+}
+
+/** Makes `require(name)` give `value` until the returned function is called. */
+function stubModule(name: string, value: unknown): () => void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Module = require('module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const original = Module._load;
+  Module._load = function (request: string, ...rest: unknown[]) {
+    return request === name ? value : original.call(this, request, ...rest);
+  };
+  return () => {
+    Module._load = original;
+  };
+}
