@@ -30,7 +30,8 @@ parentPort?.on('message', ({ id, request, overlays }: ToWorker) => {
     reply = { type: 'error', id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
   }
   parentPort?.postMessage(reply);
-  if (!cacheWritten) {
+  // Once an analysis has compiled what analyses run (a first check of modules or a file change compiles little).
+  if (!cacheWritten && (request.kind === 'analyzeDocument' || request.kind === 'scanFile')) {
     cacheWritten = true;
     flushCompileCache();
   }

@@ -68,7 +68,16 @@ describe('the extension bundles', function () {
   it('run the analysis worker from its entry and the engine beside it, which it does not carry itself', async () => {
     const result = await bundle('dist/analysisWorker.js', outdir);
     assert.deepEqual(holdsEngine(result), []);
-    const worker = new Worker(path.join(outdir, 'analysisWorker.js'));
+    // Node's compile cache (22.1 and later) stood in for, to see the worker turn it on before the engine loads and
+    // write it after its first analysis.
+    const calls = path.join(outdir, 'compile-cache-calls.txt');
+    const probe = path.join(outdir, 'compileCacheProbe.js');
+    fs.writeFileSync(probe, `const m = require('module'), fs = require('fs');
+const note = (call) => fs.appendFileSync(${JSON.stringify(calls)}, call + '\\n');
+m.enableCompileCache = () => { note('enable' + (Object.keys(require.cache).some((f) => f.endsWith('engineParts.js')) ? ' after the engine' : '')); return { status: 0 }; };
+m.flushCompileCache = () => note('flush');
+`);
+    const worker = new Worker(path.join(outdir, 'analysisWorker.js'), { execArgv: ['--require', probe] });
     try {
       const reply = new Promise<FromWorker>((resolve, reject) => {
         worker.once('message', resolve);
@@ -83,6 +92,8 @@ describe('the extension bundles', function () {
       const answer = await reply;
       assert.equal(answer.type, 'response', JSON.stringify(answer));
       assert.match(JSON.stringify(answer), /no-phi-in-logs/);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the flush follows the answer
+      assert.deepEqual(fs.readFileSync(calls, 'utf8').split('\n').filter(Boolean), ['enable', 'flush']);
     } finally {
       await worker.terminate();
     }
