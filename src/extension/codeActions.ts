@@ -1,7 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { carriesRecordKeyOnly } from '../core/findings/finding';
-import type { FlowStep } from '../core/findings/finding';
+import { carriesRecordKeyOnly, type FlowStep } from '../core/findings/finding';
 import type { AnalysisController, ShownFinding } from './analysisController';
 import { COMMANDS } from './commandIds';
 import { DIAGNOSTIC_SOURCE } from './diagnosticModel';

@@ -246,9 +246,24 @@ export class AnalysisClient {
   private fallBackToThisThread(why: string): void {
     if (this.inProcess) return;
     this.options.log.warn(`PHI Guard analyses on the extension host's thread from now on (${why}); large files may make typing lag. Reload the window to try the worker again.`);
-    this.inProcess = this.options.inProcess();
+    this.inProcess = this.handlerOnThisThread();
     this.needsAllOverlays = true;
     this.scanInputs.clear();
+  }
+
+  /** The in-process handler; if it cannot be made (its engine cannot be loaded), one that fails every request saying why. */
+  private handlerOnThisThread(): InProcessHandler {
+    try {
+      return this.options.inProcess();
+    } catch (error) {
+      const message = `PHI Guard could not load its engine on this thread either (${describe(error)}); reinstall PHI Guard.`;
+      this.options.log.error(message);
+      return {
+        handle: () => {
+          throw new Error(message);
+        },
+      };
+    }
   }
 
   /** Stops the worker; queued and running requests end as cancelled. */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import { loadEngine } from '../loadEngine';
-import { AnalysisClient, type InProcessHandler } from './analysisClient';
+import { AnalysisClient } from './analysisClient';
 import { OpenDocumentOverlays } from './openDocumentOverlays';
 
 /** The bundles esbuild.js writes next to dist/extension.js: the worker's entry, and the engine it loads (loadEngine). */
@@ -28,7 +28,7 @@ export function startAnalysisClient(extensionUri: vscode.Uri, log: vscode.LogOut
       log.debug(`Analysis worker started (thread ${worker.threadId}).`);
       return worker;
     },
-    inProcess: () => inProcessAnalysis(engine, log),
+    inProcess: () => new (loadEngine().AnalysisService)(),
     overlays,
     log,
   });
@@ -41,17 +41,3 @@ export function startAnalysisClient(extensionUri: vscode.Uri, log: vscode.LogOut
   };
 }
 
-/** The engine on this thread; if its bundle cannot be loaded either, every request fails with a message saying why. */
-function inProcessAnalysis(engine: string, log: vscode.LogOutputChannel): InProcessHandler {
-  try {
-    return new (loadEngine().AnalysisService)();
-  } catch (error) {
-    const message = `PHI Guard could not load its engine (${engine}: ${error instanceof Error ? error.message : String(error)}); reinstall PHI Guard.`;
-    log.error(message);
-    return {
-      handle: () => {
-        throw new Error(message);
-      },
-    };
-  }
-}

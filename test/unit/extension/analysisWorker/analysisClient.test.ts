@@ -167,6 +167,23 @@ describe('analysis worker client', () => {
     assert.deepStrictEqual(handled, [buffers]);
   });
 
+  it('fails each request with the reason when neither a worker nor the engine on this thread can start', async () => {
+    const { client, logged } = harness({
+      startWorker: () => undefined,
+      inProcess: () => {
+        throw new Error("Cannot find module './engineParts.js'");
+      },
+    });
+    const analyze = (text: string): AnalysisRequest => ({ kind: 'analyzeDocument', file: '/ws/a.ts', fileName: '/ws/a.ts', text, config: DEFAULT_CONFIG });
+    const first = await client.request(analyze('a'));
+    const second = await client.request(analyze('b'));
+    for (const outcome of [first, second]) {
+      assert.strictEqual(outcome.status, 'failed');
+      assert.match(outcome.status === 'failed' ? outcome.message : '', /could not load its engine on this thread either \(Cannot find module '\.\/engineParts\.js'\); reinstall PHI Guard/);
+    }
+    assert.strictEqual(logged.filter((line) => line.startsWith('error ') && line.includes('could not load its engine')).length, 1);
+  });
+
   it('analyses without buffers when the editor cannot give them, and sends them all next time', async () => {
     let calls = 0;
     const asked: boolean[] = [];
