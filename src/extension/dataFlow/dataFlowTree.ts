@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildFlowTree, FLOW_GROUPINGS, openFlowCount, type FlowGrouping, type FlowTreeNode } from './flowTreeModel';
+import { buildFlowTree, FLOW_GROUPINGS, flowTreeIcon, openFlowCount, type FlowGrouping, type FlowTreeNode } from './flowTreeModel';
 import { DATA_FLOWS_VIEW } from './dataFlowTreeIds';
 import type { WorkspaceFlowIndex } from './workspaceFlowIndex';
 import { sinkElsewhere } from '../sinkElsewhere';
@@ -7,13 +7,6 @@ import { sinkElsewhere } from '../sinkElsewhere';
 const GROUPING_KEY = 'phiGuard.dataFlows.grouping';
 const GROUPING_TITLES: Readonly<Record<FlowGrouping, string>> = { sink: 'by sink', file: 'by file', category: 'by PHI category' };
 
-const ICONS: Readonly<Record<FlowTreeNode['kind'], string>> = {
-  'sink-category': 'symbol-namespace',
-  sink: 'plug',
-  'phi-category': 'shield',
-  file: 'file-code',
-  site: 'debug-breakpoint-log',
-};
 
 /** The "Data Flows" view: the workspace's PHI flows as a tree, grouped by sink, file or PHI category. */
 export class DataFlowTree implements vscode.TreeDataProvider<FlowTreeNode>, vscode.Disposable {
@@ -68,7 +61,7 @@ export class DataFlowTree implements vscode.TreeDataProvider<FlowTreeNode>, vsco
     item.description = node.description;
     item.tooltip = node.tooltip;
     const status = node.flow?.status;
-    item.iconPath = new vscode.ThemeIcon(status === 'suppressed' ? 'pass' : status === 'no-phi' ? 'circle-outline' : ICONS[node.kind], status === 'open' ? new vscode.ThemeColor('list.warningForeground') : undefined);
+    item.iconPath = new vscode.ThemeIcon(flowTreeIcon(node), status === 'open' ? new vscode.ThemeColor('list.warningForeground') : undefined);
     if (node.flow) {
       // `phiGuard.site.open` | `phiGuard.site.openViaHelper` (its sink is in a helper: it can be suppressed there, for
       // every caller) | `phiGuard.site.suppressed` | `phiGuard.site.noPhi`: the context menus key on it.

@@ -16,6 +16,20 @@ export interface FlowTreeNode {
   readonly children: readonly FlowTreeNode[];
   /** Set on `site` nodes. */
   readonly flow?: WorkspaceFlow;
+  /** Set on `sink-category` nodes. */
+  readonly sinkCategory?: SinkCategory;
+}
+
+/** Codicons by node kind; a sink category's own (an AI vendor, a log, a store, a link) tells the four groups apart at a glance. */
+const KIND_ICONS: Readonly<Record<Exclude<FlowTreeNode['kind'], 'sink-category'>, string>> = { sink: 'plug', 'phi-category': 'shield', file: 'file-code', site: 'debug-breakpoint-log' };
+const SINK_CATEGORY_ICONS: Readonly<Record<SinkCategory, string>> = { ai: 'sparkle', log: 'output', storage: 'database', url: 'link' };
+
+/** The codicon a node shows: a site's by its status (suppressed, no PHI seen), a sink category's by its category. */
+export function flowTreeIcon(node: FlowTreeNode): string {
+  if (node.flow?.status === 'suppressed') return 'pass';
+  if (node.flow?.status === 'no-phi') return 'circle-outline';
+  if (node.kind === 'sink-category') return node.sinkCategory ? SINK_CATEGORY_ICONS[node.sinkCategory] : 'symbol-namespace';
+  return KIND_ICONS[node.kind];
 }
 
 export const SINK_CATEGORY_TITLES: Readonly<Record<SinkCategory, string>> = { ai: 'AI vendors', log: 'Logging and telemetry', storage: 'Unencrypted storage', url: 'URLs' };
@@ -99,7 +113,7 @@ export function buildFlowTree(flows: readonly WorkspaceFlow[], grouping: FlowGro
       .filter(({ flows: list }) => list.length > 0)
       .map(({ category, flows: list }) => {
         const id = `sink-category:${category}`;
-        return { id, kind: 'sink-category' as const, label: SINK_CATEGORY_TITLES[category], description: countText(list), tooltip: SINK_CATEGORY_TITLES[category], children: bySinkThenCategory(id, list, true) };
+        return { id, kind: 'sink-category' as const, sinkCategory: category, label: SINK_CATEGORY_TITLES[category], description: countText(list), tooltip: SINK_CATEGORY_TITLES[category], children: bySinkThenCategory(id, list, true) };
       });
   }
   if (grouping === 'file') {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildFlowTree, openFlowCount, type FlowTreeNode } from '../../../../src/extension/dataFlow/flowTreeModel';
+import { buildFlowTree, flowTreeIcon, openFlowCount, type FlowTreeNode } from '../../../../src/extension/dataFlow/flowTreeModel';
 import { analysed, SUMMARY_TS } from './fixtures';
 
 const flows = [...analysed('src/summary.ts', SUMMARY_TS).flows, ...analysed('lib/<img src=x>.js', "export function f(patient) { localStorage.setItem('k', patient.ssn); }\n").flows];
@@ -40,6 +40,23 @@ describe('Data Flows tree model', () => {
     assert.deepStrictEqual(buildFlowTree(flows, 'category').map((node) => node.label), ['Safe Harbor (A) Name', 'Safe Harbor (G) Social Security number', 'Clinical: Diagnosis / condition', 'No PHI seen']);
     const ssn = buildFlowTree(flows, 'category')[1]!;
     assert.deepStrictEqual(ssn.children.map((node) => node.label), ['Console · console.log', 'Web Storage · localStorage.setItem']);
+  });
+
+  it('gives each sink category its own icon, and a site its status icon', () => {
+    assert.deepStrictEqual(buildFlowTree(flows, 'sink').map((node) => [node.label, flowTreeIcon(node)]), [
+      ['AI vendors', 'sparkle'],
+      ['Logging and telemetry', 'output'],
+      ['Unencrypted storage', 'database'],
+    ]);
+    const sites = buildFlowTree(flows, 'file')[1]!.children;
+    assert.deepStrictEqual(sites.map((node) => [node.flow!.status, flowTreeIcon(node)]), [
+      ['open', 'debug-breakpoint-log'],
+      ['open', 'debug-breakpoint-log'],
+      ['no-phi', 'circle-outline'],
+      ['suppressed', 'pass'],
+    ]);
+    assert.strictEqual(flowTreeIcon(buildFlowTree(flows, 'file')[0]!), 'file-code');
+    assert.strictEqual(flowTreeIcon(buildFlowTree(flows, 'category')[0]!), 'shield');
   });
 
   it('gives unique node ids and counts only open flows for the badge', () => {
