@@ -3,6 +3,7 @@ import * as path from 'path';
 import { DEFAULT_CONFIG, type PhiGuardConfig } from '../core';
 import { findConfigFile, loadConfigFile } from '../core/config/loadConfig';
 import type { ConfigProblem } from '../core';
+import { configProblem } from '../core/config/validateConfig';
 
 export interface ResolvedProject {
   readonly config: PhiGuardConfig;
@@ -15,8 +16,9 @@ export interface ResolvedProject {
 /** A configuration the scan cannot run with; the CLI exits with 2 and prints each problem. */
 export class ConfigError extends Error {
   constructor(readonly problems: readonly ConfigProblem[]) {
-    // The loader's messages already start with `file:line:column:`.
-    super(`${problems.map((p) => p.message).join('\n')}\nThe scan did not run: fix the configuration above (or pass another one with --config).`);
+    // Each fault already starts with `file:line:column:`; what the editor and ESLint would use instead is left out, as
+    // the scan uses nothing instead: it stops.
+    super(`${problems.map((p) => `${p.fault}.`).join('\n')}\nThe scan did not run: fix the configuration above (or pass another one with --config).`);
   }
 }
 
@@ -34,7 +36,7 @@ export function resolveProject(options: { readonly cwd: string; readonly firstPa
   if (options.configPath !== undefined) {
     configFile = path.resolve(options.cwd, options.configPath);
     if (!fs.existsSync(configFile)) {
-      throw new ConfigError([{ file: options.configPath, line: 0, column: 0, message: `${options.configPath}: config file not found; check the path given to --config.` }]);
+      throw new ConfigError([configProblem(options.configPath, 0, 0, `${options.configPath}: config file not found; check the path given to --config`)]);
     }
   } else {
     configFile = findConfigFile(startDir);

@@ -4,7 +4,7 @@ import { Minimatch } from 'minimatch';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG } from './config';
 import type { PhiGuardConfig } from './config';
 import { parseConfigText } from './validateConfig';
-import type { ConfigProblem } from './validateConfig';
+import { configProblem, type ConfigProblem } from './validateConfig';
 
 export interface LoadedConfig {
   readonly config: PhiGuardConfig;
@@ -34,7 +34,7 @@ export function loadConfigFile(file: string): LoadedConfig {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { config: DEFAULT_CONFIG, file, problems: [{ file, line: 0, column: 0, message: `${file}: cannot read the configuration (${reason}); using the default configuration.` }] };
+    return { config: DEFAULT_CONFIG, file, problems: [configProblem(file, 0, 0, `${file}: cannot read the configuration (${reason})`, 'using the default configuration')] };
   }
   const { config, problems } = parseConfigText(file, text);
   return { config, problems, file };

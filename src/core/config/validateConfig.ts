@@ -11,7 +11,15 @@ export interface ConfigProblem {
   /** 1-based; 0 when unknown. */
   readonly line: number;
   readonly column: number;
+  /** What is wrong and where, and what is used instead: as the editor and ESLint, which go on without it, say it. */
   readonly message: string;
+  /** What is wrong and where, without what is used instead: for the CLI, which stops instead of going on. */
+  readonly fault: string;
+}
+
+/** A problem said as `fault; consequence.` (`consequence`: what a caller that goes on uses instead). */
+export function configProblem(file: string, line: number, column: number, fault: string, consequence?: string): ConfigProblem {
+  return { file, line, column, fault, message: consequence ? `${fault}; ${consequence}.` : `${fault}.` };
 }
 
 type Check = (value: unknown) => string | undefined;
@@ -88,11 +96,11 @@ export function parseConfigText(file: string, text: string): { config: PhiGuardC
   const firstError = errors[0];
   if (firstError) {
     const { line, column } = lines.positionAt(firstError.offset);
-    problems.push({ file, line, column, message: `${file}:${line}:${column}: invalid JSON (${readableParseError(firstError.error)}); using the default configuration.` });
+    problems.push(configProblem(file, line, column, `${file}:${line}:${column}: invalid JSON (${readableParseError(firstError.error)})`, 'using the default configuration'));
     return { config: DEFAULT_CONFIG, problems };
   }
   if (root?.type !== 'object') {
-    problems.push({ file, line: 1, column: 1, message: `${file}:1:1: the configuration must be a JSON object; using the default configuration.` });
+    problems.push(configProblem(file, 1, 1, `${file}:1:1: the configuration must be a JSON object`, 'using the default configuration'));
     return { config: DEFAULT_CONFIG, problems };
   }
   const config: Record<string, unknown> = { ...DEFAULT_CONFIG };
@@ -104,13 +112,13 @@ export function parseConfigText(file: string, text: string): { config: PhiGuardC
     const where = `${file}:${line}:${column}`;
     const spec = (CONFIG_KEYS as Record<string, { check: Check } | undefined>)[key];
     if (!spec) {
-      problems.push({ file, line, column, message: `${where}: unknown key '${key}'; known keys: ${Object.keys(CONFIG_KEYS).filter((k) => k !== '$schema').join(', ')}. It is ignored.` });
+      problems.push(configProblem(file, line, column, `${where}: unknown key '${key}' (known keys: ${Object.keys(CONFIG_KEYS).filter((k) => k !== '$schema').join(', ')})`, 'it is ignored'));
       continue;
     }
     const value = plainValueOf(valueNode);
     const expected = spec.check(value);
     if (expected) {
-      problems.push({ file, line, column, message: `${where}: '${key}' must be ${expected}; using the default for '${key}'.` });
+      problems.push(configProblem(file, line, column, `${where}: '${key}' must be ${expected}`, `using the default for '${key}'`));
       continue;
     }
     if (key !== '$schema') config[key] = value;
@@ -142,14 +150,14 @@ function readableParseError(code: ParseErrorCode): string {
 export function mergeConfigObject(base: PhiGuardConfig, override: unknown, origin: string): { config: PhiGuardConfig; problems: ConfigProblem[] } {
   if (override === undefined) return { config: base, problems: [] };
   if (!override || typeof override !== 'object' || Array.isArray(override)) {
-    return { config: base, problems: [{ file: origin, line: 0, column: 0, message: `${origin} must be an object with the keys of .phi-guard.json; it is ignored.` }] };
+    return { config: base, problems: [configProblem(origin, 0, 0, `${origin} must be an object with the keys of .phi-guard.json`, 'it is ignored')] };
   }
   const problems: ConfigProblem[] = [];
   const config: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
     const spec = (CONFIG_KEYS as Record<string, { check: Check } | undefined>)[key];
     const expected = spec ? spec.check(value) : `a known key (${Object.keys(CONFIG_KEYS).join(', ')})`;
-    if (expected) problems.push({ file: origin, line: 0, column: 0, message: `${origin}.${key} must be ${expected}; it is ignored.` });
+    if (expected) problems.push(configProblem(origin, 0, 0, `${origin}.${key} must be ${expected}`, 'it is ignored'));
     else if (key !== '$schema') config[key] = value;
   }
   return { config: normalizeRuleNames(config as unknown as PhiGuardConfig), problems };

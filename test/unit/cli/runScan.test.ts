@@ -90,7 +90,13 @@ describe('cli runScan', () => {
     root = materialize({ files: { '.phi-guard.json': '{ "severity": ', 'a.ts': '' } });
     const broken = await scan(['a.ts']);
     assert.strictEqual(broken.code, EXIT_USAGE);
-    assert.match(broken.stderr, /\.phi-guard\.json:1:\d+: invalid JSON .*\nThe scan did not run: fix the configuration above/);
+    assert.match(broken.stderr, /\.phi-guard\.json:1:\d+: invalid JSON \([a-z ]+\)\.\nThe scan did not run: fix the configuration above/);
+    // The scan stops: what the editor and ESLint use instead of a bad key is not said here (it would contradict that).
+    fs.writeFileSync(path.join(root, '.phi-guard.json'), '{ "severity": { "no-phi-in-log": "error" } }');
+    const badKey = await scan(['a.ts']);
+    assert.strictEqual(badKey.code, EXIT_USAGE);
+    assert.match(badKey.stderr, /\.phi-guard\.json:1:3: 'severity' must be an object keyed by rule names; 'no-phi-in-log' is not one of [^\n]*no-phi-in-url\.\nThe scan did not run/);
+    assert.doesNotMatch(badKey.stderr, /using the default/);
     const missingConfig = await scan(['a.ts', '--config', 'nope.json']);
     assert.strictEqual(missingConfig.code, EXIT_USAGE);
     assert.match(missingConfig.stderr, /nope\.json: config file not found; check the path given to --config\./);

@@ -25,13 +25,18 @@ describe('.phi-guard.json', () => {
   });
 
   it('reports unknown keys, bad categories and invalid JSON', () => {
-    assert.match(parseConfigText('c.json', '{ "phiName": {} }').problems[0]!.message, /c\.json:1:3: unknown key 'phiName'/);
+    const unknown = parseConfigText('c.json', '{ "phiName": {} }').problems[0]!;
+    assert.match(unknown.message, /^c\.json:1:3: unknown key 'phiName' \(known keys: phiNames, notPhiNames, [^)]*\); it is ignored\.$/);
+    // The same problem without what a caller that goes on uses instead (the CLI stops).
+    assert.match(unknown.fault, /^c\.json:1:3: unknown key 'phiName' \(known keys: [^)]*\)$/);
     assert.match(parseConfigText('c.json', '{ "phiNames": { "x": "secret" } }').problems[0]!.message, /'secret' \(for 'x'\) is not one of name, geographic/);
     const broken = parseConfigText('c.json', '{ "notPhiNames": [ }');
     assert.match(broken.problems[0]!.message, /^c\.json:1:\d+: invalid JSON/);
     assert.equal(broken.config, DEFAULT_CONFIG);
     // The first error, where it is and what the reader expected there, in words.
-    assert.equal(parseConfigText('c.json', '{\n  "crossFile": true\n  "maxFileSizeKb": 10\n}').problems[0]!.message, "c.json:3:3: invalid JSON (comma expected); using the default configuration.");
+    const commaMissing = parseConfigText('c.json', '{\n  "crossFile": true\n  "maxFileSizeKb": 10\n}').problems[0]!;
+    assert.equal(commaMissing.message, "c.json:3:3: invalid JSON (comma expected); using the default configuration.");
+    assert.equal(commaMissing.fault, 'c.json:3:3: invalid JSON (comma expected)');
     assert.match(parseConfigText('c.json', '[]').problems[0]!.message, /^c\.json:1:1: the configuration must be a JSON object/);
   });
 
