@@ -7,7 +7,6 @@ import { sinkElsewhere } from '../sinkElsewhere';
 const GROUPING_KEY = 'phiGuard.dataFlows.grouping';
 const GROUPING_TITLES: Readonly<Record<FlowGrouping, string>> = { sink: 'by sink', file: 'by file', category: 'by PHI category' };
 
-
 /** The "Data Flows" view: the workspace's PHI flows as a tree, grouped by sink, file or PHI category. */
 export class DataFlowTree implements vscode.TreeDataProvider<FlowTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<FlowTreeNode | undefined>();
