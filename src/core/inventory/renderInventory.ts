@@ -124,9 +124,15 @@ export function inventoryMarkdown(inventory: Inventory): string {
     }
     out.push('| Sink | Sites | PHI |', '| --- | --- | --- |');
     for (const s of sinks) {
-      // One entry per line of code (two flows into one call are one place to review); the package tells apart the
-      // rows of one vendor's API from different packages (`@sentry/node`, `@sentry/react`).
-      const places = [...new Set(s.sites.map((x) => `\`${escapeCell(x.file)}:${x.line}\``))];
+      // One entry per line of code (two flows into one call are one place to review), marked when every flow there is
+      // under a reviewed exception (listed below); the package tells apart the rows of one vendor's API from different
+      // packages (`@sentry/node`, `@sentry/react`).
+      const reviewed = new Map<string, boolean>();
+      for (const x of s.sites) {
+        const place = `\`${escapeCell(x.file)}:${x.line}\``;
+        reviewed.set(place, (reviewed.get(place) ?? true) && x.suppressed);
+      }
+      const places = [...reviewed].map(([place, allReviewed]) => (allReviewed ? `${place} (reviewed exception)` : place));
       const pkg = s.package === '<global>' ? '' : ` (${escapeCell(s.package)})`;
       out.push(`| ${escapeCell(s.vendor)} \`${escapeCell(s.api)}\`${pkg} | ${places.slice(0, 10).join(', ')}${places.length > 10 ? `, and ${places.length - 10} more` : ''} | ${escapeCell(categories(s.phiCategories))} |`);
     }

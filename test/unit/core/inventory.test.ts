@@ -59,6 +59,19 @@ describe('AI & ePHI inventory', () => {
     assert.match(md, /\| Console `console\.log` \| `src\/twice\.ts:2` \| /);
     assert.match(md, /\| Sentry `[^`]+` \(@sentry\/node\) \| `src\/twice\.ts:2` \| /);
   });
+
+  it('marks a line whose flows are all under a reviewed exception among a sink\'s sites', () => {
+    const text = [
+      'export function f(patient: { ssn: string; mrn: string }) {',
+      '  console.log(patient.ssn);',
+      '  // phi-guard-allow no-phi-in-logs -- audit trail, retention policy AU-7',
+      '  console.log(patient.mrn);',
+      '}',
+      '',
+    ].join('\n');
+    const inv = buildInventory([inventoryInput('src/audit.ts', text, analyzeSource({ fileName: 'src/audit.ts', text, today: '2026-11-28' }))], { root: 'clinic', generatedAt: '2026-11-28T00:00:00Z' });
+    assert.match(inventoryMarkdown(inv), /\| Console `console\.log` \| `src\/audit\.ts:2`, `src\/audit\.ts:4` \(reviewed exception\) \| /);
+  });
 });
 
 describe('AI & ePHI inventory: model providers behind frameworks', () => {
