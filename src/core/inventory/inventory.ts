@@ -104,7 +104,8 @@ export interface InventoryOptions {
   readonly policyExceptions?: readonly (PolicyExceptions | undefined)[];
 }
 
-function sortCategories(categories: Iterable<PhiCategoryId>): PhiCategoryId[] {
+/** Categories in the catalog's order (Safe Harbor's letters, then the clinical ones), each once. */
+export function sortCategories(categories: Iterable<PhiCategoryId>): PhiCategoryId[] {
   const set = new Set(categories);
   return PHI_CATEGORY_IDS.filter((c) => set.has(c));
 }

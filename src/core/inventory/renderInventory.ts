@@ -1,7 +1,8 @@
 import { describeCategory, phiCategory } from '../catalog/phiCategories';
 import type { PhiCategoryId } from '../catalog/phiCategories';
 import { CONNECTED_CLIENT_VENDORS } from '../catalog/modelProviders';
-import type { Inventory, InventoryVendor } from './inventory';
+import { sortCategories } from './inventory';
+import type { Inventory, InventorySite, InventoryVendor } from './inventory';
 
 const SINK_TITLES = { ai: 'AI', log: 'Logging and telemetry', storage: 'Unencrypted storage', url: 'URLs' } as const;
 
@@ -11,6 +12,18 @@ const NO_SDK = 'HTTP request, no SDK';
 
 function categories(list: readonly PhiCategoryId[]): string {
   return list.length ? list.map((c) => phiCategory(c).label).join(', ') : 'none seen';
+}
+
+/**
+ * The PHI a vendor's or a sink's sites receive, what reaches it only through flows under a reviewed exception said
+ * apart: an accepted, documented flow is evidence of a decision, not an open leak.
+ */
+function receivedPhi(sites: readonly InventorySite[]): string {
+  const open = sortCategories(sites.filter((site) => !site.suppressed).flatMap((site) => site.phiCategories));
+  const reviewedOnly = sortCategories(sites.filter((site) => site.suppressed).flatMap((site) => site.phiCategories)).filter((c) => !open.includes(c));
+  if (!reviewedOnly.length) return categories(open);
+  const reviewed = `under a reviewed exception: ${categories(reviewedOnly)}`;
+  return open.length ? `${categories(open)}; ${reviewed}` : reviewed;
 }
 
 /** Mermaid node ids must be plain words; labels are quoted and stripped of characters Mermaid reads as syntax. */
@@ -102,7 +115,7 @@ export function inventoryMarkdown(inventory: Inventory): string {
   if (!inventory.vendors.length) out.push('No AI SDK or AI API call was found.', '');
   else {
     out.push('| Vendor | Package | Version | Call sites | PHI that reaches it | Models served by |', '| --- | --- | --- | --- | --- | --- |');
-    for (const v of inventory.vendors) out.push(`| ${escapeCell(v.name)} | ${packageCell(v.package)} | ${v.package === GLOBAL_PACKAGE ? '—' : v.version ?? 'unknown'} | ${v.sites.length} | ${escapeCell(categories(v.phiCategories))} | ${escapeCell(servedBy(v))} |`);
+    for (const v of inventory.vendors) out.push(`| ${escapeCell(v.name)} | ${packageCell(v.package)} | ${v.package === GLOBAL_PACKAGE ? '—' : v.version ?? 'unknown'} | ${v.sites.length} | ${escapeCell(receivedPhi(v.sites))} | ${escapeCell(servedBy(v))} |`);
     out.push('');
     for (const v of inventory.vendors) {
       out.push(`### ${v.name} (${packageCell(v.package)})`, '');
@@ -134,7 +147,7 @@ export function inventoryMarkdown(inventory: Inventory): string {
       }
       const places = [...reviewed].map(([place, allReviewed]) => (allReviewed ? `${place} (reviewed exception)` : place));
       const pkg = s.package === '<global>' ? '' : ` (${escapeCell(s.package)})`;
-      out.push(`| ${escapeCell(s.vendor)} \`${escapeCell(s.api)}\`${pkg} | ${places.slice(0, 10).join(', ')}${places.length > 10 ? `, and ${places.length - 10} more` : ''} | ${escapeCell(categories(s.phiCategories))} |`);
+      out.push(`| ${escapeCell(s.vendor)} \`${escapeCell(s.api)}\`${pkg} | ${places.slice(0, 10).join(', ')}${places.length > 10 ? `, and ${places.length - 10} more` : ''} | ${escapeCell(receivedPhi(s.sites))} |`);
     }
     out.push('');
   }

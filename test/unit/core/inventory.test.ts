@@ -45,6 +45,8 @@ describe('AI & ePHI inventory', () => {
     const md = inventoryMarkdown(inventory());
     assert.match(md, /Generated 2026-11-28T00:00:00Z at commit `abc1234`/);
     assert.match(md, /\| OpenAI \| `openai` \| 5\.1\.0 \| 2 \| Name, Diagnosis \/ condition \|/);
+    // What reaches a vendor only through a reviewed exception is said apart from open flows.
+    assert.match(md, /\| Anthropic \| `@anthropic-ai\/sdk` \| unknown \| 1 \| under a reviewed exception: Diagnosis \/ condition \|/);
     assert.match(md, /```mermaid\nflowchart LR/);
     const mermaid = inventoryMermaid(inventory());
     assert.match(mermaid, /phi_diagnosis -\.->\|1\| ai_Anthropic/);
@@ -60,7 +62,7 @@ describe('AI & ePHI inventory', () => {
     assert.match(md, /\| Sentry `[^`]+` \(@sentry\/node\) \| `src\/twice\.ts:2` \| /);
   });
 
-  it('marks a line whose flows are all under a reviewed exception among a sink\'s sites', () => {
+  it('marks a line whose flows are all under a reviewed exception among a sink\'s sites, and the PHI only those carry', () => {
     const text = [
       'export function f(patient: { ssn: string; mrn: string }) {',
       '  console.log(patient.ssn);',
@@ -70,7 +72,7 @@ describe('AI & ePHI inventory', () => {
       '',
     ].join('\n');
     const inv = buildInventory([inventoryInput('src/audit.ts', text, analyzeSource({ fileName: 'src/audit.ts', text, today: '2026-11-28' }))], { root: 'clinic', generatedAt: '2026-11-28T00:00:00Z' });
-    assert.match(inventoryMarkdown(inv), /\| Console `console\.log` \| `src\/audit\.ts:2`, `src\/audit\.ts:4` \(reviewed exception\) \| /);
+    assert.match(inventoryMarkdown(inv), /\| Console `console\.log` \| `src\/audit\.ts:2`, `src\/audit\.ts:4` \(reviewed exception\) \| Social Security number; under a reviewed exception: Medical record number \|/);
   });
 });
 
