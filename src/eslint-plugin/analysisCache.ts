@@ -97,7 +97,7 @@ export function analysisFor(context: LintContext): FileAnalysis {
   const loaded: LoadedConfig = resolver.forFile(fileName);
   const merged = withSettings(loaded.config, context.settings['phi-guard']);
   const cacheFile = cacheFileFor(context);
-  const configProblems = [...loaded.problems, ...merged.problems, ...(cacheFile.problem ? [{ file: fileName, line: 0, column: 0, message: cacheFile.problem, fault: cacheFile.problem }] : [])];
+  const configProblems = [...loaded.problems, ...merged.problems, ...(cacheFile.problem ? [cacheFile.problem] : [])];
   let result: AnalysisResult | undefined;
   if (isFileIncluded(fileName, { ...loaded, config: merged.config })) {
     const sourceFile = parsedByTypescriptEslint(sourceCode);

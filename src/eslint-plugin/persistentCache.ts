@@ -4,6 +4,7 @@ import { cacheFileAt, cacheFileStamp, codeIdentity, readAnalysesCache, writeAnal
 import { type FileLockOptions, withFileLock } from '../core/project/cacheFileLock';
 import { mergePersistedAnalyses, type PersistedAnalyses } from '../core/project/persistedAnalyses';
 import type { ProjectAnalyzer } from '../core/project/projectAnalyzer';
+import { configProblem, type ConfigProblem } from '../core/config/validateConfig';
 
 /**
  * `settings["phi-guard/cache"]`: `true` keeps the analyses in DEFAULT_ESLINT_CACHE_FILE in ESLint's working folder, a
@@ -12,12 +13,13 @@ import type { ProjectAnalyzer } from '../core/project/projectAnalyzer';
 export const CACHE_SETTING = 'phi-guard/cache';
 export const DEFAULT_ESLINT_CACHE_FILE = '.phi-guard-eslintcache';
 
-/** The cache file `setting` names (undefined: none), or why it names none. */
-export function cacheFileOf(setting: unknown, cwd: string): { readonly file?: string; readonly problem?: string } {
+/** The cache file `setting` names (undefined: none), or why it names none (a configuration problem, as the others). */
+export function cacheFileOf(setting: unknown, cwd: string): { readonly file?: string; readonly problem?: ConfigProblem } {
   if (setting === undefined || setting === false) return {};
   if (setting === true) return { file: cacheFileAt(cwd, undefined, DEFAULT_ESLINT_CACHE_FILE) };
   if (typeof setting === 'string' && setting.trim() !== '') return { file: cacheFileAt(cwd, setting, DEFAULT_ESLINT_CACHE_FILE) };
-  return { problem: `settings["${CACHE_SETTING}"] must be true, false or a file or folder path (got ${JSON.stringify(setting) ?? String(setting)}); analyses are not cached.` };
+  const origin = `settings["${CACHE_SETTING}"]`;
+  return { problem: configProblem(origin, 0, 0, `${origin} must be true, false or a file or folder path (got ${JSON.stringify(setting) ?? String(setting)})`, 'analyses are not cached') };
 }
 
 /**

@@ -40,4 +40,3 @@ export function startAnalysisClient(extensionUri: vscode.Uri, log: vscode.LogOut
     },
   };
 }
-

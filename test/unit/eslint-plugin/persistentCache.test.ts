@@ -22,7 +22,7 @@ describe('ESLint plugin persistent cache (settings["phi-guard/cache"])', () => {
     assert.deepEqual(cacheFileOf(true, root), { file: path.join(root, DEFAULT_ESLINT_CACHE_FILE) });
     assert.deepEqual(cacheFileOf('tmp', root), { file: path.join(root, 'tmp', DEFAULT_ESLINT_CACHE_FILE) });
     assert.deepEqual(cacheFileOf('ci/phi.cache', root), { file: path.join(root, 'ci/phi.cache') });
-    assert.match(cacheFileOf(42, root).problem ?? '', /settings\["phi-guard\/cache"\] must be true, false or a file or folder path \(got 42\)/);
+    assert.match(cacheFileOf(42, root).problem?.message ?? '', /settings\["phi-guard\/cache"\] must be true, false or a file or folder path \(got 42\)/);
     assert.equal(CACHE_SETTING, 'phi-guard/cache');
   });
 
