@@ -198,12 +198,15 @@ export class ProjectAnalyzer {
    * that exist changed (an edited editor buffer), so imports and schema lookups still resolve as they did.
    */
   changed(what: 'files' | 'contents' = 'files'): void {
-    if (what === 'contents') this.generation++;
-    else this.newGeneration();
+    if (what === 'contents') {
+      this.generation++;
+      this.textsRead.clear();
+    } else this.newGeneration();
   }
 
   private newGeneration(): void {
     this.generation++;
+    this.textsRead.clear();
     this.filesGeneration++;
     this.resolver.invalidate();
     // A schema.prisma may have been created or deleted.
@@ -255,6 +258,8 @@ export class ProjectAnalyzer {
       if (times >= MAX_SETTLE_ANALYSES) continue;
       analyses.set(file, times + 1);
       entry.checked = -1;
+      // The text is the one this generation analysed: not read again.
+      if (entry.text !== undefined) this.textsRead.set(file, { version: entry.version, text: entry.text });
       const kept = this.cycleTrees.get(file);
       const fresh = file === requested && text !== undefined ? this.ensure(file, text, undefined, sourceFile ?? kept, keepLastGood) : this.current(file, kept);
       if (fresh && fresh.fingerprint !== entry.fingerprint) for (const dependent of this.dependents.get(file) ?? []) this.unsettled.add(dependent);
@@ -350,7 +355,25 @@ export class ProjectAnalyzer {
    */
   analysedTextOf(file: string): string | undefined {
     const entry = this.entries.get(file);
-    return entry?.checked === this.generation ? entry.text : undefined;
+    return entry?.checked === this.generation ? entry.text : this.textsRead.get(file)?.text;
+  }
+
+  /**
+   * Texts read in this generation without analysing their file (a barrel's re-exported names), each with the host's
+   * stamp taken before the read: the file's analysis in the same generation takes them instead of reading it again.
+   */
+  private readonly textsRead = new Map<string, { readonly version: string | undefined; readonly text: string | undefined }>();
+
+  /** `file`'s text for a look-up that needs no analysis of it, read at most once a generation (see textsRead). */
+  private readForLookUp(file: string): string | undefined {
+    const known = this.textsRead.get(file);
+    if (known) return known.text;
+    const entry = this.entries.get(file);
+    if (entry?.checked === this.generation && entry.text !== undefined) return entry.text;
+    const version = this.host.version?.(file);
+    const text = this.host.readFile(file);
+    this.textsRead.set(file, { version, text });
+    return text;
   }
 
   /** The import specifiers of the last analysis of `file` that named no project module (each once). */
@@ -388,16 +411,22 @@ export class ProjectAnalyzer {
     const cached = this.entries.get(file);
     const usable = cached && (request || !cached.sinkFree) ? cached : undefined;
     if (usable && usable.checked === this.generation) return usable;
-    const version = this.host.version?.(file);
+    // Read already in this generation (files are trusted unchanged within one): by a look-up, or for a request that
+    // found the text sink-free and now an importer needs its summary.
+    const readAhead = this.textsRead.get(file);
+    if (readAhead) this.textsRead.delete(file);
+    const known = readAhead ?? (cached?.checked === this.generation && cached.text !== undefined ? cached : undefined);
+    const version = known ? known.version : this.host.version?.(file);
     if (usable && version !== undefined && usable.version === version && this.depsUnchanged(file, usable)) {
       usable.checked = this.generation;
       return usable;
     }
-    const text = this.host.readFile(file);
+    const text = known ? known.text : this.host.readFile(file);
     return text === undefined ? undefined : this.ensure(file, text, version, parsed, false, request);
   }
 
   private ensure(file: string, text: string, version?: string, sourceFile?: ts.SourceFile, keepLastGood = false, request = false): Entry {
+    this.textsRead.delete(file); // its entry holds the text from here on
     const cached = this.entries.get(file);
     // A result kept from an earlier text stands only for a caller that keeps the last good result itself.
     if (cached && (request || !cached.sinkFree) && analysedText(cached, text) && (keepLastGood || !cached.result.lastGood) && (cached.checked === this.generation || this.depsUnchanged(file, cached))) {
@@ -726,7 +755,7 @@ export class ProjectAnalyzer {
         }
         names = Object.keys(analysed.exports);
       } else {
-        const byText = namesExportedByText(this.host.readFile(target) ?? '');
+        const byText = namesExportedByText(this.readForLookUp(target) ?? '');
         if (byText === 'reexports') {
           always.push(i);
           continue;
@@ -880,8 +909,7 @@ export class ProjectAnalyzer {
     return (file) => {
       let stamp = stamps.get(file);
       if (stamp === undefined) {
-        const entry = this.entries.get(file);
-        stamp = exportedNamesStamp(entry && entry.checked === this.generation && entry.text !== undefined ? entry.text : this.host.readFile(file));
+        stamp = exportedNamesStamp(this.readForLookUp(file));
         stamps.set(file, stamp);
       }
       return stamp;
