@@ -12,6 +12,7 @@ import { registerDataFlowFeature, type DataFlowFeature } from './dataFlow/dataFl
 import { PhiHoverProvider } from './hoverProvider';
 import { createLog } from './log';
 import { ProjectConfigService } from './projectConfigService';
+import { watchResolutionSettings } from './resolutionSettingsWatcher';
 import { PhiStatusBar } from './statusBar';
 
 /** The returned object is the extension's API for its own extension-host tests: the workspace map's parts. */
@@ -38,6 +39,14 @@ export function activate(context: vscode.ExtensionContext): { dataFlows: DataFlo
   );
   log.info(`PHI Guard ${context.extension.packageJSON.version as string} activated (workspace trusted: ${vscode.workspace.isTrusted}).`);
   const dataFlows = registerDataFlowFeature(context, controller, analysis.client, configs, log);
+  // tsconfig `paths` or a workspace manifest edited: the worker resolves imports afresh (this request goes before the
+  // analyses below), open documents are analysed again, and the workspace map updates the files whose imports changed.
+  context.subscriptions.push(watchResolutionSettings((files) => {
+    log.info(`Imports resolved afresh: ${files.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ')} changed.`);
+    void analysis.client.request({ kind: 'diskChanged', deleted: [] });
+    controller.analyseAllOpen('tsconfig, jsconfig or package manifest changed');
+    dataFlows.index.resolutionSettingsChanged(files);
+  }));
   controller.analyseAllOpen('activation');
   return { dataFlows };
 }

@@ -50,6 +50,8 @@ interface WorkspacePackage {
  */
 export class ModuleResolver {
   private readonly tsconfigByDir = new Map<string, PathsConfig | null>();
+  /** Each tsconfig read once (at each depth of an `extends` chain): the base that many packages' tsconfigs extend too. */
+  private readonly tsconfigByFile = new Map<string, PathsConfig | null>();
   private workspaces: Map<string, WorkspacePackage> | undefined;
   /** Folder + specifier → file (null: unresolved). A project imports the same modules from many files, and each
    * resolution probes the file system up to 16 times. */
@@ -62,8 +64,15 @@ export class ModuleResolver {
   private readonly exists = new Map<string, boolean>();
   private readonly folders = new Map<string, FolderListing | undefined>();
 
-  /** Files may have been created or deleted: resolve afresh. */
+  /**
+   * Files may have been created, deleted or changed: resolve afresh, with the tsconfig/jsconfig files and workspace
+   * manifests as they are now (a long-lived host, the editor or an ESLint server, sees an edited `paths` or a new
+   * workspace package without a restart).
+   */
   invalidate(): void {
+    this.tsconfigByDir.clear();
+    this.tsconfigByFile.clear();
+    this.workspaces = undefined;
     this.resolved.clear();
     this.resolvedBare.clear();
     this.exists.clear();
@@ -183,6 +192,16 @@ export class ModuleResolver {
   }
 
   private readTsconfig(file: string, depth: number): PathsConfig | undefined {
+    // By depth too: how much of a long `extends` chain is followed depends on it.
+    const key = `${depth}:${file}`;
+    const known = this.tsconfigByFile.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const config = this.readTsconfigUncached(file, depth);
+    this.tsconfigByFile.set(key, config ?? null);
+    return config;
+  }
+
+  private readTsconfigUncached(file: string, depth: number): PathsConfig | undefined {
     const text = this.host.readFile(file);
     if (text === undefined || depth > 5) return undefined;
     // Any JSON may stand where a tsconfig has a string or a list: only well-formed values are used, the rest ignored.

@@ -336,6 +336,12 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     }
   }
 
+  /** A tsconfig/jsconfig or workspace manifest changed: each file whose imports now name other modules is analysed again. */
+  resolutionSettingsChanged(files: readonly vscode.Uri[]): void {
+    // As for a created file: every cached file's imports are resolved afresh and compared (see updatePending).
+    for (const uri of files) this.queue(uri, true);
+  }
+
   private queue(uri: vscode.Uri, created = false): void {
     if (this.currentState === 'notRun') return;
     this.pending.add(uri.toString());

@@ -33,6 +33,28 @@ describe('cross-file diagnostics', () => {
     await waitFor('the route\'s finding gone', () => phiDiagnostics(route.document.uri).length === 0);
   });
 
+  it('resolves an open file\'s imports afresh when tsconfig `paths` change on disk', async () => {
+    const tag = Date.now().toString(36);
+    const folder = vscode.Uri.joinPath(workspaceFolder().uri, 'src', `paths.${tag}`);
+    const write = (name: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new TextEncoder().encode(text));
+    const tsconfig = (target: string) => JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@audit/*': [`${target}/*`] } } });
+    await write('quiet/audit.ts', 'export function audit(entry: unknown): unknown {\n  return entry;\n}\n');
+    await write('loud/audit.ts', 'export function audit(entry: unknown): void {\n  console.log(entry);\n}\n');
+    await write('tsconfig.json', tsconfig('quiet'));
+    // The route logs an email itself: that finding shows the route was analysed (with the quiet helper).
+    await write('route.ts', "import { audit } from '@audit/audit';\nexport function record(patient: { ssn: string; email: string }) {\n  console.log(patient.email);\n  audit(patient.ssn);\n}\n");
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'route.ts'));
+    await vscode.window.showTextDocument(document);
+    const flagged = () => phiDiagnostics(document.uri, 'no-phi-in-logs').map((diagnostic) => document.getText(diagnostic.range));
+    await waitFor('the route analysed: its own finding', () => flagged().includes('patient.email'));
+    assert.deepStrictEqual(flagged(), ['patient.email'], 'the alias names the quiet helper');
+
+    // The alias now names the helper that logs: nothing in the route changed, its finding comes from the tsconfig.
+    await write('tsconfig.json', tsconfig('loud'));
+    await waitFor('a finding at the route\'s call once the alias names the logging helper', () => flagged().includes('patient.ssn'));
+    assert.deepStrictEqual(flagged().sort(), ['patient.email', 'patient.ssn']);
+  });
+
   it('points into a helper that is not open without opening it, so the helper gets no diagnostics of its own', async () => {
     const tag = Date.now().toString(36);
     const helperUri = vscode.Uri.joinPath(workspaceFolder().uri, 'src', `closedHelper.${tag}.ts`);

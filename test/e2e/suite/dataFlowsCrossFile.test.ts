@@ -16,6 +16,10 @@ const VISITS = 'clinic-app/src/crossfile/visits.ts';
 const SCHEMA = 'clinic-app/src/crossfile/schema.prisma';
 const PLAIN_SCHEMA = 'model Visit {\n  id      String @id\n  summary String\n}\n';
 const PHI_SCHEMA = 'model Visit {\n  id      String @id\n  /// @phi diagnosis\n  summary String\n}\n';
+// A folder with its own tsconfig, whose `@audit/*` alias names a quiet helper, then one that logs.
+const ALIASED_ROUTE = 'clinic-app/src/crossfile/aliased/route.ts';
+const ALIASED_TSCONFIG = 'clinic-app/src/crossfile/aliased/tsconfig.json';
+const aliasTo = (target: string) => JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@audit/*': [`${target}/*`] } } });
 
 function sites(tree: DataFlowFeature['tree'], node?: FlowTreeNode): FlowTreeNode[] {
   return tree.getChildren(node).flatMap((child) => (child.kind === 'site' ? [child] : sites(tree, child)));
@@ -40,6 +44,10 @@ describe('workspace data-flow map across files', () => {
     await write(inWorkspace(INTAKE), "import { intakeLog } from './intakeLogger';\nexport function intake(patient: { ssn: string }) {\n  intakeLog(patient.ssn);\n}\n");
     await write(inWorkspace(SCHEMA), PLAIN_SCHEMA);
     await write(inWorkspace(VISITS), "export async function showVisit(prisma: any) {\n  const visit = await prisma.visit.findUnique({ where: { id: '1' } });\n  console.log(visit.summary);\n}\n");
+    await write(inWorkspace('clinic-app/src/crossfile/aliased/quiet/audit.ts'), QUIET_HELPER);
+    await write(inWorkspace('clinic-app/src/crossfile/aliased/loud/audit.ts'), LOGGING_HELPER);
+    await write(inWorkspace(ALIASED_TSCONFIG), aliasTo('quiet'));
+    await write(inWorkspace(ALIASED_ROUTE), "import { auditTrail } from '@audit/audit';\nexport function admit(patient: { ssn: string }) {\n  auditTrail(patient.ssn);\n}\n");
     await vscode.commands.executeCommand('phiGuard.scanWorkspace');
   });
   afterEach(closeAllEditors);
@@ -83,6 +91,17 @@ describe('workspace data-flow map across files', () => {
     assert.strictEqual(sitesIn(INTAKE).length, 0, 'the logger does not exist yet');
     await write(inWorkspace(INTAKE_LOGGER), 'export function intakeLog(value: unknown): void {\n  console.log(value);\n}\n');
     await waitFor('the intake route\'s flow into the new logger', () => sitesIn(INTAKE).length === 1, 20_000);
+    assert.strictEqual(dataFlows.index.lastScan, before, 'no full scan ran');
+  });
+
+  it('updates a file whose import alias names another module once its tsconfig changes, without a full scan', async () => {
+    // The updates the set-up's file events queued are done first: only the tsconfig's change can add the flow.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await dataFlows.index.ensureScanned();
+    const before = dataFlows.index.lastScan;
+    assert.strictEqual(sitesIn(ALIASED_ROUTE).length, 0, 'the alias names the quiet helper');
+    await write(inWorkspace(ALIASED_TSCONFIG), aliasTo('loud'));
+    await waitFor('the aliased route\'s flow into the logging helper', () => sitesIn(ALIASED_ROUTE).length === 1, 20_000);
     assert.strictEqual(dataFlows.index.lastScan, before, 'no full scan ran');
   });
 
