@@ -25,7 +25,11 @@ export interface LintContext {
   readonly sourceCode: { readonly text: string; readonly ast: object; readonly parserServices?: { readonly esTreeNodeToTSNodeMap?: { get(node: object): unknown } } };
 }
 
-const resolver = new ConfigResolver();
+let resolver = new ConfigResolver();
+/** When the last analysis ended (see freshResolver). */
+let lastAnalysis = 0;
+/** As ProjectAnalyzer's generations: a pause between lints this long may mean files were edited. */
+const PAUSE_MS = 1000;
 const mergedConfigs = new WeakMap<PhiGuardConfig, Map<string, ReturnType<typeof mergeConfigObject>>>();
 
 /**
@@ -88,10 +92,31 @@ function parsedByTypescriptEslint(sourceCode: LintContext['sourceCode']) {
   }
 }
 
+/**
+ * After a pause, a long-lived ESLint (vscode-eslint's server, eslint_d) checks whether a `.phi-guard.json` it read
+ * changed, appeared or went: then the policy is read afresh and every analysis made with the old one is dropped
+ * (their project analysers, also from the cache files they were attached to). A whole-project run has no pauses.
+ */
+function refreshAfterPause(): void {
+  if (Date.now() - lastAnalysis <= PAUSE_MS || !resolver.changedOnDisk()) return;
+  resolver = new ConfigResolver();
+  for (const project of projects.values()) persistent?.detach(project);
+  projects.clear();
+}
+
 export function analysisFor(context: LintContext): FileAnalysis {
   const sourceCode = context.sourceCode;
   const cached = cache.get(sourceCode);
   if (cached) return cached;
+  refreshAfterPause();
+  try {
+    return analyse(context, sourceCode);
+  } finally {
+    lastAnalysis = Date.now();
+  }
+}
+
+function analyse(context: LintContext, sourceCode: LintContext['sourceCode']): FileAnalysis {
   // ESLint's `Linter` passes the filename it was given, which may be relative to its `cwd` (not the process's).
   const fileName = context.filename && context.filename !== '<input>' && context.filename !== '<text>' ? path.resolve(context.cwd, context.filename) : path.join(context.cwd, 'input.ts');
   const loaded: LoadedConfig = resolver.forFile(fileName);

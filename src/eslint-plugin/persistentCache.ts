@@ -69,6 +69,11 @@ export class PersistentAnalyses {
     }
   }
 
+  /** Forgets an analyser made with a policy that has changed since: its analyses are not written. */
+  detach(project: ProjectAnalyzer): void {
+    for (const projects of this.attached.values()) projects.delete(project);
+  }
+
   /** Writes each file's analyses (see the class). */
   writeAll(): void {
     for (const [file, projects] of this.attached) {

@@ -29,14 +29,27 @@ function configFileIn(dir: string): string | undefined {
 
 /** Reads and validates a config file. Never throws: an unreadable file is a problem and defaults apply. */
 export function loadConfigFile(file: string): LoadedConfig {
-  let text: string;
+  return configFrom(file, readConfigText(file));
+}
+
+/** A config file's text, or why it cannot be read. */
+type ConfigText = { readonly text: string } | { readonly error: string };
+
+function readConfigText(file: string): ConfigText {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return { text: fs.readFileSync(file, 'utf8') };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { config: DEFAULT_CONFIG, file, problems: [configProblem(file, 0, 0, `${file}: cannot read the configuration (${reason})`, 'using the default configuration')] };
+    return { error: error instanceof Error ? error.message : String(error) };
   }
-  const { config, problems } = parseConfigText(file, text);
+}
+
+function textOf(read: ConfigText): string | undefined {
+  return 'text' in read ? read.text : undefined;
+}
+
+function configFrom(file: string, read: ConfigText): LoadedConfig {
+  if ('error' in read) return { config: DEFAULT_CONFIG, file, problems: [configProblem(file, 0, 0, `${file}: cannot read the configuration (${read.error})`, 'using the default configuration')] };
+  const { config, problems } = parseConfigText(file, read.text);
   return { config, problems, file };
 }
 
@@ -49,9 +62,23 @@ const NO_CONFIG_FILE: LoadedConfig = { config: DEFAULT_CONFIG, problems: [], fil
  */
 export class ConfigResolver {
   private readonly byDir = new Map<string, LoadedConfig>();
+  /** Each folder looked at → its own config file then (undefined: none), and that file's text as read (undefined: unreadable). */
+  private readonly seen = new Map<string, { readonly file: string | undefined; readonly text: string | undefined }>();
 
   forFile(filePath: string): LoadedConfig {
     return this.forDirectory(path.dirname(path.resolve(filePath)));
+  }
+
+  /**
+   * Whether a configuration file it read has changed or gone, or one has appeared in a folder it looked at: a
+   * long-lived host (an ESLint server) then needs a new resolver, and new analyses.
+   */
+  changedOnDisk(): boolean {
+    for (const [dir, before] of this.seen) {
+      const file = configFileIn(dir);
+      if (file !== before.file || (file !== undefined && textOf(readConfigText(file)) !== before.text)) return true;
+    }
+    return false;
   }
 
   /** The problems of every configuration file looked up so far, each file once. */
@@ -63,8 +90,10 @@ export class ConfigResolver {
     let loaded = this.byDir.get(dir);
     if (!loaded) {
       const file = configFileIn(dir);
+      const read = file === undefined ? undefined : readConfigText(file);
+      this.seen.set(dir, { file, text: read && textOf(read) });
       const parent = path.dirname(dir);
-      loaded = file ? loadConfigFile(file) : parent === dir ? NO_CONFIG_FILE : this.forDirectory(parent);
+      loaded = file && read ? configFrom(file, read) : parent === dir ? NO_CONFIG_FILE : this.forDirectory(parent);
       this.byDir.set(dir, loaded);
     }
     return loaded;

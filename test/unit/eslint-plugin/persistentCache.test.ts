@@ -34,8 +34,18 @@ describe('ESLint plugin persistent cache (settings["phi-guard/cache"])', () => {
     const project = new ProjectAnalyzer(nodeProjectHost(), root, () => DEFAULT_CONFIG);
     cache.attach(file, project);
     const findings = (name: string) => project.analyze(path.join(root, name))!.findings.map((f) => `${f.rule} ${f.expression}`);
-    return { project, findings, warnings, exit: () => write?.() };
+    return { project, cache, findings, warnings, exit: () => write?.() };
   }
+
+  it('writes nothing of an analyser detached after its policy changed', () => {
+    const disk = projectOnDisk({ 'audit.ts': LOGGING_HELPER, 'route.ts': ROUTE });
+    const file = path.join(disk.root, DEFAULT_ESLINT_CACHE_FILE);
+    const linting = eslintProcess(disk.root, file);
+    assert.deepEqual(linting.findings('route.ts'), ['no-phi-in-logs patient.diagnosis']);
+    linting.cache.detach(linting.project);
+    linting.exit();
+    assert.equal(fs.existsSync(file), false);
+  });
 
   it('restores what the last process analysed, leaves an unchanged cache alone, and re-analyses what an import change affects', () => {
     const disk = projectOnDisk({ 'audit.ts': LOGGING_HELPER, 'route.ts': ROUTE });

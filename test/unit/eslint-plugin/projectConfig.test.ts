@@ -57,6 +57,33 @@ describe('ESLint plugin with a project', () => {
     assert.deepEqual(results[0]!.messages.map((m) => [m.ruleId, m.line]), [['phi-guard/no-phi-in-logs', 3], ['phi-guard/no-unencrypted-phi-storage', 4]]);
   });
 
+  it('reads an edited, created or deleted .phi-guard.json after a pause, as a long-running ESLint (vscode-eslint) must', async () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-eslint-server-'));
+    fs.mkdirSync(path.join(cwd, 'src'));
+    // Logged through an imported helper: the cross-file analyser's kept analyses must go with the old policy too.
+    fs.writeFileSync(path.join(cwd, 'src/log.ts'), 'export function audit(entry: unknown) {\n  console.log(entry);\n}\n');
+    fs.writeFileSync(path.join(cwd, 'src/route.ts'), "import { audit } from './log';\nexport function h(mbrNo: string) {\n  audit(mbrNo);\n}\n");
+    const linter = new Linter({ configType: 'flat', cwd });
+    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as never } }, plugin.configs.recommended];
+    const route = fs.readFileSync(path.join(cwd, 'src/route.ts'), 'utf8');
+    const lint = () => linter.verify(route, config as never, 'src/route.ts').map((m) => m.ruleId);
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 1_100));
+    assert.deepEqual(lint(), [], '`mbrNo` is no PHI name by default');
+    fs.writeFileSync(path.join(cwd, '.phi-guard.json'), JSON.stringify({ phiNames: { mbrNo: 'health-plan' } }));
+    assert.deepEqual(lint(), [], 'no pause: the same run, the same policy');
+    await pause();
+    assert.deepEqual(lint(), ['phi-guard/no-phi-in-logs'], 'the created file applies');
+    fs.writeFileSync(path.join(cwd, '.phi-guard.json'), JSON.stringify({ phiNames: { mbrNo: 'health-plan' }, notPhiNames: ['mbrNo'] }));
+    await pause();
+    assert.deepEqual(lint(), [], 'the edited file applies');
+    fs.writeFileSync(path.join(cwd, '.phi-guard.json'), JSON.stringify({ phiNames: { mbrNo: 'health-plan' } }));
+    await pause();
+    assert.deepEqual(lint(), ['phi-guard/no-phi-in-logs']);
+    fs.rmSync(path.join(cwd, '.phi-guard.json'));
+    await pause();
+    assert.deepEqual(lint(), [], 'the deleted file no longer applies');
+  });
+
   it('analyses TSX and plain JavaScript', async () => {
     const results = await lintProject({
       'View.tsx': 'export const View = ({ patient }: { patient: { email: string } }) => { console.log(patient.email); return <div>{patient.email}</div>; };\n',
