@@ -190,7 +190,7 @@ export class AnalysisController implements vscode.Disposable {
         // Only when what other files see of this one changed (this also ends the round trip through an import cycle).
         if (this.summaries.get(key) !== summaryFingerprint) {
           this.summaries.set(key, summaryFingerprint);
-          await this.refreshDependents(document);
+          await this.refreshDependents(document.uri);
         }
       }
     } catch (error) {
@@ -222,11 +222,14 @@ export class AnalysisController implements vscode.Disposable {
     return this.analysis.request(request, { priority: 'interactive', supersedeKey: `document:${document.uri.toString()}` });
   }
 
-  /** A helper changed: open files that import it (directly or not) get new diagnostics. */
-  private async refreshDependents(document: vscode.TextDocument): Promise<void> {
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    if (!folder || document.uri.scheme !== 'file') return;
-    const outcome = await this.analysis.request({ kind: 'dependents', root: folder.uri.fsPath, file: document.uri.fsPath });
+  /**
+   * A helper changed (in an editor, or on disk while closed): open files that import it (directly or not) get new
+   * diagnostics.
+   */
+  async refreshDependents(helper: vscode.Uri): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(helper);
+    if (!folder || helper.scheme !== 'file') return;
+    const outcome = await this.analysis.request({ kind: 'dependents', root: folder.uri.fsPath, file: helper.fsPath });
     if (outcome.status !== 'done') return;
     const dependents = new Set(outcome.value.files);
     for (const other of vscode.workspace.textDocuments) {

@@ -9,10 +9,10 @@ import { startAnalysisClient } from './analysisWorker/startAnalysisClient';
 import { PhiCodeActionProvider } from './codeActions';
 import { registerCommands } from './commands';
 import { registerDataFlowFeature, type DataFlowFeature } from './dataFlow/dataFlowFeature';
+import { watchDiskChanges } from './diskChangeWatcher';
 import { PhiHoverProvider } from './hoverProvider';
 import { createLog } from './log';
 import { ProjectConfigService } from './projectConfigService';
-import { watchResolutionSettings } from './resolutionSettingsWatcher';
 import { PhiStatusBar } from './statusBar';
 
 /** The returned object is the extension's API for its own extension-host tests: the workspace map's parts. */
@@ -39,13 +39,15 @@ export function activate(context: vscode.ExtensionContext): { dataFlows: DataFlo
   );
   log.info(`PHI Guard ${context.extension.packageJSON.version as string} activated (workspace trusted: ${vscode.workspace.isTrusted}).`);
   const dataFlows = registerDataFlowFeature(context, controller, analysis.client, configs, log);
-  // tsconfig `paths` or a workspace manifest edited: the worker resolves imports afresh (this request goes before the
-  // analyses below), open documents are analysed again, and the workspace map updates the files whose imports changed.
-  context.subscriptions.push(watchResolutionSettings((files) => {
-    log.info(`Imports resolved afresh: ${files.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ')} changed.`);
-    void analysis.client.request({ kind: 'diskChanged', deleted: [] });
-    controller.analyseAllOpen('tsconfig, jsconfig or package manifest changed');
-    dataFlows.index.resolutionSettingsChanged(files);
+  // Files changed on disk outside the editor (a branch switch, a pull, a generator): the worker looks at the disk afresh
+  // (this request goes before the analyses below), and open documents that read what changed are analysed again.
+  context.subscriptions.push(watchDiskChanges((changes) => {
+    const { changed, created, deleted, resolutionSettings } = changes;
+    log.debug(`On disk: ${changed.length} changed, ${created.length} created, ${deleted.length} deleted source file(s), ${resolutionSettings.length} tsconfig/jsconfig/package manifest(s) changed.`);
+    void analysis.client.request({ kind: 'diskChanged', deleted: deleted.map((uri) => uri.fsPath) });
+    if (resolutionSettings.length) dataFlows.index.resolutionSettingsChanged(resolutionSettings);
+    if (resolutionSettings.length || created.length || deleted.length) controller.analyseAllOpen('imports may name other modules now (files created or deleted, tsconfig, jsconfig or package manifests changed)');
+    else for (const uri of changed) void controller.refreshDependents(uri);
   }));
   controller.analyseAllOpen('activation');
   return { dataFlows };

@@ -33,6 +33,24 @@ describe('cross-file diagnostics', () => {
     await waitFor('the route\'s finding gone', () => phiDiagnostics(route.document.uri).length === 0);
   });
 
+  it('updates an open file when a helper it imports changes on disk while closed (a branch switch, a pull)', async () => {
+    const tag = Date.now().toString(36);
+    const helperUri = vscode.Uri.joinPath(workspaceFolder().uri, 'src', `diskHelper.${tag}.ts`);
+    const writeHelper = (text: string) => vscode.workspace.fs.writeFile(helperUri, new TextEncoder().encode(text));
+    await writeHelper('export function audit(entry: unknown): unknown {\n  return entry;\n}\n');
+    // The route logs an email itself: that finding shows the route was analysed (with the quiet helper).
+    const { document } = await openNewFile(`diskRoute.${tag}.ts`, `import { audit } from './diskHelper.${tag}';\nexport function record(patient: { ssn: string; email: string }) {\n  console.log(patient.email);\n  audit(patient.ssn);\n}\n`);
+    const flagged = () => phiDiagnostics(document.uri, 'no-phi-in-logs').map((diagnostic) => document.getText(diagnostic.range));
+    await waitFor('the route analysed: its own finding', () => flagged().includes('patient.email'));
+    assert.deepStrictEqual(flagged(), ['patient.email']);
+
+    await writeHelper('export function audit(entry: unknown): void {\n  console.log(entry);\n}\n');
+    await waitFor('a finding at the route\'s call once the helper on disk logs', () => flagged().includes('patient.ssn'));
+    await writeHelper('export function audit(entry: unknown): unknown {\n  return entry;\n}\n');
+    await waitFor('the finding gone once the helper on disk stops logging', () => !flagged().includes('patient.ssn'));
+    assert.ok(!vscode.workspace.textDocuments.some((open) => open.uri.toString() === helperUri.toString()), 'the helper was never opened');
+  });
+
   it('resolves an open file\'s imports afresh when tsconfig `paths` change on disk', async () => {
     const tag = Date.now().toString(36);
     const folder = vscode.Uri.joinPath(workspaceFolder().uri, 'src', `paths.${tag}`);
