@@ -4,7 +4,7 @@ import {
   isArrayLiteralExpression, isArrayTypeNode, isBinaryExpression, isBindingElement, isBlock, isCallExpression,
   isCaseClause, isClassDeclaration, isClassExpression, isComputedPropertyName, isConstructorDeclaration,
   isElementAccessExpression, isEnumDeclaration, isExportDeclaration, isExpression, isExpressionStatement, isExternalModuleReference, isForInStatement,
-  isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isImportDeclaration,
+  isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isIfStatement, isImportDeclaration,
   isImportEqualsDeclaration, isImportSpecifier, isInterfaceDeclaration, isIntersectionTypeNode, isJsxExpression, isJsxSpreadAttribute,
   isLiteralExpression, isMetaProperty, isMethodDeclaration, isModuleBlock, isNamedExports, isNamespaceImport,
   isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression,
@@ -155,6 +155,8 @@ interface Frame {
 }
 
 const MAX_DEPTH = 400;
+/** The operators evalBinary gives their own reading (an assignment), so a chain's spine stops at them. */
+const ASSIGNING_OPERATORS_READ_HERE: ReadonlySet<ts.SyntaxKind> = new Set([Kind.EqualsToken, Kind.PlusEqualsToken, Kind.QuestionQuestionEqualsToken, Kind.BarBarEqualsToken]);
 /** Objects named in the words around a property read (see ownerWords): enough for `patient.contact.address`. */
 const OWNER_DEPTH = 3;
 /** The type name of an enum's value, or an imported constant table's: what is read from it is a constant, never PHI
@@ -1641,6 +1643,45 @@ export class Interpreter {
     }
   }
 
+  /**
+   * An `if` and the `else if`s after it, one after the other: each `else` runs on a fork of the env its `if` started
+   * from, and the branches are joined from the last `if` back to the first, as nested statements would be, without
+   * nesting the analysis once per `else if` (a chain of hundreds must not reach MAX_DEPTH and go unread).
+   */
+  private execIfChain(first: ts.IfStatement): void {
+    const start = this.frame.env;
+    const levels: { readonly statement: ts.IfStatement; readonly target: FlowEnv; readonly thenEnv: FlowEnv }[] = [];
+    let completed = false;
+    try {
+      for (let statement: ts.IfStatement | undefined = first; statement;) {
+        const target = this.frame.env;
+        const current: ts.IfStatement = statement;
+        this.evalCondition(current.expression);
+        const guards = resourceTypeGuards(current.expression);
+        const thenEnv = this.branch(() => {
+          const restore = guards.length ? this.guardParameters(guards) : undefined;
+          if (this.entryPairsSeen) this.narrowEntryValue(keysWhereTrue(current.expression), current.expression);
+          this.exec(current.thenStatement);
+          restore?.();
+        });
+        levels.push({ statement: current, target, thenEnv });
+        this.frame.env = target.fork();
+        const otherwise = current.elseStatement;
+        statement = otherwise && isIfStatement(otherwise) ? otherwise : undefined;
+        if (otherwise && !statement) this.exec(otherwise);
+      }
+      for (let i = levels.length - 1; i >= 0; i--) {
+        const { statement, target, thenEnv } = levels[i]!;
+        this.joinInto(target, [thenEnv, this.frame.env]);
+        // `if (key !== 'url' && key !== 'path') return;`: from here on the pair's value is one of those fields.
+        if (this.entryPairsSeen && !statement.elseStatement && alwaysLeaves(statement.thenStatement)) this.narrowEntryValue(keysWhereFalse(statement.expression), statement.expression);
+      }
+      completed = true;
+    } finally {
+      if (!completed) this.frame.env = start;
+    }
+  }
+
   /** The flow goes on from `target` (the env the branches were forked from), with what the branches wrote joined in. */
   private joinInto(target: FlowEnv, branches: readonly FlowEnv[]): void {
     target.join(branches);
@@ -1681,22 +1722,9 @@ export class Interpreter {
         }
         return;
       }
-      case Kind.IfStatement: {
-        const statement = node as ts.IfStatement;
-        this.evalCondition(statement.expression);
-        const guards = resourceTypeGuards(statement.expression);
-        const thenEnv = this.branch(() => {
-          const restore = guards.length ? this.guardParameters(guards) : undefined;
-          if (this.entryPairsSeen) this.narrowEntryValue(keysWhereTrue(statement.expression), statement.expression);
-          this.exec(statement.thenStatement);
-          restore?.();
-        });
-        const elseEnv = this.branch(() => statement.elseStatement && this.exec(statement.elseStatement));
-        this.joinInto(this.frame.env, [thenEnv, elseEnv]);
-        // `if (key !== 'url' && key !== 'path') return;`: from here on the pair's value is one of those fields.
-        if (this.entryPairsSeen && !statement.elseStatement && alwaysLeaves(statement.thenStatement)) this.narrowEntryValue(keysWhereFalse(statement.expression), statement.expression);
+      case Kind.IfStatement:
+        this.execIfChain(node as ts.IfStatement);
         return;
-      }
       case Kind.Block:
         this.withScope(() => this.execStatements((node as ts.Block).statements));
         return;
@@ -2682,8 +2710,21 @@ export class Interpreter {
       this.assignTo(node.left, joined, node.right);
       return joined;
     }
-    const left = this.eval(node.left);
-    const right = this.eval(node.right);
+    // A left-nested chain (`a + b + c + …`: hundreds of terms in generated HTML, CSV or SQL) is walked along its left
+    // spine, not by recursion: nested deeper than MAX_DEPTH, its first terms (the deepest) would go unread.
+    const spine: ts.BinaryExpression[] = [node];
+    let leftmost = node.left;
+    while (isBinaryExpression(leftmost) && !ASSIGNING_OPERATORS_READ_HERE.has(leftmost.operatorToken.kind)) {
+      spine.push(leftmost);
+      leftmost = leftmost.left;
+    }
+    let value = this.eval(leftmost);
+    for (let i = spine.length - 1; i >= 0; i--) value = this.combine(spine[i]!.operatorToken.kind, value, this.eval(spine[i]!.right));
+    return value;
+  }
+
+  /** The value of `left op right` for an operator that assigns nothing (see evalBinary). */
+  private combine(op: ts.SyntaxKind, left: Value, right: Value): Value {
     switch (op) {
       case Kind.PlusToken: {
         const str = left.str !== undefined ? left.str + (right.str ?? '') : undefined;

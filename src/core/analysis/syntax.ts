@@ -32,6 +32,7 @@ export const {
   isFunctionExpression,
   isGetAccessorDeclaration,
   isIdentifier,
+  isIfStatement,
   isImportDeclaration,
   isImportEqualsDeclaration,
   isImportSpecifier,

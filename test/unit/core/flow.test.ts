@@ -1451,4 +1451,19 @@ describe('robustness', () => {
     const long = analyze(chain);
     assert.ok(long.findings.some((f) => f.expression === 'patient.email') || long.skipped?.reason === 'internal-error');
   });
+
+  it('reads every term of a concatenation hundreds of terms long, the first (the deepest in the tree) included', () => {
+    const terms = Array.from({ length: 600 }, (_, i) => `'<td>${i}</td>'`).join(' +\n    ');
+    const code = `export function row(patient: { ssn: string }) {\n  const html = patient.ssn +\n    ${terms};\n  console.log(html);\n}\n`;
+    assert.deepEqual(flagged(code), [['log', 'html']]);
+  });
+
+  it('analyses every branch of an `else if` chain hundreds of branches long, and what follows it', () => {
+    const branches = Array.from({ length: 450 }, (_, i) => ` else if (code === ${i + 1}) {\n    console.log(patient.ssn);\n  }`).join('');
+    const code = `export function byCode(patient: { ssn: string; email: string }, code: number) {\n  let shown = '';\n  if (code === 0) {\n    shown = 'none';\n  }${branches} else {\n    shown = patient.email;\n  }\n  console.log(shown);\n}\n`;
+    const found = analyze(code).findings;
+    assert.equal(found.filter((f) => f.expression === 'patient.ssn').length, 450);
+    // The last `else` wrote the email: joined back through every branch, it reaches the log after the chain.
+    assert.deepEqual(found.filter((f) => f.expression === 'shown').map((f) => f.category), ['log']);
+  });
 });
