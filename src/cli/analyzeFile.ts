@@ -63,6 +63,10 @@ export function analyzeFile(options: AnalyzeFileOptions): FileScanResult {
     const at = index.positionAt(firstSyntaxError.range.start);
     notices.push({ kind: 'syntax-error', file, line: at.line, column: at.column, message: syntaxErrorMessage(firstSyntaxError.message, result.parseProblems.length - 1, text) });
   }
+  if (result.incomplete) {
+    const at = index.positionAt(result.incomplete.range.start);
+    notices.push({ kind: 'incomplete', file, line: at.line, column: at.column, message: result.incomplete.message });
+  }
   for (const problem of result.suppressionProblems) {
     const at = index.positionAt(problem.range.start);
     notices.push({ kind: 'suppression', file, line: at.line, column: at.column, message: problem.message });

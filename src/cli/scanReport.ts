@@ -43,7 +43,7 @@ export interface ReportedSuppressedFinding extends FileSuppressedFinding {
   readonly severity: ReportSeverity;
 }
 
-export type NoticeKind = 'skipped' | 'unreadable' | 'syntax-error' | 'suppression' | 'ignored' | 'internal-error';
+export type NoticeKind = 'skipped' | 'unreadable' | 'syntax-error' | 'suppression' | 'ignored' | 'internal-error' | 'incomplete';
 
 /** Something the user should know that is not a finding: a file not analysed, a malformed suppression. */
 export interface ScanNotice {

@@ -43,6 +43,10 @@ export function createPhiRule({ id, description }: PhiRuleDocs): Rule.RuleModule
           if (result.skipped && id === HOUSEKEEPING_RULE) {
             context.report({ loc: { line: 1, column: 0 }, messageId: 'skipped', data: { message: result.skipped.message } });
           }
+          if (result.incomplete && id === HOUSEKEEPING_RULE) {
+            const { range, message } = result.incomplete;
+            context.report({ loc: { start: sourceCode.getLocFromIndex(range.start), end: sourceCode.getLocFromIndex(range.end) }, messageId: 'skipped', data: { message } });
+          }
           for (const finding of result.findings) {
             if (finding.rule !== id) continue;
             context.report({

@@ -8,7 +8,7 @@ import { resultWithFindings } from './analysisWorker/findingsUpdate';
 import type { AnalyzeDocumentRequest, AnalyzeDocumentResponse } from './analysisWorker/protocol';
 import { AnalysisStore, type StoredAnalysis } from './analysisStore';
 import { KeyedDebouncer } from './debouncer';
-import { describeFinding, describeSuppressionProblem, type DiagnosticDescription } from './diagnosticModel';
+import { describeAnalysisGap, describeFinding, describeSuppressionProblem, type DiagnosticDescription } from './diagnosticModel';
 import { toDiagnostic, type OtherFiles } from './diagnostics';
 import type { ProjectConfigService } from './projectConfigService';
 import { readSettings, SETTINGS_SECTION, type PhiGuardSettings } from './settings';
@@ -250,6 +250,7 @@ export class AnalysisController implements vscode.Disposable {
       descriptions.push(description);
     });
     descriptions.push(...analysis.suppressionProblems.map(describeSuppressionProblem));
+    if (analysis.incomplete) descriptions.push(describeAnalysisGap(analysis.incomplete));
     // In slices, yielding in between: a file with hundreds of findings must not hold up the extension host.
     const diagnostics: vscode.Diagnostic[] = [];
     const otherFiles: OtherFiles = new Map();

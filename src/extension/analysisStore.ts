@@ -2,13 +2,15 @@
  * The latest accepted analysis per document, keyed by URI and document version. Code actions and hovers ask for
  * the findings of the exact version they are computed for, so a stale edit can never touch the wrong text.
  */
-import type { AnalysisResult } from '../core/analysis/analyzeSource';
+import type { AnalysisGap, AnalysisResult } from '../core/analysis/analyzeSource';
 import type { Finding, SuppressionProblem } from '../core/findings/finding';
 
 export interface StoredAnalysis {
   readonly version: number;
   readonly findings: readonly Finding[];
   readonly suppressionProblems: readonly SuppressionProblem[];
+  /** Code the analysis did not follow (see AnalysisGap). */
+  readonly incomplete?: AnalysisGap;
   /** The worker's id of `findings` (AnalyzeDocumentResponse.findingsId): the next request names them. */
   readonly findingsId?: string;
 }
@@ -30,7 +32,7 @@ export class AnalysisStore {
     // The worker did not analyse the text because this store kept a result, which is gone now (the file was excluded,
     // skipped or disabled meanwhile): the answer is for a request that no longer holds.
     if (result.lastGood) return 'outdated';
-    this.analyses.set(uri, { version: analysedVersion, findings: result.findings, suppressionProblems: result.suppressionProblems, ...(findingsId !== undefined && { findingsId }) });
+    this.analyses.set(uri, { version: analysedVersion, findings: result.findings, suppressionProblems: result.suppressionProblems, ...(result.incomplete && { incomplete: result.incomplete }), ...(findingsId !== undefined && { findingsId }) });
     return 'publish';
   }
 

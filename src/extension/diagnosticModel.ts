@@ -2,6 +2,7 @@
  * What the editor shows for a finding, as plain data (no `vscode`): `diagnostics.ts` maps it 1:1 onto
  * `vscode.Diagnostic`. Keeping the mapping here makes it unit-testable with hand-built findings.
  */
+import type { AnalysisGap } from '../core/analysis/analyzeSource';
 import type { Finding, SuppressionProblem, TextRange } from '../core/findings/finding';
 import { ruleDocUrl } from './ruleDocs';
 import type { EditorSeverity } from './settings';
@@ -9,6 +10,8 @@ import type { EditorSeverity } from './settings';
 export const DIAGNOSTIC_SOURCE = 'PHI Guard';
 /** `code` of diagnostics about malformed `phi-guard-allow` comments. */
 export const SUPPRESSION_PROBLEM_CODE = 'phi-guard-allow';
+/** `code` of the diagnostic at code the analysis did not follow (see AnalysisGap). */
+export const NOT_ANALYSED_CODE = 'not-analysed';
 
 export type ShownSeverity = Exclude<EditorSeverity, 'off'>;
 
@@ -43,6 +46,11 @@ export function describeFinding(finding: Finding, severity: EditorSeverity): Dia
       note: `${index + 1}/${finding.flow.length} ${step.kind}: ${step.note}`,
     })),
   };
+}
+
+/** Information, not a warning: nothing was found there, and nothing was looked for. */
+export function describeAnalysisGap(gap: AnalysisGap): DiagnosticDescription {
+  return { range: gap.range, message: gap.message, severity: 'information', source: DIAGNOSTIC_SOURCE, code: { value: NOT_ANALYSED_CODE }, related: [] };
 }
 
 export function describeSuppressionProblem(problem: SuppressionProblem): DiagnosticDescription {

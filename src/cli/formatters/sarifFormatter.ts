@@ -103,7 +103,7 @@ function toResult(finding: ReportedFinding | ReportedSuppressedFinding, fingerpr
 function toNotification(notice: ScanNotice): Sarif.Notification {
   const region = notice.line === undefined ? undefined : { startLine: notice.line, startColumn: notice.column ?? 1 };
   return {
-    level: notice.kind === 'suppression' || notice.kind === 'unreadable' || notice.kind === 'internal-error' ? 'warning' : 'note',
+    level: notice.kind === 'suppression' || notice.kind === 'unreadable' || notice.kind === 'internal-error' || notice.kind === 'incomplete' ? 'warning' : 'note',
     message: { text: notice.message },
     locations: [{ physicalLocation: { artifactLocation: artifact(notice.file), ...(region ? { region } : {}) } }],
   };

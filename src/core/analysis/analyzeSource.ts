@@ -13,7 +13,7 @@ import { withReviewedSinks } from '../project/reviewedSinks';
 import type { Suppression } from '../findings/suppressions';
 import { maskLiterals } from '../text/mask';
 import { AnalysisInterrupted } from './analysisInterrupted';
-import { Interpreter } from './interpreter';
+import { Interpreter, MAX_NESTING } from './interpreter';
 import { settleTree } from './laggingNodes';
 import type { RawFinding, SinkSite } from './interpreter';
 import { looksMinified, parseFile, withSyntaxErrors } from './parse';
@@ -54,6 +54,12 @@ export interface SkipNotice {
   readonly message: string;
 }
 
+/** Code the analysis did not follow: nested deeper than it goes. PHI that flows through it may go unreported. */
+export interface AnalysisGap {
+  readonly range: TextRange;
+  readonly message: string;
+}
+
 export interface ParseProblem {
   readonly range: TextRange;
   readonly message: string;
@@ -69,6 +75,8 @@ export interface AnalysisResult {
   readonly sinkSites: readonly SinkSite[];
   /** Set when the file was not analysed (too large, minified, internal error). */
   readonly skipped?: SkipNotice;
+  /** Set when part of the file was not followed (see AnalysisGap): the first such place. */
+  readonly incomplete?: AnalysisGap;
   /** What other modules need to know about this one's exports. */
   readonly summary?: ModuleSummary;
   /**
@@ -118,8 +126,8 @@ export function analyzeSource(options: AnalyzeOptions): AnalysisResult {
 
 /** The last result again, with the new text's syntax errors; its module summary still made only when read (see resultOf). */
 function keptThroughSyntaxErrors(kept: AnalysisResult, parseProblems: readonly ParseProblem[]): AnalysisResult {
-  const { findings, suppressed, suppressionProblems, sinkSites, skipped } = kept;
-  return { findings, suppressed, suppressionProblems, parseProblems, sinkSites, ...(skipped && { skipped }), get summary() { return kept.summary; }, lastGood: true };
+  const { findings, suppressed, suppressionProblems, sinkSites, skipped, incomplete } = kept;
+  return { findings, suppressed, suppressionProblems, parseProblems, sinkSites, ...(skipped && { skipped }), ...(incomplete && { incomplete }), get summary() { return kept.summary; }, lastGood: true };
 }
 
 function analyzeParsed(
@@ -186,6 +194,8 @@ function remembered(memory: AnalysisMemory, fileName: string, parsed: ParsedFile
  * after its file's next analysis but an import cycle's module analysed meanwhile, which reads none, as of a module
  * not analysed yet, and is analysed again once the file's new summary is known (ProjectAnalyzer.settleCycles).
  */
+const TOO_DEEP_MESSAGE = `PHI Guard did not follow this code: it is nested more than ${MAX_NESTING} levels deep (a chain of hundreds of calls, or blocks within blocks), so PHI that flows through it is not reported. Split the chain or the nesting to have it analysed.`;
+
 function resultOf(
   fileName: string, interpreter: Interpreter, { sourceFile, syntaxErrors }: ParsedFile, text: string, config: PhiGuardConfig, today: string, remembered: boolean,
 ): AnalysisResult {
@@ -202,7 +212,9 @@ function resultOf(
     // A sink reviewed here is reviewed for the callers of this module's functions too.
     return suppressions.length ? withReviewedSinks(summary, suppressions, sourceFile) : summary;
   };
-  const result = { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites };
+  const tooDeep = interpreter.tooDeepAt;
+  const incomplete = tooDeep && { range: { start: tooDeep.getStart(sourceFile), end: tooDeep.end }, message: TOO_DEEP_MESSAGE };
+  const result = { findings: kept, suppressed, suppressionProblems: problems, parseProblems: syntaxErrors, sinkSites, ...(incomplete && { incomplete }) };
   if (!remembered || suppressions.length) return { ...result, summary: moduleSummary() };
   const summary = interpreter.lazySummary(moduleSummary);
   return { ...result, get summary() { return summary(); } };

@@ -154,7 +154,9 @@ interface Frame {
   readonly cls: ClassInfo | undefined;
 }
 
-const MAX_DEPTH = 400;
+/** How deep the analysis follows nested code (statements and expressions together); deeper code is not followed
+ * (see Interpreter.tooDeepAt). Real code stays under 50 (ottehr, medplum); chains of terms, branches are walked flat. */
+export const MAX_NESTING = 400;
 /** The operators evalBinary gives their own reading (an assignment), so a chain's spine stops at them. */
 const ASSIGNING_OPERATORS_READ_HERE: ReadonlySet<ts.SyntaxKind> = new Set([Kind.EqualsToken, Kind.PlusEqualsToken, Kind.QuestionQuestionEqualsToken, Kind.BarBarEqualsToken]);
 /** Objects named in the words around a property read (see ownerWords): enough for `patient.contact.address`. */
@@ -727,6 +729,8 @@ export class Interpreter {
   private frame!: Frame;
   private scope!: Scope;
   private depth = 0;
+  /** The first node nested deeper than MAX_NESTING, which the analysis did not follow (see AnalysisGap). */
+  tooDeepAt: ts.Node | undefined;
   /** A closure read a variable that was written later: another pass sees the complete picture. */
   stale = false;
   /** A call handed a client to a function analysed already (see bindArgumentApis): another pass, with the clients
@@ -1646,7 +1650,7 @@ export class Interpreter {
   /**
    * An `if` and the `else if`s after it, one after the other: each `else` runs on a fork of the env its `if` started
    * from, and the branches are joined from the last `if` back to the first, as nested statements would be, without
-   * nesting the analysis once per `else if` (a chain of hundreds must not reach MAX_DEPTH and go unread).
+   * nesting the analysis once per `else if` (a chain of hundreds must not reach MAX_NESTING and go unread).
    */
   private execIfChain(first: ts.IfStatement): void {
     const start = this.frame.env;
@@ -1689,7 +1693,10 @@ export class Interpreter {
   }
 
   private exec(node: ts.Statement): void {
-    if (this.depth > MAX_DEPTH) return;
+    if (this.depth > MAX_NESTING) {
+      this.tooDeepAt ??= node;
+      return;
+    }
     this.depth++;
     try {
       this.execInner(node);
@@ -2507,7 +2514,10 @@ export class Interpreter {
   // ---------------------------------------------------------------- expressions
 
   eval(node: ts.Expression): Value {
-    if (this.depth > MAX_DEPTH) return EMPTY;
+    if (this.depth > MAX_NESTING) {
+      this.tooDeepAt ??= node;
+      return EMPTY;
+    }
     this.depth++;
     try {
       return this.evalInner(node);
@@ -2711,7 +2721,7 @@ export class Interpreter {
       return joined;
     }
     // A left-nested chain (`a + b + c + …`: hundreds of terms in generated HTML, CSV or SQL) is walked along its left
-    // spine, not by recursion: nested deeper than MAX_DEPTH, its first terms (the deepest) would go unread.
+    // spine, not by recursion: nested deeper than MAX_NESTING, its first terms (the deepest) would go unread.
     const spine: ts.BinaryExpression[] = [node];
     let leftmost = node.left;
     while (isBinaryExpression(leftmost) && !ASSIGNING_OPERATORS_READ_HERE.has(leftmost.operatorToken.kind)) {

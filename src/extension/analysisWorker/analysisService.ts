@@ -87,11 +87,11 @@ export class AnalysisService {
     // Less to copy between threads (a 20,000-line file's result is about 1 MB): the editor uses neither the summary nor
     // the sink sites, nor the findings of an earlier text it already shows, nor the findings it holds already. The
     // summary is not even read here: it is made when first read (see analyzeSource).
-    const { lastGood, skipped, parseProblems } = result;
+    const { lastGood, skipped, parseProblems, incomplete } = result;
     const findings = lastGood ? [] : result.findings;
     const rest: Omit<AnalysisResult, 'findings' | 'sinkSites' | 'summary'> = {
       suppressed: lastGood ? [] : result.suppressed, suppressionProblems: lastGood ? [] : result.suppressionProblems, parseProblems,
-      ...(lastGood && { lastGood }), ...(skipped && { skipped }),
+      ...(lastGood && { lastGood }), ...(skipped && { skipped }), ...(incomplete && { incomplete }),
     };
     // The fingerprint only matters to files that import this one: until the project analyser has analysed one, none is
     // worked out (a hash of the whole summary on every keystroke). A file analysed alone may still be imported.

@@ -94,4 +94,13 @@ describe('cli analyzeFile', () => {
     assert.strictEqual(result.notices[0].kind, 'internal-error');
     assert.match(result.notices[0].message, /engine exploded/);
   });
+
+  it('gives code the engine did not follow (nested too deep) a notice at its line, and keeps the file\'s findings', () => {
+    const chain = Array.from({ length: 450 }, (_, i) => `\n    .andWhere('c${i}', ${i})`).join('');
+    fs.writeFileSync(path.join(root, 'src/query.ts'), `export function q(patient: { email: string }, b: any) {\n  const built = b.where('x', 1)${chain};\n  console.log(patient.email, built);\n}\n`);
+    const result = analyzeFile({ absolutePath: path.join(root, 'src/query.ts'), cwd: root, config: DEFAULT_CONFIG });
+    assert.strictEqual(result.analysed, true);
+    assert.deepStrictEqual(result.findings.map((finding) => finding.expression), ['patient.email']);
+    assert.deepStrictEqual(result.notices.map(({ kind, line }) => ({ kind, line })), [{ kind: 'incomplete', line: 2 }]);
+  });
 });

@@ -1458,6 +1458,18 @@ describe('robustness', () => {
     assert.deepEqual(flagged(code), [['log', 'html']]);
   });
 
+  it('says where it stopped following code nested deeper than it goes (a chain of 450 calls), and goes on after it', () => {
+    const links = Array.from({ length: 450 }, (_, i) => `\n    .andWhere('c${i}', ${i})`).join('');
+    const code = `export function q(patient: { ssn: string; email: string }, b: any) {\n  const built = b.where('ssn', patient.ssn)${links};\n  console.log(built);\n  console.log(patient.email);\n}\n`;
+    const result = analyze(code);
+    assert.deepEqual(result.findings.map((f) => f.expression), ['patient.email'], 'the code after the chain is analysed');
+    const gap = result.incomplete;
+    assert.ok(gap, 'the gap is reported');
+    assert.match(gap.message, /nested more than 400 levels deep/);
+    assert.equal(code.slice(0, gap.range.start).split('\n').length, 2, 'at the chain');
+    assert.equal(analyze('export function f(patient: { ssn: string }) {\n  console.log(patient.ssn);\n}\n').incomplete, undefined);
+  });
+
   it('analyses every branch of an `else if` chain hundreds of branches long, and what follows it', () => {
     const branches = Array.from({ length: 450 }, (_, i) => ` else if (code === ${i + 1}) {\n    console.log(patient.ssn);\n  }`).join('');
     const code = `export function byCode(patient: { ssn: string; email: string }, code: number) {\n  let shown = '';\n  if (code === 0) {\n    shown = 'none';\n  }${branches} else {\n    shown = patient.email;\n  }\n  console.log(shown);\n}\n`;

@@ -43,6 +43,13 @@ describe('ESLint plugin with a project', () => {
     assert.equal(messages[1]!.ruleId, 'phi-guard/no-phi-in-logs');
   });
 
+  it('reports code the engine did not follow (nested too deep) once, where it stops', async () => {
+    // 250 nested blocks (typescript-estree cannot convert a chain of hundreds of calls at all: a parsing error).
+    const results = await lintProject({ 'a.ts': `export function q(c: boolean) {\n${'  if (c) {\n'.repeat(250)}console.log(1);\n${'}\n'.repeat(250)}}\n` });
+    assert.deepEqual(results[0]!.messages.map((m) => [m.ruleId, m.line]), [['phi-guard/no-phi-to-ai', 202]]);
+    assert.match(results[0]!.messages[0]!.message, /PHI Guard did not follow this code: it is nested more than 400 levels deep/);
+  });
+
   it('lets settings["phi-guard"] override the file', async () => {
     const results = await lintProject({ 'a.ts': 'console.log(mbrNo);\n' }, { phiNames: { mbrNo: 'health-plan' } });
     assert.equal(results[0]!.messages.length, 1);

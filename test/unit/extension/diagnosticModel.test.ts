@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { describeFinding, describeSuppressionProblem, DIAGNOSTIC_SOURCE } from '../../../src/extension/diagnosticModel';
+import { describeAnalysisGap, describeFinding, describeSuppressionProblem, DIAGNOSTIC_SOURCE } from '../../../src/extension/diagnosticModel';
 import { RULE_DOCS_BASE_URL } from '../../../src/extension/ruleDocs';
 import { sampleFinding } from './sampleFinding';
 
@@ -30,6 +30,11 @@ describe('diagnostic model', () => {
 
   it('shows nothing for a rule switched off', () => {
     assert.strictEqual(describeFinding(sampleFinding(), 'off'), undefined);
+  });
+
+  it('shows code the analysis did not follow as information, not as a finding', () => {
+    const gap = describeAnalysisGap({ range: { start: 3, end: 9 }, message: 'PHI Guard did not follow this code' });
+    assert.deepStrictEqual(gap, { range: { start: 3, end: 9 }, message: 'PHI Guard did not follow this code', severity: 'information', source: DIAGNOSTIC_SOURCE, code: { value: 'not-analysed' }, related: [] });
   });
 
   it('reports a malformed suppression comment as a warning', () => {
