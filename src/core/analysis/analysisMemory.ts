@@ -63,6 +63,8 @@ export class AnalysisMemory {
     this.files.delete(fileName);
     this.lastUpdate = 'whole';
     if (!previous || previous.tree !== previousTree || !stillValid(previous, config, imports, prismaModels)) return undefined;
+    // Code it did not follow (nested too deep) is found again by a whole analysis, at its place in the new text.
+    if (previous.interpreter.tooDeepAt) return undefined;
 
     // The parser compared the two texts already when it made this tree from the remembered one; after trees left
     // unanalysed, the edits since the remembered tree are the parser's, one after the other.

@@ -119,6 +119,15 @@ describe('analysis memory (an edit inside one function analyses only that functi
     assert.ok(session.analyse().findings.some((f) => f.expression === 'mrn' && f.rule === 'no-phi-in-logs'), 'the new leak in the method is found');
   });
 
+  it('reports code nested too deep to follow at its place after an edit above it, as a fresh analysis does', () => {
+    const links = Array.from({ length: 450 }, (_, i) => `\n    .andWhere('c${i}', ${i})`).join('');
+    const text = `export function head(patient: { ssn: string }) {\n  const label = 'visit';\n  console.log(label);\n}\nexport function q(b: any) {\n  return b.where('x', 1)${links};\n}\n`;
+    const session = new Session('/project/query.ts', text);
+    assert.ok(session.analyse().incomplete);
+    session.replace("const label = 'visit';", "const label = 'visit';\n  const more = 'lines';");
+    assert.equal(session.text.slice(0, session.analyse().incomplete!.range.start).split('\n').length, 7, 'a line further down, as the text is now');
+  });
+
   it('gives the fresh flow steps when the edited function first reads a declaration further down (its nodes moved when read)', () => {
     const session = new Session('/project/report.ts', "import pino from 'pino';\nconst logger = pino();\n\nexport function report() {\n  logger.info('x');\n}\n\nexport const patientName = readName();\n");
     assert.equal(session.replace("logger.info('x')", 'logger.info(patientName)'), 'function');
