@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, codeOf, lineOf, openSampleCopy, phiDiagnostics, settle, waitFor, waitForDiagnostic, workspaceFolder } from './helpers';
+import { activateExtension, closeAllEditors, codeOf, lineOf, openNewFile, openSampleCopy, phiDiagnostics, settle, waitFor, waitForDiagnostic, workspaceFolder } from './helpers';
 
 const RULE_DOCS = 'https://github.com/phi-guard/phi-guard/blob/main/docs/rules/';
 
@@ -115,5 +115,15 @@ describe('diagnostics', () => {
     assert.deepStrictEqual(phiDiagnostics(document.uri), []);
     await editor.edit((edit) => edit.insert(new vscode.Position(document.lineCount, 0), 'export function audit(patientSsn: string): void {\n  console.log(patientSsn);\n}\n'));
     await waitForDiagnostic(document.uri, 'no-phi-in-logs', (text) => text === 'patientSsn');
+  });
+
+  it('marks code nested too deep to follow with an Information diagnostic, and still flags the rest', async () => {
+    const links = Array.from({ length: 450 }, (_, i) => `\n    .andWhere('c${i}', ${i})`).join('');
+    const { document } = await openNewFile(`deepChain.${Date.now().toString(36)}.ts`, `export function q(patient: { email: string }, b: any) {\n  const built = b.where('x', 1)${links};\n  console.log(patient.email, built);\n}\n`);
+    const gap = await waitFor('the not-analysed diagnostic', () => phiDiagnostics(document.uri, 'not-analysed')[0]);
+    assert.strictEqual(gap.severity, vscode.DiagnosticSeverity.Information);
+    assert.strictEqual(gap.range.start.line, 1);
+    assert.match(gap.message, /nested more than 400 levels deep/);
+    assert.ok(phiDiagnostics(document.uri, 'no-phi-in-logs').some((diagnostic) => document.getText(diagnostic.range) === 'patient.email'));
   });
 });
