@@ -15,6 +15,9 @@ import { createLog } from './log';
 import { ProjectConfigService } from './projectConfigService';
 import { PhiStatusBar } from './statusBar';
 
+/** Files changed on disk at once up to which the open files that import each are looked up (see watchDiskChanges). */
+const MAX_DEPENDENTS_LOOKUPS = 20;
+
 /** The returned object is the extension's API for its own extension-host tests: the workspace map's parts. */
 export function activate(context: vscode.ExtensionContext): { dataFlows: DataFlowFeature } {
   const log = createLog();
@@ -47,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): { dataFlows: DataFlo
     void analysis.client.request({ kind: 'diskChanged', deleted: deleted.map((uri) => uri.fsPath) });
     if (resolutionSettings.length) dataFlows.index.resolutionSettingsChanged(resolutionSettings);
     if (resolutionSettings.length || created.length || deleted.length) controller.analyseAllOpen('imports may name other modules now (files created or deleted, tsconfig, jsconfig or package manifests changed)');
+    // Past a few files (a branch switch), asking which open files import each would cost more than analysing them all.
+    else if (changed.length > MAX_DEPENDENTS_LOOKUPS) controller.analyseAllOpen(`${changed.length} files changed on disk`);
     else for (const uri of changed) void controller.refreshDependents(uri);
   }));
   controller.analyseAllOpen('activation');
