@@ -26,7 +26,7 @@ export interface LintContext {
 }
 
 let resolver = new ConfigResolver();
-/** When the last analysis ended (see freshResolver). */
+/** When the last analysis ended (see refreshAfterPause). */
 let lastAnalysis = 0;
 /** As ProjectAnalyzer's generations: a pause between lints this long may mean files were edited. */
 const PAUSE_MS = 1000;

@@ -359,8 +359,9 @@ export class ProjectAnalyzer {
   }
 
   /**
-   * Texts read in this generation without analysing their file (a barrel's re-exported names), each with the host's
-   * stamp taken before the read: the file's analysis in the same generation takes them instead of reading it again.
+   * Texts this generation has read already, each with the host's stamp taken before the read: a module's read for a
+   * barrel's re-exported names before it was analysed, or one of an import cycle about to be analysed again once the
+   * cycle settles. The file's analysis in the same generation takes its text from here instead of reading it again.
    */
   private readonly textsRead = new Map<string, { readonly version: string | undefined; readonly text: string | undefined }>();
 
