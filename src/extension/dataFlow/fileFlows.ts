@@ -40,6 +40,8 @@ export interface FileFlows {
   readonly file: string;
   readonly inventory: InventoryFileInput;
   readonly flows: readonly WorkspaceFlow[];
+  /** `file:line: …` where the engine did not follow the code (see AnalysisGap): flows through it are missing. */
+  readonly notFollowed?: string;
 }
 
 /** Turns one engine result into the workspace index's record: flows with positions, plus the inventory input.
@@ -90,6 +92,8 @@ export function fileFlows(uri: string, file: string, text: string, result: Analy
       steps: [],
     });
   }
-  return { uri, file, inventory: inventoryInput(file, text, result, showPath), flows };
+  const gap = result.incomplete;
+  const notFollowed = gap && `${file}:${lines.positionAt(gap.range.start).line}: ${gap.message}`;
+  return { uri, file, inventory: inventoryInput(file, text, result, showPath), flows, ...(notFollowed && { notFollowed }) };
 }
 

@@ -321,7 +321,7 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
     switch (result.kind) {
       case 'unchanged':
         if (!known) return 'excluded';
-        if (known.skipped === undefined) return { flows: known.flows, cached: true };
+        if (known.skipped === undefined) return this.logNotFollowed({ flows: known.flows, cached: true });
         this.skippedFiles++;
         return { skipped: known.skipped };
       case 'unreadable':
@@ -332,8 +332,14 @@ export class WorkspaceFlowIndex implements vscode.Disposable {
         return { skipped: result.message };
       case 'analysed':
         cache.set(key, result.hash, result.flows, result);
-        return { flows: result.flows, cached: false };
+        return this.logNotFollowed({ flows: result.flows, cached: false });
     }
+  }
+
+  /** Code the engine did not follow is logged on each scan, as skipped files are (cached or not). */
+  private logNotFollowed<T extends { readonly flows: FileFlows }>(outcome: T): T {
+    if (outcome.flows.notFollowed) this.log.warn(outcome.flows.notFollowed);
+    return outcome;
   }
 
   /** A tsconfig/jsconfig or workspace manifest changed: each file whose imports now name other modules is analysed again. */

@@ -24,6 +24,13 @@ describe('fileFlows (one file of the workspace map)', () => {
     assert.strictEqual(logFlow.steps.at(-1)!.kind, 'sink');
   });
 
+  it('says where the engine did not follow the code (nested too deep), and nothing for a file it followed whole', () => {
+    const links = Array.from({ length: 450 }, (_, i) => `\n    .andWhere('c${i}', ${i})`).join('');
+    const deep = analysed('src/query.ts', `export function q(b: any) {\n  return b.where('x', 1)${links};\n}\n`);
+    assert.match(deep.notFollowed ?? '', /^src\/query\.ts:2: PHI Guard did not follow this code/);
+    assert.strictEqual(record.notFollowed, undefined);
+  });
+
   it('carries the inventory input for the same file', () => {
     assert.strictEqual(record.inventory.file, 'src/summary.ts');
     assert.strictEqual(record.inventory.findings.length, 2);
