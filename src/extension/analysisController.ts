@@ -106,9 +106,39 @@ export class AnalysisController implements vscode.Disposable {
   }
 
   analyseAllOpen(why: string): void {
-    const documents = vscode.workspace.textDocuments.filter((document) => this.isSupported(document) && (this.isInATab(document.uri) || document.isUntitled));
+    const documents = this.openDocuments();
     this.log.info(`Analysing ${documents.length} open document(s): ${why}.`);
-    for (const document of documents) this.schedule(document, 0);
+    for (const document of documents) this.reanalyse(document);
+  }
+
+  /**
+   * Source files were created: open documents whose text names one (its base name, or its folder's for an index file)
+   * may import it, in vain until now, and are analysed again.
+   */
+  analyseOpenNaming(created: readonly vscode.Uri[]): void {
+    const names = new Set(created.map((uri) => {
+      const base = path.basename(uri.fsPath).replace(/\.[^.]*$/, '');
+      return base === 'index' ? path.basename(path.dirname(uri.fsPath)) : base;
+    }));
+    const documents = this.openDocuments().filter((document) => {
+      const text = document.getText();
+      return [...names].some((name) => text.includes(name));
+    });
+    if (documents.length) this.log.info(`Analysing ${documents.length} open document(s): a module they may import was created.`);
+    for (const document of documents) this.reanalyse(document);
+  }
+
+  private openDocuments(): vscode.TextDocument[] {
+    return vscode.workspace.textDocuments.filter((document) => this.isSupported(document) && (this.isInATab(document.uri) || document.isUntitled));
+  }
+
+  /**
+   * Analyses a document again because something it reads changed, not because it was edited: one that is analysed
+   * only on save keeps its diagnostics while it has unsaved edits (they are not to be analysed until saved).
+   */
+  private reanalyse(document: vscode.TextDocument): void {
+    if (document.isDirty && settingsFor(document.uri).run === 'onSave') return;
+    this.schedule(document, 0);
   }
 
   /** Findings shown for exactly this document version; `undefined` if the diagnostics are for another version. */
@@ -233,7 +263,7 @@ export class AnalysisController implements vscode.Disposable {
     if (outcome.status !== 'done') return;
     const dependents = new Set(outcome.value.files);
     for (const other of vscode.workspace.textDocuments) {
-      if (other.uri.scheme === 'file' && dependents.has(other.uri.fsPath) && !this.debouncer.isPending(other.uri.toString())) this.schedule(other, 0);
+      if (other.uri.scheme === 'file' && dependents.has(other.uri.fsPath) && !this.debouncer.isPending(other.uri.toString())) this.reanalyse(other);
     }
   }
 

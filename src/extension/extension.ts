@@ -49,10 +49,15 @@ export function activate(context: vscode.ExtensionContext): { dataFlows: DataFlo
     log.debug(`On disk: ${changed.length} changed, ${created.length} created, ${deleted.length} deleted source file(s), ${resolutionSettings.length} tsconfig/jsconfig/package manifest(s) changed.`);
     void analysis.client.request({ kind: 'diskChanged', deleted: deleted.map((uri) => uri.fsPath) });
     if (resolutionSettings.length) dataFlows.index.resolutionSettingsChanged(resolutionSettings);
-    if (resolutionSettings.length || created.length || deleted.length) controller.analyseAllOpen('imports may name other modules now (files created or deleted, tsconfig, jsconfig or package manifests changed)');
+    if (resolutionSettings.length) {
+      controller.analyseAllOpen('tsconfig, jsconfig or package manifests changed: imports may name other modules now');
+      return;
+    }
+    if (created.length) controller.analyseOpenNaming(created);
+    const changedOrDeleted = [...changed, ...deleted];
     // Past a few files (a branch switch), asking which open files import each would cost more than analysing them all.
-    else if (changed.length > MAX_DEPENDENTS_LOOKUPS) controller.analyseAllOpen(`${changed.length} files changed on disk`);
-    else for (const uri of changed) void controller.refreshDependents(uri);
+    if (changedOrDeleted.length > MAX_DEPENDENTS_LOOKUPS) controller.analyseAllOpen(`${changedOrDeleted.length} files changed or deleted on disk`);
+    else for (const uri of changedOrDeleted) void controller.refreshDependents(uri);
   }));
   controller.analyseAllOpen('activation');
   return { dataFlows };
