@@ -5,7 +5,7 @@ import type { AnalysisResult } from '../core/analysis/analyzeSource';
 import { ConfigResolver, isFileIncluded } from '../core/config/loadConfig';
 import type { LoadedConfig } from '../core/config/loadConfig';
 import { mergeConfigObject } from '../core/config/validateConfig';
-import { ProjectAnalyzer } from '../core/project/projectAnalyzer';
+import { GENERATION_PAUSE_MS, ProjectAnalyzer } from '../core/project/projectAnalyzer';
 import { nodeProjectHost } from '../core/project/nodeHost';
 import type { ConfigProblem } from '../core/config/validateConfig';
 import type { PhiGuardConfig } from '../core/config/config';
@@ -28,8 +28,6 @@ export interface LintContext {
 let resolver = new ConfigResolver();
 /** When the last analysis ended (see refreshAfterPause). */
 let lastAnalysis = 0;
-/** As ProjectAnalyzer's generations: a pause between lints this long may mean files were edited. */
-const PAUSE_MS = 1000;
 const mergedConfigs = new WeakMap<PhiGuardConfig, Map<string, ReturnType<typeof mergeConfigObject>>>();
 
 /**
@@ -98,7 +96,7 @@ function parsedByTypescriptEslint(sourceCode: LintContext['sourceCode']) {
  * (their project analysers, also from the cache files they were attached to). A whole-project run has no pauses.
  */
 function refreshAfterPause(): void {
-  if (Date.now() - lastAnalysis <= PAUSE_MS || !resolver.changedOnDisk()) return;
+  if (Date.now() - lastAnalysis <= GENERATION_PAUSE_MS || !resolver.changedOnDisk()) return;
   resolver = new ConfigResolver();
   for (const project of projects.values()) persistent?.detach(project);
   projects.clear();

@@ -108,7 +108,7 @@ export class AnalysisController implements vscode.Disposable {
   analyseAllOpen(why: string): void {
     const documents = this.openDocuments();
     this.log.info(`Analysing ${documents.length} open document(s): ${why}.`);
-    for (const document of documents) this.reanalyse(document);
+    for (const document of documents) this.schedule(document, 0);
   }
 
   /**
@@ -125,21 +125,13 @@ export class AnalysisController implements vscode.Disposable {
       return [...names].some((name) => text.includes(name));
     });
     if (documents.length) this.log.info(`Analysing ${documents.length} open document(s): a module they may import was created.`);
-    for (const document of documents) this.reanalyse(document);
+    for (const document of documents) this.schedule(document, 0);
   }
 
   private openDocuments(): vscode.TextDocument[] {
     return vscode.workspace.textDocuments.filter((document) => this.isSupported(document) && (this.isInATab(document.uri) || document.isUntitled));
   }
 
-  /**
-   * Analyses a document again because something it reads changed, not because it was edited: one that is analysed
-   * only on save keeps its diagnostics while it has unsaved edits (they are not to be analysed until saved).
-   */
-  private reanalyse(document: vscode.TextDocument): void {
-    if (document.isDirty && settingsFor(document.uri).run === 'onSave') return;
-    this.schedule(document, 0);
-  }
 
   /** Findings shown for exactly this document version; `undefined` if the diagnostics are for another version. */
   findingsShownAt(uri: vscode.Uri, version: number): readonly ShownFinding[] | undefined {
@@ -158,6 +150,8 @@ export class AnalysisController implements vscode.Disposable {
 
   private schedule(document: vscode.TextDocument, delayMs: number): void {
     if (!this.isSupported(document)) return;
+    // Whatever asks (a policy change, a changed import), unsaved edits of a file analysed on save are not analysed.
+    if (document.isDirty && settingsFor(document.uri).run === 'onSave') return;
     this.debouncer.schedule(document.uri.toString(), delayMs, () => void this.analyse(document));
     this.updateStatus();
   }
@@ -263,7 +257,7 @@ export class AnalysisController implements vscode.Disposable {
     if (outcome.status !== 'done') return;
     const dependents = new Set(outcome.value.files);
     for (const other of vscode.workspace.textDocuments) {
-      if (other.uri.scheme === 'file' && dependents.has(other.uri.fsPath) && !this.debouncer.isPending(other.uri.toString())) this.reanalyse(other);
+      if (other.uri.scheme === 'file' && dependents.has(other.uri.fsPath) && !this.debouncer.isPending(other.uri.toString())) this.schedule(other, 0);
     }
   }
 

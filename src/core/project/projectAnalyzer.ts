@@ -158,6 +158,9 @@ function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
+/** A pause between requests this long may mean files were edited: a long-lived host's analyser then checks them again. */
+export const GENERATION_PAUSE_MS = 1000;
+
 /**
  * Cross-file analysis: analyses a file with the summaries of the project modules it imports, analysing those first
  * (depth-first, once each). Results are cached by content hash and reused until the file or a summary it used
@@ -184,7 +187,7 @@ export class ProjectAnalyzer {
     private readonly host: ProjectHost,
     private readonly root: string,
     private readonly configFor: (file: string) => PhiGuardConfig,
-    private readonly maxGenerationMs = 1000,
+    private readonly maxGenerationMs = GENERATION_PAUSE_MS,
     /** Parses the files it analyses; the editor passes an IncrementalParser, so an edit re-parses only what changed. */
     private readonly parser?: SourceParser,
     /** The editor's: an edit inside one function analyses only that function again (see AnalysisMemory). */
@@ -258,10 +261,10 @@ export class ProjectAnalyzer {
       if (times >= MAX_SETTLE_ANALYSES) continue;
       analyses.set(file, times + 1);
       entry.checked = -1;
-      // The text is the one this generation analysed: not read again.
-      if (entry.text !== undefined) this.textsRead.set(file, { version: entry.version, text: entry.text });
       const kept = this.cycleTrees.get(file);
-      const fresh = file === requested && text !== undefined ? this.ensure(file, text, undefined, sourceFile ?? kept, keepLastGood) : this.current(file, kept);
+      // Analysed again with the text this generation analysed (files are trusted unchanged within one): not read again.
+      const fresh = file === requested && text !== undefined ? this.ensure(file, text, undefined, sourceFile ?? kept, keepLastGood)
+        : entry.text !== undefined ? this.ensure(file, entry.text, entry.version, kept) : this.current(file, kept);
       if (fresh && fresh.fingerprint !== entry.fingerprint) for (const dependent of this.dependents.get(file) ?? []) this.unsettled.add(dependent);
     }
     this.unsettled.clear();
@@ -359,9 +362,8 @@ export class ProjectAnalyzer {
   }
 
   /**
-   * Texts this generation has read already, each with the host's stamp taken before the read: a module's read for a
-   * barrel's re-exported names before it was analysed, or one of an import cycle about to be analysed again once the
-   * cycle settles. The file's analysis in the same generation takes its text from here instead of reading it again.
+   * Texts read in this generation without analysing their file (a barrel's re-exported names), each with the host's
+   * stamp taken before the read: the file's analysis in the same generation takes them instead of reading it again.
    */
   private readonly textsRead = new Map<string, { readonly version: string | undefined; readonly text: string | undefined }>();
 
