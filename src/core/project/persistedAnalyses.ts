@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PhiGuardConfig } from '../config/config';
-import { namesExportedByText } from '../text/exportableNames';
+import { exportableNamesOrWords, namesExportedByText, starReexportSpecifiers } from '../text/exportableNames';
 import type { SharedAnalysis } from './projectAnalyzer';
 
 /**
@@ -27,14 +27,16 @@ export interface RestoreOutcome {
 }
 
 /**
- * What a barrel's look-ups can learn from a module it re-exports without analysing it: whether it re-exports in turn,
- * and the names its exports can declare (see ProjectAnalyzer.starIndex). An edit that leaves these alone (a function's
- * body) cannot make a name found further down the barrel come from this module instead.
+ * What a barrel's look-ups can learn from a module it re-exports without analysing it: the names its exports can
+ * declare (see ProjectAnalyzer.starIndex) and, for a module that re-exports in turn, the modules its `export * from`
+ * name, in order (a look-up passes over such a module when nothing it re-exports can export the name: see
+ * ProjectAnalyzer.mayExport). An edit that leaves these alone (a function's body) cannot make a name found further down
+ * the barrel come from this module instead.
  */
 export function exportedNamesStamp(text: string | undefined): string {
   if (text === undefined) return '';
   const names = namesExportedByText(text);
-  const view = names === 'reexports' ? ['*'] : [...names].sort();
+  const view = names === 'reexports' ? ['*', ...starReexportSpecifiers(text), '', ...[...exportableNamesOrWords(text)].sort()] : [...names].sort();
   return createHash('sha1').update(view.join('\n')).digest('hex');
 }
 

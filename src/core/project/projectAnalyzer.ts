@@ -708,10 +708,33 @@ export class ProjectAnalyzer {
     }
     if (name === 'default') return null;
     for (const target of this.starCandidates(file, summary, name)) {
+      if (!this.memory && !this.mayExport(target, name, new Set())) continue;
       const found = this.lookUpExport(target, name, seen, deps);
       if (found) return found;
     }
     return null;
+  }
+
+  /**
+   * Whether a look-up of `name` in `file` could find it, judged from what is already known without analysing anything:
+   * false only for a module analysed in this generation (and finished) that neither exports nor names it, and whose
+   * `export * from` modules cannot either, by its own star index (see starCandidates). A scan's look-up passes over such
+   * a module, so it does not depend on it: through a barrel of nested barrels (ottehr's `utils` re-exports 64) every
+   * look-up depended on all of them. A restored cache is guarded by restoreAnalyses' moved barrels. Not for the
+   * editor's analyser (with an AnalysisMemory): there an open file is analysed again when a module it depends on
+   * changes (dependentsOf), and a nested barrel that comes to re-export the name must be one of those.
+   */
+  private mayExport(file: string, name: string, seen: Set<string>): boolean {
+    if (seen.has(file)) return false; // lookUpExport finds nothing on a second visit either
+    seen.add(file);
+    const entry = this.entries.get(file);
+    const summary = entry?.checked === this.generation && !this.unfinished(file) ? entry.result.summary : undefined;
+    if (!summary) return true;
+    if (ownProperty(summary.exports, name)) return true;
+    for (const reexport of summary.reexports) if (reexport.names !== '*' && ownProperty(reexport.names, name) !== undefined) return true;
+    if (name === 'default') return false;
+    for (const target of this.starCandidates(file, summary, name)) if (this.mayExport(target, name, seen)) return true;
+    return false;
   }
 
   /**
@@ -931,9 +954,7 @@ export class ProjectAnalyzer {
     const offered = persisted.analyses.length;
     const malformed = persisted.analyses.findIndex((analysis) => !isPersistedAnalysis(analysis));
     if (malformed >= 0) throw new Error(`analysis ${malformed + 1} of ${offered} is not one this engine writes`);
-    const movedBarrels = new Set<string>();
-    const namesStamp = this.namesStamps();
-    for (const [barrel, targets] of persisted.starTargets) if (targets.some(([file, names]) => namesStamp(file) !== names)) movedBarrels.add(barrel);
+    const movedBarrels = movedBarrelsOf(persisted.starTargets, this.namesStamps());
     let restored = 0;
     for (const analysis of persisted.analyses) {
       if (this.entries.has(analysis.file) || analysis.config !== configStamp(this.configFor(analysis.file))) continue;
@@ -1038,6 +1059,33 @@ interface CachedLookUp<T> {
 }
 
 /** A module's star re-exports, indexed by the names each can export (see starCandidates). */
+/**
+ * The barrels of an earlier run whose look-ups may now find a name elsewhere: one of the modules it re-exports with
+ * `export * from` exports other names (see exportedNamesStamp), or is such a barrel itself (a look-up passed over a
+ * nested barrel that could not export the name then, and so did not depend on it: see ProjectAnalyzer.mayExport).
+ */
+function movedBarrelsOf(starTargets: PersistedAnalyses['starTargets'], namesStamp: (file: string) => string): Set<string> {
+  const moved = new Set<string>();
+  const reexportedBy = new Map<string, string[]>();
+  for (const [barrel, targets] of starTargets) {
+    for (const [file] of targets) {
+      const barrels = reexportedBy.get(file);
+      if (barrels) barrels.push(barrel);
+      else reexportedBy.set(file, [barrel]);
+    }
+    if (targets.some(([file, names]) => namesStamp(file) !== names)) moved.add(barrel);
+  }
+  const waiting = [...moved];
+  while (waiting.length > 0) {
+    for (const outer of reexportedBy.get(waiting.pop()!) ?? []) {
+      if (moved.has(outer)) continue;
+      moved.add(outer);
+      waiting.push(outer);
+    }
+  }
+  return moved;
+}
+
 interface StarIndex {
   /** Made anew when files may have changed on disk, not for each edit of a buffer (see ProjectAnalyzer.changed). */
   readonly filesGeneration: number;

@@ -70,7 +70,20 @@ export function exportableNames(text: string): Set<string> | undefined {
  */
 export function namesExportedByText(text: string): 'reexports' | ReadonlySet<string> {
   if (/\bexport\s*\*/.test(text)) return 'reexports';
+  return exportableNamesOrWords(text);
+}
+
+/** exportableNames, or every word of the text when that reading cannot follow its exports. */
+export function exportableNamesOrWords(text: string): ReadonlySet<string> {
   return exportableNames(text) ?? new Set(text.match(WORD));
+}
+
+/** `export * from './m'` and `export * as ns from "./n"`: the quoted module each names, in the order of the text. */
+const STAR_SPECIFIER = new RegExp(`(?<![\\w$.])export\\s*\\*\\s*(?:as\\s+${IDENTIFIER}\\s*)?from\\s*(['"])([^'"\\n]*)\\1`, 'g');
+
+/** The modules `text` re-exports with `export * from`, in order (the first to export a name is the one found). */
+export function starReexportSpecifiers(text: string): string[] {
+  return Array.from(text.matchAll(STAR_SPECIFIER), (match) => match[2]!);
 }
 
 /** `pattern` (sticky) read at `at`. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeSource } from '../../../src/core';
-import { exportableNames } from '../../../src/core/text/exportableNames';
+import { exportableNames, starReexportSpecifiers } from '../../../src/core/text/exportableNames';
 import { createRandom, generateFile } from '../../bench/generateWorkspace';
 
 function sorted(names: Set<string> | undefined): string[] | undefined {
@@ -75,5 +75,12 @@ describe('exportableNames', () => {
       assert.deepEqual(exported.filter((name) => !names.has(name)), [], file);
     }
     assert.ok(read > texts.length / 2, `read ${read} of ${texts.length}`);
+  });
+});
+
+describe('starReexportSpecifiers', () => {
+  it('lists the modules `export * from` names, in order, and no other import or export', () => {
+    const text = "import { a } from './a';\nexport * from './first';\nexport { b } from './b';\nexport * as ns from \"./second\";\nexport*from'./third';\nre.export * from;\n";
+    assert.deepEqual(starReexportSpecifiers(text), ['./first', './second', './third']);
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
-import { DEFAULT_CONFIG, ProjectAnalyzer, nodeProjectHost, type PersistedAnalyses, type PhiGuardConfig } from '../../../src/core';
+import { AnalysisMemory, DEFAULT_CONFIG, ProjectAnalyzer, nodeProjectHost, type PersistedAnalyses, type PhiGuardConfig } from '../../../src/core';
 import { parseTree } from '../../../src/core/analysis/parse';
 import { projectOnDisk } from '../projectOnDisk';
 
@@ -18,6 +18,17 @@ export async function ask(prompt: string) {
 const QUIET = 'export async function ask(prompt: string) {\n  return prompt.length;\n}\n';
 const ROUTE = "import { ask } from './lib';\nexport async function h(patient: { diagnosis: string }) {\n  await ask(patient.diagnosis);\n}\n";
 const FILES = { 'lib/ai.ts': AI_WRAPPER, 'lib/other.ts': 'export const unit = 1;\n', 'lib/index.ts': "export * from './other';\nexport * from './ai';\n", 'route.ts': ROUTE };
+
+/** A barrel of barrels: `unit` comes through lib/first, `ask` through lib/second. */
+const NESTED = {
+  'lib/index.ts': "export * from './first';\nexport * from './second';\n",
+  'lib/first/index.ts': "export * from './unit';\n",
+  'lib/first/unit.ts': 'export const unit = 1;\n',
+  'lib/second/index.ts': "export * from './ai';\n",
+  'lib/second/ai.ts': AI_WRAPPER,
+  'warm.ts': "import { unit } from './lib';\nexport const twice = unit * 2;\n",
+  'route.ts': ROUTE,
+};
 
 describe('persisted analyses (the CLI scan cache)', () => {
   /** An analyser that counts the files it parses: a restored analysis that is reused parses nothing. */
@@ -84,6 +95,45 @@ describe('persisted analyses (the CLI scan cache)', () => {
     const disk = projectOnDisk(FILES);
     const persisted = persistedScan(disk.root);
     disk.write('lib/other.ts', 'export const unit = 2;\n');
+    const next = analyser(disk.root);
+    next.project.restoreAnalyses(persisted);
+    assert.deepEqual(next.findings('route.ts'), ['no-phi-to-ai patient.diagnosis']);
+    assert.ok(!next.parsed.includes('route.ts'), next.parsed.join(', '));
+  });
+
+  /** A scan that analyses warm.ts first: route.ts's look-up of `ask` passes over lib/first, analysed by then. */
+  function persistedNestedScan(root: string): PersistedAnalyses {
+    const first = analyser(root);
+    first.findings('warm.ts');
+    assert.deepEqual(first.findings('route.ts'), ['no-phi-to-ai patient.diagnosis']);
+    const used = first.project.dependenciesOf(path.join(root, 'route.ts')).map((file) => path.relative(root, file)).sort();
+    assert.deepEqual(used, ['lib/index.ts', 'lib/second/ai.ts', 'lib/second/index.ts'], 'lib/first cannot export `ask`: the look-up does not depend on it');
+    return v8.deserialize(v8.serialize(first.project.persistAnalyses())) as PersistedAnalyses;
+  }
+
+  it('drops the analyses that looked a name up past a nested barrel one of whose modules now exports it', () => {
+    const disk = projectOnDisk(NESTED);
+    const persisted = persistedNestedScan(disk.root);
+    disk.write('lib/first/unit.ts', `export const unit = 1;\n${QUIET}`);
+    const next = analyser(disk.root);
+    next.project.restoreAnalyses(persisted);
+    assert.deepEqual(next.findings('route.ts'), [], 'lib/first comes first in the barrel: its quiet `ask` is the one imported now');
+    assert.deepEqual(next.findings('route.ts'), analyser(disk.root).findings('route.ts'));
+  });
+
+  it('drops the analyses that looked a name up past a nested barrel that now re-exports another module', () => {
+    const disk = projectOnDisk({ ...NESTED, 'lib/first/quiet.ts': QUIET });
+    const persisted = persistedNestedScan(disk.root);
+    disk.write('lib/first/index.ts', "export * from './unit';\nexport * from './quiet';\n");
+    const next = analyser(disk.root);
+    next.project.restoreAnalyses(persisted);
+    assert.deepEqual(next.findings('route.ts'), [], "lib/first's `ask` now comes first");
+  });
+
+  it('keeps the analyses that looked a name up past a nested barrel whose modules changed but export the same names', () => {
+    const disk = projectOnDisk(NESTED);
+    const persisted = persistedNestedScan(disk.root);
+    disk.write('lib/first/unit.ts', 'export const unit = 2;\n');
     const next = analyser(disk.root);
     next.project.restoreAnalyses(persisted);
     assert.deepEqual(next.findings('route.ts'), ['no-phi-to-ai patient.diagnosis']);
@@ -161,6 +211,18 @@ describe('a long-lived project analyser when an import names another module', ()
     disk.write('lib.ts', QUIET);
     project.changed();
     assert.deepEqual(findings(project, disk.root, 'route.ts'), [], '`./lib` is lib.ts now');
+  });
+
+  it("in the editor's analyser, counts an importer among the dependents of a nested barrel its look-up could pass over", () => {
+    const disk = projectOnDisk({ ...NESTED, 'lib/first/quiet.ts': QUIET });
+    const project = new ProjectAnalyzer(nodeProjectHost(), disk.root, () => DEFAULT_CONFIG, 0, undefined, new AnalysisMemory());
+    findings(project, disk.root, 'warm.ts');
+    assert.deepEqual(findings(project, disk.root, 'route.ts'), ['no-phi-to-ai patient.diagnosis']);
+    // The open route.ts is analysed again when lib/first/index.ts changes: it must be among that module's dependents.
+    assert.ok(project.dependentsOf(disk.file('lib/first/index.ts')).includes(disk.file('route.ts')));
+    disk.write('lib/first/index.ts', "export * from './unit';\nexport * from './quiet';\n");
+    project.changed();
+    assert.deepEqual(findings(project, disk.root, 'route.ts'), [], "lib/first's quiet `ask` comes first now");
   });
 
   it('analyses the importers of a barrel again when one of its re-exports names a module for the first time', () => {
