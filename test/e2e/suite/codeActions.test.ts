@@ -2,8 +2,16 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, openNewFile, openSampleCopy, phiDiagnostics, syntaxErrors, waitFor, waitForDiagnostic, workspaceFolder } from './helpers';
 
-async function quickFixes(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+/**
+ * The quick fixes offered for `range` once there are any. Asked again until then, as the editor asks again on the next
+ * cursor move: once, at the suite's cold start in code-server, the first request right after the diagnostic appeared
+ * got none (every later one in that run did).
+ */
+function quickFixes(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return waitFor(`quick fixes at ${range.start.line + 1}:${range.start.character + 1} of ${document.uri.path}`, async () => {
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    return actions.length > 0 && actions;
+  }, 5_000);
 }
 
 function titled(actions: vscode.CodeAction[], pattern: RegExp): vscode.CodeAction {
