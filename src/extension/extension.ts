@@ -54,10 +54,12 @@ export function activate(context: vscode.ExtensionContext): { dataFlows: DataFlo
       return;
     }
     if (created.length) controller.analyseOpenNaming(created);
-    const changedOrDeleted = [...changed, ...deleted];
+    // A created file may be one the analysis knows already: a module a barrel re-exports (the watcher can report a write
+    // soon after a creation as the creation), whose new exports reach files importing through the barrel.
+    const touched = [...changed, ...deleted, ...created];
     // Past a few files (a branch switch), asking which open files import each would cost more than analysing them all.
-    if (changedOrDeleted.length > MAX_DEPENDENTS_LOOKUPS) controller.analyseAllOpen(`${changedOrDeleted.length} files changed or deleted on disk`);
-    else for (const uri of changedOrDeleted) void controller.refreshDependents(uri);
+    if (touched.length > MAX_DEPENDENTS_LOOKUPS) controller.analyseAllOpen(`${touched.length} files changed, created or deleted on disk`);
+    else for (const uri of touched) void controller.refreshDependents(uri);
   }));
   controller.analyseAllOpen('activation');
   return { dataFlows };

@@ -7,6 +7,7 @@ import type { SourceParser } from '../analysis/incrementalParser';
 import type { AnalysisMemory } from '../analysis/analysisMemory';
 import { parseTree } from '../analysis/parse';
 import type { PhiGuardConfig } from '../config/config';
+import { BarrelMoves, namesOfSummary } from './barrelMoves';
 import { ModuleResolver } from './moduleResolver';
 import type { ProjectHost } from './moduleResolver';
 import { summaryFingerprint } from './moduleSummary';
@@ -61,6 +62,8 @@ interface EntryData {
    * summary; a file that imports this one has it analysed then. `deps` are the summaries that decided it.
    */
   readonly sinkFree?: true;
+  /** BarrelMoves' tick when the analysis was made (a long-lived analyser's); undefined for one restored or adopted. */
+  readonly madeAt?: number;
 }
 
 /** One file's analysis as this analyser keeps it. */
@@ -119,6 +122,19 @@ function entryFingerprint(summary: ModuleSummary | undefined, reexportTargets: r
   return reexportTargets?.length ? createHash('sha1').update(fingerprint).update(`\0${reexportTargets.join('\0')}`).digest('hex') : fingerprint;
 }
 
+/**
+ * Whether two analyses of a module differ in what a barrel's look-ups see of it: the names it exports and what it
+ * re-exports, in order (see BarrelMoves). An analysis without a summary (a sink-free request's) may differ in anything.
+ */
+function exportedNamesDiffer(before: ModuleSummary | undefined, after: ModuleSummary | undefined): boolean {
+  return !before || !after || exportedNamesKey(before) !== exportedNamesKey(after);
+}
+
+function exportedNamesKey(summary: ModuleSummary): string {
+  const reexports = summary.reexports.map((reexport) => `${reexport.specifier}\0${reexport.names === '*' ? '*' : Object.entries(reexport.names).sort().join('\0')}`);
+  return `${Object.keys(summary.exports).sort().join('\0')}\n${reexports.join('\n')}`;
+}
+
 /** Whether `entry` analysed exactly `text`. */
 function analysedText(entry: Entry, text: string): boolean {
   return entry.text !== undefined ? entry.text === text : entry.hash === hashText(text);
@@ -172,6 +188,11 @@ export class ProjectAnalyzer {
   private readonly inProgress = new Set<string>();
   private readonly resolver: ModuleResolver;
   private readonly dependents = new Map<string, Set<string>>();
+  /**
+   * A long-lived analyser's (not a scan's: one generation, no analysis checked again): which barrels' look-ups may give
+   * other answers now (see BarrelMoves).
+   */
+  private readonly barrelMoves: BarrelMoves | undefined;
 
   /**
    * Everything checked in one generation is trusted for the rest of it: a CLI scan is one generation; a long-lived
@@ -194,6 +215,7 @@ export class ProjectAnalyzer {
     private readonly memory?: AnalysisMemory,
   ) {
     this.resolver = new ModuleResolver(host, root);
+    this.barrelMoves = maxGenerationMs === Infinity ? undefined : new BarrelMoves();
   }
 
   /**
@@ -321,7 +343,19 @@ export class ProjectAnalyzer {
     return (this.dependents.get(file)?.size ?? 0) > 0;
   }
 
-  /** Files that import `file`, directly or through others: they need a new analysis when it changes. */
+  /**
+   * Brings `file`'s analysis up to date with the host, when a barrel's look-ups may have passed over it (see
+   * BarrelMoves): analysed again if it changed, so that names it exports now move those barrels before its dependents
+   * are asked for. A module changed on disk while closed is otherwise analysed again only when a look-up visits it.
+   */
+  refreshReexported(file: string): void {
+    if (this.barrelMoves?.isReexported(file)) this.analyze(file);
+  }
+
+  /**
+   * Files that import `file`, directly or through others (a barrel that re-exports it with `export * from` counts as
+   * importing it): they need a new analysis when it changes.
+   */
   dependentsOf(file: string): string[] {
     const out = new Set<string>();
     const visit = (f: string) => {
@@ -470,12 +504,13 @@ export class ProjectAnalyzer {
       // Re-exports resolved as the files are when the analysis ran. The editor's analyses (with an AnalysisMemory) make
       // their summary only when an importer asks: their re-exports are resolved then, and count as stale if the files
       // may have changed in between.
-      const data = { text, version, checked: this.generation, result, deps, unresolved, resolved, prisma: prismaStamp(prisma) };
+      const data = { text, version, checked: this.generation, result, deps, unresolved, resolved, prisma: prismaStamp(prisma), madeAt: this.barrelMoves?.now() };
       const filesGeneration = this.filesGeneration;
       const targetsLater = () => (filesGeneration === this.filesGeneration ? this.reexportTargetsOf(file, result.summary) : result.summary?.reexports.length ? STALE_TARGETS : undefined);
       const entry = this.memory ? makeEntry(data, undefined, targetsLater) : makeEntry({ ...data, reexportTargets: this.reexportTargetsOf(file, result.summary) });
       this.entries.set(file, entry);
       this.recordDependents(file, deps);
+      this.noteExports(file, cached, text, result.summary);
       return entry;
     } finally {
       this.frames.pop();
@@ -509,10 +544,22 @@ export class ProjectAnalyzer {
     // Checked last, for sink-free texts only: analyzeSource checks the others itself.
     if (!sinkFree || frame.readUnfinished || text.length > this.configFor(file).maxFileSizeKb * 1024 || looksMinified(text)) return undefined;
     const result: AnalysisResult = { findings: [], suppressed: [], suppressionProblems: [], parseProblems: [], sinkSites: [] };
-    const entry = makeEntry({ text, version, checked: this.generation, result, deps, unresolved, resolved, prisma: prismaStamp(this.prismaSchemaOf(file)), sinkFree: true });
+    const entry = makeEntry({ text, version, checked: this.generation, result, deps, unresolved, resolved, prisma: prismaStamp(this.prismaSchemaOf(file)), sinkFree: true, madeAt: this.barrelMoves?.now() });
+    const before = this.entries.get(file);
     this.entries.set(file, entry);
     this.recordDependents(file, deps);
+    this.noteExports(file, before, text, undefined);
     return entry;
+  }
+
+  /**
+   * `file` was analysed anew (`before`: its analysis before, if any; `summary`: none for a sink-free text): if a barrel's
+   * look-ups could have passed over it and it may export more now, those barrels move (see BarrelMoves).
+   */
+  private noteExports(file: string, before: Entry | undefined, text: string, summary: ModuleSummary | undefined): void {
+    const moves = this.barrelMoves;
+    if (!moves?.isReexported(file) || (before && analysedText(before, text))) return;
+    moves.analysed(file, summary ? namesOfSummary(summary) : namesExportedByText(text), () => before !== undefined && exportedNamesDiffer(before.result.summary, summary));
   }
 
   /** Files whose dependencies are being checked: a cycle is judged once, not followed round and round. */
@@ -584,6 +631,8 @@ export class ProjectAnalyzer {
         this.checking.delete(dep);
       }
     }
+    // A module a look-up through a barrel passed over may export the name now (see BarrelMoves).
+    if (this.barrelMoves) for (const dep of entry.deps.keys()) if (this.barrelMoves.movedAt(dep) > (entry.madeAt ?? 0)) return false;
     return true;
   }
 
@@ -720,9 +769,10 @@ export class ProjectAnalyzer {
    * false only for a module analysed in this generation (and finished) that neither exports nor names it, and whose
    * `export * from` modules cannot either, by its own star index (see starCandidates). A scan's look-up passes over such
    * a module, so it does not depend on it: through a barrel of nested barrels (ottehr's `utils` re-exports 64) every
-   * look-up depended on all of them. A restored cache is guarded by restoreAnalyses' moved barrels. Not for the
-   * editor's analyser (with an AnalysisMemory): there an open file is analysed again when a module it depends on
-   * changes (dependentsOf), and a nested barrel that comes to re-export the name must be one of those.
+   * look-up depended on all of them. A module that comes to export the name moves the barrel (see BarrelMoves); a
+   * restored cache is guarded by restoreAnalyses' moved barrels. Not for the editor's analyser (with an
+   * AnalysisMemory), which checks its analyses again after every edit: there a nested barrel edited to re-export the
+   * name is one of the importer's dependencies, seen in its summary at once, not only once BarrelMoves hears of it.
    */
   private mayExport(file: string, name: string, seen: Set<string>): boolean {
     if (seen.has(file)) return false; // lookUpExport finds nothing on a second visit either
@@ -745,12 +795,14 @@ export class ProjectAnalyzer {
    * an analysis ran inside another module's and read it unfinished, and both were analysed again (see settleCycles).
    * A module that cannot is never analysed for the look-up. Worked out as an index from names to modules (a package's
    * barrel re-exports hundreds, and its importers ask for thousands of names), once per barrel summary while the files
-   * on disk stay as they are: an editor's keystrokes do not rebuild it. So, in a long-lived host, a module edited to
-   * export a name it did not is found after the next change on disk (a save) or the barrel's next analysis.
+   * on disk stay as they are and none of its modules came to export more (see BarrelMoves): an editor's keystrokes do
+   * not rebuild it unless they add an export. The look-up depends on the modules it passed over too: in a long-lived
+   * host, a module that comes to export the name moves the barrel, and the analyses made through it before are stale.
    */
   private starCandidates(file: string, summary: ModuleSummary, name: string): readonly string[] {
     let index = this.starIndexes.get(file);
-    if (!index || index.filesGeneration !== this.filesGeneration || index.summary !== summary) {
+    const movedAt = this.barrelMoves?.movedAt(file) ?? 0;
+    if (!index || index.filesGeneration !== this.filesGeneration || index.summary !== summary || index.movedAt !== movedAt) {
       index = this.starIndex(file, summary);
       this.starIndexes.set(file, index);
     }
@@ -770,27 +822,17 @@ export class ProjectAnalyzer {
       const target = this.resolver.resolve(file, reexport.specifier);
       if (!target) continue;
       const i = targets.push(target) - 1;
+      // The barrel's importers depend on what the module exports, visited or not (see dependentsOf, BarrelMoves).
+      this.recordDependent(file, target);
       const entry = this.entries.get(target);
       // A module still being analysed (an import cycle) may not have all its exports yet: its text says more.
       const analysed = entry?.checked === this.generation && !this.inProgress.has(target) ? entry.result.summary : undefined;
-      let names: Iterable<string>;
-      if (analysed) {
-        if (analysed.reexports.length) {
-          always.push(i);
-          continue;
-        }
-        names = Object.keys(analysed.exports);
-      } else {
-        const byText = namesExportedByText(this.readForLookUp(target) ?? '');
-        if (byText === 'reexports') {
-          always.push(i);
-          continue;
-        }
-        names = byText;
-      }
-      for (const word of names) (byName[word] ??= []).push(i);
+      const names = analysed ? (analysed.reexports.length ? 'reexports' : new Set(Object.keys(analysed.exports))) : namesExportedByText(this.readForLookUp(target) ?? '');
+      this.barrelMoves?.reexports(file, target, names);
+      if (names === 'reexports') always.push(i);
+      else for (const word of names) (byName[word] ??= []).push(i);
     }
-    return { filesGeneration: this.filesGeneration, summary, targets, byName, always };
+    return { filesGeneration: this.filesGeneration, summary, movedAt: this.barrelMoves?.movedAt(file) ?? 0, targets, byName, always };
   }
 
   private readonly starIndexes = new Map<string, StarIndex>();
@@ -1012,11 +1054,13 @@ export class ProjectAnalyzer {
 
   /** `file`'s analysis used these modules: it is among their dependents (see dependentsOf). */
   private recordDependents(file: string, deps: ReadonlyMap<string, SummaryStamp>): void {
-    for (const dep of deps.keys()) {
-      let set = this.dependents.get(dep);
-      if (!set) this.dependents.set(dep, (set = new Set()));
-      set.add(file);
-    }
+    for (const dep of deps.keys()) this.recordDependent(file, dep);
+  }
+
+  private recordDependent(file: string, dep: string): void {
+    let set = this.dependents.get(dep);
+    if (!set) this.dependents.set(dep, (set = new Set()));
+    set.add(file);
   }
 }
 
@@ -1090,6 +1134,8 @@ interface StarIndex {
   /** Made anew when files may have changed on disk, not for each edit of a buffer (see ProjectAnalyzer.changed). */
   readonly filesGeneration: number;
   readonly summary: ModuleSummary;
+  /** Made anew when a module the barrel re-exports exports other names (see BarrelMoves). */
+  readonly movedAt: number;
   readonly targets: readonly string[];
   /** Name → the targets (indexes, in order) that can export it. */
   readonly byName: Readonly<Record<string, readonly number[]>>;

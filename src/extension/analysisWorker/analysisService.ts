@@ -51,8 +51,11 @@ export class AnalysisService {
     switch (request.kind) {
       case 'analyzeDocument':
         return this.analyzeDocument(request);
-      case 'dependents':
-        return { files: this.editorProjects.ofRoot(request.root)?.dependentsOf(request.file) ?? [] } satisfies DependentsResponse;
+      case 'dependents': {
+        const project = this.editorProjects.ofRoot(request.root);
+        project?.refreshReexported(request.file);
+        return { files: project?.dependentsOf(request.file) ?? [] } satisfies DependentsResponse;
+      }
       case 'checkModules':
         return { changed: this.diskHashes.changed(request.files, request.hashes) } satisfies CheckModulesResponse;
       case 'checkResolution':

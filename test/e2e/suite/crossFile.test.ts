@@ -51,6 +51,32 @@ describe('cross-file diagnostics', () => {
     assert.ok(!vscode.workspace.textDocuments.some((open) => open.uri.toString() === helperUri.toString()), 'the helper was never opened');
   });
 
+  it('follows a helper written after the call to it, in a module a barrel re-exports (typed, then changed on disk)', async () => {
+    const tag = Date.now().toString(36);
+    // In src/ itself: the file watcher may take a while to report changes inside a folder created just now.
+    const uri = (name: string) => vscode.Uri.joinPath(workspaceFolder().uri, 'src', `${name}.${tag}.ts`);
+    const write = (name: string, text: string) => vscode.workspace.fs.writeFile(uri(name), new TextEncoder().encode(text));
+    await write('noteFormat', 'export const unit = 1;\n');
+    await write('noteStore', 'export const kept = 2;\n');
+    await write('noteBarrel', `export * from './noteFormat.${tag}';\nexport * from './noteStore.${tag}';\n`);
+    // The route logs an email itself: that finding shows the route was analysed (with `note` not written yet).
+    const route = await openNewFile(`noteRoute.${tag}.ts`, `import { note } from './noteBarrel.${tag}';\nexport function record(patient: { ssn: string; email: string }) {\n  console.log(patient.email);\n  note(patient.ssn);\n}\n`);
+    const flagged = () => phiDiagnostics(route.document.uri, 'no-phi-in-logs').map((diagnostic) => route.document.getText(diagnostic.range));
+    await waitFor('the route analysed: its own finding', () => flagged().includes('patient.email'));
+    assert.deepStrictEqual(flagged(), ['patient.email'], '`note` does not exist yet');
+
+    // Typed (unsaved) into noteFormat, which the look-up passed over: nothing in the route or the barrel changed.
+    const format = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri('noteFormat')), { preview: false });
+    assert.ok(await format.edit((edit) => edit.insert(new vscode.Position(1, 0), 'export function note(entry: unknown): void {\n  console.log(entry);\n}\n')));
+    await waitFor('a finding at the route\'s call once the helper is typed', () => flagged().includes('patient.ssn'));
+    assert.ok(await format.edit((edit) => edit.delete(new vscode.Range(1, 0, 4, 0))));
+    await waitFor('the finding gone with the typed helper', () => !flagged().includes('patient.ssn'));
+
+    // Written on disk into noteStore while it is closed (a pull).
+    await write('noteStore', 'export const kept = 2;\nexport function note(entry: unknown): void {\n  console.log(entry);\n}\n');
+    await waitFor('a finding at the route\'s call once the helper is written on disk', () => flagged().includes('patient.ssn'));
+  });
+
   it('resolves an open file\'s imports afresh when tsconfig `paths` change on disk', async () => {
     const tag = Date.now().toString(36);
     const folder = vscode.Uri.joinPath(workspaceFolder().uri, 'src', `paths.${tag}`);
