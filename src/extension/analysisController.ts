@@ -194,7 +194,7 @@ export class AnalysisController implements vscode.Disposable {
         this.log.error(`Analysis of ${document.uri.fsPath} failed: ${outcome.message}. Its last diagnostics stay; edit or save the file to try again.`);
         return;
       }
-      const { summaryFingerprint, findingsId } = outcome.value;
+      const { summaryFingerprint, summaryChangedHere, findingsId } = outcome.value;
       const result = resultWithFindings(outcome.value, held?.findingsId !== undefined ? { id: held.findingsId, findings: held.findings } : undefined);
       if (!result) {
         this.log.error(`Analysis of ${document.uri.fsPath}: the worker's findings update does not apply to the findings shown (a bug, please report it). Its last diagnostics stay; edit or save the file to try again.`);
@@ -212,7 +212,7 @@ export class AnalysisController implements vscode.Disposable {
       if (accepted === 'publish') {
         await this.publish(document, settings, policy.config);
         // Only when what other files see of this one changed (this also ends the round trip through an import cycle).
-        if (this.summaries.get(key) !== summaryFingerprint) {
+        if (this.summaries.get(key) !== summaryFingerprint || summaryChangedHere) {
           this.summaries.set(key, summaryFingerprint);
           await this.refreshDependents(document.uri);
         }

@@ -84,6 +84,8 @@ export class AnalysisService {
     const { file, fileName, text, config, root } = request;
     const keepLastGood = request.keepsLastGood === true;
     const project = root !== undefined ? this.editorProjects.for(root, config) : undefined;
+    // What importers may have read of the file so far (see summaryChangedHere); the entry keeps its fingerprint once made.
+    const fingerprintBefore = project?.hasDependents(file) ? project.fingerprintOf(file) : undefined;
     const analysed = project?.analyze(file, text, undefined, keepLastGood);
     const result = analysed ?? analyzeSource({ fileName, text, config, parser: this.editorParser, memory: this.editorMemory, keepLastGood });
     const parsedAs = analysed ? file : fileName;
@@ -101,7 +103,8 @@ export class AnalysisService {
     const fingerprint = analysed && project
       ? project.hasDependents(file) ? project.fingerprintOf(file) ?? summaryFingerprint(result.summary) : NO_IMPORTERS_YET
       : summaryFingerprint(result.summary);
-    const response = { result: { ...rest, sinkSites: [] }, summaryFingerprint: fingerprint };
+    const changedHere = fingerprintBefore !== undefined && fingerprint !== NO_IMPORTERS_YET && fingerprint !== fingerprintBefore;
+    const response = { result: { ...rest, sinkSites: [] }, summaryFingerprint: fingerprint, ...(changedHere && { summaryChangedHere: true as const }) };
     if (result.lastGood || result.skipped) return { ...response, findings: { kind: 'all', findings } };
     const held = this.sentFindings.find(file, request.heldFindings);
     const findingsId = this.sentFindings.add(file, text, findings, held);

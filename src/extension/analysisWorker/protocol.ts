@@ -47,6 +47,13 @@ export interface AnalyzeDocumentResponse {
    * as it is; the next edit after that then reports a real fingerprint, which differs, so importers are refreshed).
    */
   readonly summaryFingerprint: string;
+  /**
+   * The worker's own analysis of this file before this one summarised differently: an importer analysed in between may
+   * have read a version the editor never saw analysed (an unsaved edit the worker read for the importer, superseded
+   * before its own analysis), so the importers need a new analysis even when the fingerprint is the last one the
+   * editor saw.
+   */
+  readonly summaryChangedHere?: true;
 }
 
 export const NO_IMPORTERS_YET = '';

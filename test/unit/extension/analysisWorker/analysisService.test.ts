@@ -78,6 +78,24 @@ describe('analysis worker service (what the worker thread runs)', () => {
     assert.strictEqual(fingerprintOf(audit, LOGGING_HELPER), logging, 'the same summary again: the same fingerprint');
   });
 
+  it('says when an importer read a version of a file the editor never had analysed, though the fingerprint is the one it saw', () => {
+    const project = projectOnDisk({ 'src/audit.ts': QUIET_HELPER, 'src/route.ts': ROUTE });
+    const service = new AnalysisService();
+    const audit = project.file('src/audit.ts');
+    const route = project.file('src/route.ts');
+    const analyse = (file: string, text: string, overlays: { file: string; text: string }[]) => service.handle({ kind: 'analyzeDocument', file, fileName: file, text, config, root: project.root }, overlays);
+    assert.strictEqual(findingsOf(analyse(route, ROUTE, [])).length, 0);
+    const seen = analyse(audit, QUIET_HELPER, [{ file: audit, text: QUIET_HELPER }]);
+    assert.strictEqual(seen.summaryChangedHere, undefined);
+    // The helper's buffer is edited to log, and the importer is analysed (reading that buffer) before the helper is.
+    assert.strictEqual(findingsOf(analyse(route, ROUTE, [{ file: audit, text: LOGGING_HELPER }])).length, 1);
+    // Edited back before its own analysis: the editor saw this fingerprint last, yet route.ts read another summary.
+    const back = analyse(audit, QUIET_HELPER, [{ file: audit, text: QUIET_HELPER }]);
+    assert.strictEqual(back.summaryFingerprint, seen.summaryFingerprint);
+    assert.strictEqual(back.summaryChangedHere, true, 'its importers need a new analysis');
+    assert.strictEqual(analyse(audit, QUIET_HELPER, [{ file: audit, text: QUIET_HELPER }]).summaryChangedHere, undefined, 'nothing changed since');
+  });
+
   it('does not analyse a document with syntax errors while the editor keeps its last result: importers keep its last summary', () => {
     const project = projectOnDisk({ 'src/audit.ts': LOGGING_HELPER, 'src/route.ts': ROUTE });
     const service = new AnalysisService();
