@@ -1,26 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { AnalysisMemory, DEFAULT_CONFIG, ProjectAnalyzer, nodeProjectHost } from '../../../src/core';
 import { projectOnDisk } from '../projectOnDisk';
-
-const AI_WRAPPER = `import OpenAI from 'openai';
-const openai = new OpenAI();
-export async function ask(prompt: string) {
-  return openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: prompt }] });
-}
-`;
-const QUIET = 'export async function ask(prompt: string) {\n  return prompt.length;\n}\n';
-const ROUTE = "import { ask } from './lib';\nexport async function h(patient: { diagnosis: string }) {\n  await ask(patient.diagnosis);\n}\n";
-const FLAT = { 'lib/index.ts': "export * from './other';\nexport * from './ai';\n", 'lib/other.ts': 'export const unit = 1;\n', 'lib/ai.ts': AI_WRAPPER, 'route.ts': ROUTE };
-/** A barrel of barrels: `unit` comes through lib/first, `ask` through lib/second. */
-const NESTED = {
-  'lib/index.ts': "export * from './first';\nexport * from './second';\n",
-  'lib/first/index.ts': "export * from './unit';\n",
-  'lib/first/unit.ts': 'export const unit = 1;\n',
-  'lib/second/index.ts': "export * from './ai';\n",
-  'lib/second/ai.ts': AI_WRAPPER,
-  'warm.ts': "import { unit } from './lib';\nexport const twice = unit * 2;\n",
-  'route.ts': ROUTE,
-};
+import { FLAT, NESTED, QUIET, ROUTE } from './barrelFixtures';
 
 /**
  * A long-lived analyser's importer whose look-up through a barrel passed over a module (it could not export the name

@@ -5,30 +5,11 @@ import * as v8 from 'node:v8';
 import { AnalysisMemory, DEFAULT_CONFIG, ProjectAnalyzer, nodeProjectHost, type PersistedAnalyses, type PhiGuardConfig } from '../../../src/core';
 import { parseTree } from '../../../src/core/analysis/parse';
 import { projectOnDisk } from '../projectOnDisk';
+import { AI_WRAPPER, FLAT as FILES, NESTED, QUIET, ROUTE } from './barrelFixtures';
 
 /** A CLI scan's analyser: one generation, files not re-checked during the run. */
 const ONE_GENERATION = Infinity;
 
-const AI_WRAPPER = `import OpenAI from 'openai';
-const openai = new OpenAI();
-export async function ask(prompt: string) {
-  return openai.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: prompt }] });
-}
-`;
-const QUIET = 'export async function ask(prompt: string) {\n  return prompt.length;\n}\n';
-const ROUTE = "import { ask } from './lib';\nexport async function h(patient: { diagnosis: string }) {\n  await ask(patient.diagnosis);\n}\n";
-const FILES = { 'lib/ai.ts': AI_WRAPPER, 'lib/other.ts': 'export const unit = 1;\n', 'lib/index.ts': "export * from './other';\nexport * from './ai';\n", 'route.ts': ROUTE };
-
-/** A barrel of barrels: `unit` comes through lib/first, `ask` through lib/second. */
-const NESTED = {
-  'lib/index.ts': "export * from './first';\nexport * from './second';\n",
-  'lib/first/index.ts': "export * from './unit';\n",
-  'lib/first/unit.ts': 'export const unit = 1;\n',
-  'lib/second/index.ts': "export * from './ai';\n",
-  'lib/second/ai.ts': AI_WRAPPER,
-  'warm.ts': "import { unit } from './lib';\nexport const twice = unit * 2;\n",
-  'route.ts': ROUTE,
-};
 
 describe('persisted analyses (the CLI scan cache)', () => {
   /** An analyser that counts the files it parses: a restored analysis that is reused parses nothing. */
@@ -38,6 +19,13 @@ describe('persisted analyses (the CLI scan cache)', () => {
     const project = new ProjectAnalyzer(nodeProjectHost(), root, () => config, ONE_GENERATION, parser);
     const findings = (name: string) => project.analyze(path.join(root, name))!.findings.map((f) => `${f.rule} ${f.expression}`);
     return { project, parsed, findings };
+  }
+
+  /** An analyser of the files as they are now that took what an earlier scan left (see persistedScan). */
+  function restored(root: string, persisted: PersistedAnalyses) {
+    const next = analyser(root);
+    next.project.restoreAnalyses(persisted);
+    return next;
   }
 
   /** What a scan of route.ts leaves for the next, through Node's serializer as the cache file holds it. */
@@ -95,8 +83,7 @@ describe('persisted analyses (the CLI scan cache)', () => {
     const disk = projectOnDisk(FILES);
     const persisted = persistedScan(disk.root);
     disk.write('lib/other.ts', 'export const unit = 2;\n');
-    const next = analyser(disk.root);
-    next.project.restoreAnalyses(persisted);
+    const next = restored(disk.root, persisted);
     assert.deepEqual(next.findings('route.ts'), ['no-phi-to-ai patient.diagnosis']);
     assert.ok(!next.parsed.includes('route.ts'), next.parsed.join(', '));
   });
@@ -115,8 +102,7 @@ describe('persisted analyses (the CLI scan cache)', () => {
     const disk = projectOnDisk(NESTED);
     const persisted = persistedNestedScan(disk.root);
     disk.write('lib/first/unit.ts', `export const unit = 1;\n${QUIET}`);
-    const next = analyser(disk.root);
-    next.project.restoreAnalyses(persisted);
+    const next = restored(disk.root, persisted);
     assert.deepEqual(next.findings('route.ts'), [], 'lib/first comes first in the barrel: its quiet `ask` is the one imported now');
     assert.deepEqual(next.findings('route.ts'), analyser(disk.root).findings('route.ts'));
   });
@@ -125,8 +111,7 @@ describe('persisted analyses (the CLI scan cache)', () => {
     const disk = projectOnDisk({ ...NESTED, 'lib/first/quiet.ts': QUIET });
     const persisted = persistedNestedScan(disk.root);
     disk.write('lib/first/index.ts', "export * from './unit';\nexport * from './quiet';\n");
-    const next = analyser(disk.root);
-    next.project.restoreAnalyses(persisted);
+    const next = restored(disk.root, persisted);
     assert.deepEqual(next.findings('route.ts'), [], "lib/first's `ask` now comes first");
   });
 
@@ -134,8 +119,7 @@ describe('persisted analyses (the CLI scan cache)', () => {
     const disk = projectOnDisk(NESTED);
     const persisted = persistedNestedScan(disk.root);
     disk.write('lib/first/unit.ts', 'export const unit = 2;\n');
-    const next = analyser(disk.root);
-    next.project.restoreAnalyses(persisted);
+    const next = restored(disk.root, persisted);
     assert.deepEqual(next.findings('route.ts'), ['no-phi-to-ai patient.diagnosis']);
     assert.ok(!next.parsed.includes('route.ts'), next.parsed.join(', '));
   });
@@ -148,8 +132,7 @@ describe('persisted analyses (the CLI scan cache)', () => {
     const persisted = first.project.persistAnalyses();
     // `./lib` from route.ts now names lib.ts, before lib/index.ts.
     disk.write('lib.ts', QUIET);
-    const next = analyser(disk.root);
-    next.project.restoreAnalyses(persisted);
+    const next = restored(disk.root, persisted);
     assert.deepEqual(next.findings('route.ts'), []);
     next.findings('lib/deep/use.ts');
     // route.ts is analysed afresh (found sink-free now, so not parsed); lib/deep/use.ts and lib/ai.ts are reused.
@@ -171,8 +154,7 @@ describe('persisted analyses (the CLI scan cache)', () => {
     first.findings('route.ts');
     first.findings('other-route.ts');
     const persisted = first.project.persistAnalyses();
-    const next = analyser(disk.root);
-    next.project.restoreAnalyses(persisted);
+    const next = restored(disk.root, persisted);
     next.findings('route.ts');
     assert.equal(next.project.persistsAsRestored(), false, 'other-route.ts was restored and not used');
     const files = next.project.persistAnalyses().analyses.map((analysis) => path.relative(disk.root, analysis.file)).sort();
