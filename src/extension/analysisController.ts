@@ -132,7 +132,6 @@ export class AnalysisController implements vscode.Disposable {
     return vscode.workspace.textDocuments.filter((document) => this.isSupported(document) && (this.isInATab(document.uri) || document.isUntitled));
   }
 
-
   /** Findings shown for exactly this document version; `undefined` if the diagnostics are for another version. */
   findingsShownAt(uri: vscode.Uri, version: number): readonly ShownFinding[] | undefined {
     const shown = this.shown.get(uri.toString());

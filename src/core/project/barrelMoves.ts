@@ -48,13 +48,7 @@ export class BarrelMoves {
     }
     if (outgrown.length === 0) return;
     const tick = ++this.clock;
-    const waiting = outgrown;
-    while (waiting.length > 0) {
-      const barrel = waiting.pop()!;
-      if (this.moved.get(barrel) === tick) continue;
-      this.moved.set(barrel, tick);
-      for (const outer of this.reexporters.get(barrel)?.keys() ?? []) waiting.push(outer);
-    }
+    for (const barrel of withReexportingBarrels(outgrown, (module) => this.reexporters.get(module)?.keys() ?? [])) this.moved.set(barrel, tick);
   }
 
   /** The tick `barrel` last moved at (0: never). */
@@ -71,4 +65,31 @@ export function namesOfSummary(summary: ModuleSummary): IndexedNames {
     for (const name of Object.keys(reexport.names)) names.add(name);
   }
   return names;
+}
+
+/** `barrels` and every barrel that re-exports one of them, directly or through others (`reexporters`: a module's). */
+export function withReexportingBarrels(barrels: Iterable<string>, reexporters: (module: string) => Iterable<string>): Set<string> {
+  const all = new Set(barrels);
+  const waiting = [...all];
+  while (waiting.length > 0) {
+    for (const outer of reexporters(waiting.pop()!)) {
+      if (all.has(outer)) continue;
+      all.add(outer);
+      waiting.push(outer);
+    }
+  }
+  return all;
+}
+
+/**
+ * Whether two analyses of a module differ in what a barrel's look-ups see of it: the names it exports and what it
+ * re-exports, in order (see BarrelMoves). An analysis without a summary (a sink-free request's) may differ in anything.
+ */
+export function exportedNamesDiffer(before: ModuleSummary | undefined, after: ModuleSummary | undefined): boolean {
+  return !before || !after || exportedNamesKey(before) !== exportedNamesKey(after);
+}
+
+function exportedNamesKey(summary: ModuleSummary): string {
+  const reexports = summary.reexports.map((reexport) => `${reexport.specifier}\0${reexport.names === '*' ? '*' : Object.entries(reexport.names).sort().join('\0')}`);
+  return `${Object.keys(summary.exports).sort().join('\0')}\n${reexports.join('\n')}`;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PhiGuardConfig } from '../config/config';
 import { exportableNamesOrWords, namesExportedByText, starReexportSpecifiers } from '../text/exportableNames';
+import { withReexportingBarrels } from './barrelMoves';
 import type { SharedAnalysis } from './projectAnalyzer';
 
 /**
@@ -38,6 +39,25 @@ export function exportedNamesStamp(text: string | undefined): string {
   const names = namesExportedByText(text);
   const view = names === 'reexports' ? ['*', ...starReexportSpecifiers(text), '', ...[...exportableNamesOrWords(text)].sort()] : [...names].sort();
   return createHash('sha1').update(view.join('\n')).digest('hex');
+}
+
+/**
+ * The barrels of an earlier run whose look-ups may now find a name elsewhere: one of the modules it re-exports with
+ * `export * from` exports other names (see exportedNamesStamp), or is such a barrel itself (a look-up passed over a
+ * nested barrel that could not export the name then, and so did not depend on it: see ProjectAnalyzer.mayExport).
+ */
+export function movedBarrelsOf(starTargets: PersistedAnalyses['starTargets'], namesStamp: (file: string) => string): Set<string> {
+  const moved: string[] = [];
+  const reexportedBy = new Map<string, string[]>();
+  for (const [barrel, targets] of starTargets) {
+    for (const [file] of targets) {
+      const barrels = reexportedBy.get(file);
+      if (barrels) barrels.push(barrel);
+      else reexportedBy.set(file, [barrel]);
+    }
+    if (targets.some(([file, names]) => namesStamp(file) !== names)) moved.push(barrel);
+  }
+  return withReexportingBarrels(moved, (module) => reexportedBy.get(module) ?? []);
 }
 
 /**

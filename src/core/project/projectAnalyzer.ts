@@ -7,11 +7,11 @@ import type { SourceParser } from '../analysis/incrementalParser';
 import type { AnalysisMemory } from '../analysis/analysisMemory';
 import { parseTree } from '../analysis/parse';
 import type { PhiGuardConfig } from '../config/config';
-import { BarrelMoves, namesOfSummary } from './barrelMoves';
+import { BarrelMoves, exportedNamesDiffer, namesOfSummary } from './barrelMoves';
 import { ModuleResolver } from './moduleResolver';
 import type { ProjectHost } from './moduleResolver';
 import { summaryFingerprint } from './moduleSummary';
-import { configStamp, exportedNamesStamp, isPersistedAnalysis } from './persistedAnalyses';
+import { configStamp, exportedNamesStamp, isPersistedAnalysis, movedBarrelsOf } from './persistedAnalyses';
 import type { PersistedAnalyses, PersistedAnalysis, RestoreOutcome } from './persistedAnalyses';
 import type { ExportedClass, ExportedFunction, ExportedSymbol, ModuleSummary } from './moduleSummary';
 import { parsePrismaSchema } from './prismaSchema';
@@ -120,19 +120,6 @@ function makeEntry(data: EntryData, known?: string, reexportTargetsOf?: () => re
 function entryFingerprint(summary: ModuleSummary | undefined, reexportTargets: readonly string[] | undefined): string {
   const fingerprint = summaryFingerprint(summary);
   return reexportTargets?.length ? createHash('sha1').update(fingerprint).update(`\0${reexportTargets.join('\0')}`).digest('hex') : fingerprint;
-}
-
-/**
- * Whether two analyses of a module differ in what a barrel's look-ups see of it: the names it exports and what it
- * re-exports, in order (see BarrelMoves). An analysis without a summary (a sink-free request's) may differ in anything.
- */
-function exportedNamesDiffer(before: ModuleSummary | undefined, after: ModuleSummary | undefined): boolean {
-  return !before || !after || exportedNamesKey(before) !== exportedNamesKey(after);
-}
-
-function exportedNamesKey(summary: ModuleSummary): string {
-  const reexports = summary.reexports.map((reexport) => `${reexport.specifier}\0${reexport.names === '*' ? '*' : Object.entries(reexport.names).sort().join('\0')}`);
-  return `${Object.keys(summary.exports).sort().join('\0')}\n${reexports.join('\n')}`;
 }
 
 /** Whether `entry` analysed exactly `text`. */
@@ -803,7 +790,7 @@ export class ProjectAnalyzer {
     let index = this.starIndexes.get(file);
     const movedAt = this.barrelMoves?.movedAt(file) ?? 0;
     if (!index || index.filesGeneration !== this.filesGeneration || index.summary !== summary || index.movedAt !== movedAt) {
-      index = this.starIndex(file, summary);
+      index = this.starIndex(file, summary, movedAt);
       this.starIndexes.set(file, index);
     }
     const named = ownProperty(index.byName, name) ?? [];
@@ -813,7 +800,7 @@ export class ProjectAnalyzer {
     return order.map((i) => index.targets[i]!);
   }
 
-  private starIndex(file: string, summary: ModuleSummary): StarIndex {
+  private starIndex(file: string, summary: ModuleSummary, movedAt: number): StarIndex {
     const targets: string[] = [];
     const byName: Record<string, number[]> = Object.create(null);
     const always: number[] = [];
@@ -832,7 +819,7 @@ export class ProjectAnalyzer {
       if (names === 'reexports') always.push(i);
       else for (const word of names) (byName[word] ??= []).push(i);
     }
-    return { filesGeneration: this.filesGeneration, summary, movedAt: this.barrelMoves?.movedAt(file) ?? 0, targets, byName, always };
+    return { filesGeneration: this.filesGeneration, summary, movedAt, targets, byName, always };
   }
 
   private readonly starIndexes = new Map<string, StarIndex>();
@@ -1103,33 +1090,6 @@ interface CachedLookUp<T> {
 }
 
 /** A module's star re-exports, indexed by the names each can export (see starCandidates). */
-/**
- * The barrels of an earlier run whose look-ups may now find a name elsewhere: one of the modules it re-exports with
- * `export * from` exports other names (see exportedNamesStamp), or is such a barrel itself (a look-up passed over a
- * nested barrel that could not export the name then, and so did not depend on it: see ProjectAnalyzer.mayExport).
- */
-function movedBarrelsOf(starTargets: PersistedAnalyses['starTargets'], namesStamp: (file: string) => string): Set<string> {
-  const moved = new Set<string>();
-  const reexportedBy = new Map<string, string[]>();
-  for (const [barrel, targets] of starTargets) {
-    for (const [file] of targets) {
-      const barrels = reexportedBy.get(file);
-      if (barrels) barrels.push(barrel);
-      else reexportedBy.set(file, [barrel]);
-    }
-    if (targets.some(([file, names]) => namesStamp(file) !== names)) moved.add(barrel);
-  }
-  const waiting = [...moved];
-  while (waiting.length > 0) {
-    for (const outer of reexportedBy.get(waiting.pop()!) ?? []) {
-      if (moved.has(outer)) continue;
-      moved.add(outer);
-      waiting.push(outer);
-    }
-  }
-  return moved;
-}
-
 interface StarIndex {
   /** Made anew when files may have changed on disk, not for each edit of a buffer (see ProjectAnalyzer.changed). */
   readonly filesGeneration: number;
